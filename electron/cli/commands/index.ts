@@ -1,0 +1,4 @@
+/** Every sub-command, in the order `sigillo --help` lists them. Each lives in its own file. */
+import type { Command } from '../command';
+
+export const commands: Command[] = [];

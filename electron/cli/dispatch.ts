@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commands } from './commands/index';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from './command';
+import { makeOutput, reportError } from './output';
+import { t } from '../core/i18n/translate';
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function findCommand(words: string[]): { cmd: Command; rest: string[] } | undefined {
+  let best: { cmd: Command; rest: string[] } | undefined;
+  for (const cmd of commands) {
+    const n = cmd.path.length;
+    if (words.length >= n && cmd.path.every((w, i) => words[i] === w)) {
+      if (!best || n > best.cmd.path.length) best = { cmd, rest: words.slice(n) };
+    }
+  }
+  return best;
+}
+
+export function generalHelp(): string {
+  const lines = [
+    `sigillo ${version()} — ${t({ it: 'firma e verifica digitale con la CNS', en: 'digital signing and verification with the CNS' })}`,
+    '',
+    t({ it: 'Uso: sigillo <comando> [opzioni]', en: 'Usage: sigillo <command> [options]' }),
+    '',
+  ];
+  const width = Math.max(...commands.map((c) => c.path.join(' ').length));
+  for (const c of commands) lines.push(`  ${c.path.join(' ').padEnd(width)}  ${t(c.summary)}`);
+  lines.push(
+    '',
+    t({
+      it: "'sigillo <comando> --help' per le opzioni.",
+      en: "'sigillo <command> --help' for its options.",
+    }),
+  );
+  return lines.join('\n');
+}
+
+export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const first = argv[0];
+  if (first === '--version' || first === '-v' || first === 'version') {
+    process.stdout.write(version() + '\n');
+    return EXIT_OK;
+  }
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(generalHelp() + '\n');
+    return first === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    process.stderr.write(
+      t({ it: 'Comando sconosciuto: {c}', en: 'Unknown command: {c}' }, { c: argv.join(' ') }) +
+        '\n\n' +
+        generalHelp() +
+        '\n',
+    );
+    return EXIT_USAGE;
+  }
+  const { cmd, rest } = found;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`sigillo ${cmd.path.join(' ')} — ${t(cmd.summary)}\n\n${t(cmd.help)}\n`);
+    return EXIT_OK;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { json: { type: 'boolean' }, ...cmd.options },
+      allowPositionals: cmd.allowPositionals,
+      strict: true,
+    });
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${t(cmd.help)}\n`);
+    return EXIT_USAGE;
+  }
+  const out = makeOutput(parsed.values.json === true);
+  try {
+    return await cmd.run({ values: parsed.values, positionals: parsed.positionals, out, env });
+  } catch (e) {
+    reportError(out, e);
+    return EXIT_FAILURE;
+  }
+}

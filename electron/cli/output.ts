@@ -1,0 +1,56 @@
+/** Where the CLI writes: results on stdout (JSON or text), messages and progress on stderr. */
+import { toErrorInfo } from '../core/errors';
+
+export interface Output {
+  json: boolean;
+  /** a result line (text mode) */
+  line(text: string): void;
+  /** the whole JSON result (json mode) */
+  result(value: unknown): void;
+  /** a message for the user on stderr */
+  warn(text: string): void;
+  /** progress on stderr, only when stderr is a terminal */
+  progress(label: string, done: number, total: number): void;
+  progressDone(): void;
+}
+
+export function makeOutput(json: boolean, stdout = process.stdout, stderr = process.stderr): Output {
+  const tty = Boolean(stderr.isTTY);
+  let lastDraw = 0;
+  return {
+    json,
+    line: (text) => void stdout.write(text + '\n'),
+    result: (value) => void stdout.write(JSON.stringify(value, null, 2) + '\n'),
+    warn: (text) => void stderr.write(text + '\n'),
+    progress(label, done, total) {
+      if (!tty) return;
+      const now = Date.now();
+      if (now - lastDraw < 100 && done < total) return;
+      lastDraw = now;
+      const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+      stderr.write(`\r${label}: ${formatBytes(done)} / ${formatBytes(total)} (${pct}%)\x1b[K`);
+    },
+    progressDone() {
+      if (tty) stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
+}
+
+/** Prints an error without a stack trace. */
+export function reportError(out: Output, e: unknown): void {
+  const info = toErrorInfo(e);
+  if (out.json) out.result({ error: info });
+  else out.warn(`✖ ${info.message}`);
+}
