@@ -1,0 +1,62 @@
+/** parseCertificate: DER X.509 certificate → CertInfo (what Sigillo shows), with pkijs/asn1js. */
+import { createHash } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+import type { CertInfo, CertRole } from './cert-info-types';
+import { extensionFacts } from './extensions';
+import { nameInfo, subjectInfo } from './names';
+import { keyFacts } from './public-key';
+import { toHex } from './hex';
+
+const CERT_INVALID = {
+  it: 'Il certificato non è leggibile (DER X.509 non valido): {reason}',
+  en: 'The certificate cannot be read (invalid DER X.509): {reason}',
+};
+
+/** Decodes a DER certificate with pkijs; CERT_INVALID when it is not one. */
+export function decodeCertificate(der: Uint8Array): pkijs.Certificate {
+  const asn1 = asn1js.fromBER(der);
+  if (asn1.offset === -1)
+    throw new SigilloError('CERT_INVALID', t(CERT_INVALID, { reason: asn1.result.error }));
+  try {
+    return new pkijs.Certificate({ schema: asn1.result });
+  } catch (e) {
+    throw new SigilloError('CERT_INVALID', t(CERT_INVALID, { reason: (e as Error).message }));
+  }
+}
+
+/**
+ * `signature` when keyUsage has nonRepudiation; `authentication` when digitalSignature without it, or a
+ * clientAuth EKU; else `other`.
+ */
+export function certRole(keyUsage: string[], extendedKeyUsage: string[], isCA: boolean): CertRole {
+  if (isCA) return 'other';
+  if (keyUsage.includes('nonRepudiation')) return 'signature';
+  if (keyUsage.includes('digitalSignature') || extendedKeyUsage.includes('clientAuth'))
+    return 'authentication';
+  return 'other';
+}
+
+function iso(time: pkijs.Time): string {
+  return time.value.toISOString().replace('.000Z', 'Z');
+}
+
+export function parseCertificate(der: Uint8Array): CertInfo {
+  const cert = decodeCertificate(der);
+  const ext = extensionFacts(cert);
+  const key = keyFacts(cert.subjectPublicKeyInfo);
+  const info: CertInfo = {
+    subject: subjectInfo(cert.subject),
+    issuer: nameInfo(cert.issuer),
+    serialNumber: toHex(cert.serialNumber.valueBlock.valueHexView),
+    notBefore: iso(cert.notBefore),
+    notAfter: iso(cert.notAfter),
+    ...ext,
+    ...key,
+    fingerprintSha256: createHash('sha256').update(der).digest('hex'),
+    role: certRole(ext.keyUsage, ext.extendedKeyUsage, ext.isCA),
+  };
+  return info;
+}

@@ -1,0 +1,11 @@
+/** Byte ↔ hex helpers (lower case). */
+export function toHex(bytes: Uint8Array | ArrayBuffer): string {
+  return Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('hex');
+}
+
+/** Parses hex (any case, optional ':' or spaces); undefined when it is not hex. */
+export function fromHex(hex: string): Uint8Array | undefined {
+  const clean = hex.replace(/[\s:]/g, '');
+  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean)) return undefined;
+  return new Uint8Array(Buffer.from(clean, 'hex'));
+}
