@@ -1,0 +1,65 @@
+/**
+ * The IPC contract: every method the page may call, with the zod schema of its request and response.
+ * Channel names derive from the method name (see channels.ts). Requests are strict objects: the main process
+ * rejects unknown fields, wrong types, oversized strings and unsafe paths before any handler runs.
+ */
+import {
+  ExportCertificateRequestSchema,
+  ListTokensRequestSchema,
+  ListTokensResponseSchema,
+  PathResponseSchema,
+} from './schemas/certificates';
+import { EmptyRequestSchema, OkResponseSchema } from './schemas/common';
+import { ChangePinRequestSchema, UnblockPinRequestSchema } from './schemas/pin';
+import { RenewalStatusResponseSchema, SnoozeRequestSchema } from './schemas/renewal';
+import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
+import { CancelRequestSchema, SignRequestSchema, SignResponseSchema } from './schemas/sign';
+import {
+  AppInfoSchema,
+  ChooseFilesRequestSchema,
+  ChooseFilesResponseSchema,
+  ChooseFolderRequestSchema,
+  ChoosePathResponseSchema,
+  ChooseSavePathRequestSchema,
+  OpenExternalRequestSchema,
+  PathRequestSchema,
+  PdfPreviewResponseSchema,
+} from './schemas/system';
+import {
+  ExportReportRequestSchema,
+  ExtractRequestSchema,
+  ExtractResponseSchema,
+  VerifyRequestSchema,
+  VerifyResponseSchema,
+} from './schemas/verify';
+
+export const CONTRACT = {
+  appInfo: { request: EmptyRequestSchema, response: AppInfoSchema },
+  getSettings: { request: EmptyRequestSchema, response: SettingsSchema },
+  setSettings: { request: SettingsPatchSchema, response: SettingsSchema },
+  listTokens: { request: ListTokensRequestSchema, response: ListTokensResponseSchema },
+  sign: { request: SignRequestSchema, response: SignResponseSchema },
+  cancel: { request: CancelRequestSchema, response: OkResponseSchema },
+  verify: { request: VerifyRequestSchema, response: VerifyResponseSchema },
+  exportReport: { request: ExportReportRequestSchema, response: PathResponseSchema },
+  extract: { request: ExtractRequestSchema, response: ExtractResponseSchema },
+  exportCertificate: { request: ExportCertificateRequestSchema, response: PathResponseSchema },
+  changePin: { request: ChangePinRequestSchema, response: OkResponseSchema },
+  unblockPin: { request: UnblockPinRequestSchema, response: OkResponseSchema },
+  renewalStatus: { request: EmptyRequestSchema, response: RenewalStatusResponseSchema },
+  snoozeReminder: { request: SnoozeRequestSchema, response: OkResponseSchema },
+  openExternal: { request: OpenExternalRequestSchema, response: OkResponseSchema },
+  showItemInFolder: { request: PathRequestSchema, response: OkResponseSchema },
+  chooseFiles: { request: ChooseFilesRequestSchema, response: ChooseFilesResponseSchema },
+  chooseFolder: { request: ChooseFolderRequestSchema, response: ChoosePathResponseSchema },
+  chooseSavePath: { request: ChooseSavePathRequestSchema, response: ChoosePathResponseSchema },
+  readPdfPreview: { request: PathRequestSchema, response: PdfPreviewResponseSchema },
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type InvokeMethod = keyof Contract;
+export const INVOKE_METHODS = Object.keys(CONTRACT) as InvokeMethod[];
+
+export function isInvokeMethod(name: unknown): name is InvokeMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, name);
+}

@@ -1,0 +1,128 @@
+/** Certificates and tokens as the page sees them: plain JSON, no DER, no keys, no sessions. */
+import { z } from 'zod';
+import { AbsolutePathSchema, IsoDateSchema, NonEmptyTextSchema, TextSchema } from './common';
+
+const opt = z.string().optional();
+
+export const NameInfoSchema = z.looseObject({
+  dn: z.string(),
+  commonName: opt,
+  givenName: opt,
+  surname: opt,
+  organization: opt,
+  organizationalUnit: opt,
+  country: opt,
+  serialNumber: opt,
+});
+
+export const SubjectInfoSchema = NameInfoSchema.extend({ fiscalCode: opt });
+
+export const CertRoleSchema = z.enum(['signature', 'authentication', 'other']);
+export type CertRole = z.infer<typeof CertRoleSchema>;
+
+/** Mirrors electron/core/x509/cert-info-types.ts CertInfo (a test keeps them in step). */
+export const CertInfoSchema = z.looseObject({
+  subject: SubjectInfoSchema,
+  issuer: NameInfoSchema,
+  serialNumber: z.string(),
+  notBefore: IsoDateSchema,
+  notAfter: IsoDateSchema,
+  keyUsage: z.array(z.string()),
+  extendedKeyUsage: z.array(z.string()),
+  policies: z.array(z.string()),
+  qc: z.looseObject({
+    present: z.boolean(),
+    compliance: z.boolean(),
+    sscd: z.boolean(),
+    types: z.array(z.string()),
+    statements: z.array(z.string()),
+  }),
+  keyType: z.enum(['rsa', 'ec', 'other']),
+  keySize: z.number(),
+  curve: opt,
+  isCA: z.boolean(),
+  crlDistributionPoints: z.array(z.string()),
+  ocspUrls: z.array(z.string()),
+  caIssuersUrls: z.array(z.string()),
+  subjectKeyIdentifier: opt,
+  authorityKeyIdentifier: opt,
+  fingerprintSha256: z.string(),
+  role: CertRoleSchema,
+});
+export type CertInfoView = z.infer<typeof CertInfoSchema>;
+
+export const RenewalStateSchema = z.enum(['valid', 'renewable', 'last-day', 'expired', 'not-yet-valid']);
+export type RenewalState = z.infer<typeof RenewalStateSchema>;
+
+/** Renewal status of one certificate (electron/core/renewal computes it; issue 9). */
+export const RenewalStatusSchema = z.looseObject({
+  state: RenewalStateSchema,
+  daysLeft: z.number(),
+  windowOpens: IsoDateSchema,
+  expires: IsoDateSchema,
+  ca: z.string(),
+  renewalUrl: z.string().optional(),
+  suspensionUrl: z.string().optional(),
+  revocationUrl: z.string().optional(),
+  alreadyRenewed: z.boolean().optional(),
+});
+export type RenewalStatus = z.infer<typeof RenewalStatusSchema>;
+
+export const PinStatusSchema = z.looseObject({
+  countLow: z.boolean(),
+  finalTry: z.boolean(),
+  locked: z.boolean(),
+  toBeChanged: z.boolean(),
+  initialized: z.boolean(),
+});
+export type PinStatus = z.infer<typeof PinStatusSchema>;
+
+export const TokenCertificateSchema = z.looseObject({
+  /** CKA_ID, hex */
+  id: z.string(),
+  label: z.string(),
+  role: CertRoleSchema,
+  info: CertInfoSchema,
+  renewal: RenewalStatusSchema.nullable(),
+});
+export type TokenCertificateView = z.infer<typeof TokenCertificateSchema>;
+
+export const TokenSchema = z.looseObject({
+  slotId: z.number(),
+  slotDescription: z.string(),
+  label: z.string(),
+  manufacturer: z.string(),
+  model: z.string(),
+  serialNumber: z.string(),
+  userPin: PinStatusSchema,
+  soPin: PinStatusSchema,
+  minPinLength: z.number(),
+  maxPinLength: z.number(),
+  certificates: z.array(TokenCertificateSchema),
+  caCertificates: z.array(TokenCertificateSchema),
+});
+export type TokenView = z.infer<typeof TokenSchema>;
+
+export const ListTokensRequestSchema = z.strictObject({ refresh: z.boolean().optional() });
+export type ListTokensRequest = z.infer<typeof ListTokensRequestSchema>;
+
+export const ListTokensResponseSchema = z.strictObject({
+  /** the PKCS#11 module in use, or null when none was found */
+  module: z.string().nullable(),
+  tokens: z.array(TokenSchema),
+});
+export type ListTokensResponse = z.infer<typeof ListTokensResponseSchema>;
+
+export const ExportCertificateRequestSchema = z.strictObject({
+  token: NonEmptyTextSchema,
+  certId: z.string().regex(/^[0-9a-fA-F]{1,128}$/),
+  /** where to write the .cer (DER); never overwritten silently */
+  outputPath: AbsolutePathSchema,
+  overwrite: z.boolean().optional(),
+});
+export type ExportCertificateRequest = z.infer<typeof ExportCertificateRequestSchema>;
+
+export const PathResponseSchema = z.strictObject({ path: AbsolutePathSchema });
+export type PathResponse = z.infer<typeof PathResponseSchema>;
+
+export const TokenLabelSchema = TextSchema;

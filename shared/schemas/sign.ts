@@ -1,0 +1,68 @@
+/** Signing: one request per batch; the PIN travels once, in the request, and never comes back. */
+import { z } from 'zod';
+import {
+  AbsolutePathSchema,
+  DigestSchema,
+  ErrorInfoSchema,
+  FileListSchema,
+  NonEmptyTextSchema,
+  OperationIdSchema,
+  SecretSchema,
+} from './common';
+
+export const SignFormatSchema = z.enum(['auto', 'cades', 'pades']);
+export type SignFormat = z.infer<typeof SignFormatSchema>;
+
+const coordinate = z.number().finite().min(0).max(100_000);
+
+/** Visible PDF signature box, PDF user-space units (points, origin bottom-left), page 1-based. */
+export const VisibleBoxSchema = z.strictObject({
+  page: z.number().int().min(1).max(100_000),
+  x: coordinate,
+  y: coordinate,
+  w: coordinate.min(1),
+  h: coordinate.min(1),
+});
+export type VisibleBox = z.infer<typeof VisibleBoxSchema>;
+
+export const SignRequestSchema = z.strictObject({
+  operationId: OperationIdSchema,
+  files: FileListSchema,
+  format: SignFormatSchema,
+  /** token label */
+  token: NonEmptyTextSchema,
+  /** CKA_ID hex of the certificate; default: the signature (nonRepudiation) certificate */
+  certId: z
+    .string()
+    .regex(/^[0-9a-fA-F]{1,128}$/)
+    .optional(),
+  digest: DigestSchema,
+  visible: VisibleBoxSchema.optional(),
+  /** default: beside each input */
+  outputDir: AbsolutePathSchema.optional(),
+  overwrite: z.boolean(),
+  /** CAdES: wrap an existing p7m in a new envelope instead of adding a parallel signature */
+  nest: z.boolean().optional(),
+  timestamp: z.boolean().optional(),
+  pin: SecretSchema,
+});
+export type SignRequest = z.infer<typeof SignRequestSchema>;
+
+export const SignFileResultSchema = z.strictObject({
+  file: z.string(),
+  format: z.enum(['cades', 'pades']).nullable(),
+  output: z.string().nullable(),
+  error: ErrorInfoSchema.nullable(),
+});
+export type SignFileResult = z.infer<typeof SignFileResultSchema>;
+
+export const SignResponseSchema = z.strictObject({
+  results: z.array(SignFileResultSchema),
+  cancelled: z.boolean(),
+});
+export type SignResponse = z.infer<typeof SignResponseSchema>;
+
+export const CancelRequestSchema = z.strictObject({ operationId: OperationIdSchema });
+export type CancelRequest = z.infer<typeof CancelRequestSchema>;
+
+export const SignerRefSchema = z.strictObject({ token: NonEmptyTextSchema });

@@ -1,0 +1,79 @@
+/** Verification (issue 4 report shape), report export and content extraction. */
+import { z } from 'zod';
+import { AbsolutePathSchema, ErrorInfoSchema, FileListSchema, OperationIdSchema } from './common';
+import { CertInfoSchema } from './certificates';
+
+export const IndicationSchema = z.enum(['TOTAL_PASSED', 'TOTAL_FAILED', 'INDETERMINATE']);
+export type Indication = z.infer<typeof IndicationSchema>;
+
+export const SignatureReportSchema = z.looseObject({
+  signer: z.looseObject({
+    commonName: z.string().optional().nullable(),
+    fiscalCode: z.string().optional().nullable(),
+    givenName: z.string().optional().nullable(),
+    surname: z.string().optional().nullable(),
+    organization: z.string().optional().nullable(),
+  }),
+  signingTime: z.string().nullable().optional(),
+  digestAlgorithm: z.string().optional(),
+  signatureAlgorithm: z.string().optional(),
+  integrity: z.enum(['valid', 'invalid']),
+  indication: IndicationSchema,
+  subIndication: z.string().nullable().optional(),
+  qualified: z.boolean().optional(),
+  depth: z.number().int().min(0),
+  certificate: CertInfoSchema.nullable().optional(),
+  chain: z.array(z.unknown()).optional(),
+  revocation: z.unknown().optional(),
+  messages: z.array(z.unknown()).optional(),
+  counterSignatures: z.array(z.unknown()).optional(),
+});
+export type SignatureReport = z.infer<typeof SignatureReportSchema>;
+
+export const FileReportSchema = z.looseObject({
+  file: z.string(),
+  format: z.string().nullable(),
+  error: ErrorInfoSchema.nullable(),
+  signatures: z.array(SignatureReportSchema),
+});
+export type FileReport = z.infer<typeof FileReportSchema>;
+
+export const VerifyRequestSchema = z.strictObject({
+  operationId: OperationIdSchema,
+  files: FileListSchema,
+  offline: z.boolean(),
+  /** detached .p7s content (only with a single file) */
+  content: AbsolutePathSchema.optional(),
+});
+export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
+
+export const VerifyResponseSchema = z.strictObject({
+  /** handle for exportReport: the reports stay in the main process, the page never sends them back */
+  reportId: z.string(),
+  reports: z.array(FileReportSchema),
+});
+export type VerifyResponse = z.infer<typeof VerifyResponseSchema>;
+
+export const ExportReportRequestSchema = z.strictObject({
+  reportId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  outputPath: AbsolutePathSchema,
+  overwrite: z.boolean().optional(),
+});
+export type ExportReportRequest = z.infer<typeof ExportReportRequestSchema>;
+
+export const ExtractRequestSchema = z.strictObject({
+  files: FileListSchema,
+  outputDir: AbsolutePathSchema.optional(),
+  overwrite: z.boolean(),
+  /** extract even when integrity fails */
+  force: z.boolean().optional(),
+});
+export type ExtractRequest = z.infer<typeof ExtractRequestSchema>;
+
+export const ExtractFileResultSchema = z.strictObject({
+  file: z.string(),
+  output: z.string().nullable(),
+  error: ErrorInfoSchema.nullable(),
+});
+export const ExtractResponseSchema = z.strictObject({ results: z.array(ExtractFileResultSchema) });
+export type ExtractResponse = z.infer<typeof ExtractResponseSchema>;

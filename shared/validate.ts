@@ -1,0 +1,39 @@
+/** Validation used by both sides: requests (main, before any handler), responses and events (tests, bridge). */
+import type { z } from 'zod';
+import type { Result } from './api';
+import { CONTRACT, isInvokeMethod, type InvokeMethod } from './contract';
+import { EVENT_SCHEMAS, type EventName } from './schemas/events';
+
+/** Compact, non-echoing description of what is wrong (never repeats the input values: they may hold a PIN). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.code === 'custom' ? i.message : i.code}`)
+    .join('; ');
+}
+
+export function validateRequest(
+  method: unknown,
+  payload: unknown,
+): Result<{ method: InvokeMethod; request: unknown }> {
+  if (!isInvokeMethod(method)) {
+    return { ok: false, error: { code: 'IPC_UNKNOWN_METHOD', message: 'Unknown method' } };
+  }
+  const parsed = CONTRACT[method].request.safeParse(payload);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'IPC_INVALID_REQUEST', message: describeIssues(parsed.error) } };
+  }
+  return { ok: true, value: { method, request: parsed.data } };
+}
+
+export function validateResponse(method: InvokeMethod, value: unknown): Result<unknown> {
+  const parsed = CONTRACT[method].response.safeParse(value);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'IPC_INVALID_RESPONSE', message: describeIssues(parsed.error) } };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+export function validateEvent(event: EventName, payload: unknown): boolean {
+  return EVENT_SCHEMAS[event].safeParse(payload).success;
+}
