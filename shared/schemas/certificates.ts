@@ -54,17 +54,22 @@ export type CertInfoView = z.infer<typeof CertInfoSchema>;
 export const RenewalStateSchema = z.enum(['valid', 'renewable', 'last-day', 'expired', 'not-yet-valid']);
 export type RenewalState = z.infer<typeof RenewalStateSchema>;
 
-/** Renewal status of one certificate (electron/core/renewal computes it; issue 9). */
+/** Renewal status of one certificate (electron/core/renewal/renewal-types.ts RenewalStatus; issue 9). */
 export const RenewalStatusSchema = z.looseObject({
   state: RenewalStateSchema,
+  /** civil days (Europe/Rome) to expiry; 0 on the expiry day, negative once past */
   daysLeft: z.number(),
-  windowOpens: IsoDateSchema,
+  /** YYYY-MM-DD (Europe/Rome) */
+  validFrom: IsoDateSchema,
   expires: IsoDateSchema,
-  ca: z.string(),
-  renewalUrl: z.string().optional(),
-  suspensionUrl: z.string().optional(),
-  revocationUrl: z.string().optional(),
-  alreadyRenewed: z.boolean().optional(),
+  windowOpens: IsoDateSchema,
+  lastRenewalDay: IsoDateSchema,
+  ca: z.enum(['infocamere', 'aruba', 'infocert', 'unknown']),
+  urls: z.strictObject({ renewal: z.string(), suspension: z.string(), revocation: z.string() }).nullable(),
+  alreadyRenewed: z.boolean(),
+  canRenewOnline: z.boolean(),
+  /** one plain sentence in the user's language */
+  message: z.string(),
 });
 export type RenewalStatus = z.infer<typeof RenewalStatusSchema>;
 
@@ -100,6 +105,8 @@ export const TokenSchema = z.looseObject({
   maxPinLength: z.number(),
   certificates: z.array(TokenCertificateSchema),
   caCertificates: z.array(TokenCertificateSchema),
+  /** device summary: the state of the certificate that drives it (null: no end-entity certificate) */
+  renewal: RenewalStatusSchema.nullable(),
 });
 export type TokenView = z.infer<typeof TokenSchema>;
 

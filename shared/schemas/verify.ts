@@ -18,6 +18,10 @@ export const SignatureReportSchema = z.looseObject({
   digestAlgorithm: z.string().optional(),
   signatureAlgorithm: z.string().optional(),
   integrity: z.enum(['valid', 'invalid']),
+  /** plain-language explanation of the indication, in the user's language */
+  explanation: z.string().optional(),
+  cadesForm: z.string().optional(),
+  hasTimestamp: z.boolean().optional(),
   indication: IndicationSchema,
   subIndication: z.string().nullable().optional(),
   qualified: z.boolean().optional(),
