@@ -1,0 +1,45 @@
+/**
+ * AlgorithmIdentifiers for the digests and signatures Sigillo writes, and the digest name ↔ OID map the
+ * reader uses. Digest parameters are absent (RFC 5754); sha*WithRSAEncryption carries NULL (RFC 4055);
+ * ecdsa-with-SHA* has no parameters (RFC 5758).
+ */
+import type { DigestName } from '../crypto/key-signer';
+import { NULL_VALUE, oid, sequence } from './der';
+import { OID } from './oids';
+
+/** node:crypto hash names the reader can compute, by digest algorithm OID. */
+const DIGEST_BY_OID: Record<string, string> = {
+  [OID.sha1]: 'sha1',
+  [OID.sha224]: 'sha224',
+  [OID.sha256]: 'sha256',
+  [OID.sha384]: 'sha384',
+  [OID.sha512]: 'sha512',
+};
+
+/** The node:crypto hash name for a digest algorithm OID, or undefined when unknown. */
+export function digestNameForOid(digestOid: string): string | undefined {
+  return DIGEST_BY_OID[digestOid];
+}
+
+/** The digest algorithm OID for a node:crypto hash name, or undefined when unknown. */
+export function digestOidForName(name: string): string | undefined {
+  return Object.entries(DIGEST_BY_OID).find(([, n]) => n === name)?.[0];
+}
+
+export function digestAlgorithmId(digest: DigestName): Uint8Array {
+  return sequence(oid(OID[digest]));
+}
+
+const SIGNATURE_OIDS: Record<'rsa' | 'ec', Record<DigestName, string>> = {
+  rsa: {
+    sha256: OID.sha256WithRSAEncryption,
+    sha384: OID.sha384WithRSAEncryption,
+    sha512: OID.sha512WithRSAEncryption,
+  },
+  ec: { sha256: OID.ecdsaWithSHA256, sha384: OID.ecdsaWithSHA384, sha512: OID.ecdsaWithSHA512 },
+};
+
+export function signatureAlgorithmId(keyAlgorithm: 'rsa' | 'ec', digest: DigestName): Uint8Array {
+  const id = oid(SIGNATURE_OIDS[keyAlgorithm][digest]);
+  return keyAlgorithm === 'rsa' ? sequence(id, NULL_VALUE) : sequence(id);
+}

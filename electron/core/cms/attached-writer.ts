@@ -1,0 +1,75 @@
+/**
+ * Streaming writer of an attached DER SignedData into an open file. The content is copied (and hashed by the
+ * caller) into place after a header whose size is computed from estimated signer infos; once signed, the real
+ * header is written at offset 0 and the certificates + signer infos after the content. If the real header has
+ * a different size (a length crossing a DER length-of-length boundary), the content is copied a second time.
+ * The content is never held in memory.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+import { signedDataHead, signedDataTail, type SignedDataParts } from './signed-data';
+
+export type ChunkWriter = (chunk: Uint8Array) => Promise<void>;
+
+export interface AttachedWriteInput {
+  out: FileHandle;
+  contentLength: number;
+  /** everything but the signer infos */
+  parts: Omit<SignedDataParts, 'signerInfos'>;
+  /** signer infos of the expected final sizes (any bytes), to place the content */
+  signerInfoEstimate: Uint8Array[];
+  /** streams the content to `write` in order; pass 2 happens only when the header size changed */
+  copyContent(write: ChunkWriter, pass: 1 | 2): Promise<void>;
+  /** called after pass 1: the final signer infos (the content digest is known by then) */
+  makeSignerInfos(): Promise<Uint8Array[]>;
+}
+
+export interface AttachedWriteResult {
+  /** bytes written */
+  size: number;
+  /** 2 when the content had to be copied again */
+  passes: 1 | 2;
+}
+
+async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): Promise<void> {
+  let pos = offset;
+  await input.copyContent(async (chunk) => {
+    let done = 0;
+    while (done < chunk.length) {
+      const { bytesWritten } = await input.out.write(chunk, done, chunk.length - done, pos);
+      done += bytesWritten;
+      pos += bytesWritten;
+    }
+  }, pass);
+  if (pos - offset !== input.contentLength) {
+    throw new SigilloError(
+      'INPUT_CHANGED',
+      t({
+        it: 'Il file è cambiato durante la firma: riprovare.',
+        en: 'The file changed while it was being signed: try again.',
+      }),
+    );
+  }
+}
+
+export async function writeAttachedSignedData(input: AttachedWriteInput): Promise<AttachedWriteResult> {
+  const estParts = { ...input.parts, signerInfos: input.signerInfoEstimate };
+  const estTail = signedDataTail(estParts);
+  const estHeadSize = signedDataHead(estParts, input.contentLength, estTail.length).length;
+  await copyAt(input, estHeadSize, 1);
+  const parts = { ...input.parts, signerInfos: await input.makeSignerInfos() };
+  const tail = signedDataTail(parts);
+  const head = signedDataHead(parts, input.contentLength, tail.length);
+  let passes: 1 | 2 = 1;
+  if (head.length !== estHeadSize) {
+    await input.out.truncate(0);
+    await copyAt(input, head.length, 2);
+    passes = 2;
+  }
+  await input.out.write(head, 0, head.length, 0);
+  await input.out.write(tail, 0, tail.length, head.length + input.contentLength);
+  const size = head.length + input.contentLength + tail.length;
+  await input.out.truncate(size);
+  return { size, passes };
+}

@@ -1,0 +1,114 @@
+/**
+ * In-memory BER/DER element walker for the small parts (certificates, signer infos, attributes). Indefinite
+ * lengths are accepted. Throws RangeError on malformed input; callers turn that into a SigilloError.
+ */
+
+export interface Element {
+  /** first tag byte (class + constructed bit + number when < 31) */
+  tag: number;
+  /** full tag number (also for multi-byte tags) */
+  tagNumber: number;
+  tagClass: number;
+  constructed: boolean;
+  /** offset of the first tag byte */
+  start: number;
+  /** offset of the first value byte */
+  valueStart: number;
+  /** offset just past the value (before end-of-contents for indefinite lengths) */
+  valueEnd: number;
+  /** offset just past the whole element */
+  end: number;
+  indefinite: boolean;
+}
+
+const MAX_DEPTH = 64;
+
+export function readElement(buf: Uint8Array, offset: number, end = buf.length, depth = 0): Element {
+  if (depth > MAX_DEPTH) throw new RangeError('nesting too deep');
+  let p = offset;
+  const byte = (): number => {
+    if (p >= end) throw new RangeError('truncated');
+    return buf[p++] as number;
+  };
+  const tag = byte();
+  let tagNumber = tag & 0x1f;
+  if (tagNumber === 0x1f) {
+    tagNumber = 0;
+    for (let b = byte(), n = 0; ; b = byte(), n++) {
+      if (n > 4) throw new RangeError('tag too long');
+      tagNumber = tagNumber * 128 + (b & 0x7f);
+      if (!(b & 0x80)) break;
+    }
+  }
+  const constructed = (tag & 0x20) !== 0;
+  const first = byte();
+  if (first === 0x80) {
+    if (!constructed) throw new RangeError('indefinite primitive');
+    const valueStart = p;
+    let q = valueStart;
+    for (;;) {
+      if (q + 1 < end && buf[q] === 0 && buf[q + 1] === 0) break;
+      q = readElement(buf, q, end, depth + 1).end;
+    }
+    return elem(tag, tagNumber, constructed, offset, valueStart, q, q + 2, true);
+  }
+  let length = first;
+  if (first & 0x80) {
+    const n = first & 0x7f;
+    if (n > 6) throw new RangeError('length too long');
+    length = 0;
+    for (let i = 0; i < n; i++) length = length * 256 + byte();
+  }
+  if (p + length > end) throw new RangeError('truncated');
+  return elem(tag, tagNumber, constructed, offset, p, p + length, p + length, false);
+}
+
+function elem(
+  tag: number,
+  tagNumber: number,
+  constructed: boolean,
+  start: number,
+  valueStart: number,
+  valueEnd: number,
+  end: number,
+  indefinite: boolean,
+): Element {
+  return { tag, tagNumber, tagClass: tag & 0xc0, constructed, start, valueStart, valueEnd, end, indefinite };
+}
+
+/** The children of a constructed element. */
+export function children(buf: Uint8Array, parent: Element): Element[] {
+  const out: Element[] = [];
+  for (let p = parent.valueStart; p < parent.valueEnd;) {
+    const e = readElement(buf, p, parent.valueEnd);
+    out.push(e);
+    p = e.end;
+  }
+  return out;
+}
+
+export const bytesOf = (buf: Uint8Array, e: Element): Uint8Array => buf.subarray(e.start, e.end);
+export const valueOf = (buf: Uint8Array, e: Element): Uint8Array => buf.subarray(e.valueStart, e.valueEnd);
+
+export function decodeOid(value: Uint8Array): string {
+  const arcs: bigint[] = [];
+  let v = 0n;
+  for (const b of value) {
+    v = (v << 7n) | BigInt(b & 0x7f);
+    if (!(b & 0x80)) {
+      arcs.push(v);
+      v = 0n;
+    }
+  }
+  const first = arcs.shift();
+  if (first === undefined) throw new RangeError('empty OID');
+  const head = first < 80n ? [first / 40n, first % 40n] : [2n, first - 80n];
+  return [...head, ...arcs].join('.');
+}
+
+export function decodeSmallInteger(value: Uint8Array): number {
+  if (value.length === 0 || value.length > 6) throw new RangeError('bad small INTEGER');
+  let n = 0;
+  for (const b of value) n = n * 256 + b;
+  return n;
+}
