@@ -1,0 +1,13 @@
+/** Renewal rules (issue 9): per-certificate and per-device status, CA and URLs, reminder scheduler and store. */
+export { detectCa, renewalUrls, RENEWAL_SITES, type CaId, type RenewalUrls } from './ca-directory';
+export { evaluateRenewal, renewalStatus, RENEWAL_WINDOW_DAYS } from './renewal-rules';
+export { deviceRenewal } from './device-renewal';
+export type * from './renewal-types';
+export {
+  romeDate,
+  addDays,
+  daysBetween,
+  isCivilDate,
+  formatCivilDate,
+  type CivilDate,
+} from './rome-calendar';

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { deviceRenewal } from '../../electron/core/renewal/device-renewal';
+import { makeCert } from './make-cert';
+
+const today = new Date('2026-06-01T10:00:00Z');
+
+describe('device renewal summary', () => {
+  it('the earliest-expiring certificate drives the device', () => {
+    const sig = makeCert({
+      role: 'signature',
+      notBefore: '2023-07-01T00:00:00Z',
+      notAfter: '2026-07-01T21:59:59Z',
+    });
+    const auth = makeCert({
+      role: 'authentication',
+      notBefore: '2024-07-01T00:00:00Z',
+      notAfter: '2027-07-01T21:59:59Z',
+    });
+    const r = deviceRenewal([auth, sig], today);
+    expect(r.device).toMatchObject({ state: 'renewable', daysLeft: 30, expires: '2026-07-01' });
+    expect(r.device?.drivenBy).toEqual({ fingerprintSha256: sig.fingerprintSha256, role: 'signature' });
+    expect(r.certificates.map((c) => c.state)).toEqual(['valid', 'renewable']);
+  });
+  it('an expired certificate makes the device expired', () => {
+    const sig = makeCert({ role: 'signature', notAfter: '2026-05-01T21:59:59Z' });
+    const auth = makeCert({ role: 'authentication', notAfter: '2026-09-01T21:59:59Z' });
+    expect(deviceRenewal([sig, auth], today).device).toMatchObject({ state: 'expired', daysLeft: -31 });
+  });
+  it('ignores CA certificates', () => {
+    const ca = makeCert({ isCA: true, role: 'other', notAfter: '2026-06-10T00:00:00Z' });
+    const sig = makeCert({ notAfter: '2028-06-10T00:00:00Z' });
+    const r = deviceRenewal([ca, sig], today);
+    expect(r.device?.state).toBe('valid');
+    expect(r.certificates[0]?.state).toBe('renewable');
+  });
+  it('a replaced certificate left on the token does not count; its age proves the renewal', () => {
+    const old = makeCert({
+      role: 'signature',
+      notBefore: '2021-01-10T00:00:00Z',
+      notAfter: '2024-01-10T00:00:00Z',
+    });
+    const renewed = makeCert({
+      role: 'signature',
+      notBefore: '2023-11-20T00:00:00Z',
+      notAfter: '2026-11-20T00:00:00Z',
+    });
+    const r = deviceRenewal([old, renewed], today);
+    expect(r.device).toMatchObject({ state: 'valid', alreadyRenewed: true, canRenewOnline: false });
+    expect(r.device?.drivenBy.fingerprintSha256).toBe(renewed.fingerprintSha256);
+    expect(r.certificates[0]?.state).toBe('expired');
+  });
+  it('uses a known first certificate of the device from the context', () => {
+    const sig = makeCert({ notBefore: '2023-11-20T00:00:00Z', notAfter: '2026-07-20T00:00:00Z' });
+    expect(deviceRenewal([sig], today).device?.alreadyRenewed).toBe(false);
+    const r = deviceRenewal([sig], today, { deviceFirstNotBefore: '2020-12-15T00:00:00Z' });
+    expect(r.device).toMatchObject({ state: 'renewable', alreadyRenewed: true, canRenewOnline: false });
+  });
+  it('no end-entity certificate → no device summary', () => {
+    expect(deviceRenewal([], today)).toEqual({ device: null, certificates: [] });
+  });
+});
