@@ -1,0 +1,134 @@
+/**
+ * PAdES baseline B-B signing as a true incremental update: the original file is an exact prefix of the output;
+ * SubFilter ETSI.CAdES.detached, CMS with signingCertificateV2 and no signingTime (the time is in /M).
+ */
+import { createHash } from 'node:crypto';
+import { writeSync } from 'node:fs';
+import type { DigestName, KeySigner } from '../crypto/key-signer';
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+import { buildSignerInfo } from '../cms/signer-info';
+import { encodeSignedData } from '../cms/signed-data';
+import { digestAlgorithmId } from '../cms/algorithms';
+import { PdfReader } from './pdf-reader';
+import { buildIncrement } from './incremental-writer';
+import { buildSignatureObjects, BYTE_RANGE_PLACEHOLDER, type AppearanceBuilder } from './signature-objects';
+import { copyAndHash } from './byte-range-hash';
+import { openTempOutput, signedPdfPath } from './output-file';
+
+export interface PadesSignOptions {
+  input: string;
+  outputDir?: string;
+  /** exact output path (overrides the NAME-signed.pdf naming) */
+  output?: string;
+  overwrite: boolean;
+  digest: DigestName;
+  signer: KeySigner;
+  reason?: string;
+  location?: string;
+  contact?: string;
+  field?: string;
+  visible?: { page: number; x: number; y: number; width: number; height: number };
+  /** builds the visible appearance; given the signing time */
+  appearance?: (signingTime: Date) => AppearanceBuilder;
+  signerName?: string;
+  signingTime?: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PadesSignResult {
+  output: string;
+  fieldName: string;
+  byteRange: [number, number, number, number];
+  size: number;
+}
+
+/** bytes to reserve in /Contents: the certificates, the signature, room for a later signature timestamp */
+export function contentsSizeFor(signer: KeySigner): number {
+  const certs = signer.certificate.length + signer.chain.reduce((n, c) => n + c.length, 0);
+  const estimate = certs + 2048 + 8192;
+  return Math.max(16384, Math.ceil(estimate / 1024) * 1024);
+}
+
+function locate(bytes: Buffer, needle: string, from: number): number {
+  const i = bytes.indexOf(needle, from, 'latin1');
+  if (i < 0) throw new Error(`placeholder ${needle.slice(0, 12)} not found`);
+  return i;
+}
+
+export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
+  const signingTime = o.signingTime ?? new Date(Math.floor(Date.now() / 1000) * 1000);
+  const reader = PdfReader.open(o.input);
+  let plan;
+  let inc;
+  try {
+    reader.assertNotEncrypted();
+    const contentsSize = contentsSizeFor(o.signer);
+    plan = buildSignatureObjects({
+      reader,
+      signingTime,
+      contentsSize,
+      subFilter: 'ETSI.CAdES.detached',
+      reason: o.reason,
+      location: o.location,
+      contact: o.contact,
+      signerName: o.signerName,
+      field: o.field,
+      visible: o.visible,
+      appearance: o.appearance?.(signingTime),
+    });
+    inc = buildIncrement(reader, plan.objects);
+  } finally {
+    reader.close();
+  }
+  const base = reader.size;
+  const bytes = inc.bytes;
+  const sigAt = inc.offsets.get(plan.sigNum)!;
+  const brAt = locate(bytes, `/ByteRange ${BYTE_RANGE_PLACEHOLDER}`, sigAt) + '/ByteRange '.length;
+  const cStart = locate(bytes, '/Contents <', sigAt) + '/Contents '.length;
+  const cEnd = bytes.indexOf('>', cStart, 'latin1') + 1;
+  const total = base + bytes.length;
+  const byteRange: [number, number, number, number] = [0, base + cStart, base + cEnd, total - (base + cEnd)];
+  const brText = `[${byteRange.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
+  bytes.write(brText, brAt, 'latin1');
+
+  const output = o.output ?? signedPdfPath(o.input, o.outputDir);
+  const out = openTempOutput(output, o.overwrite);
+  try {
+    const hash = createHash(o.digest);
+    const copied = copyAndHash(o.input, out.fd, hash, o.onProgress);
+    if (copied !== base) throw new Error('input size changed');
+    hash.update(bytes.subarray(0, cStart));
+    hash.update(bytes.subarray(cEnd));
+    const messageDigest = new Uint8Array(hash.digest());
+    const signerInfo = await buildSignerInfo({
+      signer: o.signer,
+      digest: o.digest,
+      messageDigest,
+      signingTime: null,
+    });
+    const cms = encodeSignedData({
+      digestAlgorithms: [digestAlgorithmId(o.digest)],
+      certificates: [o.signer.certificate, ...o.signer.chain],
+      signerInfos: [signerInfo],
+    });
+    const hex = Buffer.from(cms).toString('hex');
+    if (hex.length > cEnd - cStart - 2) {
+      throw new SigilloError(
+        'SIGNATURE_TOO_LARGE',
+        t({
+          it: 'La firma non entra nello spazio riservato nel PDF.',
+          en: 'The signature does not fit the space reserved in the PDF.',
+        }),
+      );
+    }
+    bytes.write(hex, cStart + 1, 'latin1');
+    let w = 0;
+    while (w < bytes.length) w += writeSync(out.fd, bytes, w, bytes.length - w, base + w);
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  return { output, fieldName: plan.fieldName, byteRange, size: total };
+}

@@ -1,0 +1,181 @@
+/**
+ * Sigillo's PDF reader: reads the tail and the cross-reference chain, then objects by offset on demand, so a
+ * big file is never loaded into memory. Can also give the view of the document at an earlier revision.
+ */
+import { FileSource, type ByteSource } from './file-source';
+import { asDict, asNumber, PdfDict, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
+import { PdfParser, type ParsedObject } from './pdf-parser';
+import { notAPdf, pdfBroken, pdfEncrypted } from './pdf-errors';
+import { decodeStream } from './flate';
+import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
+
+interface ObjStm {
+  data: Uint8Array;
+  first: number;
+  offsets: number[];
+  nums: number[];
+}
+
+/** Objects as they are at one revision (or the latest). */
+export class ObjectStore {
+  private cache = new Map<number, PdfValue>();
+  constructor(
+    private readonly reader: PdfReader,
+    readonly entries: Map<number, XrefEntry>,
+  ) {}
+
+  get(num: number): PdfValue | undefined {
+    if (this.cache.has(num)) return this.cache.get(num);
+    const e = this.entries.get(num);
+    let v: PdfValue | undefined;
+    if (!e || e.type === 'free') v = undefined;
+    else if (e.type === 'offset') v = this.reader.objectAt(e.offset, num).value;
+    else v = this.reader.compressedObject(e.stream, e.index, num, this);
+    this.cache.set(num, v ?? null);
+    return v;
+  }
+
+  resolve(v: PdfValue | undefined, depth = 0): PdfValue | undefined {
+    if (v instanceof PdfRef) {
+      if (depth > 32) throw pdfBroken('reference loop');
+      return this.resolve(this.get(v.num), depth + 1);
+    }
+    return v;
+  }
+
+  dict(v: PdfValue | undefined): PdfDict | undefined {
+    return asDict(this.resolve(v));
+  }
+}
+
+export class PdfReader {
+  readonly sections: XrefSection[];
+  readonly latest: ObjectStore;
+  private objStms = new Map<number, ObjStm>();
+
+  private constructor(readonly src: ByteSource) {
+    const head = src.read(0, 1024).toString('latin1');
+    if (!head.includes('%PDF-')) throw notAPdf();
+    this.sections = readAllSections({
+      src,
+      objectAt: (off) => this.objectAt(off),
+      decode: (s) => this.decoded(s),
+    });
+    if (this.sections.length === 0) throw pdfBroken('no cross-reference');
+    this.latest = new ObjectStore(this, this.mergedEntries(this.sections));
+  }
+
+  static open(path: string): PdfReader {
+    const src = new FileSource(path);
+    try {
+      return new PdfReader(src);
+    } catch (e) {
+      src.close();
+      throw e;
+    }
+  }
+
+  static fromSource(src: ByteSource): PdfReader {
+    return new PdfReader(src);
+  }
+
+  close(): void {
+    this.src.close();
+  }
+
+  get trailer(): PdfDict {
+    return this.sections[0]!.trailer;
+  }
+
+  get size(): number {
+    return this.src.size;
+  }
+
+  /** throws PDF_ENCRYPTED for encrypted documents */
+  assertNotEncrypted(): void {
+    if (this.trailer.has('Encrypt')) throw pdfEncrypted();
+  }
+
+  catalog(store: ObjectStore = this.latest): PdfDict {
+    const root = store.dict(this.trailer.get('Root'));
+    if (!root) throw pdfBroken('no document catalog');
+    return root;
+  }
+
+  /** the newest-first merge of the given sections */
+  mergedEntries(sections: XrefSection[]): Map<number, XrefEntry> {
+    const m = new Map<number, XrefEntry>();
+    for (const s of sections) for (const [num, e] of s.entries) if (!m.has(num)) m.set(num, e);
+    return m;
+  }
+
+  /** the objects as they were in the revision ending at `end` (the sections ending at or before it) */
+  storeAt(end: number): ObjectStore {
+    return new ObjectStore(this, this.mergedEntries(this.sections.filter((s) => s.end <= end)));
+  }
+
+  objectAt(offset: number, expectNum?: number): ParsedObject {
+    if (offset <= 0 || offset >= this.src.size) throw pdfBroken(`object offset ${offset} out of the file`);
+    const obj = withWindow(this.src, offset, 16384, (p) => p.indirectObject((v) => this.lengthOf(v)));
+    if (expectNum !== undefined && obj.num !== expectNum) {
+      throw pdfBroken(`object ${expectNum} expected at ${offset}, found ${obj.num}`);
+    }
+    return obj;
+  }
+
+  private lengthOf(v: PdfValue | undefined): number {
+    if (typeof v === 'number') return v;
+    if (v instanceof PdfRef) {
+      const n = asNumber(this.latest?.get(v.num) ?? this.lookupEarly(v.num));
+      if (n !== undefined) return n;
+    }
+    throw pdfBroken('missing stream /Length');
+  }
+
+  /** /Length references while the sections are still being read (before `latest` exists) */
+  private lookupEarly(num: number): PdfValue | undefined {
+    for (const s of this.sections ?? []) {
+      const e = s.entries.get(num);
+      if (e?.type === 'offset') return this.objectAt(e.offset, num).value;
+    }
+    return undefined;
+  }
+
+  /** the raw (encoded) bytes of a stream */
+  rawStream(s: PdfStream): Buffer {
+    if (s.data) return Buffer.from(s.data);
+    if (s.dataOffset + s.length > this.src.size) throw pdfBroken('stream beyond the end of the file');
+    return this.src.read(s.dataOffset, s.length);
+  }
+
+  decoded(s: PdfStream): Uint8Array {
+    return decodeStream(s.dict, this.rawStream(s));
+  }
+
+  compressedObject(streamNum: number, index: number, num: number, store: ObjectStore): PdfValue | undefined {
+    const where = store.entries.get(streamNum);
+    const key = where?.type === 'offset' ? where.offset : -streamNum;
+    let stm = this.objStms.get(key);
+    if (!stm) {
+      const s = store.get(streamNum);
+      if (!(s instanceof PdfStream)) throw pdfBroken(`object stream ${streamNum} missing`);
+      const data = this.decoded(s);
+      const n = asNumber(s.dict.get('N')) ?? 0;
+      const first = asNumber(s.dict.get('First')) ?? 0;
+      const p = new PdfParser(data);
+      const nums: number[] = [];
+      const offsets: number[] = [];
+      for (let i = 0; i < n; i++) {
+        nums.push(p.int());
+        offsets.push(p.int());
+      }
+      stm = { data, first, nums, offsets };
+      this.objStms.set(key, stm);
+    }
+    let i = stm.nums[index] === num ? index : stm.nums.indexOf(num);
+    if (i < 0) i = index;
+    const off = stm.offsets[i];
+    if (off === undefined) throw pdfBroken(`object ${num} missing from object stream ${streamNum}`);
+    return new PdfParser(stm.data, 0, true, stm.first + off).value();
+  }
+}

@@ -1,0 +1,220 @@
+/** Cross-reference sections (ISO 32000-1 §7.5.4, §7.5.8): classic tables, xref streams and hybrid files. */
+import { asArray, asNumber, isName, PdfDict, PdfStream } from './pdf-objects';
+import { NeedMoreBytes, PdfParser } from './pdf-parser';
+import { pdfBroken } from './pdf-errors';
+import type { ByteSource } from './file-source';
+
+export type XrefEntry =
+  | { type: 'free' }
+  | { type: 'offset'; offset: number; gen: number }
+  | { type: 'compressed'; stream: number; index: number };
+
+export interface XrefSection {
+  /** the startxref value that leads here */
+  offset: number;
+  kind: 'table' | 'stream';
+  entries: Map<number, XrefEntry>;
+  trailer: PdfDict;
+  /** object number of the xref stream (kind 'stream'), or of the /XRefStm of a hybrid table */
+  streamObj?: number;
+  hybrid: boolean;
+  /** offset just after this section's `%%EOF` line: the end of its revision */
+  end: number;
+}
+
+const MAX_WINDOW = 256 * 1024 * 1024;
+
+/** Runs `parse` over a window at `offset`, doubling the window until the parse fits. */
+export function withWindow<T>(
+  src: ByteSource,
+  offset: number,
+  initial: number,
+  parse: (p: PdfParser) => T,
+): T {
+  let size = initial;
+  for (;;) {
+    const buf = src.read(offset, size);
+    const complete = offset + buf.length >= src.size;
+    try {
+      return parse(new PdfParser(buf, offset, complete));
+    } catch (e) {
+      if (!(e instanceof NeedMoreBytes) || complete || size >= MAX_WINDOW) {
+        if (e instanceof NeedMoreBytes) throw pdfBroken(`object at ${offset} too large`);
+        throw e;
+      }
+      size *= 4;
+    }
+  }
+}
+
+/** Finds the offset of the last `startxref` value. */
+export function findStartxref(src: ByteSource): number {
+  for (const tail of [2048, 65536, 1 << 20]) {
+    const from = Math.max(0, src.size - tail);
+    const text = src.read(from, tail).toString('latin1');
+    const i = text.lastIndexOf('startxref');
+    if (i >= 0) {
+      const m = /^startxref\s+(\d+)/.exec(text.slice(i));
+      if (!m) throw pdfBroken('bad startxref');
+      return parseInt(m[1]!, 10);
+    }
+    if (from === 0) break;
+  }
+  throw pdfBroken('startxref not found');
+}
+
+/** The offset just after the `%%EOF` (and its end-of-line) that follows `pos`. */
+function findEof(src: ByteSource, pos: number): number {
+  const text = src.read(pos, 4096).toString('latin1');
+  const i = text.indexOf('%%EOF');
+  if (i < 0) return Math.min(src.size, pos);
+  let end = pos + i + 5;
+  const after = src.read(end, 2);
+  if (after[0] === 13) end++;
+  if (after[after[0] === 13 ? 1 : 0] === 10) end++;
+  return end;
+}
+
+function parseTable(p: PdfParser): { entries: Map<number, XrefEntry>; trailer: PdfDict; end: number } {
+  p.expectWord('xref');
+  const entries = new Map<number, XrefEntry>();
+  for (;;) {
+    if (p.tryWord('trailer')) break;
+    let start = p.int();
+    const count = p.int();
+    for (let i = 0; i < count; i++) {
+      const off = p.int();
+      const gen = p.int();
+      const kind = p.word();
+      if (i === 0 && start === 1 && kind === 'f' && off === 0 && gen === 65535) start = 0;
+      const num = start + i;
+      if (entries.has(num)) continue;
+      if (kind === 'n') entries.set(num, { type: 'offset', offset: off, gen });
+      else if (kind === 'f') entries.set(num, { type: 'free' });
+      else throw pdfBroken(`bad xref entry for object ${num}`);
+    }
+  }
+  const trailer = p.value();
+  if (!(trailer instanceof PdfDict)) throw pdfBroken('bad trailer');
+  return { entries, trailer, end: p.base + p.pos };
+}
+
+function readField(data: Uint8Array, at: number, width: number): number {
+  let v = 0;
+  for (let i = 0; i < width; i++) v = v * 256 + data[at + i]!;
+  return v;
+}
+
+/** Turns a decoded xref stream into entries. */
+export function xrefStreamEntries(dict: PdfDict, data: Uint8Array): Map<number, XrefEntry> {
+  const w = (asArray(dict.get('W')) ?? []).map((x) => asNumber(x) ?? -1);
+  if (w.length !== 3 || w.some((x) => x < 0 || x > 8)) throw pdfBroken('bad xref stream /W');
+  const size = asNumber(dict.get('Size')) ?? 0;
+  const index = (asArray(dict.get('Index')) ?? [0, size]).map((x) => asNumber(x) ?? 0);
+  const rowLen = w[0]! + w[1]! + w[2]!;
+  const entries = new Map<number, XrefEntry>();
+  let at = 0;
+  for (let s = 0; s + 1 < index.length; s += 2) {
+    const start = index[s]!;
+    const count = index[s + 1]!;
+    for (let i = 0; i < count; i++, at += rowLen) {
+      if (at + rowLen > data.length) throw pdfBroken('xref stream too short');
+      const type = w[0] === 0 ? 1 : readField(data, at, w[0]!);
+      const f2 = readField(data, at + w[0]!, w[1]!);
+      const f3 = readField(data, at + w[0]! + w[1]!, w[2]!);
+      const num = start + i;
+      if (entries.has(num)) continue;
+      if (type === 0) entries.set(num, { type: 'free' });
+      else if (type === 1) entries.set(num, { type: 'offset', offset: f2, gen: f3 });
+      else if (type === 2) entries.set(num, { type: 'compressed', stream: f2, index: f3 });
+    }
+  }
+  return entries;
+}
+
+export interface SectionDeps {
+  src: ByteSource;
+  /** parses the indirect object at an offset (the reader's, so that /Length references resolve) */
+  objectAt(offset: number): { num: number; value: unknown; end: number };
+  decode(stream: PdfStream): Uint8Array;
+}
+
+function readStreamSection(deps: SectionDeps, offset: number) {
+  const obj = deps.objectAt(offset);
+  const stream = obj.value;
+  if (!(stream instanceof PdfStream) || !isName(stream.dict.get('Type'), 'XRef')) {
+    throw pdfBroken(`no cross-reference at ${offset}`);
+  }
+  return {
+    num: obj.num,
+    entries: xrefStreamEntries(stream.dict, deps.decode(stream)),
+    dict: stream.dict,
+    end: obj.end,
+  };
+}
+
+function skipWhite(src: ByteSource, offset: number): number {
+  const b = src.read(offset, 64);
+  let i = 0;
+  while (
+    i < b.length &&
+    (b[i] === 32 || b[i] === 10 || b[i] === 13 || b[i] === 9 || b[i] === 0 || b[i] === 12)
+  )
+    i++;
+  return offset + i;
+}
+
+/** Reads one section (and its /XRefStm for hybrid files). */
+export function readSection(deps: SectionDeps, startxref: number): XrefSection {
+  const offset = skipWhite(deps.src, startxref);
+  const head = deps.src.read(offset, 4).toString('latin1');
+  if (head === 'xref') {
+    const t = withWindow(deps.src, offset, 65536, parseTable);
+    const xrefStm = asNumber(t.trailer.get('XRefStm'));
+    let entries = t.entries;
+    let streamObj: number | undefined;
+    if (xrefStm !== undefined) {
+      const s = readStreamSection(deps, xrefStm);
+      streamObj = s.num;
+      entries = new Map(s.entries);
+      for (const [num, e] of t.entries) if (e.type !== 'free' || !entries.has(num)) entries.set(num, e);
+    }
+    return {
+      offset: startxref,
+      kind: 'table',
+      entries,
+      trailer: t.trailer,
+      streamObj,
+      hybrid: xrefStm !== undefined,
+      end: findEof(deps.src, t.end),
+    };
+  }
+  const s = readStreamSection(deps, offset);
+  return {
+    offset: startxref,
+    kind: 'stream',
+    entries: s.entries,
+    trailer: s.dict,
+    streamObj: s.num,
+    hybrid: false,
+    end: findEof(deps.src, s.end),
+  };
+}
+
+/** All sections from the last startxref back along /Prev, newest first. */
+export function readAllSections(deps: SectionDeps): XrefSection[] {
+  const sections: XrefSection[] = [];
+  const seen = new Set<number>();
+  let next: number | undefined = findStartxref(deps.src);
+  while (next !== undefined) {
+    if (seen.has(next) || next < 0 || next >= deps.src.size) {
+      if (seen.has(next)) break;
+      throw pdfBroken(`cross-reference offset ${next} out of the file`);
+    }
+    seen.add(next);
+    const s = readSection(deps, next);
+    sections.push(s);
+    next = asNumber(s.trailer.get('Prev'));
+  }
+  return sections;
+}
