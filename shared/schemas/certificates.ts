@@ -93,13 +93,18 @@ export const TokenCertificateSchema = z.looseObject({
 export type TokenCertificateView = z.infer<typeof TokenCertificateSchema>;
 
 export const TokenSchema = z.looseObject({
-  slotId: z.number(),
+  /** PKCS#11 slot id, decimal string */
+  slotId: z.string(),
   slotDescription: z.string(),
   label: z.string(),
   manufacturer: z.string(),
   model: z.string(),
   serialNumber: z.string(),
+  loginRequired: z.boolean().optional(),
+  /** the PIN is typed on the reader's pad */
+  protectedAuthPath: z.boolean().optional(),
   userPin: PinStatusSchema,
+  /** on a CNS the SO PIN is the PUK */
   soPin: PinStatusSchema,
   minPinLength: z.number(),
   maxPinLength: z.number(),
