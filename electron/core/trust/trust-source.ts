@@ -1,0 +1,21 @@
+/**
+ * Where trust anchors come from. `--trust FILE` gives a file source; issue 11 (EU trusted lists) adds a source
+ * whose anchors carry the service status and the qualified flag.
+ */
+export interface TrustAnchor {
+  /** the anchor certificate, DER */
+  der: Uint8Array;
+  /** a short description of where it comes from, e.g. "file:/etc/root.pem" or "tl:IT" */
+  source: string;
+  /**
+   * For trusted-list anchors: the service issues qualified certificates (status granted at the signing time).
+   * Undefined for plain anchors (--trust files).
+   */
+  qualified?: boolean;
+}
+
+export interface TrustSource {
+  readonly name: string;
+  /** The anchors this source trusts (for the given signing time when the source has a status history). */
+  anchors(at?: Date): Promise<TrustAnchor[]>;
+}

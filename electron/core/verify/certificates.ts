@@ -1,0 +1,100 @@
+/** Certificates as the verifier handles them: DER + node X509Certificate (checks) + pkijs Certificate (names, ids). */
+import { X509Certificate, createHash } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { equalBytes, hex, toArrayBuffer, toBytes } from './der';
+
+export interface ParsedCert {
+  der: Uint8Array;
+  x509: X509Certificate;
+  cert: pkijs.Certificate;
+  fingerprint: string;
+}
+
+const cache = new Map<string, ParsedCert | null>();
+
+/** Parses a DER certificate; undefined when it is not one. Results are shared (batch verification). */
+export function parseCert(der: Uint8Array): ParsedCert | undefined {
+  const fingerprint = createHash('sha256').update(der).digest('hex');
+  const hit = cache.get(fingerprint);
+  if (hit !== undefined) return hit ?? undefined;
+  let parsed: ParsedCert | null = null;
+  try {
+    const x509 = new X509Certificate(der);
+    const cert = pkijs.Certificate.fromBER(toArrayBuffer(der));
+    parsed = { der, x509, cert, fingerprint };
+  } catch {
+    parsed = null;
+  }
+  if (cache.size > 5000) cache.clear();
+  cache.set(fingerprint, parsed);
+  return parsed ?? undefined;
+}
+
+export function parseCerts(ders: Uint8Array[]): ParsedCert[] {
+  const seen = new Set<string>();
+  const out: ParsedCert[] = [];
+  for (const der of ders) {
+    const p = parseCert(der);
+    if (p && !seen.has(p.fingerprint)) {
+      seen.add(p.fingerprint);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+function stripZeros(h: string): string {
+  return h.replace(/^(00)+(?=..)/, '').toLowerCase();
+}
+
+/** The subjectKeyIdentifier extension, else the SHA-1 of the subject public key (RFC 5280 method 1). */
+export function subjectKeyId(p: ParsedCert): Uint8Array {
+  const ext = p.cert.extensions?.find((e) => e.extnID === '2.5.29.14');
+  const v = ext?.parsedValue as unknown;
+  if (v instanceof asn1js.OctetString) return toBytes(v.valueBlock.valueHexView);
+  return createHash('sha1')
+    .update(toBytes(p.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView))
+    .digest();
+}
+
+function octets(v: asn1js.OctetString): Uint8Array {
+  return toBytes(v.getValue());
+}
+
+/** The SKI carried by a SignerIdentifier [0], however pkijs decoded it. */
+function sidKeyId(sid: unknown): Uint8Array | undefined {
+  if (sid instanceof asn1js.Constructed) {
+    const inner = sid.valueBlock.value[0];
+    return inner instanceof asn1js.OctetString ? octets(inner) : undefined;
+  }
+  if (sid instanceof asn1js.Primitive) return toBytes(sid.valueBlock.valueHexView);
+  return undefined;
+}
+
+/** Finds the certificate a SignerInfo's sid names (issuerAndSerialNumber or subjectKeyIdentifier). */
+export function findBySignerId(sid: unknown, pool: ParsedCert[]): ParsedCert | undefined {
+  if (sid instanceof pkijs.IssuerAndSerialNumber) {
+    const serial = stripZeros(hex(sid.serialNumber.valueBlock.valueHexView));
+    return pool.find(
+      (p) =>
+        stripZeros(hex(p.cert.serialNumber.valueBlock.valueHexView)) === serial &&
+        p.cert.issuer.isEqual(sid.issuer),
+    );
+  }
+  const ski = sidKeyId(sid);
+  return ski ? pool.find((p) => equalBytes(subjectKeyId(p), ski)) : undefined;
+}
+
+export function isSelfIssued(p: ParsedCert): boolean {
+  return p.x509.checkIssued(p.x509);
+}
+
+/** subject issued `child` and its key verifies child's signature */
+export function issued(issuer: ParsedCert, child: ParsedCert): boolean {
+  try {
+    return child.x509.checkIssued(issuer.x509) && child.x509.verify(issuer.x509.publicKey);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Turns the findings about one signature into the ETSI EN 319 102-1 indication, sub-indication and a plain
+ * explanation. Order of precedence: format, integrity (TOTAL_FAILED), signer certificate, revocation, validity,
+ * chain, key usage, crypto constraints, revocation not known (all INDETERMINATE).
+ *
+ * Simplifications (documented): the claimed signingTime is not a proof of existence, so a certificate revoked
+ * after the claimed time gives INDETERMINATE/REVOKED_NO_POE and one revoked at or before it (or with no claimed
+ * time) TOTAL_FAILED/REVOKED; a claimed time after the certificate's notAfter gives TOTAL_FAILED/EXPIRED, and a
+ * certificate expired today but valid at the claimed time gives INDETERMINATE/OUT_OF_BOUNDS_NO_POE.
+ */
+import { t, type Message } from '../i18n/translate';
+import type { Indication, SubIndication } from './types';
+
+export interface Findings {
+  formatFailure: boolean;
+  signerCertFound: boolean;
+  /** messageDigest matches (or no signed attributes); undefined = could not be computed */
+  hashOk: boolean | undefined;
+  sigOk: boolean | undefined;
+  essMismatch: boolean;
+  chainFound: boolean;
+  revokedAt?: Date;
+  signingTime?: Date;
+  revocationUnknown: boolean;
+  notAfter?: Date;
+  notBefore?: Date;
+  now: Date;
+  keyUsageOk: boolean;
+  weakCrypto: boolean;
+}
+
+export interface Verdict {
+  indication: Indication;
+  subIndication: SubIndication | null;
+  explanation: string;
+}
+
+const E: Record<SubIndication | 'PASSED', Message> = {
+  PASSED: {
+    it: 'La firma è valida: il documento è integro e il certificato del firmatario è affidabile e valido.',
+    en: 'The signature is valid: the document is intact and the signer certificate is trusted and valid.',
+  },
+  FORMAT_FAILURE: {
+    it: 'La firma non è leggibile: la sua struttura non è corretta.',
+    en: 'The signature cannot be read: its structure is not correct.',
+  },
+  HASH_FAILURE: {
+    it: 'Il documento è stato modificato dopo la firma (l’impronta non corrisponde).',
+    en: 'The document was changed after signing (its digest does not match).',
+  },
+  SIG_CRYPTO_FAILURE: {
+    it: 'Il valore della firma non è verificabile con la chiave del certificato: firma non valida.',
+    en: 'The signature value does not verify with the certificate key: the signature is not valid.',
+  },
+  NO_SIGNING_CERTIFICATE_FOUND: {
+    it: 'Il certificato del firmatario non è stato trovato, quindi la firma non può essere verificata.',
+    en: 'The signer certificate was not found, so the signature cannot be checked.',
+  },
+  REVOKED: {
+    it: 'Il certificato del firmatario è stato revocato il {time}, prima della firma.',
+    en: 'The signer certificate was revoked on {time}, before the signature.',
+  },
+  REVOKED_NO_POE: {
+    it: 'Il certificato del firmatario è stato revocato il {time}; non c’è una marca temporale che provi che la firma è anteriore.',
+    en: 'The signer certificate was revoked on {time}; no timestamp proves the signature was made before.',
+  },
+  EXPIRED: {
+    it: 'La firma dichiara una data successiva alla scadenza del certificato ({time}).',
+    en: 'The signature claims a date after the certificate expired ({time}).',
+  },
+  NOT_YET_VALID: {
+    it: 'La firma dichiara una data anteriore all’inizio di validità del certificato ({time}).',
+    en: 'The signature claims a date before the certificate became valid ({time}).',
+  },
+  OUT_OF_BOUNDS_NO_POE: {
+    it: 'Il certificato del firmatario è scaduto il {time} e nessuna marca temporale prova che la firma è anteriore.',
+    en: 'The signer certificate expired on {time} and no timestamp proves the signature was made before.',
+  },
+  NO_CERTIFICATE_CHAIN_FOUND: {
+    it: 'Il firmatario non è riconducibile a un’autorità fidata (firmatario sconosciuto).',
+    en: 'The signer does not chain to a trusted authority (unknown signer).',
+  },
+  CHAIN_CONSTRAINTS_FAILURE: {
+    it: 'Il certificato del firmatario non è abilitato alla firma (key usage).',
+    en: 'The signer certificate is not meant for signing (key usage).',
+  },
+  CRYPTO_CONSTRAINTS_FAILURE: {
+    it: 'La firma usa algoritmi non più considerati sicuri (SHA-1 o RSA sotto i 2048 bit).',
+    en: 'The signature uses algorithms no longer considered secure (SHA-1 or RSA below 2048 bits).',
+  },
+  TRY_LATER: {
+    it: 'Non è stato possibile sapere se il certificato è revocato (servizio non raggiungibile o modalità offline).',
+    en: 'Could not find out whether the certificate is revoked (service unreachable or offline mode).',
+  },
+  SIGNED_DATA_NOT_FOUND: {
+    it: 'Il contenuto firmato non è disponibile.',
+    en: 'The signed content is not available.',
+  },
+};
+
+function verdict(indication: Indication, sub: SubIndication | null, time?: Date): Verdict {
+  const params = { time: time ? time.toISOString() : '' };
+  return { indication, subIndication: sub, explanation: t(E[sub ?? 'PASSED'], params) };
+}
+
+export function decide(f: Findings): Verdict {
+  if (f.formatFailure) return verdict('INDETERMINATE', 'FORMAT_FAILURE');
+  if (!f.signerCertFound) return verdict('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND');
+  if (f.hashOk === undefined) return verdict('INDETERMINATE', 'SIGNED_DATA_NOT_FOUND');
+  if (!f.hashOk) return verdict('TOTAL_FAILED', 'HASH_FAILURE');
+  if (f.sigOk !== true) return verdict('TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');
+  if (f.essMismatch) return verdict('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND');
+  if (f.revokedAt) {
+    const proven = !f.signingTime || f.revokedAt.getTime() <= f.signingTime.getTime();
+    return verdict(
+      proven ? 'TOTAL_FAILED' : 'INDETERMINATE',
+      proven ? 'REVOKED' : 'REVOKED_NO_POE',
+      f.revokedAt,
+    );
+  }
+  if (f.signingTime && f.notAfter && f.signingTime > f.notAfter)
+    return verdict('TOTAL_FAILED', 'EXPIRED', f.notAfter);
+  if (f.signingTime && f.notBefore && f.signingTime < f.notBefore) {
+    return verdict('INDETERMINATE', 'NOT_YET_VALID', f.notBefore);
+  }
+  if (f.notAfter && f.now > f.notAfter) return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', f.notAfter);
+  if (!f.chainFound) return verdict('INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
+  if (!f.keyUsageOk) return verdict('INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE');
+  if (f.weakCrypto) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE');
+  if (f.revocationUnknown) return verdict('INDETERMINATE', 'TRY_LATER');
+  return verdict('TOTAL_PASSED', null);
+}

@@ -1,0 +1,106 @@
+/**
+ * Verifies a CMS signature value with node's crypto. RSA PKCS#1 v1.5 recovers the DigestInfo with publicDecrypt and
+ * compares the digest, so a DigestInfo with or without the NULL parameter is accepted (as BouncyCastle/DSS do);
+ * RSA-PSS is checked by EMSA-PSS-VERIFY over the recovered block, so it works from a digest alone.
+ */
+import { constants, createHash, publicDecrypt, verify, type KeyObject } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import { HASH_BY_OID, type HashName, type SignatureScheme } from './algorithms';
+import { equalBytes, parseAsn1, toBytes } from './der';
+
+export interface SignatureValueInput {
+  publicKey: KeyObject;
+  scheme: SignatureScheme;
+  hash: HashName;
+  signature: Uint8Array;
+  /** the bytes that were signed (DER signed attributes); when absent, `digest` is used */
+  data?: Uint8Array;
+  /** hash of the signed bytes (signature without signed attributes over streamed content) */
+  digest?: (h: HashName) => Uint8Array | undefined;
+}
+
+/** true / false, or undefined when it cannot be decided (ECDSA over a bare digest, missing digest). */
+export function verifySignatureValue(i: SignatureValueInput): boolean | undefined {
+  const digestOf = (h: HashName): Uint8Array | undefined =>
+    i.data ? createHash(h).update(i.data).digest() : i.digest?.(h);
+  try {
+    if (i.scheme === 'rsa-pkcs1') return verifyPkcs1(i.publicKey, i.signature, digestOf);
+    if (i.scheme === 'rsa-pss') {
+      const d = digestOf(i.hash);
+      return d ? verifyPss(i.publicKey, i.signature, i.hash, d) : undefined;
+    }
+    if (!i.data) return undefined;
+    return verify(i.hash, i.data, { key: i.publicKey, dsaEncoding: 'der' }, i.signature);
+  } catch {
+    return false;
+  }
+}
+
+function verifyPkcs1(
+  key: KeyObject,
+  signature: Uint8Array,
+  digestOf: (h: HashName) => Uint8Array | undefined,
+): boolean | undefined {
+  let block: Buffer;
+  try {
+    block = publicDecrypt({ key, padding: constants.RSA_PKCS1_PADDING }, signature);
+  } catch {
+    return false;
+  }
+  const digestInfo = parseDigestInfo(block);
+  if (!digestInfo) return false;
+  const expected = digestOf(digestInfo.hash);
+  if (!expected) return undefined;
+  return equalBytes(expected, digestInfo.digest);
+}
+
+/** DigestInfo ::= SEQUENCE { AlgorithmIdentifier (parameters NULL or absent), OCTET STRING } */
+function parseDigestInfo(block: Uint8Array): { hash: HashName; digest: Uint8Array } | undefined {
+  const seq = parseAsn1(block);
+  if (!(seq instanceof asn1js.Sequence)) return undefined;
+  const [algId, octets] = seq.valueBlock.value;
+  if (!(algId instanceof asn1js.Sequence) || !(octets instanceof asn1js.OctetString)) return undefined;
+  const oid = algId.valueBlock.value[0];
+  if (!(oid instanceof asn1js.ObjectIdentifier)) return undefined;
+  const hash = HASH_BY_OID[oid.valueBlock.toString()];
+  if (!hash) return undefined;
+  return { hash, digest: toBytes(octets.valueBlock.valueHexView) };
+}
+
+function mgf1(hash: HashName, seed: Uint8Array, length: number): Buffer {
+  const out: Buffer[] = [];
+  let total = 0;
+  for (let counter = 0; total < length; counter++) {
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(counter);
+    const block = createHash(hash).update(seed).update(c).digest();
+    out.push(block);
+    total += block.length;
+  }
+  return Buffer.concat(out).subarray(0, length);
+}
+
+/** RFC 8017 EMSA-PSS-VERIFY with MGF1 over the same hash, any salt length. */
+function verifyPss(key: KeyObject, signature: Uint8Array, hash: HashName, mHash: Uint8Array): boolean {
+  const modBits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  const emBits = modBits - 1;
+  const emLen = Math.ceil(emBits / 8);
+  let em: Buffer = publicDecrypt({ key, padding: constants.RSA_NO_PADDING }, signature);
+  if (em.length > emLen) {
+    if (em[0] !== 0) return false;
+    em = em.subarray(em.length - emLen);
+  }
+  const hLen = mHash.length;
+  if (emLen < hLen + 2 || em[emLen - 1] !== 0xbc) return false;
+  const maskedDb = em.subarray(0, emLen - hLen - 1);
+  const h = em.subarray(emLen - hLen - 1, emLen - 1);
+  const zeroBits = 8 * emLen - emBits;
+  if ((maskedDb[0] ?? 0) >> (8 - zeroBits) !== 0 && zeroBits > 0) return false;
+  const db = Buffer.from(mgf1(hash, h, maskedDb.length).map((b, i) => b ^ (maskedDb[i] ?? 0)));
+  db[0] = (db[0] ?? 0) & (0xff >> zeroBits);
+  const one = db.indexOf(1);
+  if (one < 0 || db.subarray(0, one).some((b) => b !== 0)) return false;
+  const salt = db.subarray(one + 1);
+  const hPrime = createHash(hash).update(Buffer.alloc(8)).update(mHash).update(salt).digest();
+  return hPrime.equals(h);
+}

@@ -1,0 +1,113 @@
+/** Certificate-side checks of one signature: chain, revocation along the chain, key usage, crypto constraints. */
+import { t } from '../i18n/translate';
+import type { RevocationChecker } from '../revocation/revocation-checker';
+import { notChecked } from '../revocation/revocation-checker';
+import type { TrustStore } from '../trust/trust-store';
+import type { CertInfo } from '../x509/cert-info-types';
+import { parseCertificate } from '../x509/cert-info';
+import type { HashName } from './algorithms';
+import { buildChain } from './chain';
+import type { ParsedCert } from './certificates';
+import type { ChainEntry, RevocationReport } from './types';
+
+export interface CertChecks {
+  info: CertInfo;
+  chain: ChainEntry[];
+  chainFound: boolean;
+  anchorQualified: boolean | undefined;
+  revocation: RevocationReport | null;
+  revokedAt?: Date;
+  revocationUnknown: boolean;
+  keyUsageOk: boolean;
+  weakCrypto: boolean;
+  messages: string[];
+}
+
+export interface CertCheckContext {
+  pool: ParsedCert[];
+  trust: TrustStore;
+  revocation?: RevocationChecker;
+}
+
+const OFFLINE_NOT_CHECKED = {
+  it: 'Revoca non verificata.',
+  en: 'Revocation not checked.',
+};
+
+function chainEntry(
+  p: ParsedCert,
+  anchorSource: string | null,
+  revocation: RevocationReport | null,
+): ChainEntry {
+  return {
+    subject: p.x509.subject.replace(/\n/g, ', '),
+    issuer: p.x509.issuer.replace(/\n/g, ', '),
+    serialNumber: p.x509.serialNumber.toLowerCase(),
+    notBefore: new Date(p.x509.validFrom).toISOString(),
+    notAfter: new Date(p.x509.validTo).toISOString(),
+    fingerprintSha256: p.fingerprint,
+    trustAnchor: anchorSource !== null,
+    trustSource: anchorSource,
+    revocation,
+  };
+}
+
+/** The certificates of the chain are checked for revocation, each against its issuer (the anchor excluded). */
+async function revocationAlong(
+  certs: ParsedCert[],
+  ctx: CertCheckContext,
+): Promise<(RevocationReport | null)[]> {
+  return Promise.all(
+    certs.map((c, i) => {
+      const issuer = certs[i + 1];
+      if (!issuer) return null;
+      if (!ctx.revocation) return notChecked(t(OFFLINE_NOT_CHECKED));
+      return ctx.revocation.check(c, issuer);
+    }),
+  );
+}
+
+export async function checkSignerCertificate(
+  signer: ParsedCert,
+  hashes: HashName[],
+  ctx: CertCheckContext,
+): Promise<CertChecks> {
+  const info = parseCertificate(signer.der);
+  const messages: string[] = [];
+  const built = buildChain(signer, ctx.pool, ctx.trust);
+  const chainFound = built.anchor !== undefined;
+  const revs = chainFound ? await revocationAlong(built.certs, ctx) : built.certs.map(() => null);
+  const chain = built.certs.map((c, i) =>
+    chainEntry(c, i === built.certs.length - 1 && built.anchor ? built.anchor.source : null, revs[i] ?? null),
+  );
+  const revoked = revs.find((r) => r?.status === 'revoked');
+  const revocationUnknown = chainFound && revs.some((r) => r !== null && r.status !== 'good');
+  for (const r of revs) {
+    if (r && r.status !== 'good' && r.message) messages.push(r.message);
+  }
+  const keyUsageOk =
+    info.keyUsage.length === 0 ||
+    info.keyUsage.includes('nonRepudiation') ||
+    info.keyUsage.includes('digitalSignature');
+  const weakHash = hashes.includes('sha1');
+  const weakKey = info.keyType === 'rsa' && info.keySize < 2048;
+  if (weakHash)
+    messages.push(t({ it: 'Algoritmo di impronta SHA-1 (debole).', en: 'SHA-1 digest algorithm (weak).' }));
+  if (weakKey) {
+    messages.push(
+      t({ it: 'Chiave RSA di {n} bit (debole).', en: 'RSA key of {n} bits (weak).' }, { n: info.keySize }),
+    );
+  }
+  return {
+    info,
+    chain,
+    chainFound,
+    anchorQualified: built.anchor?.qualified,
+    revocation: revs[0] ?? null,
+    revokedAt: revoked?.revocationTime ? new Date(revoked.revocationTime) : undefined,
+    revocationUnknown,
+    keyUsageOk,
+    weakCrypto: weakHash || weakKey,
+    messages,
+  };
+}

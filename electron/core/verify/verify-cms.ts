@@ -1,0 +1,83 @@
+/**
+ * verifyCmsSignatures: every SignerInfo of one SignedData, given its small parts and the digest of the signed
+ * content. The p7m verifier uses it with the digests computed while streaming; PAdES (issue 5) calls it with the
+ * digest of the PDF byte ranges.
+ */
+import { toErrorInfo } from '../errors';
+import { t } from '../i18n/translate';
+import type { RevocationChecker } from '../revocation/revocation-checker';
+import type { TrustStore } from '../trust/trust-store';
+import type { HashName } from './algorithms';
+import { parseCerts } from './certificates';
+import { verifySignerInfo } from './verify-signer-info';
+import type { SignatureReport } from './types';
+import { decide } from './indication';
+
+export interface CmsParts {
+  /** eContentType OID (id-data for p7m/p7s/PAdES) */
+  eContentType: string;
+  /** certificates carried by the SignedData, DER */
+  certificates: Uint8Array[];
+  /** SignerInfo encodings as found */
+  signerInfos: Uint8Array[];
+  /** digest of the signed content (eContent or detached content / PDF byte ranges); undefined if not computed */
+  contentDigest(h: HashName): Uint8Array | undefined;
+}
+
+export interface VerifyContext {
+  trust: TrustStore;
+  /** absent: revocation is not checked (reported as not_checked → TRY_LATER) */
+  revocation?: RevocationChecker;
+  now?: Date;
+  /** nesting depth of this SignedData (0 = outermost) */
+  depth?: number;
+  /** certificates from elsewhere (e.g. a PDF's DSS) that may complete the chain */
+  extraCertificates?: Uint8Array[];
+}
+
+export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): Promise<SignatureReport[]> {
+  const pool = parseCerts([
+    ...parts.certificates,
+    ...(ctx.extraCertificates ?? []),
+    ...ctx.trust.anchors.map((a) => a.der),
+  ]);
+  const sctx = {
+    pool,
+    trust: ctx.trust,
+    revocation: ctx.revocation,
+    now: ctx.now ?? new Date(),
+    depth: ctx.depth ?? 0,
+  };
+  const content = { contentType: parts.eContentType, digest: (h: HashName) => parts.contentDigest(h) };
+  return Promise.all(
+    parts.signerInfos.map(async (si) => {
+      try {
+        return await verifySignerInfo(si, content, sctx);
+      } catch (e) {
+        const v = decide({ formatFailure: true } as Parameters<typeof decide>[0]);
+        return {
+          signer: { commonName: null, fiscalCode: null, givenName: null, surname: null, organization: null },
+          signingTime: null,
+          digestAlgorithm: 'unknown',
+          signatureAlgorithm: 'unknown',
+          integrity: 'invalid' as const,
+          ...v,
+          qualified: false,
+          depth: sctx.depth,
+          cadesForm: 'CMS' as const,
+          hasTimestamp: false,
+          certificate: null,
+          chain: [],
+          revocation: null,
+          messages: [
+            t(
+              { it: 'Errore nella verifica: {m}', en: 'Verification error: {m}' },
+              { m: toErrorInfo(e).message },
+            ),
+          ],
+          counterSignatures: [],
+        };
+      }
+    }),
+  );
+}

@@ -1,0 +1,254 @@
+/**
+ * Verifies one SignerInfo (and, recursively, its counter-signatures) against the content digest: signed
+ * attributes, signature value, signing certificate, then the certificate checks and the ETSI indication.
+ */
+import { createHash } from 'node:crypto';
+import * as pkijs from 'pkijs';
+import * as asn1js from 'asn1js';
+import { t } from '../i18n/translate';
+import {
+  HASH_BY_OID,
+  OID_RSA_PSS,
+  hashLabel,
+  signatureAlgo,
+  signatureLabel,
+  type HashName,
+} from './algorithms';
+import { findBySignerId, type ParsedCert } from './certificates';
+import { equalBytes, toArrayBuffer, toBytes } from './der';
+import { decide, type Findings } from './indication';
+import { readSignedAttributes, readUnsignedAttributes, type SignedAttributes } from './signed-attributes';
+import { checkSignerCertificate, type CertCheckContext, type CertChecks } from './signer-checks';
+import { verifySignatureValue } from './signature-value';
+import type { CadesForm, SignatureReport, SignerSummary } from './types';
+
+/** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
+export interface SignedContent {
+  contentType?: string;
+  digest(h: HashName): Uint8Array | undefined;
+}
+
+export interface SignerInfoContext extends CertCheckContext {
+  now: Date;
+  depth: number;
+}
+
+const MAX_COUNTER_DEPTH = 8;
+
+function pssHash(alg: pkijs.AlgorithmIdentifier): HashName | undefined {
+  try {
+    const params = new pkijs.RSASSAPSSParams({ schema: alg.algorithmParams });
+    return HASH_BY_OID[params.hashAlgorithm.algorithmId];
+  } catch {
+    return undefined;
+  }
+}
+
+function emptySigner(): SignerSummary {
+  return { commonName: null, fiscalCode: null, givenName: null, surname: null, organization: null };
+}
+
+function signerSummary(c: CertChecks | undefined): SignerSummary {
+  const s = c?.info.subject;
+  if (!s) return emptySigner();
+  return {
+    commonName: s.commonName ?? null,
+    fiscalCode: s.fiscalCode ?? null,
+    givenName: s.givenName ?? null,
+    surname: s.surname ?? null,
+    organization: s.organization ?? null,
+  };
+}
+
+function formatFailure(depth: number, message: string): SignatureReport {
+  const v = decide({ formatFailure: true } as Findings);
+  return {
+    signer: emptySigner(),
+    signingTime: null,
+    digestAlgorithm: 'unknown',
+    signatureAlgorithm: 'unknown',
+    integrity: 'invalid',
+    ...v,
+    qualified: false,
+    depth,
+    cadesForm: 'CMS',
+    hasTimestamp: false,
+    certificate: null,
+    chain: [],
+    revocation: null,
+    messages: [message],
+    counterSignatures: [],
+  };
+}
+
+function cadesForm(attrs: SignedAttributes | undefined): CadesForm {
+  if (!attrs || (!attrs.signingCertificateV2 && !attrs.signingCertificateV1)) return 'CMS';
+  return attrs.signaturePolicy ? 'CAdES-EPES' : 'CAdES-BES';
+}
+
+/** The signature value check over the signed attributes (as found, then DER-sorted) or the content digest. */
+function checkSignatureValue(
+  signer: ParsedCert,
+  si: pkijs.SignerInfo,
+  attrs: SignedAttributes | undefined,
+  content: SignedContent,
+  hash: HashName,
+  messages: string[],
+): boolean | undefined {
+  const algo =
+    signatureAlgo(si.signatureAlgorithm.algorithmId) ??
+    signatureAlgo(signer.cert.subjectPublicKeyInfo.algorithm.algorithmId);
+  if (!algo) return undefined;
+  const base = {
+    publicKey: signer.x509.publicKey,
+    scheme: algo.scheme,
+    hash,
+    signature: toBytes(si.signature.getValue()),
+  };
+  if (!attrs) {
+    const r = verifySignatureValue({ ...base, digest: (h) => content.digest(h) });
+    if (r === undefined) {
+      messages.push(
+        t({
+          it: 'Firma senza attributi firmati non verificabile con questo algoritmo.',
+          en: 'Signature without signed attributes cannot be checked with this algorithm.',
+        }),
+      );
+    }
+    return r;
+  }
+  for (const [i, data] of attrs.encodings.entries()) {
+    if (verifySignatureValue({ ...base, data })) {
+      if (i > 0) {
+        messages.push(
+          t({
+            it: 'Attributi firmati non in ordine DER: verificati sulla codifica DER riordinata.',
+            en: 'Signed attributes not in DER order: verified over the DER re-sorted encoding.',
+          }),
+        );
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+export async function verifySignerInfo(
+  bytes: Uint8Array,
+  content: SignedContent,
+  ctx: SignerInfoContext,
+  counterDepth = 0,
+): Promise<SignatureReport> {
+  let si: pkijs.SignerInfo;
+  try {
+    const asn = asn1js.fromBER(toArrayBuffer(bytes));
+    if (asn.offset === -1) throw new Error(asn.result.error);
+    si = new pkijs.SignerInfo({ schema: asn.result });
+  } catch {
+    return formatFailure(ctx.depth, t({ it: 'SignerInfo non leggibile.', en: 'Unreadable SignerInfo.' }));
+  }
+  const messages: string[] = [];
+  const digestHash = HASH_BY_OID[si.digestAlgorithm.algorithmId];
+  const algo = signatureAlgo(si.signatureAlgorithm.algorithmId);
+  const sigHash =
+    (si.signatureAlgorithm.algorithmId === OID_RSA_PSS ? pssHash(si.signatureAlgorithm) : algo?.hash) ??
+    digestHash;
+  const attrs = si.signedAttrs ? readSignedAttributes(si.signedAttrs) : undefined;
+  const unsigned = readUnsignedAttributes(si.unsignedAttrs);
+  const signer = findBySignerId(si.sid, ctx.pool);
+
+  let hashOk: boolean | undefined;
+  if (!digestHash) hashOk = undefined;
+  else if (attrs) {
+    const d = content.digest(digestHash);
+    hashOk = d && attrs.messageDigest ? equalBytes(d, attrs.messageDigest) : d ? false : undefined;
+    if (attrs.malformed.length > 0 || (content.contentType && attrs.contentType !== content.contentType)) {
+      hashOk = false;
+      messages.push(
+        t({
+          it: 'Attributi firmati non conformi (contentType o attributi ripetuti).',
+          en: 'Signed attributes not conformant (contentType or repeated attributes).',
+        }),
+      );
+    }
+  } else hashOk = content.digest(digestHash) ? true : undefined;
+
+  const sigOk =
+    signer && sigHash ? checkSignatureValue(signer, si, attrs, content, sigHash, messages) : undefined;
+  let essMismatch = false;
+  const ess = attrs?.essCertIds[0];
+  if (signer && ess) {
+    essMismatch = !ess.hash || !equalBytes(createHash(ess.hash).update(signer.der).digest(), ess.certHash);
+    if (essMismatch)
+      messages.push(
+        t({
+          it: 'Il certificato non corrisponde all’attributo signingCertificate.',
+          en: 'The certificate does not match the signingCertificate attribute.',
+        }),
+      );
+  }
+  const hashes = [digestHash, sigHash].filter((h): h is HashName => h !== undefined);
+  const checks = signer ? await checkSignerCertificate(signer, hashes, ctx) : undefined;
+  if (checks) messages.push(...checks.messages);
+  if (!signer)
+    messages.push(
+      t({
+        it: 'Certificato del firmatario assente nel file.',
+        en: 'Signer certificate missing from the file.',
+      }),
+    );
+  if (unsigned.timestamps > 0) {
+    messages.push(
+      t({
+        it: 'Contiene una marca temporale (non ancora verificata).',
+        en: 'Carries a signature timestamp (not verified yet).',
+      }),
+    );
+  }
+
+  const signingTime = attrs?.signingTime;
+  const x = signer?.x509;
+  const verdict = decide({
+    formatFailure: false,
+    signerCertFound: signer !== undefined,
+    hashOk,
+    sigOk,
+    essMismatch,
+    chainFound: checks?.chainFound ?? false,
+    revokedAt: checks?.revokedAt,
+    signingTime,
+    revocationUnknown: checks?.revocationUnknown ?? false,
+    notAfter: x ? new Date(x.validTo) : undefined,
+    notBefore: x ? new Date(x.validFrom) : undefined,
+    now: ctx.now,
+    keyUsageOk: checks?.keyUsageOk ?? false,
+    weakCrypto: checks?.weakCrypto ?? false,
+  });
+
+  const signatureValue = toBytes(si.signature.getValue());
+  const counterContent: SignedContent = { digest: (h) => createHash(h).update(signatureValue).digest() };
+  const counterSignatures =
+    counterDepth < MAX_COUNTER_DEPTH
+      ? await Promise.all(
+          unsigned.counterSignatures.map((cs) => verifySignerInfo(cs, counterContent, ctx, counterDepth + 1)),
+        )
+      : [];
+  const qc = checks?.info.qc;
+  return {
+    signer: signerSummary(checks),
+    signingTime: signingTime ? signingTime.toISOString() : null,
+    digestAlgorithm: hashLabel(digestHash, si.digestAlgorithm.algorithmId),
+    signatureAlgorithm: signatureLabel(algo?.scheme, sigHash, si.signatureAlgorithm.algorithmId),
+    integrity: hashOk === true && sigOk === true ? 'valid' : 'invalid',
+    ...verdict,
+    qualified: checks?.anchorQualified ?? Boolean(qc?.compliance && qc.sscd),
+    depth: ctx.depth,
+    cadesForm: cadesForm(attrs),
+    hasTimestamp: unsigned.timestamps > 0,
+    certificate: checks?.info ?? null,
+    chain: checks?.chain ?? [],
+    revocation: checks?.revocation ?? null,
+    messages,
+    counterSignatures,
+  };
+}
