@@ -11,7 +11,11 @@ import {
 } from './schemas/certificates';
 import { EmptyRequestSchema, OkResponseSchema } from './schemas/common';
 import { ChangePinRequestSchema, UnblockPinRequestSchema } from './schemas/pin';
-import { RenewalStatusResponseSchema, SnoozeRequestSchema } from './schemas/renewal';
+import {
+  RenewalStatusResponseSchema,
+  SetRemindersRequestSchema,
+  SnoozeRequestSchema,
+} from './schemas/renewal';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
 import { CancelRequestSchema, SignRequestSchema, SignResponseSchema } from './schemas/sign';
 import {
@@ -48,6 +52,7 @@ export const CONTRACT = {
   unblockPin: { request: UnblockPinRequestSchema, response: OkResponseSchema },
   renewalStatus: { request: EmptyRequestSchema, response: RenewalStatusResponseSchema },
   snoozeReminder: { request: SnoozeRequestSchema, response: OkResponseSchema },
+  setReminders: { request: SetRemindersRequestSchema, response: OkResponseSchema },
   openExternal: { request: OpenExternalRequestSchema, response: OkResponseSchema },
   showItemInFolder: { request: PathRequestSchema, response: OkResponseSchema },
   chooseFiles: { request: ChooseFilesRequestSchema, response: ChooseFilesResponseSchema },

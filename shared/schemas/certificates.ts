@@ -4,7 +4,7 @@ import { AbsolutePathSchema, IsoDateSchema, NonEmptyTextSchema, TextSchema } fro
 
 const opt = z.string().optional();
 
-export const NameInfoSchema = z.looseObject({
+export const NameInfoSchema = z.object({
   dn: z.string(),
   commonName: opt,
   givenName: opt,
@@ -21,7 +21,7 @@ export const CertRoleSchema = z.enum(['signature', 'authentication', 'other']);
 export type CertRole = z.infer<typeof CertRoleSchema>;
 
 /** Mirrors electron/core/x509/cert-info-types.ts CertInfo (a test keeps them in step). */
-export const CertInfoSchema = z.looseObject({
+export const CertInfoSchema = z.object({
   subject: SubjectInfoSchema,
   issuer: NameInfoSchema,
   serialNumber: z.string(),
@@ -30,7 +30,7 @@ export const CertInfoSchema = z.looseObject({
   keyUsage: z.array(z.string()),
   extendedKeyUsage: z.array(z.string()),
   policies: z.array(z.string()),
-  qc: z.looseObject({
+  qc: z.object({
     present: z.boolean(),
     compliance: z.boolean(),
     sscd: z.boolean(),
@@ -55,7 +55,7 @@ export const RenewalStateSchema = z.enum(['valid', 'renewable', 'last-day', 'exp
 export type RenewalState = z.infer<typeof RenewalStateSchema>;
 
 /** Renewal status of one certificate (electron/core/renewal/renewal-types.ts RenewalStatus; issue 9). */
-export const RenewalStatusSchema = z.looseObject({
+export const RenewalStatusSchema = z.object({
   state: RenewalStateSchema,
   /** civil days (Europe/Rome) to expiry; 0 on the expiry day, negative once past */
   daysLeft: z.number(),
@@ -73,7 +73,7 @@ export const RenewalStatusSchema = z.looseObject({
 });
 export type RenewalStatus = z.infer<typeof RenewalStatusSchema>;
 
-export const PinStatusSchema = z.looseObject({
+export const PinStatusSchema = z.object({
   countLow: z.boolean(),
   finalTry: z.boolean(),
   locked: z.boolean(),
@@ -82,7 +82,7 @@ export const PinStatusSchema = z.looseObject({
 });
 export type PinStatus = z.infer<typeof PinStatusSchema>;
 
-export const TokenCertificateSchema = z.looseObject({
+export const TokenCertificateSchema = z.object({
   /** CKA_ID, hex */
   id: z.string(),
   label: z.string(),
@@ -92,7 +92,7 @@ export const TokenCertificateSchema = z.looseObject({
 });
 export type TokenCertificateView = z.infer<typeof TokenCertificateSchema>;
 
-export const TokenSchema = z.looseObject({
+export const TokenSchema = z.object({
   /** PKCS#11 slot id, decimal string */
   slotId: z.string(),
   slotDescription: z.string(),

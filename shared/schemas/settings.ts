@@ -1,4 +1,7 @@
-/** User settings (persisted by the shell in the user data folder, versioned). TSA password is write-only. */
+/**
+ * User settings (persisted by the shell in the user data folder, versioned). TSA password is write-only.
+ * Reminder on/off and snooze live with the reminder scheduler (renewalStatus / setReminders / snoozeReminder).
+ */
 import { z } from 'zod';
 import { AbsolutePathSchema, DigestSchema, TextSchema } from './common';
 import { SignFormatSchema } from './sign';
@@ -29,11 +32,6 @@ export const SettingsSchema = z.strictObject({
   }),
   /** PKCS#11 module override; null: automatic */
   pkcs11Module: AbsolutePathSchema.nullable(),
-  reminders: z.strictObject({
-    enabled: z.boolean(),
-    /** fingerprint (hex sha256) → ISO date until which reminders are snoozed */
-    snoozed: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string().max(40)),
-  }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -46,7 +44,6 @@ export const DEFAULT_SETTINGS: Settings = {
   nestSignatures: false,
   timestamp: { enabled: false, url: null, username: null, hasPassword: false },
   pkcs11Module: null,
-  reminders: { enabled: true, snoozed: {} },
 };
 
 /** A partial update; `timestamp.password` (write-only, null = delete) goes to the OS keychain, never to disk. */
@@ -66,6 +63,5 @@ export const SettingsPatchSchema = z.strictObject({
     })
     .optional(),
   pkcs11Module: AbsolutePathSchema.nullable().optional(),
-  reminders: z.strictObject({ enabled: z.boolean() }).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -6,8 +6,8 @@ import { CertInfoSchema } from './certificates';
 export const IndicationSchema = z.enum(['TOTAL_PASSED', 'TOTAL_FAILED', 'INDETERMINATE']);
 export type Indication = z.infer<typeof IndicationSchema>;
 
-export const SignatureReportSchema = z.looseObject({
-  signer: z.looseObject({
+export const SignatureReportSchema = z.object({
+  signer: z.object({
     commonName: z.string().optional().nullable(),
     fiscalCode: z.string().optional().nullable(),
     givenName: z.string().optional().nullable(),
@@ -34,7 +34,7 @@ export const SignatureReportSchema = z.looseObject({
 });
 export type SignatureReport = z.infer<typeof SignatureReportSchema>;
 
-export const FileReportSchema = z.looseObject({
+export const FileReportSchema = z.object({
   file: z.string(),
   format: z.string().nullable(),
   error: ErrorInfoSchema.nullable(),

@@ -1,0 +1,33 @@
+/** Token list, certificate export, PIN change / PUK unblock, renewal reminders: all run in the card worker. */
+import type { ListTokensResponse } from '../../../shared/schemas/certificates';
+import type { ShellContext } from '../ipc/context';
+import type { HandlerTable } from './handler-types';
+import { rememberTokens } from './renewal-handlers';
+
+/** Settings the worker needs for card work (never secrets). */
+export function cardEnvironment(ctx: ShellContext): { module: string | null; dataDir: string } {
+  return { module: ctx.settings.get().pkcs11Module, dataDir: ctx.info.userDataDir };
+}
+
+export const cardHandlers: HandlerTable<'listTokens' | 'exportCertificate' | 'changePin' | 'unblockPin'> = {
+  listTokens: async (req, ctx) => {
+    const params = { ...cardEnvironment(ctx), refresh: req.refresh === true };
+    const result = (await ctx.worker.call('listTokens', params)) as ListTokensResponse;
+    try {
+      await rememberTokens(ctx, result.tokens);
+    } catch (e) {
+      ctx.log.warn('reminders.remember-failed', { code: (e as NodeJS.ErrnoException).code ?? 'unknown' });
+    }
+    return result;
+  },
+  exportCertificate: async (req, ctx) =>
+    (await ctx.worker.call('exportCertificate', { ...cardEnvironment(ctx), ...req })) as { path: string },
+  changePin: async (req, ctx) => {
+    await ctx.worker.call('changePin', { ...cardEnvironment(ctx), ...req });
+    return { ok: true };
+  },
+  unblockPin: async (req, ctx) => {
+    await ctx.worker.call('unblockPin', { ...cardEnvironment(ctx), ...req });
+    return { ok: true };
+  },
+};

@@ -1,0 +1,61 @@
+/** Sign (with progress and cancel), verify, report export, extraction: run in the worker. */
+import { SigilloError } from '../../core/errors';
+import { t } from '../../core/i18n/translate';
+import type { ExtractResponse, FileReport } from '../../../shared/schemas/verify';
+import type { SignResponse } from '../../../shared/schemas/sign';
+import type { ShellContext } from '../ipc/context';
+import type { WorkerProgress } from '../../worker/protocol';
+import type { HandlerTable } from './handler-types';
+import { cardEnvironment } from './card-handlers';
+
+function progressTo(ctx: ShellContext, operationId: string) {
+  return (p: WorkerProgress) => ctx.emit('progress', { operationId, ...p });
+}
+
+/** TSA settings for the worker (the password comes from the keychain, only when timestamps are on). */
+function tsaFor(ctx: ShellContext, wanted: boolean | undefined) {
+  const s = ctx.settings.get().timestamp;
+  if (!(wanted ?? s.enabled) || !s.url) return null;
+  return { url: s.url, username: s.username, password: ctx.settings.tsaPassword() };
+}
+
+export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'exportReport' | 'extract'> = {
+  sign: async (req, ctx) => {
+    const { timestamp, ...rest } = req;
+    const params = { ...cardEnvironment(ctx), ...rest, tsa: tsaFor(ctx, timestamp) };
+    return (await ctx.worker.call('sign', params, {
+      operationId: req.operationId,
+      onProgress: progressTo(ctx, req.operationId),
+    })) as SignResponse;
+  },
+  cancel: async (req, ctx) => {
+    ctx.worker.cancel(req.operationId);
+    return { ok: true };
+  },
+  verify: async (req, ctx) => {
+    const reports = (await ctx.worker.call(
+      'verify',
+      { ...cardEnvironment(ctx), files: req.files, offline: req.offline, content: req.content },
+      { operationId: req.operationId, onProgress: progressTo(ctx, req.operationId) },
+    )) as FileReport[];
+    return { reportId: ctx.reports.put(reports), reports };
+  },
+  exportReport: async (req, ctx) => {
+    const reports = ctx.reports.get(req.reportId);
+    if (!reports) {
+      throw new SigilloError(
+        'REPORT_NOT_FOUND',
+        t({
+          it: 'Verifica non più disponibile: ripetila.',
+          en: 'Verification no longer available: run it again.',
+        }),
+      );
+    }
+    return (await ctx.worker.call('exportReport', {
+      reports,
+      outputPath: req.outputPath,
+      overwrite: req.overwrite === true,
+    })) as { path: string };
+  },
+  extract: async (req, ctx) => (await ctx.worker.call('extract', req)) as ExtractResponse,
+};

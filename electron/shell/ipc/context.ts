@@ -1,0 +1,26 @@
+/** Everything an IPC handler may use. Built by the Electron main process or by the harness; no electron import. */
+import type { EventName, EventPayload } from '../../../shared/schemas/events';
+import type { AppInfo } from '../../../shared/schemas/system';
+import type { SettingsStore } from '../settings/settings-store';
+import type { WorkerCaller } from '../worker-client';
+import type { ReportCache } from './report-cache';
+import type { ShellLog } from './shell-log';
+
+/** OS integration (dialogs, browser, file manager): Electron's dialog/shell, or the harness's stand-ins. */
+export interface Desktop {
+  openExternal(url: string): Promise<void>;
+  showItemInFolder(path: string): Promise<void>;
+  chooseFiles(kind: string, title?: string): Promise<string[]>;
+  chooseFolder(title?: string): Promise<string | null>;
+  chooseSavePath(defaultName: string, kind: string, title?: string): Promise<string | null>;
+}
+
+export interface ShellContext {
+  info: AppInfo;
+  settings: SettingsStore;
+  worker: WorkerCaller;
+  desktop: Desktop;
+  reports: ReportCache;
+  log: ShellLog;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
