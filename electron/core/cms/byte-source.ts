@@ -1,0 +1,77 @@
+/**
+ * A pull-based byte reader over an async iterable of chunks: exact reads for the small parts, zero-copy
+ * streaming for the content. Ending early raises TRUNCATED.
+ */
+import { truncated } from './reader-errors';
+
+export class ByteSource {
+  #it: AsyncIterator<Uint8Array>;
+  #buf: Uint8Array = new Uint8Array(0);
+  #off = 0;
+  #eof = false;
+  /** bytes consumed so far */
+  position = 0;
+
+  constructor(chunks: AsyncIterable<Uint8Array>) {
+    this.#it = chunks[Symbol.asyncIterator]();
+  }
+
+  /** true when at least one byte is buffered; false at end of input */
+  async #fill(): Promise<boolean> {
+    while (this.#off >= this.#buf.length) {
+      if (this.#eof) return false;
+      const r = await this.#it.next();
+      if (r.done) {
+        this.#eof = true;
+        return false;
+      }
+      this.#buf = r.value;
+      this.#off = 0;
+    }
+    return true;
+  }
+
+  async atEnd(): Promise<boolean> {
+    return !(await this.#fill());
+  }
+
+  /** the next byte without consuming it, or undefined at end */
+  async peek(): Promise<number | undefined> {
+    return (await this.#fill()) ? this.#buf[this.#off] : undefined;
+  }
+
+  async byte(): Promise<number> {
+    if (!(await this.#fill())) throw truncated();
+    this.position++;
+    return this.#buf[this.#off++] as number;
+  }
+
+  async read(n: number): Promise<Uint8Array> {
+    const out = new Uint8Array(n);
+    let got = 0;
+    await this.stream(n, (chunk) => {
+      out.set(chunk, got);
+      got += chunk.length;
+    });
+    return out;
+  }
+
+  /** hands the next `n` bytes to `sink` in pieces (views into the read buffers) */
+  async stream(n: number, sink: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+    let left = n;
+    while (left > 0) {
+      if (!(await this.#fill())) throw truncated();
+      const k = Math.min(left, this.#buf.length - this.#off);
+      const piece = this.#buf.subarray(this.#off, this.#off + k);
+      this.#off += k;
+      this.position += k;
+      left -= k;
+      await sink(piece);
+    }
+  }
+
+  /** stops reading the underlying input (closes the file) */
+  async close(): Promise<void> {
+    await this.#it.return?.();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Detects how a signature file is encoded, by content: binary BER/DER, bare base64, or base64 in
+ * `-----BEGIN PKCS7-----` / `-----BEGIN CMS-----` armour (any line breaks: LF, CRLF, CR), and decodes
+ * base64 as a stream.
+ */
+import { emptyInput, notCms } from './reader-errors';
+
+export type InputEncoding = 'binary' | 'base64' | 'pem';
+
+export interface DetectedInput {
+  encoding: InputEncoding;
+  /** the decoded bytes */
+  bytes: AsyncIterable<Uint8Array>;
+}
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const SNIFF = 80;
+
+function isBase64Char(c: number): boolean {
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2b ||
+    c === 0x2f
+  );
+}
+
+async function* prepend(head: Uint8Array[], rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* head;
+    for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+  } finally {
+    await rest.return?.();
+  }
+}
+
+const INVALID_BASE64 = /[^A-Za-z0-9+/=]/;
+
+/** Decodes base64 text chunks; `armoured`: skip the BEGIN line, stop at the first '-' (the END line). */
+export async function* decodeBase64(
+  text: AsyncIterable<Uint8Array>,
+  armoured: boolean,
+): AsyncGenerator<Uint8Array> {
+  let carry = '';
+  let inBody = !armoured;
+  let ended = false;
+  for await (const chunk of text) {
+    if (ended) break;
+    let s = carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    carry = '';
+    if (s.startsWith('\u00ef\u00bb\u00bf')) s = s.slice(3);
+    if (!inBody) {
+      const begin = s.indexOf('-----BEGIN');
+      const close = begin < 0 ? -1 : s.indexOf('-----', begin + 10);
+      if (close < 0) {
+        carry = s;
+        continue;
+      }
+      s = s.slice(close + 5);
+      inBody = true;
+    }
+    if (armoured) {
+      const dash = s.indexOf('-');
+      if (dash >= 0) {
+        s = s.slice(0, dash);
+        ended = true;
+      }
+    }
+    s = s.replace(/[\r\n\t ]+/g, '');
+    if (INVALID_BASE64.test(s)) throw notCms('invalid base64');
+    const whole = ended ? s.length : s.length - (s.length % 4);
+    if (whole > 0) yield new Uint8Array(Buffer.from(s.slice(0, whole), 'base64'));
+    carry = s.slice(whole);
+  }
+  if (!inBody) throw notCms('PEM armour without body');
+  if (carry.length > 0) yield new Uint8Array(Buffer.from(carry, 'base64'));
+}
+
+/** Looks at the first bytes and returns the decoded stream. */
+export async function detectInput(source: AsyncIterable<Uint8Array>): Promise<DetectedInput> {
+  const it = source[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  const sniff: number[] = [];
+  let leading = true;
+  while (sniff.length < SNIFF) {
+    const r = await it.next();
+    if (r.done) break;
+    head.push(r.value);
+    for (const b of r.value) {
+      if (sniff.length >= SNIFF) break;
+      if (leading && (WS.has(b) || b === 0xef || b === 0xbb || b === 0xbf)) continue;
+      leading = false;
+      sniff.push(b);
+    }
+  }
+  const all = prepend(head, it);
+  const first = sniff[0];
+  if (first === undefined) {
+    await all.return(undefined);
+    throw emptyInput();
+  }
+  if (first === 0x30) return { encoding: 'binary', bytes: all };
+  const text = Buffer.from(sniff).toString('latin1');
+  if (text.startsWith('-----BEGIN')) return { encoding: 'pem', bytes: decodeBase64(all, true) };
+  if (sniff.every((c) => isBase64Char(c) || WS.has(c) || c === 0x3d) && text.startsWith('M')) {
+    return { encoding: 'base64', bytes: decodeBase64(all, false) };
+  }
+  await all.return(undefined);
+  throw notCms('unknown encoding');
+}
