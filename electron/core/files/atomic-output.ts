@@ -1,0 +1,118 @@
+/**
+ * Atomic output files: written to `.<name>.sigillo-<random>.tmp` in the target folder, fsync'd, then moved into
+ * place. Without `overwrite` the move is a hard link (fails when the target exists, so an existing file is
+ * never replaced, even in a race) followed by removing the temporary name; with `overwrite` it is a rename.
+ * On any error the temporary file is removed: a partial output never appears under the final name.
+ */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { link, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+import { fileError } from './input-file';
+
+export const TEMP_PATTERN = /^\..+\.sigillo-[0-9a-f]{16}\.tmp$/;
+
+export interface OutputOptions {
+  overwrite: boolean;
+}
+
+export function outputExists(path: string): SigilloError {
+  return new SigilloError(
+    'OUTPUT_EXISTS',
+    t(
+      {
+        it: 'Il file {path} esiste già: non lo sovrascrivo (usare --overwrite per sostituirlo).',
+        en: 'The file {path} already exists: not overwriting it (use --overwrite to replace it).',
+      },
+      { path },
+    ),
+    { path },
+  );
+}
+
+function outputDirMissing(dir: string): SigilloError {
+  return new SigilloError(
+    'OUTPUT_DIR_NOT_FOUND',
+    t({ it: 'La cartella {dir} non esiste.', en: 'The folder {dir} does not exist.' }, { dir }),
+    { dir },
+  );
+}
+
+/** Fails early with OUTPUT_EXISTS / OUTPUT_DIR_NOT_FOUND, before any work is done. */
+export async function checkOutput(path: string, opts: OutputOptions): Promise<void> {
+  const dir = dirname(path);
+  const dirStat = await stat(dir).catch(() => undefined);
+  if (!dirStat?.isDirectory()) throw outputDirMissing(dir);
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) {
+    throw new SigilloError(
+      'OUTPUT_IS_DIRECTORY',
+      t({ it: '{path} è una cartella.', en: '{path} is a folder.' }, { path }),
+    );
+  }
+  if (existing && !opts.overwrite) throw outputExists(path);
+}
+
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.sigillo-${randomBytes(8).toString('hex')}.tmp`);
+}
+
+async function removeQuietly(path: string): Promise<void> {
+  await unlink(path).catch(() => undefined);
+}
+
+async function moveIntoPlace(temp: string, path: string, overwrite: boolean): Promise<void> {
+  if (overwrite) {
+    await rename(temp, path);
+    return;
+  }
+  try {
+    await link(temp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw outputExists(path);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw e;
+    // filesystems without hard links (FAT, some network shares): check, then rename
+    if (await stat(path).catch(() => undefined)) throw outputExists(path);
+    await rename(temp, path);
+    return;
+  }
+  await removeQuietly(temp);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, constants.O_RDONLY).catch(() => undefined);
+  if (!fh) return;
+  await fh.sync().catch(() => undefined);
+  await fh.close();
+}
+
+/**
+ * Runs `write` with a handle on a fresh temporary file next to `path`, then moves it into place atomically.
+ * Returns what `write` returned.
+ */
+export async function withAtomicOutput<T>(
+  path: string,
+  opts: OutputOptions,
+  write: (handle: FileHandle) => Promise<T>,
+): Promise<T> {
+  await checkOutput(path, opts);
+  const temp = tempPathFor(path);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'wx', 0o644);
+    const result = await write(handle);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await moveIntoPlace(temp, path, opts.overwrite);
+    await syncDir(dirname(path));
+    return result;
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    await removeQuietly(temp);
+    throw fileError(e, path);
+  }
+}
