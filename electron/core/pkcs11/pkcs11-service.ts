@@ -111,8 +111,9 @@ export class Pkcs11Service {
   }
 
   /**
-   * Runs `fn` with a fresh session on the chosen token (read-write when asked), closed afterwards. For PIN
-   * management and other raw PKCS#11 work; errors from `fn` are mapped with pkcs11Error.
+   * Runs `fn` with a fresh session on the chosen token (read-write when asked), closed afterwards (after the
+   * promise settles when `fn` is async). For PIN management and other raw PKCS#11 work; errors from `fn` are
+   * mapped with pkcs11Error.
    */
   withSession<T>(
     tokenLabel: string | undefined,
@@ -122,11 +123,24 @@ export class Pkcs11Service {
     const { slot, info } = this.locate(tokenLabel);
     const flags = graphene.SessionFlag.SERIAL_SESSION | (readWrite ? graphene.SessionFlag.RW_SESSION : 0);
     const session = guard('C_OpenSession', () => slot.open(flags));
+    let result: T;
     try {
-      return guard('PKCS#11', () => fn(session, info, slot), { token: info.label });
-    } finally {
+      result = guard('PKCS#11', () => fn(session, info, slot), { token: info.label });
+    } catch (e) {
       closeQuietly(session);
+      throw e;
     }
+    if (result instanceof Promise) {
+      return result.then(
+        (v: unknown) => (closeQuietly(session), v),
+        (e: unknown) => {
+          closeQuietly(session);
+          throw pkcs11Error(e, 'PKCS#11', { token: info.label });
+        },
+      ) as T;
+    }
+    closeQuietly(session);
+    return result;
   }
 
   /** Logs out every session and releases the module (C_Finalize when no one else uses it). Idempotent. */
