@@ -1,0 +1,88 @@
+/** Small HTTP client for OCSP and CRLs: bounded connect and total timeouts, size cap, a few redirects. */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+export interface FetchOptions {
+  method?: 'GET' | 'POST';
+  body?: Uint8Array;
+  contentType?: string;
+  connectTimeoutMs?: number;
+  totalTimeoutMs?: number;
+  maxBytes?: number;
+}
+
+export const FETCH_DEFAULTS = { connectTimeoutMs: 5_000, totalTimeoutMs: 20_000, maxBytes: 32 * 1024 * 1024 };
+const MAX_REDIRECTS = 3;
+
+export class FetchError extends Error {}
+
+function once(url: URL, o: FetchOptions): Promise<IncomingMessage> {
+  const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+    method: o.method ?? 'GET',
+    headers: o.body
+      ? { 'content-type': o.contentType ?? 'application/octet-stream', 'content-length': o.body.length }
+      : {},
+  });
+  return new Promise((resolve, reject) => {
+    const connectTimer = setTimeout(
+      () => req.destroy(new FetchError('connect timeout')),
+      o.connectTimeoutMs ?? FETCH_DEFAULTS.connectTimeoutMs,
+    );
+    req.on('socket', (s) => s.once('connect', () => clearTimeout(connectTimer)));
+    req.on('response', (res) => {
+      clearTimeout(connectTimer);
+      resolve(res);
+    });
+    req.on('error', (e) => {
+      clearTimeout(connectTimer);
+      reject(e);
+    });
+    req.end(o.body);
+  });
+}
+
+async function readBody(res: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of res) {
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) {
+      res.destroy();
+      throw new FetchError(`response larger than ${maxBytes} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+async function fetchLoop(url: string, o: FetchOptions): Promise<Uint8Array> {
+  let current = new URL(url);
+  for (let i = 0; i <= MAX_REDIRECTS; i++) {
+    if (current.protocol !== 'http:' && current.protocol !== 'https:') {
+      throw new FetchError(`unsupported URL scheme ${current.protocol}`);
+    }
+    const res = await once(current, o);
+    const status = res.statusCode ?? 0;
+    if (status >= 300 && status < 400 && res.headers.location) {
+      res.resume();
+      current = new URL(res.headers.location, current);
+      continue;
+    }
+    if (status !== 200) {
+      res.resume();
+      throw new FetchError(`HTTP ${status}`);
+    }
+    return readBody(res, o.maxBytes ?? FETCH_DEFAULTS.maxBytes);
+  }
+  throw new FetchError('too many redirects');
+}
+
+/** GET/POST `url`, resolving with the body bytes; rejects on timeout, non-200, oversize. */
+export function fetchBytes(url: string, o: FetchOptions = {}): Promise<Uint8Array> {
+  const total = o.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new FetchError('total timeout')), total);
+  });
+  return Promise.race([fetchLoop(url, o), deadline]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,45 @@
+/** Builds an OCSP request (RFC 6960) with pkijs: one CertID (SHA-1, as responders expect) and a nonce. */
+import { createHash, randomBytes } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import type { ParsedCert } from '../verify/certificates';
+import { toBytes } from '../verify/der';
+
+export const OID_OCSP_NONCE = '1.3.6.1.5.5.7.48.1.2';
+const OID_SHA1 = '1.3.14.3.2.26';
+
+export interface CertIdHashes {
+  issuerNameHash: Uint8Array;
+  issuerKeyHash: Uint8Array;
+  serial: Uint8Array;
+}
+
+export function certIdHashes(cert: ParsedCert, issuer: ParsedCert): CertIdHashes {
+  const sha1 = (b: Uint8Array) => new Uint8Array(createHash('sha1').update(b).digest());
+  return {
+    issuerNameHash: sha1(new Uint8Array(issuer.cert.subject.valueBeforeDecode)),
+    issuerKeyHash: sha1(toBytes(issuer.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)),
+    serial: toBytes(cert.cert.serialNumber.valueBlock.valueHexView),
+  };
+}
+
+export function buildOcspRequest(ids: CertIdHashes, nonce: Uint8Array = randomBytes(16)): Uint8Array {
+  const certId = new pkijs.CertID({
+    hashAlgorithm: new pkijs.AlgorithmIdentifier({
+      algorithmId: OID_SHA1,
+      algorithmParams: new asn1js.Null(),
+    }),
+    issuerNameHash: new asn1js.OctetString({ valueHex: ids.issuerNameHash }),
+    issuerKeyHash: new asn1js.OctetString({ valueHex: ids.issuerKeyHash }),
+    serialNumber: new asn1js.Integer({ valueHex: ids.serial }),
+  });
+  const req = new pkijs.OCSPRequest();
+  req.tbsRequest.requestList = [new pkijs.Request({ reqCert: certId })];
+  req.tbsRequest.requestExtensions = [
+    new pkijs.Extension({
+      extnID: OID_OCSP_NONCE,
+      extnValue: new asn1js.OctetString({ valueHex: nonce }).toBER(false),
+    }),
+  ];
+  return new Uint8Array(req.toSchema(true).toBER(false));
+}

@@ -1,0 +1,155 @@
+/**
+ * Revocation status by OCSP (RFC 6960): POST to the AIA responder, then check the response: successful basic
+ * response, signed by the issuer or by a responder certificate the issuer gave id-kp-OCSPSigning, matching
+ * CertID, fresh (thisUpdate/nextUpdate), and the nonce when the responder echoes it.
+ */
+import { randomBytes } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { issued, parseCert, type ParsedCert } from '../verify/certificates';
+import { equalBytes, hex, toArrayBuffer, toBytes } from '../verify/der';
+import { verifySignedBlob } from '../verify/signed-blob';
+import type { RevocationReport } from '../verify/types';
+import { buildOcspRequest, certIdHashes, OID_OCSP_NONCE, type CertIdHashes } from './ocsp-request';
+import { reasonName } from './reasons';
+import type { RevocationSource } from './revocation-source';
+
+const OID_OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';
+const OID_OCSP_SIGNING = '1.3.6.1.5.5.7.3.9';
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** without nextUpdate the answer is kept this long on disk */
+const NO_NEXT_UPDATE_TTL_MS = 60 * 60_000;
+
+function responderOk(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert): boolean {
+  const tbs = toBytes(basic.tbsResponseData.tbsView);
+  const sig = toBytes(basic.signature.valueBlock.valueHexView);
+  const candidates: ParsedCert[] = [issuer];
+  for (const c of basic.certs ?? []) {
+    const p = parseCert(new Uint8Array(c.toSchema().toBER(false)));
+    if (p) candidates.push(p);
+  }
+  return candidates.some((c) => {
+    if (!verifySignedBlob(tbs, basic.signatureAlgorithm, sig, c.x509.publicKey)) return false;
+    if (c === issuer) return true;
+    const eku = c.cert.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as
+      pkijs.ExtKeyUsage | undefined;
+    return issued(issuer, c) && (eku?.keyPurposes ?? []).includes(OID_OCSP_SIGNING);
+  });
+}
+
+function sameId(r: pkijs.SingleResponse, ids: CertIdHashes): boolean {
+  const serial = (b: Uint8Array) => hex(b).replace(/^(00)+(?=..)/, '');
+  return (
+    serial(toBytes(r.certID.serialNumber.valueBlock.valueHexView)) === serial(ids.serial) &&
+    equalBytes(toBytes(r.certID.issuerKeyHash.valueBlock.valueHexView), ids.issuerKeyHash)
+  );
+}
+
+function nonceOf(basic: pkijs.BasicOCSPResponse): Uint8Array | undefined {
+  const ext = basic.tbsResponseData.responseExtensions?.find((e) => e.extnID === OID_OCSP_NONCE);
+  if (!ext) return undefined;
+  const inner = asn1js.fromBER(toArrayBuffer(toBytes(ext.extnValue.valueBlock.valueHexView)));
+  return inner.result instanceof asn1js.OctetString
+    ? toBytes(inner.result.valueBlock.valueHexView)
+    : toBytes(ext.extnValue.valueBlock.valueHexView);
+}
+
+interface Parsed {
+  single: pkijs.SingleResponse;
+  basic: pkijs.BasicOCSPResponse;
+}
+
+function parseResponse(
+  data: Uint8Array,
+  issuer: ParsedCert,
+  ids: CertIdHashes,
+  now: Date,
+): Parsed | undefined {
+  try {
+    const resp = pkijs.OCSPResponse.fromBER(toArrayBuffer(data));
+    if (
+      resp.responseStatus.valueBlock.valueDec !== 0 ||
+      resp.responseBytes?.responseType !== OID_OCSP_BASIC
+    ) {
+      return undefined;
+    }
+    const basic = pkijs.BasicOCSPResponse.fromBER(
+      toArrayBuffer(toBytes(resp.responseBytes.response.getValue())),
+    );
+    if (!responderOk(basic, issuer)) return undefined;
+    const single = basic.tbsResponseData.responses.find((r) => sameId(r, ids));
+    if (!single) return undefined;
+    if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS) return undefined;
+    if (single.nextUpdate && single.nextUpdate.getTime() < now.getTime()) return undefined;
+    return { single, basic };
+  } catch {
+    return undefined;
+  }
+}
+
+function report(p: Parsed, url: string, cached: boolean): RevocationReport | undefined {
+  const status = p.single.certStatus as asn1js.BaseBlock;
+  const tag = status.idBlock.tagNumber;
+  let revocationTime: string | null = null;
+  let revocationReason: string | null = null;
+  if (tag === 1 && status instanceof asn1js.Constructed) {
+    const [time, reason] = status.valueBlock.value;
+    if (time instanceof asn1js.GeneralizedTime) revocationTime = time.toDate().toISOString();
+    const enumerated = reason instanceof asn1js.Constructed ? reason.valueBlock.value[0] : undefined;
+    if (enumerated instanceof asn1js.Enumerated)
+      revocationReason = reasonName(enumerated.valueBlock.valueDec);
+  }
+  if (tag !== 0 && tag !== 1) return undefined;
+  return {
+    status: tag === 0 ? 'good' : 'revoked',
+    source: 'ocsp',
+    url,
+    cached,
+    revocationTime,
+    revocationReason,
+    thisUpdate: p.single.thisUpdate.toISOString(),
+    nextUpdate: p.single.nextUpdate ? p.single.nextUpdate.toISOString() : null,
+    message: null,
+  };
+}
+
+export type OcspOutcome = { report: RevocationReport } | { failure: 'offline' | 'network' | 'invalid' };
+
+export async function ocspStatus(
+  cert: ParsedCert,
+  issuer: ParsedCert,
+  urls: string[],
+  source: RevocationSource,
+): Promise<OcspOutcome> {
+  const ids = certIdHashes(cert, issuer);
+  const key = `ocsp:${hex(ids.issuerKeyHash)}:${hex(ids.serial)}`;
+  let failure: 'offline' | 'network' | 'invalid' = 'network';
+  for (const url of urls.filter((u) => /^https?:/i.test(u))) {
+    const nonce = randomBytes(16);
+    let sentByUs = false;
+    const got = await source.get(key, () => {
+      sentByUs = true;
+      return source.httpPost(url, buildOcspRequest(ids, nonce), 'application/ocsp-request');
+    });
+    if (!got.ok) {
+      failure = got.reason;
+      continue;
+    }
+    const now = source.opts.now();
+    const parsed = parseResponse(got.value.data, issuer, ids, now);
+    const echoed = parsed && sentByUs ? nonceOf(parsed.basic) : undefined;
+    const r =
+      parsed && (!echoed || equalBytes(echoed, nonce)) ? report(parsed, url, got.value.cached) : undefined;
+    if (!parsed || !r) {
+      failure = 'invalid';
+      source.forget(key);
+      continue;
+    }
+    if (!got.value.cached) {
+      const until = parsed.single.nextUpdate ?? new Date(now.getTime() + NO_NEXT_UPDATE_TTL_MS);
+      await source.opts.cache?.put(key, got.value.data, until);
+    }
+    return { report: r };
+  }
+  return { failure };
+}

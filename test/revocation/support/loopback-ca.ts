@@ -1,0 +1,223 @@
+/**
+ * Test helper: a small CA made with openssl whose certificates point their AIA OCSP and CRL distribution point
+ * at a loopback HTTP server run by the test. OCSP answers come from `openssl ocsp -reqin/-respout` over the CA
+ * index; the CRL from `openssl ca -gencrl`. Each service can be switched off (HTTP 503).
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { IssuedCert } from '../../support/pki';
+
+const run = promisify(execFile);
+
+export interface LoopbackCa {
+  dir: string;
+  rootPem: string;
+  baseUrl: string;
+  ocspUp: boolean;
+  crlUp: boolean;
+  /** number of requests seen per path */
+  hits: Record<string, number>;
+  issue(name: string): IssuedCert;
+  revoke(cert: IssuedCert): void;
+  /** regenerates the CRL from the index */
+  publishCrl(): void;
+  close(): Promise<void>;
+}
+
+function openssl(args: string[], cwd: string): void {
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function config(dir: string, base: string): string {
+  return `
+[ ca ]
+default_ca = loop
+[ loop ]
+dir = ${dir}
+database = ${dir}/index.txt
+new_certs_dir = ${dir}
+serial = ${dir}/serial
+crlnumber = ${dir}/crlnumber
+default_md = sha256
+default_days = 365
+default_crl_days = 7
+policy = any
+unique_subject = no
+copy_extensions = none
+[ any ]
+commonName = supplied
+serialNumber = optional
+[ req ]
+distinguished_name = dn
+prompt = no
+[ dn ]
+CN = placeholder
+[ v3_root ]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+[ v3_signer ]
+basicConstraints = critical,CA:false
+keyUsage = critical,nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+authorityInfoAccess = OCSP;URI:${base}/ocsp
+crlDistributionPoints = URI:${base}/ca.crl
+`;
+}
+
+export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
+  mkdirSync(dir, { recursive: true });
+  const server: Server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  writeFileSync(join(dir, 'index.txt'), '');
+  writeFileSync(join(dir, 'serial'), '2000\n');
+  writeFileSync(join(dir, 'crlnumber'), '01\n');
+  const conf = join(dir, 'ca.cnf');
+  writeFileSync(conf, config(dir, base));
+  const rootKey = join(dir, 'root.key.pem');
+  const rootPem = join(dir, 'root.pem');
+  openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', rootKey], dir);
+  openssl(
+    [
+      'req',
+      '-new',
+      '-x509',
+      '-config',
+      conf,
+      '-extensions',
+      'v3_root',
+      '-key',
+      rootKey,
+      '-subj',
+      '/CN=Loopback Test CA',
+      '-days',
+      '30',
+      '-out',
+      rootPem,
+    ],
+    dir,
+  );
+  const crlDer = join(dir, 'ca.crl');
+  const ca: LoopbackCa = {
+    dir,
+    rootPem,
+    baseUrl: base,
+    ocspUp: true,
+    crlUp: true,
+    hits: {},
+    issue(name) {
+      const keyPem = join(dir, `${name}.key.pem`);
+      const csr = join(dir, `${name}.csr`);
+      const certPem = join(dir, `${name}.pem`);
+      const certDer = join(dir, `${name}.der`);
+      openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPem], dir);
+      openssl(
+        [
+          'req',
+          '-new',
+          '-config',
+          conf,
+          '-key',
+          keyPem,
+          '-subj',
+          `/CN=${name}/serialNumber=TINIT-RSSMRA80A01H501U`,
+          '-out',
+          csr,
+        ],
+        dir,
+      );
+      openssl(
+        [
+          'ca',
+          '-batch',
+          '-notext',
+          '-config',
+          conf,
+          '-cert',
+          rootPem,
+          '-keyfile',
+          rootKey,
+          '-extensions',
+          'v3_signer',
+          '-in',
+          csr,
+          '-out',
+          certPem,
+        ],
+        dir,
+      );
+      openssl(['x509', '-in', certPem, '-outform', 'DER', '-out', certDer], dir);
+      return { name, keyPem, certPem, certDer };
+    },
+    revoke(cert) {
+      openssl(
+        [
+          'ca',
+          '-config',
+          conf,
+          '-cert',
+          rootPem,
+          '-keyfile',
+          rootKey,
+          '-revoke',
+          cert.certPem,
+          '-crl_reason',
+          'keyCompromise',
+        ],
+        dir,
+      );
+    },
+    publishCrl() {
+      const pem = join(dir, 'ca.crl.pem');
+      openssl(['ca', '-gencrl', '-config', conf, '-cert', rootPem, '-keyfile', rootKey, '-out', pem], dir);
+      openssl(['crl', '-in', pem, '-outform', 'DER', '-out', crlDer], dir);
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+  ca.publishCrl();
+  let seq = 0;
+  server.on('request', (req, res) => {
+    const path = req.url ?? '';
+    ca.hits[path] = (ca.hits[path] ?? 0) + 1;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        if (path === '/ca.crl' && ca.crlUp) {
+          res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(readFileSync(crlDer));
+        } else if (path === '/ocsp' && ca.ocspUp && req.method === 'POST') {
+          const reqFile = join(dir, `ocsp-${++seq}.req`);
+          const respFile = `${reqFile}.resp`;
+          writeFileSync(reqFile, Buffer.concat(chunks));
+          await run('openssl', [
+            'ocsp',
+            '-index',
+            join(dir, 'index.txt'),
+            '-CA',
+            rootPem,
+            '-rsigner',
+            rootPem,
+            '-rkey',
+            rootKey,
+            '-reqin',
+            reqFile,
+            '-respout',
+            respFile,
+            '-ndays',
+            '1',
+          ]);
+          res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(readFileSync(respFile));
+        } else {
+          res.writeHead(503).end();
+        }
+      })().catch(() => res.writeHead(500).end());
+    });
+  });
+  return ca;
+}
