@@ -1,4 +1,5 @@
 /** Every sub-command, in the order `sigillo --help` lists them. Each lives in its own file. */
 import type { Command } from '../command';
+import { remindersCommand } from './reminders';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [remindersCommand];

@@ -7,6 +7,7 @@
 import { earliest } from './already-renewed';
 import { evaluateRenewal } from './renewal-rules';
 import { dayNumber, romeDate } from './rome-calendar';
+import type { RenewalStatus } from './renewal-types';
 import {
   REMINDER_THRESHOLDS,
   type RememberedCertificate,
@@ -34,6 +35,15 @@ function deviceFirstNotBefore(c: RememberedCertificate, all: RememberedCertifica
   return earliest(all.filter((o) => o.deviceSerial === c.deviceSerial).map((o) => o.notBefore));
 }
 
+/** Renewal status of a remembered certificate, with the device's first certificate when the store knows it. */
+export function rememberedStatus(
+  c: RememberedCertificate,
+  all: RememberedCertificate[],
+  now: Date,
+): RenewalStatus {
+  return evaluateRenewal(c, now, { deviceFirstNotBefore: deviceFirstNotBefore(c, all) });
+}
+
 /** The threshold a certificate with `daysLeft` days left has reached; undefined above 90 days. */
 export function reachedThreshold(daysLeft: number): number | undefined {
   const reached = REMINDER_THRESHOLDS.filter((t) => daysLeft <= t);
@@ -50,9 +60,7 @@ export function pendingReminders(data: ReminderData, now: Date): Reminder[] {
   const out: Reminder[] = [];
   for (const c of data.certificates) {
     if (superseded(c, data.certificates)) continue;
-    const status = evaluateRenewal(c, now, {
-      deviceFirstNotBefore: deviceFirstNotBefore(c, data.certificates),
-    });
+    const status = rememberedStatus(c, data.certificates, now);
     if (status.state !== 'renewable' && status.state !== 'last-day') continue;
     const threshold = reachedThreshold(status.daysLeft);
     if (threshold === undefined || c.fired.includes(threshold)) continue;
