@@ -13,8 +13,6 @@ export type WorkerOp =
   | 'verify'
   | 'extract'
   | 'exportReport'
-  | 'renewalStatus'
-  | 'snoozeReminder'
   | 'ping';
 
 export interface WorkerCall {

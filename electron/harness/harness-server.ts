@@ -1,0 +1,172 @@
+/**
+ * The loopback browser harness (tests and demos; never packaged): serves the built renderer on
+ * http://127.0.0.1:PORT and backs `window.sigillo` with the SAME IPC handlers (dispatchInvoke) over a
+ * WebSocket at /ws. Every request needs the random session token; Host must be loopback (no DNS rebinding);
+ * the WebSocket and uploads accept only the page's own origin.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { readFile } from 'node:fs/promises';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EventName, EventPayload } from '../../shared/schemas/events';
+import { dispatchInvoke } from '../shell/ipc/dispatch';
+import type { ShellContext } from '../shell/ipc/context';
+import type { ShellLog } from '../shell/ipc/shell-log';
+import { makeHarnessContext } from './harness-context';
+import {
+  hostAllowed,
+  isLoopbackAddress,
+  newSessionToken,
+  originAllowed,
+  tokenMatches,
+} from './harness-security';
+import { indexWithToken, staticFile } from './static-files';
+import { handleUpload, UPLOAD_PATH } from './upload';
+
+export interface HarnessOptions {
+  /** 0: any free port */
+  port: number;
+  staticDir: string;
+  userDataDir: string;
+  outDir: string;
+  workerEntry: string;
+  workerEnv?: NodeJS.ProcessEnv;
+  token?: string;
+  log: ShellLog;
+  version?: string;
+}
+
+export interface Harness {
+  url: string;
+  port: number;
+  token: string;
+  ctx: ShellContext;
+  /** URLs the page asked to open */
+  opened: string[];
+  close(): Promise<void>;
+}
+
+const MAX_MESSAGE = 2 * 1024 * 1024;
+
+function deny(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function denyUpgrade(socket: Duplex, status: number): void {
+  socket.end(`HTTP/1.1 ${status} Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export async function startHarness(o: HarnessOptions): Promise<Harness> {
+  const token = o.token ?? newSessionToken();
+  const sockets = new Set<WebSocket>();
+  const opened: string[] = [];
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    const text = JSON.stringify({ type: 'event', event, payload });
+    for (const ws of sockets) ws.send(text);
+  };
+  const { ctx, worker } = makeHarnessContext({
+    userDataDir: o.userDataDir,
+    outDir: o.outDir,
+    workerEntry: o.workerEntry,
+    workerEnv: o.workerEnv ?? process.env,
+    log: o.log,
+    version: o.version ?? '0.0.0',
+    emit,
+    opened,
+  });
+  let port = o.port;
+
+  const server = createServer((req, res) => {
+    void serveHttp(req, res).catch(() => deny(res, 500, 'error'));
+  });
+
+  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopbackAddress(req.socket.remoteAddress) || !hostAllowed(req.headers.host, port)) {
+      return deny(res, 403, 'forbidden');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === UPLOAD_PATH) {
+      if (
+        !originAllowed(req.headers.origin, port) ||
+        !tokenMatches(token, String(req.headers['x-sigillo-token']))
+      ) {
+        return deny(res, 403, 'forbidden');
+      }
+      return handleUpload(req, res, o.outDir);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!tokenMatches(token, url.searchParams.get('token')))
+        return deny(res, 403, 'session token required');
+      const html = await indexWithToken(o.staticDir, token);
+      if (html === null)
+        return deny(res, 404, 'renderer not built: run the renderer build (harness mode) first');
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      });
+      res.end(html);
+      return;
+    }
+    const file = await staticFile(o.staticDir, url.pathname);
+    if (!file) return deny(res, 404, 'not found');
+    res.writeHead(200, { 'content-type': file.type, 'x-content-type-options': 'nosniff' });
+    res.end(await readFile(file.path));
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const ok =
+      url.pathname === '/ws' &&
+      isLoopbackAddress(req.socket.remoteAddress) &&
+      hostAllowed(req.headers.host, port) &&
+      originAllowed(req.headers.origin, port) &&
+      tokenMatches(token, url.searchParams.get('token'));
+    if (!ok) {
+      o.log.warn('harness.ws-rejected', { origin: req.headers.origin ?? null });
+      return denyUpgrade(socket, 403);
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => void onMessage(ws, data.toString()));
+    });
+  });
+
+  async function onMessage(ws: WebSocket, text: string): Promise<void> {
+    let msg: { type?: unknown; id?: unknown; method?: unknown; request?: unknown };
+    try {
+      msg = JSON.parse(text) as typeof msg;
+    } catch {
+      return;
+    }
+    if (msg?.type !== 'invoke' || typeof msg.id !== 'number') return;
+    const result = await dispatchInvoke(ctx, msg.method, msg.request);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: msg.id, result }));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : o.port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    ctx,
+    opened,
+    close: async () => {
+      worker.dispose();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
