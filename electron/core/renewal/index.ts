@@ -11,3 +11,14 @@ export {
   formatCivilDate,
   type CivilDate,
 } from './rome-calendar';
+export { tokenRenewal, knownDeviceContext, type TokenRenewal, type TokenLike } from './token-renewal';
+export { ReminderScheduler, MemoryReminderStore, type Clock } from './reminder-scheduler';
+export { JsonFileReminderStore, defaultRemindersPath, REMINDERS_FILE } from './reminder-file-store';
+export { REMINDER_THRESHOLDS, emptyReminderData } from './reminder-types';
+export type {
+  Reminder,
+  ReminderData,
+  ReminderSettings,
+  ReminderStore,
+  RememberedCertificate,
+} from './reminder-types';
