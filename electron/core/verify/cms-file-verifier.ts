@@ -1,0 +1,90 @@
+/**
+ * Verifies a CMS signature file (p7m / p7s / p7, DER, BER, base64, PEM) by streaming it through B's
+ * signed-data reader: the content is hashed as it passes, nested SignedData levels are spooled and verified
+ * in turn (depth 0 = outermost), detached content is read from --content or beside the .p7s.
+ */
+import { access } from 'node:fs/promises';
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+import { readSignedData } from '../cms/signed-data-reader';
+import type { HashName } from './algorithms';
+import type { FileVerifier, VerifyFileOptions } from './file-types';
+import { NestedCapture } from './nested-capture';
+import type { SignatureReport } from './types';
+import { verifyCmsSignatures } from './verify-cms';
+
+const MAX_NESTING = 16;
+
+async function exists(p: string): Promise<boolean> {
+  return access(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** --content, else the signature's name without .p7s/.p7m when that file exists */
+async function detachedContentFor(path: string, content?: string): Promise<string | undefined> {
+  if (content) return content;
+  const guess = path.replace(/\.(p7s|p7m)$/i, '');
+  return guess !== path && (await exists(guess)) ? guess : undefined;
+}
+
+function contentMissing(path: string): SigilloError {
+  return new SigilloError(
+    'CONTENT_NOT_FOUND',
+    t(
+      {
+        it: 'Firma separata (detached): indicare il file firmato con --content (non trovato accanto a {file}).',
+        en: 'Detached signature: give the signed file with --content (not found beside {file}).',
+      },
+      { file: path },
+    ),
+  );
+}
+
+async function verifyLevel(
+  path: string,
+  opts: VerifyFileOptions,
+  depth: number,
+): Promise<{ signatures: SignatureReport[]; detached: boolean; content?: string }> {
+  const capture = new NestedCapture();
+  try {
+    const content = depth === 0 ? await detachedContentFor(path, opts.content) : undefined;
+    const summary = await readSignedData(path, { onContent: capture.onContent, detachedContent: content });
+    if (summary.detached && !content) throw contentMissing(path);
+    const signatures = await verifyCmsSignatures(
+      {
+        eContentType: summary.eContentType,
+        certificates: summary.certificates,
+        signerInfos: summary.signerInfos,
+        contentDigest: (h: HashName) => summary.contentDigests[h],
+      },
+      { trust: opts.trust, revocation: opts.revocation, now: opts.now, depth },
+    );
+    const nested = await capture.finish();
+    if (nested && depth < MAX_NESTING) {
+      const inner = await verifyLevel(nested, opts, depth + 1).catch(() => undefined);
+      if (inner) signatures.push(...inner.signatures);
+    }
+    return { signatures, detached: summary.detached, content: summary.detached ? content : undefined };
+  } finally {
+    await capture.cleanup();
+  }
+}
+
+export function formatOf(signatures: SignatureReport[]): 'cades' | 'cms' {
+  return signatures.some((s) => s.cadesForm !== 'CMS') ? 'cades' : 'cms';
+}
+
+export const cmsFileVerifier: FileVerifier = {
+  name: 'cms',
+  matches: () => true,
+  async verify(path, opts) {
+    const level = await verifyLevel(path, opts, 0);
+    return {
+      format: formatOf(level.signatures),
+      signatures: level.signatures,
+      ...(level.content ? { content: level.content } : {}),
+    };
+  },
+};

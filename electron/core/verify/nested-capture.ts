@@ -1,0 +1,78 @@
+/**
+ * Watches the encapsulated content as it streams by: when it is itself a SignedData (a p7m signed again, in DER,
+ * BER or base64), it is spooled to a temporary file so the next level can be verified or extracted in turn.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** DER of OID 1.2.840.113549.1.7.2 (signedData) */
+const SIGNED_DATA_OID = Buffer.from('06092a864886f70d010702', 'hex');
+const SNIFF_BYTES = 96;
+
+function binaryLooksSigned(b: Uint8Array): boolean {
+  return b[0] === 0x30 && Buffer.from(b.subarray(0, 24)).includes(SIGNED_DATA_OID);
+}
+
+/** true when `head` (the first bytes) starts a CMS SignedData: binary, bare base64 or PEM-armoured. */
+export function looksLikeSignedData(head: Uint8Array): boolean {
+  if (binaryLooksSigned(head)) return true;
+  let text = Buffer.from(head).toString('latin1').trimStart();
+  if (text.startsWith('-----BEGIN')) text = text.slice(text.indexOf('\n') + 1);
+  const b64 = text.replace(/[\r\n\t ]/g, '').match(/^[A-Za-z0-9+/]{32,}/)?.[0];
+  if (!b64) return false;
+  return binaryLooksSigned(Buffer.from(b64.slice(0, b64.length - (b64.length % 4)), 'base64'));
+}
+
+export class NestedCapture {
+  private head: Buffer[] = [];
+  private headLength = 0;
+  private decided = false;
+  private dir?: string;
+  private out?: WriteStream;
+  private path?: string;
+
+  /** the callback to give the reader's onContent */
+  readonly onContent = async (chunk: Uint8Array): Promise<void> => {
+    if (!this.decided) {
+      this.head.push(Buffer.from(chunk));
+      this.headLength += chunk.length;
+      if (this.headLength >= SNIFF_BYTES) await this.decide();
+      return;
+    }
+    if (this.out) await this.write(chunk);
+  };
+
+  private async decide(): Promise<void> {
+    this.decided = true;
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    if (!looksLikeSignedData(head)) return;
+    this.dir = await mkdtemp(join(tmpdir(), 'sigillo-nested-'));
+    this.path = join(this.dir, 'content.p7m');
+    this.out = createWriteStream(this.path, { mode: 0o600 });
+    await this.write(head);
+  }
+
+  private write(chunk: Uint8Array): Promise<void> {
+    const out = this.out as WriteStream;
+    return new Promise((resolve, reject) => {
+      out.write(chunk, (e) => (e ? reject(e) : resolve()));
+    });
+  }
+
+  /** After the reader finished: the spooled nested SignedData, if the content was one. */
+  async finish(): Promise<string | undefined> {
+    if (!this.decided) await this.decide();
+    const out = this.out;
+    if (!out) return undefined;
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    return this.path;
+  }
+
+  async cleanup(): Promise<void> {
+    this.out?.destroy();
+    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+  }
+}
