@@ -5,7 +5,8 @@
  * extraction and parallel signing.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { readInput } from '../files/input-file';
+import { open } from 'node:fs/promises';
+import { fileError, readInput } from '../files/input-file';
 import { SigilloError } from '../errors';
 import { digestNameForOid } from './algorithms';
 import {
@@ -180,6 +181,36 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
     crls,
     signerInfos,
   };
+}
+
+/**
+ * Cheap content check: true when the file starts like a CMS SignedData (binary, base64 or PEM). Reads at most
+ * the first 8 KiB.
+ */
+export async function looksLikeSignedData(path: string): Promise<boolean> {
+  const fh = await open(path, 'r').catch((e: unknown) => {
+    throw fileError(e, path);
+  });
+  try {
+    const head = new Uint8Array(8192);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    async function* one(): AsyncGenerator<Uint8Array> {
+      yield head.subarray(0, bytesRead);
+    }
+    const detected = await detectInput(one());
+    const st: BerState = {
+      src: new ByteSource(detected.bytes),
+      budget: new Budget(8192),
+      sawIndefinite: false,
+    };
+    await readContentInfoType(st);
+    return true;
+  } catch (e) {
+    if (e instanceof SigilloError && e.code !== 'IO_ERROR') return false;
+    throw e;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Reads a SignedData from a file path or a stream of bytes. */

@@ -1,0 +1,52 @@
+/** A new attached CAdES-BES p7m around a file's bytes, streamed: the content is hashed while it is copied. */
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { digestAlgorithmId } from '../cms/algorithms';
+import { writeAttachedSignedData } from '../cms/attached-writer';
+import { OID } from '../cms/oids';
+import { buildSignerInfo } from '../cms/signer-info';
+import { readInput } from '../files/input-file';
+import type { SignCadesOptions } from './cades-types';
+import { estimateSignerInfo } from './signer-info-estimate';
+
+export async function writeAttachedCades(
+  out: FileHandle,
+  contentLength: number,
+  opts: SignCadesOptions,
+  signingTime: Date,
+): Promise<number> {
+  const { signer, digest, input } = opts;
+  const hash = createHash(digest);
+  const estimate = await estimateSignerInfo(signer, digest, signingTime);
+  const result = await writeAttachedSignedData({
+    out,
+    contentLength,
+    parts: {
+      digestAlgorithms: [digestAlgorithmId(digest)],
+      eContentType: OID.data,
+      certificates: [signer.certificate, ...signer.chain],
+    },
+    signerInfoEstimate: [estimate],
+    async copyContent(write, pass) {
+      let done = 0;
+      for await (const chunk of readInput(input)) {
+        if (pass === 1) {
+          hash.update(chunk);
+          done += chunk.length;
+          opts.onProgress?.(done, contentLength);
+        }
+        await write(chunk);
+      }
+    },
+    makeSignerInfos: async () => [
+      await buildSignerInfo({
+        signer,
+        digest,
+        messageDigest: new Uint8Array(hash.digest()),
+        contentType: OID.data,
+        signingTime,
+      }),
+    ],
+  });
+  return result.size;
+}

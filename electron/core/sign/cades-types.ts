@@ -1,0 +1,28 @@
+/** Options and result of CAdES (.p7m) signing. */
+import type { DigestName, KeySigner } from '../crypto/key-signer';
+
+export interface SignCadesOptions {
+  input: string;
+  /** --out DIR; default next to the input */
+  outputDir?: string;
+  overwrite: boolean;
+  digest: DigestName;
+  signer: KeySigner;
+  /** wrap an existing p7m in a new one (FILE.p7m.p7m) instead of adding a parallel signature */
+  nest: boolean;
+  /** default: now */
+  signingTime?: Date;
+  /** bytes of content processed / total */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** attached: a new p7m of a plain file; parallel: a signature added to an existing p7m; nested: p7m in a p7m */
+export type CadesMode = 'attached' | 'parallel' | 'nested';
+
+export interface SignCadesResult {
+  input: string;
+  output: string;
+  mode: CadesMode;
+  /** bytes written */
+  size: number;
+}
