@@ -1,5 +1,7 @@
 /** Every sub-command, in the order `sigillo --help` lists them. Each lives in its own file. */
 import type { Command } from '../command';
+import { certCommand } from './cert';
+import { devicesCommand } from './devices';
 import { remindersCommand } from './reminders';
 
-export const commands: Command[] = [remindersCommand];
+export const commands: Command[] = [devicesCommand, certCommand, remindersCommand];

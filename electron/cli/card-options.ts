@@ -1,0 +1,34 @@
+/** The options every card command shares (--module, --token, --cert) and opening the PKCS#11 service from them. */
+import type { CommandContext, OptionsConfig } from './command';
+import { Pkcs11Service } from '../core/pkcs11/pkcs11-service';
+
+export const moduleOption: OptionsConfig = { module: { type: 'string' } };
+
+export const tokenOptions: OptionsConfig = {
+  ...moduleOption,
+  token: { type: 'string' },
+  cert: { type: 'string' },
+};
+
+export function stringOption(ctx: CommandContext, name: string): string | undefined {
+  const v = ctx.values[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** Finds the module (--module, SIGILLO_PKCS11_MODULE, built-in list) and loads it. The caller closes it. */
+export function openCardService(ctx: CommandContext): Pkcs11Service {
+  return Pkcs11Service.discover({ module: stringOption(ctx, 'module'), env: ctx.env });
+}
+
+/** Runs `fn` with an open service and always closes it (C_Finalize), so the process exits cleanly. */
+export async function withCardService<T>(
+  ctx: CommandContext,
+  fn: (svc: Pkcs11Service) => Promise<T> | T,
+): Promise<T> {
+  const svc = openCardService(ctx);
+  try {
+    return await fn(svc);
+  } finally {
+    svc.close();
+  }
+}
