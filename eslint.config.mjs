@@ -49,7 +49,7 @@ const pageLayer = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-output/**', 'renderer/dist/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-output/**', 'renderer/dist/**', 'renderer/dist-harness/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

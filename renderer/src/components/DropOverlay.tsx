@@ -1,0 +1,146 @@
+/**
+ * The whole window is a drop target. While dragging: an overlay says "drop here". After the drop: one choice,
+ * "Firma questi file" / "Verifica questi file", preselected by type (signed envelopes → Verifica).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../bridge';
+import { baseName, defaultAction, type FileAction } from '../model/files';
+import { useApp } from '../state/store';
+import { Icon } from './Icon';
+
+function hasFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
+}
+
+export function useDroppedFiles(onPaths: (paths: string[]) => void, onError: (message: string) => void) {
+  const [dragging, setDragging] = useState(false);
+  const depth = useRef(0);
+  useEffect(() => {
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth.current++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const leave = () => {
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      depth.current = 0;
+      setDragging(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length === 0) return;
+      void call(() => api().pathsForFiles(files)).then((res) =>
+        res.ok ? onPaths(res.value) : onError(res.error.message),
+      );
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [onPaths, onError]);
+  return dragging;
+}
+
+/** Hands files to Sign or Verify and goes there. */
+export function useOpenFilesWith() {
+  const app = useApp();
+  return (paths: string[], action: FileAction) => {
+    if (action === 'verify') {
+      app.addVerifyFiles(paths);
+      app.navigate('verify');
+    } else {
+      app.addSignFiles(paths);
+      app.navigate('sign');
+    }
+  };
+}
+
+export function ChooseAction({ paths, onDone }: { paths: string[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const openWith = useOpenFilesWith();
+  const preferred = defaultAction(paths);
+  const go = (action: FileAction) => {
+    openWith(paths, action);
+    onDone();
+  };
+  const button = (action: FileAction) => (
+    <button
+      type="button"
+      className={`btn ${action === preferred ? 'primary' : ''}`}
+      autoFocus={action === preferred}
+      onClick={() => go(action)}
+    >
+      <Icon name={action === 'sign' ? 'sign' : 'verify'} />
+      {t(action === 'sign' ? 'drop.signThese' : 'drop.verifyThese')}
+    </button>
+  );
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="drop-title"
+        onKeyDown={(e) => e.key === 'Escape' && onDone()}
+      >
+        <h2 id="drop-title">{t('drop.chooseTitle', { count: paths.length })}</h2>
+        <ul className="file-names">
+          {paths.slice(0, 6).map((p) => (
+            <li key={p}>{baseName(p)}</li>
+          ))}
+          {paths.length > 6 && <li className="muted">{t('drop.andMore', { count: paths.length - 6 })}</li>}
+        </ul>
+        <div className="actions">
+          <button type="button" className="btn" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+          {button('sign')}
+          {button('verify')}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function DropOverlay() {
+  const { t } = useTranslation();
+  const [dropped, setDropped] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [onPaths] = useState(() => (paths: string[]) => paths.length > 0 && setDropped(paths));
+  const [onError] = useState(() => (message: string) => setError(message));
+  const dragging = useDroppedFiles(onPaths, onError);
+  return (
+    <>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-overlay-box">
+            <Icon name="upload" size={40} />
+            <div>{t('drop.overlay')}</div>
+          </div>
+        </div>
+      )}
+      {dropped && <ChooseAction paths={dropped} onDone={() => setDropped(null)} />}
+      {error && (
+        <div className="toast notice bad" role="alert">
+          <span>{t('drop.failed', { message: error })}</span>
+          <button type="button" className="btn link" onClick={() => setError(null)}>
+            {t('common.close')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+/** English resources: the compiler checks they have the same keys as the Italian ones. */
+import { enShell } from './en-shell';
+import { enScreens } from './en-screens';
+
+export const en = { ...enShell, ...enScreens };

@@ -1,0 +1,40 @@
+/** What to offer for a file by its name: signed envelopes default to Verify, everything else to Sign. */
+export type FileAction = 'sign' | 'verify';
+
+const VERIFY_EXTENSIONS = ['.p7m', '.p7s', '.tsd', '.m7m'];
+
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}
+
+export function dirName(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i <= 0 ? path.slice(0, i + 1) : path.slice(0, i);
+}
+
+export function isSignedEnvelope(path: string): boolean {
+  const lower = path.toLowerCase();
+  return VERIFY_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+export function isPdf(path: string): boolean {
+  return path.toLowerCase().endsWith('.pdf');
+}
+
+/** The action preselected for a set of files: Verify when every file is a signed envelope, else Sign. */
+export function defaultAction(paths: readonly string[]): FileAction {
+  return paths.length > 0 && paths.every(isSignedEnvelope) ? 'verify' : 'sign';
+}
+
+export function formatBytes(n: number, lang: string): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const digits = u === 0 || v >= 100 ? 0 : 1;
+  return `${v.toLocaleString(lang, { maximumFractionDigits: digits })} ${units[u]}`;
+}

@@ -1,0 +1,48 @@
+/** Small facts derived from a token as the page sees it (shared/ TokenView): which certificate, how long left. */
+import type { TokenCertificateView, TokenView } from '../../../shared/schemas/certificates';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type ExpiryTone = 'ok' | 'warn' | 'bad';
+
+export function signatureCertificate(token: TokenView): TokenCertificateView | undefined {
+  return (
+    token.certificates.find((c) => c.role === 'signature') ??
+    token.certificates.find((c) => c.info.keyUsage.includes('nonRepudiation'))
+  );
+}
+
+export function authenticationCertificate(token: TokenView): TokenCertificateView | undefined {
+  return token.certificates.find((c) => c.role === 'authentication');
+}
+
+/** The certificate that speaks for the device: the signature one, else the first. */
+export function mainCertificate(token: TokenView): TokenCertificateView | undefined {
+  return signatureCertificate(token) ?? token.certificates[0];
+}
+
+/** Whole days from now until notAfter (negative when expired); the renewal module's figure when present. */
+export function daysLeft(cert: TokenCertificateView, now: Date = new Date()): number {
+  if (cert.renewal) return cert.renewal.daysLeft;
+  return Math.floor((Date.parse(cert.info.notAfter) - now.getTime()) / DAY_MS);
+}
+
+export function isExpired(cert: TokenCertificateView, now: Date = new Date()): boolean {
+  return Date.parse(cert.info.notAfter) <= now.getTime();
+}
+
+/** Amber inside 90 days, red when expired. */
+export function expiryTone(cert: TokenCertificateView, now: Date = new Date()): ExpiryTone {
+  if (isExpired(cert, now)) return 'bad';
+  return daysLeft(cert, now) <= 90 ? 'warn' : 'ok';
+}
+
+export function holderName(cert: TokenCertificateView | undefined): string {
+  if (!cert) return '';
+  const s = cert.info.subject;
+  return s.commonName ?? [s.surname, s.givenName].filter(Boolean).join(' ');
+}
+
+export function certById(token: TokenView, id: string): TokenCertificateView | undefined {
+  return token.certificates.find((c) => c.id === id);
+}

@@ -1,0 +1,66 @@
+/** "Il certificato di firma scade il …" with "Rinnova ora" and "Ricordamelo più tardi"; expired: what to do. */
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../bridge';
+import { Icon } from '../../components/Icon';
+import { formatDate } from '../../model/dates';
+import { remindersActive, useReminders } from '../../state/reminders';
+import { currentToken, useApp } from '../../state/store';
+import { CaLinks } from '../certificates/CaLinks';
+import { bannerSubject } from './renewalModel';
+
+export function RenewalBanner() {
+  const { t, i18n } = useTranslation();
+  const token = useApp(currentToken);
+  const dismissed = useApp((s) => s.bannerDismissed);
+  const dismiss = useApp((s) => s.dismissBanner);
+  const navigate = useApp((s) => s.navigate);
+  const reminders = useReminders();
+  const subject = bannerSubject(token, reminders.pending, dismissed);
+  if (!subject || !remindersActive(reminders)) return null;
+  const status = subject;
+  const role = subject.role === 'authentication' ? 'authentication' : 'signature';
+  const date = formatDate(status.expires, i18n.language);
+  const later = () => {
+    dismiss(subject.fingerprint);
+    void call(() => api().snoozeReminder({ days: 7 }));
+  };
+  if (status.state === 'expired') {
+    return (
+      <div className="banner notice bad" role="alert">
+        <Icon name="bad" />
+        <div>
+          <p>{t('renewal.banner.expired')}</p>
+          <CaLinks renewal={status} only={['suspension', 'revocation']} />
+          <div className="row">
+            <button type="button" className="btn" onClick={() => navigate('renewal')}>
+              {t('renewal.banner.whatToDo')}
+            </button>
+            <button type="button" className="btn" onClick={later}>
+              {t('renewal.banner.later')}
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="banner notice warn" role="status">
+      <Icon name="warn" />
+      <div>
+        <p>
+          {status.state === 'last-day'
+            ? t(`renewal.banner.lastDay.${role}`)
+            : t(`renewal.banner.renewable.${role}`, { date })}
+        </p>
+        <div className="row">
+          <button type="button" className="btn primary" onClick={() => navigate('renewal')}>
+            {status.state === 'last-day' ? t('renewal.banner.whatToDo') : t('renewal.banner.renewNow')}
+          </button>
+          <button type="button" className="btn" onClick={later}>
+            {t('renewal.banner.later')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

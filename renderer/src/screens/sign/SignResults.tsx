@@ -1,0 +1,69 @@
+/** One line per signed file: the output and "Mostra nella cartella" / "Verifica", or the error in plain words. */
+import { useTranslation } from 'react-i18next';
+import type { SignFileResult } from '../../../../shared/schemas/sign';
+import { api, call } from '../../bridge';
+import { Icon } from '../../components/Icon';
+import { baseName } from '../../model/files';
+import { useApp } from '../../state/store';
+
+export function SignResults({ results, cancelled }: { results: SignFileResult[]; cancelled: boolean }) {
+  const { t } = useTranslation();
+  const app = useApp();
+  const ok = results.filter((r) => r.output && !r.error).length;
+  const verify = (paths: string[]) => {
+    app.setVerifyFiles([]);
+    app.addVerifyFiles(paths);
+    app.navigate('verify');
+  };
+  return (
+    <section className="card" aria-labelledby="sign-results">
+      <h2 id="sign-results">{t('sign.resultsTitle')}</h2>
+      <p role="status">
+        {cancelled
+          ? t('sign.cancelled', { ok, count: results.length })
+          : t('sign.summary', { ok, count: results.length })}
+      </p>
+      <ul className="result-list">
+        {results.map((r) => (
+          <li key={r.file} className={r.error ? 'result bad' : 'result ok'}>
+            <Icon name={r.error ? 'bad' : 'ok'} label={t(r.error ? 'common.error' : 'common.done')} />
+            <div className="result-text">
+              <div className="file-name">{baseName(r.file)}</div>
+              {r.output && !r.error && (
+                <div className="muted">
+                  {t('sign.savedAs', { name: baseName(r.output), format: t(`format.${r.format ?? 'auto'}`) })}
+                </div>
+              )}
+              {r.error && <div>{r.error.message}</div>}
+            </div>
+            {r.output && !r.error && (
+              <div className="row">
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => void call(() => api().showItemInFolder({ path: r.output as string }))}
+                >
+                  <Icon name="folder" />
+                  {t('common.showInFolder')}
+                </button>
+                <button type="button" className="btn" onClick={() => verify([r.output as string])}>
+                  <Icon name="verify" />
+                  {t('common.verify')}
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {ok > 1 && (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => verify(results.flatMap((r) => (r.output && !r.error ? [r.output] : [])))}
+        >
+          {t('sign.verifyAll')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+/** Sign: files, options, PIN dialog, per-file progress with cancel, results. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo } from '../../../../shared/schemas/common';
+import type { SignResponse } from '../../../../shared/schemas/sign';
+import { api, call } from '../../bridge';
+import { FileProgressBar } from '../../components/FileProgressBar';
+import { FileList } from '../../components/FileList';
+import { PinDialog } from '../../components/PinDialog';
+import { isPdf } from '../../model/files';
+import { holderName, signatureCertificate } from '../../model/token';
+import { refreshTokens } from '../../state/session';
+import { currentToken, useApp } from '../../state/store';
+import { useOperation } from '../../state/useOperation';
+import { SignOptions, type SignChoices } from './SignOptions';
+import { SignResults } from './SignResults';
+
+export function SignScreen() {
+  const { t } = useTranslation();
+  const files = useApp((s) => s.signFiles);
+  const setFiles = useApp((s) => s.setSignFiles);
+  const addFiles = useApp((s) => s.addSignFiles);
+  const settings = useApp((s) => s.settings);
+  const token = useApp(currentToken);
+  const op = useOperation<SignResponse>();
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [outcome, setOutcome] = useState<SignResponse | null>(null);
+  const [choices, setChoices] = useState<SignChoices>(() => ({
+    certId: undefined,
+    format: settings?.defaultFormat ?? 'auto',
+    visible: null,
+    timestamp: Boolean(settings?.timestamp.enabled && settings.timestamp.url),
+    outputDir: settings?.outputDir ?? null,
+  }));
+  const sigCert = token ? signatureCertificate(token) : undefined;
+  useEffect(() => {
+    if (token && !token.certificates.some((c) => c.id === choices.certId)) {
+      setChoices((c) => ({ ...c, certId: (sigCert ?? token.certificates[0])?.id }));
+    }
+  }, [token, sigCert, choices.certId]);
+
+  const choose = async () => {
+    const res = await call(() => api().chooseFiles({ kind: 'sign', title: t('sign.chooseTitle') }));
+    if (res.ok) addFiles(res.value.paths);
+  };
+
+  const sign = async (pin: string) => {
+    setAsking(false);
+    if (!token) return;
+    setError(null);
+    setOutcome(null);
+    const res = await op.run((operationId) =>
+      api().sign({
+        operationId,
+        files,
+        format: choices.format,
+        token: token.label,
+        certId: choices.certId,
+        digest: settings?.digest ?? 'sha256',
+        visible: choices.visible ?? undefined,
+        outputDir: choices.outputDir ?? undefined,
+        overwrite: false,
+        nest: settings?.nestSignatures ?? false,
+        timestamp: choices.timestamp,
+        pin,
+      }),
+    );
+    if (res.ok) setOutcome(res.value);
+    else setError(res.error);
+    void refreshTokens(api());
+  };
+
+  const cert = token?.certificates.find((c) => c.id === choices.certId);
+  return (
+    <>
+      <h1>{t('sign.title')}</h1>
+      <p className="lead">{t('sign.lead')}</p>
+      {files.length === 0 ? (
+        <section className="card empty">
+          <strong>{t('sign.emptyTitle')}</strong>
+          <p>{t('sign.emptyHint')}</p>
+          <button type="button" className="btn primary" onClick={() => void choose()}>
+            {t('home.chooseFiles')}
+          </button>
+        </section>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="sign-files">
+            <h2 id="sign-files">{t('sign.files', { count: files.length })}</h2>
+            {op.running ? (
+              files.map((f) => <FileProgressBar key={f} file={f} progress={op.progress[f]} />)
+            ) : (
+              <FileList files={files} onRemove={(f) => setFiles(files.filter((x) => x !== f))} />
+            )}
+            {!op.running && (
+              <button type="button" className="btn" onClick={() => void choose()}>
+                {t('sign.addFiles')}
+              </button>
+            )}
+          </section>
+          {!token && (
+            <div className="notice warn" role="alert">
+              {t('sign.noCard')}
+            </div>
+          )}
+          {token && !op.running && (
+            <section className="card" aria-label={t('sign.options')}>
+              <SignOptions
+                token={token}
+                settings={settings}
+                anyPdf={files.some(isPdf)}
+                choices={choices}
+                onChange={setChoices}
+              />
+            </section>
+          )}
+          {error && (
+            <div className="notice bad" role="alert">
+              {error.message}
+            </div>
+          )}
+          <div className="row">
+            {op.running ? (
+              <button type="button" className="btn danger" onClick={() => void op.cancel()}>
+                {t('common.cancel')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="btn primary"
+                disabled={!token || !cert || token.userPin.locked}
+                onClick={() => setAsking(true)}
+              >
+                {t('sign.signButton', { count: files.length })}
+              </button>
+            )}
+            {token?.userPin.locked && <span className="pill bad">{t('device.pinLocked')}</span>}
+          </div>
+        </>
+      )}
+      {outcome && <SignResults results={outcome.results} cancelled={outcome.cancelled} />}
+      {asking && token && (
+        <PinDialog
+          title={t('pinDialog.signTitle')}
+          description={t('pinDialog.signDescription', { count: files.length, name: holderName(cert) })}
+          status={token.userPin}
+          minLength={token.minPinLength}
+          maxLength={token.maxPinLength}
+          onSubmit={(pin) => void sign(pin)}
+          onCancel={() => setAsking(false)}
+        />
+      )}
+    </>
+  );
+}

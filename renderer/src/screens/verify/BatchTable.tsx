@@ -1,0 +1,118 @@
+/** Many files at once: one row per file with its verdict, a filter, CSV export, a row opens the details. */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileReport } from '../../../../shared/schemas/verify';
+import { formatDate, formatTime } from '../../model/dates';
+import { toCsv } from '../../model/csv';
+import { baseName } from '../../model/files';
+import { allSignatures, fileVerdict, signerName, type Tone } from '../../model/verdict';
+import { ToneLabel } from './SignatureDetails';
+import { FileResult } from './FileResult';
+
+type Filter = 'all' | Tone;
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function BatchTable({ reports, reportId }: { reports: FileReport[]; reportId: string }) {
+  const { t, i18n } = useTranslation();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+  const lang = i18n.language;
+  const rows = useMemo(() => {
+    const fmt = { date: (d: string) => formatDate(d, lang), time: (d: string) => formatTime(d, lang) };
+    return reports.map((r) => {
+      const v = fileVerdict(r, fmt);
+      const signers = allSignatures(r.signatures).map(signerName).join(', ');
+      return { report: r, tone: v.tone, sentence: t(v.sentence.key, v.sentence.params), signers };
+    });
+  }, [reports, lang, t]);
+  const needle = text.trim().toLowerCase();
+  const shown = rows.filter(
+    (r) =>
+      (filter === 'all' || r.tone === filter) &&
+      (!needle || `${baseName(r.report.file)} ${r.signers}`.toLowerCase().includes(needle)),
+  );
+  const counts = { ok: 0, warn: 0, bad: 0 };
+  rows.forEach((r) => counts[r.tone]++);
+  const exportCsv = () =>
+    download(
+      t('verify.csvName'),
+      toCsv(
+        [t('verify.col.file'), t('verify.col.verdict'), t('verify.col.signers'), t('verify.col.reason')],
+        shown.map((r) => [r.report.file, t(`verdict.label.${r.tone}`), r.signers, r.sentence]),
+      ),
+    );
+  return (
+    <section className="card" aria-labelledby="batch-title">
+      <h2 id="batch-title">{t('verify.batchTitle', { count: reports.length })}</h2>
+      <p role="status">{t('verify.batchSummary', { ok: counts.ok, warn: counts.warn, bad: counts.bad })}</p>
+      <div className="row" style={{ marginBottom: 10 }}>
+        <label className="field inline">
+          <span className="label">{t('verify.filter')}</span>
+          <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+            <option value="all">{t('verify.filterAll')}</option>
+            <option value="ok">{t('verdict.label.ok')}</option>
+            <option value="bad">{t('verdict.label.bad')}</option>
+            <option value="warn">{t('verdict.label.warn')}</option>
+          </select>
+        </label>
+        <label className="field inline">
+          <span className="label">{t('verify.search')}</span>
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="button" className="btn" onClick={exportCsv}>
+          {t('verify.exportCsv')}
+        </button>
+      </div>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{t('verify.col.file')}</th>
+            <th scope="col">{t('verify.col.verdict')}</th>
+            <th scope="col">{t('verify.col.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r.report.file}>
+              <td>
+                <button
+                  type="button"
+                  className="btn link"
+                  aria-expanded={open === r.report.file}
+                  onClick={() => setOpen(open === r.report.file ? null : r.report.file)}
+                >
+                  {baseName(r.report.file)}
+                </button>
+              </td>
+              <td>
+                <ToneLabel tone={r.tone} />
+              </td>
+              <td>{r.sentence}</td>
+            </tr>
+          ))}
+          {shown.length === 0 && (
+            <tr>
+              <td colSpan={3} className="muted">
+                {t('verify.filterNone')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {open && reports.find((r) => r.file === open) && (
+        <div style={{ marginTop: 14 }}>
+          <FileResult report={reports.find((r) => r.file === open) as FileReport} reportId={reportId} />
+        </div>
+      )}
+    </section>
+  );
+}
