@@ -3,5 +3,15 @@ import type { Command } from '../command';
 import { certCommand } from './cert';
 import { devicesCommand } from './devices';
 import { remindersCommand } from './reminders';
+import { signCommand } from './sign';
+import { verifyCommand } from './verify';
+import { extractCommand } from './extract';
 
-export const commands: Command[] = [devicesCommand, certCommand, remindersCommand];
+export const commands: Command[] = [
+  devicesCommand,
+  certCommand,
+  remindersCommand,
+  signCommand,
+  verifyCommand,
+  extractCommand,
+];

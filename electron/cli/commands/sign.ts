@@ -1,0 +1,125 @@
+/**
+ * `sigillo sign [--json] [--module PATH] [--token L] [--cert ID] [--format auto|cades|pades]
+ * [--digest sha256|sha384|sha512] [--nest] [--out DIR] [--overwrite] FILE...`: one module load, one login,
+ * one PIN, a signature per file, a result per file.
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { DIGEST_NAMES, type DigestName } from '../../core/crypto/key-signer';
+import { SigilloError, toErrorInfo, type ErrorInfo } from '../../core/errors';
+import { t } from '../../core/i18n/translate';
+import {
+  REQUESTED_FORMATS,
+  routeFormat,
+  signFile,
+  type RequestedFormat,
+  type SignFormat,
+} from '../../core/sign/format-routing';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+import { stringOption, tokenOptions, withCardService } from '../card-options';
+import { readSecret } from '../secret-input';
+import { SIGN_HELP } from './sign-help';
+
+export interface SignResultJson {
+  input: string;
+  output: string | null;
+  format: SignFormat;
+  error?: ErrorInfo;
+}
+
+function usage(ctx: CommandContext, message: string): number {
+  ctx.out.warn(`${message}\n\n${t(SIGN_HELP)}`);
+  return EXIT_USAGE;
+}
+
+async function checkOutDir(dir: string): Promise<void> {
+  const st = await stat(dir).catch(() => undefined);
+  if (!st?.isDirectory()) {
+    throw new SigilloError(
+      'OUTPUT_DIR_NOT_FOUND',
+      t({ it: 'La cartella {dir} non esiste.', en: 'The folder {dir} does not exist.' }, { dir }),
+    );
+  }
+}
+
+function printResult(ctx: CommandContext, r: SignResultJson): void {
+  if (r.error) ctx.out.warn(`✖ ${r.input}: ${r.error.message}`);
+  else ctx.out.line(`✔ ${r.input} → ${r.output} (${r.format === 'cades' ? 'CAdES' : 'PAdES'})`);
+}
+
+export const signCommand: Command = {
+  path: ['sign'],
+  summary: { it: 'firma file (CAdES .p7m)', en: 'sign files (CAdES .p7m)' },
+  help: SIGN_HELP,
+  options: {
+    ...tokenOptions,
+    format: { type: 'string' },
+    digest: { type: 'string' },
+    nest: { type: 'boolean' },
+    out: { type: 'string' },
+    overwrite: { type: 'boolean' },
+  },
+  allowPositionals: true,
+  async run(ctx) {
+    const files = ctx.positionals;
+    const format = (stringOption(ctx, 'format') ?? 'auto') as RequestedFormat;
+    const digest = (stringOption(ctx, 'digest') ?? 'sha256') as DigestName;
+    const outDir = stringOption(ctx, 'out');
+    if (files.length === 0) return usage(ctx, t({ it: 'Nessun file da firmare.', en: 'No file to sign.' }));
+    if (!REQUESTED_FORMATS.includes(format)) {
+      return usage(ctx, t({ it: 'Formato sconosciuto: {f}', en: 'Unknown format: {f}' }, { f: format }));
+    }
+    if (!DIGEST_NAMES.includes(digest)) {
+      return usage(
+        ctx,
+        t({ it: 'Algoritmo di hash sconosciuto: {d}', en: 'Unknown digest: {d}' }, { d: digest }),
+      );
+    }
+    if (outDir) await checkOutDir(outDir);
+    const results = await withCardService(ctx, async (svc) => {
+      const token = svc.findToken(stringOption(ctx, 'token'));
+      const certId = svc.chooseCertificate(token, stringOption(ctx, 'cert')).id;
+      const pin = await readSecret(
+        ctx.env,
+        'SIGILLO_PIN',
+        t({ it: 'PIN di "{t}": ', en: 'PIN of "{t}": ' }, { t: token.label }),
+        t({ it: 'il PIN', en: 'The PIN' }),
+      );
+      let session;
+      try {
+        session = svc.login(token.serialNumber || token.label, pin);
+      } finally {
+        pin.fill(0);
+      }
+      try {
+        const signer = session.signer(certId);
+        const out: SignResultJson[] = [];
+        for (const input of files) {
+          const fmt = routeFormat(input, format);
+          try {
+            const r = await signFile(fmt, {
+              input,
+              outputDir: outDir,
+              overwrite: ctx.values.overwrite === true,
+              digest,
+              signer,
+              nest: ctx.values.nest === true,
+              onProgress: (done, total) => ctx.out.progress(basename(input), done, total),
+            });
+            out.push({ input, output: r.output, format: r.format });
+          } catch (e) {
+            out.push({ input, output: null, format: fmt, error: toErrorInfo(e) });
+          } finally {
+            ctx.out.progressDone();
+          }
+          if (!ctx.out.json) printResult(ctx, out[out.length - 1]!);
+        }
+        return out;
+      } finally {
+        session.logout();
+      }
+    });
+    if (ctx.out.json) ctx.out.result(results);
+    return results.some((r) => r.error) ? EXIT_FAILURE : EXIT_OK;
+  },
+};
