@@ -38,9 +38,13 @@ export function copyAndHash(
   }
 }
 
-/** Hashes the byte ranges of a file streaming (verification). */
-export function hashRanges(path: string, ranges: [number, number][], algorithm: string): Buffer {
-  const hash = createHash(algorithm);
+/** Hashes the byte ranges of a file streaming, with several algorithms in one pass (verification). */
+export function hashRanges(
+  path: string,
+  ranges: [number, number][],
+  algorithms: string[],
+): Map<string, Buffer> {
+  const hashes = new Map(algorithms.map((a) => [a, createHash(a)] as const));
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
@@ -49,11 +53,11 @@ export function hashRanges(path: string, ranges: [number, number][], algorithm: 
       while (done < len) {
         const n = readSync(fd, buf, 0, Math.min(CHUNK, len - done), start + done);
         if (n === 0) throw pdfBroken('byte range beyond the end of the file');
-        hash.update(buf.subarray(0, n));
+        for (const h of hashes.values()) h.update(buf.subarray(0, n));
         done += n;
       }
     }
-    return hash.digest();
+    return new Map([...hashes].map(([a, h]) => [a, h.digest()] as const));
   } finally {
     closeSync(fd);
   }

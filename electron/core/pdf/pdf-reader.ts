@@ -8,6 +8,8 @@ import { PdfParser, type ParsedObject } from './pdf-parser';
 import { notAPdf, pdfBroken, pdfEncrypted } from './pdf-errors';
 import { decodeStream } from './flate';
 import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
+import { reconstructSections } from './xref-reconstruct';
+import { SigilloError } from '../errors';
 
 interface ObjStm {
   data: Uint8Array;
@@ -29,7 +31,7 @@ export class ObjectStore {
     const e = this.entries.get(num);
     let v: PdfValue | undefined;
     if (!e || e.type === 'free') v = undefined;
-    else if (e.type === 'offset') v = this.reader.objectAt(e.offset, num).value;
+    else if (e.type === 'offset') v = e.offset > 0 ? this.reader.objectAt(e.offset, num).value : undefined;
     else v = this.reader.compressedObject(e.stream, e.index, num, this);
     this.cache.set(num, v ?? null);
     return v;
@@ -50,17 +52,29 @@ export class ObjectStore {
 
 export class PdfReader {
   readonly sections: XrefSection[];
+  /** the cross-reference data was damaged and rebuilt by scanning the file */
+  readonly reconstructed: boolean;
   readonly latest: ObjectStore;
   private objStms = new Map<number, ObjStm>();
 
   private constructor(readonly src: ByteSource) {
     const head = src.read(0, 1024).toString('latin1');
     if (!head.includes('%PDF-')) throw notAPdf();
-    this.sections = readAllSections({
+    const deps = {
       src,
-      objectAt: (off) => this.objectAt(off),
-      decode: (s) => this.decoded(s),
-    });
+      objectAt: (off: number) => this.objectAt(off),
+      decode: (s: PdfStream) => this.decoded(s),
+    };
+    let sections: XrefSection[];
+    try {
+      sections = readAllSections(deps);
+      this.reconstructed = false;
+    } catch (e) {
+      if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
+      sections = reconstructSections(src, deps.objectAt, deps.decode);
+      this.reconstructed = true;
+    }
+    this.sections = sections;
     if (this.sections.length === 0) throw pdfBroken('no cross-reference');
     this.latest = new ObjectStore(this, this.mergedEntries(this.sections));
   }

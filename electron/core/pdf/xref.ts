@@ -20,6 +20,8 @@ export interface XrefSection {
   hybrid: boolean;
   /** offset just after this section's `%%EOF` line: the end of its revision */
   end: number;
+  /** offset just after the `%%EOF` marker itself (before its end-of-line) */
+  eof: number;
 }
 
 const MAX_WINDOW = 256 * 1024 * 1024;
@@ -63,16 +65,17 @@ export function findStartxref(src: ByteSource): number {
   throw pdfBroken('startxref not found');
 }
 
-/** The offset just after the `%%EOF` (and its end-of-line) that follows `pos`. */
-function findEof(src: ByteSource, pos: number): number {
+/** The offsets just after the `%%EOF` that follows `pos`, without and with its end-of-line. */
+function findEof(src: ByteSource, pos: number): { eof: number; end: number } {
   const text = src.read(pos, 4096).toString('latin1');
   const i = text.indexOf('%%EOF');
-  if (i < 0) return Math.min(src.size, pos);
-  let end = pos + i + 5;
+  if (i < 0) return { eof: Math.min(src.size, pos), end: Math.min(src.size, pos) };
+  const eof = pos + i + 5;
+  let end = eof;
   const after = src.read(end, 2);
   if (after[0] === 13) end++;
   if (after[after[0] === 13 ? 1 : 0] === 10) end++;
-  return end;
+  return { eof, end };
 }
 
 function parseTable(p: PdfParser): { entries: Map<number, XrefEntry>; trailer: PdfDict; end: number } {
@@ -186,7 +189,7 @@ export function readSection(deps: SectionDeps, startxref: number): XrefSection {
       trailer: t.trailer,
       streamObj,
       hybrid: xrefStm !== undefined,
-      end: findEof(deps.src, t.end),
+      ...findEof(deps.src, t.end),
     };
   }
   const s = readStreamSection(deps, offset);
@@ -197,7 +200,7 @@ export function readSection(deps: SectionDeps, startxref: number): XrefSection {
     trailer: s.dict,
     streamObj: s.num,
     hybrid: false,
-    end: findEof(deps.src, s.end),
+    ...findEof(deps.src, s.end),
   };
 }
 

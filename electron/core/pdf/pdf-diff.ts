@@ -1,0 +1,45 @@
+/** Deep comparison of PDF objects between two revisions (references compared by number, streams by bytes). */
+import { PdfDict, PdfName, PdfRaw, PdfRef, PdfStream, PdfString, type PdfValue } from './pdf-objects';
+import type { PdfReader } from './pdf-reader';
+
+export function sameValue(reader: PdfReader, a: PdfValue | undefined, b: PdfValue | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a === null || b === null) return false;
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (a instanceof PdfName) return b instanceof PdfName && a.name === b.name;
+  if (a instanceof PdfRef) return b instanceof PdfRef && a.num === b.num && a.gen === b.gen;
+  if (a instanceof PdfString)
+    return b instanceof PdfString && Buffer.from(a.bytes).equals(Buffer.from(b.bytes));
+  if (a instanceof PdfRaw) return b instanceof PdfRaw && a.text === b.text;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(reader, x, b[i]));
+  }
+  if (a instanceof PdfStream) {
+    if (!(b instanceof PdfStream) || !sameValue(reader, withoutLength(a.dict), withoutLength(b.dict)))
+      return false;
+    return a.length === b.length && reader.rawStream(a).equals(reader.rawStream(b));
+  }
+  if (a instanceof PdfDict) {
+    if (!(b instanceof PdfDict) || a.map.size !== b.map.size) return false;
+    for (const [k, v] of a.map) if (!sameValue(reader, v, b.get(k))) return false;
+    return true;
+  }
+  return false;
+}
+
+function withoutLength(d: PdfDict): PdfDict {
+  const c = d.clone();
+  c.delete('Length');
+  return c;
+}
+
+/** keys whose values differ between two dictionaries */
+export function changedKeys(reader: PdfReader, a: PdfDict, b: PdfDict): string[] {
+  const keys = new Set([...a.map.keys(), ...b.map.keys()]);
+  return [...keys].filter((k) => !sameValue(reader, a.get(k), b.get(k)));
+}
+
+/** true when every element of `old` is still in `now` (by reference or value) */
+export function isSuperset(reader: PdfReader, old: PdfValue[], now: PdfValue[]): boolean {
+  return old.every((o) => now.some((n) => sameValue(reader, o, n)));
+}
