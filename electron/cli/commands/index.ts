@@ -4,14 +4,10 @@ import { certCommand } from './cert';
 import { devicesCommand } from './devices';
 import { remindersCommand } from './reminders';
 import { signCommand } from './sign';
-import { verifyCommand } from './verify';
-import { extractCommand } from './extract';
 
 export const commands: Command[] = [
   devicesCommand,
   certCommand,
   remindersCommand,
   signCommand,
-  verifyCommand,
-  extractCommand,
 ];
