@@ -1,0 +1,194 @@
+/**
+ * PIN change (C_SetPIN) and PIN unblock with the PUK (SO login, C_InitPIN, logout). The new PIN is checked
+ * against the token's limits and the CNS rules (5–8 digits) before the card is touched; each operation makes one
+ * attempt only; the caller owns and zeroes the PIN/PUK Buffers. Errors carry what the token says about tries left.
+ */
+import * as graphene from 'graphene-pk11';
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+import { ckrName, pkcs11Error } from './pkcs11-errors';
+import { PIN_MESSAGES, soPinStatus, triesLeft, userPinStatus } from './pin-status';
+import type { Pkcs11Service } from './pkcs11-service';
+import type { PinStatus, TokenInfo } from './token-types';
+
+/** CNS PINs and PUKs: 5 to 8 digits (CNS functional specification; OpenSC card-itacns.c pads to 8). */
+export const CNS_PIN_MIN = 5;
+export const CNS_PIN_MAX = 8;
+
+export interface PinRules {
+  min: number;
+  max: number;
+  digitsOnly: boolean;
+}
+
+/** The token's ulMinPinLen/ulMaxPinLen narrowed by the CNS rules (the token's alone when they do not overlap). */
+export function pinRules(token: Pick<TokenInfo, 'minPinLength' | 'maxPinLength'>): PinRules {
+  const tokMin = token.minPinLength > 0 ? token.minPinLength : 0;
+  const tokMax = token.maxPinLength > 0 && token.maxPinLength < 256 ? token.maxPinLength : 255;
+  const min = Math.max(tokMin, CNS_PIN_MIN);
+  const max = Math.min(tokMax, CNS_PIN_MAX);
+  if (min > max) return { min: Math.max(tokMin, 1), max: tokMax, digitsOnly: true };
+  return { min, max, digitsOnly: true };
+}
+
+/** Throws PIN_FORMAT when the new PIN breaks the rules; never puts the PIN in the error. */
+export function checkNewPin(pin: Buffer, rules: PinRules): void {
+  const digits = pin.every((b) => b >= 0x30 && b <= 0x39);
+  if (pin.length >= rules.min && pin.length <= rules.max && (digits || !rules.digitsOnly)) return;
+  const range = rules.min === rules.max ? String(rules.min) : `${rules.min}–${rules.max}`;
+  throw new SigilloError(
+    'PIN_FORMAT',
+    t(
+      rules.digitsOnly
+        ? {
+            it: 'Il nuovo PIN deve essere di {range} cifre (solo numeri).',
+            en: 'The new PIN must be {range} digits (numbers only).',
+          }
+        : {
+            it: 'Il nuovo PIN deve essere di {range} caratteri.',
+            en: 'The new PIN must be {range} characters.',
+          },
+      { range },
+    ),
+    { min: rules.min, max: rules.max, digitsOnly: rules.digitsOnly },
+  );
+}
+
+const PUK_LOCKED = {
+  it: 'Il PUK è bloccato: questo dispositivo non può più essere usato per firmare. Chiedere subito la revoca dei certificati all’ente che l’ha emesso (ad es. la Camera di Commercio) e richiedere un nuovo dispositivo.',
+  en: 'The PUK is blocked: this device can no longer be used to sign. Ask the issuer (e.g. the Chamber of Commerce) to revoke its certificates first, then request a new device.',
+};
+const PUK_WRONG = { it: 'PUK errato.', en: 'Wrong PUK.' };
+const PUK_FINAL = {
+  it: 'Attenzione: ultimo tentativo del PUK prima del blocco definitivo del dispositivo.',
+  en: 'Warning: last PUK attempt before the device is blocked for good.',
+};
+const PUK_FEW = {
+  it: 'Attenzione: sono già stati inseriti PUK errati, restano pochi tentativi.',
+  en: 'Warning: wrong PUKs were already entered, few attempts are left.',
+};
+const SAME_PIN = {
+  it: 'Il nuovo PIN è uguale a quello attuale.',
+  en: 'The new PIN is the same as the current one.',
+};
+
+/** A warning to show before asking for the PUK, or undefined. */
+export function pukWarning(so: PinStatus): string | undefined {
+  if (so.locked) return t(PUK_LOCKED);
+  if (so.finalTry) return t(PUK_FINAL);
+  if (so.countLow) return t(PUK_FEW);
+  return undefined;
+}
+
+function readFlags(slot: graphene.Slot): number | undefined {
+  try {
+    return slot.getToken().flags;
+  } catch {
+    return undefined; // card gone: say what we knew
+  }
+}
+
+/** A wrong PIN: PIN_INCORRECT with the tries left as the token now reports them (PIN_LOCKED when none). */
+function wrongPin(e: unknown, slot: graphene.Slot, token: TokenInfo): SigilloError {
+  const mapped = pkcs11Error(e, 'C_SetPIN', { token: token.label });
+  if (mapped.code !== 'PIN_INCORRECT') return mapped;
+  const flags = readFlags(slot);
+  const status = flags === undefined ? token.userPin : userPinStatus(flags);
+  const left = triesLeft(status);
+  const hint = { last: PIN_MESSAGES.finalTry, few: PIN_MESSAGES.countLow, none: PIN_MESSAGES.locked }[
+    left as 'last' | 'few' | 'none'
+  ];
+  return new SigilloError(
+    left === 'none' ? 'PIN_LOCKED' : 'PIN_INCORRECT',
+    [mapped.message, hint ? t(hint) : ''].filter(Boolean).join(' '),
+    { token: token.label, triesLeft: left, userPin: status },
+  );
+}
+
+/** A wrong or blocked PUK: PUK_INCORRECT with the tries left, or PUK_LOCKED with what to do next. */
+function wrongPuk(e: unknown, slot: graphene.Slot, token: TokenInfo): SigilloError {
+  const ckr = ckrName(e);
+  const flags = readFlags(slot);
+  const status = flags === undefined ? token.soPin : soPinStatus(flags);
+  if (ckr === 'CKR_PIN_LOCKED' || (ckr === 'CKR_PIN_INCORRECT' && status.locked)) {
+    return new SigilloError('PUK_LOCKED', t(PUK_LOCKED), { token: token.label, soPin: status });
+  }
+  if (ckr !== 'CKR_PIN_INCORRECT') return pkcs11Error(e, 'C_Login(SO)', { token: token.label });
+  const left = triesLeft(status);
+  const hint = left === 'last' ? t(PUK_FINAL) : left === 'few' ? t(PUK_FEW) : '';
+  return new SigilloError('PUK_INCORRECT', [t(PUK_WRONG), hint].filter(Boolean).join(' '), {
+    token: token.label,
+    triesLeft: left,
+    soPin: status,
+  });
+}
+
+function pinLockedError(token: TokenInfo): SigilloError {
+  return pkcs11Error(new Error('CKR_PIN_LOCKED'), 'C_SetPIN', { token: token.label });
+}
+
+/**
+ * Changes the user PIN of the token (label or serial; by default the only one): one C_SetPIN in a read-write
+ * session, checked against the rules first. PIN_FORMAT, PIN_INCORRECT (tries left), PIN_LOCKED.
+ */
+export async function changePin(
+  service: Pkcs11Service,
+  tokenLabel: string | undefined,
+  oldPin: Buffer,
+  newPin: Buffer,
+): Promise<TokenInfo> {
+  const token = service.findToken(tokenLabel);
+  if (token.userPin.locked) throw pinLockedError(token);
+  checkNewPin(newPin, pinRules(token));
+  if (oldPin.equals(newPin)) throw new SigilloError('PIN_UNCHANGED', t(SAME_PIN));
+  await service.withSession(
+    token.serialNumber || token.label,
+    (session, info, slot) => {
+      try {
+        // pkcs11js takes strings only: they live for this call
+        session.setPin(oldPin.toString('utf8'), newPin.toString('utf8'));
+      } catch (e) {
+        throw wrongPin(e, slot, info);
+      }
+    },
+    true,
+  );
+  return service.findToken(token.serialNumber || token.label);
+}
+
+/**
+ * Unblocks the user PIN with the PUK (the SO PIN on a CNS): SO login, C_InitPIN with the new PIN, logout.
+ * PIN_FORMAT, PUK_INCORRECT (tries left), PUK_LOCKED (the device cannot be used any more).
+ */
+export async function unblockPin(
+  service: Pkcs11Service,
+  tokenLabel: string | undefined,
+  puk: Buffer,
+  newPin: Buffer,
+): Promise<TokenInfo> {
+  const token = service.findToken(tokenLabel);
+  if (token.soPin.locked) throw new SigilloError('PUK_LOCKED', t(PUK_LOCKED), { token: token.label });
+  checkNewPin(newPin, pinRules(token));
+  await service.withSession(
+    token.serialNumber || token.label,
+    (session, info, slot) => {
+      try {
+        session.login(puk.toString('utf8'), graphene.UserType.SO);
+      } catch (e) {
+        // one attempt, whatever the error: the PUK must really be checked before C_InitPIN
+        throw wrongPuk(e, slot, info);
+      }
+      try {
+        session.initPin(newPin.toString('utf8'));
+      } finally {
+        try {
+          session.logout();
+        } catch {
+          // a removed card is logged out anyway
+        }
+      }
+    },
+    true,
+  );
+  return service.findToken(token.serialNumber || token.label);
+}
