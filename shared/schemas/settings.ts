@@ -32,6 +32,8 @@ export const SettingsSchema = z.strictObject({
   }),
   /** PKCS#11 module override; null: automatic */
   pkcs11Module: AbsolutePathSchema.nullable(),
+  /** extra trust anchors for verification (PEM/DER files), like `sigillo verify --trust` */
+  trustFiles: z.array(AbsolutePathSchema).max(50),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -44,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   nestSignatures: false,
   timestamp: { enabled: false, url: null, username: null, hasPassword: false },
   pkcs11Module: null,
+  trustFiles: [],
 };
 
 /** A partial update; `timestamp.password` (write-only, null = delete) goes to the OS keychain, never to disk. */
@@ -63,5 +66,6 @@ export const SettingsPatchSchema = z.strictObject({
     })
     .optional(),
   pkcs11Module: AbsolutePathSchema.nullable().optional(),
+  trustFiles: z.array(AbsolutePathSchema).max(50).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -31,7 +31,7 @@ export function isAllowedExternalUrl(raw: string): boolean {
   const m = /^https:\/\/([a-z0-9.-]+)(\/[^\s\\]*)?$/i.exec(raw);
   if (!m || !m[1]) return false;
   const host = m[1].toLowerCase();
-  return EXTERNAL_HOSTS.includes(host) || /^[a-z0-9-]+\.camcom\.it$/.test(host);
+  return EXTERNAL_HOSTS.includes(host) || /^(?:[a-z0-9-]+\.)+camcom\.it$/.test(host);
 }
 
 export const OpenExternalRequestSchema = z.strictObject({

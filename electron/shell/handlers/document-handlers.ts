@@ -35,7 +35,13 @@ export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'expo
   verify: async (req, ctx) => {
     const reports = (await ctx.worker.call(
       'verify',
-      { ...cardEnvironment(ctx), files: req.files, offline: req.offline, content: req.content },
+      {
+        ...cardEnvironment(ctx),
+        files: req.files,
+        offline: req.offline,
+        content: req.content,
+        trustFiles: ctx.settings.get().trustFiles,
+      },
       { operationId: req.operationId, onProgress: progressTo(ctx, req.operationId) },
     )) as FileReport[];
     return { reportId: ctx.reports.put(reports), reports };

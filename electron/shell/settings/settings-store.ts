@@ -51,6 +51,7 @@ export class SettingsStore {
     if (patch.outputDir !== undefined) next.outputDir = patch.outputDir;
     if (patch.nestSignatures !== undefined) next.nestSignatures = patch.nestSignatures;
     if (patch.pkcs11Module !== undefined) next.pkcs11Module = patch.pkcs11Module;
+    if (patch.trustFiles !== undefined) next.trustFiles = patch.trustFiles;
     const ts = patch.timestamp;
     if (ts) {
       if (ts.enabled !== undefined) next.timestamp.enabled = ts.enabled;

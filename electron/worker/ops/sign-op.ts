@@ -6,8 +6,8 @@ import { open } from 'node:fs/promises';
 import type { DigestName, KeySigner } from '../../core/crypto/key-signer';
 import { toErrorInfo } from '../../core/errors';
 import { signPades } from '../../core/pdf/pades-sign';
+import { signCades } from '../../core/sign/cades';
 import type { SignFileResult, SignResponse, VisibleBox } from '../../../shared/schemas/sign';
-import { loadCore } from '../core-loader';
 import type { OpContext, OpHandler } from '../op-types';
 import { secretBuffer, withService, type CardParams } from './card-session';
 
@@ -25,17 +25,6 @@ interface SignParams extends CardParams {
 }
 
 type Progress = (done: number, total: number) => void;
-
-/** B's electron/core/sign/cades.ts (issue 3). */
-type SignCades = (o: {
-  input: string;
-  outputDir?: string;
-  overwrite: boolean;
-  digest: DigestName;
-  signer: KeySigner;
-  nest: boolean;
-  onProgress?: Progress;
-}) => Promise<{ output: string } | string>;
 
 async function isPdf(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
@@ -76,7 +65,6 @@ async function signOne(
       });
       return { file, format, output: r.output, error: null };
     }
-    const signCades = loadCore<SignCades>('sign/cades', 'CAdES', 'signCades');
     const r = await signCades({
       input: file,
       outputDir: p.outputDir,
@@ -86,7 +74,7 @@ async function signOne(
       nest: p.nest === true,
       onProgress,
     });
-    return { file, format, output: typeof r === 'string' ? r : r.output, error: null };
+    return { file, format, output: r.output, error: null };
   } catch (e) {
     return { file, format, output: null, error: toErrorInfo(e) };
   }

@@ -1,6 +1,8 @@
 /** listTokens and exportCertificate: token facts without login; DER and keys never leave the worker (except .cer files). */
-import { writeOutputFile } from './output';
-import { deviceRenewal } from '../../core/renewal/device-renewal';
+import { join } from 'node:path';
+import { withAtomicOutput } from '../../core/files/atomic-output';
+import { JsonFileReminderStore, REMINDERS_FILE } from '../../core/renewal/reminder-file-store';
+import { tokenRenewal } from '../../core/renewal/token-renewal';
 import type { TokenCertificate, TokenInfo } from '../../core/pkcs11/token-types';
 import type { ListTokensResponse, TokenView } from '../../../shared/schemas/certificates';
 import { withService, type CardParams } from './card-session';
@@ -10,25 +12,26 @@ function certView(c: TokenCertificate, renewal: TokenView['certificates'][number
   return { id: c.id, label: c.label, role: c.role, info: c.info, renewal };
 }
 
-export function tokenView(token: TokenInfo, today: Date): TokenView {
-  const renewal = deviceRenewal(
-    token.certificates.map((c) => c.info),
-    today,
-  );
+/** The token as the page sees it: no DER; renewal per certificate and for the device (C's rules). */
+export async function tokenView(token: TokenInfo, dataDir: string | undefined): Promise<TokenView> {
+  const store = dataDir ? new JsonFileReminderStore(join(dataDir, REMINDERS_FILE)) : undefined;
+  const renewal = await tokenRenewal(token, { store });
   const { certificates, caCertificates, ...facts } = token;
   return {
     ...facts,
-    certificates: certificates.map((c, i) => certView(c, renewal.certificates[i] ?? null)),
+    certificates: certificates.map((c) => certView(c, renewal.forCertificate(c.info.fingerprintSha256))),
     caCertificates: caCertificates.map((c) => certView(c, null)),
     renewal: renewal.device,
   };
 }
 
-export const listTokens: OpHandler = async (params) =>
-  withService(params as CardParams, (service): ListTokensResponse => {
-    const now = new Date();
-    return { module: service.modulePath, tokens: service.listTokens().map((t) => tokenView(t, now)) };
+export const listTokens: OpHandler = async (raw) => {
+  const params = raw as CardParams & { dataDir?: string };
+  return withService(params, async (service): Promise<ListTokensResponse> => {
+    const tokens = await Promise.all(service.listTokens().map((t) => tokenView(t, params.dataDir)));
+    return { module: service.modulePath, tokens };
   });
+};
 
 interface ExportParams extends CardParams {
   token: string;
@@ -45,7 +48,9 @@ export const exportCertificate: OpHandler = async (raw) => {
     const cert =
       all.find((c) => c.id === params.certId.toLowerCase()) ??
       service.chooseCertificate(token, params.certId);
-    await writeOutputFile(params.outputPath, cert.der, params.overwrite === true);
+    await withAtomicOutput(params.outputPath, { overwrite: params.overwrite === true }, (h) =>
+      h.writeFile(cert.der),
+    );
     return { path: params.outputPath };
   });
 };

@@ -1,6 +1,7 @@
 /** verify / extract / exportReport through D's verification engine (electron/core/verify, report). */
 import { toErrorInfo } from '../../core/errors';
 import type { FileReport } from '../../core/verify/types';
+import { openVerification, verifyFiles } from '../../core/verify/session';
 import { loadCore } from '../core-loader';
 import type { OpContext, OpHandler } from '../op-types';
 
@@ -8,28 +9,25 @@ interface VerifyParams {
   files: string[];
   offline: boolean;
   content?: string;
+  trustFiles: string[];
   dataDir: string;
 }
 
-type VerifyFile = (path: string, opts: { offline: boolean; content?: string }) => Promise<FileReport>;
-
 export const verify: OpHandler = async (raw, ctx: OpContext) => {
   const p = raw as VerifyParams;
-  const verifyFile = loadCore<VerifyFile>('verify/verify-file', 'verification', 'verifyFile');
-  const reports: FileReport[] = [];
-  for (const [i, file] of p.files.entries()) {
-    if (ctx.signal.aborted) break;
-    const progress = (phase: 'working' | 'done') =>
-      ctx.progress({ file, fileIndex: i, fileCount: p.files.length, bytesDone: 0, bytesTotal: 0, phase });
-    progress('working');
-    try {
-      reports.push(await verifyFile(file, { offline: p.offline, content: p.content }));
-    } catch (e) {
-      reports.push({ file, format: null, error: toErrorInfo(e), signatures: [] });
-    }
-    progress('done');
-  }
-  return reports;
+  const base = await openVerification({ trustFiles: p.trustFiles, offline: p.offline });
+  const opts = p.content ? { ...base, content: p.content } : base;
+  return verifyFiles(p.files, opts, undefined, (done, total) => {
+    const file = p.files[done - 1] ?? '';
+    ctx.progress({
+      file,
+      fileIndex: done - 1,
+      fileCount: total,
+      bytesDone: done,
+      bytesTotal: total,
+      phase: 'done',
+    });
+  });
 };
 
 type ExtractFile = (
