@@ -38,7 +38,6 @@ export const enScreens: Dict<typeof itScreens> = {
     lead: 'Check who signed a document and whether the signature is valid.',
     emptyTitle: 'No files to verify',
     emptyHint: 'Drag a signed file (.p7m, .p7s, signed PDF) here or choose it from disk.',
-    chooseTitle: 'Choose the files to verify',
     files_one: 'One file',
     files_other: '{{count}} files',
     verifyButton: 'Verify again',

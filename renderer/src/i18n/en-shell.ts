@@ -84,7 +84,6 @@ export const enShell: Dict<typeof itShell> = {
     dropHere: 'Drag the files to sign or verify here',
     dropHint: 'Signed files (.p7m, .p7s, .tsd, .m7m) go to Verify, all others to Sign.',
     chooseFiles: 'Choose files…',
-    chooseTitle: 'Choose the files',
   },
   progress: {
     bytes: '{{done}} of {{total}}',
@@ -108,7 +107,6 @@ export const enShell: Dict<typeof itShell> = {
     lead: 'Choose the files, check the options and sign with the card’s PIN.',
     emptyTitle: 'No files to sign',
     emptyHint: 'Drag the files into this window or choose them from disk.',
-    chooseTitle: 'Choose the files to sign',
     files_one: 'One file to sign',
     files_other: '{{count}} files to sign',
     addFiles: 'Add files…',

@@ -35,7 +35,6 @@ export const itScreens = {
     lead: 'Controlla chi ha firmato un documento e se la firma è valida.',
     emptyTitle: 'Nessun file da verificare',
     emptyHint: 'Trascina qui un file firmato (.p7m, .p7s, PDF firmato) oppure sceglilo dal disco.',
-    chooseTitle: 'Scegli i file da verificare',
     files_one: 'Un file',
     files_other: '{{count}} file',
     verifyButton: 'Verifica di nuovo',

@@ -82,7 +82,6 @@ export const itShell = {
     dropHere: 'Trascina qui i file da firmare o da verificare',
     dropHint: 'I file firmati (.p7m, .p7s, .tsd, .m7m) vanno alla verifica, gli altri alla firma.',
     chooseFiles: 'Scegli i file…',
-    chooseTitle: 'Scegli i file',
   },
   progress: {
     bytes: '{{done}} di {{total}}',
@@ -106,7 +105,6 @@ export const itShell = {
     lead: 'Scegli i file, controlla le opzioni e firma con il PIN della carta.',
     emptyTitle: 'Nessun file da firmare',
     emptyHint: 'Trascina i file in questa finestra oppure sceglili dal disco.',
-    chooseTitle: 'Scegli i file da firmare',
     files_one: 'Un file da firmare',
     files_other: '{{count}} file da firmare',
     addFiles: 'Aggiungi file…',

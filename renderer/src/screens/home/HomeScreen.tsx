@@ -1,7 +1,7 @@
 /** Home: the card at a glance, a big drop zone and "choose files"; files then go to Sign or Verify. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../bridge';
+import { useFilePicker } from '../../components/useFilePicker';
 import { ChooseAction } from '../../components/DropOverlay';
 import { ExpiryPill } from '../../components/ExpiryPill';
 import { Icon } from '../../components/Icon';
@@ -61,18 +61,17 @@ export function HomeScreen() {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const choose = async () => {
+  const pick = useFilePicker((paths) => paths.length > 0 && setChosen(paths), setError);
+  const choose = () => {
     setError(null);
-    const res = await call(() => api().chooseFiles({ kind: 'any', title: t('home.chooseTitle') }));
-    if (!res.ok) setError(res.error.message);
-    else if (res.value.paths.length > 0) setChosen(res.value.paths);
+    pick('any');
   };
   return (
     <>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.lead')}</p>
       <CardCard />
-      <button type="button" className="dropzone" onClick={() => void choose()}>
+      <button type="button" className="dropzone" onClick={choose}>
         <Icon name="upload" size={36} />
         <strong>{t('home.dropHere')}</strong>
         <span className="muted">{t('home.dropHint')}</span>

@@ -7,6 +7,7 @@ import { applySettings, refreshTokens } from '../../state/session';
 import { useApp } from '../../state/store';
 import { useReminders } from '../../state/reminders';
 import { TimestampSettings } from './TimestampSettings';
+import { useFilePicker } from '../../components/useFilePicker';
 
 export function useSaveSettings() {
   const [error, setError] = useState<string | null>(null);
@@ -46,11 +47,13 @@ export function SettingsScreen() {
     const res = await call(() => api().chooseFolder({ title: t('sign.outputChoose') }));
     if (res.ok && res.value.path) await save({ outputDir: res.value.path });
   };
-  const chooseModule = async () => {
-    const res = await call(() => api().chooseFiles({ kind: 'any', title: t('settings.moduleChoose') }));
-    const path = res.ok ? res.value.paths[0] : undefined;
-    if (path && (await save({ pkcs11Module: path }))) await refreshTokens(api(), true);
-  };
+  const pickModule = useFilePicker((paths) => {
+    const path = paths[0];
+    if (path)
+      void save({ pkcs11Module: path }).then(async (ok) => {
+        if (ok) await refreshTokens(api(), true);
+      });
+  });
   return (
     <>
       <h1>{t('settings.title')}</h1>
@@ -121,7 +124,9 @@ export function SettingsScreen() {
           </label>
           <div className="field">
             <span className="label">{t('settings.outputNaming')}</span>
-            <span className="mono">{settings.outputDir ?? t('sign.outputBeside')}</span>
+            <span className={settings.outputDir ? 'mono' : undefined}>
+              {settings.outputDir ?? t('sign.outputBeside')}
+            </span>
             <span className="hint">{t('settings.outputNamingHint')}</span>
             <div className="row">
               <button type="button" className="btn" onClick={() => void chooseOutput()}>
@@ -146,10 +151,12 @@ export function SettingsScreen() {
         <TimestampSettings settings={settings} save={save} />
         <section className="card" aria-labelledby="set-module">
           <h2 id="set-module">{t('settings.module')}</h2>
-          <p className="mono">{settings.pkcs11Module ?? t('settings.moduleAuto')}</p>
+          <p className={settings.pkcs11Module ? 'mono' : undefined}>
+            {settings.pkcs11Module ?? t('settings.moduleAuto')}
+          </p>
           <p className="hint muted">{t('settings.moduleHint')}</p>
           <div className="row">
-            <button type="button" className="btn" onClick={() => void chooseModule()}>
+            <button type="button" className="btn" onClick={() => pickModule('module', false)}>
               {t('settings.moduleChoose')}
             </button>
             {settings.pkcs11Module && (

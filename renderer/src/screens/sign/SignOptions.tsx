@@ -44,7 +44,9 @@ export function SignOptions({
         <CertificatePicker token={token} certId={choices.certId} onChange={(certId) => set({ certId })} />
         <fieldset>
           <legend>{t('sign.output')}</legend>
-          <p className="mono">{choices.outputDir ?? t('sign.outputBeside')}</p>
+          <p className={choices.outputDir ? 'mono' : undefined}>
+            {choices.outputDir ?? t('sign.outputBeside')}
+          </p>
           <div className="row">
             <button type="button" className="btn" onClick={() => void chooseFolder()}>
               {t('sign.outputChoose')}

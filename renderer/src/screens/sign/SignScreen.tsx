@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../shared/schemas/common';
 import type { SignResponse } from '../../../../shared/schemas/sign';
-import { api, call } from '../../bridge';
+import { api } from '../../bridge';
+import { useFilePicker } from '../../components/useFilePicker';
 import { FileProgressBar } from '../../components/FileProgressBar';
 import { FileList } from '../../components/FileList';
 import { PinDialog } from '../../components/PinDialog';
@@ -40,10 +41,8 @@ export function SignScreen() {
     }
   }, [token, sigCert, choices.certId]);
 
-  const choose = async () => {
-    const res = await call(() => api().chooseFiles({ kind: 'sign', title: t('sign.chooseTitle') }));
-    if (res.ok) addFiles(res.value.paths);
-  };
+  const pick = useFilePicker(addFiles, (message) => setError({ code: 'UPLOAD_FAILED', message }));
+  const choose = () => pick('any');
 
   const sign = async (pin: string) => {
     setAsking(false);
@@ -80,7 +79,7 @@ export function SignScreen() {
         <section className="card empty">
           <strong>{t('sign.emptyTitle')}</strong>
           <p>{t('sign.emptyHint')}</p>
-          <button type="button" className="btn primary" onClick={() => void choose()}>
+          <button type="button" className="btn primary" onClick={choose}>
             {t('home.chooseFiles')}
           </button>
         </section>
@@ -94,7 +93,7 @@ export function SignScreen() {
               <FileList files={files} onRemove={(f) => setFiles(files.filter((x) => x !== f))} />
             )}
             {!op.running && (
-              <button type="button" className="btn" onClick={() => void choose()}>
+              <button type="button" className="btn" onClick={choose}>
                 {t('sign.addFiles')}
               </button>
             )}

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../shared/schemas/common';
 import type { VerifyResponse } from '../../../../shared/schemas/verify';
-import { api, call } from '../../bridge';
+import { api } from '../../bridge';
+import { useFilePicker } from '../../components/useFilePicker';
 import { FileList } from '../../components/FileList';
 import { FileProgressBar } from '../../components/FileProgressBar';
 import { useApp } from '../../state/store';
@@ -36,10 +37,8 @@ export function VerifyScreen() {
     // runs when new files are handed over (runCount bumps), not on every option change
   }, [runCount]);
 
-  const choose = async () => {
-    const res = await call(() => api().chooseFiles({ kind: 'verify', title: t('verify.chooseTitle') }));
-    if (res.ok && res.value.paths.length > 0) addFiles(res.value.paths);
-  };
+  const pick = useFilePicker(addFiles, (message) => setError({ code: 'UPLOAD_FAILED', message }));
+  const choose = () => pick('verify');
 
   return (
     <>
@@ -49,7 +48,7 @@ export function VerifyScreen() {
         <section className="card empty">
           <strong>{t('verify.emptyTitle')}</strong>
           <p>{t('verify.emptyHint')}</p>
-          <button type="button" className="btn primary" onClick={() => void choose()}>
+          <button type="button" className="btn primary" onClick={choose}>
             {t('home.chooseFiles')}
           </button>
         </section>
@@ -77,7 +76,7 @@ export function VerifyScreen() {
                 <button type="button" className="btn primary" onClick={() => void verify(files)}>
                   {t('verify.verifyButton')}
                 </button>
-                <button type="button" className="btn" onClick={() => void choose()}>
+                <button type="button" className="btn" onClick={choose}>
                   {t('sign.addFiles')}
                 </button>
                 <button

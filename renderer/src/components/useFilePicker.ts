@@ -1,0 +1,38 @@
+/**
+ * "Choose files…": a hidden <input type=file> whose files become absolute paths through the bridge
+ * (Electron: the real path; browser harness: an upload). Works the same in both hosts.
+ */
+import { useCallback } from 'react';
+import { api, call } from '../bridge';
+
+export type PickKind = 'any' | 'verify' | 'module';
+
+const ACCEPT: Record<PickKind, string> = {
+  any: '',
+  verify: '.p7m,.p7s,.tsd,.m7m,.pdf,.P7M,.P7S,.PDF',
+  module: '.so,.dll,.dylib',
+};
+
+export function useFilePicker(onPaths: (paths: string[]) => void, onError?: (message: string) => void) {
+  return useCallback(
+    (kind: PickKind = 'any', multiple = true) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.multiple = multiple;
+      if (ACCEPT[kind]) input.accept = ACCEPT[kind];
+      input.style.display = 'none';
+      input.addEventListener('change', () => {
+        const files = Array.from(input.files ?? []);
+        input.remove();
+        if (files.length === 0) return;
+        void call(() => api().pathsForFiles(files)).then((res) => {
+          if (res.ok) onPaths(res.value);
+          else onError?.(res.error.message);
+        });
+      });
+      document.body.appendChild(input);
+      input.click();
+    },
+    [onPaths, onError],
+  );
+}
