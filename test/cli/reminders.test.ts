@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli } from '../support/cli';
+import { copySofthsmStore } from '../renewal/hsm-copy';
 
 const fx = inject('fixture');
+const multiConf = copySofthsmStore(fx.multiConf, fx.root);
 
 interface Rem {
   fingerprintSha256: string;
@@ -33,7 +35,7 @@ function sha256Of(certPem: string): string {
 
 describe('sigillo reminders', () => {
   const dataDir = mkdtempSync(join(fx.root, 'reminders-'));
-  const env = { SIGILLO_DATA_DIR: dataDir, SOFTHSM2_CONF: fx.multiConf };
+  const env = { SIGILLO_DATA_DIR: dataDir, SOFTHSM2_CONF: multiConf };
   const expiringFp = sha256Of(fx.pki.expiringSignature.certPem);
   const expiredFp = sha256Of(fx.pki.expiredSignature.certPem);
   const validFp = sha256Of(fx.pki.signature.certPem);

@@ -4,6 +4,7 @@ import { EXIT_OK, type Command } from '../command';
 import { stringOption, tokenOptions, withCardService } from '../card-options';
 import { certReport } from '../cert-report';
 import { certificateDetails, tokenHeader } from '../cert-text';
+import { addRenewalJson, readTokenRenewal, renewalLine } from '../cert-renewal';
 
 export const certCommand: Command = {
   path: ['cert'],
@@ -31,15 +32,20 @@ only the one named with --cert.
   options: { ...tokenOptions },
   allowPositionals: false,
   async run(ctx) {
-    return withCardService(ctx, (svc) => {
+    return withCardService(ctx, async (svc) => {
       const token = svc.findToken(stringOption(ctx, 'token'));
       const certId = stringOption(ctx, 'cert');
       const certs = certId ? [svc.chooseCertificate(token, certId)] : token.certificates;
+      const renewal = await readTokenRenewal(token, ctx.env);
       if (ctx.out.json) {
-        ctx.out.result(certReport(token, certs));
+        const report = certReport(token, certs);
+        addRenewalJson(report, renewal);
+        ctx.out.result(report);
         return EXIT_OK;
       }
       for (const l of tokenHeader(token)) ctx.out.line(l);
+      const line = renewalLine(renewal);
+      if (line) ctx.out.line(line);
       if (certs.length === 0) {
         ctx.out.line(
           t({ it: 'Nessun certificato con chiave privata.', en: 'No certificate with a private key.' }),
