@@ -14,7 +14,7 @@ const env = (conf = fx.singleConf, pin = PIN) => ({ SOFTHSM2_CONF: conf, SIGILLO
 const base = mkdtempSync(join(fx.root, 'cli-sign-'));
 let n = 0;
 
-function freshDir(files: string[] = ['a.txt', 'b.pdf']): string {
+function freshDir(files: string[] = ['a.txt', 'b.bin']): string {
   const dir = join(base, `t${n++}`);
   mkdirSync(dir);
   for (const f of files) writeFileSync(join(dir, f), randomBytes(20_000));
@@ -31,7 +31,7 @@ interface SignJson {
 describe('sigillo sign (CLI, SoftHSM2)', () => {
   it('signs several files with one PIN: JSON per file, openssl-valid, signature cert, inputs untouched', async () => {
     const dir = freshDir();
-    const inputs = ['a.txt', 'b.pdf'].map((f) => join(dir, f));
+    const inputs = ['a.txt', 'b.bin'].map((f) => join(dir, f));
     const before = inputs.map(fileSha256);
     const r = await runCli(['sign', '--json', '--module', fx.module, ...inputs], env());
     expect(r.stderr).toBe('');
@@ -49,15 +49,15 @@ describe('sigillo sign (CLI, SoftHSM2)', () => {
     });
   });
 
-  it('signs with ECDSA and SHA-512 on the token picked with --token', async () => {
-    const dir = freshDir(['a.txt']);
-    const input = join(dir, 'a.txt');
+  it('signs with ECDSA and SHA-512 on the token picked with --token (a .pdf as CAdES with --format cades)', async () => {
+    const dir = freshDir(['a.pdf']);
+    const input = join(dir, 'a.pdf');
     const r = await runCli(
-      ['sign', '--module', fx.module, '--token', 'CNS-EC', '--digest', 'sha512', input],
+      ['sign', '--module', fx.module, '--token', 'CNS-EC', '--digest', 'sha512', '--format', 'cades', input],
       env(fx.multiConf),
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('a.txt.p7m');
+    expect(r.stdout).toContain('a.pdf.p7m');
     const signers = join(dir, 'signer.pem');
     expect(opensslVerify(`${input}.p7m`, fx.pki.chainPem, { signers }).ok).toBe(true);
     expect(pemCertsHex(signers)).toEqual([derHex(fx.pki.ecSignature.certDer)]);
@@ -99,7 +99,7 @@ describe('sigillo sign (CLI, SoftHSM2)', () => {
 
   it('never overwrites an existing output without --overwrite; reports per file and exits 1', async () => {
     const dir = freshDir();
-    const [a, b] = ['a.txt', 'b.pdf'].map((f) => join(dir, f)) as [string, string];
+    const [a, b] = ['a.txt', 'b.bin'].map((f) => join(dir, f)) as [string, string];
     writeFileSync(`${a}.p7m`, 'precious');
     const r = await runCli(['sign', '--json', '--module', fx.module, a, b, join(dir, 'missing.txt')], env());
     expect(r.code).toBe(1);
@@ -119,7 +119,7 @@ describe('sigillo sign (CLI, SoftHSM2)', () => {
     const dir = freshDir();
     const before = readdirSync(dir).sort();
     const r = await runCli(
-      ['sign', '--json', '--module', fx.module, join(dir, 'a.txt'), join(dir, 'b.pdf')],
+      ['sign', '--json', '--module', fx.module, join(dir, 'a.txt'), join(dir, 'b.bin')],
       env(conf, '00000000'),
     );
     expect(r.code).toBe(1);

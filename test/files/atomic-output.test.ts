@@ -71,6 +71,17 @@ describe('atomic output', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('removes the temporary file and says DISK_FULL when the disk fills up', async () => {
+    const dir = freshDir();
+    await expect(
+      withAtomicOutput(join(dir, 'x.p7m'), { overwrite: false }, async (fh) => {
+        await fh.write(Buffer.alloc(4096));
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      }),
+    ).rejects.toMatchObject({ code: 'DISK_FULL' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('reports a missing output folder and a folder in the way', async () => {
     const dir = freshDir();
     await expect(checkOutput(join(dir, 'nope', 'x'), { overwrite: false })).rejects.toMatchObject({

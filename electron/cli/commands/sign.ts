@@ -4,8 +4,9 @@
  * one PIN, a signature per file, a result per file.
  */
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { DIGEST_NAMES, type DigestName } from '../../core/crypto/key-signer';
+import { cleanStaleTemps } from '../../core/files/stale-temp';
 import { SigilloError, toErrorInfo, type ErrorInfo } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
 import {
@@ -76,6 +77,8 @@ export const signCommand: Command = {
       );
     }
     if (outDir) await checkOutDir(outDir);
+    const folders = new Set(files.map((f) => (outDir ? resolve(outDir) : dirname(resolve(f)))));
+    for (const folder of folders) await cleanStaleTemps(folder);
     const results = await withCardService(ctx, async (svc) => {
       const token = svc.findToken(stringOption(ctx, 'token'));
       const certId = svc.chooseCertificate(token, stringOption(ctx, 'cert')).id;

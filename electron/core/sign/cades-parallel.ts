@@ -34,14 +34,15 @@ function detachedError(): SigilloError {
   );
 }
 
-export async function readForParallel(opts: SignCadesOptions): Promise<SignedDataSummary> {
+/** First pass: the content's digest and the parts to keep. `fileSize` approximates the content size for progress. */
+export async function readForParallel(opts: SignCadesOptions, fileSize: number): Promise<SignedDataSummary> {
   let done = 0;
   const summary = await readSignedData(opts.input, {
     digests: [opts.digest],
     hashDeclared: false,
     onContent: (c) => {
       done += c.length;
-      opts.onProgress?.(done, Math.max(done, 1));
+      opts.onProgress?.(Math.min(done, fileSize), fileSize);
     },
   });
   if (summary.detached) throw detachedError();

@@ -26,7 +26,7 @@ export async function signCades(opts: SignCadesOptions): Promise<SignCadesResult
   const outOpts = { overwrite: opts.overwrite };
   await checkOutput(output, outOpts);
   if (mode === 'parallel') {
-    const summary = await readForParallel(opts);
+    const summary = await readForParallel(opts, size);
     const written = await withAtomicOutput(output, outOpts, (fh) =>
       writeParallelCades(fh, summary, opts, signingTime),
     );
