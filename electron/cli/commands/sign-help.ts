@@ -1,5 +1,6 @@
 /** Help text of `sigillo sign`. */
 import type { Message } from '../../core/i18n/translate';
+import { PADES_HELP } from './sign-pades-options';
 
 export const SIGN_HELP: Message = {
   it: `Uso: sigillo sign [--json] [--module PERCORSO] [--token ETICHETTA] [--cert ID] [--format auto|cades|pades]
@@ -8,6 +9,7 @@ export const SIGN_HELP: Message = {
 Firma ogni FILE con la carta: un solo PIN per tutti i file (variabile SIGILLO_PIN, altrimenti richiesto senza eco).
 CAdES: FILE → FILE.p7m (CAdES-BES, DER). Se FILE è già un .p7m si aggiunge una firma parallela (stesso nome:
 serve --out oppure --overwrite); con --nest lo si racchiude in una nuova busta (FILE.p7m.p7m).
+${PADES_HELP.it}
 
   --module PERCORSO  modulo PKCS#11 (altrimenti SIGILLO_PKCS11_MODULE, poi i percorsi noti)
   --token ETICHETTA  dispositivo da usare (etichetta o numero di serie); di default l'unico presente
@@ -26,6 +28,7 @@ Uscita: 0 tutto firmato, 1 almeno un errore, 2 uso errato.`,
 Signs every FILE with the card: one PIN for all files (SIGILLO_PIN variable, else asked without echo).
 CAdES: FILE → FILE.p7m (CAdES-BES, DER). If FILE already is a .p7m a parallel signature is added (same name:
 needs --out or --overwrite); with --nest it is wrapped in a new envelope (FILE.p7m.p7m).
+${PADES_HELP.en}
 
   --module PATH   PKCS#11 module (else SIGILLO_PKCS11_MODULE, then the usual locations)
   --token LABEL   device to use (label or serial number); by default the only one present

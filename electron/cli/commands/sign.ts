@@ -20,6 +20,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } 
 import { stringOption, tokenOptions, withCardService } from '../card-options';
 import { readSecret } from '../secret-input';
 import { SIGN_HELP } from './sign-help';
+import { padesCliOptions, padesOptionsFrom } from './sign-pades-options';
 
 export interface SignResultJson {
   input: string;
@@ -50,7 +51,7 @@ function printResult(ctx: CommandContext, r: SignResultJson): void {
 
 export const signCommand: Command = {
   path: ['sign'],
-  summary: { it: 'firma file (CAdES .p7m)', en: 'sign files (CAdES .p7m)' },
+  summary: { it: 'firma file (CAdES .p7m, PAdES PDF)', en: 'sign files (CAdES .p7m, PAdES PDF)' },
   help: SIGN_HELP,
   options: {
     ...tokenOptions,
@@ -59,6 +60,7 @@ export const signCommand: Command = {
     nest: { type: 'boolean' },
     out: { type: 'string' },
     overwrite: { type: 'boolean' },
+    ...padesCliOptions,
   },
   allowPositionals: true,
   async run(ctx) {
@@ -76,6 +78,8 @@ export const signCommand: Command = {
         t({ it: 'Algoritmo di hash sconosciuto: {d}', en: 'Unknown digest: {d}' }, { d: digest }),
       );
     }
+    const pades = padesOptionsFrom(ctx);
+    if ('usage' in pades) return usage(ctx, pades.usage);
     if (outDir) await checkOutDir(outDir);
     const folders = new Set(files.map((f) => (outDir ? resolve(outDir) : dirname(resolve(f)))));
     for (const folder of folders) await cleanStaleTemps(folder);
@@ -107,6 +111,7 @@ export const signCommand: Command = {
               digest,
               signer,
               nest: ctx.values.nest === true,
+              pades,
               onProgress: (done, total) => ctx.out.progress(basename(input), done, total),
             });
             out.push({ input, output: r.output, format: r.format });

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { writeSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
@@ -14,7 +15,7 @@ import { PdfReader } from './pdf-reader';
 import { buildIncrement } from './incremental-writer';
 import { buildSignatureObjects, BYTE_RANGE_PLACEHOLDER, type AppearanceBuilder } from './signature-objects';
 import { copyAndHash } from './byte-range-hash';
-import { openTempOutput, signedPdfPath } from './output-file';
+import { withAtomicOutput } from '../files/atomic-output';
 
 export interface PadesSignOptions {
   input: string;
@@ -48,6 +49,13 @@ export function contentsSizeFor(signer: KeySigner): number {
   const certs = signer.certificate.length + signer.chain.reduce((n, c) => n + c.length, 0);
   const estimate = certs + 2048 + 8192;
   return Math.max(16384, Math.ceil(estimate / 1024) * 1024);
+}
+
+/** `NAME.pdf` → `NAME-signed.pdf`, beside the input or in `outputDir` */
+export function signedPdfPath(input: string, outputDir?: string): string {
+  const ext = extname(input);
+  const stem = basename(input, ext);
+  return resolve(join(outputDir ?? dirname(input), `${stem}-signed${ext.toLowerCase() === '.pdf' ? ext : '.pdf'}`));
 }
 
 function locate(bytes: Buffer, needle: string, from: number): number {
@@ -93,20 +101,14 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
   bytes.write(brText, brAt, 'latin1');
 
   const output = o.output ?? signedPdfPath(o.input, o.outputDir);
-  const out = openTempOutput(output, o.overwrite);
-  try {
+  await withAtomicOutput(output, { overwrite: o.overwrite }, async (handle) => {
     const hash = createHash(o.digest);
-    const copied = copyAndHash(o.input, out.fd, hash, o.onProgress);
+    const copied = copyAndHash(o.input, handle.fd, hash, o.onProgress);
     if (copied !== base) throw new Error('input size changed');
     hash.update(bytes.subarray(0, cStart));
     hash.update(bytes.subarray(cEnd));
     const messageDigest = new Uint8Array(hash.digest());
-    const signerInfo = await buildSignerInfo({
-      signer: o.signer,
-      digest: o.digest,
-      messageDigest,
-      signingTime: null,
-    });
+    const signerInfo = await buildSignerInfo({ signer: o.signer, digest: o.digest, messageDigest, signingTime: null });
     const cms = encodeSignedData({
       digestAlgorithms: [digestAlgorithmId(o.digest)],
       certificates: [o.signer.certificate, ...o.signer.chain],
@@ -124,11 +126,7 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
     }
     bytes.write(hex, cStart + 1, 'latin1');
     let w = 0;
-    while (w < bytes.length) w += writeSync(out.fd, bytes, w, bytes.length - w, base + w);
-    out.commit();
-  } catch (e) {
-    out.abort();
-    throw e;
-  }
+    while (w < bytes.length) w += writeSync(handle.fd, bytes, w, bytes.length - w, base + w);
+  });
   return { output, fieldName: plan.fieldName, byteRange, size: total };
 }

@@ -10,6 +10,7 @@ import { decodeStream } from './flate';
 import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
 import { reconstructSections } from './xref-reconstruct';
 import { SigilloError } from '../errors';
+import { fileError } from '../files/input-file';
 
 interface ObjStm {
   data: Uint8Array;
@@ -80,7 +81,12 @@ export class PdfReader {
   }
 
   static open(path: string): PdfReader {
-    const src = new FileSource(path);
+    let src: FileSource;
+    try {
+      src = new FileSource(path);
+    } catch (e) {
+      throw fileError(e, path);
+    }
     try {
       return new PdfReader(src);
     } catch (e) {

@@ -1,19 +1,18 @@
 /**
- * Which signature format a file gets, and the one place that runs it. `--format auto` is CAdES for every file
- * until the PAdES route lands: the PAdES owner adds it here (routeFormat for .pdf, and the 'pades' case).
+ * Which signature format a file gets, and the one place that runs it. `--format auto`: PAdES for .pdf files,
+ * CAdES for everything else.
  */
 import type { DigestName, KeySigner } from '../crypto/key-signer';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
 import { signCades } from './cades';
+import { signPadesFile, type PadesFileOptions } from '../pdf/pades-file';
 
 export type RequestedFormat = 'auto' | 'cades' | 'pades';
 export type SignFormat = 'cades' | 'pades';
 
 export const REQUESTED_FORMATS: readonly RequestedFormat[] = ['auto', 'cades', 'pades'];
 
-export function routeFormat(_input: string, requested: RequestedFormat): SignFormat {
-  if (requested === 'auto') return 'cades';
+export function routeFormat(input: string, requested: RequestedFormat): SignFormat {
+  if (requested === 'auto') return /\.pdf$/i.test(input) ? 'pades' : 'cades';
   return requested;
 }
 
@@ -25,6 +24,8 @@ export interface SignFileOptions {
   signer: KeySigner;
   nest: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** PDF options (--visible, --field, --image, --reason, --location, --contact) */
+  pades?: PadesFileOptions;
 }
 
 export interface SignFileResult {
@@ -39,13 +40,9 @@ export async function signFile(format: SignFormat, opts: SignFileOptions): Promi
       const r = await signCades(opts);
       return { input: opts.input, output: r.output, format };
     }
-    case 'pades':
-      throw new SigilloError(
-        'FORMAT_UNAVAILABLE',
-        t({
-          it: 'La firma PAdES (PDF) non è ancora disponibile: usare --format cades.',
-          en: 'PAdES (PDF) signing is not available yet: use --format cades.',
-        }),
-      );
+    case 'pades': {
+      const r = await signPadesFile(opts);
+      return { input: opts.input, output: r.output, format };
+    }
   }
 }

@@ -1,16 +1,17 @@
 /**
  * verifyFile: picks the verifier by content (first bytes), runs it, and turns any failure into a per-file
- * error `{code, message}` — never a throw, never a crash. Issue 5 adds the PDF verifier to VERIFIERS (first).
+ * error `{code, message}` — never a throw, never a crash. The PDF verifier (issue 5) comes first.
  */
 import { open } from 'node:fs/promises';
 import { toErrorInfo } from '../errors';
 import { fileError } from '../files/input-file';
 import { cmsFileVerifier } from './cms-file-verifier';
+import { pdfFileVerifier } from '../pdf/verify-pdf';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import type { FileReport } from './types';
 
 /** In order: the first whose matches() says yes handles the file; the CMS verifier is the fallback. */
-export const VERIFIERS: FileVerifier[] = [cmsFileVerifier];
+export const VERIFIERS: FileVerifier[] = [pdfFileVerifier, cmsFileVerifier];
 
 const HEAD_BYTES = 1024;
 
