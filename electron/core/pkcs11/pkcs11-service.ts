@@ -14,6 +14,8 @@ import { chooseCertificateIn, findTokenIn } from './selection';
 import { isTokenReady, readTokenInfo } from './token-reader';
 import type { TokenCertificate, TokenInfo } from './token-types';
 
+const REMOVED_CODES = new Set(['TOKEN_REMOVED', 'DEVICE_REMOVED', 'SESSION_CLOSED']);
+
 interface Located {
   slot: graphene.Slot;
   info: TokenInfo;
@@ -54,7 +56,16 @@ export class Pkcs11Service {
   }
 
   private located(): Located[] {
-    return this.slots().map((slot) => ({ slot, info: readTokenInfo(slot) }));
+    const found: Located[] = [];
+    for (const slot of this.slots()) {
+      try {
+        found.push({ slot, info: readTokenInfo(slot) });
+      } catch (e) {
+        // pulled out while we were reading it: not listed; any other failure is the user's to see
+        if (!(e instanceof SigilloError && REMOVED_CODES.has(e.code))) throw e;
+      }
+    }
+    return found;
   }
 
   private locate(label?: string): Located {
