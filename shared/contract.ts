@@ -10,6 +10,7 @@ import {
   PathResponseSchema,
 } from './schemas/certificates';
 import { EmptyRequestSchema, OkResponseSchema } from './schemas/common';
+import { OpenFilesEventSchema } from './schemas/events';
 import { ChangePinRequestSchema, UnblockPinRequestSchema } from './schemas/pin';
 import {
   RenewalStatusResponseSchema,
@@ -59,6 +60,8 @@ export const CONTRACT = {
   chooseFolder: { request: ChooseFolderRequestSchema, response: ChoosePathResponseSchema },
   chooseSavePath: { request: ChooseSavePathRequestSchema, response: ChoosePathResponseSchema },
   readPdfPreview: { request: PathRequestSchema, response: PdfPreviewResponseSchema },
+  /** files the app was opened with (argv, "open with", macOS open-file) not yet taken; later ones come as events */
+  takeOpenFiles: { request: EmptyRequestSchema, response: OpenFilesEventSchema },
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -3,7 +3,7 @@ import { SettingsStore, MemorySecretStore } from '../shell/settings/settings-sto
 import { CardWorkerClient } from '../shell/worker-client';
 import { forkNodeWorker } from '../shell/node-worker-port';
 import { ReportCache } from '../shell/ipc/report-cache';
-import type { ShellContext } from '../shell/ipc/context';
+import { PendingFiles, type ShellContext } from '../shell/ipc/context';
 import type { ShellLog } from '../shell/ipc/shell-log';
 import { detectLang } from '../core/i18n/locale';
 import { applyLanguage } from '../shell/handlers/app-handlers';
@@ -41,6 +41,7 @@ export function makeHarnessContext(o: HarnessContextOptions): {
       osLanguage: detectLang(o.workerEnv),
       userDataDir: o.userDataDir,
     },
+    pendingFiles: new PendingFiles(),
     settings: new SettingsStore(o.userDataDir, new MemorySecretStore()),
     worker,
     desktop: harnessDesktop(o.outDir, o.log, o.opened),

@@ -8,6 +8,7 @@ import { exportCertificate, listTokens } from './ops/token-ops';
 import { sign } from './ops/sign-op';
 import { changePin, unblockPin } from './ops/pin-ops';
 import { exportReport, extract, verify } from './ops/verify-ops';
+import { watchCards } from './ops/watch-cards';
 
 runWorker(parentLink(), {
   ping: async () => ({ pid: process.pid }),
@@ -19,4 +20,5 @@ runWorker(parentLink(), {
   verify,
   extract,
   exportReport,
+  watchCards,
 });

@@ -13,6 +13,7 @@ export type WorkerOp =
   | 'verify'
   | 'extract'
   | 'exportReport'
+  | 'watchCards'
   | 'ping';
 
 export interface WorkerCall {

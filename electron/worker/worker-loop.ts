@@ -24,6 +24,7 @@ export function runWorker(link: ParentLink, ops: Partial<Record<WorkerOp, OpHand
       const value = await op(call.params, {
         signal: controller.signal,
         progress: (progress) => link.send({ kind: 'progress', id: call.id, progress }),
+        cardEvent: (payload) => link.send({ kind: 'event', event: 'card', payload }),
       });
       link.send({ kind: 'result', id: call.id, ok: true, value });
     } catch (e) {

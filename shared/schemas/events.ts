@@ -10,6 +10,8 @@ export const CardEventSchema = z.strictObject({
     'card-inserted',
     'card-removed',
     'tokens-changed',
+    /** PC/SC unavailable, no reader, card mute… (error says what) */
+    'error',
     /** the card worker process stopped (crash); it restarts on the next request */
     'driver-stopped',
   ]),

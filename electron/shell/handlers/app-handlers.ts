@@ -42,6 +42,7 @@ export const appHandlers: HandlerTable<
   | 'chooseFolder'
   | 'chooseSavePath'
   | 'readPdfPreview'
+  | 'takeOpenFiles'
 > = {
   appInfo: async (_req, ctx) => ctx.info,
   getSettings: async (_req, ctx) => ctx.settings.get(),
@@ -64,4 +65,5 @@ export const appHandlers: HandlerTable<
     path: await ctx.desktop.chooseSavePath(req.defaultName, req.kind, req.title),
   }),
   readPdfPreview: async (req) => readPdfPreview(req.path),
+  takeOpenFiles: async (_req, ctx) => ({ paths: ctx.pendingFiles.take() }),
 };

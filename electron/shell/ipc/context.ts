@@ -15,8 +15,22 @@ export interface Desktop {
   chooseSavePath(defaultName: string, kind: string, title?: string): Promise<string | null>;
 }
 
+/** Files the app was asked to open, kept until the page takes them. */
+export class PendingFiles {
+  private paths: string[] = [];
+  add(paths: string[]): void {
+    this.paths.push(...paths.filter((p) => !this.paths.includes(p)));
+  }
+  take(): string[] {
+    const out = this.paths;
+    this.paths = [];
+    return out;
+  }
+}
+
 export interface ShellContext {
   info: AppInfo;
+  pendingFiles: PendingFiles;
   settings: SettingsStore;
   worker: WorkerCaller;
   desktop: Desktop;
