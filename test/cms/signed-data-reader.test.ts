@@ -157,6 +157,23 @@ describe('signed-data-reader on openssl-made files', () => {
     await expect(readSignedData(der, { partsLimit: 1000 })).rejects.toMatchObject({ code: 'CMS_TOO_LARGE' });
   });
 
+  it('never throws anything but SigilloError on random bytes after a valid SignedData start', async () => {
+    const start = Buffer.from('3080' + '06092a864886f70d010702' + 'a080' + '3080', 'hex');
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (tail) => {
+        async function* one() {
+          yield new Uint8Array(Buffer.concat([start, tail]));
+        }
+        try {
+          await readSignedData(one());
+        } catch (e) {
+          if (!(e instanceof SigilloError)) throw e;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('never throws anything but SigilloError on mutated input', async () => {
     const base = readFileSync(ber);
     await fc.assert(
@@ -177,7 +194,7 @@ describe('signed-data-reader on openssl-made files', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 });

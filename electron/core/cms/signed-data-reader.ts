@@ -56,7 +56,9 @@ export interface SignedDataSummary {
   contentLength: number;
   /** content digests by node:crypto hash name */
   contentDigests: Record<string, Uint8Array>;
+  /** CertificateChoices as found: a Certificate is a SEQUENCE (0x30); other choices carry context tags */
   certificates: Uint8Array[];
+  /** RevocationInfoChoices as found */
   crls: Uint8Array[];
   signerInfos: Uint8Array[];
 }
@@ -108,8 +110,7 @@ async function readContentInfoType(st: BerState): Promise<void> {
   });
   if (first.tag !== 0x30) throw notCms('not a SEQUENCE');
   const typeHeader = await readHeader(st);
-  if (typeHeader.tag !== 0x06 || typeHeader.length === null || typeHeader.length > 64)
-    throw notCms('no type');
+  if (typeHeader.tag !== 0x06 || !typeHeader.length || typeHeader.length > 64) throw notCms('no type');
   const type = decodeOid(await st.src.read(typeHeader.length));
   if (type === OID.signedData) return;
   if (type.startsWith('1.2.840.113549.1.7.') || type.startsWith('1.2.840.113549.1.9.16.1.')) {
@@ -127,7 +128,7 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
   if (sd.tag !== 0x30) throw malformed('SignedData expected');
   const sdC = containerOf(st, sd);
   const vh = await readHeader(st);
-  if (vh.tag !== 0x02 || vh.length === null || vh.length > 4) throw malformed('version');
+  if (vh.tag !== 0x02 || !vh.length || vh.length > 4) throw malformed('version');
   const version = decodeSmallInteger(await st.src.read(vh.length));
   const dh = await readHeader(st);
   if (dh.tag !== 0x31) throw malformed('digestAlgorithms');
@@ -228,7 +229,9 @@ export async function readSignedData(
   };
   const sink = makeSink(new Set(opts.digests ?? []), opts.onContent);
   try {
-    const parts = await parse(st, sink, opts);
+    const parts = await parse(st, sink, opts).catch((e: unknown) => {
+      throw e instanceof RangeError ? malformed(e.message) : e;
+    });
     if (parts.detached && opts.detachedContent) {
       for await (const chunk of readInput(opts.detachedContent)) await sink.write(chunk);
     }
