@@ -73,7 +73,7 @@ async function waitFor(
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function acquireLock(timeoutMs = 180_000): Promise<void> {
+async function acquireLock(timeoutMs = 100_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     try {

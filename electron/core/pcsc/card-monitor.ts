@@ -48,6 +48,11 @@ export class CardMonitor extends EventSource<DeviceEvent> {
     this.watcher.start();
   }
 
+  /** PC/SC answered and is being watched (false before start, after close, or while PC/SC is missing). */
+  get isRunning(): boolean {
+    return this.watcher.isRunning;
+  }
+
   /** The PKCS#11 service for the card now in `reader` (for signing, PIN…); undefined when none is usable. */
   serviceFor(reader: string): Pkcs11Service | undefined {
     return this.services.get(reader);

@@ -10,6 +10,7 @@ const SERVICE_GONE = new Set([
   0x80100003, // SCARD_E_INVALID_HANDLE (context lost)
 ]);
 export const SCARD_E_CANCELLED = 0x80100002;
+const SCARD_E_NO_ACCESS = 0x8010006a;
 
 /** The SCARD code in a pcsclite error message ("… (0x8010001d)"), or undefined. */
 export function scardCode(e: unknown): number | undefined {
@@ -85,4 +86,20 @@ export function pcscError(e: unknown, reader?: string): ErrorInfo {
       { where: reader ? ` (${reader})` : '', msg },
     ),
   };
+}
+
+/** Why PC/SC could not be opened at all: service missing, access refused (polkit), or the library itself. */
+export function startFailure(e: unknown, platform: NodeJS.Platform = process.platform): ErrorInfo {
+  if (isServiceGone(e)) return pcscUnavailable(platform);
+  if (scardCode(e) === SCARD_E_NO_ACCESS) {
+    return {
+      code: 'PCSC_UNAVAILABLE',
+      message: t({
+        it: 'Il servizio PC/SC (pcscd) ha negato l’accesso ai lettori a questo utente (regole polkit). Chiedere all’amministratore di consentirlo.',
+        en: 'The PC/SC service (pcscd) denied this user access to the readers (polkit rules). Ask the administrator to allow it.',
+      }),
+    };
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return pcscUnavailable(platform, msg);
 }

@@ -10,8 +10,8 @@ import {
   noReader,
   pcscError,
   pcscStopped,
-  pcscUnavailable,
   scardCode,
+  startFailure,
   SCARD_E_CANCELLED,
 } from './pcsc-errors';
 import { EventSource, type PcscEvent } from './pcsc-events';
@@ -79,7 +79,7 @@ export class PcscWatcher extends EventSource<PcscEvent> {
     try {
       pcsc = loadPcsclite()();
     } catch (e) {
-      this.emit({ type: 'error', error: pcscUnavailable(this.platform, isServiceGone(e) ? '' : String(e)) });
+      this.emit({ type: 'error', error: startFailure(e, this.platform) });
       this.scheduleRetry();
       return;
     }
@@ -161,7 +161,10 @@ export class PcscWatcher extends EventSource<PcscEvent> {
     if (this.closed) return;
     if (r.atr) this.emit({ type: 'card-removed', reader });
     this.emit({ type: 'reader-removed', reader });
-    if (this.readers.size === 0 && this.running) this.emit({ type: 'error', error: noReader() });
+    // readers also end when the whole service stops: only say NO_READER when PC/SC is still there
+    this.later(300, () => {
+      if (this.running && this.readers.size === 0) this.emit({ type: 'error', error: noReader() });
+    });
   }
 
   private onServiceError(e: unknown): void {
