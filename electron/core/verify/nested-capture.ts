@@ -1,6 +1,7 @@
 /**
  * Watches the encapsulated content as it streams by: when it is itself a SignedData (a p7m signed again, in DER,
- * BER or base64), it is spooled to a temporary file so the next level can be verified or extracted in turn.
+ * BER or base64), it is spooled to a temporary file so the next level can be verified or extracted in turn;
+ * otherwise it goes to the optional `plain` sink (extraction writes the innermost content there).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -33,6 +34,8 @@ export class NestedCapture {
   private out?: WriteStream;
   private path?: string;
 
+  constructor(private readonly plain?: (chunk: Uint8Array) => Promise<void>) {}
+
   /** the callback to give the reader's onContent */
   readonly onContent = async (chunk: Uint8Array): Promise<void> => {
     if (!this.decided) {
@@ -42,13 +45,17 @@ export class NestedCapture {
       return;
     }
     if (this.out) await this.write(chunk);
+    else if (this.plain) await this.plain(chunk);
   };
 
   private async decide(): Promise<void> {
     this.decided = true;
     const head = Buffer.concat(this.head);
     this.head = [];
-    if (!looksLikeSignedData(head)) return;
+    if (!looksLikeSignedData(head)) {
+      if (this.plain && head.length > 0) await this.plain(head);
+      return;
+    }
     this.dir = await mkdtemp(join(tmpdir(), 'sigillo-nested-'));
     this.path = join(this.dir, 'content.p7m');
     this.out = createWriteStream(this.path, { mode: 0o600 });

@@ -1,0 +1,68 @@
+/**
+ * `sigillo extract [--json] [--out DIR] [--overwrite] [--force] FILE.p7m...`: writes the signed content
+ * (`fattura.xml.p7m` → `fattura.xml`), nested levels unwrapped. Exit 0 when every file was extracted intact.
+ */
+import { t } from '../../core/i18n/translate';
+import { extractFile, type ExtractResult } from '../../core/verify/extract';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+
+const HELP = {
+  it: `Uso: sigillo extract [--json] [--out CARTELLA] [--overwrite] [--force] FILE.p7m...
+
+Estrae il documento firmato: fattura.xml.p7m → fattura.xml (anche da p7m annidati, base64 o BER).
+  --out CARTELLA   dove scrivere (predefinito: accanto al file)
+  --overwrite      sostituisce un file esistente (altrimenti errore)
+  --force          estrae anche se la firma non è integra (il problema viene comunque segnalato)
+  --json           un array JSON {file, output, error, integrity, levels}`,
+  en: `Usage: sigillo extract [--json] [--out DIR] [--overwrite] [--force] FILE.p7m...
+
+Extracts the signed document: fattura.xml.p7m → fattura.xml (nested p7m, base64 or BER too).
+  --out DIR        where to write (default: beside the file)
+  --overwrite      replaces an existing file (otherwise an error)
+  --force          extracts even when the signature is not intact (the problem is still reported)
+  --json           a JSON array {file, output, error, integrity, levels}`,
+};
+
+function print(ctx: CommandContext, r: ExtractResult): void {
+  if (r.error) ctx.out.warn(`✖ ${r.file}: ${r.error.message}`);
+  else if (r.integrity === 'invalid') {
+    ctx.out.line(`⚠ ${r.file} → ${r.output}`);
+    ctx.out.warn(
+      t({
+        it: '  Attenzione: la firma non è integra, il contenuto potrebbe essere stato modificato.',
+        en: '  Warning: the signature is not intact, the content may have been changed.',
+      }),
+    );
+  } else ctx.out.line(`✔ ${r.file} → ${r.output}`);
+}
+
+export const extractCommand: Command = {
+  path: ['extract'],
+  summary: { it: 'estrae il documento da un .p7m', en: 'extract the document from a .p7m' },
+  help: HELP,
+  options: {
+    out: { type: 'string' },
+    overwrite: { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
+  allowPositionals: true,
+  async run(ctx) {
+    if (ctx.positionals.length === 0) {
+      ctx.out.warn(`${t({ it: 'Indicare almeno un file.', en: 'Give at least one file.' })}\n\n${t(HELP)}`);
+      return EXIT_USAGE;
+    }
+    const opts = {
+      outDir: typeof ctx.values.out === 'string' ? ctx.values.out : undefined,
+      overwrite: ctx.values.overwrite === true,
+      force: ctx.values.force === true,
+    };
+    const results: ExtractResult[] = [];
+    for (const f of ctx.positionals) {
+      const r = await extractFile(f, opts);
+      results.push(r);
+      if (!ctx.out.json) print(ctx, r);
+    }
+    if (ctx.out.json) ctx.out.result(results);
+    return results.every((r) => !r.error && r.integrity === 'valid') ? EXIT_OK : EXIT_FAILURE;
+  },
+};

@@ -1,0 +1,22 @@
+/** Expands the FILE|DIR arguments of verify: a folder stands for the signature files directly inside it. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const SIGNED_FILE = /\.(p7m|p7s|p7|pkcs7|pdf)$/i;
+
+export async function expandInputs(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    const st = await stat(a).catch(() => undefined);
+    if (!st?.isDirectory()) {
+      out.push(a);
+      continue;
+    }
+    const names = (await readdir(a, { withFileTypes: true }))
+      .filter((d) => d.isFile() && !d.name.startsWith('.') && SIGNED_FILE.test(d.name))
+      .map((d) => d.name)
+      .sort();
+    out.push(...names.map((n) => join(a, n)));
+  }
+  return out;
+}

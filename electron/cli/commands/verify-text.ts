@@ -1,0 +1,56 @@
+/** The readable summary `sigillo verify` prints without --json: ✔ / ⚠ / ✖ per signature, signer, time, reason. */
+import { t } from '../../core/i18n/translate';
+import type { FileReport, SignatureReport } from '../../core/verify/types';
+
+function mark(s: SignatureReport): string {
+  if (s.indication === 'TOTAL_PASSED') return '✔';
+  return s.indication === 'TOTAL_FAILED' || s.integrity === 'invalid' ? '✖' : '⚠';
+}
+
+function who(s: SignatureReport): string {
+  const name =
+    s.signer.commonName ?? ([s.signer.givenName, s.signer.surname].filter(Boolean).join(' ') || '?');
+  return s.signer.fiscalCode ? `${name} (${s.signer.fiscalCode})` : name;
+}
+
+function when(s: SignatureReport): string {
+  return s.signingTime
+    ? s.signingTime
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')
+        .replace(/Z$/, ' UTC')
+    : t({ it: 'ora non indicata', en: 'no time given' });
+}
+
+function signatureLines(s: SignatureReport, indent: string, counter: boolean): string[] {
+  const level = s.depth > 0 ? t({ it: ' [livello {d}]', en: ' [level {d}]' }, { d: s.depth }) : '';
+  const label = counter ? t({ it: 'controfirma: ', en: 'counter-signature: ' }) : '';
+  const head = `${indent}${mark(s)} ${label}${who(s)} — ${when(s)}${level}`;
+  const integrity =
+    s.integrity === 'valid'
+      ? t({ it: 'integrità: valida', en: 'integrity: valid' })
+      : t({ it: 'integrità: NON valida', en: 'integrity: NOT valid' });
+  const qualified = s.qualified ? t({ it: ', qualificata', en: ', qualified' }) : '';
+  const lines = [
+    head,
+    `${indent}    ${s.indication}${s.subIndication ? `/${s.subIndication}` : ''} — ${integrity}${qualified}`,
+    `${indent}    ${s.explanation}`,
+  ];
+  for (const c of s.counterSignatures) lines.push(...signatureLines(c, `${indent}    `, true));
+  return lines;
+}
+
+export function fileSummary(r: FileReport): string {
+  if (r.error) return `✖ ${r.file}: ${r.error.message}`;
+  const lines = [`${r.file} (${r.format ?? '?'})`];
+  if (r.signatures.length === 0) lines.push(`  ✖ ${t({ it: 'nessuna firma', en: 'no signature' })}`);
+  for (const s of r.signatures) lines.push(...signatureLines(s, '  ', false));
+  return lines.join('\n');
+}
+
+/** every signature, counter-signatures included, passed */
+export function allPassed(reports: FileReport[]): boolean {
+  const ok = (s: SignatureReport): boolean =>
+    s.indication === 'TOTAL_PASSED' && s.counterSignatures.every(ok);
+  return reports.every((r) => !r.error && r.signatures.length > 0 && r.signatures.every(ok));
+}

@@ -1,0 +1,129 @@
+/**
+ * Content extraction: `fattura.xml.p7m` → `fattura.xml`, unwrapping nested levels down to the innermost
+ * content, streaming (base64/BER handled by the reader), written atomically, never overwriting silently.
+ * The integrity of every level is checked; a broken one stops the extraction unless `force`.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { SigilloError, toErrorInfo, type ErrorInfo } from '../errors';
+import { t } from '../i18n/translate';
+import { readSignedData } from '../cms/signed-data-reader';
+import { checkOutput, withAtomicOutput } from '../files/atomic-output';
+import { TrustStore } from '../trust/trust-store';
+import type { HashName } from './algorithms';
+import { NestedCapture } from './nested-capture';
+import { verifyCmsSignatures } from './verify-cms';
+
+export interface ExtractOptions {
+  /** --out DIR; default: beside the input */
+  outDir?: string;
+  overwrite: boolean;
+  /** extract even when a level's integrity check fails */
+  force: boolean;
+}
+
+export interface ExtractResult {
+  file: string;
+  output: string | null;
+  error: ErrorInfo | null;
+  /** 'invalid' when some level's signature does not verify (only extracted with force) */
+  integrity: 'valid' | 'invalid' | null;
+  /** signature envelopes unwrapped */
+  levels: number;
+}
+
+const SIGNATURE_EXT = /\.(p7m|p7s|p7|pkcs7|p7c)$/i;
+const MAX_LEVELS = 16;
+const NO_INTEGRITY = new TrustStore([]);
+
+/** `a.pdf.p7m.p7m` → `a.pdf`; without a signature extension `.content` is added. */
+export function extractedName(input: string): string {
+  let name = basename(input);
+  while (SIGNATURE_EXT.test(name) && name.replace(SIGNATURE_EXT, '') !== '')
+    name = name.replace(SIGNATURE_EXT, '');
+  return name === basename(input) ? `${name}.content` : name;
+}
+
+function writeTo(handle: FileHandle): (chunk: Uint8Array) => Promise<void> {
+  return async (chunk) => {
+    await handle.write(chunk);
+  };
+}
+
+const DETACHED = {
+  it: 'La firma è separata (detached): il file non contiene il documento da estrarre.',
+  en: 'The signature is detached: the file does not contain the document to extract.',
+};
+const TOO_DEEP = {
+  it: 'Troppi livelli di firma annidati (oltre {n}).',
+  en: 'Too many nested signature levels (over {n}).',
+};
+const BROKEN = {
+  it: 'La firma di livello {depth} non è integra: estrazione annullata (usare --force per estrarre comunque).',
+  en: 'The level {depth} signature is not intact: extraction cancelled (use --force to extract anyway).',
+};
+
+/** Streams one level; returns the spooled nested level, if any, and whether its signatures are intact. */
+async function unwrapLevel(
+  path: string,
+  sink: (chunk: Uint8Array) => Promise<void>,
+  depth: number,
+): Promise<{ nested?: NestedCapture; next?: string; intact: boolean }> {
+  const capture = new NestedCapture(sink);
+  try {
+    const summary = await readSignedData(path, { onContent: capture.onContent });
+    if (summary.detached) throw new SigilloError('DETACHED_SIGNATURE', t(DETACHED));
+    const sigs = await verifyCmsSignatures(
+      {
+        eContentType: summary.eContentType,
+        certificates: summary.certificates,
+        signerInfos: summary.signerInfos,
+        contentDigest: (h: HashName) => summary.contentDigests[h],
+      },
+      { trust: NO_INTEGRITY, depth },
+    );
+    const intact = sigs.length > 0 && sigs.every((s) => s.integrity === 'valid');
+    const next = await capture.finish();
+    return { nested: capture, next, intact };
+  } catch (e) {
+    await capture.cleanup();
+    throw e;
+  }
+}
+
+export async function extractFile(input: string, o: ExtractOptions): Promise<ExtractResult> {
+  const output = resolve(join(o.outDir ?? dirname(input), extractedName(input)));
+  let levels = 0;
+  let allIntact = true;
+  try {
+    await checkOutput(output, { overwrite: o.overwrite });
+    await withAtomicOutput(output, { overwrite: o.overwrite }, async (handle) => {
+      const captures: NestedCapture[] = [];
+      try {
+        let current: string | undefined = input;
+        while (current) {
+          if (levels >= MAX_LEVELS) throw new SigilloError('TOO_MANY_LEVELS', t(TOO_DEEP, { n: MAX_LEVELS }));
+          const level = await unwrapLevel(current, writeTo(handle), levels);
+          if (level.nested) captures.push(level.nested);
+          if (!level.intact) {
+            allIntact = false;
+            if (!o.force) throw new SigilloError('INTEGRITY_FAILED', t(BROKEN, { depth: levels }));
+          }
+          levels++;
+          current = level.next;
+        }
+      } finally {
+        await Promise.all(captures.map((c) => c.cleanup()));
+      }
+    });
+    return { file: input, output, error: null, integrity: allIntact ? 'valid' : 'invalid', levels };
+  } catch (e) {
+    return {
+      file: input,
+      output: null,
+      error: toErrorInfo(e),
+      integrity: allIntact ? null : 'invalid',
+      levels,
+    };
+  }
+}
