@@ -2,6 +2,8 @@
 import type { Command } from '../command';
 import { certCommand } from './cert';
 import { devicesCommand } from './devices';
+import { pinChangeCommand } from './pin-change';
+import { pinUnblockCommand } from './pin-unblock';
 import { remindersCommand } from './reminders';
 import { signCommand } from './sign';
 import { verifyCommand } from './verify';
@@ -10,6 +12,8 @@ import { extractCommand } from './extract';
 export const commands: Command[] = [
   devicesCommand,
   certCommand,
+  pinChangeCommand,
+  pinUnblockCommand,
   remindersCommand,
   signCommand,
   verifyCommand,
