@@ -7,7 +7,7 @@ import { signCades } from '../../electron/core/sign/cades';
 import { readSignedData } from '../../electron/core/cms/signed-data-reader';
 import { asn1Parse, cmsPrint, opensslVerify, softwareSigner } from '../cms/helpers';
 import { opensslSign } from '../cms/reader-helpers';
-import { derHex, fileSha256, pemCertsHex } from './helpers';
+import { derHex, fileSha256, opensslX509, pemCertsHex } from './helpers';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -49,6 +49,14 @@ describe('signCades', () => {
     const printed = cmsPrint(res.output);
     expect(printed).toMatch(/signingCertificateV2|1\.2\.840\.113549\.1\.9\.16\.2\.47/);
     expect(printed).toContain('signingTime');
+    // ESSCertIDv2: no hashAlgorithm (SHA-256 default), certHash = SHA-256 of the cert, IssuerSerial with its serial
+    const ess = printed.slice(printed.indexOf('signingCertificateV2'));
+    expect(ess).toMatch(/d=2 .*SEQUENCE\s+\n\s+\d+:d=3 .*OCTET STRING\s+\[HEX DUMP\]:([0-9A-F]{64})/);
+    const certHash = /d=3 .*OCTET STRING\s+\[HEX DUMP\]:([0-9A-F]{64})/.exec(ess)?.[1];
+    expect(certHash).toBe(opensslX509(fx.pki.signature.certPem, '-fingerprint').replace(/:/g, ''));
+    expect(ess).toMatch(
+      new RegExp(`d=4 .*INTEGER\\s+:${opensslX509(fx.pki.signature.certPem, '-serial')}\\b`),
+    );
     expect(asn1Parse(res.output)).not.toMatch(/l=inf/);
     expect(progress.at(-1)).toBe(50_000);
     expect(readdirSync(dir).sort()).toEqual(['content.out', 'doc.pdf', 'doc.pdf.p7m', 'signers.pem']);
