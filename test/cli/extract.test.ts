@@ -73,7 +73,8 @@ describe('sigillo extract', () => {
     const d = folder();
     const p7m = signed(d);
     const bytes = readFileSync(p7m);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const mid = Math.floor(bytes.length / 2);
+    bytes[mid] = (bytes[mid] ?? 0) ^ 0xff;
     const bad = join(d, 'bad.xml.p7m');
     writeFileSync(bad, bytes);
     const r = await runCli(['extract', '--json', bad]);
