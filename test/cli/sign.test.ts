@@ -2,7 +2,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../support/cli';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli } from '../support/cli';
 import { PIN } from '../support/fixture';
 import { cnsToken } from '../support/global-setup';
 import { addToken, makeSofthsmStore } from '../support/softhsm';
@@ -139,6 +140,19 @@ describe('sigillo sign (CLI, SoftHSM2)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('SIGILLO_PIN');
     expect(readdirSync(dir)).toEqual(['a.txt']);
+  });
+
+  it('shows progress (bytes / total) when stderr is a terminal', () => {
+    const dir = freshDir(['big.bin']);
+    const input = join(dir, 'big.bin');
+    const cmd = `${process.execPath} ${CLI} sign --module ${fx.module} ${input}`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, SIGILLO_LANG: 'en', ...env() },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('big.bin: 19.5 KiB / 19.5 KiB (100%)');
+    expect(opensslVerify(`${input}.p7m`, fx.pki.chainPem).ok).toBe(true);
   });
 
   it('usage errors exit 2; help is printed', async () => {
