@@ -47,6 +47,8 @@ describe('sigillo sign (CLI, SoftHSM2)', () => {
       expect(fileSha256(content)).toBe(before[i]);
       expect(pemCertsHex(signers)).toEqual([derHex(fx.pki.signature.certDer)]);
       expect(cmsPrint(`${input}.p7m`)).toMatch(/signingCertificateV2|1\.2\.840\.113549\.1\.9\.16\.2\.47/);
+      // the qualified CA comes from the token: trusting only the root is enough
+      expect(opensslVerify(`${input}.p7m`, fx.pki.rootPem).ok).toBe(true);
     });
   });
 
