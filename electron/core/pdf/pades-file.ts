@@ -39,7 +39,9 @@ export async function signPadesFile(o: PadesFileInput): Promise<{ output: string
     field: p.field,
     visible: p.visible,
     signerName: signerIdentity(o.signer.certificate).name,
-    appearance: wantsAppearance ? appearanceFor(o.signer.certificate, { imagePath: p.image, reason: p.reason }) : undefined,
+    appearance: wantsAppearance
+      ? appearanceFor(o.signer.certificate, { imagePath: p.image, reason: p.reason })
+      : undefined,
   });
   return { output: r.output, fieldName: r.fieldName };
 }

@@ -55,7 +55,9 @@ export function contentsSizeFor(signer: KeySigner): number {
 export function signedPdfPath(input: string, outputDir?: string): string {
   const ext = extname(input);
   const stem = basename(input, ext);
-  return resolve(join(outputDir ?? dirname(input), `${stem}-signed${ext.toLowerCase() === '.pdf' ? ext : '.pdf'}`));
+  return resolve(
+    join(outputDir ?? dirname(input), `${stem}-signed${ext.toLowerCase() === '.pdf' ? ext : '.pdf'}`),
+  );
 }
 
 function locate(bytes: Buffer, needle: string, from: number): number {
@@ -108,7 +110,12 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
     hash.update(bytes.subarray(0, cStart));
     hash.update(bytes.subarray(cEnd));
     const messageDigest = new Uint8Array(hash.digest());
-    const signerInfo = await buildSignerInfo({ signer: o.signer, digest: o.digest, messageDigest, signingTime: null });
+    const signerInfo = await buildSignerInfo({
+      signer: o.signer,
+      digest: o.digest,
+      messageDigest,
+      signingTime: null,
+    });
     const cms = encodeSignedData({
       digestAlgorithms: [digestAlgorithmId(o.digest)],
       certificates: [o.signer.certificate, ...o.signer.chain],

@@ -110,3 +110,15 @@ export function pdfDate(d: Date): PdfString {
   const iso = d.toISOString();
   return new PdfString(Buffer.from(`D:${iso.slice(0, 19).replace(/[-:T]/g, '')}Z`, 'latin1'));
 }
+
+/** Parses a PDF date string (D:YYYYMMDDHHmmSSOHH'mm') to ISO 8601; undefined when unreadable. */
+export function parsePdfDate(s: string): string | undefined {
+  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?/.exec(
+    s.trim(),
+  );
+  if (!m) return undefined;
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', se = '00', sign, oh = '00', om = '00'] = m;
+  const offset = sign === '+' || sign === '-' ? `${sign}${oh}:${om}` : 'Z';
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${se}${offset}`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

@@ -9,6 +9,7 @@ import type { VerifyContext } from '../verify/verify-cms';
 import type { FileReport, SignatureReport } from '../verify/types';
 import type { FileVerifier } from '../verify/file-types';
 import { PdfReader } from './pdf-reader';
+import { parsePdfDate, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds } from './byte-range-check';
 import { verifyPdfCms } from './verify-pdf-cms';
@@ -120,8 +121,11 @@ async function verifyOne(
       };
     }
   }
+  const m = sig.dict.get('M');
+  const claimed = m instanceof PdfString ? parsePdfDate(m.text()) : undefined;
   return {
     ...base,
+    signingTime: base.signingTime ?? claimed ?? null,
     fieldName: sig.fieldName,
     subFilter: sig.subFilter,
     documentTimestamp: sig.documentTimestamp,
