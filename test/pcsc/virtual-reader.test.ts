@@ -9,6 +9,8 @@ import { CardMonitor } from '../../electron/core/pcsc/card-monitor';
 import type { DeviceEvent, PcscEvent } from '../../electron/core/pcsc/pcsc-events';
 import { PcscWatcher } from '../../electron/core/pcsc/pcsc-watcher';
 import { setLang } from '../../electron/core/i18n/translate';
+import { SigilloError } from '../../electron/core/errors';
+import { PIN } from '../support/fixture';
 import { VIRTUAL_CARD_ATR, VIRTUAL_READER, VirtualReader } from '../support/virtual-card';
 import { EventLog } from './event-log';
 
@@ -126,6 +128,39 @@ describe('CardMonitor: ATR → module → tokens', () => {
       }
     } finally {
       m.close();
+    }
+  });
+
+  it('card removed during use: the session is dropped, signing fails cleanly, and works again after reinsertion', async () => {
+    const table = loadAtrTable({ extraCards: [virtualCardEntry(fx.module)] });
+    const log = new EventLog<DeviceEvent>();
+    const m = new CardMonitor({ table });
+    m.on(log.push);
+    m.start();
+    try {
+      await vr.insert();
+      await log.next((x) => x.type === 'card-inserted');
+      const session = m.serviceFor(VIRTUAL_READER)!.login(undefined, Buffer.from(PIN));
+      const signer = session.signer();
+      expect((await signer.sign('sha256', Buffer.from('before'))).length).toBe(256);
+      const from = log.events.length;
+      await vr.remove();
+      await log.next((x) => x.type === 'card-removed', from);
+      expect(session.isOpen).toBe(false);
+      const err = await signer.sign('sha256', Buffer.from('after')).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(SigilloError);
+      expect(() => session.signer()).toThrow(SigilloError);
+      await vr.insert();
+      await log.next((x) => x.type === 'card-inserted', from);
+      const again = m.serviceFor(VIRTUAL_READER)!.login(undefined, Buffer.from(PIN));
+      expect((await again.signer().sign('sha256', Buffer.from('again'))).length).toBe(256);
+      again.logout();
+    } finally {
+      m.close();
+      await vr.remove();
     }
   });
 
