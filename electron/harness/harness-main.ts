@@ -25,6 +25,7 @@ export function defaultStaticDir(): string {
 
 export async function runHarness(env: NodeJS.ProcessEnv = process.env): Promise<Harness> {
   const outDir = env.SIGILLO_HARNESS_OUT || mkdtempSync(join(tmpdir(), 'sigillo-harness-'));
+  mkdirSync(outDir, { recursive: true });
   const userDataDir = env.SIGILLO_DATA_DIR || join(outDir, 'user-data');
   mkdirSync(userDataDir, { recursive: true });
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
