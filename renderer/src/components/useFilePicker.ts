@@ -5,12 +5,13 @@
 import { useCallback } from 'react';
 import { api, call } from '../bridge';
 
-export type PickKind = 'any' | 'verify' | 'module';
+export type PickKind = 'any' | 'verify' | 'module' | 'certificate';
 
 const ACCEPT: Record<PickKind, string> = {
   any: '',
   verify: '.p7m,.p7s,.tsd,.m7m,.pdf,.P7M,.P7S,.PDF',
   module: '.so,.dll,.dylib',
+  certificate: '.pem,.cer,.crt,.der',
 };
 
 export function useFilePicker(onPaths: (paths: string[]) => void, onError?: (message: string) => void) {

@@ -207,6 +207,11 @@ export const enScreens: Dict<typeof itScreens> = {
     tsaPasswordHint: 'It is kept in the system keychain, never in clear text.',
     tsaPasswordStored: 'A password is already stored in the system keychain.',
     tsaPasswordForget: 'Forget the password',
+    trust: 'Extra trusted authorities',
+    trustHint:
+      'Certification authority certificates (PEM or DER) to trust when verifying, besides the trusted list.',
+    trustNone: 'No certificate added.',
+    trustAdd: 'Add a certificate…',
     module: 'Card module (PKCS#11)',
     moduleAuto: 'Chosen automatically from the card',
     moduleHint: 'Change it only if the card is not recognised: it needs the maker’s library.',

@@ -205,6 +205,11 @@ export const itScreens = {
     tsaPasswordHint: 'Viene conservata nel portachiavi del sistema, mai in chiaro.',
     tsaPasswordStored: 'Una password è già salvata nel portachiavi del sistema.',
     tsaPasswordForget: 'Dimentica la password',
+    trust: 'Certificatori fidati aggiuntivi',
+    trustHint:
+      'Certificati di enti certificatori (PEM o DER) da considerare fidati nella verifica, oltre all’elenco dei certificatori fidati.',
+    trustNone: 'Nessun certificato aggiunto.',
+    trustAdd: 'Aggiungi un certificato…',
     module: 'Modulo della carta (PKCS#11)',
     moduleAuto: 'Scelto automaticamente in base alla carta',
     moduleHint: 'Cambialo solo se la carta non viene riconosciuta: serve la libreria del produttore.',

@@ -4,6 +4,7 @@ import { api, call } from '../../bridge';
 import { Icon } from '../../components/Icon';
 import { formatDate } from '../../model/dates';
 import { remindersActive, useReminders } from '../../state/reminders';
+import { refreshReminders } from '../../state/session';
 import { currentToken, useApp } from '../../state/store';
 import { CaLinks } from '../certificates/CaLinks';
 import { bannerSubject } from './renewalModel';
@@ -22,7 +23,7 @@ export function RenewalBanner() {
   const date = formatDate(status.expires, i18n.language);
   const later = () => {
     dismiss(subject.fingerprint);
-    void call(() => api().snoozeReminder({ days: 7 }));
+    void call(() => api().snoozeReminder({ days: 7 })).then(() => refreshReminders(api()));
   };
   if (status.state === 'expired') {
     return (

@@ -7,6 +7,7 @@ import { applySettings, refreshTokens } from '../../state/session';
 import { useApp } from '../../state/store';
 import { useReminders } from '../../state/reminders';
 import { TimestampSettings } from './TimestampSettings';
+import { TrustSettings } from './TrustSettings';
 import { useFilePicker } from '../../components/useFilePicker';
 
 export function useSaveSettings() {
@@ -166,6 +167,7 @@ export function SettingsScreen() {
             )}
           </div>
         </section>
+        <TrustSettings settings={settings} save={save} />
       </div>
     </>
   );

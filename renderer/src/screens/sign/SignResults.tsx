@@ -1,4 +1,5 @@
 /** One line per signed file: the output and "Mostra nella cartella" / "Verifica", or the error in plain words. */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignFileResult } from '../../../../shared/schemas/sign';
 import { api, call } from '../../bridge';
@@ -10,6 +11,11 @@ export function SignResults({ results, cancelled }: { results: SignFileResult[];
   const { t } = useTranslation();
   const app = useApp();
   const ok = results.filter((r) => r.output && !r.error).length;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView?.({ block: 'start' });
+    heading.current?.focus();
+  }, [results]);
   const verify = (paths: string[]) => {
     app.setVerifyFiles([]);
     app.addVerifyFiles(paths);
@@ -17,7 +23,9 @@ export function SignResults({ results, cancelled }: { results: SignFileResult[];
   };
   return (
     <section className="card" aria-labelledby="sign-results">
-      <h2 id="sign-results">{t('sign.resultsTitle')}</h2>
+      <h2 id="sign-results" ref={heading} tabIndex={-1}>
+        {t('sign.resultsTitle')}
+      </h2>
       <p role="status">
         {cancelled
           ? t('sign.cancelled', { ok, count: results.length })
