@@ -27,6 +27,8 @@ export interface Findings {
   now: Date;
   keyUsageOk: boolean;
   weakCrypto: boolean;
+  /** a CA certificate of the chain is outside its validity at the signing time or now */
+  caOutOfBounds?: boolean;
 }
 
 export interface Verdict {
@@ -35,7 +37,9 @@ export interface Verdict {
   explanation: string;
 }
 
-const E: Record<SubIndication | 'PASSED', Message> = {
+type ExplanationKey = SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS';
+
+const E: Record<ExplanationKey, Message> = {
   PASSED: {
     it: 'La firma è valida: il documento è integro e il certificato del firmatario è affidabile e valido.',
     en: 'The signature is valid: the document is intact and the signer certificate is trusted and valid.',
@@ -76,6 +80,10 @@ const E: Record<SubIndication | 'PASSED', Message> = {
     it: 'Il certificato del firmatario è scaduto il {time} e nessuna marca temporale prova che la firma è anteriore.',
     en: 'The signer certificate expired on {time} and no timestamp proves the signature was made before.',
   },
+  CA_OUT_OF_BOUNDS: {
+    it: 'Un certificato della catena di certificazione non è valido alla data di firma o oggi, e nessuna marca temporale prova la data.',
+    en: 'A certificate of the certification chain is not valid at the signing time or today, and no timestamp proves the time.',
+  },
   NO_CERTIFICATE_CHAIN_FOUND: {
     it: 'Il firmatario non è riconducibile a un’autorità fidata (firmatario sconosciuto).',
     en: 'The signer does not chain to a trusted authority (unknown signer).',
@@ -98,9 +106,14 @@ const E: Record<SubIndication | 'PASSED', Message> = {
   },
 };
 
-function verdict(indication: Indication, sub: SubIndication | null, time?: Date): Verdict {
+function verdict(
+  indication: Indication,
+  sub: SubIndication | null,
+  time?: Date,
+  key?: ExplanationKey,
+): Verdict {
   const params = { time: time ? time.toISOString() : '' };
-  return { indication, subIndication: sub, explanation: t(E[sub ?? 'PASSED'], params) };
+  return { indication, subIndication: sub, explanation: t(E[key ?? sub ?? 'PASSED'], params) };
 }
 
 export function decide(f: Findings): Verdict {
@@ -125,6 +138,7 @@ export function decide(f: Findings): Verdict {
   }
   if (f.notAfter && f.now > f.notAfter) return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', f.notAfter);
   if (!f.chainFound) return verdict('INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
+  if (f.caOutOfBounds) return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', undefined, 'CA_OUT_OF_BOUNDS');
   if (!f.keyUsageOk) return verdict('INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE');
   if (f.weakCrypto) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE');
   if (f.revocationUnknown) return verdict('INDETERMINATE', 'TRY_LATER');

@@ -20,6 +20,8 @@ export interface CertChecks {
   revocationUnknown: boolean;
   keyUsageOk: boolean;
   weakCrypto: boolean;
+  /** a CA certificate of the chain is not valid now or at the claimed signing time */
+  caOutOfBounds: boolean;
   messages: string[];
 }
 
@@ -67,10 +69,31 @@ async function revocationAlong(
   );
 }
 
+const CA_OUT_OF_BOUNDS = {
+  it: 'Il certificato dell’autorità {name} non è valido alla data di firma o oggi ({from} — {to}).',
+  en: 'The authority certificate {name} is not valid at the signing time or today ({from} — {to}).',
+};
+
+/** every CA certificate above the signer valid at `at` and now */
+function caValidity(certs: ParsedCert[], at: Date, now: Date, messages: string[]): boolean {
+  let ok = true;
+  for (const c of certs.slice(1)) {
+    const from = new Date(c.x509.validFrom);
+    const to = new Date(c.x509.validTo);
+    const inside = (d: Date) => d >= from && d <= to;
+    if (!inside(at) || !inside(now)) {
+      ok = false;
+      const name = c.x509.subject.split('\n').find((l) => l.startsWith('CN=')) ?? c.x509.subject;
+      messages.push(t(CA_OUT_OF_BOUNDS, { name, from: from.toISOString(), to: to.toISOString() }));
+    }
+  }
+  return ok;
+}
+
 export async function checkSignerCertificate(
   signer: ParsedCert,
   hashes: HashName[],
-  ctx: CertCheckContext,
+  ctx: CertCheckContext & { now: Date; signingTime?: Date },
 ): Promise<CertChecks> {
   const info = parseCertificate(signer.der);
   const messages: string[] = [];
@@ -80,6 +103,7 @@ export async function checkSignerCertificate(
   const chain = built.certs.map((c, i) =>
     chainEntry(c, i === built.certs.length - 1 && built.anchor ? built.anchor.source : null, revs[i] ?? null),
   );
+  const caOk = caValidity(built.certs, ctx.signingTime ?? ctx.now, ctx.now, messages);
   const revoked = revs.find((r) => r?.status === 'revoked');
   const revocationUnknown = chainFound && revs.some((r) => r !== null && r.status !== 'good');
   for (const r of revs) {
@@ -108,6 +132,7 @@ export async function checkSignerCertificate(
     revocationUnknown,
     keyUsageOk,
     weakCrypto: weakHash || weakKey,
+    caOutOfBounds: !caOk,
     messages,
   };
 }

@@ -188,7 +188,9 @@ export async function verifySignerInfo(
       );
   }
   const hashes = [digestHash, sigHash].filter((h): h is HashName => h !== undefined);
-  const checks = signer ? await checkSignerCertificate(signer, hashes, ctx) : undefined;
+  const checks = signer
+    ? await checkSignerCertificate(signer, hashes, { ...ctx, signingTime: attrs?.signingTime })
+    : undefined;
   if (checks) messages.push(...checks.messages);
   if (!signer)
     messages.push(
@@ -218,6 +220,7 @@ export async function verifySignerInfo(
     revokedAt: checks?.revokedAt,
     signingTime,
     revocationUnknown: checks?.revocationUnknown ?? false,
+    caOutOfBounds: checks?.caOutOfBounds ?? false,
     notAfter: x ? new Date(x.validTo) : undefined,
     notBefore: x ? new Date(x.validFrom) : undefined,
     now: ctx.now,
