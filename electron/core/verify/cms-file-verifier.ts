@@ -9,7 +9,7 @@ import { t } from '../i18n/translate';
 import { readSignedData } from '../cms/signed-data-reader';
 import type { HashName } from './algorithms';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
-import { NestedCapture } from './nested-capture';
+import { looksLikeSignedData, NestedCapture } from './nested-capture';
 import type { SignatureReport } from './types';
 import { verifyCmsSignatures } from './verify-cms';
 
@@ -78,7 +78,7 @@ export function formatOf(signatures: SignatureReport[]): 'cades' | 'cms' {
 
 export const cmsFileVerifier: FileVerifier = {
   name: 'cms',
-  matches: () => true,
+  matches: (head) => looksLikeSignedData(head),
   async verify(path, opts) {
     const level = await verifyLevel(path, opts, 0);
     return {

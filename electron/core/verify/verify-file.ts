@@ -10,8 +10,11 @@ import { pdfFileVerifier } from '../pdf/verify-pdf';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import type { FileReport } from './types';
 
-/** In order: the first whose matches() says yes handles the file; the CMS verifier is the fallback. */
-export const VERIFIERS: FileVerifier[] = [pdfFileVerifier, cmsFileVerifier];
+/**
+ * In order: the first whose matches() says yes handles the file; the CMS verifier is also the fallback.
+ * CMS comes first: a p7m whose content is a PDF has '%PDF-' in its first bytes too.
+ */
+export const VERIFIERS: FileVerifier[] = [cmsFileVerifier, pdfFileVerifier];
 
 const HEAD_BYTES = 1024;
 
