@@ -48,7 +48,7 @@ export interface PdfsigSignature {
 
 /** Runs `pdfsig` and parses what it says about each signature. */
 export function pdfsig(file: string, nss: NssDb): PdfsigSignature[] {
-  const r = spawnSync('pdfsig', ['-nssdir', `sql:${nss.dir}`, '-no-ocsp', file], { encoding: 'utf8' });
+  const r = spawnSync('pdfsig', ['-nssdir', `sql:${nss.dir}`, file], { encoding: 'utf8' });
   const out: PdfsigSignature[] = [];
   for (const block of r.stdout.split(/^Signature #\d+:$/m).slice(1)) {
     out.push({
