@@ -131,11 +131,23 @@ export class VirtualReader {
     await acquireLock();
     const v = new VirtualReader();
     try {
+      let log = '';
       if (!pcscdRunning()) {
-        v.pcscd = spawn('pcscd', ['-f', '-a'], { stdio: 'ignore' });
-        v.pcscd.on('error', () => undefined);
+        if (process.getuid?.() !== 0) {
+          throw new Error('pcscd is not running and only root can start it: start pcscd before the tests');
+        }
+        const pcscd = spawn('pcscd', ['-f', '-a'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        // drained (it logs every APDU with -a); the tail explains an early exit
+        const keep = (d: Buffer) => (log = (log + d.toString()).slice(-2000));
+        pcscd.stdout?.on('data', keep);
+        pcscd.stderr?.on('data', keep);
+        pcscd.on('error', (e) => (log += String(e)));
+        v.pcscd = pcscd;
       }
-      await waitFor('the virtual readers', async () => (await virtualCardPresent()) !== undefined);
+      await waitFor('the virtual readers (pcscd + vsmartcard-vpcd)', async () => {
+        if (v.pcscd && v.pcscd.exitCode !== null) throw new Error(`pcscd exited: ${log}`);
+        return (await virtualCardPresent()) !== undefined;
+      });
       if (await virtualCardPresent()) throw new Error('a virtual card is already inserted by someone else');
     } catch (e) {
       await v.stop();
@@ -161,7 +173,10 @@ export class VirtualReader {
     child.on('error', () => undefined);
     this.vicc = child;
     try {
-      await waitFor('the virtual card', async () => (await virtualCardPresent()) === true);
+      await waitFor('the virtual card', async () => {
+        if (child.exitCode !== null) throw new Error('vicc exited');
+        return (await virtualCardPresent()) === true;
+      });
     } catch (e) {
       throw new Error(`${(e as Error).message}; vicc said: ${this.viccLog.slice(-500)}`);
     }
