@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { loadAtrTable, type CardEntryData } from '../core/card/atr-table';
 import { SigilloError } from '../core/errors';
 import { t } from '../core/i18n/translate';
-import { MODULE_ENV } from '../core/pkcs11/module-discovery';
+import { findPkcs11Module, MODULE_ENV } from '../core/pkcs11/module-discovery';
 import { CardMonitor } from '../core/pcsc/card-monitor';
 import type { DeviceEvent } from '../core/pcsc/pcsc-events';
 import { EXIT_FAILURE, EXIT_OK, type CommandContext } from './command';
@@ -49,7 +49,11 @@ function interrupted(): Promise<void> {
 
 export async function runDevicesWatch(ctx: CommandContext): Promise<number> {
   const table = loadAtrTable({ extraCards: extraCards(ctx.env) });
-  const override = stringOption(ctx, 'module') ?? (ctx.env[MODULE_ENV] || undefined);
+  const explicit = stringOption(ctx, 'module') ?? (ctx.env[MODULE_ENV] || undefined);
+  // a module named by the user must exist (MODULE_NOT_FOUND now, not at every card)
+  const override = explicit
+    ? findPkcs11Module({ module: stringOption(ctx, 'module'), env: ctx.env })
+    : undefined;
   const monitor = new CardMonitor({ table, moduleOverride: override, env: ctx.env, retryMs: 2000 });
   const print = (e: DeviceEvent) => {
     if (ctx.out.json) ctx.out.line(JSON.stringify({ time: new Date().toISOString(), ...e }));

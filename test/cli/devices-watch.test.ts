@@ -148,6 +148,11 @@ describe('sigillo devices --watch without PC/SC', () => {
     expect(line).toMatchObject({ type: 'error', error: { code: 'PCSC_UNAVAILABLE' } });
     expect(line.error?.message).toContain('the pcscd service is not running');
   });
+  it('a --module that does not exist fails at once', async () => {
+    const r = await runCli(['devices', '--watch', '--json', '--module', join(fx.root, 'nope.so')], noService);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'MODULE_NOT_FOUND' } });
+  });
   it('says it plainly in Italian', async () => {
     const r = await runCli(['devices', '--watch'], { ...noService, SIGILLO_LANG: 'it' });
     expect(r.code).toBe(1);
