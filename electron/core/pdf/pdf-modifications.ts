@@ -135,9 +135,16 @@ export function analyseModifications(
   const oldPages = pageRefs(old, oldCatalog);
   const pageOf = new Map(oldPages.map((r, i) => [r.num, i + 1]));
   const annotsOf = new Map<number, number>();
+  /** content streams and resources of each page, to name the page of a changed object */
+  const usedBy = new Map<number, number>();
   for (const [num, page] of pageOf) {
-    const an = old.dict(ref0(num))?.get('Annots');
+    const pd = asDict(old.get(num));
+    const an = pd?.get('Annots');
     if (an instanceof PdfRef) annotsOf.set(an.num, page);
+    const c = pd?.get('Contents');
+    for (const x of [c, ...(asArray(old.resolve(c)) ?? []), pd?.get('Resources')]) {
+      if (x instanceof PdfRef && !usedBy.has(x.num)) usedBy.set(x.num, page);
+    }
   }
   const acroRef = oldCatalog.get('AcroForm');
   const oldForm = old.dict(acroRef);
@@ -224,7 +231,7 @@ export function analyseModifications(
       a.deny(
         num,
         t({ it: 'oggetto {n} ({w}) modificato', en: 'object {n} ({w}) changed' }, { n: num, w: what }),
-        pageOf.get(num),
+        pageOf.get(num) ?? usedBy.get(num),
       );
     }
   }
@@ -252,8 +259,4 @@ export function analyseModifications(
     changes: [...a.notAllowed.values()],
     allowedChanges: [...a.allowedKinds].sort(),
   };
-}
-
-function ref0(num: number): PdfRef {
-  return new PdfRef(num, 0);
 }
