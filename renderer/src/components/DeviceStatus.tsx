@@ -67,7 +67,7 @@ export function DeviceStatus() {
           <span className="sr-only">{t('device.choose')}</span>
           <select value={token?.label ?? ''} onChange={(e) => selectToken(e.target.value)}>
             {tokens.map((tk) => (
-              <option key={`${tk.slotId}`} value={tk.label}>
+              <option key={`${tk.slotId}:${tk.label}`} value={tk.label}>
                 {tk.label}
               </option>
             ))}

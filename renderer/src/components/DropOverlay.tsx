@@ -58,11 +58,13 @@ export function useDroppedFiles(onPaths: (paths: string[]) => void, onError: (me
 export function useOpenFilesWith() {
   const app = useApp();
   return (paths: string[], action: FileAction) => {
+    // a new drop is a new batch: it replaces what was waiting
     if (action === 'verify') {
+      app.setVerifyFiles([]);
       app.addVerifyFiles(paths);
       app.navigate('verify');
     } else {
-      app.addSignFiles(paths);
+      app.setSignFiles([...paths]);
       app.navigate('sign');
     }
   };

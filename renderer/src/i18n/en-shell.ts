@@ -141,7 +141,7 @@ export const enShell: Dict<typeof itShell> = {
     summary_other: 'Files signed: {{ok}} of {{count}}.',
     cancelled_one: 'Cancelled. Files signed: {{ok}} of {{count}}.',
     cancelled_other: 'Cancelled. Files signed: {{ok}} of {{count}}.',
-    savedAs: 'Saved as {{name}} ({{format}})',
+    savedAs: 'Saved as {{name}}',
     verifyAll: 'Verify all signed files',
   },
 };

@@ -139,7 +139,7 @@ export const itShell = {
     summary_other: 'File firmati: {{ok}} di {{count}}.',
     cancelled_one: 'Operazione annullata. File firmati: {{ok}} di {{count}}.',
     cancelled_other: 'Operazione annullata. File firmati: {{ok}} di {{count}}.',
-    savedAs: 'Salvato come {{name}} ({{format}})',
+    savedAs: 'Salvato come {{name}}',
     verifyAll: 'Verifica tutti i file firmati',
   },
 };

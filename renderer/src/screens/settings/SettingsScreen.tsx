@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../../shared/schemas/settings';
 import { api, call } from '../../bridge';
-import { applySettings, refreshTokens } from '../../state/session';
+import { applySettings, refreshReminders, refreshTokens } from '../../state/session';
 import { useApp } from '../../state/store';
 import { useReminders } from '../../state/reminders';
 import { TimestampSettings } from './TimestampSettings';
@@ -20,6 +20,10 @@ export function useSaveSettings() {
     }
     setError(null);
     await applySettings(res.value);
+    if (patch.language) {
+      // sentences computed by the core (renewal, errors) come in the new language on the next read
+      await Promise.all([refreshTokens(api()), refreshReminders(api())]);
+    }
     return true;
   };
   return { save, error };

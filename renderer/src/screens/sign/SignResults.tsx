@@ -39,7 +39,8 @@ export function SignResults({ results, cancelled }: { results: SignFileResult[];
               <div className="file-name">{baseName(r.file)}</div>
               {r.output && !r.error && (
                 <div className="muted">
-                  {t('sign.savedAs', { name: baseName(r.output), format: t(`format.${r.format ?? 'auto'}`) })}
+                  {t('sign.savedAs', { name: baseName(r.output) })}{' '}
+                  {r.format && <span className="pill">{r.format === 'pades' ? 'PAdES' : 'CAdES'}</span>}
                 </div>
               )}
               {r.error && <div>{r.error.message}</div>}

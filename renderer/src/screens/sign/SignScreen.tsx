@@ -6,6 +6,7 @@ import type { SignResponse } from '../../../../shared/schemas/sign';
 import { api } from '../../bridge';
 import { useFilePicker } from '../../components/useFilePicker';
 import { FileProgressBar } from '../../components/FileProgressBar';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { FileList } from '../../components/FileList';
 import { PinDialog } from '../../components/PinDialog';
 import { isPdf } from '../../model/files';
@@ -114,12 +115,7 @@ export function SignScreen() {
               />
             </section>
           )}
-          {error && (
-            <div className="notice bad" role="alert">
-              {error.message}
-            </div>
-          )}
-          <div className="row">
+          <div className="row actions-row">
             {op.running ? (
               <button type="button" className="btn danger" onClick={() => void op.cancel()}>
                 {t('common.cancel')}
@@ -138,6 +134,7 @@ export function SignScreen() {
           </div>
         </>
       )}
+      {error && <ErrorNotice message={error.message} />}
       {outcome && <SignResults results={outcome.results} cancelled={outcome.cancelled} />}
       {asking && token && (
         <PinDialog

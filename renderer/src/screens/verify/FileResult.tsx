@@ -6,7 +6,7 @@ import { api, call } from '../../bridge';
 import { Icon } from '../../components/Icon';
 import { formatDate, formatTime } from '../../model/dates';
 import { baseName, isSignedEnvelope } from '../../model/files';
-import { fileVerdict } from '../../model/verdict';
+import { allSignatures, fileVerdict } from '../../model/verdict';
 import { SignatureDetails, TONE_ICON } from './SignatureDetails';
 
 interface ActionNote {
@@ -69,13 +69,12 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
         <div>
           <div className="verdict-file">{baseName(report.file)}</div>
           <p className="verdict-sentence">{verdict.text}</p>
-          {verdict.explanation && verdict.tone !== 'ok' && <p className="muted">{verdict.explanation}</p>}
         </div>
       </div>
       {report.signatures.length > 0 && (
         <ul className="sig-list">
           {report.signatures.map((s, i) => (
-            <SignatureDetails key={i} sig={s} />
+            <SignatureDetails key={i} sig={s} nested={allSignatures(report.signatures).length > 1} />
           ))}
         </ul>
       )}

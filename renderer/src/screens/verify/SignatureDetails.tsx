@@ -44,7 +44,16 @@ export function ToneLabel({ tone }: { tone: Tone }) {
   );
 }
 
-export function SignatureDetails({ sig, level = 0 }: { sig: SignatureReport; level?: number }) {
+export function SignatureDetails({
+  sig,
+  level = 0,
+  nested = false,
+}: {
+  sig: SignatureReport;
+  level?: number;
+  /** several signatures in the file: each says its own sentence */
+  nested?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const fmt = {
     date: (d: string) => formatDate(d, i18n.language),
@@ -65,7 +74,7 @@ export function SignatureDetails({ sig, level = 0 }: { sig: SignatureReport; lev
           {level > 0 && <span className="pill">{t('verify.counterSignature')}</span>}
           {sig.depth > 0 && <span className="pill">{t('verify.nestedLevel', { level: sig.depth })}</span>}
         </summary>
-        <p>{t(sentence.key, sentence.params)}</p>
+        {nested && <p>{t(sentence.key, sentence.params)}</p>}
         {sig.explanation && <p className="muted">{sig.explanation}</p>}
         {modified && <p className="notice bad">{t('verify.modifiedAfter')}</p>}
         <dl className="facts">
@@ -110,7 +119,7 @@ export function SignatureDetails({ sig, level = 0 }: { sig: SignatureReport; lev
       {counterSignatures(sig).length > 0 && (
         <ul className="sig-list">
           {counterSignatures(sig).map((c, i) => (
-            <SignatureDetails key={i} sig={c} level={level + 1} />
+            <SignatureDetails key={i} sig={c} level={level + 1} nested />
           ))}
         </ul>
       )}

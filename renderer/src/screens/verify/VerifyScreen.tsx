@@ -5,6 +5,7 @@ import type { ErrorInfo } from '../../../../shared/schemas/common';
 import type { VerifyResponse } from '../../../../shared/schemas/verify';
 import { api } from '../../bridge';
 import { useFilePicker } from '../../components/useFilePicker';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { FileList } from '../../components/FileList';
 import { FileProgressBar } from '../../components/FileProgressBar';
 import { useApp } from '../../state/store';
@@ -66,7 +67,7 @@ export function VerifyScreen() {
               }}
             />
           )}
-          <div className="row">
+          <div className="row actions-row">
             {op.running ? (
               <button type="button" className="btn danger" onClick={() => void op.cancel()}>
                 {t('common.cancel')}
@@ -98,11 +99,7 @@ export function VerifyScreen() {
           </div>
         </section>
       )}
-      {error && (
-        <div className="notice bad" role="alert">
-          {error.message}
-        </div>
-      )}
+      {error && <ErrorNotice message={error.message} />}
       {result && result.reports.length === 1 && result.reports[0] && (
         <FileResult report={result.reports[0]} reportId={result.reportId} />
       )}

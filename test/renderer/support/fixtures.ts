@@ -1,0 +1,129 @@
+/** Plain data shaped by the shared contract (tokens, certificates, reports) for the component tests. */
+import type {
+  PinStatus,
+  RenewalStatus,
+  TokenCertificateView,
+  TokenView,
+} from '../../../shared/schemas/certificates';
+import type { SignatureReport } from '../../../shared/schemas/verify';
+import type { Settings } from '../../../shared/schemas/settings';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const PIN_OK: PinStatus = {
+  countLow: false,
+  finalTry: false,
+  locked: false,
+  toBeChanged: false,
+  initialized: true,
+};
+
+export function renewal(state: RenewalStatus['state'], daysLeft: number): RenewalStatus {
+  const expires = new Date(Date.now() + daysLeft * DAY).toISOString().slice(0, 10);
+  return {
+    state,
+    daysLeft,
+    validFrom: '2024-01-01',
+    expires,
+    windowOpens: expires,
+    lastRenewalDay: expires,
+    ca: 'infocamere',
+    urls: {
+      renewal: 'https://id.infocamere.it/infocamere/firma_digitale/rinnovo',
+      suspension: 'https://id.infocamere.it/infocamere/firma_digitale/sospensione_e_riattivazione',
+      revocation: 'https://id.infocamere.it/infocamere/firma_digitale/revoca',
+    },
+    alreadyRenewed: false,
+    canRenewOnline: state === 'renewable',
+    message: `core message ${state}`,
+  };
+}
+
+export function cert(
+  role: 'signature' | 'authentication',
+  o: { daysLeft?: number; id?: string; renewal?: RenewalStatus | null } = {},
+): TokenCertificateView {
+  const daysLeft = o.daysLeft ?? 900;
+  return {
+    id: o.id ?? (role === 'signature' ? '02' : '01'),
+    label: role === 'signature' ? 'CNS1' : 'CNS0',
+    role,
+    renewal: o.renewal ?? null,
+    info: {
+      subject: {
+        dn: 'CN=VERDI GIULIA',
+        commonName: 'VERDI GIULIA',
+        serialNumber: 'TINIT-VRDGLI85M41F205X',
+        fiscalCode: 'VRDGLI85M41F205X',
+      },
+      issuer: {
+        dn: 'CN=InfoCamere Qualified Electronic Signature CA',
+        commonName: 'InfoCamere Qualified Electronic Signature CA',
+        organization: 'InfoCamere S.C.p.A.',
+      },
+      serialNumber: role === 'signature' ? '0a1b2c' : '0a1b2d',
+      notBefore: new Date(Date.now() - 200 * DAY).toISOString(),
+      notAfter: new Date(Date.now() + daysLeft * DAY + 3600_000).toISOString(),
+      keyUsage: role === 'signature' ? ['nonRepudiation'] : ['digitalSignature', 'keyEncipherment'],
+      extendedKeyUsage: role === 'signature' ? [] : ['clientAuth'],
+      policies: ['1.3.76.16.6'],
+      qc: {
+        present: role === 'signature',
+        compliance: role === 'signature',
+        sscd: role === 'signature',
+        types: [],
+        statements: [],
+      },
+      keyType: 'rsa',
+      keySize: 2048,
+      isCA: false,
+      crlDistributionPoints: [],
+      ocspUrls: [],
+      caIssuersUrls: [],
+      fingerprintSha256: (role === 'signature' ? 'a' : 'b').repeat(64),
+      role,
+    },
+  };
+}
+
+export function token(
+  o: {
+    label?: string;
+    userPin?: Partial<PinStatus>;
+    soPin?: Partial<PinStatus>;
+    certificates?: TokenCertificateView[];
+  } = {},
+): TokenView {
+  const certificates = o.certificates ?? [cert('authentication'), cert('signature')];
+  return {
+    slotId: '1',
+    slotDescription: 'ACS ACR39U ICC Reader',
+    label: o.label ?? 'CNS-VERDI',
+    manufacturer: 'Bit4id',
+    model: 'CNS',
+    serialNumber: '1234',
+    userPin: { ...PIN_OK, ...o.userPin },
+    soPin: { ...PIN_OK, ...o.soPin },
+    minPinLength: 5,
+    maxPinLength: 8,
+    certificates,
+    caCertificates: [],
+    renewal: certificates.find((c) => c.role === 'signature')?.renewal ?? null,
+  };
+}
+
+export function signature(o: Partial<SignatureReport> = {}): SignatureReport {
+  return {
+    signer: { commonName: 'VERDI GIULIA', fiscalCode: 'VRDGLI85M41F205X' },
+    signingTime: '2026-11-20T09:42:00Z',
+    integrity: 'valid',
+    indication: 'TOTAL_PASSED',
+    subIndication: null,
+    qualified: true,
+    depth: 0,
+    ...o,
+  };
+}
+
+export const SETTINGS: Settings = { ...DEFAULT_SETTINGS };
