@@ -24,7 +24,7 @@ export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop 
           t({ it: 'Indirizzo non consentito.', en: 'Address not allowed.' }),
         );
       }
-      await shell.openExternal(url);
+      await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: https allow-list checked just above
     },
     showItemInFolder: async (path) => shell.showItemInFolder(path),
     chooseFiles: async (kind, title) => {

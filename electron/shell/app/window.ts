@@ -14,7 +14,7 @@ export function createMainWindow(rendererIndex: string): BrowserWindow {
     title: 'Sigillo',
     backgroundColor: '#1b1d22',
     webPreferences: {
-      preload: PRELOAD_PATH,
+      preload: PRELOAD_PATH, // eng-disable PRELOAD_JS_CHECK: exposes only the typed SigilloApi (preload.ts)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -24,6 +24,8 @@ export function createMainWindow(rendererIndex: string): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // middle-click must not open links in new windows
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: !process.env.SIGILLO_NO_DEVTOOLS,

@@ -52,7 +52,7 @@ export const appHandlers: HandlerTable<
     return settings;
   },
   openExternal: async (req, ctx) => {
-    await ctx.desktop.openExternal(req.url);
+    await ctx.desktop.openExternal(req.url); // eng-disable OPEN_EXTERNAL_JS_CHECK: schema allow-list (isAllowedExternalUrl)
     return { ok: true };
   },
   showItemInFolder: async (req, ctx) => {
