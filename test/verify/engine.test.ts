@@ -120,6 +120,21 @@ describe('per-signature engine (openssl-made signatures)', () => {
     expect(bad?.integrity).toBe('invalid');
   });
 
+  it('ECDSA without signed attributes verifies from the content digest alone (P-256, SHA-384)', async () => {
+    const { file, der } = sign('ec-noattr.p7m', {
+      signer: fx.pki.ecSignature,
+      md: 'sha384',
+      flags: ['-nodetach', '-noattr'],
+    });
+    expect(opensslIntegrityOk(file)).toBe(true);
+    const [s] = await verifyDer(der);
+    expect(s?.signatureAlgorithm).toBe('ECDSA SHA-384');
+    expect(s?.integrity).toBe('valid');
+    const { der: det } = sign('ec-noattr.p7s', { signer: fx.pki.ecSignature, flags: ['-noattr'] });
+    const [bad] = await verifyDer(det, trust, new TextEncoder().encode('other content'));
+    expect(bad?.integrity).toBe('invalid');
+  });
+
   it('SHA-1 → CRYPTO_CONSTRAINTS_FAILURE with integrity valid', async () => {
     const [s] = await verifyDer(sign('sha1.p7m', { md: 'sha1' }).der);
     expect(s?.integrity).toBe('valid');

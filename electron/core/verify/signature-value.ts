@@ -1,12 +1,14 @@
 /**
  * Verifies a CMS signature value with node's crypto. RSA PKCS#1 v1.5 recovers the DigestInfo with publicDecrypt and
  * compares the digest, so a DigestInfo with or without the NULL parameter is accepted (as BouncyCastle/DSS do);
- * RSA-PSS is checked by EMSA-PSS-VERIFY over the recovered block, so it works from a digest alone.
+ * RSA-PSS is checked by EMSA-PSS-VERIFY over the recovered block, so it works from a digest alone; ECDSA from a
+ * bare digest goes through ecdsa-digest.ts.
  */
 import { constants, createHash, publicDecrypt, verify, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { HASH_BY_OID, type HashName, type SignatureScheme } from './algorithms';
 import { equalBytes, parseAsn1, toBytes } from './der';
+import { verifyEcdsaDigest } from './ecdsa-digest';
 
 export interface SignatureValueInput {
   publicKey: KeyObject;
@@ -19,7 +21,7 @@ export interface SignatureValueInput {
   digest?: (h: HashName) => Uint8Array | undefined;
 }
 
-/** true / false, or undefined when it cannot be decided (ECDSA over a bare digest, missing digest). */
+/** true / false, or undefined when it cannot be decided (unknown curve, missing digest). */
 export function verifySignatureValue(i: SignatureValueInput): boolean | undefined {
   const digestOf = (h: HashName): Uint8Array | undefined =>
     i.data ? createHash(h).update(i.data).digest() : i.digest?.(h);
@@ -29,7 +31,10 @@ export function verifySignatureValue(i: SignatureValueInput): boolean | undefine
       const d = digestOf(i.hash);
       return d ? verifyPss(i.publicKey, i.signature, i.hash, d) : undefined;
     }
-    if (!i.data) return undefined;
+    if (!i.data) {
+      const d = i.digest?.(i.hash);
+      return d ? verifyEcdsaDigest(i.publicKey, d, i.signature) : undefined;
+    }
     return verify(i.hash, i.data, { key: i.publicKey, dsaEncoding: 'der' }, i.signature);
   } catch {
     return false;
