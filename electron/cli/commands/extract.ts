@@ -3,8 +3,15 @@
  * (`fattura.xml.p7m` → `fattura.xml`), nested levels unwrapped. Exit 0 when every file was extracted intact.
  */
 import { t } from '../../core/i18n/translate';
-import { extractFile, type ExtractResult } from '../../core/verify/extract';
+import type { ExtractResult } from '../../core/verify/extract';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+import {
+  extractAny,
+  PDF_EXTRACT_HELP,
+  pdfExtractOptions,
+  pdfExtractUsage,
+  signatureOption,
+} from './extract-pdf';
 
 const HELP = {
   it: `Uso: sigillo extract [--json] [--out CARTELLA] [--overwrite] [--force] FILE.p7m...
@@ -13,14 +20,16 @@ Estrae il documento firmato: fattura.xml.p7m → fattura.xml (anche da p7m annid
   --out CARTELLA   dove scrivere (predefinito: accanto al file)
   --overwrite      sostituisce un file esistente (altrimenti errore)
   --force          estrae anche se la firma non è integra (il problema viene comunque segnalato)
-  --json           un array JSON {file, output, error, integrity, levels}`,
+  --json           un array JSON {file, output, error, integrity, levels}
+${PDF_EXTRACT_HELP.it}`,
   en: `Usage: sigillo extract [--json] [--out DIR] [--overwrite] [--force] FILE.p7m...
 
 Extracts the signed document: fattura.xml.p7m → fattura.xml (nested p7m, base64 or BER too).
   --out DIR        where to write (default: beside the file)
   --overwrite      replaces an existing file (otherwise an error)
   --force          extracts even when the signature is not intact (the problem is still reported)
-  --json           a JSON array {file, output, error, integrity, levels}`,
+  --json           a JSON array {file, output, error, integrity, levels}
+${PDF_EXTRACT_HELP.en}`,
 };
 
 function print(ctx: CommandContext, r: ExtractResult): void {
@@ -44,6 +53,7 @@ export const extractCommand: Command = {
     out: { type: 'string' },
     overwrite: { type: 'boolean' },
     force: { type: 'boolean' },
+    ...pdfExtractOptions,
   },
   allowPositionals: true,
   async run(ctx) {
@@ -56,9 +66,14 @@ export const extractCommand: Command = {
       overwrite: ctx.values.overwrite === true,
       force: ctx.values.force === true,
     };
+    const signature = signatureOption(ctx);
+    if (signature === null) {
+      ctx.out.warn(`${pdfExtractUsage()}\n\n${t(HELP)}`);
+      return EXIT_USAGE;
+    }
     const results: ExtractResult[] = [];
     for (const f of ctx.positionals) {
-      const r = await extractFile(f, opts);
+      const r = await extractAny(f, opts, signature ?? undefined);
       results.push(r);
       if (!ctx.out.json) print(ctx, r);
     }
