@@ -1,0 +1,127 @@
+/**
+ * Checks of a TimeStampToken, shared by the client (right after the TSA answers) and by verification: the
+ * content type is TSTInfo, the imprint matches the data, the single SignerInfo verifies over the TSTInfo
+ * (D's signer verification: signature value, ESS signing certificate, chain, revocation), and the TSA
+ * certificate carries the timeStamping extended key usage.
+ */
+import { createHash } from 'node:crypto';
+import { t } from '../i18n/translate';
+import type { RevocationChecker } from '../revocation/revocation-checker';
+import { TrustStore } from '../trust/trust-store';
+import type { HashName } from '../verify/algorithms';
+import { parseCerts } from '../verify/certificates';
+import { decide } from '../verify/indication';
+import type { Indication, SubIndication, ChainEntry } from '../verify/types';
+import { verifySignerInfo } from '../verify/verify-signer-info';
+import { OID_TST_INFO, type TimestampToken } from './timestamp-token';
+
+/** What verification shows of one timestamp. Plain JSON. */
+export interface TimestampReport {
+  /** the proven time (TSTInfo genTime), ISO 8601 */
+  genTime: string;
+  policy: string;
+  serialNumber: string;
+  hashAlgorithm: string;
+  /** the TSA certificate's common name (or subject) */
+  tsa: string | null;
+  /** the imprint matches the timestamped data */
+  imprintMatches: boolean;
+  /** imprint and token signature both check out */
+  integrity: 'valid' | 'invalid';
+  indication: Indication;
+  subIndication: SubIndication | null;
+  explanation: string;
+  chain: ChainEntry[];
+  messages: string[];
+}
+
+export interface TokenCheckContext {
+  trust?: TrustStore;
+  revocation?: RevocationChecker;
+  now?: Date;
+}
+
+const EMPTY_TRUST = new TrustStore([]);
+
+/** The digest of the timestamped data for a given hash; undefined when it cannot be computed. */
+export type DataDigest = (h: HashName) => Uint8Array | undefined;
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
+}
+
+export async function checkTimestampToken(
+  token: TimestampToken,
+  dataDigest: DataDigest,
+  ctx: TokenCheckContext = {},
+): Promise<TimestampReport> {
+  const messages: string[] = [];
+  const { info } = token;
+  const expected = info.hash ? dataDigest(info.hash) : undefined;
+  const imprintMatches = expected !== undefined && equal(expected, info.imprint);
+  if (!imprintMatches) {
+    messages.push(
+      t({
+        it: 'L’impronta nella marca temporale non corrisponde ai dati.',
+        en: 'The imprint in the timestamp does not match the data.',
+      }),
+    );
+  }
+  const tstDigest = (h: HashName) => new Uint8Array(createHash(h).update(token.tstInfoDer).digest());
+  const trust = ctx.trust ?? EMPTY_TRUST;
+  const pool = parseCerts([...token.certificates, ...trust.anchors.map((a) => a.der)]);
+  const [si] = token.signerInfos;
+  const wellFormed = token.eContentType === OID_TST_INFO && token.signerInfos.length === 1 && si;
+  const sig = wellFormed
+    ? await verifySignerInfo(
+        si,
+        { contentType: OID_TST_INFO, digest: tstDigest },
+        { pool, trust, revocation: ctx.revocation, now: ctx.now ?? new Date(), depth: 0 },
+      )
+    : undefined;
+  if (sig) messages.push(...sig.messages);
+  const eku = sig?.certificate?.extendedKeyUsage ?? [];
+  const ekuOk = eku.includes('timeStamping') || eku.includes('1.3.6.1.5.5.7.3.8');
+  if (sig?.certificate && !ekuOk) {
+    messages.push(
+      t({
+        it: 'Il certificato della TSA non ha l’uso esteso timeStamping.',
+        en: 'The TSA certificate lacks the timeStamping extended key usage.',
+      }),
+    );
+  }
+  const integrity = imprintMatches && sig?.integrity === 'valid' ? 'valid' : 'invalid';
+  let verdict: Pick<TimestampReport, 'indication' | 'subIndication' | 'explanation'>;
+  if (!sig) verdict = decide({ formatFailure: true } as Parameters<typeof decide>[0]);
+  else if (!imprintMatches) verdict = decide({ ...HASH_FAILED });
+  else if (!ekuOk && sig.indication !== 'TOTAL_FAILED') {
+    verdict = { ...sig, indication: 'INDETERMINATE', subIndication: 'CHAIN_CONSTRAINTS_FAILURE' };
+  } else verdict = sig;
+  return {
+    genTime: info.genTime.toISOString(),
+    policy: info.policy,
+    serialNumber: info.serialNumber,
+    hashAlgorithm: info.hash ?? info.hashOid,
+    tsa: sig?.certificate?.subject.commonName ?? sig?.certificate?.subject.dn ?? null,
+    imprintMatches,
+    integrity,
+    indication: verdict.indication,
+    subIndication: verdict.subIndication,
+    explanation: verdict.explanation,
+    chain: sig?.chain ?? [],
+    messages,
+  };
+}
+
+const HASH_FAILED = {
+  formatFailure: false,
+  signerCertFound: true,
+  hashOk: false,
+  sigOk: undefined,
+  essMismatch: false,
+  chainFound: false,
+  revocationUnknown: false,
+  now: new Date(0),
+  keyUsageOk: true,
+  weakCrypto: false,
+};

@@ -1,0 +1,83 @@
+/**
+ * RFC 3161 client: builds the request (SHA-2 imprint, random nonce, certReq), posts it, and accepts the
+ * answer only when the status is granted, the nonce and imprint are those sent, the token signature verifies
+ * and the TSA certificate carries the timeStamping extended key usage. Never retries on its own.
+ */
+import type { DigestName } from '../crypto/key-signer';
+import { OID } from '../cms/oids';
+import { checkTimestampToken } from './token-check';
+import { parseTimestampResponse, parseTimestampToken, type TimestampToken } from './timestamp-token';
+import { tsaError } from './tsa-errors';
+import { parseTsaUrl, postTimestampQuery, type TsaCredentials, type TsaHttpOptions } from './tsa-http';
+import { buildTimestampRequest } from './tsa-request';
+
+export interface TsaConfig {
+  url: string;
+  credentials?: TsaCredentials;
+  /** timeouts and size cap (tests shorten them) */
+  http?: Omit<TsaHttpOptions, 'credentials'>;
+}
+
+export interface ObtainedTimestamp {
+  token: TimestampToken;
+  /** the TimeStampResp bytes as received (what a .tsr file holds) */
+  response: Uint8Array;
+}
+
+/**
+ * The TSA to use: `--tsa URL` else SIGILLO_TSA_URL; HTTP Basic credentials only from SIGILLO_TSA_USER /
+ * SIGILLO_TSA_PASSWORD (or the caller's settings), never from argv.
+ */
+export function tsaConfigFrom(url: string | undefined, env: NodeJS.ProcessEnv): TsaConfig {
+  const chosen = url ?? env.SIGILLO_TSA_URL;
+  if (!chosen) throw tsaError('TSA_URL_MISSING');
+  parseTsaUrl(chosen);
+  const user = env.SIGILLO_TSA_USER;
+  return {
+    url: chosen,
+    ...(user ? { credentials: { user, password: env.SIGILLO_TSA_PASSWORD ?? '' } } : {}),
+  };
+}
+
+const STATUS_NAMES = [
+  'granted',
+  'grantedWithMods',
+  'rejection',
+  'waiting',
+  'revocationWarning',
+  'revocationNotification',
+];
+
+export async function requestTimestamp(
+  cfg: TsaConfig,
+  digest: DigestName,
+  hash: Uint8Array,
+): Promise<ObtainedTimestamp> {
+  const req = buildTimestampRequest(digest, hash);
+  const response = await postTimestampQuery(cfg.url, req.der, { ...cfg.http, credentials: cfg.credentials });
+  let parsed;
+  try {
+    parsed = parseTimestampResponse(response);
+  } catch {
+    throw tsaError('TSA_BAD_RESPONSE', { reason: 'not a TimeStampResp' });
+  }
+  if (parsed.status > 1) {
+    const name = STATUS_NAMES[parsed.status] ?? String(parsed.status);
+    throw tsaError('TSA_REJECTED', { status: name, text: parsed.statusText ? `: ${parsed.statusText}` : '' });
+  }
+  if (!parsed.token) throw tsaError('TSA_BAD_RESPONSE', { reason: 'no timeStampToken' });
+  let token: TimestampToken;
+  try {
+    token = parseTimestampToken(parsed.token);
+  } catch {
+    throw tsaError('TSA_BAD_RESPONSE', { reason: 'unreadable timeStampToken' });
+  }
+  if (token.info.nonce !== req.nonce) throw tsaError('TSA_MISMATCH', { what: 'nonce' });
+  if (token.info.hashOid !== OID[digest]) throw tsaError('TSA_MISMATCH', { what: 'hash algorithm' });
+  if (token.certificates.length === 0) throw tsaError('TSA_BAD_RESPONSE', { reason: 'no TSA certificate' });
+  const report = await checkTimestampToken(token, (h) => (h === digest ? hash : undefined));
+  if (!report.imprintMatches) throw tsaError('TSA_MISMATCH', { what: 'imprint' });
+  if (report.integrity !== 'valid') throw tsaError('TSA_SIGNATURE_INVALID');
+  if (report.subIndication === 'CHAIN_CONSTRAINTS_FAILURE') throw tsaError('TSA_NOT_TIMESTAMPING');
+  return { token, response };
+}
