@@ -4,7 +4,6 @@
  * worker (utilityProcess). Thin on purpose: the logic lives in plain modules (handlers/, ipc/, settings/).
  */
 import { app, BrowserWindow, Notification } from 'electron';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getLang, t } from '../core/i18n/translate';
 import { detectLang } from '../core/i18n/locale';
@@ -23,9 +22,9 @@ import { SafeSecretStore } from './app/safe-secret-store';
 import { applyAppSecurity } from './app/security';
 import { forkUtilityWorker } from './app/utility-worker-port';
 import { createMainWindow } from './app/window';
+import { RENDERER_INDEX } from './app/app-paths';
 import type { CardEvent } from '../../shared/schemas/events';
 
-const RENDERER_INDEX = join(__dirname, '..', '..', '..', 'renderer', 'dist', 'index.html');
 const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
 const DAY = 24 * 60 * 60 * 1000;
 

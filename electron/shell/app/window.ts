@@ -1,8 +1,6 @@
 /** The one app window: isolated, sandboxed, no Node, web security on; loads the built renderer file. */
 import { BrowserWindow } from 'electron';
-import { join } from 'node:path';
-
-export const PRELOAD_PATH = join(__dirname, '..', 'preload.js');
+import { PRELOAD_PATH } from './app-paths';
 
 export function createMainWindow(rendererIndex: string): BrowserWindow {
   const win = new BrowserWindow({
