@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { isAllowedExternalUrl } from '../../shared/schemas/system';
 import type { Desktop } from '../shell/ipc/context';
 import type { ShellLog } from '../shell/ipc/shell-log';
-import { notAvailable } from '../worker/core-loader';
+import { notAvailable } from '../shell/ipc/not-available';
 
 export function harnessDesktop(outDir: string, log: ShellLog, opened: string[] = []): Desktop {
   return {

@@ -74,10 +74,14 @@ export const ExtractRequestSchema = z.strictObject({
 });
 export type ExtractRequest = z.infer<typeof ExtractRequestSchema>;
 
-export const ExtractFileResultSchema = z.strictObject({
+export const ExtractFileResultSchema = z.object({
   file: z.string(),
   output: z.string().nullable(),
   error: ErrorInfoSchema.nullable(),
+  /** 'invalid': a level's signature does not verify (extracted only with force) */
+  integrity: z.enum(['valid', 'invalid']).nullable(),
+  /** signature envelopes unwrapped */
+  levels: z.number().int().min(0),
 });
 export const ExtractResponseSchema = z.strictObject({ results: z.array(ExtractFileResultSchema) });
 export type ExtractResponse = z.infer<typeof ExtractResponseSchema>;

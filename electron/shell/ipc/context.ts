@@ -19,7 +19,7 @@ export interface Desktop {
 export class PendingFiles {
   private paths: string[] = [];
   add(paths: string[]): void {
-    this.paths.push(...paths.filter((p) => !this.paths.includes(p)));
+    for (const p of paths) if (!this.paths.includes(p)) this.paths.push(p);
   }
   take(): string[] {
     const out = this.paths;

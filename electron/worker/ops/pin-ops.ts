@@ -1,15 +1,7 @@
-/** PIN change and PUK unblock through H's electron/core/pkcs11/pin-management.ts; secrets zeroed after use. */
-import type { Pkcs11Service } from '../../core/pkcs11/pkcs11-service';
-import { loadCore } from '../core-loader';
+/** PIN change and PUK unblock through H's pin-management; the secrets are zeroed after use. */
+import { changePin as coreChangePin, unblockPin as coreUnblockPin } from '../../core/pkcs11/pin-management';
 import type { OpHandler } from '../op-types';
 import { secretBuffer, withService, type CardParams } from './card-session';
-
-type PinFn = (
-  service: Pkcs11Service,
-  token: string | undefined,
-  a: Buffer,
-  b: Buffer,
-) => Promise<void> | void;
 
 interface PinParams extends CardParams {
   token: string;
@@ -17,11 +9,10 @@ interface PinParams extends CardParams {
 
 async function runPin(
   params: PinParams,
-  exportName: 'changePin' | 'unblockPin',
+  fn: typeof coreChangePin | typeof coreUnblockPin,
   first: string,
   second: string,
 ): Promise<{ ok: true }> {
-  const fn = loadCore<PinFn>('pkcs11/pin-management', 'PIN/PUK', exportName);
   const a = secretBuffer(first);
   const b = secretBuffer(second);
   try {
@@ -35,10 +26,10 @@ async function runPin(
 
 export const changePin: OpHandler = async (raw) => {
   const p = raw as PinParams & { oldPin: string; newPin: string };
-  return runPin(p, 'changePin', p.oldPin, p.newPin);
+  return runPin(p, coreChangePin, p.oldPin, p.newPin);
 };
 
 export const unblockPin: OpHandler = async (raw) => {
   const p = raw as PinParams & { puk: string; newPin: string };
-  return runPin(p, 'unblockPin', p.puk, p.newPin);
+  return runPin(p, coreUnblockPin, p.puk, p.newPin);
 };

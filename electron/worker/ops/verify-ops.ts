@@ -2,7 +2,8 @@
 import { toErrorInfo } from '../../core/errors';
 import type { FileReport } from '../../core/verify/types';
 import { openVerification, verifyFiles } from '../../core/verify/session';
-import { loadCore } from '../core-loader';
+import { extractFile } from '../../core/verify/extract';
+import { writeVerificationReport } from '../../core/report/verification-report';
 import type { OpContext, OpHandler } from '../op-types';
 
 interface VerifyParams {
@@ -30,11 +31,6 @@ export const verify: OpHandler = async (raw, ctx: OpContext) => {
   });
 };
 
-type ExtractFile = (
-  path: string,
-  opts: { outputDir?: string; overwrite: boolean; force: boolean },
-) => Promise<{ output: string } | string>;
-
 interface ExtractParams {
   files: string[];
   outputDir?: string;
@@ -44,32 +40,21 @@ interface ExtractParams {
 
 export const extract: OpHandler = async (raw) => {
   const p = raw as ExtractParams;
-  const extractFile = loadCore<ExtractFile>('verify/extract', 'extraction', 'extractFile');
   const results = [];
   for (const file of p.files) {
     try {
-      const r = await extractFile(file, {
-        outputDir: p.outputDir,
-        overwrite: p.overwrite,
-        force: p.force === true,
-      });
-      results.push({ file, output: typeof r === 'string' ? r : r.output, error: null });
+      results.push(
+        await extractFile(file, { outDir: p.outputDir, overwrite: p.overwrite, force: p.force === true }),
+      );
     } catch (e) {
-      results.push({ file, output: null, error: toErrorInfo(e) });
+      results.push({ file, output: null, error: toErrorInfo(e), integrity: null, levels: 0 });
     }
   }
   return { results };
 };
 
-type WriteReport = (
-  reports: FileReport[],
-  outputPath: string,
-  opts: { overwrite: boolean },
-) => Promise<unknown>;
-
 export const exportReport: OpHandler = async (raw) => {
   const p = raw as { reports: FileReport[]; outputPath: string; overwrite: boolean };
-  const writeReport = loadCore<WriteReport>('report/report-pdf', 'PDF report', 'writeReportPdf');
-  await writeReport(p.reports, p.outputPath, { overwrite: p.overwrite });
+  await writeVerificationReport(p.reports, p.outputPath, { overwrite: p.overwrite });
   return { path: p.outputPath };
 };
