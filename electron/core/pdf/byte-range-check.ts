@@ -18,10 +18,17 @@ export interface ByteRangeCheck {
   coversWholeDocument: boolean;
 }
 
-/** Revisions by end offset: the distinct section ends, ascending. */
+/**
+ * Revisions by end offset: the distinct section ends, ascending. The first-page section of a linearized file
+ * (whose /Prev points forward, to the main section) is part of the same revision, not one of its own.
+ */
 export function revisionEnds(sections: XrefSection[]): { eof: number; end: number }[] {
   const byEnd = new Map<number, number>();
-  for (const s of sections) byEnd.set(s.end, s.eof);
+  sections.forEach((s, i) => {
+    const prev = sections[i + 1];
+    if (prev && prev.offset > s.offset) return;
+    byEnd.set(s.end, s.eof);
+  });
   return [...byEnd].map(([end, eof]) => ({ eof, end })).sort((a, b) => a.end - b.end);
 }
 

@@ -5,11 +5,12 @@
  * pages added or removed, …) is reported with the pages and objects concerned.
  */
 import { t } from '../i18n/translate';
-import { asArray, asDict, asNumber, isName, PdfDict, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
+import { asArray, asDict, isName, PdfDict, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
 import type { ObjectStore, PdfReader } from './pdf-reader';
 import { pageRefs } from './pages';
 import { allFields } from './form-fields';
 import { changedKeys, isSuperset, sameValue } from './pdf-diff';
+import { docMdpPermission } from './doc-mdp';
 
 export interface Modifications {
   /** incremental updates after the signed revision */
@@ -28,18 +29,6 @@ export interface Modifications {
 
 const ACROFORM_KEYS = new Set(['Fields', 'SigFlags', 'DR', 'DA', 'NeedAppearances']);
 const CATALOG_KEYS = new Set(['AcroForm', 'DSS', 'Extensions', 'Metadata']);
-
-/** DocMDP permission level of the document's certification signature, if any */
-export function docMdpPermission(store: ObjectStore, catalog: PdfDict): number | undefined {
-  const certSig = store.dict(store.dict(catalog.get('Perms'))?.get('DocMDP'));
-  for (const r of asArray(store.resolve(certSig?.get('Reference'))) ?? []) {
-    const d = store.dict(r);
-    if (isName(d?.get('TransformMethod'), 'DocMDP')) {
-      return asNumber(store.resolve(store.dict(d?.get('TransformParams'))?.get('P'))) ?? 2;
-    }
-  }
-  return undefined;
-}
 
 function reachable(store: ObjectStore, start: PdfValue | undefined, limit = 20000): Set<number> {
   const seen = new Set<number>();

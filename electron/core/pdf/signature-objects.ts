@@ -24,6 +24,7 @@ import { nextObjectNumber } from './incremental-writer';
 import { allFields, uniqueFieldName, widgetOf, type FieldNode } from './form-fields';
 import { pageRefs } from './pages';
 import { pdfBroken } from './pdf-errors';
+import { docMdpPermission } from './doc-mdp';
 
 export const BYTE_RANGE_PLACEHOLDER = '[0 0000000000 0000000000 0000000000]';
 
@@ -201,6 +202,15 @@ export function buildSignatureObjects(input: SignatureObjectsInput): SignatureOb
   const reader = input.reader;
   const plan = new Plan(reader, reader.latest);
   const catalog = reader.catalog();
+  if (docMdpPermission(plan.store, catalog) === 1) {
+    throw new SigilloError(
+      'PDF_CERTIFIED_NO_CHANGES',
+      t({
+        it: 'Il PDF è certificato senza modifiche consentite: una nuova firma invaliderebbe la certificazione.',
+        en: 'The PDF is certified with no changes allowed: a new signature would break the certification.',
+      }),
+    );
+  }
   const acroForm = plan.store.dict(catalog.get('AcroForm'));
   const fields = allFields(plan.store, acroForm);
   const sigNum = plan.alloc();
