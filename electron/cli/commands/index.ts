@@ -8,6 +8,8 @@ import { remindersCommand } from './reminders';
 import { signCommand } from './sign';
 import { verifyCommand } from './verify';
 import { extractCommand } from './extract';
+import { trustStatusCommand } from './trust-status';
+import { trustUpdateCommand } from './trust-update';
 
 export const commands: Command[] = [
   devicesCommand,
@@ -18,4 +20,6 @@ export const commands: Command[] = [
   signCommand,
   verifyCommand,
   extractCommand,
+  trustUpdateCommand,
+  trustStatusCommand,
 ];

@@ -1,5 +1,5 @@
 /**
- * `sigillo verify [--json] [--trust FILE]... [--offline] [--content FILE] [--report PDF] [--overwrite] FILE|DIR...`
+ * `sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--overwrite] FILE|DIR...`
  * Exit 0 only when every signature of every file is TOTAL_PASSED; 1 otherwise; 2 for usage errors.
  */
 import { resolve } from 'node:path';
@@ -7,15 +7,18 @@ import { t } from '../../core/i18n/translate';
 import { checkOutput } from '../../core/files/atomic-output';
 import { writeVerificationReport } from '../../core/report/verification-report';
 import { openVerification, verifyFiles } from '../../core/verify/session';
+import { trustStatus } from '../../core/tsl/tsl-status';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command';
 import { expandInputs } from './verify-inputs';
 import { allPassed, fileSummary } from './verify-text';
+import { staleWarning } from './trust-text';
 
 const HELP = {
-  it: `Uso: sigillo verify [--json] [--trust FILE]... [--offline] [--content FILE] [--report PDF] [--overwrite] FILE|CARTELLA...
+  it: `Uso: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--overwrite] FILE|CARTELLA...
 
 Verifica firme .p7m / .p7s / .p7 (CAdES/CMS; DER, BER, base64), anche annidate e controfirmate.
   --trust FILE     certificati fidati (PEM o DER; ripetibile)
+  --no-tsl         non usa le liste di fiducia UE salvate da 'sigillo trust update'
   --offline        non usa la rete: revoca solo dalla cache
   --content FILE   il file firmato di una firma separata (.p7s); predefinito: il nome senza .p7s
   --report PDF     scrive un rapporto di verifica in PDF (una pagina per file)
@@ -23,10 +26,11 @@ Verifica firme .p7m / .p7s / .p7 (CAdES/CMS; DER, BER, base64), anche annidate e
   --json           un array JSON con un oggetto per file
 Una cartella vale per i file .p7m/.p7s/.p7/.pkcs7/.pdf che contiene.
 Uscita 0 solo se tutte le firme sono TOTAL_PASSED; 1 altrimenti; 2 per errori d'uso.`,
-  en: `Usage: sigillo verify [--json] [--trust FILE]... [--offline] [--content FILE] [--report PDF] [--overwrite] FILE|FOLDER...
+  en: `Usage: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--overwrite] FILE|FOLDER...
 
 Verifies .p7m / .p7s / .p7 signatures (CAdES/CMS; DER, BER, base64), nested and counter-signed ones too.
   --trust FILE     trusted certificates (PEM or DER; repeatable)
+  --no-tsl         does not use the EU trusted lists saved by 'sigillo trust update'
   --offline        no network: revocation from the cache only
   --content FILE   the signed file of a detached signature (.p7s); default: the name without .p7s
   --report PDF     writes a verification report as PDF (one page per file)
@@ -42,6 +46,7 @@ export const verifyCommand: Command = {
   help: HELP,
   options: {
     trust: { type: 'string', multiple: true },
+    'no-tsl': { type: 'boolean' },
     offline: { type: 'boolean' },
     content: { type: 'string' },
     report: { type: 'string' },
@@ -60,7 +65,12 @@ export const verifyCommand: Command = {
       trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
       offline: ctx.values.offline === true,
       env: ctx.env,
+      trustedLists: ctx.values['no-tsl'] !== true,
     });
+    if (ctx.values['no-tsl'] !== true) {
+      const stale = staleWarning(await trustStatus(ctx.env));
+      if (stale) ctx.out.warn(stale);
+    }
     const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
     const files = await expandInputs(ctx.positionals);
     const reports = await verifyFiles(files, { ...session, content });

@@ -12,6 +12,11 @@ export interface TrustAnchor {
    * Undefined for plain anchors (--trust files).
    */
   qualified?: boolean;
+  /**
+   * For trusted-list anchors: the periods the service status made it an anchor (granted), oldest first, each
+   * with its qualified flag. An anchor with periods is an anchor only at a time inside one of them.
+   */
+  periods?: { from: Date; to?: Date; qualified: boolean }[];
 }
 
 export interface TrustSource {

@@ -30,18 +30,28 @@ export class TrustStore {
     return this.loaded.map((l) => l.anchor);
   }
 
-  /** The anchor matching this certificate: same certificate, or same subject and same public key. */
-  anchorFor(cert: X509Certificate): TrustAnchor | undefined {
+  /**
+   * The anchor matching this certificate: same certificate, or same subject and same public key. With `at`,
+   * an anchor that has trust periods (trusted lists) matches only inside one, with that period's qualified flag.
+   */
+  anchorFor(cert: X509Certificate, at?: Date): TrustAnchor | undefined {
     const key = cert.publicKey.export({ type: 'spki', format: 'der' });
     for (const l of this.loaded) {
-      if (l.x509.fingerprint256 === cert.fingerprint256) return l.anchor;
-      if (
-        l.x509.subject === cert.subject &&
-        l.x509.publicKey.export({ type: 'spki', format: 'der' }).equals(key)
-      ) {
-        return l.anchor;
-      }
+      const same =
+        l.x509.fingerprint256 === cert.fingerprint256 ||
+        (l.x509.subject === cert.subject &&
+          l.x509.publicKey.export({ type: 'spki', format: 'der' }).equals(key));
+      const anchor = same ? anchorAt(l.anchor, at) : undefined;
+      if (anchor) return anchor;
     }
     return undefined;
   }
+}
+
+/** `anchor` as it stands at `at`: itself when it has no periods (or no time is given), else per its period. */
+function anchorAt(anchor: TrustAnchor, at?: Date): TrustAnchor | undefined {
+  if (!anchor.periods || !at) return anchor;
+  const time = at.getTime();
+  const period = anchor.periods.find((p) => p.from.getTime() <= time && (!p.to || time < p.to.getTime()));
+  return period ? { ...anchor, qualified: period.qualified } : undefined;
 }

@@ -11,15 +11,16 @@ export interface BuiltChain {
 
 const MAX_DEPTH = 12;
 
-export function buildChain(signer: ParsedCert, pool: ParsedCert[], trust: TrustStore): BuiltChain {
+/** `at`: the time trusted-list anchors must be in force (the signing time). */
+export function buildChain(signer: ParsedCert, pool: ParsedCert[], trust: TrustStore, at?: Date): BuiltChain {
   const certs = [signer];
   let current = signer;
   for (let i = 0; i < MAX_DEPTH; i++) {
-    const anchor = trust.anchorFor(current.x509);
+    const anchor = trust.anchorFor(current.x509, at);
     if (anchor) return { certs, anchor };
     if (isSelfIssued(current)) break;
     const candidates = pool.filter((c) => !certs.includes(c) && issued(c, current));
-    const next = candidates.find((c) => trust.anchorFor(c.x509)) ?? candidates[0];
+    const next = candidates.find((c) => trust.anchorFor(c.x509, at)) ?? candidates[0];
     if (!next) break;
     certs.push(next);
     current = next;

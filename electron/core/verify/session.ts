@@ -6,6 +6,7 @@ import { createRevocationChecker } from '../revocation/checker';
 import { fileTrustSource } from '../trust/trust-file';
 import type { TrustSource } from '../trust/trust-source';
 import { TrustStore } from '../trust/trust-store';
+import { trustedListSource } from '../tsl/tsl-trust-source';
 import type { VerifyFileOptions } from './file-types';
 import type { FileReport } from './types';
 import { verifyFile } from './verify-file';
@@ -15,6 +16,8 @@ export interface SessionOptions {
   trustFiles?: string[];
   /** more sources (EU trusted lists, issue 11) */
   trustSources?: TrustSource[];
+  /** use the EU trusted lists cached by `trust update` (issue 11); reads the cache only, never the network */
+  trustedLists?: boolean;
   offline?: boolean;
   env?: NodeJS.ProcessEnv;
   /** revocation cache folder; default <user data>/revocation-cache */
@@ -25,6 +28,7 @@ export async function openVerification(o: SessionOptions): Promise<VerifyFileOpt
   const sources = [
     ...(o.trustFiles?.length ? [fileTrustSource(o.trustFiles)] : []),
     ...(o.trustSources ?? []),
+    ...(o.trustedLists ? [trustedListSource(o.env)] : []),
   ];
   return {
     trust: await TrustStore.fromSources(sources),

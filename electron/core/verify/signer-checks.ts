@@ -97,7 +97,7 @@ export async function checkSignerCertificate(
 ): Promise<CertChecks> {
   const info = parseCertificate(signer.der);
   const messages: string[] = [];
-  const built = buildChain(signer, ctx.pool, ctx.trust);
+  const built = buildChain(signer, ctx.pool, ctx.trust, ctx.signingTime ?? ctx.now);
   const chainFound = built.anchor !== undefined;
   const revs = chainFound ? await revocationAlong(built.certs, ctx) : built.certs.map(() => null);
   const chain = built.certs.map((c, i) =>

@@ -1,0 +1,75 @@
+/** Text lines of `sigillo trust update` and `sigillo trust status`. */
+import { t } from '../../core/i18n/translate';
+import type { ListResult } from '../../core/tsl/tsl-update';
+import type { ListStatus, TrustStatus } from '../../core/tsl/tsl-status';
+
+function day(iso: string | null): string {
+  return iso ? `${iso.slice(0, 16).replace('T', ' ')}Z` : '—';
+}
+
+function dates(seq: number | null, issue: string | null, next: string | null): string {
+  return t(
+    {
+      it: 'n. {seq}, emessa {issue}, prossimo aggiornamento {next}',
+      en: 'no. {seq}, issued {issue}, next update {next}',
+    },
+    { seq: seq ?? '—', issue: day(issue), next: day(next) },
+  );
+}
+
+export function updateLine(r: ListResult): string {
+  if (!r.ok) return `✖ ${r.territory.padEnd(4)} ${r.error?.code ?? ''}: ${r.error?.message ?? ''}`;
+  const services = t({ it: '{n} servizi', en: '{n} services' }, { n: r.services ?? 0 });
+  return `✔ ${r.territory.padEnd(4)} ${dates(r.sequenceNumber, r.issueDate, r.nextUpdate)}, ${services}`;
+}
+
+function statusLine(s: ListStatus): string {
+  const stale = s.stale ? t({ it: ' — SCADUTA', en: ' — STALE' }) : '';
+  const anchors = t({ it: '{n} certificati CA/QC', en: '{n} CA/QC certificates' }, { n: s.anchors });
+  return `${s.stale ? '⚠' : '✔'} ${s.territory.padEnd(4)} ${dates(s.sequenceNumber, s.issueDate, s.nextUpdate)}, ${anchors}${stale}`;
+}
+
+export function statusLines(st: TrustStatus): string[] {
+  if (!st.lotl && st.lists.length === 0) {
+    return [
+      t(
+        {
+          it: "Nessuna lista di fiducia salvata in {dir}: eseguire 'sigillo trust update'.",
+          en: "No trusted list saved in {dir}: run 'sigillo trust update'.",
+        },
+        { dir: st.cacheDir },
+      ),
+    ];
+  }
+  const lines = [
+    t(
+      {
+        it: 'Liste di fiducia in {dir} (ultimo aggiornamento {when})',
+        en: 'Trusted lists in {dir} (last update {when})',
+      },
+      {
+        dir: st.cacheDir,
+        when: day(st.lastUpdate),
+      },
+    ),
+  ];
+  if (st.lotl) lines.push(`LOTL ${statusLine(st.lotl)}`);
+  for (const s of st.lists) lines.push(statusLine(s));
+  for (const f of st.failures) lines.push(`✖ ${f.territory.padEnd(4)} ${f.code}: ${f.message}`);
+  return lines;
+}
+
+export function staleWarning(st: TrustStatus): string | undefined {
+  const stale = [
+    ...(st.lotl?.stale ? ['LOTL'] : []),
+    ...st.lists.filter((s) => s.stale).map((s) => s.territory),
+  ];
+  if (stale.length === 0) return undefined;
+  return t(
+    {
+      it: "⚠ Liste di fiducia scadute (oltre la data di prossimo aggiornamento): {lists}. Eseguire 'sigillo trust update'.",
+      en: "⚠ Stale trusted lists (past their next-update date): {lists}. Run 'sigillo trust update'.",
+    },
+    { lists: stale.join(', ') },
+  );
+}
