@@ -1,6 +1,7 @@
 /** The readable summary `sigillo verify` prints without --json: ✔ / ⚠ / ✖ per signature, signer, time, reason. */
 import { t } from '../../core/i18n/translate';
 import type { FileReport, SignatureReport } from '../../core/verify/types';
+import { pdfSignatureLines } from './verify-pdf-text';
 
 function mark(s: SignatureReport): string {
   if (s.indication === 'TOTAL_PASSED') return '✔';
@@ -35,6 +36,7 @@ function signatureLines(s: SignatureReport, indent: string, counter: boolean): s
     head,
     `${indent}    ${s.indication}${s.subIndication ? `/${s.subIndication}` : ''} — ${integrity}${qualified}`,
     `${indent}    ${s.explanation}`,
+    ...pdfSignatureLines(s, indent),
   ];
   for (const c of s.counterSignatures) lines.push(...signatureLines(c, `${indent}    `, true));
   return lines;
