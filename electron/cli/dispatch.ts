@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commands } from './commands/index';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from './command';
 import { makeOutput, reportError } from './output';
 import { t } from '../core/i18n/translate';
@@ -13,7 +12,12 @@ export function version(): string {
   return pkg.version;
 }
 
-function findCommand(words: string[]): { cmd: Command; rest: string[] } | undefined {
+/** The commands and their modules are loaded only when needed, so `sigillo --version` starts fast. */
+async function loadCommands(): Promise<Command[]> {
+  return (await import('./commands/index.js')).commands;
+}
+
+function findCommand(commands: Command[], words: string[]): { cmd: Command; rest: string[] } | undefined {
   let best: { cmd: Command; rest: string[] } | undefined;
   for (const cmd of commands) {
     const n = cmd.path.length;
@@ -24,7 +28,7 @@ function findCommand(words: string[]): { cmd: Command; rest: string[] } | undefi
   return best;
 }
 
-export function generalHelp(): string {
+export function generalHelp(commands: Command[]): string {
   const lines = [
     `sigillo ${version()} — ${t({ it: 'firma e verifica digitale con la CNS', en: 'digital signing and verification with the CNS' })}`,
     '',
@@ -50,15 +54,16 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
     return EXIT_OK;
   }
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(generalHelp() + '\n');
+    process.stdout.write(generalHelp(await loadCommands()) + '\n');
     return first === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const found = findCommand(argv);
+  const commands = await loadCommands();
+  const found = findCommand(commands, argv);
   if (!found) {
     process.stderr.write(
       t({ it: 'Comando sconosciuto: {c}', en: 'Unknown command: {c}' }, { c: argv.join(' ') }) +
         '\n\n' +
-        generalHelp() +
+        generalHelp(commands) +
         '\n',
     );
     return EXIT_USAGE;

@@ -32,16 +32,43 @@ export interface AttachedWriteResult {
   passes: 1 | 2;
 }
 
+/** Writes at most this many chunks at once: the next chunk is read and hashed while earlier ones are written. */
+const WRITES_IN_FLIGHT = 3;
+
+async function writeFully(out: FileHandle, chunk: Uint8Array, at: number): Promise<void> {
+  let done = 0;
+  while (done < chunk.length) {
+    const { bytesWritten } = await out.write(chunk, done, chunk.length - done, at + done);
+    done += bytesWritten;
+  }
+}
+
 async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): Promise<void> {
   let pos = offset;
-  await input.copyContent(async (chunk) => {
-    let done = 0;
-    while (done < chunk.length) {
-      const { bytesWritten } = await input.out.write(chunk, done, chunk.length - done, pos);
-      done += bytesWritten;
-      pos += bytesWritten;
-    }
-  }, pass);
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const check = (): void => {
+    if (failure) throw failure.error;
+  };
+  try {
+    await input.copyContent(async (chunk) => {
+      check();
+      const p: Promise<void> = writeFully(input.out, chunk, pos).then(
+        () => void inFlight.delete(p),
+        (e: unknown) => {
+          inFlight.delete(p);
+          failure ??= { error: e };
+        },
+      );
+      inFlight.add(p);
+      pos += chunk.length;
+      if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+      check();
+    }, pass);
+  } finally {
+    await Promise.all(inFlight);
+  }
+  check();
   if (pos - offset !== input.contentLength) {
     throw new SigilloError(
       'INPUT_CHANGED',

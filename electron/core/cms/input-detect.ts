@@ -15,6 +15,7 @@ export interface DetectedInput {
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const SNIFF = 80;
+const MAX_LEADING = 64 * 1024;
 
 function isBase64Char(c: number): boolean {
   return (
@@ -36,6 +37,7 @@ async function* prepend(head: Uint8Array[], rest: AsyncIterator<Uint8Array>): As
 }
 
 const INVALID_BASE64 = /[^A-Za-z0-9+/=]/;
+const MAX_ARMOUR_HEADER = 4096;
 
 /** Decodes base64 text chunks; `armoured`: skip the BEGIN line, stop at the first '-' (the END line). */
 export async function* decodeBase64(
@@ -54,6 +56,8 @@ export async function* decodeBase64(
       const begin = s.indexOf('-----BEGIN');
       const close = begin < 0 ? -1 : s.indexOf('-----', begin + 10);
       if (close < 0) {
+        // the BEGIN line is near the start: a long text without its end is not PEM (and must not pile up)
+        if (s.length > MAX_ARMOUR_HEADER) throw notCms('PEM armour without body');
         carry = s;
         continue;
       }
@@ -83,10 +87,17 @@ export async function detectInput(source: AsyncIterable<Uint8Array>): Promise<De
   const head: Uint8Array[] = [];
   const sniff: number[] = [];
   let leading = true;
-  while (sniff.length < SNIFF) {
+  let headBytes = 0;
+  let ended = false;
+  // a file of nothing but blanks must not be held in memory: look at most MAX_LEADING bytes in
+  while (sniff.length < SNIFF && headBytes < MAX_LEADING) {
     const r = await it.next();
-    if (r.done) break;
+    if (r.done) {
+      ended = true;
+      break;
+    }
     head.push(r.value);
+    headBytes += r.value.length;
     for (const b of r.value) {
       if (sniff.length >= SNIFF) break;
       if (leading && (WS.has(b) || b === 0xef || b === 0xbb || b === 0xbf)) continue;
@@ -97,8 +108,8 @@ export async function detectInput(source: AsyncIterable<Uint8Array>): Promise<De
   const all = prepend(head, it);
   const first = sniff[0];
   if (first === undefined) {
-    await all.return(undefined);
-    throw emptyInput();
+    await it.return?.(); // `all` has not started: its finally would not run
+    throw ended ? emptyInput() : notCms('only blanks at the start');
   }
   if (first === 0x30) return { encoding: 'binary', bytes: all };
   const text = Buffer.from(sniff).toString('latin1');
@@ -106,6 +117,6 @@ export async function detectInput(source: AsyncIterable<Uint8Array>): Promise<De
   if (sniff.every((c) => isBase64Char(c) || WS.has(c) || c === 0x3d) && text.startsWith('M')) {
     return { encoding: 'base64', bytes: decodeBase64(all, false) };
   }
-  await all.return(undefined);
+  await it.return?.();
   throw notCms('unknown encoding');
 }
