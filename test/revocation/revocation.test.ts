@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRevocationChecker } from '../../electron/core/revocation/checker';
+import { setLang } from '../../electron/core/i18n/translate';
 import { parseCert, type ParsedCert } from '../../electron/core/verify/certificates';
 import { verifyCmsSignatures } from '../../electron/core/verify/verify-cms';
 import { TrustStore } from '../../electron/core/trust/trust-store';
@@ -35,6 +36,7 @@ function sign(signer: IssuedCert, name: string): Uint8Array {
 }
 
 beforeAll(async () => {
+  setLang('en');
   dir = mkdtempSync(join(fx.root, 'revocation-'));
   writeFileSync(join(dir, 'doc.txt'), 'contratto\n');
   ca = await startLoopbackCa(join(dir, 'ca'));
@@ -152,6 +154,31 @@ describe('revocation over loopback OCSP and CRL', () => {
       expect(r.status).toBe('unknown');
     } finally {
       ca.ocspUp = true;
+    }
+  });
+
+  it('a delegated OCSP responder (id-kp-OCSPSigning, issued by the CA) is accepted', async () => {
+    ca.ocspSigner = 'delegated';
+    try {
+      const r = await checker().check(pc(revoked.certDer), root);
+      expect(r).toMatchObject({ status: 'revoked', source: 'ocsp' });
+    } finally {
+      ca.ocspSigner = 'ca';
+    }
+  });
+
+  it('an OCSP answer signed by a key the CA never certified is rejected; the CRL answers instead', async () => {
+    ca.ocspSigner = 'rogue';
+    try {
+      const r = await checker().check(pc(revoked.certDer), root);
+      expect(r).toMatchObject({ status: 'revoked', source: 'crl' });
+      ca.crlUp = false;
+      const none = await checker().check(pc(good.certDer), root);
+      expect(none.status).toBe('unknown');
+      expect(none.message).toBe('The OCSP/CRL answers received are not valid.');
+    } finally {
+      ca.ocspSigner = 'ca';
+      ca.crlUp = true;
     }
   });
 

@@ -19,6 +19,8 @@ export interface LoopbackCa {
   baseUrl: string;
   ocspUp: boolean;
   crlUp: boolean;
+  /** who signs OCSP answers: the CA, a delegated responder (id-kp-OCSPSigning), or a key the CA never certified */
+  ocspSigner: 'ca' | 'delegated' | 'rogue';
   /** number of requests seen per path */
   hits: Record<string, number>;
   issue(name: string): IssuedCert;
@@ -67,6 +69,10 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 authorityInfoAccess = OCSP;URI:${base}/ocsp
 crlDistributionPoints = URI:${base}/ca.crl
+[ v3_ocsp ]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = OCSPSigning
 `;
 }
 
@@ -110,6 +116,7 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
     baseUrl: base,
     ocspUp: true,
     crlUp: true,
+    ocspSigner: 'ca',
     hits: {},
     issue(name) {
       const keyPem = join(dir, `${name}.key.pem`);
@@ -181,6 +188,70 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
   ca.publishCrl();
+  const responderKey = join(dir, 'responder.key.pem');
+  const responderPem = join(dir, 'responder.pem');
+  openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', responderKey], dir);
+  openssl(
+    [
+      'req',
+      '-new',
+      '-config',
+      conf,
+      '-key',
+      responderKey,
+      '-subj',
+      '/CN=Loopback OCSP',
+      '-out',
+      `${responderPem}.csr`,
+    ],
+    dir,
+  );
+  openssl(
+    [
+      'ca',
+      '-batch',
+      '-notext',
+      '-config',
+      conf,
+      '-cert',
+      rootPem,
+      '-keyfile',
+      rootKey,
+      '-extensions',
+      'v3_ocsp',
+      '-in',
+      `${responderPem}.csr`,
+      '-out',
+      responderPem,
+    ],
+    dir,
+  );
+  const rogueKey = join(dir, 'rogue.key.pem');
+  const roguePem = join(dir, 'rogue.pem');
+  openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', rogueKey], dir);
+  openssl(
+    [
+      'req',
+      '-new',
+      '-x509',
+      '-config',
+      conf,
+      '-key',
+      rogueKey,
+      '-subj',
+      '/CN=Loopback Test CA',
+      '-days',
+      '30',
+      '-out',
+      roguePem,
+    ],
+    dir,
+  );
+  const signers = {
+    ca: [rootPem, rootKey],
+    delegated: [responderPem, responderKey],
+    rogue: [roguePem, rogueKey],
+  } as const;
   let seq = 0;
   server.on('request', (req, res) => {
     const path = req.url ?? '';
@@ -195,6 +266,7 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
           const reqFile = join(dir, `ocsp-${++seq}.req`);
           const respFile = `${reqFile}.resp`;
           writeFileSync(reqFile, Buffer.concat(chunks));
+          const [rsigner, rkey] = signers[ca.ocspSigner];
           await run('openssl', [
             'ocsp',
             '-index',
@@ -202,9 +274,9 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
             '-CA',
             rootPem,
             '-rsigner',
-            rootPem,
+            rsigner,
             '-rkey',
-            rootKey,
+            rkey,
             '-reqin',
             reqFile,
             '-respout',
