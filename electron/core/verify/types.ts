@@ -1,6 +1,9 @@
 /** The verification report: plain JSON, the shape `sigillo verify --json` prints (issue 4) and the UI shows. */
 import type { ErrorInfo } from '../errors';
 import type { CertInfo } from '../x509/cert-info-types';
+import type { TimestampReport } from '../tsa/timestamp-report';
+import type { ContainerReport } from '../asic/asic-types';
+import type { FatturaPaSummary } from '../xades/fatturapa-types';
 
 /** ETSI EN 319 102-1 main indication. */
 export type Indication = 'TOTAL_PASSED' | 'TOTAL_FAILED' | 'INDETERMINATE';
@@ -62,7 +65,15 @@ export interface RevocationReport {
   message: string | null;
 }
 
-export type CadesForm = 'CAdES-BES' | 'CAdES-EPES' | 'CMS';
+export type CadesForm =
+  | 'CAdES-BES'
+  | 'CAdES-EPES'
+  | 'CMS'
+  | 'XAdES-BES'
+  | 'XAdES-EPES'
+  | 'XAdES-T'
+  | 'XAdES-LT'
+  | 'XMLDSig';
 
 export interface SignatureReport {
   signer: SignerSummary;
@@ -81,6 +92,8 @@ export interface SignatureReport {
   cadesForm: CadesForm;
   /** the signature has a signature-time-stamp unsigned attribute (checked by issue 10) */
   hasTimestamp: boolean;
+  /** the signature timestamps, checked (issue 10); the earliest valid genTime is the proven signing time */
+  timestamps?: TimestampReport[];
   certificate: CertInfo | null;
   chain: ChainEntry[];
   revocation: RevocationReport | null;
@@ -98,4 +111,10 @@ export interface FileReport {
   signatures: SignatureReport[];
   /** detached signature: the content file that was checked */
   content?: string;
+  /** the timestamps of a .tsd / .tsr / .m7m file (issue 10) */
+  timestamps?: TimestampReport[];
+  /** FatturaPA invoice key data, when the signed content is an invoice (issue 13) */
+  fatturapa?: FatturaPaSummary;
+  /** ASiC container: its files and the signatures covering each (issue 13) */
+  container?: ContainerReport;
 }

@@ -44,11 +44,11 @@ function pssHash(alg: pkijs.AlgorithmIdentifier): HashName | undefined {
   }
 }
 
-function emptySigner(): SignerSummary {
+export function emptySigner(): SignerSummary {
   return { commonName: null, fiscalCode: null, givenName: null, surname: null, organization: null };
 }
 
-function signerSummary(c: CertChecks | undefined): SignerSummary {
+export function signerSummary(c: CertChecks | undefined): SignerSummary {
   const s = c?.info.subject;
   if (!s) return emptySigner();
   return {

@@ -1,0 +1,83 @@
+/**
+ * Canonical XML (C14N 1.0/1.1 inclusive, exclusive C14N, with or without comments) of a document or an element in
+ * its context, via xml-crypto's canonicalizers: an element subset inherits the namespace declarations in scope on
+ * its ancestors; a whole document renders its processing instructions (not the XML declaration) around the root.
+ */
+import {
+  C14nCanonicalization,
+  C14nCanonicalizationWithComments,
+  ExclusiveCanonicalization,
+  ExclusiveCanonicalizationWithComments,
+  type NamespacePrefix,
+} from 'xml-crypto';
+import { ELEMENT_NODE } from './xml-safe';
+import type { C14nMethod } from './xml-names';
+
+const PI_NODE = 7;
+const COMMENT_NODE = 8;
+const DOCUMENT_NODE = 9;
+
+/** In-scope namespace declarations of the ancestors of `el` (nearest wins; undeclarations dropped). */
+export function ancestorNamespaces(el: Element): NamespacePrefix[] {
+  const seen = new Map<string, string>();
+  for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) {
+    const attrs = (p as Element).attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs.item(i);
+      if (!a) continue;
+      const prefix = a.name === 'xmlns' ? '' : a.prefix === 'xmlns' ? a.localName : undefined;
+      if (prefix !== undefined && prefix !== null && !seen.has(prefix)) seen.set(prefix, a.value);
+    }
+  }
+  return [...seen.entries()]
+    .filter(([, uri]) => uri !== '')
+    .map(([prefix, namespaceURI]) => ({ prefix, namespaceURI }));
+}
+
+function canonicalizer(m: C14nMethod) {
+  if (m.kind === 'exclusive')
+    return m.withComments ? new ExclusiveCanonicalizationWithComments() : new ExclusiveCanonicalization();
+  return m.withComments ? new C14nCanonicalizationWithComments() : new C14nCanonicalization();
+}
+
+function element(el: Element, m: C14nMethod, inclusivePrefixes: string[]): string {
+  const out = canonicalizer(m).process(el, {
+    ancestorNamespaces: ancestorNamespaces(el),
+    inclusiveNamespacesPrefixList: inclusivePrefixes,
+  });
+  return String(out);
+}
+
+function outside(n: Node, m: C14nMethod): string | undefined {
+  if (n.nodeType === PI_NODE) {
+    const pi = n as ProcessingInstruction;
+    if (pi.target === 'xml') return undefined;
+    return pi.data ? `<?${pi.target} ${pi.data}?>` : `<?${pi.target}?>`;
+  }
+  if (n.nodeType === COMMENT_NODE && m.withComments) return `<!--${(n as Comment).data}-->`;
+  return undefined;
+}
+
+function documentC14n(doc: Document, m: C14nMethod, inclusivePrefixes: string[]): string {
+  const parts: string[] = [];
+  let afterRoot = false;
+  for (let n = doc.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === ELEMENT_NODE) {
+      parts.push(element(n as Element, m, inclusivePrefixes));
+      afterRoot = true;
+      continue;
+    }
+    const s = outside(n, m);
+    if (s !== undefined) parts.push(afterRoot ? `\n${s}` : `${s}\n`);
+  }
+  return parts.join('');
+}
+
+/** The canonical form of `node` (a Document or an Element), UTF-8 encoded. */
+export function canonicalize(node: Node, m: C14nMethod, inclusivePrefixes: string[] = []): Buffer {
+  const text =
+    node.nodeType === DOCUMENT_NODE
+      ? documentC14n(node as Document, m, inclusivePrefixes)
+      : element(node as Element, m, inclusivePrefixes);
+  return Buffer.from(text, 'utf8');
+}

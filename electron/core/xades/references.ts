@@ -1,0 +1,197 @@
+/**
+ * XMLDSig Reference processing: dereference the URI ('' = the whole document, '#id' = the one element with that
+ * Id, anything else = an external file/container entry through a resolver), apply the transforms (enveloped
+ * signature, the XPath / XPath Filter 2.0 expressions that remove signatures, C14N 1.0/1.1/exclusive), digest and
+ * compare. Ids must be unique in the document: an ambiguous '#id' fails (signature wrapping).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { HashName } from '../verify/algorithms';
+import { canonicalize } from './c14n';
+import { C14N, DIGEST_BY_URI, NS, TRANSFORM, type C14nMethod } from './xml-names';
+import {
+  base64Of,
+  childElements,
+  descendants,
+  ELEMENT_NODE,
+  firstChild,
+  parseXml,
+  decodeXml,
+} from './xml-safe';
+
+export type ExternalResolver = (uri: string) => Promise<Uint8Array | undefined>;
+
+export type ReferenceTarget =
+  | { kind: 'document' }
+  | { kind: 'element'; element: Element }
+  | { kind: 'external'; name: string }
+  | { kind: 'missing' };
+
+export interface ReferenceResult {
+  uri: string;
+  type: string | null;
+  hash: HashName | undefined;
+  digestOk: boolean;
+  target: ReferenceTarget;
+  /** why the reference could not be checked (English, for messages) */
+  problem?: string;
+}
+
+const INCLUSIVE: C14nMethod = { kind: 'inclusive', withComments: false };
+
+/** Every element carrying an Id / ID / id / xml:id attribute, by value. */
+export function idIndex(doc: Document): Map<string, Element[]> {
+  const index = new Map<string, Element[]>();
+  const walk = (node: Node): void => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== ELEMENT_NODE) continue;
+      const el = n as Element;
+      for (const name of ['Id', 'ID', 'id', 'xml:id']) {
+        const v = el.getAttribute(name);
+        if (v) index.set(v, [...(index.get(v) ?? []), el]);
+      }
+      walk(el);
+    }
+  };
+  walk(doc);
+  return index;
+}
+
+export interface ReferenceContext {
+  doc: Document;
+  signature: Element;
+  ids: Map<string, Element[]>;
+  external?: ExternalResolver;
+}
+
+interface Detached {
+  node: Node;
+  parent: Node;
+  next: Node | null;
+}
+
+function detach(nodes: Element[]): Detached[] {
+  return nodes
+    .filter((n) => n.parentNode)
+    .map((node) => {
+      const d = { node, parent: node.parentNode as Node, next: node.nextSibling };
+      d.parent.removeChild(node);
+      return d;
+    });
+}
+
+function restore(list: Detached[]): void {
+  for (const d of [...list].reverse()) d.parent.insertBefore(d.node, d.next);
+}
+
+/** XPath (1.0 / Filter 2.0) expressions we recognise: both remove every ds:Signature. */
+function removesSignatures(transform: Element): boolean {
+  const xpath = firstChild(transform, '*', 'XPath');
+  if (!xpath) return false;
+  const expr = (xpath.textContent ?? '').split(/\s+/).join('');
+  const alg = transform.getAttribute('Algorithm');
+  const prefixFor = (p: string): boolean => xpath.lookupNamespaceURI(p) === NS.ds;
+  if (alg === TRANSFORM.xpath) {
+    const m = /^not\(ancestor-or-self::([A-Za-z_][\w.-]*):Signature\)$/.exec(expr);
+    return m !== null && prefixFor(m[1] as string);
+  }
+  const m = /^(?:\/descendant::|\/\/)([A-Za-z_][\w.-]*):Signature$/.exec(expr);
+  return xpath.getAttribute('Filter') === 'subtract' && m !== null && prefixFor(m[1] as string);
+}
+
+type Data = { node: Node } | { bytes: Uint8Array };
+
+function inclusivePrefixes(transform: Element): string[] {
+  const inc = firstChild(transform, '*', 'InclusiveNamespaces');
+  return (inc?.getAttribute('PrefixList') ?? '').split(' ').filter((p) => p !== '');
+}
+
+/** Applies the transforms; node data ends canonicalised. Throws Error(problem) for what is not supported. */
+function transformData(start: Data, transforms: Element[], ctx: ReferenceContext): Uint8Array {
+  let data = start;
+  const removed: Detached[] = [];
+  try {
+    for (const tr of transforms) {
+      const alg = tr.getAttribute('Algorithm') ?? '';
+      const c14n = C14N[alg];
+      if ('bytes' in data) {
+        if (!c14n) throw new Error(`transform ${alg} over binary data`);
+        data = { node: parseXml(decodeXml(data.bytes)) };
+      }
+      if (c14n) {
+        data = { bytes: canonicalize(data.node, c14n, inclusivePrefixes(tr)) };
+      } else if (alg === TRANSFORM.enveloped) {
+        removed.push(...detach([ctx.signature]));
+      } else if ((alg === TRANSFORM.xpath || alg === TRANSFORM.xpathFilter2) && removesSignatures(tr)) {
+        removed.push(...detach(descendants(ctx.doc, NS.ds, 'Signature')));
+      } else throw new Error(`unsupported transform ${alg}`);
+    }
+    return 'bytes' in data ? data.bytes : canonicalize(data.node, INCLUSIVE);
+  } finally {
+    restore(removed);
+  }
+}
+
+function equalDigest(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.length > 0 && timingSafeEqual(a, b);
+}
+
+function dereference(
+  uri: string,
+  ctx: ReferenceContext,
+): { target: ReferenceTarget; node?: Node; problem?: string } {
+  if (uri === '') return { target: { kind: 'document' }, node: ctx.doc };
+  if (!uri.startsWith('#')) return { target: { kind: 'external', name: uri } };
+  const found = ctx.ids.get(uri.slice(1)) ?? [];
+  if (found.length !== 1) {
+    return {
+      target: { kind: 'missing' },
+      problem: found.length === 0 ? `no element with Id ${uri.slice(1)}` : `Id ${uri.slice(1)} is not unique`,
+    };
+  }
+  const element = found[0] as Element;
+  return { target: { kind: 'element', element }, node: element };
+}
+
+function externalName(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
+export async function checkReference(ref: Element, ctx: ReferenceContext): Promise<ReferenceResult> {
+  const uri = ref.getAttribute('URI') ?? '';
+  const base = { uri, type: ref.getAttribute('Type') };
+  const hash = DIGEST_BY_URI[firstChild(ref, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? ''];
+  const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
+  const fail = (target: ReferenceTarget, problem: string): ReferenceResult => ({
+    ...base,
+    hash,
+    digestOk: false,
+    target,
+    problem,
+  });
+  if (!ref.hasAttribute('URI')) return fail({ kind: 'missing' }, 'Reference without URI');
+  const d = dereference(uri, ctx);
+  if (d.problem) return fail(d.target, d.problem);
+  let start: Data;
+  if (d.node) start = { node: d.node };
+  else {
+    const name = externalName(uri);
+    const bytes = ctx.external ? await ctx.external(name) : undefined;
+    if (!bytes) return fail({ kind: 'missing' }, `referenced file ${name} not found`);
+    start = { bytes };
+  }
+  if (!hash) return fail(d.target, 'unsupported digest algorithm');
+  const transformsEl = firstChild(ref, NS.ds, 'Transforms');
+  const transforms = transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : [];
+  let octets: Uint8Array;
+  try {
+    octets = transformData(start, transforms, ctx);
+  } catch (e) {
+    return fail(d.target, e instanceof Error ? e.message : String(e));
+  }
+  const actual = createHash(hash).update(octets).digest();
+  return { ...base, hash, digestOk: equalDigest(actual, expected), target: d.target };
+}

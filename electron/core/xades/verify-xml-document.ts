@@ -1,0 +1,85 @@
+/**
+ * Verifies every (top-level) ds:Signature of an XML document: enveloped (inside the signed document, e.g. a
+ * FatturaPA invoice), enveloping (the signature is the root and signs its own ds:Object) or detached (references
+ * to files, resolved by the caller: beside the XML, or inside an ASiC container).
+ */
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+import type { RevocationChecker } from '../revocation/revocation-checker';
+import type { TrustStore } from '../trust/trust-store';
+import type { FatturaPaSummary } from './fatturapa-types';
+import { fatturaPaSummary } from './fatturapa';
+import { idIndex, type ExternalResolver } from './references';
+import { verifyXmlSignature, type XmlSignatureMode, type XmlSignatureResult } from './verify-xml-signature';
+import { NS, SIGNED_PROPERTIES_TYPE } from './xml-names';
+import { childElements, decodeXml, descendants, firstChild, parseXml } from './xml-safe';
+
+export interface XmlVerifyOptions {
+  trust: TrustStore;
+  revocation?: RevocationChecker;
+  now?: Date;
+  external?: ExternalResolver;
+  depth?: number;
+}
+
+export interface XmlDocumentResult {
+  signatures: XmlSignatureResult[];
+  fatturapa?: FatturaPaSummary;
+}
+
+export function notSigned(): SigilloError {
+  return new SigilloError(
+    'XML_NOT_SIGNED',
+    t({
+      it: 'Il file XML non contiene firme (ds:Signature).',
+      en: 'The XML file carries no signature (ds:Signature).',
+    }),
+  );
+}
+
+function insideAnotherSignature(sig: Element): boolean {
+  for (let p = sig.parentNode; p; p = p.parentNode) {
+    const el = p as Element;
+    if (el.localName === 'Signature' && el.namespaceURI === NS.ds) return true;
+  }
+  return false;
+}
+
+/** The signatures to verify: every ds:Signature not nested in another (those are counter-signatures). */
+export function topLevelSignatures(doc: Document): Element[] {
+  return descendants(doc, NS.ds, 'Signature').filter((s) => !insideAnotherSignature(s));
+}
+
+function modeOf(signature: Element, doc: Document): XmlSignatureMode {
+  const signedInfo = firstChild(signature, NS.ds, 'SignedInfo');
+  const refs = signedInfo ? childElements(signedInfo, NS.ds, 'Reference') : [];
+  const data = refs.filter((r) => r.getAttribute('Type') !== SIGNED_PROPERTIES_TYPE);
+  const uris = data.map((r) => r.getAttribute('URI') ?? '');
+  if (uris.length > 0 && uris.every((u) => u !== '' && !u.startsWith('#'))) return 'detached';
+  return signature === doc.documentElement ? 'enveloping' : 'enveloped';
+}
+
+export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions): Promise<XmlDocumentResult> {
+  const doc = parseXml(decodeXml(bytes));
+  const signatures = topLevelSignatures(doc);
+  if (signatures.length === 0) throw notSigned();
+  const ids = idIndex(doc);
+  const now = o.now ?? new Date();
+  const results: XmlSignatureResult[] = [];
+  for (const s of signatures) {
+    results.push(
+      await verifyXmlSignature(s, {
+        doc,
+        ids,
+        mode: modeOf(s, doc),
+        external: o.external,
+        trust: o.trust,
+        revocation: o.revocation,
+        now,
+        depth: o.depth ?? 0,
+      }),
+    );
+  }
+  const fatturapa = fatturaPaSummary(doc);
+  return { signatures: results, ...(fatturapa ? { fatturapa } : {}) };
+}

@@ -1,0 +1,211 @@
+/**
+ * Verifies one ds:Signature (XAdES or plain XMLDSig) into the same SignatureReport as CAdES: references and
+ * transforms, SignatureValue, SigningCertificate(V2) match, coverage rules against signature wrapping, then D's
+ * certificate checks (chain, revocation, key usage, crypto constraints) and ETSI indication.
+ */
+import { createHash } from 'node:crypto';
+import { t } from '../i18n/translate';
+import type { RevocationChecker } from '../revocation/revocation-checker';
+import type { TrustStore } from '../trust/trust-store';
+import { hashLabel, signatureLabel, type HashName } from '../verify/algorithms';
+import { parseCerts, type ParsedCert } from '../verify/certificates';
+import { decide } from '../verify/indication';
+import { checkSignerCertificate } from '../verify/signer-checks';
+import type { CadesForm, SignatureReport } from '../verify/types';
+import { signerSummary } from '../verify/verify-signer-info';
+import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
+import { readSignedInfo, verifySignedInfo } from './signed-info';
+import { readXadesProperties, type CertReference, type XadesProperties } from './xades-properties';
+import { NS, SIGNED_PROPERTIES_TYPE } from './xml-names';
+import { base64Of, childElements, descendants, firstChild } from './xml-safe';
+
+/** enveloped: the signature sits inside the signed document; enveloping: signs its own ds:Object; detached: files */
+export type XmlSignatureMode = 'enveloped' | 'enveloping' | 'detached';
+
+export interface XmlSignatureContext {
+  doc: Document;
+  ids: Map<string, Element[]>;
+  mode: XmlSignatureMode;
+  external?: ExternalResolver;
+  trust: TrustStore;
+  revocation?: RevocationChecker;
+  now: Date;
+  depth: number;
+}
+
+export interface XmlSignatureResult {
+  report: SignatureReport;
+  references: ReferenceResult[];
+}
+
+function keyInfoCertificates(signature: Element): Uint8Array[] {
+  const keyInfo = firstChild(signature, NS.ds, 'KeyInfo');
+  return keyInfo
+    ? descendants(keyInfo, NS.ds, 'X509Certificate').map((c) => new Uint8Array(base64Of(c)))
+    : [];
+}
+
+function matchesReference(cert: ParsedCert, ref: CertReference): boolean {
+  if (!ref.hash) return false;
+  const digest = createHash(ref.hash).update(cert.der).digest();
+  if (!digest.equals(ref.digest)) return false;
+  return !ref.serialDecimal || BigInt(`0x${cert.x509.serialNumber}`).toString() === ref.serialDecimal.trim();
+}
+
+const M = {
+  coverage: {
+    it: 'La firma non copre il documento mostrato (riferimento all’intero documento assente): possibile attacco di tipo signature wrapping.',
+    en: 'The signature does not cover the document shown (no reference to the whole document): possible signature wrapping.',
+  },
+  signedProps: {
+    it: 'Le proprietà firmate XAdES (SignedProperties) non sono coperte dalla firma.',
+    en: 'The XAdES signed properties (SignedProperties) are not covered by the signature.',
+  },
+  reference: { it: 'Riferimento "{uri}" non valido: {why}', en: 'Reference "{uri}" not valid: {why}' },
+  digest: { it: 'impronta diversa', en: 'digest mismatch' },
+  certMismatch: {
+    it: 'Il certificato non corrisponde a SigningCertificate.',
+    en: 'The certificate does not match SigningCertificate.',
+  },
+  noCert: {
+    it: 'Certificato del firmatario assente nella firma.',
+    en: 'Signer certificate missing from the signature.',
+  },
+  timestamp: {
+    it: 'Contiene una marca temporale (non ancora verificata).',
+    en: 'Carries a signature timestamp (not verified yet).',
+  },
+  unsupported: {
+    it: 'Algoritmo di firma o di canonicalizzazione non supportato.',
+    en: 'Unsupported signature or canonicalisation algorithm.',
+  },
+};
+
+function form(p: XadesProperties | undefined): CadesForm {
+  if (!p) return 'XMLDSig';
+  if (p.validationData && p.timestamps > 0) return 'XAdES-LT';
+  if (p.timestamps > 0) return 'XAdES-T';
+  return p.policy ? 'XAdES-EPES' : 'XAdES-BES';
+}
+
+/** Coverage rules: SignedProperties referenced; enveloped → the whole document; otherwise some data object. */
+function coverage(
+  refs: ReferenceResult[],
+  props: XadesProperties | undefined,
+  ctx: XmlSignatureContext,
+  messages: string[],
+): boolean {
+  let ok = true;
+  const sp = props?.signedProperties;
+  if (sp && !refs.some((r) => r.target.kind === 'element' && r.target.element === sp)) {
+    ok = false;
+    messages.push(t(M.signedProps));
+  }
+  const root = ctx.doc.documentElement;
+  const data = refs.filter((r) => r.type !== SIGNED_PROPERTIES_TYPE);
+  const wholeDoc = data.some(
+    (r) => r.target.kind === 'document' || (r.target.kind === 'element' && r.target.element === root),
+  );
+  if ((ctx.mode === 'enveloped' && !wholeDoc) || data.length === 0) {
+    ok = false;
+    messages.push(t(M.coverage));
+  }
+  return ok;
+}
+
+function chooseSigner(
+  pool: ParsedCert[],
+  keyInfo: ParsedCert[],
+  props: XadesProperties | undefined,
+  verifies: (c: ParsedCert) => boolean | undefined,
+): { signer?: ParsedCert; sigOk?: boolean; essMismatch: boolean } {
+  const refs = props?.certReferences ?? [];
+  const named = refs.length > 0 ? pool.filter((c) => refs.some((r) => matchesReference(c, r))) : [];
+  for (const c of [...named, ...keyInfo]) {
+    const ok = verifies(c);
+    if (ok) return { signer: c, sigOk: true, essMismatch: refs.length > 0 && !named.includes(c) };
+  }
+  const signer = named[0] ?? keyInfo[0];
+  return { signer, sigOk: signer ? verifies(signer) : undefined, essMismatch: false };
+}
+
+export async function verifyXmlSignature(
+  signature: Element,
+  ctx: XmlSignatureContext,
+): Promise<XmlSignatureResult> {
+  const messages: string[] = [];
+  const props = readXadesProperties(signature);
+  const info = readSignedInfo(signature);
+  const refEls = info.signedInfo ? childElements(info.signedInfo, NS.ds, 'Reference') : [];
+  const refs: ReferenceResult[] = [];
+  for (const r of refEls) refs.push(await checkReference(r, { ...ctx, signature }));
+  for (const r of refs) {
+    if (!r.digestOk) messages.push(t(M.reference, { uri: r.uri, why: r.problem ?? t(M.digest) }));
+  }
+  const missing = refs.some((r) => r.target.kind === 'missing' && r.problem?.startsWith('referenced file'));
+  const covered = coverage(refs, props, ctx, messages);
+  const hashOk = missing ? undefined : refs.length > 0 && refs.every((r) => r.digestOk) && covered;
+
+  const keyInfo = parseCerts(keyInfoCertificates(signature));
+  const pool = parseCerts([...keyInfo.map((c) => c.der), ...ctx.trust.anchors.map((a) => a.der)]);
+  const chosen = chooseSigner(pool, keyInfo, props, (c) => verifySignedInfo(info, c.x509.publicKey));
+  if (chosen.sigOk === undefined && chosen.signer) messages.push(t(M.unsupported));
+  if (chosen.essMismatch) messages.push(t(M.certMismatch));
+  if (!chosen.signer) messages.push(t(M.noCert));
+
+  const hashes = [...refs.map((r) => r.hash), info.hash].filter((h): h is HashName => h !== undefined);
+  const signingTime = props?.signingTime;
+  const checks = chosen.signer
+    ? await checkSignerCertificate(chosen.signer, hashes, {
+        pool,
+        trust: ctx.trust,
+        revocation: ctx.revocation,
+        now: ctx.now,
+        signingTime,
+      })
+    : undefined;
+  if (checks) messages.push(...checks.messages);
+  if ((props?.timestamps ?? 0) > 0) messages.push(t(M.timestamp));
+  const x = chosen.signer?.x509;
+  const verdict = decide({
+    formatFailure: !info.signedInfo,
+    signerCertFound: chosen.signer !== undefined,
+    hashOk,
+    sigOk: chosen.sigOk,
+    essMismatch: chosen.essMismatch,
+    chainFound: checks?.chainFound ?? false,
+    revokedAt: checks?.revokedAt,
+    signingTime,
+    revocationUnknown: checks?.revocationUnknown ?? false,
+    caOutOfBounds: checks?.caOutOfBounds ?? false,
+    notAfter: x ? new Date(x.validTo) : undefined,
+    notBefore: x ? new Date(x.validFrom) : undefined,
+    now: ctx.now,
+    keyUsageOk: checks?.keyUsageOk ?? false,
+    weakCrypto: checks?.weakCrypto ?? false,
+  });
+  const dataRef = refs.find((r) => r.type !== SIGNED_PROPERTIES_TYPE);
+  const qc = checks?.info.qc;
+  const report: SignatureReport = {
+    signer: signerSummary(checks),
+    signingTime: signingTime ? signingTime.toISOString() : null,
+    digestAlgorithm: hashLabel(dataRef?.hash),
+    signatureAlgorithm: signatureLabel(
+      info.scheme === 'rsa' ? 'rsa-pkcs1' : info.scheme,
+      info.hash,
+      info.signatureUri || 'unknown',
+    ),
+    integrity: hashOk === true && chosen.sigOk === true ? 'valid' : 'invalid',
+    ...verdict,
+    qualified: checks?.anchorQualified ?? Boolean(qc?.compliance && qc.sscd),
+    depth: ctx.depth,
+    cadesForm: form(props),
+    hasTimestamp: (props?.timestamps ?? 0) > 0,
+    certificate: checks?.info ?? null,
+    chain: checks?.chain ?? [],
+    revocation: checks?.revocation ?? null,
+    messages,
+    counterSignatures: [],
+  };
+  return { report, references: refs };
+}

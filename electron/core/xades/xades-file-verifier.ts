@@ -1,0 +1,65 @@
+/**
+ * The FileVerifier for XML files (format "xades"): chosen by content (an XML declaration or start tag), whatever
+ * the extension. Detached references are read from files beside the signature (same folder or below it: no
+ * absolute paths, no '..', no URL schemes).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { SigilloError } from '../errors';
+import { fileError } from '../files/input-file';
+import { t } from '../i18n/translate';
+import type { FileVerifier } from '../verify/file-types';
+import type { ExternalResolver } from './references';
+import { verifyXmlDocument } from './verify-xml-document';
+import { looksLikeXml, MAX_XML_BYTES } from './xml-safe';
+
+/** Detached content files larger than this are not read (reported as not found). */
+export const MAX_DETACHED_BYTES = 512 * 1024 * 1024;
+
+/** A resolver reading referenced files from `folder` only. */
+export function besideResolver(folder: string): ExternalResolver {
+  return async (uri) => {
+    if (uri.includes(':') || isAbsolute(uri)) return undefined;
+    const rel = normalize(uri);
+    if (rel.split(sep).includes('..') || rel.split('/').includes('..')) return undefined;
+    const full = join(folder, rel);
+    const st = await stat(full).catch(() => undefined);
+    if (!st?.isFile() || st.size > MAX_DETACHED_BYTES) return undefined;
+    return readFile(full);
+  };
+}
+
+export async function readXmlFile(path: string): Promise<Buffer> {
+  const st = await stat(path).catch((e: unknown) => {
+    throw fileError(e, path);
+  });
+  if (st.size > MAX_XML_BYTES) {
+    throw new SigilloError(
+      'XML_TOO_LARGE',
+      t(
+        {
+          it: 'Il file XML è troppo grande (oltre {n} MiB).',
+          en: 'The XML file is too large (over {n} MiB).',
+        },
+        { n: MAX_XML_BYTES / 1024 / 1024 },
+      ),
+    );
+  }
+  return readFile(path).catch((e: unknown) => {
+    throw fileError(e, path);
+  });
+}
+
+export const xadesFileVerifier: FileVerifier = {
+  name: 'xades',
+  matches: (head) => looksLikeXml(head),
+  async verify(path, opts) {
+    const bytes = await readXmlFile(path);
+    const r = await verifyXmlDocument(bytes, { ...opts, external: besideResolver(dirname(path)) });
+    return {
+      format: 'xades',
+      signatures: r.signatures.map((s) => s.report),
+      ...(r.fatturapa ? { fatturapa: r.fatturapa } : {}),
+    };
+  },
+};

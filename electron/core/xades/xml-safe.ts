@@ -1,0 +1,156 @@
+/**
+ * Safe XML parsing for signed documents: @xmldom/xmldom with every parse error fatal, DOCTYPE declarations refused
+ * before parsing (no entity definitions at all: no external entities, no "billion laughs"), a size cap, the
+ * declared encoding honoured (UTF-8, ISO-8859-1/Latin-1, Windows-1252, UTF-16 with BOM) and small namespace-aware
+ * helpers to walk the tree. No regular expressions over the XML text.
+ */
+import { DOMParser } from '@xmldom/xmldom';
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+
+export const MAX_XML_BYTES = 64 * 1024 * 1024;
+export const ELEMENT_NODE = 1;
+const DOCUMENT_TYPE_NODE = 10;
+
+const MALFORMED = {
+  it: 'Il documento XML non è leggibile: {reason}',
+  en: 'The XML document cannot be read: {reason}',
+};
+
+export function malformedXml(reason: string): SigilloError {
+  return new SigilloError('XML_MALFORMED', t(MALFORMED, { reason }), { reason });
+}
+
+function doctypeForbidden(): SigilloError {
+  return new SigilloError(
+    'XML_DOCTYPE_FORBIDDEN',
+    t({
+      it: 'Il documento XML contiene una dichiarazione DOCTYPE (entità): rifiutato per sicurezza.',
+      en: 'The XML document carries a DOCTYPE declaration (entities): refused for safety.',
+    }),
+  );
+}
+
+/** The encoding named in the XML declaration (lower case), '' when none. */
+function declaredEncoding(head: string): string {
+  if (!head.startsWith('<?xml')) return '';
+  const end = head.indexOf('?>');
+  const decl = end > 0 ? head.slice(0, end) : '';
+  const at = decl.indexOf('encoding');
+  if (at < 0) return '';
+  const rest = decl.slice(at + 'encoding'.length).trimStart();
+  if (!rest.startsWith('=')) return '';
+  const value = rest.slice(1).trimStart();
+  const quote = value[0];
+  if (quote !== '"' && quote !== "'") return '';
+  const close = value.indexOf(quote, 1);
+  return close > 0 ? value.slice(1, close).toLowerCase() : '';
+}
+
+const LATIN = new Set(['iso-8859-1', 'latin1', 'iso_8859-1', 'us-ascii', 'ascii']);
+
+/** Decodes XML bytes by BOM and declaration. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes.length > MAX_XML_BYTES) throw malformedXml(`larger than ${MAX_XML_BYTES} bytes`);
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return b.subarray(3).toString('utf8');
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  const enc = declaredEncoding(b.subarray(0, 200).toString('latin1'));
+  if (enc === '' || enc === 'utf-8' || enc === 'utf8') return b.toString('utf8');
+  if (LATIN.has(enc)) return b.toString('latin1');
+  if (enc === 'windows-1252' || enc === 'cp1252') return new TextDecoder('windows-1252').decode(b);
+  throw malformedXml(`unsupported encoding ${enc}`);
+}
+
+/** Parses `text` strictly; throws XML_MALFORMED / XML_DOCTYPE_FORBIDDEN. */
+export function parseXml(text: string): Document {
+  if (text.length > MAX_XML_BYTES) throw malformedXml(`larger than ${MAX_XML_BYTES} bytes`);
+  if (text.includes('<!DOCTYPE')) throw doctypeForbidden();
+  const fail = (msg: string): never => {
+    throw malformedXml(String(msg).split('\n')[0] ?? 'parse error');
+  };
+  const parser = new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } });
+  let doc: Document;
+  try {
+    doc = parser.parseFromString(text, 'text/xml') as unknown as Document;
+  } catch (e) {
+    if (e instanceof SigilloError) throw e;
+    throw malformedXml(e instanceof Error ? e.message : String(e));
+  }
+  for (let n = doc.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === DOCUMENT_TYPE_NODE) throw doctypeForbidden();
+  }
+  if (!doc.documentElement) throw malformedXml('no root element');
+  return doc;
+}
+
+/** true when the first bytes look like an XML document (declaration or a start tag, after a BOM/blanks). */
+export function looksLikeXml(head: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = decodeXml(head.subarray(0, 512));
+  } catch {
+    return false;
+  }
+  const s = text.trimStart();
+  if (s.startsWith('<?xml')) return true;
+  const c = s.charCodeAt(1);
+  return s.startsWith('<') && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+}
+
+/** Direct child elements of `parent` named {ns}localName (any name when localName is '*'). */
+export function childElements(parent: Node, ns: string | null, localName: string): Element[] {
+  const out: Element[] = [];
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== ELEMENT_NODE) continue;
+    const el = n as Element;
+    if ((ns === '*' || el.namespaceURI === ns) && (localName === '*' || el.localName === localName))
+      out.push(el);
+  }
+  return out;
+}
+
+export function firstChild(
+  parent: Node | undefined,
+  ns: string | null,
+  localName: string,
+): Element | undefined {
+  return parent ? childElements(parent, ns, localName)[0] : undefined;
+}
+
+/** Follows a path of child names in one namespace; undefined when a step is missing. */
+export function childPath(
+  parent: Node | undefined,
+  ns: string | null,
+  ...names: string[]
+): Element | undefined {
+  let current: Node | undefined = parent;
+  for (const name of names) current = firstChild(current, ns, name);
+  return current as Element | undefined;
+}
+
+/** Every descendant element named {ns}localName, in document order. */
+export function descendants(parent: Node, ns: string, localName: string): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Node): void => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== ELEMENT_NODE) continue;
+      const el = n as Element;
+      if (el.namespaceURI === ns && el.localName === localName) out.push(el);
+      walk(el);
+    }
+  };
+  walk(parent);
+  return out;
+}
+
+/** The trimmed text content of an element ('' when absent). */
+export function textOf(el: Element | undefined): string {
+  return (el?.textContent ?? '').trim();
+}
+
+/** base64 text (whitespace allowed) to bytes */
+export function base64Of(el: Element | undefined): Buffer {
+  return Buffer.from(textOf(el).split(/\s+/).join(''), 'base64');
+}
