@@ -63,6 +63,9 @@ export const enScreens: Dict<typeof itScreens> = {
     reportSaved: 'Report saved: {{name}}',
     extract: 'Extract document',
     extracted: 'Document extracted: {{name}}',
+    extractedDamaged:
+      'Document extracted: {{name}}. Warning: the signature is not valid, the content may have been altered.',
+    extractAnyway: 'Extract it anyway to read it',
     batchTitle: 'Results ({{count}} files)',
     batchSummary: 'Valid: {{ok}} · Cannot be verified: {{warn}} · Not valid: {{bad}}',
     filter: 'Show',

@@ -60,6 +60,9 @@ export const itScreens = {
     reportSaved: 'Rapporto salvato: {{name}}',
     extract: 'Estrai documento',
     extracted: 'Documento estratto: {{name}}',
+    extractedDamaged:
+      'Documento estratto: {{name}}. Attenzione: la firma non è valida, il contenuto potrebbe essere alterato.',
+    extractAnyway: 'Estrai comunque per leggerlo',
     batchTitle: 'Risultati ({{count}} file)',
     batchSummary: 'Valide: {{ok}} · Non verificabili: {{warn}} · Non valide: {{bad}}',
     filter: 'Mostra',

@@ -1,11 +1,14 @@
 /** Renders the whole app over a fake bridge, in Italian unless asked, with a fresh store. */
-import { act, render } from '@testing-library/react';
+import { act, configure, render } from '@testing-library/react';
 import { App } from '../../../renderer/src/App';
 import { setupI18n, type UiLang } from '../../../renderer/src/i18n/setup';
 import { startSession } from '../../../renderer/src/state/session';
 import { useApp, type Route } from '../../../renderer/src/state/store';
 import { useReminders } from '../../../renderer/src/state/reminders';
 import { fakeBridge, type FakeBridge, type Handlers } from './fake-bridge';
+
+// the machine is shared: give async UI updates more than the default second
+configure({ asyncUtilTimeout: 5000 });
 
 const initialApp = useApp.getState();
 const initialReminders = useReminders.getState();

@@ -34,10 +34,9 @@ function States({ token }: { token: TokenView }) {
   );
 }
 
-function Renewable({ token }: { token: TokenView }) {
+function Renewable({ token, onResult }: { token: TokenView; onResult(text: string): void }) {
   const { t, i18n } = useTranslation();
   const [checked, setChecked] = useState<Record<string, boolean>>({});
-  const [result, setResult] = useState<string | null>(null);
   const before = mainCertificate(token)?.info.notAfter;
   const renewal = token.renewal ?? mainCertificate(token)?.renewal ?? null;
   const checkAgain = async () => {
@@ -45,8 +44,8 @@ function Renewable({ token }: { token: TokenView }) {
     const now = mainCertificate(useApp.getState().tokens.find((x) => x.label === token.label) ?? token);
     const after = now?.info.notAfter;
     if (after && before && Date.parse(after) > Date.parse(before)) {
-      setResult(t('renewal.wizard.renewedOk', { date: formatDate(after, i18n.language) }));
-    } else setResult(t('renewal.wizard.notYet'));
+      onResult(t('renewal.wizard.renewedOk', { date: formatDate(after, i18n.language) }));
+    } else onResult(t('renewal.wizard.notYet'));
   };
   return (
     <>
@@ -84,11 +83,6 @@ function Renewable({ token }: { token: TokenView }) {
         <button type="button" className="btn" onClick={() => void checkAgain()}>
           {t('renewal.wizard.checkAgain')}
         </button>
-        {result && (
-          <p className="notice info" role="status" style={{ marginTop: 10 }}>
-            {result}
-          </p>
-        )}
       </section>
     </>
   );
@@ -114,6 +108,7 @@ function Expired({ token }: { token: TokenView }) {
 export function RenewalWizard() {
   const { t } = useTranslation();
   const token = useApp(currentToken);
+  const [result, setResult] = useState<string | null>(null);
   const state = token?.renewal?.state ?? (token ? mainCertificate(token)?.renewal?.state : undefined);
   return (
     <>
@@ -128,8 +123,13 @@ export function RenewalWizard() {
           </button>
         </section>
       )}
+      {result && (
+        <p className="notice info" role="status">
+          {result}
+        </p>
+      )}
       {token && <States token={token} />}
-      {token && state === 'renewable' && <Renewable token={token} />}
+      {token && state === 'renewable' && <Renewable token={token} onResult={setResult} />}
       {token && state === 'last-day' && (
         <div className="notice warn">{t('renewal.banner.lastDay.signature')}</div>
       )}

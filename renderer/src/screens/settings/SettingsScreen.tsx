@@ -38,6 +38,13 @@ export function SettingsScreen() {
     const res = await call(() => api().setReminders({ enabled }));
     if (res.ok) reminders.setEnabled(enabled);
   };
+  const pickModule = useFilePicker((paths) => {
+    const path = paths[0];
+    if (path)
+      void save({ pkcs11Module: path }).then(async (ok) => {
+        if (ok) await refreshTokens(api(), true);
+      });
+  });
   if (!settings) {
     return (
       <>
@@ -52,13 +59,6 @@ export function SettingsScreen() {
     const res = await call(() => api().chooseFolder({ title: t('sign.outputChoose') }));
     if (res.ok && res.value.path) await save({ outputDir: res.value.path });
   };
-  const pickModule = useFilePicker((paths) => {
-    const path = paths[0];
-    if (path)
-      void save({ pkcs11Module: path }).then(async (ok) => {
-        if (ok) await refreshTokens(api(), true);
-      });
-  });
   return (
     <>
       <h1>{t('settings.title')}</h1>

@@ -10,9 +10,11 @@ import { allSignatures, fileVerdict } from '../../model/verdict';
 import { SignatureDetails, TONE_ICON } from './SignatureDetails';
 
 interface ActionNote {
-  tone: 'ok' | 'bad';
+  tone: 'ok' | 'bad' | 'warn';
   text: string;
   path?: string;
+  /** extraction refused because a signature does not verify: the user may still want to read the document */
+  canForce?: boolean;
 }
 
 export function useFileVerdict(report: FileReport) {
@@ -49,17 +51,22 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
         : { tone: 'bad', text: res.error.message },
     );
   };
-  const extract = async () => {
-    const res = await call(() => api().extract({ files: [report.file], overwrite: false }));
+  const extract = async (force: boolean) => {
+    const res = await call(() =>
+      api().extract({ files: [report.file], overwrite: false, ...(force ? { force: true } : {}) }),
+    );
     const first = res.ok ? res.value.results[0] : undefined;
     if (!res.ok) setNote({ tone: 'bad', text: res.error.message });
-    else if (first?.error) setNote({ tone: 'bad', text: first.error.message });
-    else if (first?.output)
-      setNote({
-        tone: 'ok',
-        text: t('verify.extracted', { name: baseName(first.output) }),
-        path: first.output,
-      });
+    else if (first?.error)
+      setNote({ tone: 'bad', text: first.error.message, canForce: !force && first.integrity === 'invalid' });
+    else if (first?.output) {
+      const name = baseName(first.output);
+      setNote(
+        first.integrity === 'invalid'
+          ? { tone: 'warn', text: t('verify.extractedDamaged', { name }), path: first.output }
+          : { tone: 'ok', text: t('verify.extracted', { name }), path: first.output },
+      );
+    }
   };
 
   return (
@@ -84,7 +91,7 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
           {t('verify.exportReport')}
         </button>
         {isSignedEnvelope(report.file) && !report.file.toLowerCase().endsWith('.p7s') && (
-          <button type="button" className="btn" onClick={() => void extract()}>
+          <button type="button" className="btn" onClick={() => void extract(false)}>
             <Icon name="upload" />
             {t('verify.extract')}
           </button>
@@ -93,6 +100,11 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
       {note && (
         <div className={`notice ${note.tone}`} role="status" style={{ marginTop: 12 }}>
           <span>{note.text}</span>
+          {note.canForce && (
+            <button type="button" className="btn link" onClick={() => void extract(true)}>
+              {t('verify.extractAnyway')}
+            </button>
+          )}
           {note.path && (
             <button
               type="button"

@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+/** Renewal banner + wizard (states from the core via the API), Settings (language, theme, reminders), i18n. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { it as itRes } from '../../renderer/src/i18n/it';
+import { en as enRes } from '../../renderer/src/i18n/en';
+import { renderApp } from './support/render-app';
+import { cert, renewal, SETTINGS, token } from './support/fixtures';
+
+afterEach(cleanup);
+
+const withSig = (r: ReturnType<typeof renewal>, daysLeft: number) => ({
+  listTokens: () => ({
+    module: null,
+    tokens: [token({ certificates: [cert('signature', { daysLeft, renewal: r })] })],
+  }),
+});
+
+describe('renewal', () => {
+  it('shows the banner inside the window; "later" snoozes; "renew now" opens the wizard', async () => {
+    const bridge = await renderApp(withSig(renewal('renewable', 58), 58));
+    expect(
+      screen.getByText(
+        /^Il certificato di firma scade il \d\d\/\d\d\/\d{4}\. Puoi rinnovarlo online fino al giorno prima\.$/,
+      ),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Rinnova ora' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Rinnovo dei certificati' })).toBeTruthy();
+    expect(screen.getByText('core message renewable')).toBeTruthy();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Apri il sito di rinnovo dell’ente certificatore' }),
+    );
+    expect(bridge.calls.find((c) => c.method === 'openExternal')?.request).toEqual({
+      url: 'https://id.infocamere.it/infocamere/firma_digitale/rinnovo',
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Inizio' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Ricordamelo più tardi' }));
+    expect(screen.queryByRole('button', { name: 'Rinnova ora' })).toBeNull();
+    expect(bridge.calls.find((c) => c.method === 'snoozeReminder')?.request).toEqual({ days: 7 });
+  });
+
+  it('"check again" re-reads the card and confirms the new expiry', async () => {
+    const bridge = await renderApp(withSig(renewal('renewable', 30), 30), { route: 'renewal' });
+    bridge.set('listTokens', () => ({
+      module: null,
+      tokens: [
+        token({ certificates: [cert('signature', { daysLeft: 1125, renewal: renewal('valid', 1125) })] }),
+      ],
+    }));
+    await userEvent.click(screen.getByRole('button', { name: 'Ho rinnovato — controlla di nuovo' }));
+    expect(await screen.findByText(/^Rinnovo riuscito: il certificato ora scade il/)).toBeTruthy();
+    expect(bridge.calls.filter((c) => c.method === 'listTokens').at(-1)?.request).toEqual({ refresh: true });
+  });
+
+  it('for an expired certificate explains that a new device is needed', async () => {
+    await renderApp(withSig(renewal('expired', -3), -3));
+    expect(screen.getByText(/serve un nuovo dispositivo dalla Camera di Commercio/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Revoca' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Che cosa devo fare?' }));
+    expect(screen.getByRole('heading', { name: 'Serve un nuovo dispositivo' })).toBeTruthy();
+  });
+
+  it('shows no banner when reminders are off, nor for valid certificates', async () => {
+    await renderApp({
+      ...withSig(renewal('renewable', 58), 58),
+      renewalStatus: () => ({ enabled: false, snoozedUntil: null, pending: [], remembered: 1 }),
+    });
+    expect(screen.queryByRole('button', { name: 'Rinnova ora' })).toBeNull();
+    cleanup();
+    await renderApp(withSig(renewal('valid', 400), 400));
+    expect(screen.queryByRole('button', { name: 'Rinnova ora' })).toBeNull();
+  });
+});
+
+describe('settings', () => {
+  it('switches the language and the theme', async () => {
+    let current = { ...SETTINGS };
+    const bridge = await renderApp(
+      {
+        getSettings: () => current,
+        setSettings: (patch: Partial<typeof SETTINGS>) => (current = { ...current, ...patch }),
+      },
+      { route: 'settings' },
+    );
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Tema' }), 'dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Lingua' }), 'en');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(bridge.calls.filter((c) => c.method === 'setSettings').map((c) => c.request)).toEqual([
+      { theme: 'dark' },
+      { language: 'en' },
+    ]);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Remind me before my certificates expire' }));
+    expect(bridge.calls.find((c) => c.method === 'setReminders')?.request).toEqual({ enabled: false });
+  });
+});
+
+describe('i18n resources', () => {
+  function flat(o: object, prefix = ''): Record<string, string> {
+    return Object.entries(o).reduce<Record<string, string>>((acc, [k, v]) => {
+      if (typeof v === 'string') acc[prefix + k] = v;
+      else Object.assign(acc, flat(v as object, `${prefix}${k}.`));
+      return acc;
+    }, {});
+  }
+  const itFlat = flat(itRes);
+  const enFlat = flat(enRes);
+
+  it('have the same keys, no empty text and the same placeholders in both languages', () => {
+    expect(Object.keys(enFlat).sort()).toEqual(Object.keys(itFlat).sort());
+    for (const [key, text] of Object.entries(itFlat)) {
+      expect(text.trim(), key).not.toBe('');
+      const ph = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
+      expect(ph(enFlat[key] as string), key).toEqual(ph(text));
+    }
+  });
+});

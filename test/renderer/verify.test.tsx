@@ -1,0 +1,207 @@
+// @vitest-environment jsdom
+/** Verify screen: one sentence first (colour + icon + text), details, nesting, batch table, report, extraction. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { FileReport } from '../../shared/schemas/verify';
+import { useApp } from '../../renderer/src/state/store';
+import { renderApp } from './support/render-app';
+import { failure } from './support/fake-bridge';
+import { signature } from './support/fixtures';
+
+afterEach(cleanup);
+
+const P7M = '/home/u/Documenti/fattura.xml.p7m';
+
+function verifyWith(reports: FileReport[]) {
+  return () => ({ reportId: 'r1', reports });
+}
+
+/** Files handed over (as a drop does): the Verify screen runs at once. */
+async function handOver(files: string[]) {
+  await act(async () => {
+    useApp.getState().addVerifyFiles(files);
+    useApp.getState().navigate('verify');
+  });
+}
+
+async function openVerify(reports: FileReport[]) {
+  const bridge = await renderApp({ verify: verifyWith(reports) });
+  await handOver(reports.map((r) => r.file));
+  return bridge;
+}
+
+describe('Verify', () => {
+  it('has an empty state that says what to do', async () => {
+    await renderApp({}, { route: 'verify' });
+    expect(screen.getByText('Nessun file da verificare')).toBeTruthy();
+  });
+
+  it('says a valid qualified signature in one sentence, in green with an icon', async () => {
+    await openVerify([{ file: P7M, format: 'cades', error: null, signatures: [signature()] }]);
+    const sentence = await screen.findByText(
+      /^Firma valida — VERDI GIULIA \(VRDGLI85M41F205X\), firmato il 20\/11\/2026 alle 10:42, certificato qualificato\.$/,
+    );
+    const box = sentence.closest('.verdict') as HTMLElement;
+    expect(box.className).toContain('ok');
+    expect(within(box).getByRole('img', { name: 'Valida' })).toBeTruthy();
+  });
+
+  it('says a tampered document was modified after signing, in red', async () => {
+    await openVerify([
+      {
+        file: P7M,
+        format: 'cades',
+        error: null,
+        signatures: [
+          signature({ integrity: 'invalid', indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE' }),
+        ],
+      },
+    ]);
+    const sentence = await screen.findByText('Il documento è stato modificato dopo la firma.');
+    expect((sentence.closest('.verdict') as HTMLElement).className).toContain('bad');
+  });
+
+  it('says when revocation could not be checked, in amber', async () => {
+    await openVerify([
+      {
+        file: P7M,
+        format: 'cades',
+        error: null,
+        signatures: [
+          signature({
+            indication: 'INDETERMINATE',
+            subIndication: 'TRY_LATER',
+            explanation: 'OCSP non raggiungibile.',
+          }),
+        ],
+      },
+    ]);
+    const sentence = await screen.findByText(/Non è stato possibile verificare la revoca del certificato/);
+    expect((sentence.closest('.verdict') as HTMLElement).className).toContain('warn');
+    await userEvent.click(screen.getByText('VERDI GIULIA', { selector: '.sig-who' }));
+    expect(screen.getByText('OCSP non raggiungibile.')).toBeTruthy();
+  });
+
+  it('reports an unreadable file in plain words', async () => {
+    await openVerify([
+      {
+        file: P7M,
+        format: null,
+        error: { code: 'CMS_NOT_SIGNED_DATA', message: 'Il file non è una firma digitale leggibile.' },
+        signatures: [],
+      },
+    ]);
+    expect(
+      await screen.findByText('Impossibile verificare il file: Il file non è una firma digitale leggibile.'),
+    ).toBeTruthy();
+  });
+
+  it('indents nested signatures and counter-signatures under their signature', async () => {
+    const counter = signature({ signer: { commonName: 'BIANCHI LUCA', fiscalCode: 'BNCLCU70A01F205Z' } });
+    await openVerify([
+      {
+        file: P7M,
+        format: 'cades',
+        error: null,
+        signatures: [
+          signature({ counterSignatures: [counter] }),
+          signature({ depth: 1, signer: { commonName: 'NERI ANNA' } }),
+        ],
+      },
+    ]);
+    expect(await screen.findByText('Tutte le 3 firme sono valide.')).toBeTruthy();
+    const counterItem = screen
+      .getByText('BIANCHI LUCA', { selector: '.sig-who' })
+      .closest('li') as HTMLElement;
+    expect(within(counterItem).getByText('Controfirma')).toBeTruthy();
+    expect(counterItem.style.marginLeft).toBe('22px');
+    const nested = screen.getByText('NERI ANNA', { selector: '.sig-who' }).closest('li') as HTMLElement;
+    expect(within(nested).getByText('Firma annidata, livello 1')).toBeTruthy();
+  });
+
+  it('exports the report and extracts the document, one click each', async () => {
+    const bridge = await openVerify([{ file: P7M, format: 'cades', error: null, signatures: [signature()] }]);
+    bridge.set('chooseSavePath', () => ({ path: '/home/u/rapporto.pdf' }));
+    bridge.set('exportReport', () => ({ path: '/home/u/rapporto.pdf' }));
+    bridge.set('extract', () => ({
+      results: [
+        { file: P7M, output: '/home/u/Documenti/fattura.xml', error: null, integrity: 'valid', levels: 1 },
+      ],
+    }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Esporta rapporto (PDF)' }));
+    expect(await screen.findByText('Rapporto salvato: rapporto.pdf')).toBeTruthy();
+    expect(bridge.calls.find((c) => c.method === 'exportReport')?.request).toMatchObject({
+      reportId: 'r1',
+      outputPath: '/home/u/rapporto.pdf',
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Estrai documento' }));
+    expect(await screen.findByText('Documento estratto: fattura.xml')).toBeTruthy();
+    expect(bridge.calls.find((c) => c.method === 'extract')?.request).toEqual({
+      files: [P7M],
+      overwrite: false,
+    });
+  });
+
+  it('shows a batch as a table with a filter', async () => {
+    const files = ['/d/a.p7m', '/d/b.p7m', '/d/c.p7m'];
+    await openVerify([
+      { file: files[0] as string, format: 'cades', error: null, signatures: [signature()] },
+      {
+        file: files[1] as string,
+        format: 'cades',
+        error: null,
+        signatures: [
+          signature({ integrity: 'invalid', indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE' }),
+        ],
+      },
+      {
+        file: files[2] as string,
+        format: 'cades',
+        error: null,
+        signatures: [signature({ indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' })],
+      },
+    ]);
+    expect(await screen.findByText('Valide: 1 · Non verificabili: 1 · Non valide: 1')).toBeTruthy();
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Mostra' }), 'bad');
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.textContent).toContain('b.p7m');
+    expect(rows[1]?.textContent).toContain('Il documento è stato modificato dopo la firma.');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Mostra' }), 'all');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Cerca per nome o firmatario' }), 'c.p7m');
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+  });
+
+  it('shows a failed verify call', async () => {
+    await renderApp({ verify: () => failure('IPC_INVALID_REQUEST', 'Richiesta non valida.') });
+    await handOver([P7M]);
+    expect(await screen.findByText('Richiesta non valida.')).toBeTruthy();
+  });
+
+  it('offers to extract a damaged document anyway, with a warning', async () => {
+    const bridge = await openVerify([{ file: P7M, format: 'cades', error: null, signatures: [signature()] }]);
+    const damaged = {
+      file: P7M,
+      output: null,
+      error: { code: 'EXTRACT_INTEGRITY', message: 'La firma non è valida.' },
+      integrity: 'invalid',
+      levels: 1,
+    };
+    bridge.set('extract', (req: { force?: boolean }) =>
+      req.force
+        ? { results: [{ ...damaged, output: '/home/u/Documenti/fattura.xml', error: null }] }
+        : { results: [damaged] },
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Estrai documento' }));
+    expect(await screen.findByText('La firma non è valida.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Estrai comunque per leggerlo' }));
+    expect(await screen.findByText(/Documento estratto: fattura.xml\. Attenzione/)).toBeTruthy();
+    expect(bridge.calls.filter((c) => c.method === 'extract').map((c) => c.request)).toEqual([
+      { files: [P7M], overwrite: false },
+      { files: [P7M], overwrite: false, force: true },
+    ]);
+  });
+});
