@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signPades, type PadesSignOptions } from '../../electron/core/pdf/pades-sign';
 import { appearanceFor, parseVisibleSpec } from '../../electron/core/pdf/visible-options';
@@ -87,6 +88,24 @@ describe('PAdES signing (incremental update)', () => {
     const tail = readFileSync(out).subarray(readFileSync(input).length).toString('latin1');
     expect(tail).toContain('/Type /XRef');
     expect(tail).not.toMatch(/\nxref\n/);
+  });
+
+  it('signs PDFs from other producers: pdf-lib (object streams) and cairo (pdftocairo)', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText('Prodotto da pdf-lib: àèéìòù');
+    const fromPdfLib = join(dir, 'pdflib.pdf');
+    writeFileSync(fromPdfLib, await doc.save({ useObjectStreams: true }));
+    const fromCairo = join(dir, 'cairo.pdf');
+    execFileSync('pdftocairo', [
+      '-pdf',
+      writeHandwritten(join(dir, 'for-cairo.pdf'), { pages: 2 }),
+      fromCairo,
+    ]);
+    for (const input of [fromPdfLib, fromCairo]) {
+      const out = input.replace(/\.pdf$/, '-signed.pdf');
+      await sign(input, out);
+      expectGoodOutput(input, out, 1);
+    }
   });
 
   it('signs a hybrid-reference file', async () => {
