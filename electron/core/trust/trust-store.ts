@@ -5,6 +5,7 @@ import type { TrustAnchor, TrustSource } from './trust-source';
 interface LoadedAnchor {
   anchor: TrustAnchor;
   x509: X509Certificate;
+  spki: Buffer;
 }
 
 export class TrustStore {
@@ -14,7 +15,8 @@ export class TrustStore {
     this.loaded = [];
     for (const anchor of anchors) {
       try {
-        this.loaded.push({ anchor, x509: new X509Certificate(anchor.der) });
+        const x509 = new X509Certificate(anchor.der);
+        this.loaded.push({ anchor, x509, spki: x509.publicKey.export({ type: 'spki', format: 'der' }) });
       } catch {
         // an unreadable anchor is skipped; sources validate their own input
       }
@@ -35,12 +37,15 @@ export class TrustStore {
    * an anchor that has trust periods (trusted lists) matches only inside one, with that period's qualified flag.
    */
   anchorFor(cert: X509Certificate, at?: Date): TrustAnchor | undefined {
-    const key = cert.publicKey.export({ type: 'spki', format: 'der' });
+    // the key is exported only when a subject matches, and each anchor's key once (at load): verifying a
+    // batch of files against hundreds of trusted-list anchors must not export keys per anchor per call
+    let key: Buffer | undefined;
+    const fingerprint = cert.fingerprint256;
     for (const l of this.loaded) {
       const same =
-        l.x509.fingerprint256 === cert.fingerprint256 ||
+        l.x509.fingerprint256 === fingerprint ||
         (l.x509.subject === cert.subject &&
-          l.x509.publicKey.export({ type: 'spki', format: 'der' }).equals(key));
+          l.spki.equals((key ??= cert.publicKey.export({ type: 'spki', format: 'der' }))));
       const anchor = same ? anchorAt(l.anchor, at) : undefined;
       if (anchor) return anchor;
     }

@@ -90,12 +90,25 @@ function caValidity(certs: ParsedCert[], at: Date, now: Date, messages: string[]
   return ok;
 }
 
+const infoCache = new Map<string, CertInfo>();
+
+/** A's parseCertificate, memoised per certificate (batches verify the same signers many times). */
+function certInfo(p: ParsedCert): CertInfo {
+  let info = infoCache.get(p.fingerprint);
+  if (!info) {
+    if (infoCache.size > 2000) infoCache.clear();
+    info = parseCertificate(p.der);
+    infoCache.set(p.fingerprint, info);
+  }
+  return info;
+}
+
 export async function checkSignerCertificate(
   signer: ParsedCert,
   hashes: HashName[],
   ctx: CertCheckContext & { now: Date; signingTime?: Date },
 ): Promise<CertChecks> {
-  const info = parseCertificate(signer.der);
+  const info = certInfo(signer);
   const messages: string[] = [];
   const built = buildChain(signer, ctx.pool, ctx.trust, ctx.signingTime ?? ctx.now);
   const chainFound = built.anchor !== undefined;

@@ -66,14 +66,7 @@ export interface RevocationReport {
 }
 
 export type CadesForm =
-  | 'CAdES-BES'
-  | 'CAdES-EPES'
-  | 'CMS'
-  | 'XAdES-BES'
-  | 'XAdES-EPES'
-  | 'XAdES-T'
-  | 'XAdES-LT'
-  | 'XMLDSig';
+  'CAdES-BES' | 'CAdES-EPES' | 'CMS' | 'XAdES-BES' | 'XAdES-EPES' | 'XAdES-T' | 'XAdES-LT' | 'XMLDSig';
 
 export interface SignatureReport {
   signer: SignerSummary;

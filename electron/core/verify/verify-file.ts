@@ -7,6 +7,8 @@ import { toErrorInfo } from '../errors';
 import { fileError } from '../files/input-file';
 import { cmsFileVerifier } from './cms-file-verifier';
 import { pdfFileVerifier } from '../pdf/verify-pdf';
+import { timestampFileVerifier } from '../timestamp/verify-timestamped';
+import { xadesFileVerifier } from '../xades/xades-file-verifier';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import type { FileReport } from './types';
 
@@ -14,7 +16,12 @@ import type { FileReport } from './types';
  * In order: the first whose matches() says yes handles the file; the CMS verifier is also the fallback.
  * CMS comes first: a p7m whose content is a PDF has '%PDF-' in its first bytes too.
  */
-export const VERIFIERS: FileVerifier[] = [cmsFileVerifier, pdfFileVerifier];
+export const VERIFIERS: FileVerifier[] = [
+  timestampFileVerifier,
+  cmsFileVerifier,
+  pdfFileVerifier,
+  xadesFileVerifier,
+];
 
 const HEAD_BYTES = 1024;
 
@@ -37,13 +44,8 @@ export async function verifyFile(path: string, opts: VerifyFileOptions): Promise
     const head = await readHead(path);
     const verifier = VERIFIERS.find((v) => v.matches(head, path)) ?? cmsFileVerifier;
     const r = await verifier.verify(path, opts);
-    return {
-      file: path,
-      format: r.format,
-      error: null,
-      signatures: r.signatures,
-      ...(r.content ? { content: r.content } : {}),
-    };
+    const { format, ...rest } = r;
+    return { file: path, format, error: null, ...rest };
   } catch (e) {
     return { file: path, format: null, error: toErrorInfo(e), signatures: [] };
   }
