@@ -1,9 +1,9 @@
 /** Inputs for the UI end-to-end test and independent checks of what the app wrote (openssl, pdfsig). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFSignature, StandardFonts } from 'pdf-lib';
 
 export const TEXT_CONTENT = 'Fattura di prova n. 42\n';
 
@@ -13,6 +13,18 @@ export async function makePdf(): Promise<Buffer> {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   page.drawText('Contratto di prova', { x: 50, y: 780, size: 18, font });
   return Buffer.from(await doc.save());
+}
+
+/** The widget rectangles of the signature fields of a PDF, read with pdf-lib (independent of our writer). */
+export async function signatureRects(
+  pdf: string,
+): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
+  return doc
+    .getForm()
+    .getFields()
+    .filter((f) => f instanceof PDFSignature)
+    .flatMap((f) => f.acroField.getWidgets().map((w) => w.getRectangle()));
 }
 
 /** Every file under dir whose name is `name` (the harness keeps uploads in per-upload folders). */

@@ -11,7 +11,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeUiStore } from './demo-store';
 import { dropFiles, startUi, type UiSession } from './ui-harness';
-import { findFiles, makePdf, opensslVerifies, pdfsigReport, pinWorks, shot, TEXT_CONTENT } from './ui-files';
+import {
+  findFiles,
+  makePdf,
+  opensslVerifies,
+  pdfsigReport,
+  pinWorks,
+  shot,
+  signatureRects,
+  TEXT_CONTENT,
+} from './ui-files';
 
 const fx = inject('fixture');
 let ui: UiSession;
@@ -81,6 +90,33 @@ describe('Sigillo UI in Chromium over the harness', () => {
     await page.getByRole('heading', { name: '2 file da firmare' }).waitFor();
     await shot(page, 'it', 'sign');
 
+    // visible signature: draw the box on the pdf.js preview of the page
+    await page.getByRole('checkbox', { name: /Firma visibile/ }).check();
+    await page.getByText(/trascina sulla pagina per disegnare/).waitFor({ timeout: 30_000 });
+    const sheet = page.locator('.pdf-page');
+    await sheet.scrollIntoViewIfNeeded();
+    const area = await sheet.boundingBox();
+    if (!area) throw new Error('no preview');
+    await page.mouse.move(area.x + 30, area.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(area.x + 180, area.y + 360, { steps: 5 });
+    await page.mouse.up();
+    const field = async (name: string) => Number(await page.getByRole('spinbutton', { name }).inputValue());
+    const drawn = {
+      x: await field('Da sinistra (pt)'),
+      y: await field('Dal basso (pt)'),
+      w: await field('Larghezza (pt)'),
+      h: await field('Altezza (pt)'),
+    };
+    // 300 px preview of a 595 pt page: ~1.98 pt per pixel, origin bottom-left
+    expect(drawn.x).toBeGreaterThan(50);
+    expect(drawn.x).toBeLessThan(70);
+    expect(drawn.w).toBeGreaterThan(280);
+    expect(drawn.w).toBeLessThan(320);
+    expect(drawn.y + drawn.h).toBeGreaterThan(230);
+    expect(drawn.y + drawn.h).toBeLessThan(260);
+    await shot(page, 'it', 'sign-visible-box');
+
     await page.getByRole('button', { name: 'Firma 2 file' }).click();
     await page.getByLabel('PIN', { exact: true }).fill('00000000');
     await page.keyboard.press('Enter');
@@ -103,6 +139,11 @@ describe('Sigillo UI in Chromium over the harness', () => {
     const pdfs = findFiles(ui.outDir, 'contratto-signed.pdf');
     expect(pdfs).toHaveLength(1);
     expect(pdfsigReport(pdfs[0] as string)).toMatch(/Signature is Valid/);
+    const [rect] = await signatureRects(pdfs[0] as string);
+    expect(rect).toBeDefined();
+    expect(Math.abs((rect?.x ?? 0) - drawn.x)).toBeLessThanOrEqual(1);
+    expect(Math.abs((rect?.y ?? 0) - drawn.y)).toBeLessThanOrEqual(1);
+    expect(Math.abs((rect?.width ?? 0) - drawn.w)).toBeLessThanOrEqual(1);
   });
 
   it('verifies the signed outputs, then a tampered copy', async () => {

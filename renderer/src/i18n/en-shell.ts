@@ -127,6 +127,12 @@ export const enShell: Dict<typeof itShell> = {
       h: 'Height (pt)',
       hint: 'Sizes in PDF points (1 pt = 0.35 mm); an A4 page is 595 × 842 pt.',
     },
+    preview: {
+      label: 'Preview of page {{page}} of {{pages}}',
+      hint: 'Page {{page}} of {{pages}}: drag on the page to draw the signature box.',
+      loading: 'Loading the preview…',
+      unavailable: 'Preview not available: set the position with the fields below.',
+    },
     timestamp: 'Timestamp',
     timestampAdd: 'Add a timestamp',
     timestampNone: 'Set up a timestamp service in Settings to use it.',

@@ -125,6 +125,12 @@ export const itShell = {
       h: 'Altezza (pt)',
       hint: 'Misure in punti PDF (1 pt = 0,35 mm); una pagina A4 misura 595 × 842 pt.',
     },
+    preview: {
+      label: 'Anteprima della pagina {{page}} di {{pages}}',
+      hint: 'Pagina {{page}} di {{pages}}: trascina sulla pagina per disegnare il riquadro della firma.',
+      loading: 'Caricamento dell’anteprima…',
+      unavailable: 'Anteprima non disponibile: indica la posizione con i campi qui sotto.',
+    },
     timestamp: 'Marca temporale',
     timestampAdd: 'Aggiungi la marca temporale',
     timestampNone: 'Configura un servizio di marca temporale nelle Impostazioni per usarla.',

@@ -6,6 +6,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import { api, call } from '../../bridge';
 import { CertificatePicker } from './CertificatePicker';
 import { DEFAULT_BOX, VisibleBoxFields } from './VisibleBoxFields';
+import { PdfBoxPicker } from './PdfBoxPicker';
 
 export interface SignChoices {
   certId: string | undefined;
@@ -20,19 +21,20 @@ const FORMATS: SignFormat[] = ['auto', 'cades', 'pades'];
 export function SignOptions({
   token,
   settings,
-  anyPdf,
+  pdfFile,
   choices,
   onChange,
 }: {
   token: TokenView;
   settings: Settings | null;
-  anyPdf: boolean;
+  /** the first PDF among the files (its page is previewed for the visible signature) */
+  pdfFile: string | undefined;
   choices: SignChoices;
   onChange(c: SignChoices): void;
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<SignChoices>) => onChange({ ...choices, ...patch });
-  const pades = anyPdf && choices.format !== 'cades';
+  const pades = pdfFile !== undefined && choices.format !== 'cades';
   const tsaConfigured = Boolean(settings?.timestamp.url);
   const chooseFolder = async () => {
     const res = await call(() => api().chooseFolder({ title: t('sign.outputChoose') }));
@@ -86,8 +88,11 @@ export function SignOptions({
               />
               <span>{t('sign.visible')}</span>
             </label>
-            {choices.visible && (
-              <VisibleBoxFields box={choices.visible} onChange={(visible) => set({ visible })} />
+            {choices.visible && pdfFile && (
+              <>
+                <PdfBoxPicker file={pdfFile} box={choices.visible} onChange={(visible) => set({ visible })} />
+                <VisibleBoxFields box={choices.visible} onChange={(visible) => set({ visible })} />
+              </>
             )}
           </fieldset>
         )}

@@ -109,7 +109,7 @@ export function SignScreen() {
               <SignOptions
                 token={token}
                 settings={settings}
-                anyPdf={files.some(isPdf)}
+                pdfFile={files.find(isPdf)}
                 choices={choices}
                 onChange={setChoices}
               />
