@@ -1,5 +1,5 @@
 /** DocMDP (ISO 32000-1 §12.8.2.2): the permissions a certification signature grants to later changes. */
-import { asArray, asNumber, isName, type PdfDict } from './pdf-objects';
+import { asArray, asNumber, isName, PdfString, type PdfDict } from './pdf-objects';
 import type { ObjectStore } from './pdf-reader';
 
 /** DocMDP permission level of the document's certification signature, if any */
@@ -12,4 +12,32 @@ export function docMdpPermission(store: ObjectStore, catalog: PdfDict): number |
     }
   }
   return undefined;
+}
+
+/**
+ * FieldMDP (ISO 32000-1 §12.8.2.4) of one signature: which fields its signer locked. /Action /All locks every
+ * field, /Include the listed ones, /Exclude all but the listed ones.
+ */
+export function lockedFields(
+  store: ObjectStore,
+  sigDict: PdfDict | undefined,
+): (fullName: string) => boolean {
+  const rules: { action: string; fields: string[] }[] = [];
+  for (const r of asArray(store.resolve(sigDict?.get('Reference'))) ?? []) {
+    const d = store.dict(r);
+    if (!isName(d?.get('TransformMethod'), 'FieldMDP')) continue;
+    const params = store.dict(d?.get('TransformParams'));
+    const action = params?.get('Action');
+    const fields = (asArray(store.resolve(params?.get('Fields'))) ?? []).flatMap((f) =>
+      f instanceof PdfString ? [f.text()] : [],
+    );
+    if (isName(action)) rules.push({ action: action.name, fields });
+  }
+  return (name) =>
+    rules.some(
+      (r) =>
+        r.action === 'All' ||
+        (r.action === 'Include' && r.fields.includes(name)) ||
+        (r.action === 'Exclude' && !r.fields.includes(name)),
+    );
 }

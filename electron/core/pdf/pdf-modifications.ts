@@ -5,12 +5,12 @@
  * pages added or removed, …) is reported with the pages and objects concerned.
  */
 import { t } from '../i18n/translate';
-import { asArray, asDict, isName, PdfDict, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
+import { asArray, asDict, isName, PdfDict, PdfRef, PdfStream, PdfString, type PdfValue } from './pdf-objects';
 import type { ObjectStore, PdfReader } from './pdf-reader';
 import { pageRefs } from './pages';
 import { allFields } from './form-fields';
 import { changedKeys, isSuperset, sameValue } from './pdf-diff';
-import { docMdpPermission } from './doc-mdp';
+import { docMdpPermission, lockedFields } from './doc-mdp';
 
 export interface Modifications {
   /** incremental updates after the signed revision */
@@ -55,6 +55,7 @@ class Analysis {
     readonly old: ObjectStore,
     readonly now: ObjectStore,
     readonly p: number | undefined,
+    readonly locked: (fullName: string) => boolean,
   ) {}
   deny(num: number, what: string, page?: number): void {
     this.notAllowed.set(num, what);
@@ -68,7 +69,16 @@ class Analysis {
     const d = this.now.dict(v);
     const isSigField = (x: PdfDict | undefined): boolean =>
       isName(x?.get('FT'), 'Sig') || isName(this.now.dict(x?.get('Parent'))?.get('FT'), 'Sig');
-    if (isSigField(d)) return this.allow('signature');
+    if (isSigField(d)) {
+      // P=1: nothing may change but document timestamps (and DSS) may be added
+      const sub = this.now.dict(d?.get('V'))?.get('SubFilter');
+      if (this.p !== 1 || isName(sub, 'ETSI.RFC3161')) return this.allow('signature');
+      return this.deny(
+        num,
+        t({ it: 'firma aggiunta (non permessa)', en: 'signature added (not permitted)' }),
+        page,
+      );
+    }
     if (this.p === undefined || this.p === 3) return this.allow('annotation');
     this.deny(num, t({ it: 'annotazione o campo aggiunto', en: 'annotation or field added' }), page);
   }
@@ -109,13 +119,15 @@ export function analyseModifications(
   reader: PdfReader,
   revisionEnd: number,
   laterRevisions: number,
+  /** the signature's own dictionary, for its FieldMDP locks */
+  sigDict?: PdfDict,
 ): Modifications {
   const old = reader.storeAt(revisionEnd);
   const now = reader.latest;
   const oldSection = reader.sections.find((s) => s.end <= revisionEnd)!;
   const oldRoot = oldSection.trailer.get('Root');
   const oldCatalog = old.dict(oldRoot) ?? new PdfDict();
-  const a = new Analysis(reader, old, now, docMdpPermission(old, oldCatalog));
+  const a = new Analysis(reader, old, now, docMdpPermission(old, oldCatalog), lockedFields(old, sigDict));
   const rootNum = oldRoot instanceof PdfRef ? oldRoot.num : -1;
   const newRoot = reader.trailer.get('Root');
   if (!(newRoot instanceof PdfRef) || newRoot.num !== rootNum)
@@ -200,9 +212,15 @@ export function analyseModifications(
         a.deny(num, t({ it: 'firma esistente sostituita', en: 'existing signature replaced' }));
       } else a.allow('signature');
     } else if (fields.has(num) || isName(oldD.get('Subtype'), 'Widget')) {
+      const fieldName = fields.get(num)?.fullName ?? fieldNameOf(old, oldD);
       if (a.p === 1)
         a.deny(num, t({ it: 'modulo compilato (non permesso)', en: 'form filled in (not permitted)' }));
-      else
+      else if (a.locked(fieldName) && changedKeys(reader, oldD, newD).some((k) => k === 'V' || k === 'AS')) {
+        a.deny(
+          num,
+          t({ it: 'campo bloccato «{f}» modificato', en: 'locked field "{f}" changed' }, { f: fieldName }),
+        );
+      } else
         a.dictKeys(
           num,
           oldD,
@@ -248,4 +266,16 @@ export function analyseModifications(
     changes: [...a.notAllowed.values()],
     allowedChanges: [...a.allowedKinds].sort(),
   };
+}
+
+/** full name of a field (or of the field a widget belongs to), from /T up the /Parent chain */
+function fieldNameOf(store: ObjectStore, d: PdfDict): string {
+  const parts: string[] = [];
+  let node: PdfDict | undefined = d;
+  for (let i = 0; node && i < 32; i++) {
+    const tv = node.get('T');
+    if (tv instanceof PdfString) parts.unshift(tv.text());
+    node = store.dict(node.get('Parent'));
+  }
+  return parts.join('.');
 }

@@ -110,7 +110,12 @@ async function verifyOne(
   let modifications: Modifications | null = null;
   if (!br.coversWholeDocument && br.revision !== null) {
     const revs = revisionEnds(reader.sections);
-    modifications = analyseModifications(reader, revs[br.revision - 1]!.end, revs.length - br.revision);
+    modifications = analyseModifications(
+      reader,
+      revs[br.revision - 1]!.end,
+      revs.length - br.revision,
+      sig.dict,
+    );
     if (!modifications.allowed) {
       const explanation = t(MODIFIED);
       base = {
