@@ -1,0 +1,19 @@
+/** `npm run bench`: every benchmark in one run, the machine description first, a summary of the goals last. */
+import { benchHash } from './hash-1gib';
+import { benchPades } from './pades-200mb';
+import { benchSignVerify } from './sign-verify-1gib';
+import { benchStartup } from './startup';
+import { benchVerifyMany } from './verify-many';
+import { machine, note, summary } from './bench-lib';
+
+async function main(): Promise<void> {
+  note(`machine: ${machine()}`);
+  benchStartup();
+  benchHash();
+  benchSignVerify();
+  await benchVerifyMany();
+  benchPades();
+  process.exitCode = summary() === 0 ? 0 : 1;
+}
+
+void main();
