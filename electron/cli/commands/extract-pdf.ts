@@ -2,6 +2,7 @@
 import { t } from '../../core/i18n/translate';
 import { extractPdfRevision, isPdfFile } from '../../core/pdf/extract-revision';
 import { extractFile, type ExtractOptions, type ExtractResult } from '../../core/verify/extract';
+import { extractTimestamped } from '../../core/timestamp/extract-timestamped';
 import type { CommandContext, OptionsConfig } from '../command';
 
 export const pdfExtractOptions: OptionsConfig = { signature: { type: 'string' } };
@@ -32,7 +33,7 @@ export async function extractAny(
   signature?: number,
 ): Promise<ExtractResult> {
   if (isPdfFile(file)) return extractPdfRevision(file, { ...opts, signature });
-  return extractFile(file, opts);
+  return (await extractTimestamped(file, opts)) ?? extractFile(file, opts);
 }
 
 export const pdfExtractUsage = (): string => t(BAD_SIGNATURE_OPTION);

@@ -8,6 +8,7 @@ import { remindersCommand } from './reminders';
 import { signCommand } from './sign';
 import { verifyCommand } from './verify';
 import { extractCommand } from './extract';
+import { timestampCommand } from './timestamp';
 import { trustStatusCommand } from './trust-status';
 import { trustUpdateCommand } from './trust-update';
 
@@ -20,6 +21,7 @@ export const commands: Command[] = [
   signCommand,
   verifyCommand,
   extractCommand,
+  timestampCommand,
   trustUpdateCommand,
   trustStatusCommand,
 ];

@@ -11,29 +11,11 @@ import { TrustStore } from '../trust/trust-store';
 import type { HashName } from '../verify/algorithms';
 import { parseCerts } from '../verify/certificates';
 import { decide } from '../verify/indication';
-import type { Indication, SubIndication, ChainEntry } from '../verify/types';
 import { verifySignerInfo } from '../verify/verify-signer-info';
+import type { TimestampReport } from './timestamp-report';
 import { OID_TST_INFO, type TimestampToken } from './timestamp-token';
 
-/** What verification shows of one timestamp. Plain JSON. */
-export interface TimestampReport {
-  /** the proven time (TSTInfo genTime), ISO 8601 */
-  genTime: string;
-  policy: string;
-  serialNumber: string;
-  hashAlgorithm: string;
-  /** the TSA certificate's common name (or subject) */
-  tsa: string | null;
-  /** the imprint matches the timestamped data */
-  imprintMatches: boolean;
-  /** imprint and token signature both check out */
-  integrity: 'valid' | 'invalid';
-  indication: Indication;
-  subIndication: SubIndication | null;
-  explanation: string;
-  chain: ChainEntry[];
-  messages: string[];
-}
+export type { TimestampReport } from './timestamp-report';
 
 export interface TokenCheckContext {
   trust?: TrustStore;

@@ -1,0 +1,156 @@
+/**
+ * Verification of timestamp files, plugged into the shared verifyFile dispatch: .tsd (each token checked — the
+ * first over the content, a renewal over the previous token), .tsr (a detached token over the file beside it or
+ * --content), .m7m (the token over the p7m part, and the p7m's signatures verified as usual). A p7m inside a .tsd
+ * is verified too. The genTime of a valid token is the proven time of existence.
+ */
+import { access, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { SigilloError } from '../errors';
+import { fileError, inputSize, readInput } from '../files/input-file';
+import { t } from '../i18n/translate';
+import type { HashName } from '../verify/algorithms';
+import { cmsFileVerifier } from '../verify/cms-file-verifier';
+import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
+import { NestedCapture } from '../verify/nested-capture';
+import type { SignatureReport } from '../verify/types';
+import { checkTimestampToken, type DataDigest, type TimestampReport } from '../tsa/token-check';
+import { tokenFromFileBytes } from './token-bytes';
+import { parseTimestampToken } from '../tsa/timestamp-token';
+import { readM7m } from './m7m-reader';
+import { timestampKind } from './timestamp-sniff';
+import { readTsd } from './tsd-reader';
+
+const MAX_TSR_BYTES = 1024 * 1024;
+
+export interface TimestampedVerification {
+  format: 'tsd' | 'tsr' | 'm7m';
+  signatures: SignatureReport[];
+  timestamps: TimestampReport[];
+  content?: string;
+}
+
+const ctxOf = (o: VerifyFileOptions) => ({ trust: o.trust, revocation: o.revocation, now: o.now });
+const fromRecord =
+  (r: Partial<Record<HashName, Uint8Array>>): DataDigest =>
+  (h) =>
+    r[h];
+
+/** Each token of a chain: the first over the data, each later one over the previous token (RFC 5544 §4.2). */
+async function checkChain(
+  tokens: Uint8Array[],
+  first: DataDigest,
+  o: VerifyFileOptions,
+): Promise<TimestampReport[]> {
+  const out: TimestampReport[] = [];
+  let digest = first;
+  for (const der of tokens) {
+    out.push(await checkTimestampToken(parseTimestampToken(der), digest, ctxOf(o)));
+    digest = (h) => new Uint8Array(createHash(h).update(der).digest());
+  }
+  return out;
+}
+
+async function signaturesOf(spooled: string | undefined, o: VerifyFileOptions): Promise<SignatureReport[]> {
+  if (!spooled) return [];
+  const r = await cmsFileVerifier.verify(spooled, { ...o, content: undefined }).catch(() => undefined);
+  return r?.signatures ?? [];
+}
+
+async function verifyTsd(path: string, o: VerifyFileOptions): Promise<TimestampedVerification> {
+  const capture = new NestedCapture();
+  try {
+    const tsd = await readTsd(path, capture.onContent);
+    if (!tsd.hasContent) throw detachedTsd();
+    const timestamps = await checkChain(tsd.tokens, fromRecord(tsd.contentDigests), o);
+    const signatures = await signaturesOf(await capture.finish(), o);
+    return { format: 'tsd', signatures, timestamps };
+  } finally {
+    await capture.cleanup();
+  }
+}
+
+async function verifyM7m(path: string, o: VerifyFileOptions): Promise<TimestampedVerification> {
+  const capture = new NestedCapture();
+  try {
+    const m7m = await readM7m(path, capture.onContent);
+    const token = tokenFromFileBytes(m7m.timestamp);
+    const timestamps = await checkChain([token], fromRecord(m7m.p7mDigests), o);
+    const signatures = await signaturesOf(await capture.finish(), o);
+    return { format: 'm7m', signatures, timestamps };
+  } finally {
+    await capture.cleanup();
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  return access(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function timestampedDataFor(path: string, content?: string): Promise<string> {
+  if (content) return content;
+  const guess = path.replace(/\.(tsr|tst)$/i, '');
+  if (guess !== path && (await exists(guess))) return guess;
+  throw new SigilloError(
+    'CONTENT_NOT_FOUND',
+    t(
+      {
+        it: 'Marca temporale separata: indicare il file marcato con --content (non trovato accanto a {file}).',
+        en: 'Detached timestamp: give the timestamped file with --content (not found beside {file}).',
+      },
+      { file: path },
+    ),
+  );
+}
+
+async function verifyTsr(path: string, o: VerifyFileOptions): Promise<TimestampedVerification> {
+  if ((await inputSize(path)) > MAX_TSR_BYTES) throw fileError(new Error('too large'), path);
+  const token = tokenFromFileBytes(new Uint8Array(await readFile(path)));
+  const data = await timestampedDataFor(path, o.content);
+  const hash = parseTimestampToken(token).info.hash;
+  let digest: Uint8Array | undefined;
+  if (hash) {
+    const h = createHash(hash);
+    for await (const chunk of readInput(data)) h.update(chunk);
+    digest = new Uint8Array(h.digest());
+  }
+  const timestamps = await checkChain([token], (x) => (x === hash ? digest : undefined), o);
+  return { format: 'tsr', signatures: [], timestamps, content: data };
+}
+
+function detachedTsd(): SigilloError {
+  return new SigilloError(
+    'TSD_NO_CONTENT',
+    t({
+      it: 'Il file .tsd non contiene il documento (solo un riferimento dataUri).',
+      en: 'The .tsd file does not hold the document (only a dataUri reference).',
+    }),
+  );
+}
+
+export async function verifyTimestamped(path: string, o: VerifyFileOptions, head: Uint8Array) {
+  switch (timestampKind(head)) {
+    case 'tsd':
+      return verifyTsd(path, o);
+    case 'm7m':
+      return verifyM7m(path, o);
+    default:
+      return verifyTsr(path, o);
+  }
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  for await (const chunk of readInput(path, 1024)) return chunk;
+  return new Uint8Array(0);
+}
+
+export const timestampFileVerifier: FileVerifier = {
+  name: 'timestamp',
+  matches: (head) => timestampKind(head) !== undefined,
+  async verify(path, opts) {
+    return verifyTimestamped(path, opts, await readHead(path));
+  },
+};

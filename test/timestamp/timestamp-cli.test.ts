@@ -1,0 +1,309 @@
+/**
+ * `sigillo timestamp` / `verify` / `extract` on .tsd, .tsr and .m7m against the loopback TSA, cross-checked with
+ * openssl ts -verify (tokens pulled out of the files with asn1js / a plain MIME split, not with Sigillo's readers).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as asn1js from 'asn1js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli } from '../support/cli';
+import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
+
+const fx = inject('fixture');
+let dir: string;
+let pki: TsaPki;
+let tsa: TestTsa;
+let trustBundle: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sigillo-ts-cli-'));
+  pki = makeTsaPki(join(dir, 'tsa'));
+  tsa = await startTsaServer({ pki });
+  trustBundle = join(dir, 'trust.pem');
+  writeFileSync(trustBundle, readFileSync(pki.rootPem, 'utf8') + readFileSync(fx.pki.rootPem, 'utf8'));
+});
+afterAll(async () => {
+  await tsa.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function fresh(name: string): string {
+  const d = join(dir, name);
+  mkdirSync(d, { recursive: true });
+  return d;
+}
+
+function opensslTsVerify(data: string, args: string[]): string {
+  return execFileSync('openssl', ['ts', '-verify', '-data', data, ...args, '-CAfile', pki.rootPem], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** RFC 5544 parsed with asn1js: ContentInfo → [0] → TimeStampedData → last field [0] → first TimeStampAndCRL */
+function tokenOfTsd(path: string): { token: Buffer; content: Buffer } {
+  const bytes = readFileSync(path);
+  const ci = asn1js.fromBER(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const tsd = ((ci.result as asn1js.Sequence).valueBlock.value[1] as asn1js.Constructed).valueBlock
+    .value[0] as asn1js.Sequence;
+  const fields = tsd.valueBlock.value;
+  const content = fields.find((f) => f instanceof asn1js.OctetString) as asn1js.OctetString;
+  const evidence = fields[fields.length - 1] as asn1js.Constructed;
+  const first = evidence.valueBlock.value[0] as asn1js.Sequence;
+  return {
+    token: Buffer.from(first.valueBlock.value[0]!.toBER()),
+    content: Buffer.from(content.valueBlock.valueHexView),
+  };
+}
+
+function mimeParts(text: string): { headers: string; body: Buffer }[] {
+  const boundary = /boundary="([^"]+)"/.exec(text)![1]!;
+  return text
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((p) => {
+      const [headers, body] = p.split('\r\n\r\n');
+      return { headers: headers!, body: Buffer.from(body!.replace(/\s+/g, ''), 'base64') };
+    });
+}
+
+describe('sigillo timestamp → .tsd', () => {
+  it('writes an RFC 5544 .tsd whose token openssl accepts; verify shows the time; extract gives the file back', async () => {
+    const d = fresh('tsd');
+    const file = join(d, 'relazione.bin');
+    const original = randomBytes(300_000);
+    writeFileSync(file, original);
+    const r = await runCli(['timestamp', '--json', '--tsa', tsa.url, file]);
+    expect(r.code, r.stderr).toBe(0);
+    const [res] = JSON.parse(r.stdout);
+    expect(res.output).toBe(`${file}.tsd`);
+    expect(Math.abs(Date.parse(res.genTime) - Date.now())).toBeLessThan(120_000);
+    const { token, content } = tokenOfTsd(`${file}.tsd`);
+    expect(content.equals(original)).toBe(true);
+    writeFileSync(join(d, 'token.der'), token);
+    expect(
+      opensslTsVerify(file, ['-token_in', '-in', join(d, 'token.der'), '-untrusted', pki.tsaCertPem]),
+    ).toMatch(/Verification: OK/);
+
+    const v = await runCli([
+      'verify',
+      '--json',
+      '--offline',
+      '--no-tsl',
+      '--trust',
+      trustBundle,
+      `${file}.tsd`,
+    ]);
+    const [report] = JSON.parse(v.stdout);
+    expect(report.format).toBe('tsd');
+    expect(report.error).toBeNull();
+    expect(report.timestamps).toHaveLength(1);
+    expect(report.timestamps[0]).toMatchObject({
+      genTime: res.genTime,
+      integrity: 'valid',
+      imprintMatches: true,
+    });
+    expect(report.timestamps[0].tsa).toBe('Sigillo Test Time Stamping Unit');
+    expect(report.timestamps[0].chain.at(-1).trustAnchor).toBe(true);
+
+    const out = fresh('tsd-out');
+    const x = await runCli(['extract', '--json', '--out', out, `${file}.tsd`]);
+    expect(x.code, x.stderr + x.stdout).toBe(0);
+    expect(readFileSync(join(out, 'relazione.bin')).equals(original)).toBe(true);
+  });
+
+  it('a changed byte in the .tsd content: verify reports it, extract refuses and leaves nothing', async () => {
+    const d = fresh('tsd-tamper');
+    const file = join(d, 'doc.txt');
+    writeFileSync(file, 'contenuto da marcare '.repeat(50));
+    expect((await runCli(['timestamp', '--tsa', tsa.url, file])).code).toBe(0);
+    const bytes = readFileSync(`${file}.tsd`);
+    const at = bytes.indexOf(Buffer.from('contenuto da marcare'));
+    bytes[at + 3] = (bytes[at + 3] as number) ^ 0x01;
+    writeFileSync(`${file}.tsd`, bytes);
+    const v = await runCli([
+      'verify',
+      '--json',
+      '--offline',
+      '--no-tsl',
+      '--trust',
+      trustBundle,
+      `${file}.tsd`,
+    ]);
+    const [report] = JSON.parse(v.stdout);
+    expect(report.timestamps[0]).toMatchObject({ integrity: 'invalid', imprintMatches: false });
+    expect(report.timestamps[0].indication).toBe('TOTAL_FAILED');
+    expect(v.code).toBe(1);
+    const out = fresh('tsd-tamper-out');
+    const x = await runCli(['extract', '--json', '--out', out, `${file}.tsd`]);
+    expect(x.code).toBe(1);
+    expect(JSON.parse(x.stdout)[0].error.code).toBe('INTEGRITY_FAILED');
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('sigillo timestamp → .tsr and .m7m', () => {
+  it('--format tsr writes the TSA answer: openssl ts -verify -data FILE accepts it, verify finds the file beside', async () => {
+    const d = fresh('tsr');
+    const file = join(d, 'fattura.xml');
+    writeFileSync(file, '<fattura>1</fattura>');
+    const r = await runCli(['timestamp', '--json', '--format', 'tsr', '--tsa', tsa.url, file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(opensslTsVerify(file, ['-in', `${file}.tsr`, '-untrusted', pki.tsaCertPem])).toMatch(
+      /Verification: OK/,
+    );
+    const v = await runCli([
+      'verify',
+      '--json',
+      '--offline',
+      '--no-tsl',
+      '--trust',
+      trustBundle,
+      `${file}.tsr`,
+    ]);
+    const [report] = JSON.parse(v.stdout);
+    expect(report).toMatchObject({ format: 'tsr', content: file });
+    expect(report.timestamps[0]).toMatchObject({
+      integrity: 'valid',
+      genTime: JSON.parse(r.stdout)[0].genTime,
+    });
+    writeFileSync(file, '<fattura>2</fattura>');
+    const v2 = await runCli([
+      'verify',
+      '--json',
+      '--offline',
+      '--no-tsl',
+      '--trust',
+      trustBundle,
+      `${file}.tsr`,
+    ]);
+    expect(JSON.parse(v2.stdout)[0].timestamps[0].integrity).toBe('invalid');
+    const x = await runCli(['extract', '--json', `${file}.tsr`]);
+    expect(JSON.parse(x.stdout)[0].error.code).toBe('TIMESTAMP_DETACHED');
+  });
+
+  it('--format m7m on a signed p7m: MIME p7m + tsr parts, verify shows signature and timestamp, extract gives the document', async () => {
+    const d = fresh('m7m');
+    const doc = join(d, 'contratto.txt');
+    writeFileSync(doc, 'Contratto di prova firmato e marcato.\n');
+    const p7m = `${doc}.p7m`;
+    execFileSync('openssl', [
+      'cms',
+      '-sign',
+      '-binary',
+      '-nodetach',
+      '-outform',
+      'DER',
+      '-in',
+      doc,
+      '-out',
+      p7m,
+      '-signer',
+      fx.pki.signature.certPem,
+      '-inkey',
+      fx.pki.signature.keyPem,
+      '-certfile',
+      fx.pki.caPem,
+    ]);
+    const r = await runCli(['timestamp', '--json', '--format', 'm7m', '--tsa', tsa.url, p7m]);
+    expect(r.code, r.stderr).toBe(0);
+    const m7m = join(d, 'contratto.txt.m7m');
+    expect(JSON.parse(r.stdout)[0].output).toBe(m7m);
+    const text = readFileSync(m7m, 'latin1');
+    expect(text).toMatch(/^MIME-Version: 1\.0\r\nContent-Type: multipart\/mixed; boundary="/);
+    const parts = mimeParts(text);
+    expect(parts).toHaveLength(2);
+    expect(parts[0]!.headers).toMatch(/application\/pkcs7-mime/);
+    expect(parts[0]!.body.equals(readFileSync(p7m))).toBe(true);
+    expect(parts[1]!.headers).toMatch(/application\/timestamp-reply/);
+    writeFileSync(join(d, 'part.tsr'), parts[1]!.body);
+    expect(opensslTsVerify(p7m, ['-in', join(d, 'part.tsr'), '-untrusted', pki.tsaCertPem])).toMatch(
+      /Verification: OK/,
+    );
+
+    const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trustBundle, m7m]);
+    const [report] = JSON.parse(v.stdout);
+    expect(report.format).toBe('m7m');
+    expect(report.signatures).toHaveLength(1);
+    expect(report.signatures[0]).toMatchObject({ integrity: 'valid' });
+    expect(report.signatures[0].signer.fiscalCode).toBe('RSSMRA80A01H501U');
+    expect(report.timestamps[0]).toMatchObject({ integrity: 'valid', imprintMatches: true });
+
+    const out = fresh('m7m-out');
+    const x = await runCli(['extract', '--json', '--out', out, m7m]);
+    expect(x.code, x.stdout + x.stderr).toBe(0);
+    expect(readFileSync(join(out, 'contratto.txt')).equals(readFileSync(doc))).toBe(true);
+  });
+
+  it('--format m7m on an unsigned file is refused with a plain message', async () => {
+    const d = fresh('m7m-plain');
+    const file = join(d, 'plain.txt');
+    writeFileSync(file, 'not signed');
+    const r = await runCli(['timestamp', '--json', '--format', 'm7m', '--tsa', tsa.url, file]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)[0].error.code).toBe('M7M_NEEDS_P7M');
+    expect(readdirSync(d)).toEqual(['plain.txt']);
+  });
+});
+
+describe('sigillo timestamp: TSA problems and credentials', () => {
+  it('without a TSA it is a usage error (exit 2); SIGILLO_TSA_URL is used when --tsa is absent', async () => {
+    const d = fresh('nourl');
+    const file = join(d, 'a.txt');
+    writeFileSync(file, 'a');
+    const r = await runCli(['timestamp', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/SIGILLO_TSA_URL/);
+    const e = await runCli(['timestamp', '--json', file], { SIGILLO_TSA_URL: tsa.url });
+    expect(e.code, e.stderr).toBe(0);
+  });
+
+  it('HTTP Basic credentials come from the environment and never show up in output', async () => {
+    const locked = await startTsaServer({ pki, user: 'utente', password: 'Pa55-segreta' });
+    try {
+      const d = fresh('auth');
+      const file = join(d, 'a.txt');
+      writeFileSync(file, 'a');
+      const env = { SIGILLO_TSA_USER: 'utente', SIGILLO_TSA_PASSWORD: 'Pa55-segreta' };
+      const ok = await runCli(['timestamp', '--json', '--tsa', locked.url, file], env);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(locked.authorizations.at(-1)).toBe(
+        'Basic ' + Buffer.from('utente:Pa55-segreta').toString('base64'),
+      );
+      const bad = await runCli(['timestamp', '--json', '--overwrite', '--tsa', locked.url, file], {
+        ...env,
+        SIGILLO_TSA_PASSWORD: 'sbagliata',
+      });
+      expect(bad.code).toBe(1);
+      expect(JSON.parse(bad.stdout)[0].error.code).toBe('TSA_AUTH_FAILED');
+      for (const s of [ok.stdout, ok.stderr, bad.stdout, bad.stderr]) expect(s).not.toMatch(/Pa55|sbagliata/);
+    } finally {
+      await locked.close();
+    }
+  });
+
+  it('a failing TSA (500, slow) gives a clear error in bounded time and no output file', async () => {
+    const d = fresh('faults');
+    const file = join(d, 'a.txt');
+    writeFileSync(file, 'a');
+    tsa.mode = 'http500';
+    try {
+      const r = await runCli(['timestamp', '--json', '--tsa', tsa.url, file]);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)[0].error).toMatchObject({ code: 'TSA_HTTP_ERROR' });
+      expect(JSON.parse(r.stdout)[0].error.message).toMatch(/HTTP 500/);
+      tsa.mode = 'slow';
+      const start = Date.now();
+      const s = await runCli(['timestamp', '--tsa', tsa.url, file], { SIGILLO_TSA_TIMEOUT: '1' });
+      expect(s.code).toBe(1);
+      expect(s.stderr).toMatch(/did not answer within 1 seconds/);
+      expect(Date.now() - start).toBeLessThan(8000);
+    } finally {
+      tsa.mode = 'ok';
+    }
+    expect(readdirSync(d)).toEqual(['a.txt']);
+  });
+});
