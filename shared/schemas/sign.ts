@@ -10,7 +10,7 @@ import {
   SecretSchema,
 } from './common';
 
-export const SignFormatSchema = z.enum(['auto', 'cades', 'pades']);
+export const SignFormatSchema = z.enum(['auto', 'cades', 'pades', 'xades']);
 export type SignFormat = z.infer<typeof SignFormatSchema>;
 
 const coordinate = z.number().finite().min(0).max(100_000);
@@ -50,7 +50,7 @@ export type SignRequest = z.infer<typeof SignRequestSchema>;
 
 export const SignFileResultSchema = z.strictObject({
   file: z.string(),
-  format: z.enum(['cades', 'pades']).nullable(),
+  format: z.enum(['cades', 'pades', 'xades']).nullable(),
   output: z.string().nullable(),
   error: ErrorInfoSchema.nullable(),
 });

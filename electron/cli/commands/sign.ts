@@ -29,6 +29,8 @@ export interface SignResultJson {
   error?: ErrorInfo;
 }
 
+const FORMAT_LABEL: Record<SignFormat, string> = { cades: 'CAdES', pades: 'PAdES', xades: 'XAdES' };
+
 function usage(ctx: CommandContext, message: string): number {
   ctx.out.warn(`${message}\n\n${t(SIGN_HELP)}`);
   return EXIT_USAGE;
@@ -46,12 +48,15 @@ async function checkOutDir(dir: string): Promise<void> {
 
 function printResult(ctx: CommandContext, r: SignResultJson): void {
   if (r.error) ctx.out.warn(`✖ ${r.input}: ${r.error.message}`);
-  else ctx.out.line(`✔ ${r.input} → ${r.output} (${r.format === 'cades' ? 'CAdES' : 'PAdES'})`);
+  else ctx.out.line(`✔ ${r.input} → ${r.output} (${FORMAT_LABEL[r.format]})`);
 }
 
 export const signCommand: Command = {
   path: ['sign'],
-  summary: { it: 'firma file (CAdES .p7m, PAdES PDF)', en: 'sign files (CAdES .p7m, PAdES PDF)' },
+  summary: {
+    it: 'firma file (CAdES .p7m, PAdES PDF, XAdES XML)',
+    en: 'sign files (CAdES .p7m, PAdES PDF, XAdES XML)',
+  },
   help: SIGN_HELP,
   options: {
     ...tokenOptions,

@@ -1,15 +1,16 @@
 /**
  * Which signature format a file gets, and the one place that runs it. `--format auto`: PAdES for .pdf files,
- * CAdES for everything else.
+ * CAdES for everything else; XAdES (enveloped, for XML/FatturaPA) only on request.
  */
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { signCades } from './cades';
 import { signPadesFile, type PadesFileOptions } from '../pdf/pades-file';
+import { signXadesFile } from '../xades/sign-xades';
 
-export type RequestedFormat = 'auto' | 'cades' | 'pades';
-export type SignFormat = 'cades' | 'pades';
+export type RequestedFormat = 'auto' | 'cades' | 'pades' | 'xades';
+export type SignFormat = 'cades' | 'pades' | 'xades';
 
-export const REQUESTED_FORMATS: readonly RequestedFormat[] = ['auto', 'cades', 'pades'];
+export const REQUESTED_FORMATS: readonly RequestedFormat[] = ['auto', 'cades', 'pades', 'xades'];
 
 export function routeFormat(input: string, requested: RequestedFormat): SignFormat {
   if (requested === 'auto') return /\.pdf$/i.test(input) ? 'pades' : 'cades';
@@ -42,6 +43,10 @@ export async function signFile(format: SignFormat, opts: SignFileOptions): Promi
     }
     case 'pades': {
       const r = await signPadesFile(opts);
+      return { input: opts.input, output: r.output, format };
+    }
+    case 'xades': {
+      const r = await signXadesFile(opts);
       return { input: opts.input, output: r.output, format };
     }
   }

@@ -70,7 +70,8 @@ export function parseXml(text: string): Document {
   const fail = (msg: string): never => {
     throw malformedXml(String(msg).split('\n')[0] ?? 'parse error');
   };
-  const parser = new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } });
+  // xmldom reports unclosed or mismatched tags as warnings: every report is fatal (no lenient parsing of signed data)
+  const parser = new DOMParser({ errorHandler: { warning: fail, error: fail, fatalError: fail } });
   let doc: Document;
   try {
     doc = parser.parseFromString(text, 'text/xml') as unknown as Document;

@@ -1,0 +1,160 @@
+/**
+ * XAdES-BES enveloped signing of an XML file (FatturaPA): the ds:Signature is spliced in as the last child of the
+ * root, right before its end tag, so every byte of the document stays as it was (encoding, line ends, XML
+ * declaration, stylesheet PI). Digests over canonical XML (C14N 1.0), SignedInfo signed by the KeySigner (token).
+ * The result is parsed and verified again before it is written (atomically, never over an existing file).
+ *
+ * Output: `NAME-signed.xml` beside the input; with --out to another folder, the same name (SdI file names stay).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+import type { DigestName, KeySigner } from '../crypto/key-signer';
+import { checkOutput, withAtomicOutput } from '../files/atomic-output';
+import { TrustStore } from '../trust/trust-store';
+import { canonicalize } from './c14n';
+import { ecdsaDerToPlain } from './ecdsa-value';
+import { idIndex } from './references';
+import { verifyXmlSignature } from './verify-xml-signature';
+import { topLevelSignatures } from './verify-xml-document';
+import { readXmlFile } from './xades-file-verifier';
+import { signatureIds, signatureXml, type XadesTemplateInput } from './xades-template';
+import { NS } from './xml-names';
+import { decodeXml, firstChild, parseXml } from './xml-safe';
+
+export interface SignXadesOptions {
+  input: string;
+  outputDir?: string;
+  overwrite: boolean;
+  digest: DigestName;
+  signer: KeySigner;
+  signingTime?: Date;
+}
+
+const C14N_INCLUSIVE = { kind: 'inclusive', withComments: false } as const;
+
+/** `fattura.xml` → `fattura-signed.xml` beside it; the same name in another --out folder. */
+export function xadesOutputPath(input: string, outputDir?: string): string {
+  const inFolder = resolve(dirname(input));
+  const folder = outputDir ? resolve(outputDir) : inFolder;
+  const name = basename(input);
+  if (folder !== inFolder) return join(folder, name);
+  const ext = extname(name);
+  return join(folder, ext ? `${name.slice(0, -ext.length)}-signed${ext}` : `${name}-signed.xml`);
+}
+
+function cannotSign(code: string, it: string, en: string): SigilloError {
+  return new SigilloError(code, t({ it, en }));
+}
+
+/** The byte offset of the root end tag, checked to be followed only by blanks, comments and PIs. */
+function rootEndOffset(bytes: Buffer, tagName: string): number {
+  const at = bytes.lastIndexOf(Buffer.from(`</${tagName}`, 'utf8'));
+  const rest = at < 0 ? '' : bytes.subarray(at + 2 + Buffer.byteLength(tagName)).toString('latin1');
+  const close = rest.indexOf('>');
+  const tail = rest.slice(close + 1).trim();
+  if (at < 0 || close < 0 || rest.slice(0, close).trim() !== '' || !(tail === '' || tail.startsWith('<'))) {
+    throw cannotSign(
+      'XML_UNSUPPORTED_LAYOUT',
+      'Impossibile trovare la chiusura dell’elemento radice del documento XML.',
+      'Cannot find the end tag of the XML document root element.',
+    );
+  }
+  return at;
+}
+
+function splice(bytes: Buffer, at: number, fragment: string): Buffer {
+  return Buffer.concat([bytes.subarray(0, at), Buffer.from(fragment, 'ascii'), bytes.subarray(at)]);
+}
+
+function checkSignable(bytes: Buffer): Document {
+  if (bytes[0] === 0xff || bytes[0] === 0xfe || bytes[0] === 0x00 || bytes[1] === 0x00) {
+    throw cannotSign(
+      'XML_ENCODING_UNSUPPORTED',
+      'Documento XML in UTF-16: non supportato per la firma XAdES.',
+      'UTF-16 XML document: not supported for XAdES signing.',
+    );
+  }
+  const doc = parseXml(decodeXml(bytes));
+  if (topLevelSignatures(doc).length > 0) {
+    throw cannotSign(
+      'XML_ALREADY_SIGNED',
+      'Il documento XML è già firmato (ds:Signature presente): una seconda firma XAdES enveloped invaliderebbe la prima.',
+      'The XML document is already signed (ds:Signature present): a second enveloped XAdES signature would break the first.',
+    );
+  }
+  return doc;
+}
+
+function b64digest(digest: DigestName, octets: Uint8Array): string {
+  return createHash(digest).update(octets).digest('base64');
+}
+
+/** Builds the signed document bytes. */
+export async function xadesSignBytes(
+  bytes: Buffer,
+  signer: KeySigner,
+  digest: DigestName,
+  signingTime: Date,
+): Promise<Buffer> {
+  const doc = checkSignable(bytes);
+  const at = rootEndOffset(bytes, doc.documentElement.tagName);
+  const input: XadesTemplateInput = {
+    id: randomBytes(8).toString('hex'),
+    digest,
+    keyAlgorithm: signer.keyAlgorithm,
+    certificate: signer.certificate,
+    signingTime,
+    documentDigest: b64digest(digest, canonicalize(doc, C14N_INCLUSIVE)),
+    signedPropertiesDigest: '',
+    signatureValue: '',
+  };
+  const ids = signatureIds(input.id);
+  const draft = parseXml(decodeXml(splice(bytes, at, signatureXml(input))));
+  const sp = idIndex(draft).get(ids.signedProperties)?.[0];
+  if (!sp) throw new Error('SignedProperties not found in the draft');
+  input.signedPropertiesDigest = b64digest(digest, canonicalize(sp, C14N_INCLUSIVE));
+  const withDigests = parseXml(decodeXml(splice(bytes, at, signatureXml(input))));
+  const signedInfo = firstChild(idIndex(withDigests).get(ids.signature)?.[0], NS.ds, 'SignedInfo');
+  if (!signedInfo) throw new Error('SignedInfo not found in the draft');
+  const raw = await signer.sign(digest, canonicalize(signedInfo, C14N_INCLUSIVE));
+  const value = signer.keyAlgorithm === 'ec' ? ecdsaDerToPlain(raw, signer.certificate) : Buffer.from(raw);
+  input.signatureValue = value.toString('base64');
+  return splice(bytes, at, signatureXml(input));
+}
+
+/** Re-parses the result and checks its integrity with Sigillo's own verifier before anything is written. */
+async function selfCheck(out: Buffer): Promise<void> {
+  const doc = parseXml(decodeXml(out));
+  const [signature] = topLevelSignatures(doc);
+  const r = signature
+    ? await verifyXmlSignature(signature, {
+        doc,
+        ids: idIndex(doc),
+        mode: 'enveloped',
+        trust: new TrustStore([]),
+        now: new Date(),
+        depth: 0,
+      })
+    : undefined;
+  if (r?.report.integrity !== 'valid') {
+    throw cannotSign(
+      'XADES_SELF_CHECK_FAILED',
+      'La firma XAdES appena creata non si verifica: file non scritto.',
+      'The XAdES signature just made does not verify: file not written.',
+    );
+  }
+}
+
+export async function signXadesFile(o: SignXadesOptions): Promise<{ output: string }> {
+  const output = xadesOutputPath(o.input, o.outputDir);
+  await checkOutput(output, { overwrite: o.overwrite });
+  const bytes = await readXmlFile(o.input);
+  const signed = await xadesSignBytes(bytes, o.signer, o.digest, o.signingTime ?? new Date());
+  await selfCheck(signed);
+  await withAtomicOutput(output, { overwrite: o.overwrite }, async (fh) => {
+    await fh.writeFile(signed);
+  });
+  return { output };
+}

@@ -1,0 +1,38 @@
+/** xmlsec1 (Debian package xmlsec1) as the independent XML signer and verifier of the tests. */
+import { spawnSync } from 'node:child_process';
+import type { IssuedCert, TestPki } from '../../support/pki';
+
+/** xmlsec1 only resolves '#id' for attributes it knows as IDs: the XAdES SignedProperties Id is declared. */
+const ID_ATTRS = ['--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties'];
+
+export function xmlsecSign(template: string, out: string, signer: IssuedCert, extra: string[] = []): void {
+  const r = spawnSync(
+    'xmlsec1',
+    [
+      '--sign',
+      ...ID_ATTRS,
+      ...extra,
+      '--privkey-pem',
+      `${signer.keyPem},${signer.certPem}`,
+      '--output',
+      out,
+      template,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`xmlsec1 --sign failed: ${r.stderr}`);
+}
+
+/** true when xmlsec1 verifies `file` with the test root trusted and the CA as untrusted intermediate */
+export function xmlsecVerify(
+  file: string,
+  pki: TestPki,
+  extra: string[] = [],
+): { ok: boolean; output: string } {
+  const r = spawnSync(
+    'xmlsec1',
+    ['--verify', ...ID_ATTRS, ...extra, '--trusted-pem', pki.rootPem, '--untrusted-pem', pki.caPem, file],
+    { encoding: 'utf8' },
+  );
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
