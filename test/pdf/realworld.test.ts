@@ -2,13 +2,18 @@
  * The real-world PDFs of ../shared/corpus/realworld (read from there, never copied): the integrity and
  * "modified after signing" verdicts of its expected.tsv. Skipped only when the folder is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { signPades } from '../../electron/core/pdf/pades-sign';
+import { PdfReader } from '../../electron/core/pdf/pdf-reader';
+import { makeNssDb, pdfsig, qpdfCheck, type NssDb } from './support/nss';
+import { fileSigner } from './support/signers';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import type { PdfSignatureReport } from '../../electron/core/pdf/verify-pdf';
 
+const fx = inject('fixture');
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
 const present = existsSync(join(CORPUS, 'expected.tsv'));
 
@@ -36,8 +41,12 @@ function rows(): Row[] {
 describe.skipIf(!present)('real-world PDFs (expected.tsv)', () => {
   const trust = new TrustStore([]);
   let table: Row[] = [];
+  let outDir: string;
+  let nss: NssDb;
   beforeAll(() => {
     table = rows();
+    outDir = mkdtempSync(join(fx.root, 'realworld-sign-'));
+    nss = makeNssDb(join(outDir, 'nss'), fx.pki);
   });
 
   it('lists PDFs to check', () => {
@@ -89,6 +98,32 @@ describe.skipIf(!present)('real-world PDFs (expected.tsv)', () => {
     const s = (r.signatures as PdfSignatureReport[])[0]!;
     expect(s.modifications!.pages).toContain(2);
     expect(s.indication).toBe('TOTAL_FAILED');
+  });
+
+  it.each(present ? rows().map((r) => r.file) : [])('%s: a Sigillo signature can be added', async (file) => {
+    const input = join(CORPUS, file);
+    const out = join(outDir, file.replace(/\.pdf$/, '-signed.pdf'));
+    const before = await verifyFile(input, { trust });
+    const reader = PdfReader.open(input);
+    const damaged = reader.reconstructed;
+    reader.close();
+    if (damaged) {
+      // cross-reference data that had to be rebuilt cannot take an increment: refused cleanly
+      await expect(
+        signPades({ input, output: out, overwrite: false, digest: 'sha256', signer: fileSigner(fx.pki) }),
+      ).rejects.toMatchObject({ code: 'PDF_BROKEN' });
+      return;
+    }
+    await signPades({ input, output: out, overwrite: false, digest: 'sha256', signer: fileSigner(fx.pki) });
+    const original = readFileSync(input);
+    expect(readFileSync(out).subarray(0, original.length).equals(original)).toBe(true);
+    if (qpdfCheck(input).ok) expect(qpdfCheck(out).ok, qpdfCheck(out).output).toBe(true);
+    const sigs = pdfsig(out, nss);
+    expect(sigs[sigs.length - 1]!.valid).toBe(true);
+    expect(sigs[sigs.length - 1]!.totalDocument).toBe(true);
+    const after = await verifyFile(out, { trust });
+    const integ = (r: typeof before) => r.signatures.map((s) => s.integrity);
+    expect(integ(after)).toEqual([...integ(before), 'valid']);
   });
 
   it('checks adbe.pkcs7.sha1 (eContent = SHA-1 of the ranges)', async () => {

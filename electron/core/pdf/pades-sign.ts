@@ -12,6 +12,7 @@ import { buildSignerInfo } from '../cms/signer-info';
 import { encodeSignedData } from '../cms/signed-data';
 import { digestAlgorithmId } from '../cms/algorithms';
 import { PdfReader } from './pdf-reader';
+import { pdfBroken } from './pdf-errors';
 import { buildIncrement } from './incremental-writer';
 import { buildSignatureObjects, BYTE_RANGE_PLACEHOLDER, type AppearanceBuilder } from './signature-objects';
 import { copyAndHash } from './byte-range-hash';
@@ -73,6 +74,8 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
   let inc;
   try {
     reader.assertNotEncrypted();
+    // an increment must point back to real cross-reference data: a rebuilt one cannot be appended to
+    if (reader.reconstructed) throw pdfBroken('damaged cross-reference table');
     const contentsSize = contentsSizeFor(o.signer);
     plan = buildSignatureObjects({
       reader,
