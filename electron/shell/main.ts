@@ -73,6 +73,10 @@ function start(): void {
       log.warn('worker.stopped');
       emit('card', { type: 'driver-stopped' });
     },
+    () => {
+      // (re)started: watch the readers in the new worker
+      void worker.call('watchCards', {}).catch(() => log.warn('cards.watch-unavailable'));
+    },
   );
   const ctx: ShellContext = {
     info: {
@@ -99,9 +103,7 @@ function start(): void {
   installMenu();
   mainWindow = createMainWindow(RENDERER_INDEX);
   mainWindow.on('closed', () => (mainWindow = null));
-  worker
-    .call('watchCards', { module: ctx.settings.get().pkcs11Module })
-    .catch(() => log.warn('cards.watch-unavailable'));
+  void worker.call('ping', {}).catch(() => log.warn('worker.start-failed'));
 
   app.on('second-instance', (_e, argv, cwd) => openFiles(filesFromArgs(argv.slice(1), cwd), ctx));
   app.on('open-file', (e, path) => {

@@ -56,6 +56,8 @@ export class CardWorkerClient implements WorkerCaller {
     private readonly spawn: WorkerSpawner,
     private readonly onCardEvent: (payload: unknown) => void,
     private readonly onStopped: () => void = () => undefined,
+    /** after each (re)start, e.g. to resume watching the card readers */
+    private readonly onStarted: () => void = () => undefined,
   ) {}
 
   call(op: WorkerOp, params: unknown, options: CallOptions = {}): Promise<unknown> {
@@ -96,6 +98,7 @@ export class CardWorkerClient implements WorkerCaller {
       this.failAll();
       if (!this.disposed) this.onStopped();
     });
+    this.onStarted();
     return port;
   }
 

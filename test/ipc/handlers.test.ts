@@ -139,6 +139,8 @@ describe('handlers with the real worker and token', () => {
     expect(codeOf(badPuk)).toBe('PUK_INCORRECT');
     // back on the original PIN: a change with it succeeds
     expect(codeOf(await call('changePin', { token: 'CNS-PIN', oldPin: PIN, newPin }))).toBe('OK');
+    // and back, so the other tests use the fixture PIN
+    expect(codeOf(await call('changePin', { token: 'CNS-PIN', oldPin: newPin, newPin: PIN }))).toBe('OK');
     const all = logs.join('\n');
     for (const secret of [PIN, newPin, SO_PIN, '11112222', '33334444', '00000000'])
       expect(all).not.toContain(secret);
@@ -154,7 +156,7 @@ describe('handlers with the real worker and token', () => {
       token: 'CNS-PIN',
       digest: 'sha256',
       overwrite: false,
-      pin: '24681357',
+      pin: PIN,
     });
     expect(s.ok, JSON.stringify(s)).toBe(true);
     const p7m = (s as { value: { results: { output: string }[] } }).value.results[0]!.output;
@@ -173,6 +175,29 @@ describe('handlers with the real worker and token', () => {
     expect(x.ok, JSON.stringify(x)).toBe(true);
     const out = (x as { value: { results: { output: string }[] } }).value.results[0]!.output;
     expect(readFileSync(out, 'utf8')).toBe('<FatturaElettronica/>');
+  });
+
+  it('cancel stops a batch before the next file', async () => {
+    const files = [1, 2, 3, 4].map((n) => {
+      const f = join(dir, `batch-${n}.txt`);
+      writeFileSync(f, `file ${n}`);
+      return f;
+    });
+    const running = call('sign', {
+      operationId: 'op-cancel-1',
+      files,
+      format: 'cades',
+      token: 'CNS-PIN',
+      digest: 'sha256',
+      overwrite: false,
+      pin: PIN,
+    });
+    expect(codeOf(await call('cancel', { operationId: 'op-cancel-1' }))).toBe('OK');
+    const r = await running;
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const v = (r as { value: { cancelled: boolean; results: unknown[] } }).value;
+    expect(v.cancelled).toBe(true);
+    expect(v.results.length).toBeLessThan(files.length);
   });
 
   it('remembers listed certificates for reminders; snooze and off are kept', async () => {

@@ -24,10 +24,12 @@ export const cardHandlers: HandlerTable<'listTokens' | 'exportCertificate' | 'ch
     (await ctx.worker.call('exportCertificate', { ...cardEnvironment(ctx), ...req })) as { path: string },
   changePin: async (req, ctx) => {
     await ctx.worker.call('changePin', { ...cardEnvironment(ctx), ...req });
+    ctx.emit('card', { type: 'tokens-changed' });
     return { ok: true };
   },
   unblockPin: async (req, ctx) => {
     await ctx.worker.call('unblockPin', { ...cardEnvironment(ctx), ...req });
+    ctx.emit('card', { type: 'tokens-changed' });
     return { ok: true };
   },
 };

@@ -1,19 +1,19 @@
 /**
- * sign: one login with the PIN from the request (zeroed right after), then each file as CAdES (.p7m, B's
- * signCades) or PAdES (G's signPades); per-file results; cancel stops before the next file.
+ * sign: one login with the PIN from the request (zeroed right after), then each file through the core's one
+ * signing route (CAdES .p7m or PAdES, core/sign/format-routing.ts — the same as `sigillo sign`); per-file
+ * results; cancel stops before the next file.
  */
-import { open } from 'node:fs/promises';
 import type { DigestName, KeySigner } from '../../core/crypto/key-signer';
 import { toErrorInfo } from '../../core/errors';
-import { signPades } from '../../core/pdf/pades-sign';
-import { signCades } from '../../core/sign/cades';
+import { routeFormat, signFile, type RequestedFormat } from '../../core/sign/format-routing';
 import type { SignFileResult, SignResponse, VisibleBox } from '../../../shared/schemas/sign';
 import type { OpContext, OpHandler } from '../op-types';
 import { secretBuffer, withService, type CardParams } from './card-session';
 
 interface SignParams extends CardParams {
   files: string[];
-  format: 'auto' | 'cades' | 'pades';
+  /** validated against the shared schema; the core routes what it supports */
+  format: RequestedFormat;
   token: string;
   certId?: string;
   digest: DigestName;
@@ -26,46 +26,16 @@ interface SignParams extends CardParams {
 
 type Progress = (done: number, total: number) => void;
 
-async function isPdf(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(1024);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return head.subarray(0, bytesRead).includes('%PDF-');
-  } finally {
-    await handle.close();
-  }
-}
-
 async function signOne(
   p: SignParams,
   file: string,
   signer: KeySigner,
   onProgress: Progress,
 ): Promise<SignFileResult> {
-  let format: 'cades' | 'pades' | null = null;
+  const format = routeFormat(file, p.format);
   try {
-    format = p.format === 'auto' ? ((await isPdf(file)) ? 'pades' : 'cades') : p.format;
-    if (format === 'pades') {
-      const { visible } = p;
-      const r = await signPades({
-        input: file,
-        outputDir: p.outputDir,
-        overwrite: p.overwrite,
-        digest: p.digest,
-        signer,
-        visible: visible && {
-          page: visible.page,
-          x: visible.x,
-          y: visible.y,
-          width: visible.w,
-          height: visible.h,
-        },
-        onProgress,
-      });
-      return { file, format, output: r.output, error: null };
-    }
-    const r = await signCades({
+    const v = p.visible;
+    const r = await signFile(format, {
       input: file,
       outputDir: p.outputDir,
       overwrite: p.overwrite,
@@ -73,8 +43,9 @@ async function signOne(
       signer,
       nest: p.nest === true,
       onProgress,
+      pades: v ? { visible: { page: v.page, x: v.x, y: v.y, width: v.w, height: v.h } } : undefined,
     });
-    return { file, format, output: r.output, error: null };
+    return { file, format: r.format, output: r.output, error: null };
   } catch (e) {
     return { file, format, output: null, error: toErrorInfo(e) };
   }
@@ -95,19 +66,21 @@ export const sign: OpHandler = async (raw, ctx: OpContext) => {
       const results: SignFileResult[] = [];
       for (const [i, file] of p.files.entries()) {
         if (ctx.signal.aborted) break;
-        const report = (done: number, total: number, phase: 'working' | 'done' = 'working') =>
-          ctx.progress({
+        let size = 0;
+        const report = (done: number, total: number, phase: 'working' | 'done' = 'working') => {
+          size = total;
+          const progress = {
             file,
             fileIndex: i,
             fileCount: p.files.length,
             bytesDone: done,
             bytesTotal: total,
-            phase,
-          });
+          };
+          ctx.progress({ ...progress, phase });
+        };
         report(0, 0);
-        const result = await signOne(p, file, signer, report);
-        results.push(result);
-        report(1, 1, 'done');
+        results.push(await signOne(p, file, signer, report));
+        report(size, size, 'done');
       }
       return { results, cancelled: ctx.signal.aborted };
     } finally {

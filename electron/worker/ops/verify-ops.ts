@@ -16,7 +16,7 @@ interface VerifyParams {
 
 export const verify: OpHandler = async (raw, ctx: OpContext) => {
   const p = raw as VerifyParams;
-  const base = await openVerification({ trustFiles: p.trustFiles, offline: p.offline });
+  const base = await openVerification({ trustFiles: p.trustFiles, offline: p.offline, trustedLists: true });
   const opts = p.content ? { ...base, content: p.content } : base;
   return verifyFiles(p.files, opts, undefined, (done, total) => {
     const file = p.files[done - 1] ?? '';
