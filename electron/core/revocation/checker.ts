@@ -12,7 +12,7 @@ import { defaultCacheDir, RevocationCache } from './disk-cache';
 import type { FetchOptions } from './http-fetch';
 import { ocspStatus } from './ocsp';
 import { RevocationSource } from './revocation-source';
-import type { RevocationChecker } from './revocation-checker';
+import { noAnswer, type RevocationChecker } from './revocation-checker';
 
 export interface CheckerOptions {
   offline: boolean;
@@ -43,17 +43,7 @@ const MSG = {
 };
 
 function unknown(reason: keyof typeof MSG): RevocationReport {
-  return {
-    status: 'unknown',
-    source: null,
-    url: null,
-    cached: false,
-    revocationTime: null,
-    revocationReason: null,
-    thisUpdate: null,
-    nextUpdate: null,
-    message: t(MSG[reason]),
-  };
+  return noAnswer('unknown', t(MSG[reason]));
 }
 
 export function createRevocationChecker(o: CheckerOptions): RevocationChecker {

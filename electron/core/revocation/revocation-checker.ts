@@ -7,9 +7,10 @@ export interface RevocationChecker {
   check(cert: ParsedCert, issuer: ParsedCert): Promise<RevocationReport>;
 }
 
-export function notChecked(message: string): RevocationReport {
+/** A report without an answer: `not_checked` (no checker) or `unknown` (no valid answer found). */
+export function noAnswer(status: 'not_checked' | 'unknown', message: string): RevocationReport {
   return {
-    status: 'not_checked',
+    status,
     source: null,
     url: null,
     cached: false,
@@ -20,3 +21,5 @@ export function notChecked(message: string): RevocationReport {
     message,
   };
 }
+
+export const notChecked = (message: string): RevocationReport => noAnswer('not_checked', message);

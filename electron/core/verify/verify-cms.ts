@@ -9,9 +9,8 @@ import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import type { HashName } from './algorithms';
 import { parseCerts } from './certificates';
-import { verifySignerInfo } from './verify-signer-info';
+import { formatFailure, verifySignerInfo } from './verify-signer-info';
 import type { SignatureReport } from './types';
-import { decide } from './indication';
 
 export interface CmsParts {
   /** eContentType OID (id-data for p7m/p7s/PAdES) */
@@ -54,29 +53,11 @@ export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): 
       try {
         return await verifySignerInfo(si, content, sctx);
       } catch (e) {
-        const v = decide({ formatFailure: true } as Parameters<typeof decide>[0]);
-        return {
-          signer: { commonName: null, fiscalCode: null, givenName: null, surname: null, organization: null },
-          signingTime: null,
-          digestAlgorithm: 'unknown',
-          signatureAlgorithm: 'unknown',
-          integrity: 'invalid' as const,
-          ...v,
-          qualified: false,
-          depth: sctx.depth,
-          cadesForm: 'CMS' as const,
-          hasTimestamp: false,
-          certificate: null,
-          chain: [],
-          revocation: null,
-          messages: [
-            t(
-              { it: 'Errore nella verifica: {m}', en: 'Verification error: {m}' },
-              { m: toErrorInfo(e).message },
-            ),
-          ],
-          counterSignatures: [],
-        };
+        const m = toErrorInfo(e).message;
+        return formatFailure(
+          sctx.depth,
+          t({ it: 'Errore nella verifica: {m}', en: 'Verification error: {m}' }, { m }),
+        );
       }
     }),
   );

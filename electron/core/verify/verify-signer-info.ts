@@ -60,7 +60,8 @@ export function signerSummary(c: CertChecks | undefined): SignerSummary {
   };
 }
 
-function formatFailure(depth: number, message: string): SignatureReport {
+/** The report of a signature that could not be read or checked at all. */
+export function formatFailure(depth: number, message: string): SignatureReport {
   const v = decide({ formatFailure: true } as Findings);
   return {
     signer: emptySigner(),

@@ -86,29 +86,34 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
   writeFileSync(join(dir, 'crlnumber'), '01\n');
   const conf = join(dir, 'ca.cnf');
   writeFileSync(conf, config(dir, base));
-  const rootKey = join(dir, 'root.key.pem');
-  const rootPem = join(dir, 'root.pem');
-  openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', rootKey], dir);
-  openssl(
-    [
-      'req',
-      '-new',
-      '-x509',
-      '-config',
-      conf,
-      '-extensions',
-      'v3_root',
-      '-key',
-      rootKey,
-      '-subj',
-      '/CN=Loopback Test CA',
-      '-days',
-      '30',
-      '-out',
-      rootPem,
-    ],
-    dir,
-  );
+  const newKey = (name: string): string => {
+    const key = join(dir, `${name}.key.pem`);
+    openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', key], dir);
+    return key;
+  };
+  /** a self-signed certificate (the CA, or a look-alike of it) */
+  const selfSigned = (name: string, ext: string[]): IssuedCert => {
+    const keyPem = newKey(name);
+    const certPem = join(dir, `${name}.pem`);
+    const args = ['-config', conf, ...ext, '-key', keyPem, '-subj', '/CN=Loopback Test CA', '-days', '30'];
+    openssl(['req', '-new', '-x509', ...args, '-out', certPem], dir);
+    return { name, keyPem, certPem, certDer: '' };
+  };
+  const root = selfSigned('root', ['-extensions', 'v3_root']);
+  const rootPem = root.certPem;
+  const rootKey = root.keyPem;
+  /** a certificate issued by the CA with the given extensions section */
+  const issued = (name: string, subject: string, ext: string): IssuedCert => {
+    const keyPem = newKey(name);
+    const csr = join(dir, `${name}.csr`);
+    const certPem = join(dir, `${name}.pem`);
+    const certDer = join(dir, `${name}.der`);
+    openssl(['req', '-new', '-config', conf, '-key', keyPem, '-subj', subject, '-out', csr], dir);
+    const caArgs = ['-config', conf, '-cert', rootPem, '-keyfile', rootKey, '-extensions', ext];
+    openssl(['ca', '-batch', '-notext', ...caArgs, '-in', csr, '-out', certPem], dir);
+    openssl(['x509', '-in', certPem, '-outform', 'DER', '-out', certDer], dir);
+    return { name, keyPem, certPem, certDer };
+  };
   const crlDer = join(dir, 'ca.crl');
   const ca: LoopbackCa = {
     dir,
@@ -118,67 +123,10 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
     crlUp: true,
     ocspSigner: 'ca',
     hits: {},
-    issue(name) {
-      const keyPem = join(dir, `${name}.key.pem`);
-      const csr = join(dir, `${name}.csr`);
-      const certPem = join(dir, `${name}.pem`);
-      const certDer = join(dir, `${name}.der`);
-      openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPem], dir);
-      openssl(
-        [
-          'req',
-          '-new',
-          '-config',
-          conf,
-          '-key',
-          keyPem,
-          '-subj',
-          `/CN=${name}/serialNumber=TINIT-RSSMRA80A01H501U`,
-          '-out',
-          csr,
-        ],
-        dir,
-      );
-      openssl(
-        [
-          'ca',
-          '-batch',
-          '-notext',
-          '-config',
-          conf,
-          '-cert',
-          rootPem,
-          '-keyfile',
-          rootKey,
-          '-extensions',
-          'v3_signer',
-          '-in',
-          csr,
-          '-out',
-          certPem,
-        ],
-        dir,
-      );
-      openssl(['x509', '-in', certPem, '-outform', 'DER', '-out', certDer], dir);
-      return { name, keyPem, certPem, certDer };
-    },
+    issue: (name) => issued(name, `/CN=${name}/serialNumber=TINIT-RSSMRA80A01H501U`, 'v3_signer'),
     revoke(cert) {
-      openssl(
-        [
-          'ca',
-          '-config',
-          conf,
-          '-cert',
-          rootPem,
-          '-keyfile',
-          rootKey,
-          '-revoke',
-          cert.certPem,
-          '-crl_reason',
-          'keyCompromise',
-        ],
-        dir,
-      );
+      const args = ['-config', conf, '-cert', rootPem, '-keyfile', rootKey];
+      openssl(['ca', ...args, '-revoke', cert.certPem, '-crl_reason', 'keyCompromise'], dir);
     },
     publishCrl() {
       const pem = join(dir, 'ca.crl.pem');
@@ -188,71 +136,24 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
   ca.publishCrl();
-  const responderKey = join(dir, 'responder.key.pem');
-  const responderPem = join(dir, 'responder.pem');
-  openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', responderKey], dir);
-  openssl(
-    [
-      'req',
-      '-new',
-      '-config',
-      conf,
-      '-key',
-      responderKey,
-      '-subj',
-      '/CN=Loopback OCSP',
-      '-out',
-      `${responderPem}.csr`,
-    ],
-    dir,
-  );
-  openssl(
-    [
-      'ca',
-      '-batch',
-      '-notext',
-      '-config',
-      conf,
-      '-cert',
-      rootPem,
-      '-keyfile',
-      rootKey,
-      '-extensions',
-      'v3_ocsp',
-      '-in',
-      `${responderPem}.csr`,
-      '-out',
-      responderPem,
-    ],
-    dir,
-  );
-  const rogueKey = join(dir, 'rogue.key.pem');
-  const roguePem = join(dir, 'rogue.pem');
-  openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', rogueKey], dir);
-  openssl(
-    [
-      'req',
-      '-new',
-      '-x509',
-      '-config',
-      conf,
-      '-key',
-      rogueKey,
-      '-subj',
-      '/CN=Loopback Test CA',
-      '-days',
-      '30',
-      '-out',
-      roguePem,
-    ],
-    dir,
-  );
+  const responder = issued('responder', '/CN=Loopback OCSP', 'v3_ocsp');
+  const rogue = selfSigned('rogue', []);
   const signers = {
     ca: [rootPem, rootKey],
-    delegated: [responderPem, responderKey],
-    rogue: [roguePem, rogueKey],
+    delegated: [responder.certPem, responder.keyPem],
+    rogue: [rogue.certPem, rogue.keyPem],
   } as const;
   let seq = 0;
+  const ocspAnswer = async (request: Buffer): Promise<Buffer> => {
+    const reqFile = join(dir, `ocsp-${++seq}.req`);
+    const respFile = `${reqFile}.resp`;
+    writeFileSync(reqFile, request);
+    const [rsigner, rkey] = signers[ca.ocspSigner];
+    const index = join(dir, 'index.txt');
+    const args = ['-index', index, '-CA', rootPem, '-rsigner', rsigner, '-rkey', rkey, '-ndays', '1'];
+    await run('openssl', ['ocsp', ...args, '-reqin', reqFile, '-respout', respFile]);
+    return readFileSync(respFile);
+  };
   server.on('request', (req, res) => {
     const path = req.url ?? '';
     ca.hits[path] = (ca.hits[path] ?? 0) + 1;
@@ -263,28 +164,8 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
         if (path === '/ca.crl' && ca.crlUp) {
           res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(readFileSync(crlDer));
         } else if (path === '/ocsp' && ca.ocspUp && req.method === 'POST') {
-          const reqFile = join(dir, `ocsp-${++seq}.req`);
-          const respFile = `${reqFile}.resp`;
-          writeFileSync(reqFile, Buffer.concat(chunks));
-          const [rsigner, rkey] = signers[ca.ocspSigner];
-          await run('openssl', [
-            'ocsp',
-            '-index',
-            join(dir, 'index.txt'),
-            '-CA',
-            rootPem,
-            '-rsigner',
-            rsigner,
-            '-rkey',
-            rkey,
-            '-reqin',
-            reqFile,
-            '-respout',
-            respFile,
-            '-ndays',
-            '1',
-          ]);
-          res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(readFileSync(respFile));
+          const answer = await ocspAnswer(Buffer.concat(chunks));
+          res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(answer);
         } else {
           res.writeHead(503).end();
         }
