@@ -147,6 +147,30 @@ describe('harness round trips with the SoftHSM fixture', () => {
     expect(th.logs.join('\n')).not.toContain(PIN);
   });
 
+  it('places a visible signature where the page asked', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]);
+    const input = join(th.dir, 'visible.pdf');
+    writeFileSync(input, await doc.save());
+    const r = await client.invoke('sign', {
+      operationId: 'op-sign-visible',
+      files: [input],
+      format: 'pades',
+      token: 'CNS-ROSSI',
+      digest: 'sha256',
+      overwrite: false,
+      visible: { page: 1, x: 50, y: 60, w: 200, h: 70 },
+      pin: PIN,
+    });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const out = (r as { value: { results: { output: string }[] } }).value.results[0]!.output;
+    expect(execFileSync('pdfsig', [out], { encoding: 'utf8' })).toMatch(/Signature is Valid/);
+    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', out, '-'], {
+      maxBuffer: 1 << 26,
+    }).toString('latin1');
+    expect(qdf).toMatch(/\/Rect\s*\[\s*50(\.0+)?\s+60(\.0+)?\s+250(\.0+)?\s+130(\.0+)?\s*\]/);
+  });
+
   it('signs a text file as CAdES (.p7m); openssl cms -verify accepts it against the test CA', async () => {
     const input = join(th.dir, 'invoice.xml');
     writeFileSync(input, '<fattura>1</fattura>');
