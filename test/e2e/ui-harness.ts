@@ -3,7 +3,7 @@
  * The browser harness (E's electron/harness, same IPC handlers as the app) started for the UI end-to-end test,
  * over a private SoftHSM store, plus headless Debian Chromium driven by playwright-core.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/harness-server';
@@ -37,6 +37,9 @@ export interface UiSession {
 }
 
 export async function startUi(o: { root: string; softhsmConf: string; module: string }): Promise<UiSession> {
+  for (const built of [WORKER_BUILT, join(STATIC_DIR, 'index.html')]) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
+  }
   const outDir = join(o.root, 'harness-out');
   const userDataDir = join(o.root, 'user-data');
   mkdirSync(outDir, { recursive: true });

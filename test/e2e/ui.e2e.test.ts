@@ -240,6 +240,13 @@ describe('Sigillo UI in Chromium over the harness', () => {
     await nav('Start');
     await page.getByRole('button', { name: 'Remind me later' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Remind me later' }).count()).toBe(0);
+    await nav('Settings');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await shot(page, 'en', 'settings-dark');
+    await nav('Verify');
+    await shot(page, 'en', 'verify-dark');
+    await nav('Start');
     await page.setViewportSize({ width: 900, height: 600 });
     await shot(page, 'en', 'home-900x600');
     expect(ui.pageErrors).toEqual([]);

@@ -204,4 +204,13 @@ describe('Verify', () => {
       { files: [P7M], overwrite: false, force: true },
     ]);
   });
+
+  it('keeps the result when the user comes back, without verifying again', async () => {
+    const bridge = await openVerify([{ file: P7M, format: 'cades', error: null, signatures: [signature()] }]);
+    expect(await screen.findByText(/^Firma valida — VERDI GIULIA/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Certificati' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Verifica' }));
+    expect(screen.getByText(/^Firma valida — VERDI GIULIA/)).toBeTruthy();
+    expect(bridge.calls.filter((c) => c.method === 'verify')).toHaveLength(1);
+  });
 });

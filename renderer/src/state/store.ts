@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { ListTokensResponse, TokenView } from '../../../shared/schemas/certificates';
 import type { ErrorInfo } from '../../../shared/schemas/common';
 import type { Settings } from '../../../shared/schemas/settings';
+import type { VerifyResponse } from '../../../shared/schemas/verify';
 
 export type Route = 'home' | 'sign' | 'verify' | 'certificates' | 'pin' | 'renewal' | 'settings' | 'about';
 
@@ -23,6 +24,10 @@ export interface AppState {
   verifyFiles: string[];
   /** bumped to make the Verify screen run again on its files */
   verifyRun: number;
+  /** the verifyRun value already handled (a screen that mounts again does not re-run it) */
+  verifyHandled: number;
+  /** the last verification, kept while the user moves between screens */
+  verifyResult: VerifyResponse | null;
   /** fingerprints whose banner the user closed in this session ("Ricordamelo più tardi") */
   bannerDismissed: string[];
 
@@ -36,6 +41,8 @@ export interface AppState {
   addVerifyFiles(paths: readonly string[], run?: boolean): void;
   setVerifyFiles(paths: string[]): void;
   dismissBanner(fingerprint: string): void;
+  markVerifyHandled(run: number): void;
+  setVerifyResult(r: VerifyResponse | null): void;
 }
 
 function merge(current: readonly string[], more: readonly string[]): string[] {
@@ -53,6 +60,8 @@ export const useApp = create<AppState>()((set) => ({
   signFiles: [],
   verifyFiles: [],
   verifyRun: 0,
+  verifyHandled: 0,
+  verifyResult: null,
   bannerDismissed: [],
 
   navigate: (route) => set({ route }),
@@ -68,6 +77,8 @@ export const useApp = create<AppState>()((set) => ({
       verifyRun: run ? s.verifyRun + 1 : s.verifyRun,
     })),
   setVerifyFiles: (verifyFiles) => set({ verifyFiles }),
+  markVerifyHandled: (run) => set({ verifyHandled: run }),
+  setVerifyResult: (verifyResult) => set({ verifyResult }),
   dismissBanner: (fp) => set((s) => ({ bannerDismissed: merge(s.bannerDismissed, [fp]) })),
 }));
 

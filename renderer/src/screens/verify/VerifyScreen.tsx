@@ -21,7 +21,8 @@ export function VerifyScreen() {
   const addFiles = useApp((s) => s.addVerifyFiles);
   const op = useOperation<VerifyResponse>();
   const [offline, setOffline] = useState(false);
-  const [result, setResult] = useState<VerifyResponse | null>(null);
+  const result = useApp((s) => s.verifyResult);
+  const setResult = useApp((s) => s.setVerifyResult);
   const [error, setError] = useState<ErrorInfo | null>(null);
 
   const verify = async (paths: string[]) => {
@@ -34,8 +35,12 @@ export function VerifyScreen() {
   };
 
   useEffect(() => {
-    if (runCount > 0) void verify(useApp.getState().verifyFiles);
-    // runs when new files are handed over (runCount bumps), not on every option change
+    // runs when new files are handed over (runCount bumps), once: not again when the screen mounts again
+    const app = useApp.getState();
+    if (runCount > app.verifyHandled) {
+      app.markVerifyHandled(runCount);
+      void verify(app.verifyFiles);
+    }
   }, [runCount]);
 
   const pick = useFilePicker(addFiles, (message) => setError({ code: 'UPLOAD_FAILED', message }));
