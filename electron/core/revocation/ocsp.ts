@@ -20,7 +20,12 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** without nextUpdate the answer is kept this long on disk */
 const NO_NEXT_UPDATE_TTL_MS = 60 * 60_000;
 
-function responderOk(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert): boolean {
+function validAt(c: ParsedCert, now: Date): boolean {
+  return new Date(c.x509.validFrom) <= now && now <= new Date(c.x509.validTo);
+}
+
+/** Signed by the issuer itself, or by a responder the issuer certified for OCSP signing, valid now. */
+function responderOk(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert, now: Date): boolean {
   const tbs = toBytes(basic.tbsResponseData.tbsView);
   const sig = toBytes(basic.signature.valueBlock.valueHexView);
   const candidates: ParsedCert[] = [issuer];
@@ -33,7 +38,7 @@ function responderOk(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert): boolea
     if (c === issuer) return true;
     const eku = c.cert.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as
       pkijs.ExtKeyUsage | undefined;
-    return issued(issuer, c) && (eku?.keyPurposes ?? []).includes(OID_OCSP_SIGNING);
+    return issued(issuer, c) && validAt(c, now) && (eku?.keyPurposes ?? []).includes(OID_OCSP_SIGNING);
   });
 }
 
@@ -76,7 +81,7 @@ function parseResponse(
     const basic = pkijs.BasicOCSPResponse.fromBER(
       toArrayBuffer(toBytes(resp.responseBytes.response.getValue())),
     );
-    if (!responderOk(basic, issuer)) return undefined;
+    if (!responderOk(basic, issuer, now)) return undefined;
     const single = basic.tbsResponseData.responses.find((r) => sameId(r, ids));
     if (!single) return undefined;
     if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS) return undefined;
