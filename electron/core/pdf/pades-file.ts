@@ -21,6 +21,8 @@ export interface PadesFileInput {
   signer: KeySigner;
   onProgress?: (done: number, total: number) => void;
   pades?: PadesFileOptions;
+  /** e.g. a signature timestamp (PAdES-B-T) */
+  finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
 }
 
 export async function signPadesFile(o: PadesFileInput): Promise<{ output: string; fieldName: string }> {
@@ -33,6 +35,7 @@ export async function signPadesFile(o: PadesFileInput): Promise<{ output: string
     digest: o.digest,
     signer: o.signer,
     onProgress: o.onProgress,
+    finishSignerInfo: o.finishSignerInfo,
     reason: p.reason,
     location: p.location,
     contact: p.contact,

@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
-import { buildSignerInfo } from '../cms/signer-info';
+import { finish } from '../ltv/finish-signer-info';
 import { encodeSignedData } from '../cms/signed-data';
 import { digestAlgorithmId } from '../cms/algorithms';
 import { PdfReader } from './pdf-reader';
@@ -36,6 +36,8 @@ export interface PadesSignOptions {
   signerName?: string;
   signingTime?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** last step on the SignerInfo, e.g. a signature timestamp (PAdES-B-T, core/ltv/cades-t.ts) */
+  finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface PadesSignResult {
@@ -113,7 +115,7 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
     hash.update(bytes.subarray(0, cStart));
     hash.update(bytes.subarray(cEnd));
     const messageDigest = new Uint8Array(hash.digest());
-    const signerInfo = await buildSignerInfo({
+    const signerInfo = await finish(o)({
       signer: o.signer,
       digest: o.digest,
       messageDigest,

@@ -6,6 +6,7 @@
 import { SigilloError, toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import type { VerifyContext } from '../verify/verify-cms';
+import { formatFailure } from '../verify/verify-signer-info';
 import type { FileReport, SignatureReport } from '../verify/types';
 import type { FileVerifier } from '../verify/file-types';
 import { PdfReader } from './pdf-reader';
@@ -34,33 +35,19 @@ export interface PdfFileReport extends FileReport {
   revisions?: number;
 }
 
-const EMPTY_SIGNER = {
-  commonName: null,
-  fiscalCode: null,
-  givenName: null,
-  surname: null,
-  organization: null,
-};
-
-function failedReport(message: string): SignatureReport {
+/** the signature does not hold: integrity invalid with this sub-indication and reason */
+function failed(
+  base: SignatureReport,
+  sub: 'HASH_FAILURE' | 'FORMAT_FAILURE',
+  reasons: string[],
+): SignatureReport {
   return {
-    signer: EMPTY_SIGNER,
-    signingTime: null,
-    digestAlgorithm: 'unknown',
-    signatureAlgorithm: 'unknown',
+    ...base,
     integrity: 'invalid',
     indication: 'TOTAL_FAILED',
-    subIndication: 'FORMAT_FAILURE',
-    explanation: message,
-    qualified: false,
-    depth: 0,
-    cadesForm: 'CMS',
-    hasTimestamp: false,
-    certificate: null,
-    chain: [],
-    revocation: null,
-    messages: [message],
-    counterSignatures: [],
+    subIndication: sub,
+    explanation: reasons[0] ?? base.explanation,
+    messages: [...reasons, ...base.messages],
   };
 }
 
@@ -81,32 +68,13 @@ async function verifyOne(
     const cms = await verifyPdfCms(path, sig.subFilter, sig.contents, br.ranges, ctx);
     base =
       cms.report ??
-      failedReport(t({ it: 'Nessun firmatario nella firma.', en: 'No signer in the signature.' }));
-    if (cms.rangeDigestMismatch) {
-      base = {
-        ...base,
-        integrity: 'invalid',
-        indication: 'TOTAL_FAILED',
-        subIndication: 'HASH_FAILURE',
-        explanation: cms.messages[0]!,
-      };
-    }
-    base = { ...base, messages: [...cms.messages, ...base.messages] };
+      formatFailure(0, t({ it: 'Nessun firmatario nella firma.', en: 'No signer in the signature.' }));
+    if (cms.rangeDigestMismatch) base = failed(base, 'HASH_FAILURE', cms.messages);
   } catch (e) {
-    base = failedReport(
-      t({ it: 'Firma illeggibile: {m}', en: 'Unreadable signature: {m}' }, { m: toErrorInfo(e).message }),
-    );
+    const m = toErrorInfo(e).message;
+    base = formatFailure(0, t({ it: 'Firma illeggibile: {m}', en: 'Unreadable signature: {m}' }, { m }));
   }
-  if (!br.ok) {
-    base = {
-      ...base,
-      integrity: 'invalid',
-      indication: 'TOTAL_FAILED',
-      subIndication: 'FORMAT_FAILURE',
-      explanation: br.problems[0]!,
-      messages: [...br.problems, ...base.messages],
-    };
-  }
+  if (!br.ok) base = failed(base, 'FORMAT_FAILURE', br.problems);
   let modifications: Modifications | null = null;
   if (!br.coversWholeDocument && br.revision !== null) {
     const revs = revisionEnds(reader.sections);
