@@ -4,10 +4,10 @@ import type { FileHandle } from 'node:fs/promises';
 import { digestAlgorithmId } from '../cms/algorithms';
 import { writeAttachedSignedData } from '../cms/attached-writer';
 import { OID } from '../cms/oids';
-import { buildSignerInfo } from '../cms/signer-info';
 import { readInput } from '../files/input-file';
 import type { SignCadesOptions } from './cades-types';
 import { estimateSignerInfo } from './signer-info-estimate';
+import { finish } from '../ltv/finish-signer-info';
 
 export async function writeAttachedCades(
   out: FileHandle,
@@ -39,7 +39,7 @@ export async function writeAttachedCades(
       }
     },
     makeSignerInfos: async () => [
-      await buildSignerInfo({
+      await finish(opts)({
         signer,
         digest,
         messageDigest: new Uint8Array(hash.digest()),

@@ -7,11 +7,11 @@ import type { FileHandle } from 'node:fs/promises';
 import { digestAlgorithmId } from '../cms/algorithms';
 import { writeAttachedSignedData } from '../cms/attached-writer';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
-import { buildSignerInfo } from '../cms/signer-info';
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import type { SignCadesOptions } from './cades-types';
+import { finish } from '../ltv/finish-signer-info';
 
 function algorithmOid(encoded: Uint8Array): string {
   const [first] = children(encoded, readElement(encoded, 0));
@@ -58,7 +58,7 @@ export async function writeParallelCades(
   const { signer, digest } = opts;
   const messageDigest = summary.contentDigests[digest];
   if (!messageDigest) throw new Error(`no ${digest} digest of the content`);
-  const signerInfo = await buildSignerInfo({
+  const signerInfo = await finish(opts)({
     signer,
     digest,
     messageDigest,

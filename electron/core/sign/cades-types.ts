@@ -14,6 +14,8 @@ export interface SignCadesOptions {
   signingTime?: Date;
   /** bytes of content processed / total */
   onProgress?: (done: number, total: number) => void;
+  /** last step on the new SignerInfo, e.g. a signature timestamp (CAdES-T, core/ltv/cades-t.ts) */
+  finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
 }
 
 /** attached: a new p7m of a plain file; parallel: a signature added to an existing p7m; nested: p7m in a p7m */

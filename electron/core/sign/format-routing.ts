@@ -27,6 +27,8 @@ export interface SignFileOptions {
   onProgress?: (done: number, total: number) => void;
   /** PDF options (--visible, --field, --image, --reason, --location, --contact) */
   pades?: PadesFileOptions;
+  /** last step on the new SignerInfo, e.g. a signature timestamp (CAdES-T / PAdES-B-T) */
+  finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface SignFileResult {
