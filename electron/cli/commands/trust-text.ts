@@ -1,6 +1,6 @@
 /** Text lines of `sigillo trust update` and `sigillo trust status`. */
 import { t } from '../../core/i18n/translate';
-import type { ListResult } from '../../core/tsl/tsl-update';
+import type { ListResult, UpdateResult } from '../../core/tsl/tsl-update';
 import type { ListStatus, TrustStatus } from '../../core/tsl/tsl-status';
 
 function day(iso: string | null): string {
@@ -23,10 +23,18 @@ export function updateLine(r: ListResult): string {
   return `✔ ${r.territory.padEnd(4)} ${dates(r.sequenceNumber, r.issueDate, r.nextUpdate)}, ${services}`;
 }
 
-function statusLine(s: ListStatus): string {
+export function lotlUpdateLine(r: UpdateResult['lotl']): string {
+  const lists = t({ it: '{n} liste nazionali', en: '{n} national lists' }, { n: r.lists });
+  return `✔ LOTL ${r.territory} ${dates(r.sequenceNumber, r.issueDate, r.nextUpdate)}, ${lists}`;
+}
+
+function statusLine(s: ListStatus, lotl = false): string {
   const stale = s.stale ? t({ it: ' — SCADUTA', en: ' — STALE' }) : '';
-  const anchors = t({ it: '{n} certificati CA/QC', en: '{n} CA/QC certificates' }, { n: s.anchors });
-  return `${s.stale ? '⚠' : '✔'} ${s.territory.padEnd(4)} ${dates(s.sequenceNumber, s.issueDate, s.nextUpdate)}, ${anchors}${stale}`;
+  const anchors = lotl
+    ? ''
+    : `, ${t({ it: '{n} certificati CA/QC', en: '{n} CA/QC certificates' }, { n: s.anchors })}`;
+  const name = lotl ? `LOTL ${s.territory}` : s.territory.padEnd(4);
+  return `${s.stale ? '⚠' : '✔'} ${name} ${dates(s.sequenceNumber, s.issueDate, s.nextUpdate)}${anchors}${stale}`;
 }
 
 export function statusLines(st: TrustStatus): string[] {
@@ -53,7 +61,7 @@ export function statusLines(st: TrustStatus): string[] {
       },
     ),
   ];
-  if (st.lotl) lines.push(`LOTL ${statusLine(st.lotl)}`);
+  if (st.lotl) lines.push(statusLine(st.lotl, true));
   for (const s of st.lists) lines.push(statusLine(s));
   for (const f of st.failures) lines.push(`✖ ${f.territory.padEnd(4)} ${f.code}: ${f.message}`);
   return lines;

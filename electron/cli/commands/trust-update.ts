@@ -5,7 +5,7 @@
 import { t } from '../../core/i18n/translate';
 import { updateTrustedLists } from '../../core/tsl/tsl-update';
 import { EXIT_FAILURE, EXIT_OK, type Command } from '../command';
-import { updateLine } from './trust-text';
+import { lotlUpdateLine, updateLine } from './trust-text';
 
 const HELP = {
   it: `Uso: sigillo trust update [--json]
@@ -41,7 +41,7 @@ export const trustUpdateCommand: Command = {
       env: ctx.env,
       onLotl: (r) => {
         if (ctx.out.json) return;
-        ctx.out.line(`${updateLine({ ...r, territory: `LOTL ${r.territory}` })}`);
+        ctx.out.line(lotlUpdateLine(r));
         ctx.out.line(`  ${r.signer} (${r.signersOrigin})`);
       },
       onList: (r) => {

@@ -23,7 +23,8 @@ export interface ListResult {
 }
 
 export interface UpdateResult {
-  lotl: ListResult & { signer: string; signersOrigin: string };
+  /** `lists`: how many member-state lists it points to */
+  lotl: ListResult & { signer: string; signersOrigin: string; lists: number };
   lists: ListResult[];
 }
 
@@ -128,9 +129,15 @@ export async function updateTrustedLists(o: UpdateOptions = {}): Promise<UpdateR
   const lotl = await fetchVerifiedList(url, signers.certificates, 'LOTL');
   checkNotOlder(lotl, await cache.lotl());
   await cache.saveLotl(lotl);
-  const lotlResult = { ...okResult(lotl), signer: lotl.signer, signersOrigin: signers.origin };
+  const pointers = memberStatePointers(lotl);
+  const lotlResult = {
+    ...okResult(lotl),
+    signer: lotl.signer,
+    signersOrigin: signers.origin,
+    lists: pointers.length,
+  };
   o.onLotl?.(lotlResult);
-  const lists = await inParallel(memberStatePointers(lotl), o.parallelism ?? 4, async (p) => {
+  const lists = await inParallel(pointers, o.parallelism ?? 4, async (p) => {
     const r = await updateOne(p, cache);
     o.onList?.(r);
     return r;
