@@ -13,6 +13,7 @@ import { verifyFile } from '../../electron/core/verify/verify-file';
 import { writeHandwritten } from './support/make-pdf';
 import { makeNssDb, pdfsig, pdfsigSign, type NssDb } from './support/nss';
 import { fileSigner } from './support/signers';
+import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
 
 const fx = inject('fixture');
 
@@ -181,6 +182,34 @@ describe('PDF signature verification', () => {
       signature: 3,
     });
     expect(missing.error?.code).toBe('SIGNATURE_NOT_FOUND');
+  });
+
+  it('completes the chain with the certificates of the DSS', async () => {
+    const input = writeHandwritten(join(dir, 'dss.pdf'));
+    const bare = join(dir, 'dss-signed.pdf');
+    const noChain = new SoftwareSigner({
+      keyPem: fx.pki.signature.keyPem,
+      certPem: fx.pki.signature.certPem,
+    });
+    await signPades({ input, output: bare, overwrite: false, digest: 'sha256', signer: noChain });
+    expect((await verifyPdf(bare, opts)).signatures[0]!.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND');
+    const withDss = join(dir, 'dss-ltv.pdf');
+    appendUpdate(bare, withDss, (reader) => {
+      const n = nextObjectNumber(reader);
+      const caDer = readFileSync(fx.pki.ca.certDer);
+      const catalog = (reader.latest.get(1) as PdfDict)
+        .clone()
+        .set('DSS', new PdfDict().set('Certs', [ref(n)]));
+      return new Map<number, PdfValue>([
+        [1, catalog],
+        [n, new PdfStream(new PdfDict(), -1, caDer.length, caDer)],
+      ]);
+    });
+    const s = (await verifyPdf(withDss, opts)).signatures[0]!;
+    expect(s.chain.some((c) => c.trustAnchor)).toBe(true);
+    expect(s.subIndication).not.toBe('NO_CERTIFICATE_CHAIN_FOUND');
+    expect(s.modifications!.allowed).toBe(true);
+    expect(s.modifications!.allowedChanges).toContain('dss');
   });
 
   it('reports an unsigned PDF and a non-PDF cleanly', async () => {

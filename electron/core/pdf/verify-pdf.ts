@@ -10,7 +10,7 @@ import { formatFailure } from '../verify/verify-signer-info';
 import type { FileReport, SignatureReport } from '../verify/types';
 import type { FileVerifier } from '../verify/file-types';
 import { PdfReader } from './pdf-reader';
-import { parsePdfDate, PdfString } from './pdf-objects';
+import { asArray, parsePdfDate, PdfStream, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds } from './byte-range-check';
 import { verifyPdfCms } from './verify-pdf-cms';
@@ -109,6 +109,20 @@ async function verifyOne(
   };
 }
 
+/** the certificates of the Document Security Store (PAdES LTV), DER: they may complete a chain */
+function dssCertificates(reader: PdfReader): Uint8Array[] {
+  try {
+    const store = reader.latest;
+    const certs = asArray(store.resolve(store.dict(reader.catalog().get('DSS'))?.get('Certs'))) ?? [];
+    return certs.flatMap((c) => {
+      const s = store.resolve(c);
+      return s instanceof PdfStream ? [reader.decoded(s)] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
 /** Verifies every signature of a PDF; throws SigilloError for a PDF it cannot read. */
 export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
   const reader = PdfReader.open(path);
@@ -121,8 +135,12 @@ export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFi
         t({ it: 'Il PDF non contiene firme.', en: 'The PDF contains no signatures.' }),
       );
     }
+    const withDss = {
+      ...ctx,
+      extraCertificates: [...(ctx.extraCertificates ?? []), ...dssCertificates(reader)],
+    };
     const signatures: PdfSignatureReport[] = [];
-    for (const s of sigs) signatures.push(await verifyOne(path, reader, s, ctx));
+    for (const s of sigs) signatures.push(await verifyOne(path, reader, s, withDss));
     return {
       file: path,
       format: 'pades',
