@@ -24,13 +24,26 @@ export interface Container {
   closed?: boolean;
 }
 
-/** Limits what may be held in memory: the bytes of every captured element count against it. */
+/**
+ * Real signatures have a few dozen elements outside the content (certificates, CRLs, signer infos); a file
+ * with millions of tiny ones would take seconds of parsing and hold millions of objects.
+ */
+export const MAX_ELEMENTS = 10_000;
+
+/**
+ * Limits what may be held in memory: the bytes of every captured element count against it, and the number
+ * of elements captured or skipped outside the content against MAX_ELEMENTS.
+ */
 export class Budget {
   used = 0;
+  elements = 0;
   constructor(readonly limit: number) {}
   take(n: number): void {
     this.used += n;
     if (this.used > this.limit) throw tooLarge(this.limit);
+  }
+  countElement(): void {
+    if (++this.elements > MAX_ELEMENTS) throw malformed(`more than ${MAX_ELEMENTS} elements`);
   }
 }
 
@@ -93,6 +106,7 @@ export async function close(st: BerState, c: Container): Promise<void> {
 /** The whole element (header included) as found, e.g. a certificate or a SignerInfo. */
 export async function captureElement(st: BerState, h: Header, depth = 0): Promise<Uint8Array> {
   if (depth > MAX_DEPTH) throw malformed('nesting too deep');
+  st.budget.countElement();
   if (h.length !== null) {
     st.budget.take(h.bytes.length + h.length);
     const value = await st.src.read(h.length);
@@ -129,6 +143,7 @@ export async function streamOctets(
 /** Skips an element without keeping it. */
 export async function skipElement(st: BerState, h: Header, depth = 0): Promise<void> {
   if (depth > MAX_DEPTH) throw malformed('nesting too deep');
+  st.budget.countElement();
   if (h.length !== null) {
     await st.src.stream(h.length, () => undefined);
     return;

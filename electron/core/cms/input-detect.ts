@@ -47,11 +47,17 @@ export async function* decodeBase64(
   let carry = '';
   let inBody = !armoured;
   let ended = false;
+  let atStart = true;
   for await (const chunk of text) {
     if (ended) break;
     let s = carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
     carry = '';
-    if (s.startsWith('\u00ef\u00bb\u00bf')) s = s.slice(3);
+    if (atStart) {
+      // a UTF-8 BOM (and blanks) before the text, even when split across chunks
+      s = s.replace(/^[\s\u00ef\u00bb\u00bf]+/, '');
+      if (s.length === 0) continue;
+      atStart = false;
+    }
     if (!inBody) {
       const begin = s.indexOf('-----BEGIN');
       const close = begin < 0 ? -1 : s.indexOf('-----', begin + 10);
