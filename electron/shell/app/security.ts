@@ -1,18 +1,12 @@
 /**
  * Electron security checklist, app-wide: CSP header on every response, every permission request denied,
- * navigation / new windows / webview attachment refused, no remote content (only our file:// pages load).
+ * navigation / new windows / webview attachment refused, no remote content (only the built renderer's files load).
  */
 import { app, session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { isAllowedRequest, isAppPage } from './url-policy';
 
-/** True only for the app's own page files. */
-export function isAppPage(url: string, rendererIndexUrl: string): boolean {
-  return (
-    url === rendererIndexUrl ||
-    url.startsWith(`${rendererIndexUrl}#`) ||
-    url.startsWith(`${rendererIndexUrl}?`)
-  );
-}
+export { isAppPage };
 
 function hardenContents(contents: WebContents, rendererIndexUrl: string): void {
   contents.on('will-navigate', (event, url) => {
@@ -24,6 +18,7 @@ function hardenContents(contents: WebContents, rendererIndexUrl: string): void {
 }
 
 export function applyAppSecurity(rendererIndexUrl: string): void {
+  const rendererDirUrl = rendererIndexUrl.slice(0, rendererIndexUrl.lastIndexOf('/'));
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
@@ -38,14 +33,9 @@ export function applyAppSecurity(rendererIndexUrl: string): void {
       },
     });
   });
-  // no remote content: anything that is not a local file of ours is cancelled
+  // no remote content: anything that is not a file of the built renderer is cancelled
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const ok =
-      details.url.startsWith('file://') ||
-      details.url.startsWith('devtools://') ||
-      details.url.startsWith('data:') ||
-      details.url.startsWith('blob:');
-    callback({ cancel: !ok });
+    callback({ cancel: !isAllowedRequest(details.url, rendererDirUrl) });
   });
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, rendererIndexUrl));
 }
