@@ -157,4 +157,20 @@ describe('Sign', () => {
     expect(await screen.findByText('File firmati: 1 di 2.')).toBeTruthy();
     expect(screen.getByText('Il file contratto-signed.pdf esiste già.')).toBeTruthy();
   });
+
+  it('keeps Tab inside the PIN dialog, closes it with Escape and gives focus back', async () => {
+    const bridge = await openSign();
+    const opener = screen.getByRole('button', { name: 'Firma 2 file' });
+    await userEvent.click(opener);
+    const dialog = screen.getByRole('dialog', { name: 'Inserisci il PIN' });
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('PIN'));
+    for (let i = 0; i < 6; i++) {
+      await userEvent.tab();
+      expect(dialog.contains(document.activeElement)).toBe(true);
+    }
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+    expect(bridge.calls.some((c) => c.method === 'sign')).toBe(false);
+  });
 });

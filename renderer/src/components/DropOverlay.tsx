@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../bridge';
 import { baseName, defaultAction, type FileAction } from '../model/files';
 import { useApp } from '../state/store';
+import { Dialog } from './Dialog';
 import { Icon } from './Icon';
 
 function hasFiles(e: DragEvent): boolean {
@@ -90,30 +91,22 @@ export function ChooseAction({ paths, onDone }: { paths: string[]; onDone: () =>
     </button>
   );
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="drop-title"
-        onKeyDown={(e) => e.key === 'Escape' && onDone()}
-      >
-        <h2 id="drop-title">{t('drop.chooseTitle', { count: paths.length })}</h2>
-        <ul className="file-names">
-          {paths.slice(0, 6).map((p) => (
-            <li key={p}>{baseName(p)}</li>
-          ))}
-          {paths.length > 6 && <li className="muted">{t('drop.andMore', { count: paths.length - 6 })}</li>}
-        </ul>
-        <div className="actions">
-          <button type="button" className="btn" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-          {button('sign')}
-          {button('verify')}
-        </div>
+    <Dialog labelledBy="drop-title" onClose={onDone}>
+      <h2 id="drop-title">{t('drop.chooseTitle', { count: paths.length })}</h2>
+      <ul className="file-names">
+        {paths.slice(0, 6).map((p) => (
+          <li key={p}>{baseName(p)}</li>
+        ))}
+        {paths.length > 6 && <li className="muted">{t('drop.andMore', { count: paths.length - 6 })}</li>}
+      </ul>
+      <div className="actions">
+        <button type="button" className="btn" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+        {button('sign')}
+        {button('verify')}
       </div>
-    </div>
+    </Dialog>
   );
 }
 

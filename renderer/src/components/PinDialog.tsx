@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PinStatus } from '../../../shared/schemas/certificates';
 import { useApp } from '../state/store';
+import { Dialog } from './Dialog';
 import { Icon } from './Icon';
 
 export interface PinDialogProps {
@@ -75,56 +76,47 @@ export function PinDialog({
     onCancel();
   };
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={submit}
-        onKeyDown={(e) => e.key === 'Escape' && cancel()}
+    <Dialog labelledBy={`${id}-title`} onClose={cancel} onSubmit={submit}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {description && <p>{description}</p>}
+      <PinTries status={status} />
+      <div className="field">
+        <label htmlFor={`${id}-pin`}>{t('pinDialog.label')}</label>
+        <input
+          id={`${id}-pin`}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          maxLength={Math.max(maxLength, minLength, 1)}
+          value={pin}
+          disabled={status.locked}
+          onChange={(e) => setPin(e.target.value)}
+          aria-describedby={`${id}-hint`}
+        />
+        <span className="hint" id={`${id}-hint`}>
+          {t('pinDialog.hint', { min: minLength, max: maxLength })}
+        </span>
+      </div>
+      <button
+        type="button"
+        className="btn link"
+        onClick={() => {
+          cancel();
+          navigate('pin');
+        }}
       >
-        <h2 id={`${id}-title`}>{title}</h2>
-        {description && <p>{description}</p>}
-        <PinTries status={status} />
-        <div className="field">
-          <label htmlFor={`${id}-pin`}>{t('pinDialog.label')}</label>
-          <input
-            id={`${id}-pin`}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            autoFocus
-            maxLength={Math.max(maxLength, minLength, 1)}
-            value={pin}
-            disabled={status.locked}
-            onChange={(e) => setPin(e.target.value)}
-            aria-describedby={`${id}-hint`}
-          />
-          <span className="hint" id={`${id}-hint`}>
-            {t('pinDialog.hint', { min: minLength, max: maxLength })}
-          </span>
-        </div>
-        <button
-          type="button"
-          className="btn link"
-          onClick={() => {
-            cancel();
-            navigate('pin');
-          }}
-        >
-          {t('pinDialog.unblockLink')}
+        {t('pinDialog.unblockLink')}
+      </button>
+      <div className="actions">
+        <button type="button" className="btn" onClick={cancel}>
+          {t('common.cancel')}
         </button>
-        <div className="actions">
-          <button type="button" className="btn" onClick={cancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn primary" disabled={tooShort || status.locked}>
-            {t('pinDialog.confirm')}
-          </button>
-        </div>
-      </form>
-    </div>
+        <button type="submit" className="btn primary" disabled={tooShort || status.locked}>
+          {t('pinDialog.confirm')}
+        </button>
+      </div>
+    </Dialog>
   );
 }
