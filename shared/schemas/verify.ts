@@ -42,13 +42,18 @@ export const FileReportSchema = z.object({
 });
 export type FileReport = z.infer<typeof FileReportSchema>;
 
-export const VerifyRequestSchema = z.strictObject({
-  operationId: OperationIdSchema,
-  files: FileListSchema,
-  offline: z.boolean(),
-  /** detached .p7s content (only with a single file) */
-  content: AbsolutePathSchema.optional(),
-});
+export const VerifyRequestSchema = z
+  .strictObject({
+    operationId: OperationIdSchema,
+    files: FileListSchema,
+    offline: z.boolean(),
+    /** detached .p7s content (only with a single file) */
+    content: AbsolutePathSchema.optional(),
+  })
+  .refine((r) => r.content === undefined || r.files.length === 1, {
+    message: 'content goes with a single file',
+    path: ['content'],
+  });
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
 
 export const VerifyResponseSchema = z.strictObject({

@@ -63,6 +63,9 @@ describe('IPC request validation (shared schemas)', () => {
       false,
     );
     expect(validateRequest('snoozeReminder', { days: 1.5 }).ok).toBe(false);
+    const detached = { operationId: 'op-12345678', offline: true, content: '/a/doc.pdf' };
+    expect(validateRequest('verify', { ...detached, files: ['/a/doc.pdf.p7s'] }).ok).toBe(true);
+    expect(validateRequest('verify', { ...detached, files: ['/a/1.p7s', '/a/2.p7s'] }).ok).toBe(false);
   });
 
   it('rejects huge strings and huge lists', () => {
