@@ -61,6 +61,34 @@ describe('trusted-list XMLDSig verification', () => {
     expect(verifyEnvelopedXml(xml, [signer.der], 'TSL IT').signedXml).toContain('Prova TSP');
   });
 
+  it('accepts ECDSA P-256 (r||s) and Canonical XML 1.1 / 1.0 signatures made by xmlsec1', () => {
+    const ec = makeSigner(dir, 'ec-signer', 'ec');
+    const ecdsa = signWithXmlsec(dir, spec, ec, {
+      signatureMethod: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256',
+    });
+    expect(ecdsa).toContain('ecdsa-sha256');
+    expect(verifyEnvelopedXml(ecdsa, [ec.der], 'TSL IT').signedXml).toContain('Prova TSP');
+    for (const c14n of [
+      'http://www.w3.org/2006/12/xml-c14n11',
+      'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
+    ]) {
+      const xml = signWithXmlsec(dir, spec, signer, { canonicalization: c14n });
+      expect(xml).toContain(c14n);
+      expect(verifyEnvelopedXml(xml, [signer.der], 'TSL IT').signedXml).toContain('Prova TSP');
+      expect(() => verifyEnvelopedXml(xml.replace('Prova TSP', 'Altro TSP'), [signer.der], 'TSL IT')).toThrow(
+        invalid,
+      );
+    }
+  });
+
+  it('refuses SHA-1 signatures', () => {
+    const sha1 = signWithXmlsec(dir, spec, signer, {
+      signatureMethod: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+    });
+    expect(sha1).toContain('rsa-sha1');
+    expect(() => verifyEnvelopedXml(sha1, [signer.der], 'TSL IT')).toThrow(invalid);
+  });
+
   it('rejects a tampered list, whichever signer made it', () => {
     for (const xml of [signWithXmlsec(dir, spec, signer), signWithXmlCrypto(spec, signer)]) {
       expect(() => verifyEnvelopedXml(xml.replace('Prova TSP', 'Altro TSP'), [signer.der], 'TSL IT')).toThrow(

@@ -1,6 +1,7 @@
 /**
  * The XMLDSig algorithms trusted lists use (RFC 6931 URIs): RSA PKCS#1 v1.5, RSA-PSS and ECDSA with SHA-2, SHA-2
  * digests. SHA-1 and HMAC are not accepted for trusted lists. ECDSA signature values are r||s (XMLDSig 1.1).
+ * Canonicalisation: xml-crypto's C14N 1.0 and exclusive C14N, plus C14N 1.1 (below).
  */
 import {
   constants,
@@ -12,6 +13,7 @@ import {
   type KeyLike,
   type KeyObject,
 } from 'node:crypto';
+import { C14nCanonicalization, C14nCanonicalizationWithComments } from 'xml-crypto';
 import type { HashAlgorithm, SignatureAlgorithm, SignedXml } from 'xml-crypto';
 
 type Hash = 'sha256' | 'sha384' | 'sha512';
@@ -76,8 +78,20 @@ function signatureClass(uri: string, kind: Kind, hash: Hash): new () => Signatur
   } as unknown as new () => SignatureAlgorithm;
 }
 
+/**
+ * Canonical XML 1.1, which some member states sign with, differs from 1.0 only in how xml:id / xml:base of
+ * ancestors outside a document subset are inherited; trusted lists carry neither on the root or the signature,
+ * so the 1.0 implementation gives the same octets.
+ */
+const C14N11 = 'http://www.w3.org/2006/12/xml-c14n11';
+
 /** Replaces the algorithm tables of `sig` with the trusted-list set. */
 export function useTrustedListAlgorithms(sig: SignedXml): void {
+  sig.CanonicalizationAlgorithms = {
+    ...sig.CanonicalizationAlgorithms,
+    [C14N11]: C14nCanonicalization,
+    [`${C14N11}#WithComments`]: C14nCanonicalizationWithComments,
+  };
   sig.HashAlgorithms = Object.fromEntries(
     Object.entries(DIGESTS).map(([uri, hash]) => [uri, digestClass(uri, hash)]),
   );

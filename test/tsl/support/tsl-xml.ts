@@ -139,17 +139,24 @@ export function tslXml(spec: TslSpec, signature = ''): string {
 }
 
 /** An XMLDSig + XAdES template for xmlsec1: enveloped reference URI="" and the SignedProperties reference. */
-export function signatureTemplate(signingTime: Date): string {
+export interface TemplateOptions {
+  canonicalization?: string;
+  signatureMethod?: string;
+}
+
+export function signatureTemplate(signingTime: Date, o: TemplateOptions = {}): string {
   const ds = 'http://www.w3.org/2000/09/xmldsig#';
+  const c14n = o.canonicalization ?? 'http://www.w3.org/2001/10/xml-exc-c14n#';
+  const method = o.signatureMethod ?? 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
   return (
     `<ds:Signature xmlns:ds="${ds}" Id="sig-1"><ds:SignedInfo>` +
-    `<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>` +
-    `<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>` +
+    `<ds:CanonicalizationMethod Algorithm="${c14n}"/>` +
+    `<ds:SignatureMethod Algorithm="${method}"/>` +
     `<ds:Reference Id="ref-tsl" URI=""><ds:Transforms><ds:Transform Algorithm="${ds}enveloped-signature"/>` +
-    `<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms>` +
+    `<ds:Transform Algorithm="${c14n}"/></ds:Transforms>` +
     `<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue/></ds:Reference>` +
     `<ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#xades-sp"><ds:Transforms>` +
-    `<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms>` +
+    `<ds:Transform Algorithm="${c14n}"/></ds:Transforms>` +
     `<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue/></ds:Reference>` +
     `</ds:SignedInfo><ds:SignatureValue/><ds:KeyInfo><ds:X509Data/></ds:KeyInfo>` +
     `<ds:Object><xades:QualifyingProperties Target="#sig-1"><xades:SignedProperties Id="xades-sp">` +

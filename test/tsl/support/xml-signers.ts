@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignedXml } from 'xml-crypto';
-import { signatureTemplate, tslXml, type TslSpec } from './tsl-xml';
+import { signatureTemplate, tslXml, type TemplateOptions, type TslSpec } from './tsl-xml';
 
 export interface TestSigner {
   keyPem: string;
@@ -11,8 +11,8 @@ export interface TestSigner {
   der: Uint8Array;
 }
 
-/** A self-signed RSA 2048 certificate for signing lists. */
-export function makeSigner(dir: string, name: string): TestSigner {
+/** A self-signed RSA 2048 (or EC P-256) certificate for signing lists. */
+export function makeSigner(dir: string, name: string, kind: 'rsa' | 'ec' = 'rsa'): TestSigner {
   const keyPem = join(dir, `${name}.key.pem`);
   const certPem = join(dir, `${name}.pem`);
   execFileSync(
@@ -21,7 +21,7 @@ export function makeSigner(dir: string, name: string): TestSigner {
       'req',
       '-x509',
       '-newkey',
-      'rsa:2048',
+      ...(kind === 'rsa' ? ['rsa:2048'] : ['ec', '-pkeyopt', 'ec_paramgen_curve:P-256']),
       '-nodes',
       '-keyout',
       keyPem,
@@ -39,10 +39,15 @@ export function makeSigner(dir: string, name: string): TestSigner {
 }
 
 /** Signs with `xmlsec1 --sign` (independent of the library that verifies). */
-export function signWithXmlsec(dir: string, spec: TslSpec, signer: TestSigner): string {
+export function signWithXmlsec(
+  dir: string,
+  spec: TslSpec,
+  signer: TestSigner,
+  o: TemplateOptions = {},
+): string {
   const tmpl = join(dir, `${spec.territory}-${spec.sequence}.tmpl.xml`);
   const out = join(dir, `${spec.territory}-${spec.sequence}.signed.xml`);
-  writeFileSync(tmpl, tslXml(spec, signatureTemplate(spec.issue)));
+  writeFileSync(tmpl, tslXml(spec, signatureTemplate(spec.issue, o)));
   execFileSync(
     'xmlsec1',
     [
