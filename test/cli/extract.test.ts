@@ -89,6 +89,22 @@ describe('sigillo extract', () => {
     noTemps(d);
   });
 
+  it('a p7m whose content is a PDF is unwrapped (not taken for a PDF): contratto.pdf.p7m → contratto.pdf', async () => {
+    const d = folder();
+    const pdf = join(d, 'contratto.pdf');
+    const body = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    writeFileSync(pdf, body);
+    const p7m = sign(pdf, `${pdf}.p7m`);
+    const out = join(d, 'o');
+    mkdirSync(out);
+    const r = await runCli(['extract', '--json', '--out', out, p7m]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ output: join(out, 'contratto.pdf'), levels: 1 });
+    expect(readFileSync(join(out, 'contratto.pdf')).equals(body)).toBe(true);
+    const v = await runCli(['verify', '--json', '--offline', p7m], { SIGILLO_DATA_DIR: join(d, 'data') });
+    expect(JSON.parse(v.stdout)[0].format).toBe('cms');
+  });
+
   it('detached signatures, non-signatures and usage errors', async () => {
     const d = folder();
     const input = join(d, 'a.txt');

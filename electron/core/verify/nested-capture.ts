@@ -4,7 +4,7 @@
  * otherwise it goes to the optional `plain` sink (extraction writes the innermost content there).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +24,22 @@ export function looksLikeSignedData(head: Uint8Array): boolean {
   const b64 = text.replace(/[\r\n\t ]/g, '').match(/^[A-Za-z0-9+/]{32,}/)?.[0];
   if (!b64) return false;
   return binaryLooksSigned(Buffer.from(b64.slice(0, b64.length - (b64.length % 4)), 'base64'));
+}
+
+/**
+ * true when the file's first bytes are a CMS SignedData (p7m/p7s in DER, BER or base64). Format dispatchers ask
+ * this before '%PDF-' tests: a p7m of a PDF has '%PDF-' in its first kilobyte too.
+ */
+export async function isSignedDataFile(path: string): Promise<boolean> {
+  const fh = await open(path, 'r').catch(() => undefined);
+  if (!fh) return false;
+  try {
+    const buf = Buffer.alloc(256);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return looksLikeSignedData(buf.subarray(0, bytesRead));
+  } finally {
+    await fh.close();
+  }
 }
 
 export class NestedCapture {
