@@ -9,6 +9,7 @@ import { cmsFileVerifier } from './cms-file-verifier';
 import { pdfFileVerifier } from '../pdf/verify-pdf';
 import { timestampFileVerifier } from '../timestamp/verify-timestamped';
 import { xadesFileVerifier } from '../xades/xades-file-verifier';
+import { asicFileVerifier } from '../asic/asic-verify';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import type { FileReport } from './types';
 
@@ -21,6 +22,7 @@ export const VERIFIERS: FileVerifier[] = [
   cmsFileVerifier,
   pdfFileVerifier,
   xadesFileVerifier,
+  asicFileVerifier,
 ];
 
 const HEAD_BYTES = 1024;

@@ -140,7 +140,7 @@ function dereference(
   ctx: ReferenceContext,
 ): { target: ReferenceTarget; node?: Node; problem?: string } {
   if (uri === '') return { target: { kind: 'document' }, node: ctx.doc };
-  if (!uri.startsWith('#')) return { target: { kind: 'external', name: uri } };
+  if (!uri.startsWith('#')) return { target: { kind: 'external', name: externalName(uri) } };
   const found = ctx.ids.get(uri.slice(1)) ?? [];
   if (found.length !== 1) {
     return {

@@ -55,25 +55,37 @@ ${signature}</p:FatturaElettronica>
 `;
 }
 
+const ENVELOPED_REF = `<ds:Reference Id="ref-doc" URI="">
+<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/></ds:Transforms>
+<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue>
+</ds:Reference>
+`;
+
+/** detached references to files (ASiC-E), digests left for xmlsec1 */
+export function fileReferences(names: string[]): string {
+  return names
+    .map(
+      (n) =>
+        `<ds:Reference URI="${encodeURI(n)}"><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference>\n`,
+    )
+    .join('');
+}
+
 function certDer(certPem: string): Buffer {
   return Buffer.from(new X509Certificate(readFileSync(certPem)).raw);
 }
 
 /**
- * An enveloped XAdES-BES template for `xmlsec1 --sign`: Reference URI="" (enveloped-signature) and a Reference to
- * the SignedProperties (SigningTime, SigningCertificateV2 with the SHA-256 of `certPem`). Empty digests and value.
+ * An enveloped XAdES-BES template for `xmlsec1 --sign`: Reference URI="" (enveloped-signature), or `dataRefs`, and
+ * a Reference to the SignedProperties (SigningTime, SigningCertificateV2 with the SHA-256 of `certPem`). Empty digests and value.
  */
-export function xadesTemplate(certPem: string, signingTime = new Date()): string {
+export function xadesTemplate(certPem: string, signingTime = new Date(), dataRefs = ENVELOPED_REF): string {
   const certDigest = createHash('sha256').update(certDer(certPem)).digest('base64');
   return `<ds:Signature Id="xmldsig-1">
 <ds:SignedInfo>
 <ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/>
 <ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>
-<ds:Reference Id="ref-doc" URI="">
-<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/></ds:Transforms>
-<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue>
-</ds:Reference>
-<ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#xmldsig-1-signedprops">
+${dataRefs}<ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#xmldsig-1-signedprops">
 <ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue>
 </ds:Reference>
 </ds:SignedInfo>

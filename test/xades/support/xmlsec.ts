@@ -5,20 +5,12 @@ import type { IssuedCert, TestPki } from '../../support/pki';
 /** xmlsec1 only resolves '#id' for attributes it knows as IDs: the XAdES SignedProperties Id is declared. */
 const ID_ATTRS = ['--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties'];
 
-export function xmlsecSign(template: string, out: string, signer: IssuedCert, extra: string[] = []): void {
+/** `cwd`: where relative (detached) reference URIs are resolved */
+export function xmlsecSign(template: string, out: string, signer: IssuedCert, cwd?: string): void {
   const r = spawnSync(
     'xmlsec1',
-    [
-      '--sign',
-      ...ID_ATTRS,
-      ...extra,
-      '--privkey-pem',
-      `${signer.keyPem},${signer.certPem}`,
-      '--output',
-      out,
-      template,
-    ],
-    { encoding: 'utf8' },
+    ['--sign', ...ID_ATTRS, '--privkey-pem', `${signer.keyPem},${signer.certPem}`, '--output', out, template],
+    { encoding: 'utf8', cwd },
   );
   if (r.status !== 0) throw new Error(`xmlsec1 --sign failed: ${r.stderr}`);
 }

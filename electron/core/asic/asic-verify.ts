@@ -1,0 +1,187 @@
+/**
+ * Verification of an ASiC-S / ASiC-E container (format "asic-s" / "asic-e"): every XAdES signature file verified
+ * with its references resolved to container entries, every CAdES .p7s verified by D's engine over the file it
+ * covers (ASiC-S: the one data file; ASiC-E: its ASiCManifest, whose digests are then checked against the
+ * entries). The report lists the data files and which signatures cover each; uncovered files are pointed out.
+ */
+import { createHash } from 'node:crypto';
+import { toErrorInfo } from '../errors';
+import { t } from '../i18n/translate';
+import { readSignedData } from '../cms/signed-data-reader';
+import type { HashName } from '../verify/algorithms';
+import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
+import { decide } from '../verify/indication';
+import type { FileReport, SignatureReport } from '../verify/types';
+import { verifyCmsSignatures } from '../verify/verify-cms';
+import { emptySigner } from '../verify/verify-signer-info';
+import { fatturaPaFromBytes } from '../xades/fatturapa';
+import { verifyXmlDocument } from '../xades/verify-xml-document';
+import { looksLikeZip, openAsic, type AsicContainer } from './asic-container';
+import { readManifest } from './asic-manifest';
+import type { ContainerReport } from './asic-types';
+import type { ZipEntry } from './zip-reader';
+
+interface Verified {
+  reports: SignatureReport[];
+  /** data files each report covers */
+  covers: string[][];
+}
+
+function unreadable(name: string, reason: string): SignatureReport {
+  return {
+    signer: emptySigner(),
+    signingTime: null,
+    digestAlgorithm: 'unknown',
+    signatureAlgorithm: 'unknown',
+    integrity: 'invalid',
+    ...decide({ formatFailure: true } as Parameters<typeof decide>[0]),
+    qualified: false,
+    depth: 0,
+    cadesForm: 'CMS',
+    hasTimestamp: false,
+    certificate: null,
+    chain: [],
+    revocation: null,
+    messages: [t({ it: '{name}: {reason}', en: '{name}: {reason}' }, { name, reason })],
+    counterSignatures: [],
+  };
+}
+
+function reader(c: AsicContainer): (name: string) => Promise<Uint8Array | undefined> {
+  return async (name) => {
+    const e = c.zip.find(name);
+    return e && !e.isDirectory ? c.zip.read(e) : undefined;
+  };
+}
+
+async function verifyXades(
+  c: AsicContainer,
+  entry: ZipEntry,
+  o: VerifyFileOptions,
+  out: Verified,
+): Promise<void> {
+  const read = reader(c);
+  try {
+    const r = await verifyXmlDocument(await c.zip.read(entry), { ...o, external: read });
+    for (const s of r.signatures) {
+      out.reports.push(s.report);
+      out.covers.push(
+        s.references.flatMap((ref) => (ref.target.kind === 'external' ? [ref.target.name] : [])),
+      );
+    }
+  } catch (e) {
+    out.reports.push(unreadable(entry.name, toErrorInfo(e).message));
+    out.covers.push([]);
+  }
+}
+
+const MANIFEST_MISMATCH = {
+  it: 'Il file {name} non corrisponde all’impronta nel manifest ASiC: modificato dopo la firma.',
+  en: 'The file {name} does not match its digest in the ASiC manifest: changed after signing.',
+};
+
+function failHash(s: SignatureReport, message: string): SignatureReport {
+  const v = decide({ formatFailure: false, signerCertFound: true, hashOk: false } as Parameters<
+    typeof decide
+  >[0]);
+  return { ...s, integrity: 'invalid', ...v, messages: [...s.messages, message] };
+}
+
+async function verifyCades(
+  c: AsicContainer,
+  entry: ZipEntry,
+  o: VerifyFileOptions,
+  out: Verified,
+): Promise<void> {
+  const read = reader(c);
+  try {
+    let content: Uint8Array | undefined;
+    let covers: string[] = [];
+    let bad: string[] = [];
+    for (const m of c.manifests) {
+      const manifestBytes = await c.zip.read(m);
+      const manifest = await readManifest(manifestBytes, read).catch(() => undefined);
+      if (manifest?.signature !== entry.name) continue;
+      content = manifestBytes;
+      covers = manifest.references.map((r) => r.name);
+      bad = manifest.references.filter((r) => !r.digestOk).map((r) => r.name);
+    }
+    if (!content && c.type === 'ASiC-S' && c.data.length === 1) {
+      const only = c.data[0] as ZipEntry;
+      content = await c.zip.read(only);
+      covers = [only.name];
+    }
+    const bytes = await c.zip.read(entry);
+    const summary = await readSignedData(
+      (async function* () {
+        yield bytes;
+      })(),
+    );
+    const signed = content;
+    const reports = await verifyCmsSignatures(
+      {
+        eContentType: summary.eContentType,
+        certificates: summary.certificates,
+        signerInfos: summary.signerInfos,
+        contentDigest: (h: HashName) => (signed ? createHash(h).update(signed).digest() : undefined),
+      },
+      { trust: o.trust, revocation: o.revocation, now: o.now, depth: 0 },
+    );
+    for (const r of reports) {
+      out.reports.push(bad.reduce((s, name) => failHash(s, t(MANIFEST_MISMATCH, { name })), r));
+      out.covers.push(covers);
+    }
+  } catch (e) {
+    out.reports.push(unreadable(entry.name, toErrorInfo(e).message));
+    out.covers.push([]);
+  }
+}
+
+const UNCOVERED = {
+  it: 'Il contenitore contiene file non coperti da alcuna firma: {names}.',
+  en: 'The container holds files no signature covers: {names}.',
+};
+
+export async function verifyAsicFile(
+  path: string,
+  o: VerifyFileOptions,
+): Promise<Omit<FileReport, 'file' | 'error'>> {
+  const c = await openAsic(path);
+  try {
+    const out: Verified = { reports: [], covers: [] };
+    for (const e of c.xades) await verifyXades(c, e, o, out);
+    for (const e of c.cades) await verifyCades(c, e, o, out);
+    const files = c.data.map((e) => ({
+      name: e.name,
+      size: e.size,
+      signedBy: out.covers.flatMap((names, i) => (names.includes(e.name) ? [i] : [])),
+    }));
+    const uncovered = files.filter((f) => f.signedBy.length === 0).map((f) => f.name);
+    const extra = [...c.notes, ...(uncovered.length ? [t(UNCOVERED, { names: uncovered.join(', ') })] : [])];
+    const signatures = out.reports.map((s) => ({ ...s, messages: [...s.messages, ...extra] }));
+    const container: ContainerReport = {
+      type: c.type,
+      mimetype: c.mimetype,
+      files,
+      signatureFiles: [...c.xades, ...c.cades].map((e) => e.name),
+    };
+    let fatturapa;
+    for (const e of c.data.filter((d) => d.size < 32 * 1024 * 1024)) {
+      fatturapa ??= fatturaPaFromBytes(await c.zip.read(e));
+    }
+    return {
+      format: c.type === 'ASiC-S' ? 'asic-s' : 'asic-e',
+      signatures,
+      container,
+      ...(fatturapa ? { fatturapa } : {}),
+    };
+  } finally {
+    await c.zip.close();
+  }
+}
+
+export const asicFileVerifier: FileVerifier = {
+  name: 'asic',
+  matches: (head) => looksLikeZip(head),
+  verify: verifyAsicFile,
+};

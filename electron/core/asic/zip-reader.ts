@@ -1,0 +1,184 @@
+/**
+ * A small, defensive ZIP reader for ASiC containers: the central directory (end record searched in the last
+ * 64 KiB), stored and deflated entries (zlib inflateRaw with an output cap), CRC-32 checked. Caps against zip
+ * bombs (entry count, sizes, compression ratio); entry names checked against zip-slip (no absolute paths, drive
+ * letters, backslashes, '..' or empty segments). ZIP64, multi-disk and encrypted archives are refused.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+
+export const ZIP_LIMITS = {
+  maxEntries: 10_000,
+  maxCentralDirectory: 16 * 1024 * 1024,
+  /** one entry, uncompressed */
+  maxEntryBytes: 512 * 1024 * 1024,
+  /** all entries, uncompressed */
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  /** uncompressed / compressed, for entries over 1 MiB */
+  maxRatio: 200,
+};
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  isDirectory: boolean;
+}
+
+const EOCD = 0x06054b50;
+const CEN = 0x02014b50;
+const LOC = 0x04034b50;
+
+function zipError(code: string, reason: string): SigilloError {
+  return new SigilloError(
+    code,
+    t({ it: 'Contenitore ZIP non valido: {reason}', en: 'Invalid ZIP container: {reason}' }, { reason }),
+    { reason },
+  );
+}
+
+/** A name that is safe to extract below a folder (zip-slip). */
+export function safeEntryName(name: string): boolean {
+  if (name === '' || name.includes('\0') || name.includes('\\') || name.startsWith('/')) return false;
+  if (/^[A-Za-z]:/.test(name)) return false;
+  const parts = name.replace(/\/$/, '').split('/');
+  return parts.every((p) => p !== '' && p !== '.' && p !== '..');
+}
+
+async function readAt(fh: FileHandle, offset: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  const { bytesRead } = await fh.read(buf, 0, length, offset);
+  if (bytesRead !== length) throw zipError('ZIP_TRUNCATED', 'truncated');
+  return buf;
+}
+
+function parseCentral(cd: Buffer, count: number): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CEN)
+      throw zipError('ZIP_MALFORMED', 'central directory');
+    const flags = cd.readUInt16LE(p + 8);
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    if (p + 46 + nameLen > cd.length) throw zipError('ZIP_MALFORMED', 'central directory');
+    const raw = cd.subarray(p + 46, p + 46 + nameLen);
+    const name = raw.toString(flags & 0x800 ? 'utf8' : 'latin1');
+    if (flags & 0x1) throw zipError('ZIP_ENCRYPTED', `encrypted entry ${name}`);
+    const e: ZipEntry = {
+      name,
+      method: cd.readUInt16LE(p + 10),
+      crc: cd.readUInt32LE(p + 16),
+      compressedSize: cd.readUInt32LE(p + 20),
+      size: cd.readUInt32LE(p + 24),
+      localOffset: cd.readUInt32LE(p + 42),
+      isDirectory: name.endsWith('/'),
+    };
+    if (e.compressedSize === 0xffffffff || e.size === 0xffffffff || e.localOffset === 0xffffffff)
+      throw zipError('ZIP_UNSUPPORTED', 'ZIP64');
+    if (!safeEntryName(name)) throw zipError('ZIP_UNSAFE_PATH', `unsafe entry name ${JSON.stringify(name)}`);
+    entries.push(e);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+function checkCaps(entries: ZipEntry[]): void {
+  const names = new Set<string>();
+  let total = 0;
+  for (const e of entries) {
+    if (names.has(e.name)) throw zipError('ZIP_MALFORMED', `duplicate entry ${e.name}`);
+    names.add(e.name);
+    total += e.size;
+    const ratio = e.compressedSize > 0 ? e.size / e.compressedSize : Infinity;
+    if (
+      e.size > ZIP_LIMITS.maxEntryBytes ||
+      total > ZIP_LIMITS.maxTotalBytes ||
+      (e.size > 1 << 20 && ratio > ZIP_LIMITS.maxRatio)
+    )
+      throw zipError('ZIP_TOO_LARGE', `entry ${e.name} too large or too compressed (zip bomb?)`);
+    if (e.method !== 0 && e.method !== 8) throw zipError('ZIP_UNSUPPORTED', `compression method ${e.method}`);
+  }
+}
+
+export class ZipReader {
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly fileSize: number,
+    readonly entries: ZipEntry[],
+  ) {}
+
+  static async open(path: string): Promise<ZipReader> {
+    const fh = await open(path, 'r');
+    try {
+      const size = (await fh.stat()).size;
+      const tailLen = Math.min(size, 65_557);
+      const tail = await readAt(fh, size - tailLen, tailLen);
+      let at = -1;
+      for (let i = tail.length - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === EOCD) {
+          at = i;
+          break;
+        }
+      }
+      if (at < 0) throw zipError('ZIP_MALFORMED', 'no end of central directory');
+      const count = tail.readUInt16LE(at + 10);
+      const cdSize = tail.readUInt32LE(at + 12);
+      const cdOffset = tail.readUInt32LE(at + 16);
+      if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0)
+        throw zipError('ZIP_UNSUPPORTED', 'multi-disk');
+      if (count === 0xffff || cdOffset === 0xffffffff) throw zipError('ZIP_UNSUPPORTED', 'ZIP64');
+      if (
+        count > ZIP_LIMITS.maxEntries ||
+        cdSize > ZIP_LIMITS.maxCentralDirectory ||
+        cdOffset + cdSize > size
+      )
+        throw zipError('ZIP_MALFORMED', 'central directory out of bounds');
+      const entries = parseCentral(await readAt(fh, cdOffset, cdSize), count);
+      checkCaps(entries);
+      return new ZipReader(fh, size, entries);
+    } catch (e) {
+      await fh.close();
+      throw e;
+    }
+  }
+
+  find(name: string): ZipEntry | undefined {
+    return this.entries.find((e) => e.name === name);
+  }
+
+  /** The uncompressed bytes of an entry, CRC-checked. */
+  async read(e: ZipEntry): Promise<Buffer> {
+    const local = await readAt(this.fh, e.localOffset, 30);
+    if (local.readUInt32LE(0) !== LOC) throw zipError('ZIP_MALFORMED', `local header of ${e.name}`);
+    const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (start + e.compressedSize > this.fileSize) throw zipError('ZIP_TRUNCATED', e.name);
+    const data = await readAt(this.fh, start, e.compressedSize);
+    let out: Buffer;
+    try {
+      out = e.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
+    } catch {
+      throw zipError('ZIP_MALFORMED', `cannot inflate ${e.name}`);
+    }
+    if (out.length !== e.size || crc32(out) !== e.crc)
+      throw zipError('ZIP_MALFORMED', `CRC or size of ${e.name}`);
+    return out;
+  }
+
+  /** The first local entry's name (ASiC wants "mimetype" first, stored). */
+  async firstLocalName(): Promise<string | undefined> {
+    const local = await readAt(this.fh, 0, 30).catch(() => undefined);
+    if (!local || local.readUInt32LE(0) !== LOC) return undefined;
+    return (await readAt(this.fh, 30, local.readUInt16LE(26))).toString('latin1');
+  }
+
+  async close(): Promise<void> {
+    await this.fh.close();
+  }
+}
