@@ -3,6 +3,7 @@ import { extractAsic, isZipFile } from '../../core/asic/asic-extract';
 import { t } from '../../core/i18n/translate';
 import { extractPdfRevision, isPdfFile } from '../../core/pdf/extract-revision';
 import { extractFile, type ExtractOptions, type ExtractResult } from '../../core/verify/extract';
+import { isSignedDataFile } from '../../core/verify/nested-capture';
 import { extractTimestamped } from '../../core/timestamp/extract-timestamped';
 import type { CommandContext, OptionsConfig } from '../command';
 
@@ -27,13 +28,14 @@ export const BAD_SIGNATURE_OPTION = {
   en: '--signature wants a number from 1 up.',
 };
 
-/** a PDF → its signed revision; anything else → the p7m extraction */
+/** a PDF → its signed revision (a p7m of a PDF is a p7m); anything else → the p7m extraction */
 export async function extractAny(
   file: string,
   opts: ExtractOptions,
   signature?: number,
 ): Promise<ExtractResult> {
-  if (isPdfFile(file)) return extractPdfRevision(file, { ...opts, signature });
+  if (!(await isSignedDataFile(file)) && isPdfFile(file))
+    return extractPdfRevision(file, { ...opts, signature });
   if (await isZipFile(file)) return extractAsic(file, opts);
   return (await extractTimestamped(file, opts)) ?? extractFile(file, opts);
 }
