@@ -1,6 +1,7 @@
 /** Help text of `sigillo sign`. */
 import type { Message } from '../../core/i18n/translate';
 import { PADES_HELP } from './sign-pades-options';
+import { SIGN_LTV_HELP } from '../sign-ltv-options';
 
 export const SIGN_HELP: Message = {
   it: `Uso: sigillo sign [--json] [--module PERCORSO] [--token ETICHETTA] [--cert ID] [--format auto|cades|pades|xades]
@@ -12,6 +13,7 @@ serve --out oppure --overwrite); con --nest lo si racchiude in una nuova busta (
 XAdES (--format xades, file XML/FatturaPA): firma XAdES-BES enveloped → NOME-signed.xml (con --out in
 un'altra cartella resta lo stesso nome, come vuole lo SdI).
 ${PADES_HELP.it}
+${SIGN_LTV_HELP.it}
 
   --module PERCORSO  modulo PKCS#11 (altrimenti SIGILLO_PKCS11_MODULE, poi i percorsi noti)
   --token ETICHETTA  dispositivo da usare (etichetta o numero di serie); di default l'unico presente
@@ -33,6 +35,7 @@ needs --out or --overwrite); with --nest it is wrapped in a new envelope (FILE.p
 XAdES (--format xades, XML/FatturaPA files): enveloped XAdES-BES signature → NAME-signed.xml (with --out to
 another folder the name stays the same, as the SdI wants).
 ${PADES_HELP.en}
+${SIGN_LTV_HELP.en}
 
   --module PATH   PKCS#11 module (else SIGILLO_PKCS11_MODULE, then the usual locations)
   --token LABEL   device to use (label or serial number); by default the only one present

@@ -21,6 +21,7 @@ import { stringOption, tokenOptions, withCardService } from '../card-options';
 import { readSecret } from '../secret-input';
 import { SIGN_HELP } from './sign-help';
 import { padesCliOptions, padesOptionsFrom } from './sign-pades-options';
+import { ltvFromCli, signLtvCliOptions } from '../sign-ltv-options';
 
 export interface SignResultJson {
   input: string;
@@ -66,6 +67,7 @@ export const signCommand: Command = {
     out: { type: 'string' },
     overwrite: { type: 'boolean' },
     ...padesCliOptions,
+    ...signLtvCliOptions,
   },
   allowPositionals: true,
   async run(ctx) {
@@ -85,6 +87,8 @@ export const signCommand: Command = {
     }
     const pades = padesOptionsFrom(ctx);
     if ('usage' in pades) return usage(ctx, pades.usage);
+    const ltv = ltvFromCli(ctx);
+    if ('usage' in ltv) return usage(ctx, ltv.usage);
     if (outDir) await checkOutDir(outDir);
     const folders = new Set(files.map((f) => (outDir ? resolve(outDir) : dirname(resolve(f)))));
     for (const folder of folders) await cleanStaleTemps(folder);
@@ -117,6 +121,7 @@ export const signCommand: Command = {
               signer,
               nest: ctx.values.nest === true,
               pades,
+              finishSignerInfo: ltv.finishSignerInfo,
               onProgress: (done, total) => ctx.out.progress(basename(input), done, total),
             });
             out.push({ input, output: r.output, format: r.format });

@@ -12,6 +12,7 @@ import type { FileVerifier, VerifyFileOptions } from './file-types';
 import { looksLikeSignedData, NestedCapture } from './nested-capture';
 import type { SignatureReport } from './types';
 import { verifyCmsSignatures } from './verify-cms';
+import { FatturaPaPeek } from '../xades/fatturapa-peek';
 
 const MAX_NESTING = 16;
 
@@ -46,8 +47,9 @@ async function verifyLevel(
   path: string,
   opts: VerifyFileOptions,
   depth: number,
+  peek?: FatturaPaPeek,
 ): Promise<{ signatures: SignatureReport[]; detached: boolean; content?: string }> {
-  const capture = new NestedCapture();
+  const capture = new NestedCapture(peek?.sink);
   try {
     const content = depth === 0 ? await detachedContentFor(path, opts.content) : undefined;
     const summary = await readSignedData(path, { onContent: capture.onContent, detachedContent: content });
@@ -63,7 +65,7 @@ async function verifyLevel(
     );
     const nested = await capture.finish();
     if (nested && depth < MAX_NESTING) {
-      const inner = await verifyLevel(nested, opts, depth + 1).catch(() => undefined);
+      const inner = await verifyLevel(nested, opts, depth + 1, peek).catch(() => undefined);
       if (inner) signatures.push(...inner.signatures);
     }
     return { signatures, detached: summary.detached, content: summary.detached ? content : undefined };
@@ -80,11 +82,14 @@ export const cmsFileVerifier: FileVerifier = {
   name: 'cms',
   matches: (head) => looksLikeSignedData(head),
   async verify(path, opts) {
-    const level = await verifyLevel(path, opts, 0);
+    const peek = new FatturaPaPeek();
+    const level = await verifyLevel(path, opts, 0, peek);
+    const fatturapa = peek.summary();
     return {
       format: formatOf(level.signatures),
       signatures: level.signatures,
       ...(level.content ? { content: level.content } : {}),
+      ...(fatturapa ? { fatturapa } : {}),
     };
   },
 };

@@ -29,6 +29,8 @@ export interface Findings {
   weakCrypto: boolean;
   /** a CA certificate of the chain is outside its validity at the signing time or now */
   caOutOfBounds?: boolean;
+  /** proof of existence of the signature from a valid signature timestamp (issue 10) */
+  poe?: Date;
 }
 
 export interface Verdict {
@@ -123,7 +125,8 @@ export function decide(f: Findings): Verdict {
   if (!f.hashOk) return verdict('TOTAL_FAILED', 'HASH_FAILURE');
   if (f.sigOk !== true) return verdict('TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');
   if (f.essMismatch) return verdict('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND');
-  if (f.revokedAt) {
+  const revokedAfterPoe = f.revokedAt && f.poe && f.poe < f.revokedAt;
+  if (f.revokedAt && !revokedAfterPoe) {
     const proven = !f.signingTime || f.revokedAt.getTime() <= f.signingTime.getTime();
     return verdict(
       proven ? 'TOTAL_FAILED' : 'INDETERMINATE',
@@ -136,11 +139,12 @@ export function decide(f: Findings): Verdict {
   if (f.signingTime && f.notBefore && f.signingTime < f.notBefore) {
     return verdict('INDETERMINATE', 'NOT_YET_VALID', f.notBefore);
   }
-  if (f.notAfter && f.now > f.notAfter) return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', f.notAfter);
+  if (f.notAfter && f.now > f.notAfter && !(f.poe && f.poe <= f.notAfter))
+    return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', f.notAfter);
   if (!f.chainFound) return verdict('INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
   if (f.caOutOfBounds) return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', undefined, 'CA_OUT_OF_BOUNDS');
   if (!f.keyUsageOk) return verdict('INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE');
   if (f.weakCrypto) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE');
-  if (f.revocationUnknown) return verdict('INDETERMINATE', 'TRY_LATER');
+  if (f.revocationUnknown && !revokedAfterPoe) return verdict('INDETERMINATE', 'TRY_LATER');
   return verdict('TOTAL_PASSED', null);
 }

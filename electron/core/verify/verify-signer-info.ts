@@ -21,6 +21,7 @@ import { readSignedAttributes, readUnsignedAttributes, type SignedAttributes } f
 import { checkSignerCertificate, type CertCheckContext, type CertChecks } from './signer-checks';
 import { verifySignatureValue } from './signature-value';
 import type { CadesForm, SignatureReport, SignerSummary } from './types';
+import { checkSignatureTimestamps } from '../ltv/signature-timestamps';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
@@ -200,14 +201,8 @@ export async function verifySignerInfo(
         en: 'Signer certificate missing from the file.',
       }),
     );
-  if (unsigned.timestamps > 0) {
-    messages.push(
-      t({
-        it: 'Contiene una marca temporale (non ancora verificata).',
-        en: 'Carries a signature timestamp (not verified yet).',
-      }),
-    );
-  }
+  const stamps = await checkSignatureTimestamps(bytes, ctx);
+  messages.push(...stamps.messages);
 
   const signingTime = attrs?.signingTime;
   const x = signer?.x509;
@@ -227,6 +222,7 @@ export async function verifySignerInfo(
     now: ctx.now,
     keyUsageOk: checks?.keyUsageOk ?? false,
     weakCrypto: checks?.weakCrypto ?? false,
+    poe: stamps.poe,
   });
 
   const signatureValue = toBytes(si.signature.getValue());
@@ -249,6 +245,7 @@ export async function verifySignerInfo(
     depth: ctx.depth,
     cadesForm: cadesForm(attrs),
     hasTimestamp: unsigned.timestamps > 0,
+    timestamps: stamps.reports,
     certificate: checks?.info ?? null,
     chain: checks?.chain ?? [],
     revocation: checks?.revocation ?? null,
