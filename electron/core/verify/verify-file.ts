@@ -1,6 +1,6 @@
 /**
  * verifyFile: picks the verifier by content (first bytes), runs it, and turns any failure into a per-file
- * error `{code, message}` — never a throw, never a crash. The PDF verifier (issue 5) comes first.
+ * error `{code, message}` — never a throw, never a crash. Each format adds its verifier to VERIFIERS.
  */
 import { open } from 'node:fs/promises';
 import { toErrorInfo } from '../errors';
