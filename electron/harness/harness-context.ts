@@ -21,6 +21,8 @@ export interface HarnessContextOptions {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** URLs "opened" (for tests) */
   opened?: string[];
+  /** watch PC/SC readers and cards (card events), as the app does; off by default in the harness */
+  watchCards?: boolean;
 }
 
 export function makeHarnessContext(o: HarnessContextOptions): {
@@ -31,6 +33,9 @@ export function makeHarnessContext(o: HarnessContextOptions): {
     () => forkNodeWorker(o.workerEnv, o.workerEntry),
     (payload) => o.emit('card', payload as CardEvent),
     () => o.emit('card', { type: 'driver-stopped' }),
+    () => {
+      if (o.watchCards) void worker.call('watchCards', {}).catch(() => undefined);
+    },
   );
   const ctx: ShellContext = {
     info: {

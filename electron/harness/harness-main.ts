@@ -1,7 +1,8 @@
 /**
  * `npm run harness`: the loopback browser harness. Env: SIGILLO_HARNESS_PORT (default 5178),
  * SIGILLO_HARNESS_OUT (session folder; default a new temp folder), SIGILLO_DATA_DIR (settings; default inside
- * the session folder), SIGILLO_HARNESS_TOKEN (fixed token, tests only), SIGILLO_PKCS11_MODULE / SOFTHSM2_CONF.
+ * the session folder), SIGILLO_HARNESS_TOKEN (fixed token, tests only), SIGILLO_PKCS11_MODULE / SOFTHSM2_CONF,
+ * SIGILLO_WATCH_CARDS=1 (forward PC/SC reader and card events; needs pcscd).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,7 @@ export async function runHarness(env: NodeJS.ProcessEnv = process.env): Promise<
       error: (m) => console.error(m),
     }),
     version: pkg.version,
+    watchCards: env.SIGILLO_WATCH_CARDS === '1',
   });
   console.log(`Sigillo harness: ${harness.url}`);
   console.log(`  session folder: ${outDir}`);

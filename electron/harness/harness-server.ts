@@ -34,6 +34,8 @@ export interface HarnessOptions {
   token?: string;
   log: ShellLog;
   version?: string;
+  /** forward PC/SC reader/card events (needs pcscd) */
+  watchCards?: boolean;
 }
 
 export interface Harness {
@@ -74,6 +76,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     version: o.version ?? '0.0.0',
     emit,
     opened,
+    watchCards: o.watchCards,
   });
   let port = o.port;
 
@@ -155,6 +158,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : o.port;
+  // card events need a running worker: start it now (its start hook begins watching)
+  if (o.watchCards) void worker.call('ping', {}).catch(() => undefined);
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

@@ -12,7 +12,11 @@ export interface TestHarness {
   logs: string[];
 }
 
-export async function startTestHarness(root: string, env: NodeJS.ProcessEnv): Promise<TestHarness> {
+export async function startTestHarness(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  watchCards = false,
+): Promise<TestHarness> {
   const dir = mkdtempSync(join(root, 'harness-'));
   const staticDir = join(dir, 'static');
   const outDir = join(dir, 'out');
@@ -38,6 +42,7 @@ export async function startTestHarness(root: string, env: NodeJS.ProcessEnv): Pr
     workerEntry: WORKER_BUILT,
     workerEnv: { PATH: process.env.PATH, HOME: process.env.HOME, SIGILLO_LANG: 'en', ...env },
     log,
+    watchCards,
   });
   return { harness, dir, outDir, logs };
 }
