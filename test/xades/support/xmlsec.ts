@@ -16,15 +16,11 @@ export function xmlsecSign(template: string, out: string, signer: IssuedCert, cw
 }
 
 /** true when xmlsec1 verifies `file` with the test root trusted and the CA as untrusted intermediate */
-export function xmlsecVerify(
-  file: string,
-  pki: TestPki,
-  extra: string[] = [],
-): { ok: boolean; output: string } {
+export function xmlsecVerify(file: string, pki: TestPki, cwd?: string): { ok: boolean; output: string } {
   const r = spawnSync(
     'xmlsec1',
-    ['--verify', ...ID_ATTRS, ...extra, '--trusted-pem', pki.rootPem, '--untrusted-pem', pki.caPem, file],
-    { encoding: 'utf8' },
+    ['--verify', ...ID_ATTRS, '--trusted-pem', pki.rootPem, '--untrusted-pem', pki.caPem, file],
+    { encoding: 'utf8', cwd },
   );
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
 }
