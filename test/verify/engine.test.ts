@@ -97,6 +97,14 @@ describe('per-signature engine (openssl-made signatures)', () => {
     expect(s?.digestAlgorithm).toBe(md.replace('sha', 'SHA-'));
   });
 
+  it('SignerIdentifier by subject key identifier (-keyid) finds the signer', async () => {
+    const { file, der } = sign('keyid.p7m', { flags: ['-nodetach', '-keyid'] });
+    expect(opensslIntegrityOk(file)).toBe(true);
+    const [s] = await verifyDer(der);
+    expect(s?.integrity).toBe('valid');
+    expect(s?.signer.fiscalCode).toBe('RSSMRA80A01H501U');
+  });
+
   it('RSA-PSS verifies', async () => {
     const { file, der } = sign('pss.p7m', { flags: ['-nodetach', '-keyopt', 'rsa_padding_mode:pss'] });
     expect(opensslIntegrityOk(file)).toBe(true);
