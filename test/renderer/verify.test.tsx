@@ -213,4 +213,29 @@ describe('Verify', () => {
     expect(screen.getByText(/^Firma valida — VERDI GIULIA/)).toBeTruthy();
     expect(bridge.calls.filter((c) => c.method === 'verify')).toHaveLength(1);
   });
+
+  it('details a PDF signature: proven time, chain to a trusted anchor, revocation, changes after signing', async () => {
+    const pdf = '/home/u/Documenti/contratto-signed.pdf';
+    const sig = signature({
+      timestamps: [{ genTime: '2026-11-20T09:45:00Z' }],
+      chain: [
+        { subject: 'CN=VERDI GIULIA', trustAnchor: false },
+        { subject: 'CN=InfoCamere Qualified CA', trustAnchor: true },
+      ],
+      revocation: { status: 'good', source: 'ocsp', message: null },
+      coversWholeDocument: false,
+      modifications: { allowed: false, laterRevisions: 1, pages: [1], objects: [12] },
+      messages: ['Pagina 1 modificata dopo la firma.'],
+    } as Partial<FileReport['signatures'][number]>);
+    await openVerify([{ file: pdf, format: 'pades', error: null, signatures: [sig] }]);
+    await userEvent.click(await screen.findByText('VERDI GIULIA', { selector: '.sig-who' }));
+    expect(screen.getByText('sì, 20/11/2026 alle 10:45')).toBeTruthy();
+    expect(screen.getByText('VERDI GIULIA → InfoCamere Qualified CA (fidato)')).toBeTruthy();
+    expect(screen.getByText('non revocato (verificato con OCSP)')).toBeTruthy();
+    expect(
+      screen.getByText('Il PDF è stato modificato dopo questa firma in modo non consentito.'),
+    ).toBeTruthy();
+    expect(screen.getByText('Pagina 1 modificata dopo la firma.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Estrai documento' })).toBeNull();
+  });
 });

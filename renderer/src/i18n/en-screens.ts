@@ -57,7 +57,17 @@ export const enScreens: Dict<typeof itScreens> = {
     algorithm: 'Algorithms',
     counterSignature: 'Counter-signature',
     nestedLevel: 'Nested signature, level {{level}}',
-    modifiedAfter: 'The PDF was modified after this signature.',
+    modifiedAfter: 'The PDF was modified after this signature in a way that is not permitted.',
+    changedAllowed:
+      'After this signature the PDF only received permitted changes (for example other signatures).',
+    timestampAt: 'yes, {{date}} at {{time}}',
+    trustedAnchor: '{{name}} (trusted)',
+    rev: {
+      good: 'not revoked (checked with {{source}})',
+      revoked: 'revoked (according to {{source}})',
+      unknown: 'status unknown',
+      not_checked: 'not checked',
+    },
     exportReport: 'Export report (PDF)',
     reportSuffix: 'verification-report',
     reportSaved: 'Report saved: {{name}}',

@@ -54,7 +54,17 @@ export const itScreens = {
     algorithm: 'Algoritmi',
     counterSignature: 'Controfirma',
     nestedLevel: 'Firma annidata, livello {{level}}',
-    modifiedAfter: 'Il PDF è stato modificato dopo questa firma.',
+    modifiedAfter: 'Il PDF è stato modificato dopo questa firma in modo non consentito.',
+    changedAllowed:
+      'Dopo questa firma il PDF ha ricevuto solo modifiche consentite (ad esempio altre firme).',
+    timestampAt: 'sì, {{date}} alle {{time}}',
+    trustedAnchor: '{{name}} (fidato)',
+    rev: {
+      good: 'non revocato (verificato con {{source}})',
+      revoked: 'revocato (secondo {{source}})',
+      unknown: 'stato sconosciuto',
+      not_checked: 'non verificata',
+    },
     exportReport: 'Esporta rapporto (PDF)',
     reportSuffix: 'rapporto-verifica',
     reportSaved: 'Rapporto salvato: {{name}}',

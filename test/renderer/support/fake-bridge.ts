@@ -62,7 +62,8 @@ export function fakeBridge(handlers: Handlers = {}): FakeBridge {
       }
       const res = validateResponse(method, value);
       if (!res.ok) throw new Error(`fake answer for ${method} breaks the contract: ${res.error.message}`);
-      return res as Result<unknown>;
+      // like the main process: the answer goes out as the handler made it (checked, not re-shaped)
+      return { ok: true, value } as Result<unknown>;
     },
     subscribe(event, listener) {
       const set = listeners.get(event) ?? new Set();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SignatureReport } from '../../../../shared/schemas/verify';
 import { Icon } from '../../components/Icon';
 import { formatDate, formatTime } from '../../model/dates';
+import { chainItems, messages, pdfChanges, provenTime, revocation } from '../../model/reportFields';
 import {
   counterSignatures,
   signatureSentence,
@@ -12,28 +13,6 @@ import {
 } from '../../model/verdict';
 
 export const TONE_ICON = { ok: 'ok', bad: 'bad', warn: 'warn' } as const;
-
-function chainNames(chain: unknown[] | undefined): string[] {
-  return (chain ?? []).map((c) => {
-    if (typeof c === 'string') return c;
-    if (c && typeof c === 'object') {
-      const o = c as Record<string, unknown>;
-      const subject = o.subject as Record<string, unknown> | string | undefined;
-      if (typeof subject === 'string') return subject;
-      if (subject && typeof subject.commonName === 'string') return subject.commonName;
-      if (subject && typeof subject.dn === 'string') return subject.dn;
-      if (typeof o.commonName === 'string') return o.commonName;
-    }
-    return '?';
-  });
-}
-
-function revocationText(rev: unknown): string | null {
-  if (!rev || typeof rev !== 'object') return null;
-  const o = rev as Record<string, unknown>;
-  const parts = [o.status, o.source, o.checkedAt ?? o.producedAt].filter((x) => typeof x === 'string');
-  return parts.length ? parts.join(' · ') : null;
-}
 
 export function ToneLabel({ tone }: { tone: Tone }) {
   const { t } = useTranslation();
@@ -62,9 +41,11 @@ export function SignatureDetails({
   const tone = signatureTone(sig);
   const sentence = signatureSentence(sig, fmt);
   const indent = sig.depth + level;
-  const chain = chainNames(sig.chain);
-  const revocation = revocationText(sig.revocation);
-  const modified = (sig as Record<string, unknown>).modifiedAfterSigning === true;
+  const chain = chainItems(sig);
+  const rev = revocation(sig);
+  const proven = provenTime(sig);
+  const changes = pdfChanges(sig);
+  const notes = messages(sig);
   return (
     <li className="sig" style={{ marginLeft: indent * 22 }}>
       <details>
@@ -76,7 +57,8 @@ export function SignatureDetails({
         </summary>
         {nested && <p>{t(sentence.key, sentence.params)}</p>}
         {sig.explanation && <p className="muted">{sig.explanation}</p>}
-        {modified && <p className="notice bad">{t('verify.modifiedAfter')}</p>}
+        {changes === 'forbidden' && <p className="notice bad">{t('verify.modifiedAfter')}</p>}
+        {changes === 'allowed' && <p className="notice info">{t('verify.changedAllowed')}</p>}
         <dl className="facts">
           <dt>{t('verify.signer')}</dt>
           <dd>{signerName(sig)}</dd>
@@ -89,7 +71,13 @@ export function SignatureDetails({
               : t('verify.noTime')}
           </dd>
           <dt>{t('verify.timestamp')}</dt>
-          <dd>{sig.hasTimestamp ? t('common.yes') : t('common.no')}</dd>
+          <dd>
+            {proven
+              ? t('verify.timestampAt', { date: fmt.date(proven), time: fmt.time(proven) })
+              : sig.hasTimestamp
+                ? t('common.yes')
+                : t('common.no')}
+          </dd>
           <dt>{t('verify.qualified')}</dt>
           <dd>{sig.qualified ? t('common.yes') : t('common.no')}</dd>
           <dt>{t('verify.integrity')}</dt>
@@ -103,9 +91,18 @@ export function SignatureDetails({
             </>
           ) : null}
           <dt>{t('verify.chain')}</dt>
-          <dd>{chain.length ? chain.join(' → ') : '—'}</dd>
+          <dd>
+            {chain.length
+              ? chain
+                  .map((c) => (c.anchor ? t('verify.trustedAnchor', { name: c.name }) : c.name))
+                  .join(' → ')
+              : '—'}
+          </dd>
           <dt>{t('verify.revocation')}</dt>
-          <dd>{revocation ?? '—'}</dd>
+          <dd>
+            {rev ? t(`verify.rev.${rev.status}`, { source: rev.source ?? '—' }) : '—'}
+            {rev?.message && <span className="muted"> — {rev.message}</span>}
+          </dd>
           {sig.signatureAlgorithm && (
             <>
               <dt>{t('verify.algorithm')}</dt>
@@ -115,6 +112,13 @@ export function SignatureDetails({
             </>
           )}
         </dl>
+        {notes.length > 0 && (
+          <ul className="messages">
+            {notes.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        )}
       </details>
       {counterSignatures(sig).length > 0 && (
         <ul className="sig-list">
