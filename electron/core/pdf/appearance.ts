@@ -1,47 +1,20 @@
 /**
  * The visible signature's appearance (/AP /N form XObject): "Firmato digitalmente da NOME COGNOME", fiscal
- * code, date and time, optional image on the left. Text in Helvetica with WinAnsiEncoding (Italian accents
- * render in every viewer); pdf-lib is used only for the font metrics and the WinAnsi encoding.
+ * code, date and time, optional image on the left. Text with WinAnsiEncoding (Italian accents render in every
+ * viewer) in an embedded system TrueType subset, or the standard Helvetica (see appearance-fonts.ts).
  */
 import { deflateSync } from 'node:zlib';
-import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
 import { name, PdfDict, PdfStream, ref } from './pdf-objects';
 import type { IncrementObject } from './incremental-writer';
 import type { AppearanceBuilder } from './signature-objects';
 import type { RgbImage } from './png-image';
+import { appearanceFonts, type AppearanceFont } from './appearance-fonts';
 
 export interface AppearanceText {
   signerName: string;
   fiscalCode?: string;
   signingTime: Date;
   reason?: string;
-}
-
-type Font = ReturnType<typeof StandardFontEmbedder.for>;
-
-const regular: Font = StandardFontEmbedder.for(
-  StandardFonts.Helvetica as unknown as Parameters<typeof StandardFontEmbedder.for>[0],
-);
-const bold: Font = StandardFontEmbedder.for(
-  StandardFonts.HelveticaBold as unknown as Parameters<typeof StandardFontEmbedder.for>[0],
-);
-
-/** keeps only characters WinAnsiEncoding can show */
-function winAnsiSafe(font: Font, text: string): string {
-  return [...text]
-    .map((ch) => {
-      try {
-        font.encodeText(ch);
-        return ch;
-      } catch {
-        return '?';
-      }
-    })
-    .join('');
-}
-
-function hexText(font: Font, text: string): string {
-  return font.encodeText(text).toString();
 }
 
 /** "25/11/2026 13:19:02 GMT+1" in Italian civil time */
@@ -61,14 +34,6 @@ export function formatSigningTime(d: Date): string {
   return `${p('day')}/${p('month')}/${p('year')} ${p('hour')}:${p('minute')}:${p('second')} ${p('timeZoneName')}`;
 }
 
-function fontDict(base: string): PdfDict {
-  return new PdfDict()
-    .set('Type', name('Font'))
-    .set('Subtype', name('Type1'))
-    .set('BaseFont', name(base))
-    .set('Encoding', name('WinAnsiEncoding'));
-}
-
 function imageObject(img: RgbImage): PdfStream {
   const data = deflateSync(img.rgb);
   const dict = new PdfDict()
@@ -84,7 +49,12 @@ function imageObject(img: RgbImage): PdfStream {
 
 const f2 = (n: number) => Number(n.toFixed(2));
 
-export function signatureAppearance(text: AppearanceText, image?: RgbImage): AppearanceBuilder {
+export function signatureAppearance(
+  text: AppearanceText,
+  image?: RgbImage,
+  fonts: { regular: AppearanceFont; bold: AppearanceFont } = appearanceFonts(),
+): AppearanceBuilder {
+  const { regular, bold } = fonts;
   return (w: number, h: number, alloc: () => number): IncrementObject[] => {
     const pad = Math.min(4, h / 10);
     let textX = pad;
@@ -103,31 +73,30 @@ export function signatureAppearance(text: AppearanceText, image?: RgbImage): App
       ops.push(`q ${f2(iw)} 0 0 ${f2(ih)} ${f2(pad)} ${f2((h - ih) / 2)} cm /Im1 Do Q`);
       textX = pad * 2 + iw;
     }
-    const lines: { font: Font; key: string; text: string }[] = [
+    const lines: { font: AppearanceFont; key: string; text: string }[] = [
       { font: regular, key: 'F1', text: 'Firmato digitalmente da' },
       { font: bold, key: 'F2', text: text.signerName },
     ];
     if (text.fiscalCode) lines.push({ font: regular, key: 'F1', text: `C.F. ${text.fiscalCode}` });
     lines.push({ font: regular, key: 'F1', text: `Data: ${formatSigningTime(text.signingTime)}` });
     if (text.reason) lines.push({ font: regular, key: 'F1', text: `Motivo: ${text.reason}` });
-    for (const l of lines) l.text = winAnsiSafe(l.font, l.text);
     const availW = Math.max(1, w - textX - pad);
     let size = Math.min(12, (h - 2 * pad) / (lines.length * 1.2));
-    for (const l of lines) size = Math.min(size, availW / Math.max(1, l.font.widthOfTextAtSize(l.text, 1)));
+    for (const l of lines) size = Math.min(size, availW / Math.max(1, l.font.width(l.text, 1)));
     size = Math.max(1, f2(size));
     const lead = f2(size * 1.2);
     const top = h - (h - lines.length * lead) / 2 - size;
     ops.push('BT 0 g', `${f2(textX)} ${f2(top)} Td`);
     lines.forEach((l, i) => {
       if (i > 0) ops.push(`0 ${-lead} Td`);
-      ops.push(`/${l.key} ${size} Tf ${hexText(l.font, l.text)} Tj`);
+      ops.push(`/${l.key} ${size} Tf ${l.font.hex(l.text)} Tj`);
     });
     ops.push('ET', 'Q');
-    const fonts = alloc();
-    const boldFont = alloc();
-    objs.push({ num: fonts, gen: 0, value: fontDict('Helvetica') });
-    objs.push({ num: boldFont, gen: 0, value: fontDict('Helvetica-Bold') });
-    const resources = new PdfDict().set('Font', new PdfDict().set('F1', ref(fonts)).set('F2', ref(boldFont)));
+    const textsOf = (key: string) => lines.filter((l) => l.key === key).map((l) => l.text);
+    const f1 = regular.objects(textsOf('F1'), alloc);
+    const f2font = bold.objects(textsOf('F2'), alloc);
+    objs.push(...f1.objects, ...f2font.objects);
+    const resources = new PdfDict().set('Font', new PdfDict().set('F1', f1.ref).set('F2', f2font.ref));
     if (image) resources.set('XObject', xobjects);
     const content = Buffer.from(ops.join('\n'), 'latin1');
     const form = new PdfDict()

@@ -5,6 +5,7 @@ import { t } from '../i18n/translate';
 import { parseCertificate } from '../x509/cert-info';
 import { decodePng } from './png-image';
 import { signatureAppearance } from './appearance';
+import { appearanceFonts, type AppearanceFont } from './appearance-fonts';
 import type { AppearanceBuilder } from './signature-objects';
 
 export interface VisibleRect {
@@ -71,13 +72,15 @@ export function readImage(path: string) {
 /** The appearance builder factory signPades wants, for this certificate and optional image file. */
 export function appearanceFor(
   certificate: Uint8Array,
-  opts: { imagePath?: string; reason?: string },
+  opts: { imagePath?: string; reason?: string; fonts?: { regular: AppearanceFont; bold: AppearanceFont } },
 ): (signingTime: Date) => AppearanceBuilder {
   const id = signerIdentity(certificate);
   const image = opts.imagePath ? readImage(opts.imagePath) : undefined;
+  const fonts = opts.fonts ?? appearanceFonts();
   return (signingTime) =>
     signatureAppearance(
       { signerName: id.name, fiscalCode: id.fiscalCode, signingTime, reason: opts.reason },
       image,
+      fonts,
     );
 }
