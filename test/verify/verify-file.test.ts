@@ -101,6 +101,19 @@ describe('verifyFile on p7m / p7s files', () => {
     expect(right.signatures[0]?.integrity).toBe('valid');
   });
 
+  it('a signer digest the SignedData does not declare is still checked (second pass)', async () => {
+    const out = join(dir, 'undeclared.p7m');
+    opensslCmsSign({ input, out, signer: fx.pki.signature, certfile: fx.pki.caPem, md: 'sha384' });
+    const bytes = readFileSync(out);
+    const sha384 = Buffer.from('0609608648016503040202', 'hex');
+    const at = bytes.indexOf(sha384);
+    bytes[at + sha384.length - 1] = 0x01; // digestAlgorithms now says SHA-256 only
+    writeFileSync(out, bytes);
+    const r = await verifyFile(out, opts);
+    expect(r.signatures[0]?.digestAlgorithm).toBe('SHA-384');
+    expect(r.signatures[0]?.integrity).toBe('valid');
+  });
+
   it('bad input gives a per-file error with a code, never a throw', async () => {
     const good = readFileSync(sign('g.xml.p7m'));
     const cases: Record<string, Buffer> = {

@@ -7,7 +7,7 @@ import { access } from 'node:fs/promises';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { readSignedData } from '../cms/signed-data-reader';
-import type { HashName } from './algorithms';
+import { OID_BY_HASH, type HashName } from './algorithms';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import { looksLikeSignedData, NestedCapture } from './nested-capture';
 import type { SignatureReport } from './types';
@@ -15,6 +15,7 @@ import { verifyCmsSignatures } from './verify-cms';
 import { FatturaPaPeek } from '../xades/fatturapa-peek';
 
 const MAX_NESTING = 16;
+const ALL_HASHES = Object.keys(OID_BY_HASH);
 
 async function exists(p: string): Promise<boolean> {
   return access(p).then(
@@ -54,15 +55,22 @@ async function verifyLevel(
     const content = depth === 0 ? await detachedContentFor(path, opts.content) : undefined;
     const summary = await readSignedData(path, { onContent: capture.onContent, detachedContent: content });
     if (summary.detached && !content) throw contentMissing(path);
-    const signatures = await verifyCmsSignatures(
-      {
-        eContentType: summary.eContentType,
-        certificates: summary.certificates,
-        signerInfos: summary.signerInfos,
-        contentDigest: (h: HashName) => summary.contentDigests[h],
-      },
-      { trust: opts.trust, revocation: opts.revocation, now: opts.now, depth },
-    );
+    const check = (digests: Record<string, Uint8Array>) =>
+      verifyCmsSignatures(
+        {
+          eContentType: summary.eContentType,
+          certificates: summary.certificates,
+          signerInfos: summary.signerInfos,
+          contentDigest: (h: HashName) => digests[h],
+        },
+        { trust: opts.trust, revocation: opts.revocation, now: opts.now, depth },
+      );
+    let signatures = await check(summary.contentDigests);
+    if (signatures.some((s) => s.subIndication === 'SIGNED_DATA_NOT_FOUND')) {
+      // a signer used a digest the SignedData did not declare: hash the content again with every algorithm
+      const all = await readSignedData(path, { digests: ALL_HASHES, detachedContent: content });
+      signatures = await check(all.contentDigests);
+    }
     const nested = await capture.finish();
     if (nested && depth < MAX_NESTING) {
       const inner = await verifyLevel(nested, opts, depth + 1, peek).catch(() => undefined);
