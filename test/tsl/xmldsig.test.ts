@@ -119,6 +119,17 @@ describe('trusted-list XMLDSig verification', () => {
     expect(() => verifyEnvelopedXml(moved, [signer.der], 'TSL IT')).toThrow(invalid);
   });
 
+  it('refuses a reference id carried by two elements (an unsigned copy in the signature)', () => {
+    const xml = signWithXmlCrypto(spec, signer);
+    expect(verifyEnvelopedXml(xml, [signer.der], 'TSL IT').signedXml).toContain('Prova TSP');
+    const duplicated = xml.replace(
+      '</ds:Signature>',
+      '<ds:Object><tsl:TrustServiceStatusList Id="tsl-IT"/></ds:Object></ds:Signature>',
+    );
+    expect(duplicated).not.toBe(xml);
+    expect(() => verifyEnvelopedXml(duplicated, [signer.der], 'TSL IT')).toThrow(invalid);
+  });
+
   it('rejects DOCTYPEs (entity expansion) before any signature work', () => {
     const xml = signWithXmlsec(dir, spec, signer).replace(
       '<?xml version="1.0" encoding="UTF-8"?>',

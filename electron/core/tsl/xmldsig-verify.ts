@@ -11,6 +11,7 @@ import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { derToPem } from '../x509/pem';
 import { useTrustedListAlgorithms } from './xmldsig-algorithms';
+import { useFastReferences } from './xmldsig-fast-refs';
 import { childElements, descendants, firstChild, parseXmlSafe, textOf } from './xml-safe';
 import { NS } from './tsl-namespaces';
 
@@ -69,6 +70,7 @@ function tryCertificate(
 ): string | undefined {
   const sig = new SignedXml({ publicCert: derToPem(cert), getCertFromKeyInfo: () => null });
   useTrustedListAlgorithms(sig);
+  useFastReferences(sig);
   try {
     sig.loadSignature(signature);
     if (!sig.checkSignature(xml)) return undefined;
