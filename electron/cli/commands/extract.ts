@@ -21,7 +21,9 @@ Estrae il documento firmato: fattura.xml.p7m → fattura.xml (anche da p7m annid
   --overwrite      sostituisce un file esistente (altrimenti errore)
   --force          estrae anche se la firma non è integra (il problema viene comunque segnalato)
   --json           un array JSON {file, output, error, integrity, levels}
-${PDF_EXTRACT_HELP.it}`,
+${PDF_EXTRACT_HELP.it}
+Contenitore ASiC (.asice/.sce/.asics/.scs/.bdoc): estrae tutti i file firmati in CARTELLA/NOME/ (contratto.asice →
+contratto/), dopo il controllo delle firme; nomi pericolosi (../, assoluti) e zip bomb rifiutati.`,
   en: `Usage: sigillo extract [--json] [--out DIR] [--overwrite] [--force] FILE.p7m...
 
 Extracts the signed document: fattura.xml.p7m → fattura.xml (nested p7m, base64 or BER too).
@@ -29,7 +31,9 @@ Extracts the signed document: fattura.xml.p7m → fattura.xml (nested p7m, base6
   --overwrite      replaces an existing file (otherwise an error)
   --force          extracts even when the signature is not intact (the problem is still reported)
   --json           a JSON array {file, output, error, integrity, levels}
-${PDF_EXTRACT_HELP.en}`,
+${PDF_EXTRACT_HELP.en}
+ASiC container (.asice/.sce/.asics/.scs/.bdoc): extracts every signed file into DIR/NAME/ (contratto.asice →
+contratto/), after checking the signatures; unsafe names (../, absolute) and zip bombs are refused.`,
 };
 
 function print(ctx: CommandContext, r: ExtractResult): void {

@@ -2,6 +2,7 @@
 import { t } from '../../core/i18n/translate';
 import type { FileReport, SignatureReport } from '../../core/verify/types';
 import { pdfSignatureLines } from './verify-pdf-text';
+import { xadesFileLines } from './verify-xades-text';
 
 function mark(s: SignatureReport): string {
   if (s.indication === 'TOTAL_PASSED') return '✔';
@@ -44,7 +45,7 @@ function signatureLines(s: SignatureReport, indent: string, counter: boolean): s
 
 export function fileSummary(r: FileReport): string {
   if (r.error) return `✖ ${r.file}: ${r.error.message}`;
-  const lines = [`${r.file} (${r.format ?? '?'})`];
+  const lines = [`${r.file} (${r.format ?? '?'})`, ...xadesFileLines(r)];
   if (r.signatures.length === 0) lines.push(`  ✖ ${t({ it: 'nessuna firma', en: 'no signature' })}`);
   for (const s of r.signatures) lines.push(...signatureLines(s, '  ', false));
   return lines.join('\n');
