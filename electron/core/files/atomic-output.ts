@@ -2,17 +2,18 @@
  * Atomic output files: written to `.<name>.sigillo-<random>.tmp` in the target folder, fsync'd, then moved into
  * place. Without `overwrite` the move is a hard link (fails when the target exists, so an existing file is
  * never replaced, even in a race) followed by removing the temporary name; with `overwrite` it is a rename.
- * On any error the temporary file is removed: a partial output never appears under the final name.
+ * On any error the temporary file is removed: a partial output never appears under the final name. Before
+ * the first output in a folder, temporary files left there by a killed run are removed (stale-temp.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { fileError } from './input-file';
+import { cleanStaleTempsOnce, tempTag } from './stale-temp';
 
-export const TEMP_PATTERN = /^\..+\.sigillo-[0-9a-f]{16}\.tmp$/;
+export { TEMP_PATTERN } from './stale-temp';
 
 export interface OutputOptions {
   overwrite: boolean;
@@ -56,7 +57,7 @@ export async function checkOutput(path: string, opts: OutputOptions): Promise<vo
 }
 
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.sigillo-${randomBytes(8).toString('hex')}.tmp`);
+  return join(dirname(path), `.${basename(path)}.sigillo-${tempTag()}.tmp`);
 }
 
 async function removeQuietly(path: string): Promise<void> {
@@ -99,6 +100,7 @@ export async function withAtomicOutput<T>(
   write: (handle: FileHandle) => Promise<T>,
 ): Promise<T> {
   await checkOutput(path, opts);
+  await cleanStaleTempsOnce(dirname(path));
   const temp = tempPathFor(path);
   let handle: FileHandle | undefined;
   try {

@@ -16,8 +16,9 @@ const MAX_REDIRECTS = 3;
 
 export class FetchError extends Error {}
 
-function once(url: URL, o: FetchOptions): Promise<IncomingMessage> {
+function once(url: URL, o: FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
   const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+    signal,
     method: o.method ?? 'GET',
     headers: o.body
       ? { 'content-type': o.contentType ?? 'application/octet-stream', 'content-length': o.body.length }
@@ -55,13 +56,13 @@ async function readBody(res: IncomingMessage, maxBytes: number): Promise<Uint8Ar
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-async function fetchLoop(url: string, o: FetchOptions): Promise<Uint8Array> {
+async function fetchLoop(url: string, o: FetchOptions, signal: AbortSignal): Promise<Uint8Array> {
   let current = new URL(url);
   for (let i = 0; i <= MAX_REDIRECTS; i++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:') {
       throw new FetchError(`unsupported URL scheme ${current.protocol}`);
     }
-    const res = await once(current, o);
+    const res = await once(current, o, signal);
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && res.headers.location) {
       res.resume();
@@ -81,8 +82,14 @@ async function fetchLoop(url: string, o: FetchOptions): Promise<Uint8Array> {
 export function fetchBytes(url: string, o: FetchOptions = {}): Promise<Uint8Array> {
   const total = o.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
+  // on timeout the request is aborted too: a server that trickles bytes (slow-loris) must not keep the
+  // socket, and the process, alive after the caller gave up
+  const abort = new AbortController();
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FetchError('total timeout')), total);
+    timer = setTimeout(() => {
+      reject(new FetchError('total timeout'));
+      abort.abort();
+    }, total);
   });
-  return Promise.race([fetchLoop(url, o), deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([fetchLoop(url, o, abort.signal), deadline]).finally(() => clearTimeout(timer));
 }
