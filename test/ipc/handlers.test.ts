@@ -18,6 +18,7 @@ import { CONTRACT, type InvokeMethod } from '../../shared/contract';
 import { PIN, SO_PIN } from '../support/fixture';
 import { cnsToken } from '../support/global-setup';
 import { addToken, makeSofthsmStore } from '../support/softhsm';
+import { makeTsaPki, startTsaServer } from '../support/tsa-server';
 
 const fx = inject('fixture');
 let ctx: ShellContext;
@@ -175,6 +176,56 @@ describe('handlers with the real worker and token', () => {
     expect(x.ok, JSON.stringify(x)).toBe(true);
     const out = (x as { value: { results: { output: string }[] } }).value.results[0]!.output;
     expect(readFileSync(out, 'utf8')).toBe('<FatturaElettronica/>');
+  });
+
+  it('timestamps signatures with the TSA from the settings; its password only reaches the TSA', async () => {
+    const tsa = await startTsaServer({
+      pki: makeTsaPki(join(dir, 'tsa')),
+      user: 'mario',
+      password: 'TsaPw-9f3',
+    });
+    try {
+      const input = join(dir, 'timestamped.txt');
+      writeFileSync(input, 'con marca temporale');
+      const sign = (extra: object) =>
+        call('sign', {
+          operationId: 'op-tsa-1',
+          files: [input],
+          format: 'cades',
+          token: 'CNS-PIN',
+          digest: 'sha256',
+          overwrite: true,
+          pin: PIN,
+          ...extra,
+        });
+      expect(codeOf(await sign({ timestamp: true }))).toBe('TSA_URL_MISSING');
+      const set = await call('setSettings', {
+        timestamp: { enabled: true, url: tsa.url, username: 'mario', password: 'TsaPw-9f3' },
+      });
+      expect(set.ok && (set.value as { timestamp: { hasPassword: boolean } }).timestamp.hasPassword).toBe(
+        true,
+      );
+      const r = await sign({});
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      const out = (r as { value: { results: { output: string; error: unknown }[] } }).value.results[0]!;
+      expect(out.error).toBeNull();
+      expect(tsa.requests).toBe(1);
+      expect(tsa.authorizations[0]).toBe(`Basic ${Buffer.from('mario:TsaPw-9f3').toString('base64')}`);
+      const asn1 = execFileSync(
+        'openssl',
+        ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', out.output],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(asn1).toContain('id-smime-aa-timeStampToken');
+      expect(logs.join('\n')).not.toContain('TsaPw-9f3');
+      expect(JSON.stringify(await call('getSettings', {}))).not.toContain('TsaPw-9f3');
+      // timestamps off again for the other tests
+      expect((await call('setSettings', { timestamp: { enabled: false } })).ok).toBe(true);
+    } finally {
+      await tsa.close();
+    }
   });
 
   it('cancel stops a batch before the next file', async () => {

@@ -15,7 +15,16 @@ function progressTo(ctx: ShellContext, operationId: string) {
 /** TSA settings for the worker (the password comes from the keychain, only when timestamps are on). */
 function tsaFor(ctx: ShellContext, wanted: boolean | undefined) {
   const s = ctx.settings.get().timestamp;
-  if (!(wanted ?? s.enabled) || !s.url) return null;
+  if (!(wanted ?? s.enabled)) return null;
+  if (!s.url) {
+    throw new SigilloError(
+      'TSA_URL_MISSING',
+      t({
+        it: 'Per la marca temporale indica prima il servizio (TSA) nelle impostazioni.',
+        en: 'To add a timestamp, set the timestamp service (TSA) in the settings first.',
+      }),
+    );
+  }
   return { url: s.url, username: s.username, password: ctx.settings.tsaPassword() };
 }
 

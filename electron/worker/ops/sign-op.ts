@@ -1,11 +1,13 @@
 /**
  * sign: one login with the PIN from the request (zeroed right after), then each file through the core's one
  * signing route (CAdES .p7m or PAdES, core/sign/format-routing.ts — the same as `sigillo sign`); per-file
- * results; cancel stops before the next file.
+ * results; with a TSA configured, a signature timestamp on each (CAdES-T / PAdES-B-T); cancel stops before the
+ * next file.
  */
 import type { DigestName, KeySigner } from '../../core/crypto/key-signer';
 import { toErrorInfo } from '../../core/errors';
 import { routeFormat, signFile, type RequestedFormat } from '../../core/sign/format-routing';
+import { signatureTimestamper } from '../../core/ltv/cades-t';
 import type { SignFileResult, SignResponse, VisibleBox } from '../../../shared/schemas/sign';
 import type { OpContext, OpHandler } from '../op-types';
 import { secretBuffer, withService, type CardParams } from './card-session';
@@ -22,6 +24,18 @@ interface SignParams extends CardParams {
   overwrite: boolean;
   nest?: boolean;
   pin: string;
+  /** from the settings when timestamps are on (password from the OS keychain); null: no timestamp */
+  tsa: { url: string; username: string | null; password: string | null } | null;
+}
+
+/** CAdES-T / PAdES-B-T: a signature timestamp from the configured TSA on each new signature. */
+function timestamper(p: SignParams) {
+  if (!p.tsa) return undefined;
+  const { url, username, password } = p.tsa;
+  return signatureTimestamper(
+    { url, ...(username ? { credentials: { user: username, password: password ?? '' } } : {}) },
+    p.digest,
+  );
 }
 
 type Progress = (done: number, total: number) => void;
@@ -44,6 +58,7 @@ async function signOne(
       nest: p.nest === true,
       onProgress,
       pades: v ? { visible: { page: v.page, x: v.x, y: v.y, width: v.w, height: v.h } } : undefined,
+      finishSignerInfo: timestamper(p),
     });
     return { file, format: r.format, output: r.output, error: null };
   } catch (e) {
