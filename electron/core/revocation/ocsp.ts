@@ -127,9 +127,9 @@ export async function ocspStatus(
   source: RevocationSource,
 ): Promise<OcspOutcome> {
   const ids = certIdHashes(cert, issuer);
-  const key = `ocsp:${hex(ids.issuerKeyHash)}:${hex(ids.serial)}`;
   let failure: 'offline' | 'network' | 'invalid' = 'network';
   for (const url of urls.filter((u) => /^https?:/i.test(u))) {
+    const key = `ocsp:${url}:${hex(ids.issuerKeyHash)}:${hex(ids.serial)}`;
     const nonce = randomBytes(16);
     let sentByUs = false;
     const got = await source.get(key, () => {
