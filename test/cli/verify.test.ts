@@ -145,6 +145,9 @@ describe('sigillo verify', () => {
     const out = JSON.parse(r.stdout) as FileJson[];
     expect(out.map((f) => f.error?.code)).toEqual(['NOT_CMS', 'INPUT_NOT_FOUND']);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    const noTrust = await runCli(['verify', '--json', '--trust', join(dir, 'missing.pem'), goodP7m], env);
+    expect(noTrust.code).toBe(1);
+    expect(JSON.parse(noTrust.stdout).error.code).toBe('TRUST_FILE_UNREADABLE');
   });
 
   it('--report writes a PDF with one page per file, never overwriting silently', async () => {
