@@ -11,8 +11,17 @@ import type { EventName, EventPayload } from '../../../shared/schemas/events';
 import { dispatchInvoke } from '../ipc/dispatch';
 import type { ShellContext } from '../ipc/context';
 import { isAppPage } from './security';
+import { t } from '../../core/i18n/translate';
 
-const FOREIGN: Result<never> = { ok: false, error: { code: 'IPC_FORBIDDEN', message: 'Forbidden' } };
+function foreign(): Result<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'IPC_FORBIDDEN',
+      message: t({ it: 'Richiesta non consentita.', en: 'Request not allowed.' }),
+    },
+  };
+}
 
 export function registerIpc(ctx: ShellContext, rendererIndexUrl: string): void {
   for (const method of INVOKE_METHODS) {
@@ -20,7 +29,7 @@ export function registerIpc(ctx: ShellContext, rendererIndexUrl: string): void {
       const url = event.senderFrame?.url ?? '';
       if (!isAppPage(url, rendererIndexUrl)) {
         ctx.log.warn('ipc.foreign-sender', { method });
-        return FOREIGN;
+        return foreign();
       }
       return dispatchInvoke(ctx, method, payload);
     });
