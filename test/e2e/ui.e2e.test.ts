@@ -162,6 +162,21 @@ describe('Sigillo UI in Chromium over the harness', () => {
     expect(await page.locator('.sig').first().innerText()).toContain('RSSMRA80A01H501U');
     await shot(page, 'it', 'verify-details');
 
+    // a signed PDF dropped on the window: Verify is preselected (signature dictionary found in its tail)
+    const [signedPdf] = findFiles(ui.outDir, 'contratto-signed.pdf');
+    await dropFiles(page, [
+      {
+        name: 'firmato.pdf',
+        base64: readFileSync(signedPdf as string).toString('base64'),
+        type: 'application/pdf',
+      },
+    ]);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Verifica questi file');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
     const [p7m] = findFiles(ui.outDir, 'nota.txt.p7m');
     const bytes = readFileSync(p7m as string);
     const at = bytes.indexOf(Buffer.from('Fattura di prova'));

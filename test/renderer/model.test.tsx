@@ -2,6 +2,7 @@
 /** Pure pieces of the renderer: file routing, CSV, verdicts, PIN rules, expiry tone, banner choice. */
 import { describe, expect, it } from 'vitest';
 import { defaultAction, formatBytes } from '../../renderer/src/model/files';
+import { looksSignedPdf } from '../../renderer/src/model/signedPdf';
 import { csvCell, toCsv } from '../../renderer/src/model/csv';
 import { fileVerdict } from '../../renderer/src/model/verdict';
 import { newPinProblem } from '../../renderer/src/screens/pin/pinRules';
@@ -18,6 +19,8 @@ describe('model', () => {
     expect(defaultAction(['/a/x.tsd', '/a/y.m7m'])).toBe('verify');
     expect(defaultAction(['/a/fattura.xml.p7m', '/a/lettera.pdf'])).toBe('sign');
     expect(defaultAction(['/a/nota.txt'])).toBe('sign');
+    expect(defaultAction(['/a/firmato.pdf'], new Set(['/a/firmato.pdf']))).toBe('verify');
+    expect(defaultAction(['/a/firmato.pdf', '/a/altro.pdf'], new Set(['/a/firmato.pdf']))).toBe('sign');
     expect(formatBytes(1536, 'it')).toBe('1,5 KB');
     expect(formatBytes(2 * 1024 ** 3, 'en')).toBe('2 GB');
   });
@@ -80,5 +83,13 @@ describe('model', () => {
     expect(remindersActive({ enabled: true, snoozedUntil: null })).toBe(true);
     expect(remindersActive({ enabled: true, snoozedUntil: romeToday() })).toBe(false);
     expect(remindersActive({ enabled: false, snoozedUntil: null })).toBe(false);
+  });
+
+  it('tells a signed PDF by the signature dictionary in its tail', async () => {
+    const body = '%PDF-1.7\n' + 'x'.repeat(2 * 1024 * 1024);
+    const signed = new File([body, '<< /Type /Sig /ByteRange [0 10 20 30] >>\n%%EOF\n'], 'a.pdf');
+    expect(await looksSignedPdf(signed)).toBe(true);
+    expect(await looksSignedPdf(new File([body, '%%EOF\n'], 'b.pdf'))).toBe(false);
+    expect(await looksSignedPdf(new File(['/ByteRange'], 'c.txt'))).toBe(false);
   });
 });

@@ -4,8 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../bridge';
 import { baseName, defaultAction, type FileAction } from '../model/files';
+import { filesToPaths } from '../bridge/files';
 import { useApp } from '../state/store';
 import { Dialog } from './Dialog';
 import { Icon } from './Icon';
@@ -14,7 +14,10 @@ function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
-export function useDroppedFiles(onPaths: (paths: string[]) => void, onError: (message: string) => void) {
+export function useDroppedFiles(
+  onPaths: (paths: string[], signedPdfs: Set<string>) => void,
+  onError: (message: string) => void,
+) {
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
   useEffect(() => {
@@ -37,9 +40,7 @@ export function useDroppedFiles(onPaths: (paths: string[]) => void, onError: (me
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
       if (files.length === 0) return;
-      void call(() => api().pathsForFiles(files)).then((res) =>
-        res.ok ? onPaths(res.value) : onError(res.error.message),
-      );
+      void filesToPaths(files).then((r) => (r.ok ? onPaths(r.paths, r.signedPdfs) : onError(r.message)));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -71,10 +72,18 @@ export function useOpenFilesWith() {
   };
 }
 
-export function ChooseAction({ paths, onDone }: { paths: string[]; onDone: () => void }) {
+export function ChooseAction({
+  paths,
+  signedPdfs,
+  onDone,
+}: {
+  paths: string[];
+  signedPdfs?: Set<string>;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const openWith = useOpenFilesWith();
-  const preferred = defaultAction(paths);
+  const preferred = defaultAction(paths, signedPdfs);
   const go = (action: FileAction) => {
     openWith(paths, action);
     onDone();
@@ -112,9 +121,11 @@ export function ChooseAction({ paths, onDone }: { paths: string[]; onDone: () =>
 
 export function DropOverlay() {
   const { t } = useTranslation();
-  const [dropped, setDropped] = useState<string[] | null>(null);
+  const [dropped, setDropped] = useState<{ paths: string[]; signedPdfs: Set<string> } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [onPaths] = useState(() => (paths: string[]) => paths.length > 0 && setDropped(paths));
+  const [onPaths] = useState(
+    () => (paths: string[], signedPdfs: Set<string>) => paths.length > 0 && setDropped({ paths, signedPdfs }),
+  );
   const [onError] = useState(() => (message: string) => setError(message));
   const dragging = useDroppedFiles(onPaths, onError);
   return (
@@ -127,7 +138,9 @@ export function DropOverlay() {
           </div>
         </div>
       )}
-      {dropped && <ChooseAction paths={dropped} onDone={() => setDropped(null)} />}
+      {dropped && (
+        <ChooseAction paths={dropped.paths} signedPdfs={dropped.signedPdfs} onDone={() => setDropped(null)} />
+      )}
       {error && (
         <div className="toast notice bad" role="alert">
           <span>{t('drop.failed', { message: error })}</span>

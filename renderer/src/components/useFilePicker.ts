@@ -3,7 +3,7 @@
  * (Electron: the real path; browser harness: an upload). Works the same in both hosts.
  */
 import { useCallback } from 'react';
-import { api, call } from '../bridge';
+import { filesToPaths } from '../bridge/files';
 
 export type PickKind = 'any' | 'verify' | 'module' | 'certificate';
 
@@ -14,7 +14,10 @@ const ACCEPT: Record<PickKind, string> = {
   certificate: '.pem,.cer,.crt,.der',
 };
 
-export function useFilePicker(onPaths: (paths: string[]) => void, onError?: (message: string) => void) {
+export function useFilePicker(
+  onPaths: (paths: string[], signedPdfs: Set<string>) => void,
+  onError?: (message: string) => void,
+) {
   return useCallback(
     (kind: PickKind = 'any', multiple = true) => {
       const input = document.createElement('input');
@@ -26,10 +29,7 @@ export function useFilePicker(onPaths: (paths: string[]) => void, onError?: (mes
         const files = Array.from(input.files ?? []);
         input.remove();
         if (files.length === 0) return;
-        void call(() => api().pathsForFiles(files)).then((res) => {
-          if (res.ok) onPaths(res.value);
-          else onError?.(res.error.message);
-        });
+        void filesToPaths(files).then((r) => (r.ok ? onPaths(r.paths, r.signedPdfs) : onError?.(r.message)));
       });
       document.body.appendChild(input);
       input.click();

@@ -22,9 +22,15 @@ export function isPdf(path: string): boolean {
   return path.toLowerCase().endsWith('.pdf');
 }
 
-/** The action preselected for a set of files: Verify when every file is a signed envelope, else Sign. */
-export function defaultAction(paths: readonly string[]): FileAction {
-  return paths.length > 0 && paths.every(isSignedEnvelope) ? 'verify' : 'sign';
+/**
+ * The action preselected for a set of files: Verify when every file is a signed envelope (or a PDF known to be
+ * signed already), else Sign.
+ */
+export function defaultAction(
+  paths: readonly string[],
+  signedPdfs: ReadonlySet<string> = new Set(),
+): FileAction {
+  return paths.length > 0 && paths.every((p) => isSignedEnvelope(p) || signedPdfs.has(p)) ? 'verify' : 'sign';
 }
 
 export function formatBytes(n: number, lang: string): string {

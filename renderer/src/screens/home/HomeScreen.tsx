@@ -59,9 +59,12 @@ function CardCard() {
 
 export function HomeScreen() {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<string[] | null>(null);
+  const [chosen, setChosen] = useState<{ paths: string[]; signedPdfs: Set<string> } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const pick = useFilePicker((paths) => paths.length > 0 && setChosen(paths), setError);
+  const pick = useFilePicker(
+    (paths, signedPdfs) => paths.length > 0 && setChosen({ paths, signedPdfs }),
+    setError,
+  );
   const choose = () => {
     setError(null);
     pick('any');
@@ -82,7 +85,9 @@ export function HomeScreen() {
           {error}
         </div>
       )}
-      {chosen && <ChooseAction paths={chosen} onDone={() => setChosen(null)} />}
+      {chosen && (
+        <ChooseAction paths={chosen.paths} signedPdfs={chosen.signedPdfs} onDone={() => setChosen(null)} />
+      )}
     </>
   );
 }

@@ -43,7 +43,10 @@ export function VerifyScreen() {
     }
   }, [runCount]);
 
-  const pick = useFilePicker(addFiles, (message) => setError({ code: 'UPLOAD_FAILED', message }));
+  const pick = useFilePicker(
+    (paths) => addFiles(paths),
+    (message) => setError({ code: 'UPLOAD_FAILED', message }),
+  );
   const choose = () => pick('verify');
 
   return (
