@@ -3,12 +3,19 @@
  * (CAdES-T / PAdES-B-T: a signature timestamp inside the signature); B is the plain signature.
  */
 import { signatureTimestamper } from '../core/ltv/cades-t';
+import { countersignFile } from '../core/ltv/countersign-file';
+import type { SignFileOptions, SignFileResult, SignFormat } from '../core/sign/format-routing';
 import { t } from '../core/i18n/translate';
 import type { CommandContext, OptionsConfig } from './command';
 import { stringOption } from './card-options';
 import { tsaFromCli } from './tsa-options';
 
-export const signLtvCliOptions: OptionsConfig = { tsa: { type: 'string' }, level: { type: 'string' } };
+export const signLtvCliOptions: OptionsConfig = {
+  tsa: { type: 'string' },
+  level: { type: 'string' },
+  countersign: { type: 'boolean' },
+  signer: { type: 'string' },
+};
 
 export type SignLevel = 'B' | 'T' | 'LT' | 'LTA';
 const LEVELS: readonly SignLevel[] = ['B', 'T', 'LT', 'LTA'];
@@ -16,14 +23,40 @@ const SUPPORTED: readonly SignLevel[] = ['B', 'T'];
 
 export const SIGN_LTV_HELP = {
   it: `  --tsa URL       marca temporale nella firma (CAdES-T / PAdES-B-T); altrimenti SIGILLO_TSA_URL con --level T
-  --level L       B (predefinito senza --tsa) o T (predefinito con --tsa); LT e LTA non ancora disponibili`,
+  --level L       B (predefinito senza --tsa) o T (predefinito con --tsa); LT e LTA non ancora disponibili
+  --countersign   controfirma di un .p7m esistente (stesso nome: serve --out o --overwrite)
+  --signer N      quale firma controfirmare (1 = la prima, predefinito)`,
   en: `  --tsa URL       timestamp inside the signature (CAdES-T / PAdES-B-T); else SIGILLO_TSA_URL with --level T
-  --level L       B (default without --tsa) or T (default with --tsa); LT and LTA not available yet`,
+  --level L       B (default without --tsa) or T (default with --tsa); LT and LTA not available yet
+  --countersign   counter-sign an existing .p7m (same name: needs --out or --overwrite)
+  --signer N      which signature to counter-sign (1 = the first, default)`,
 };
 
 export interface SignLtv {
   level: SignLevel;
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
+  /** --countersign: replaces signFile for every file */
+  countersign?: (format: SignFormat, opts: SignFileOptions) => Promise<SignFileResult>;
+}
+
+function countersignFrom(ctx: CommandContext): SignLtv['countersign'] | { usage: string } | undefined {
+  const raw = stringOption(ctx, 'signer');
+  if (ctx.values.countersign !== true) {
+    return raw
+      ? {
+          usage: t({
+            it: '--signer vale solo con --countersign.',
+            en: '--signer only goes with --countersign.',
+          }),
+        }
+      : undefined;
+  }
+  const n = raw === undefined ? 1 : /^[1-9]\d{0,3}$/.test(raw) ? Number(raw) : undefined;
+  if (n === undefined)
+    return {
+      usage: t({ it: '--signer vuole un numero da 1 in su.', en: '--signer wants a number from 1 up.' }),
+    };
+  return (_format, opts) => countersignFile({ ...opts, signerIndex: n });
 }
 
 export function ltvFromCli(ctx: CommandContext): SignLtv | { usage: string } {
@@ -43,8 +76,10 @@ export function ltvFromCli(ctx: CommandContext): SignLtv | { usage: string } {
       ),
     };
   }
-  if (level === 'B') return { level };
+  const countersign = countersignFrom(ctx);
+  if (countersign && 'usage' in countersign) return countersign;
+  if (level === 'B') return { level, countersign };
   const tsa = tsaFromCli(ctx);
   if ('usage' in tsa) return tsa;
-  return { level, finishSignerInfo: signatureTimestamper(tsa) };
+  return { level, finishSignerInfo: signatureTimestamper(tsa), countersign };
 }
