@@ -44,7 +44,7 @@ function signedP7m(): string {
   return `${doc}.p7m`;
 }
 
-const ab = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.length);
+const ab = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
 
 function firstSignerInfo(p7m: string): asn1js.BaseBlock[] {
   const ci = asn1js.fromBER(ab(readFileSync(p7m))).result as asn1js.Sequence;
