@@ -15,6 +15,7 @@ import type { CadesForm, SignatureReport } from '../verify/types';
 import { signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
 import { readSignedInfo, verifySignedInfo } from './signed-info';
+import { checkXadesTimestamps } from './xades-timestamps';
 import { readXadesProperties, type CertReference, type XadesProperties } from './xades-properties';
 import { NS, SIGNED_PROPERTIES_TYPE } from './xml-names';
 import { base64Of, childElements, descendants, firstChild } from './xml-safe';
@@ -70,10 +71,6 @@ const M = {
   noCert: {
     it: 'Certificato del firmatario assente nella firma.',
     en: 'Signer certificate missing from the signature.',
-  },
-  timestamp: {
-    it: 'Contiene una marca temporale (non ancora verificata).',
-    en: 'Carries a signature timestamp (not verified yet).',
   },
   unsupported: {
     it: 'Algoritmo di firma o di canonicalizzazione non supportato.',
@@ -165,7 +162,12 @@ export async function verifyXmlSignature(
       })
     : undefined;
   if (checks) messages.push(...checks.messages);
-  if ((props?.timestamps ?? 0) > 0) messages.push(t(M.timestamp));
+  const stamps = await checkXadesTimestamps(signature, {
+    trust: ctx.trust,
+    revocation: ctx.revocation,
+    now: ctx.now,
+  });
+  messages.push(...stamps.messages);
   const x = chosen.signer?.x509;
   const verdict = decide({
     formatFailure: !info.signedInfo,
@@ -183,6 +185,7 @@ export async function verifyXmlSignature(
     now: ctx.now,
     keyUsageOk: checks?.keyUsageOk ?? false,
     weakCrypto: checks?.weakCrypto ?? false,
+    poe: stamps.poe,
   });
   const dataRef = refs.find((r) => r.type !== SIGNED_PROPERTIES_TYPE);
   const qc = checks?.info.qc;
@@ -201,6 +204,7 @@ export async function verifyXmlSignature(
     depth: ctx.depth,
     cadesForm: form(props),
     hasTimestamp: (props?.timestamps ?? 0) > 0,
+    timestamps: stamps.reports,
     certificate: checks?.info ?? null,
     chain: checks?.chain ?? [],
     revocation: checks?.revocation ?? null,
