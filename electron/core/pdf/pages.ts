@@ -1,4 +1,4 @@
-/** The page tree (ISO 32000-1 §7.7.3): page references in order, and inherited attributes. */
+/** The page tree (ISO 32000-1 §7.7.3): page references in order. */
 import { asArray, isName, PdfDict, PdfRef } from './pdf-objects';
 import type { ObjectStore } from './pdf-reader';
 import { pdfBroken } from './pdf-errors';
@@ -20,15 +20,4 @@ export function pageRefs(store: ObjectStore, catalog: PdfDict): PdfRef[] {
   };
   walk(catalog.get('Pages'), 0);
   return out;
-}
-
-/** An attribute of a page, looked up through /Parent (Resources, MediaBox, CropBox, Rotate). */
-export function inherited(store: ObjectStore, page: PdfDict, key: string) {
-  let node: PdfDict | undefined = page;
-  for (let i = 0; node && i < 64; i++) {
-    const v = node.get(key);
-    if (v !== undefined) return store.resolve(v);
-    node = store.dict(node.get('Parent'));
-  }
-  return undefined;
 }
