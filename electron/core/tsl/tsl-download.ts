@@ -33,7 +33,11 @@ export async function fetchVerifiedList(
   allowed: Uint8Array[],
   what: string,
 ): Promise<CachedList> {
-  const xml = await downloadText(url);
+  return verifiedList(url, await downloadText(url), allowed, what);
+}
+
+/** Verifies downloaded `xml` with one of `allowed` (DER) and parses what the signature covers. */
+export function verifiedList(url: string, xml: string, allowed: Uint8Array[], what: string): CachedList {
   const verified = verifyEnvelopedXml(xml, allowed, what);
   const list = parseTrustedList(verified.signedXml);
   return {

@@ -53,6 +53,13 @@ export function trustedListFromDocument(doc: Document): TrustedList {
     sequenceNumber,
     tslType: textOf(firstChild(scheme, NS.tsl, 'TSLType')),
     operatorName: preferredName(firstChild(scheme, NS.tsl, 'SchemeOperatorName')),
+    schemeInformationUris: childElements(
+      firstChild(scheme, NS.tsl, 'SchemeInformationURI') ?? scheme,
+      NS.tsl,
+      'URI',
+    )
+      .map((u) => textOf(u))
+      .filter(Boolean),
     issueDate: isoDate(firstChild(scheme, NS.tsl, 'ListIssueDateTime'), 'ListIssueDateTime'),
     nextUpdate: next ? isoDate(next, 'NextUpdate') : null,
     pointers: parsePointers(scheme),

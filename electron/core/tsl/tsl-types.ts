@@ -46,6 +46,8 @@ export interface TrustedList {
   sequenceNumber: number;
   tslType: string;
   operatorName: string;
+  /** SchemeInformationURI values (for a LOTL: the pivot LOTLs, newest first, and the Official Journal notice) */
+  schemeInformationUris: string[];
   /** ISO date-time */
   issueDate: string;
   /** ISO date-time; null when the list is closed */

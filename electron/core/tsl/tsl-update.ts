@@ -8,6 +8,7 @@ import { t } from '../i18n/translate';
 import { lotlSigners, lotlUrl } from './lotl-signers';
 import { TslCache, type CachedList, type UpdateFailure } from './tsl-cache';
 import { fetchVerifiedList } from './tsl-download';
+import { fetchLotl } from './tsl-pivots';
 import { TSL_MIME_XML } from './tsl-namespaces';
 import type { OtherTslPointer } from './tsl-types';
 
@@ -126,14 +127,14 @@ export async function updateTrustedLists(o: UpdateOptions = {}): Promise<UpdateR
   const cache = TslCache.forEnv(env);
   const signers = lotlSigners(env);
   const url = lotlUrl(env);
-  const lotl = await fetchVerifiedList(url, signers.certificates, 'LOTL');
+  const { lotl, pivots: followed } = await fetchLotl(url, signers.certificates);
   checkNotOlder(lotl, await cache.lotl());
   await cache.saveLotl(lotl);
   const pointers = memberStatePointers(lotl);
   const lotlResult = {
     ...okResult(lotl),
     signer: lotl.signer,
-    signersOrigin: signers.origin,
+    signersOrigin: followed.length ? `${signers.origin} + pivots ${followed.join(' ')}` : signers.origin,
     lists: pointers.length,
   };
   o.onLotl?.(lotlResult);

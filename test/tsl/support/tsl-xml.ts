@@ -31,6 +31,8 @@ export interface PointerSpec {
   location: string;
   certificates: Uint8Array[];
   mimeType?: string;
+  /** default EUgeneric; EUlistofthelists for a LOTL's pointer to itself */
+  tslType?: string;
 }
 
 export interface TslSpec {
@@ -39,6 +41,8 @@ export interface TslSpec {
   issue: Date;
   next: Date;
   lotl?: boolean;
+  /** SchemeInformationURI values (a LOTL's pivots, newest first) */
+  schemeUris?: string[];
   pointers?: PointerSpec[];
   tsps?: { name: string; services: ServiceSpec[] }[];
 }
@@ -103,7 +107,7 @@ function pointer(p: PointerSpec): string {
     `<tsl:OtherTSLPointer><tsl:ServiceDigitalIdentities>${p.certificates
       .map((c) => `<tsl:ServiceDigitalIdentity>${digitalIds([c])}</tsl:ServiceDigitalIdentity>`)
       .join('')}</tsl:ServiceDigitalIdentities><tsl:TSLLocation>${esc(p.location)}</tsl:TSLLocation>` +
-    `<tsl:AdditionalInformation><tsl:OtherInformation><tsl:TSLType>http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUgeneric</tsl:TSLType></tsl:OtherInformation>` +
+    `<tsl:AdditionalInformation><tsl:OtherInformation><tsl:TSLType>http://uri.etsi.org/TrstSvc/TrustedList/TSLType/${p.tslType ?? 'EUgeneric'}</tsl:TSLType></tsl:OtherInformation>` +
     `<tsl:OtherInformation>${names('SchemeOperatorName', `Operator ${p.territory}`)}</tsl:OtherInformation>` +
     `<tsl:OtherInformation><tsl:SchemeTerritory>${p.territory}</tsl:SchemeTerritory></tsl:OtherInformation>` +
     `<tsl:OtherInformation><tslx:MimeType>${p.mimeType ?? 'application/vnd.etsi.tsl+xml'}</tslx:MimeType></tsl:OtherInformation>` +
@@ -127,6 +131,9 @@ export function tslXml(spec: TslSpec, signature = ''): string {
     `<tsl:TrustServiceStatusList xmlns:tsl="${TSL_NS}" xmlns:ecc="http://uri.etsi.org/TrstSvc/SvcInfoExt/eSigDir-1999-93-EC-TrustedList/#" xmlns:tslx="http://uri.etsi.org/02231/v2/additionaltypes#" xmlns:xades="http://uri.etsi.org/01903/v1.3.2#" Id="tsl-${spec.territory}" TSLTag="http://uri.etsi.org/19612/TSLTag">` +
     `<tsl:SchemeInformation><tsl:TSLVersionIdentifier>5</tsl:TSLVersionIdentifier><tsl:TSLSequenceNumber>${spec.sequence}</tsl:TSLSequenceNumber>` +
     `<tsl:TSLType>http://uri.etsi.org/TrstSvc/TrustedList/TSLType/${type}</tsl:TSLType>${names('SchemeOperatorName', `Test operator ${spec.territory}`)}` +
+    (spec.schemeUris?.length
+      ? `<tsl:SchemeInformationURI>${spec.schemeUris.map((u) => `<tsl:URI xml:lang="en">${esc(u)}</tsl:URI>`).join('')}</tsl:SchemeInformationURI>`
+      : '') +
     `<tsl:SchemeTerritory>${spec.territory}</tsl:SchemeTerritory>` +
     (spec.pointers?.length
       ? `<tsl:PointersToOtherTSL>${spec.pointers.map(pointer).join('')}</tsl:PointersToOtherTSL>`
