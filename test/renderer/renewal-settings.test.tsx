@@ -61,6 +61,40 @@ describe('renewal', () => {
     expect(screen.getByRole('heading', { name: 'Serve un nuovo dispositivo' })).toBeTruthy();
   });
 
+  it('reminds with the card out: banner from the remembered certificate, wizard points to that card', async () => {
+    const r = renewal('renewable', 20);
+    await renderApp({
+      renewalStatus: () => ({
+        enabled: true,
+        snoozedUntil: null,
+        remembered: 1,
+        pending: [
+          {
+            fingerprintSha256: 'c'.repeat(64),
+            commonName: 'BIANCHI LUCA',
+            role: 'signature',
+            threshold: 30,
+            daysLeft: 20,
+            expires: r.expires,
+            state: 'renewable',
+            ca: 'infocamere',
+            urls: r.urls,
+            alreadyRenewed: false,
+            canRenewOnline: true,
+            message: 'core',
+          },
+        ],
+      }),
+    });
+    expect(screen.getByText('Nessuna carta inserita', { selector: 'span' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Rinnova ora' }));
+    expect(
+      screen.getByText(
+        /^Certificato di firma di BIANCHI LUCA: scade il .* Inserisci quella carta per rinnovarlo\.$/,
+      ),
+    ).toBeTruthy();
+  });
+
   it('shows no banner when reminders are off, nor for valid certificates', async () => {
     await renderApp({
       ...withSig(renewal('renewable', 58), 58),

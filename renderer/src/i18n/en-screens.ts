@@ -189,6 +189,8 @@ export const enScreens: Dict<typeof itScreens> = {
         'Book an appointment at the Chamber of Commerce and bring an identity document, your health card (fiscal code) and an e-mail address.',
       findChamber: 'Find your Chamber of Commerce',
       lostDevice: 'Lost the card or was it stolen? Suspend or revoke the certificates now.',
+      otherTitle: 'Certificates of other cards',
+      other: '{{role}} of {{name}}: expires on {{date}}. Insert that card to renew it.',
       nothingToDo: 'The certificates on this card are valid: there is nothing to renew for now.',
     },
   },

@@ -187,6 +187,8 @@ export const itScreens = {
         'Prendi appuntamento alla Camera di Commercio e porta un documento d’identità, la tessera sanitaria (codice fiscale) e un indirizzo e-mail.',
       findChamber: 'Trova la tua Camera di Commercio',
       lostDevice: 'Hai perso la carta o l’hanno rubata? Sospendi o revoca subito i certificati.',
+      otherTitle: 'Certificati di altre carte',
+      other: '{{role}} di {{name}}: scade il {{date}}. Inserisci quella carta per rinnovarlo.',
       nothingToDo: 'I certificati di questa carta sono validi: per ora non c’è nulla da rinnovare.',
     },
   },

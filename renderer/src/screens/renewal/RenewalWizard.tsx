@@ -12,6 +12,7 @@ import { formatDate } from '../../model/dates';
 import { daysLeft, expiryTone, mainCertificate } from '../../model/token';
 import { refreshTokens } from '../../state/session';
 import { currentToken, useApp } from '../../state/store';
+import { useReminders } from '../../state/reminders';
 import { CaLinks, openExternal } from '../certificates/CaLinks';
 
 const CHECKS = ['device', 'payment', 'email'] as const;
@@ -105,6 +106,31 @@ function Expired({ token }: { token: TokenView }) {
   );
 }
 
+/** Reminders about certificates that are not on the card in use (another card, or none inserted). */
+function OtherCards({ token }: { token: TokenView | undefined }) {
+  const { t, i18n } = useTranslation();
+  const pending = useReminders((s) => s.pending);
+  const here = new Set(token?.certificates.map((c) => c.info.fingerprintSha256) ?? []);
+  const others = pending.filter((r) => r.state !== 'valid' && !here.has(r.fingerprintSha256));
+  if (others.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="wiz-other">
+      <h2 id="wiz-other">{t('renewal.wizard.otherTitle')}</h2>
+      <ul className="plain">
+        {others.map((r) => (
+          <li key={r.fingerprintSha256}>
+            {t('renewal.wizard.other', {
+              name: r.commonName ?? '—',
+              role: t(`role.${r.role}`),
+              date: formatDate(r.expires, i18n.language),
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function RenewalWizard() {
   const { t } = useTranslation();
   const token = useApp(currentToken);
@@ -128,6 +154,7 @@ export function RenewalWizard() {
           {result}
         </p>
       )}
+      <OtherCards token={token} />
       {token && <States token={token} />}
       {token && state === 'renewable' && <Renewable token={token} onResult={setResult} />}
       {token && state === 'last-day' && (
