@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AbsolutePathSchema, ErrorInfoSchema, FileListSchema, OperationIdSchema } from './common';
 import { CertInfoSchema } from './certificates';
+import { ContainerSchema, FatturaPaSchema } from './verify-xades';
 
 export const IndicationSchema = z.enum(['TOTAL_PASSED', 'TOTAL_FAILED', 'INDETERMINATE']);
 export type Indication = z.infer<typeof IndicationSchema>;
@@ -39,6 +40,10 @@ export const FileReportSchema = z.object({
   format: z.string().nullable(),
   error: ErrorInfoSchema.nullable(),
   signatures: z.array(SignatureReportSchema),
+  /** FatturaPA invoice key data (issue 13) */
+  fatturapa: FatturaPaSchema.optional(),
+  /** ASiC container files and coverage (issue 13) */
+  container: ContainerSchema.optional(),
 });
 export type FileReport = z.infer<typeof FileReportSchema>;
 
