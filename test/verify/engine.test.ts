@@ -63,6 +63,8 @@ describe('per-signature engine (openssl-made signatures)', () => {
     const [s] = await verifyDer(sign('rsa2.p7m').der, noTrust);
     expect(s?.integrity).toBe('valid');
     expect(s?.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND');
+    expect(s?.qualified).toBe(false);
+    expect(s?.messages.join(' ')).toMatch(/QcCompliance/);
   });
 
   it('tampered content → HASH_FAILURE, as openssl says', async () => {

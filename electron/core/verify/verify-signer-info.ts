@@ -135,6 +135,25 @@ function checkSignatureValue(
   return false;
 }
 
+/**
+ * Qualified only when the chain reaches a trust anchor: the trusted list's qualified flag when the anchor has one,
+ * else the certificate's own QcCompliance + QcSSCD statements. A certificate that only claims it is reported.
+ */
+function qualifiedOf(checks: CertChecks | undefined, messages: string[]): boolean {
+  const qc = checks?.info.qc;
+  const claims = Boolean(qc?.compliance && qc.sscd);
+  if (checks?.chainFound) return checks.anchorQualified ?? claims;
+  if (claims) {
+    messages.push(
+      t({
+        it: 'Il certificato si dichiara qualificato (QcCompliance, QcSSCD), ma non è riconducibile a un’autorità fidata.',
+        en: 'The certificate declares itself qualified (QcCompliance, QcSSCD) but does not chain to a trusted authority.',
+      }),
+    );
+  }
+  return false;
+}
+
 export async function verifySignerInfo(
   bytes: Uint8Array,
   content: SignedContent,
@@ -233,7 +252,6 @@ export async function verifySignerInfo(
           unsigned.counterSignatures.map((cs) => verifySignerInfo(cs, counterContent, ctx, counterDepth + 1)),
         )
       : [];
-  const qc = checks?.info.qc;
   return {
     signer: signerSummary(checks),
     signingTime: signingTime ? signingTime.toISOString() : null,
@@ -241,7 +259,7 @@ export async function verifySignerInfo(
     signatureAlgorithm: signatureLabel(algo?.scheme, sigHash, si.signatureAlgorithm.algorithmId),
     integrity: hashOk === true && sigOk === true ? 'valid' : 'invalid',
     ...verdict,
-    qualified: checks?.anchorQualified ?? Boolean(qc?.compliance && qc.sscd),
+    qualified: qualifiedOf(checks, messages),
     depth: ctx.depth,
     cadesForm: cadesForm(attrs),
     hasTimestamp: unsigned.timestamps > 0,
