@@ -1,9 +1,10 @@
 /**
- * `npm run harness`: the loopback browser harness. Env: SIGILLO_HARNESS_PORT (default 5178),
+ * `npm run harness`: the loopback browser harness (`npm run harness -- --demo`: with demo tokens, see demo.ts). Env: SIGILLO_HARNESS_PORT (default 5178),
  * SIGILLO_HARNESS_OUT (session folder; default a new temp folder), SIGILLO_DATA_DIR (settings; default inside
  * the session folder), SIGILLO_HARNESS_TOKEN (fixed token, tests only), SIGILLO_PKCS11_MODULE / SOFTHSM2_CONF,
  * SIGILLO_WATCH_CARDS=1 (forward PC/SC reader and card events; needs pcscd).
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -54,7 +55,20 @@ export async function runHarness(env: NodeJS.ProcessEnv = process.env): Promise<
   return harness;
 }
 
-if (require.main === module) {
+/** `npm run harness -- --demo`: the demo script (test/harness/demo.ts, needs the dev dependencies) instead. */
+function runDemo(): void {
+  const tsx = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+  const child = spawn(tsx, [join(ROOT, 'test', 'harness', 'demo.ts')], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  child.on('exit', (code) => process.exit(code ?? 1));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
+}
+
+if (require.main === module && process.argv.includes('--demo')) {
+  runDemo();
+} else if (require.main === module) {
   runHarness().catch((e: unknown) => {
     console.error(`harness: ${(e as Error).message}`);
     process.exit(1);
