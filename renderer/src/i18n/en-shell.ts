@@ -41,6 +41,7 @@ export const enShell: Dict<typeof itShell> = {
     auto: 'Automatic (PAdES for PDFs, CAdES for other files)',
     cades: 'CAdES signature (.p7m file)',
     pades: 'PAdES signature (PDF)',
+    xades: 'XAdES signature (XML, FatturaPA invoices)',
   },
   expiry: {
     in_one: 'expires in {{count}} day',

@@ -39,6 +39,7 @@ export const itShell = {
     auto: 'Automatico (PAdES per i PDF, CAdES per gli altri file)',
     cades: 'Firma CAdES (file .p7m)',
     pades: 'Firma PAdES (PDF)',
+    xades: 'Firma XAdES (XML, fatture FatturaPA)',
   },
   expiry: {
     in_one: 'scade tra {{count}} giorno',

@@ -16,7 +16,7 @@ export interface SignChoices {
   outputDir: string | null;
 }
 
-const FORMATS: SignFormat[] = ['auto', 'cades', 'pades'];
+const FORMATS: SignFormat[] = ['auto', 'cades', 'pades', 'xades'];
 
 export function SignOptions({
   token,
@@ -34,7 +34,7 @@ export function SignOptions({
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<SignChoices>) => onChange({ ...choices, ...patch });
-  const pades = pdfFile !== undefined && choices.format !== 'cades';
+  const pades = pdfFile !== undefined && (choices.format === 'auto' || choices.format === 'pades');
   const tsaConfigured = Boolean(settings?.timestamp.url);
   const chooseFolder = async () => {
     const res = await call(() => api().chooseFolder({ title: t('sign.outputChoose') }));
