@@ -49,7 +49,16 @@ const pageLayer = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-output/**', 'renderer/dist/**', 'renderer/dist-harness/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-output/**',
+      'renderer/dist/**',
+      'renderer/dist-harness/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -224,9 +224,16 @@ describe('Verify', () => {
       ],
       revocation: { status: 'good', source: 'ocsp', message: null },
       coversWholeDocument: false,
-      modifications: { allowed: false, laterRevisions: 1, pages: [1], objects: [12] },
+      modifications: {
+        allowed: false,
+        laterRevisions: 1,
+        pages: [1],
+        objects: [12],
+        changes: [],
+        allowedChanges: [],
+      },
       messages: ['Pagina 1 modificata dopo la firma.'],
-    } as Partial<FileReport['signatures'][number]>);
+    } as unknown as Partial<FileReport['signatures'][number]>);
     await openVerify([{ file: pdf, format: 'pades', error: null, signatures: [sig] }]);
     await userEvent.click(await screen.findByText('VERDI GIULIA', { selector: '.sig-who' }));
     expect(screen.getByText('sì, 20/11/2026 alle 10:45')).toBeTruthy();
@@ -237,5 +244,25 @@ describe('Verify', () => {
     ).toBeTruthy();
     expect(screen.getByText('Pagina 1 modificata dopo la firma.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Estrai documento' })).toBeNull();
+  });
+
+  it('shows the invoice key data of a FatturaPA', async () => {
+    await openVerify([
+      {
+        file: P7M,
+        format: 'cades',
+        error: null,
+        signatures: [signature()],
+        fatturapa: {
+          transmissionFormat: 'FPR12',
+          schemaVersion: '1.2',
+          sender: { name: 'Rossi Srl', vatNumber: '01234567890', codiceFiscale: null },
+          customer: { name: null, vatNumber: null, codiceFiscale: 'VRDGLI85M41F205X' },
+          documents: [{ type: 'TD01', number: '42', date: '2026-11-20', total: '122.00', currency: 'EUR' }],
+        },
+      },
+    ]);
+    expect(await screen.findByText('Da Rossi Srl a VRDGLI85M41F205X')).toBeTruthy();
+    expect(screen.getByText('Documento n. 42 del 2026-11-20: totale 122.00 EUR')).toBeTruthy();
   });
 });

@@ -76,6 +76,18 @@ export const enScreens: Dict<typeof itScreens> = {
     extractedDamaged:
       'Document extracted: {{name}}. Warning: the signature is not valid, the content may have been altered.',
     extractAnyway: 'Extract it anyway to read it',
+    documentFacts: 'Document contents',
+    invoice: {
+      title: 'Electronic invoice (FatturaPA)',
+      parties: 'From {{sender}} to {{customer}}',
+      document: 'Document no. {{number}} of {{date}}: total {{total}} {{currency}}',
+    },
+    container: {
+      title: '{{type}} container',
+      signed_one: 'covered by one signature',
+      signed_other: 'covered by {{count}} signatures',
+      unsigned: 'not signed',
+    },
     batchTitle: 'Results ({{count}} files)',
     batchSummary: 'Valid: {{ok}} · Cannot be verified: {{warn}} · Not valid: {{bad}}',
     filter: 'Show',

@@ -73,6 +73,18 @@ export const itScreens = {
     extractedDamaged:
       'Documento estratto: {{name}}. Attenzione: la firma non è valida, il contenuto potrebbe essere alterato.',
     extractAnyway: 'Estrai comunque per leggerlo',
+    documentFacts: 'Contenuto del documento',
+    invoice: {
+      title: 'Fattura elettronica (FatturaPA)',
+      parties: 'Da {{sender}} a {{customer}}',
+      document: 'Documento n. {{number}} del {{date}}: totale {{total}} {{currency}}',
+    },
+    container: {
+      title: 'Contenitore {{type}}',
+      signed_one: 'coperto da una firma',
+      signed_other: 'coperto da {{count}} firme',
+      unsigned: 'non firmato',
+    },
     batchTitle: 'Risultati ({{count}} file)',
     batchSummary: 'Valide: {{ok}} · Non verificabili: {{warn}} · Non valide: {{bad}}',
     filter: 'Mostra',

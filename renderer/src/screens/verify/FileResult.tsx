@@ -8,6 +8,7 @@ import { formatDate, formatTime } from '../../model/dates';
 import { baseName, isSignedEnvelope } from '../../model/files';
 import { allSignatures, fileVerdict } from '../../model/verdict';
 import { SignatureDetails, TONE_ICON } from './SignatureDetails';
+import { DocumentFacts } from './DocumentFacts';
 
 interface ActionNote {
   tone: 'ok' | 'bad' | 'warn';
@@ -78,6 +79,7 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
           <p className="verdict-sentence">{verdict.text}</p>
         </div>
       </div>
+      <DocumentFacts report={report} />
       {report.signatures.length > 0 && (
         <ul className="sig-list">
           {report.signatures.map((s, i) => (

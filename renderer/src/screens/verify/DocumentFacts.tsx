@@ -1,0 +1,54 @@
+/** What the signed document is, when the report knows: FatturaPA key data, or the files of an ASiC container. */
+import { useTranslation } from 'react-i18next';
+import type { FileReport } from '../../../../shared/schemas/verify';
+
+export function DocumentFacts({ report }: { report: FileReport }) {
+  const { t } = useTranslation();
+  const invoice = report.fatturapa;
+  const container = report.container;
+  if (!invoice && !container) return null;
+  const party = (p: { name: string | null; vatNumber: string | null; codiceFiscale: string | null }) =>
+    p.name ?? p.vatNumber ?? p.codiceFiscale ?? '—';
+  return (
+    <section className="doc-facts" aria-label={t('verify.documentFacts')}>
+      {invoice && (
+        <>
+          <h3>{t('verify.invoice.title')}</h3>
+          <p>
+            {t('verify.invoice.parties', {
+              sender: party(invoice.sender),
+              customer: party(invoice.customer),
+            })}
+          </p>
+          <ul className="plain">
+            {invoice.documents.map((d, i) => (
+              <li key={i}>
+                {t('verify.invoice.document', {
+                  number: d.number ?? '—',
+                  date: d.date ?? '—',
+                  total: d.total ?? '—',
+                  currency: d.currency ?? '',
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {container && (
+        <>
+          <h3>{t('verify.container.title', { type: container.type })}</h3>
+          <ul className="plain">
+            {container.files.map((f) => (
+              <li key={f.name}>
+                <span className="mono">{f.name}</span> —{' '}
+                {f.signedBy.length > 0
+                  ? t('verify.container.signed', { count: f.signedBy.length })
+                  : t('verify.container.unsigned')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
