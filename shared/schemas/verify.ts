@@ -32,6 +32,24 @@ export const SignatureReportSchema = z.object({
   revocation: z.unknown().optional(),
   messages: z.array(z.unknown()).optional(),
   counterSignatures: z.array(z.unknown()).optional(),
+  /** PDF signatures (issue 5): field, SubFilter, revision, coverage and the changes made after signing */
+  fieldName: z.string().optional(),
+  subFilter: z.string().optional(),
+  documentTimestamp: z.boolean().optional(),
+  byteRange: z.array(z.number()).optional(),
+  revision: z.number().int().nullable().optional(),
+  coversWholeDocument: z.boolean().optional(),
+  modifications: z
+    .looseObject({
+      laterRevisions: z.number().int().optional(),
+      allowed: z.boolean().optional(),
+      pages: z.array(z.number().int()).optional(),
+      objects: z.array(z.number().int()).optional(),
+      changes: z.array(z.string()).optional(),
+      allowedChanges: z.array(z.string()).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 export type SignatureReport = z.infer<typeof SignatureReportSchema>;
 
