@@ -11,6 +11,7 @@ import { t } from '../i18n/translate';
 export const MAX_XML_BYTES = 64 * 1024 * 1024;
 export const ELEMENT_NODE = 1;
 const DOCUMENT_TYPE_NODE = 10;
+const TEXT_NODE = 3;
 
 const MALFORMED = {
   it: 'Il documento XML non è leggibile: {reason}',
@@ -67,8 +68,12 @@ export function decodeXml(bytes: Uint8Array): string {
 export function parseXml(text: string): Document {
   if (text.length > MAX_XML_BYTES) throw malformedXml(`larger than ${MAX_XML_BYTES} bytes`);
   if (text.includes('<!DOCTYPE')) throw doctypeForbidden();
+  let first: SigilloError | undefined;
+  // xmldom re-reports an error thrown from a handler: the first one is kept and thrown again
   const fail = (msg: string): never => {
-    throw malformedXml(String(msg).split('\n')[0] ?? 'parse error');
+    const line = String(msg).split('\n')[0] ?? '';
+    first ??= malformedXml(line.replace(/^\[xmldom \w+\]\s*/, '') || 'parse error');
+    throw first;
   };
   // xmldom reports unclosed or mismatched tags as warnings: every report is fatal (no lenient parsing of signed data)
   const parser = new DOMParser({ errorHandler: { warning: fail, error: fail, fatalError: fail } });
@@ -81,6 +86,8 @@ export function parseXml(text: string): Document {
   }
   for (let n = doc.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === DOCUMENT_TYPE_NODE) throw doctypeForbidden();
+    if (n.nodeType === TEXT_NODE && (n.nodeValue ?? '').trim() !== '')
+      throw malformedXml('text outside the root element');
   }
   if (!doc.documentElement) throw malformedXml('no root element');
   return doc;
