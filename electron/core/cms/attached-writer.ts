@@ -8,6 +8,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
+import { writeFully } from '../files/write-fully';
 import { signedDataHead, signedDataTail, type SignedDataParts } from './signed-data';
 
 export type ChunkWriter = (chunk: Uint8Array) => Promise<void>;
@@ -34,14 +35,6 @@ export interface AttachedWriteResult {
 
 /** Writes at most this many chunks at once: the next chunk is read and hashed while earlier ones are written. */
 const WRITES_IN_FLIGHT = 3;
-
-async function writeFully(out: FileHandle, chunk: Uint8Array, at: number): Promise<void> {
-  let done = 0;
-  while (done < chunk.length) {
-    const { bytesWritten } = await out.write(chunk, done, chunk.length - done, at + done);
-    done += bytesWritten;
-  }
-}
 
 async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): Promise<void> {
   let pos = offset;
@@ -94,8 +87,8 @@ export async function writeAttachedSignedData(input: AttachedWriteInput): Promis
     await copyAt(input, head.length, 2);
     passes = 2;
   }
-  await input.out.write(head, 0, head.length, 0);
-  await input.out.write(tail, 0, tail.length, head.length + input.contentLength);
+  await writeFully(input.out, head, 0);
+  await writeFully(input.out, tail, head.length + input.contentLength);
   const size = head.length + input.contentLength + tail.length;
   await input.out.truncate(size);
   return { size, passes };

@@ -30,6 +30,17 @@ export function fileError(e: unknown, path: string): SigilloError {
         'PERMISSION_DENIED',
         t({ it: 'Permesso negato: {path}.', en: 'Permission denied: {path}.' }, { path }),
       );
+    case 'EROFS':
+      return new SigilloError(
+        'READ_ONLY',
+        t(
+          {
+            it: 'Impossibile scrivere {path}: il disco o la cartella è in sola lettura.',
+            en: 'Cannot write {path}: the disk or folder is read-only.',
+          },
+          { path },
+        ),
+      );
     case 'ENOSPC':
     case 'EDQUOT':
       return new SigilloError(

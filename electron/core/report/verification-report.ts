@@ -4,6 +4,7 @@
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { withAtomicOutput } from '../files/atomic-output';
+import { writeFully } from '../files/write-fully';
 import { t } from '../i18n/translate';
 import type { FileReport, SignatureReport } from '../verify/types';
 import { TextFlow, type Tone } from './pdf-text';
@@ -112,6 +113,6 @@ export async function writeVerificationReport(
 ): Promise<void> {
   const bytes = await buildVerificationReport(reports);
   await withAtomicOutput(path, o, async (handle) => {
-    await handle.write(bytes);
+    await writeFully(handle, bytes);
   });
 }

@@ -9,6 +9,7 @@ import { SigilloError, toErrorInfo, type ErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import { readSignedData } from '../cms/signed-data-reader';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
+import { writeFully } from '../files/write-fully';
 import { TrustStore } from '../trust/trust-store';
 import type { HashName } from './algorithms';
 import { NestedCapture } from './nested-capture';
@@ -45,9 +46,7 @@ export function extractedName(input: string): string {
 }
 
 function writeTo(handle: FileHandle): (chunk: Uint8Array) => Promise<void> {
-  return async (chunk) => {
-    await handle.write(chunk);
-  };
+  return (chunk) => writeFully(handle, chunk);
 }
 
 const DETACHED = {
