@@ -101,8 +101,15 @@ function start(): void {
   applyAppSecurity(RENDERER_URL);
   registerIpc(ctx, RENDERER_URL);
   installMenu();
-  mainWindow = createMainWindow(RENDERER_INDEX);
-  mainWindow.on('closed', () => (mainWindow = null));
+  app.setAppUserModelId('it.sigillo.app'); // Windows notifications
+  const openWindow = () => {
+    mainWindow = createMainWindow(RENDERER_INDEX);
+    mainWindow.on('closed', () => (mainWindow = null));
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (!mainWindow) openWindow(); // macOS: dock click with no window
+  });
   void worker.call('ping', {}).catch(() => log.warn('worker.start-failed'));
 
   app.on('second-instance', (_e, argv, cwd) => openFiles(filesFromArgs(argv.slice(1), cwd), ctx));
@@ -124,6 +131,8 @@ if (!app.requestSingleInstanceLock()) {
     pending.add([path]);
   });
   pending.add(filesFromArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd()));
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
   void app.whenReady().then(start);
 }
