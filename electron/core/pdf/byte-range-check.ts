@@ -7,6 +7,8 @@ import type { ByteSource } from './file-source';
 import type { XrefSection } from './xref';
 import type { PdfSignatureInfo } from './pdf-signatures';
 
+const MAX_GAP = 16 * 1024 * 1024;
+
 export interface ByteRangeCheck {
   ok: boolean;
   problems: string[];
@@ -63,7 +65,8 @@ export function checkByteRange(
         }),
       );
     const gapStart = a + b;
-    const gap = c > gapStart ? src.read(gapStart, c - gapStart) : Buffer.alloc(0);
+    // a /Contents gap is a few KiB to a few MiB: a larger one is not read (and cannot be valid)
+    const gap = c > gapStart && c - gapStart <= MAX_GAP ? src.read(gapStart, c - gapStart) : Buffer.alloc(0);
     const hex = gap.subarray(1, gap.length - 1).toString('latin1');
     const gapOk =
       gap.length >= 2 &&
