@@ -8,7 +8,12 @@ import type { Desktop } from '../ipc/context';
 const FILTERS: Record<string, FileFilter[]> = {
   sign: [],
   any: [],
-  verify: [{ name: 'p7m / p7s / tsd / m7m / pdf', extensions: ['p7m', 'p7s', 'tsd', 'm7m', 'pdf', 'p7'] }],
+  verify: [
+    {
+      name: 'p7m / p7s / tsd / m7m / pdf / xml / asic',
+      extensions: ['p7m', 'p7s', 'tsd', 'm7m', 'pdf', 'p7', 'xml', 'asice', 'sce', 'asics', 'scs', 'bdoc'],
+    },
+  ],
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
   p7m: [{ name: 'p7m', extensions: ['p7m'] }],
   cer: [{ name: 'Certificate', extensions: ['cer', 'crt', 'der'] }],

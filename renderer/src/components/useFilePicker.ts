@@ -9,7 +9,7 @@ export type PickKind = 'any' | 'verify' | 'module' | 'certificate';
 
 const ACCEPT: Record<PickKind, string> = {
   any: '',
-  verify: '.p7m,.p7s,.tsd,.m7m,.pdf,.P7M,.P7S,.PDF',
+  verify: '.p7m,.p7s,.tsd,.m7m,.pdf,.xml,.asice,.sce,.asics,.scs,.bdoc,.P7M,.P7S,.PDF,.XML',
   module: '.so,.dll,.dylib',
   certificate: '.pem,.cer,.crt,.der',
 };

@@ -1,7 +1,7 @@
 /** What to offer for a file by its name: signed envelopes default to Verify, everything else to Sign. */
 export type FileAction = 'sign' | 'verify';
 
-const VERIFY_EXTENSIONS = ['.p7m', '.p7s', '.tsd', '.m7m'];
+const VERIFY_EXTENSIONS = ['.p7m', '.p7s', '.tsd', '.m7m', '.asice', '.sce', '.asics', '.scs', '.bdoc'];
 
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
