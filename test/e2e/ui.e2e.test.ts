@@ -23,6 +23,8 @@ import {
 } from './ui-files';
 
 const fx = inject('fixture');
+/** the machine is shared with other test files: give the page time */
+const POLL = { timeout: 20_000, interval: 100 };
 let ui: UiSession;
 let page: Page;
 let conf: string;
@@ -47,7 +49,7 @@ describe('Sigillo UI in Chromium over the harness', () => {
   it('shows the expiry banner and the renewal wizard for the expiring token', async () => {
     await page.getByRole('combobox', { name: 'Scegli il dispositivo' }).selectOption('CNS-EXPIRING');
     const rail = page.getByRole('region', { name: 'Dispositivo di firma' });
-    await expect.poll(() => rail.innerText()).toContain('scade tra');
+    await expect.poll(() => rail.innerText(), POLL).toContain('scade tra');
     await page
       .getByText(/Il certificato di firma scade il \d\d\/\d\d\/\d{4}\. Puoi rinnovarlo online/)
       .waitFor();
@@ -58,7 +60,7 @@ describe('Sigillo UI in Chromium over the harness', () => {
     await shot(page, 'it', 'renewal-wizard');
     await page.getByRole('combobox', { name: 'Scegli il dispositivo' }).selectOption('CNS-ROSSI');
     await nav('Inizio');
-    await expect.poll(() => rail.innerText()).toContain('RSSMRA80A01H501U');
+    await expect.poll(() => rail.innerText(), POLL).toContain('RSSMRA80A01H501U');
     await shot(page, 'it', 'home');
   });
 
@@ -153,8 +155,8 @@ describe('Sigillo UI in Chromium over the harness', () => {
     const row = (name: string) => table.getByRole('row').filter({ hasText: name });
     // the test CA's CRL URL is unreachable: intact signatures whose revocation cannot be checked (amber)
     const tryLater = /Non verificabile[\s\S]*Non è stato possibile verificare la revoca del certificato/;
-    await expect.poll(() => row('nota.txt.p7m').innerText()).toMatch(tryLater);
-    await expect.poll(() => row('contratto-signed.pdf').innerText()).toMatch(tryLater);
+    await expect.poll(() => row('nota.txt.p7m').innerText(), POLL).toMatch(tryLater);
+    await expect.poll(() => row('contratto-signed.pdf').innerText(), POLL).toMatch(tryLater);
     await shot(page, 'it', 'verify-batch');
     await row('nota.txt.p7m').getByRole('button').click();
     await page.locator('.sig summary').first().click();
@@ -254,10 +256,10 @@ describe('Sigillo UI in Chromium over the harness', () => {
     await shot(page, 'en', 'renewal-wizard');
     await nav('Start');
     await page.getByRole('button', { name: 'Remind me later' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Remind me later' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Remind me later' }).count(), POLL).toBe(0);
     await nav('Settings');
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme), POLL).toBe('dark');
     await shot(page, 'en', 'settings-dark');
     await nav('Verify');
     await shot(page, 'en', 'verify-dark');
