@@ -9,6 +9,7 @@ import { signCommand } from './sign';
 import { verifyCommand } from './verify';
 import { extractCommand } from './extract';
 import { timestampCommand } from './timestamp';
+import { extendCommand } from './extend';
 import { trustStatusCommand } from './trust-status';
 import { trustUpdateCommand } from './trust-update';
 
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   verifyCommand,
   extractCommand,
   timestampCommand,
+  extendCommand,
   trustUpdateCommand,
   trustStatusCommand,
 ];

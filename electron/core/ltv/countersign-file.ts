@@ -3,16 +3,14 @@
  * content, the other signer infos, certificates and CRLs kept byte-exact, the counter-signer's certificates
  * added. Same naming as a parallel signature (same name: --out DIR or --overwrite). Streams attached content.
  */
-import { writeAll } from '../timestamp/file-copy';
 import { SigilloError } from '../errors';
-import { checkOutput, withAtomicOutput } from '../files/atomic-output';
+import { checkOutput } from '../files/atomic-output';
 import { outputPathFor } from '../files/output-naming';
 import { t } from '../i18n/translate';
-import { writeAttachedSignedData } from '../cms/attached-writer';
 import { looksLikeSignedData, readSignedData } from '../cms/signed-data-reader';
-import { encodeSignedData, type SignedDataParts } from '../cms/signed-data';
 import type { SignFileOptions, SignFileResult, SignFormat } from '../sign/format-routing';
 import { counterSign } from './countersignature';
+import { rewriteSignedData } from './rewrite-signed-data';
 
 function notP7m(path: string): SigilloError {
   return new SigilloError(
@@ -54,29 +52,9 @@ export async function countersignFile(
   if (!target) throw noSuchSigner(n, summary.signerInfos.length);
   const signerInfos = [...summary.signerInfos];
   signerInfos[n - 1] = await counterSign(target, opts);
-  const parts: SignedDataParts = {
-    version: summary.version,
-    digestAlgorithms: summary.digestAlgorithms,
-    eContentType: summary.eContentType,
-    certificates: [...summary.certificates, opts.signer.certificate, ...opts.signer.chain],
-    crls: summary.crls,
+  await rewriteSignedData(input, output, opts.overwrite, summary, {
     signerInfos,
-  };
-  await withAtomicOutput(output, outOpts, async (out) => {
-    if (summary.detached) {
-      await writeAll(out, encodeSignedData(parts));
-      return;
-    }
-    await writeAttachedSignedData({
-      out,
-      contentLength: summary.contentLength,
-      parts,
-      signerInfoEstimate: signerInfos,
-      async copyContent(write) {
-        await readSignedData(input, { hashDeclared: false, onContent: write });
-      },
-      makeSignerInfos: async () => signerInfos,
-    });
+    extraCertificates: [opts.signer.certificate, ...opts.signer.chain],
   });
   return { input, output, format: 'cades' as SignFormat };
 }

@@ -22,6 +22,7 @@ import { checkSignerCertificate, type CertCheckContext, type CertChecks } from '
 import { verifySignatureValue } from './signature-value';
 import type { CadesForm, SignatureReport, SignerSummary } from './types';
 import { checkSignatureTimestamps } from '../ltv/signature-timestamps';
+import { embeddedContext } from '../ltv/embedded-validation';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
@@ -210,7 +211,10 @@ export async function verifySignerInfo(
   }
   const hashes = [digestHash, sigHash].filter((h): h is HashName => h !== undefined);
   const checks = signer
-    ? await checkSignerCertificate(signer, hashes, { ...ctx, signingTime: attrs?.signingTime })
+    ? await checkSignerCertificate(signer, hashes, {
+        ...embeddedContext(bytes, ctx),
+        signingTime: attrs?.signingTime,
+      })
     : undefined;
   if (checks) messages.push(...checks.messages);
   if (!signer)

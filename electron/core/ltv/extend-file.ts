@@ -1,0 +1,83 @@
+/**
+ * `sigillo extend --level T|LT FILE.p7m`: raises every signature of a p7m to the level asked, without touching
+ * what is signed: T adds a signature timestamp where there is none; LT also embeds certificate-values and
+ * revocation-values. Signed attributes, signature values, content and other parts stay byte-exact, so nothing
+ * that verified before stops verifying. Output: same name (--out DIR or --overwrite), written atomically.
+ */
+import { SigilloError } from '../errors';
+import { checkOutput } from '../files/atomic-output';
+import { inputSize } from '../files/input-file';
+import { outputPathFor } from '../files/output-naming';
+import { t } from '../i18n/translate';
+import { looksLikeSignedData, readSignedData } from '../cms/signed-data-reader';
+import type { TrustStore } from '../trust/trust-store';
+import type { TsaConfig } from '../tsa/tsa-client';
+import { tsaError } from '../tsa/tsa-errors';
+import { addSignatureTimestamp, OID_SIGNATURE_TIME_STAMP } from './cades-t';
+import { addLtValues, OID_CERT_VALUES, OID_REVOCATION_VALUES } from './cades-lt';
+import { rewriteSignedData } from './rewrite-signed-data';
+import { unsignedAttributes } from './unsigned-attributes';
+
+export type ExtendLevel = 'T' | 'LT';
+export const EXTEND_LEVELS: readonly ExtendLevel[] = ['T', 'LT'];
+
+export interface ExtendOptions {
+  input: string;
+  level: ExtendLevel;
+  outputDir?: string;
+  overwrite: boolean;
+  /** needed when a signature has no timestamp yet */
+  tsa?: TsaConfig;
+  trust?: TrustStore;
+}
+
+export interface ExtendResult {
+  input: string;
+  /** null when every signature already was at the level (nothing written) */
+  output: string | null;
+  level: ExtendLevel;
+  signatures: number;
+  /** what was added, per signature (1-based): e.g. ["1: T", "1: LT"] */
+  added: string[];
+}
+
+function notP7m(path: string): SigilloError {
+  return new SigilloError(
+    'EXTEND_UNSUPPORTED',
+    t(
+      {
+        it: '{path} non è una firma CAdES (.p7m/.p7s): extend per ora tratta solo quelle.',
+        en: '{path} is not a CAdES signature (.p7m/.p7s): extend handles only those for now.',
+      },
+      { path },
+    ),
+  );
+}
+
+export async function extendFile(o: ExtendOptions): Promise<ExtendResult> {
+  const size = await inputSize(o.input);
+  if (!(size > 0 && (await looksLikeSignedData(o.input)))) throw notP7m(o.input);
+  const output = outputPathFor(o.input, { outDir: o.outputDir, suffix: '' });
+  await checkOutput(output, { overwrite: o.overwrite });
+  const summary = await readSignedData(o.input, { hashDeclared: false });
+  const added: string[] = [];
+  const signerInfos: Uint8Array[] = [];
+  for (const [i, original] of summary.signerInfos.entries()) {
+    let si = original;
+    const types = new Set(unsignedAttributes(si).map((a) => a.type));
+    if (!types.has(OID_SIGNATURE_TIME_STAMP)) {
+      if (!o.tsa) throw tsaError('TSA_URL_MISSING');
+      si = await addSignatureTimestamp(si, o.tsa);
+      added.push(`${i + 1}: T`);
+    }
+    if (o.level === 'LT' && !(types.has(OID_CERT_VALUES) && types.has(OID_REVOCATION_VALUES))) {
+      si = await addLtValues(si, { certificates: summary.certificates, trust: o.trust });
+      added.push(`${i + 1}: LT`);
+    }
+    signerInfos.push(si);
+  }
+  const base = { input: o.input, level: o.level, signatures: signerInfos.length, added };
+  if (added.length === 0) return { ...base, output: null };
+  await rewriteSignedData(o.input, output, o.overwrite, summary, { signerInfos });
+  return { ...base, output };
+}

@@ -1,0 +1,164 @@
+/**
+ * `sigillo extend --level T|LT` on p7m files from openssl, with the loopback TSA and a loopback CA (CRL over
+ * HTTP): nothing signed changes (openssl cms -verify, same content), the attributes appear in order, and the
+ * LT file verifies with --offline once the CA's services are down.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as asn1js from 'asn1js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { opensslVerify } from '../cms/helpers';
+import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
+import { runCli } from '../support/cli';
+import type { IssuedCert } from '../support/pki';
+import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
+
+let dir: string;
+let pki: TsaPki;
+let tsa: TestTsa;
+let ca: LoopbackCa;
+let signer: IssuedCert;
+let trust: string;
+let n = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sigillo-extend-'));
+  pki = makeTsaPki(join(dir, 'tsa'));
+  tsa = await startTsaServer({ pki });
+  ca = await startLoopbackCa(join(dir, 'ca'));
+  signer = ca.issue('extend-signer');
+  trust = join(dir, 'trust.pem');
+  writeFileSync(trust, readFileSync(pki.rootPem, 'utf8') + readFileSync(ca.rootPem, 'utf8'));
+});
+afterAll(async () => {
+  await tsa.close();
+  await ca.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** a fresh HOME, so no revocation cache from another test is used */
+const env = () => ({ HOME: mkdtempSync(join(dir, 'home-')) });
+
+function p7m(): { doc: string; p7m: string } {
+  const d = join(dir, `t${n++}`);
+  mkdirSync(d);
+  const doc = join(d, 'atto.txt');
+  writeFileSync(doc, `Atto da conservare ${n}.\n`);
+  execFileSync('openssl', [
+    'cms',
+    '-sign',
+    '-binary',
+    '-nodetach',
+    '-outform',
+    'DER',
+    '-in',
+    doc,
+    '-out',
+    `${doc}.p7m`,
+    '-signer',
+    signer.certPem,
+    '-inkey',
+    signer.keyPem,
+  ]);
+  return { doc, p7m: `${doc}.p7m` };
+}
+
+function unsignedOids(file: string): string[] {
+  const b = readFileSync(file);
+  const ci = asn1js.fromBER(b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer)
+    .result as asn1js.Sequence;
+  const sd = (ci.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
+  const infos = sd.valueBlock.value[sd.valueBlock.value.length - 1] as asn1js.Set;
+  const si = (infos.valueBlock.value[0] as asn1js.Sequence).valueBlock.value;
+  const last = si[si.length - 1] as asn1js.Constructed;
+  if (last.idBlock.tagClass !== 3 || last.idBlock.tagNumber !== 1) return [];
+  return last.valueBlock.value.map((a) =>
+    ((a as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
+  );
+}
+
+async function verifyOffline(file: string) {
+  const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, file], env());
+  return JSON.parse(v.stdout)[0].signatures[0];
+}
+
+describe('sigillo extend', () => {
+  it('--level LT: adds T + certificate-values + revocation-values; openssl still verifies; offline verification passes', async () => {
+    ca.crlUp = true;
+    const { doc, p7m: file } = p7m();
+    const r = await runCli(
+      ['extend', '--json', '--level', 'LT', '--tsa', tsa.url, '--overwrite', file],
+      env(),
+    );
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ output: file, added: ['1: T', '1: LT'] });
+    expect(unsignedOids(file)).toEqual([
+      '1.2.840.113549.1.9.16.2.14',
+      '1.2.840.113549.1.9.16.2.23',
+      '1.2.840.113549.1.9.16.2.24',
+    ]);
+    const content = join(dir, `content-${n}.txt`);
+    expect(opensslVerify(file, ca.rootPem, { out: content }).ok).toBe(true);
+    expect(readFileSync(content).equals(readFileSync(doc))).toBe(true);
+
+    ca.crlUp = false;
+    ca.ocspUp = false;
+    try {
+      const s = await verifyOffline(file);
+      expect(s.revocation).toMatchObject({ status: 'good', source: 'crl' });
+      expect(s).toMatchObject({ integrity: 'valid', indication: 'TOTAL_PASSED' });
+      const plain = await verifyOffline(p7m().p7m);
+      expect(plain.subIndication).toBe('TRY_LATER');
+    } finally {
+      ca.crlUp = true;
+      ca.ocspUp = true;
+    }
+    const again = await runCli(
+      ['extend', '--json', '--level', 'LT', '--tsa', tsa.url, '--overwrite', file],
+      env(),
+    );
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({ output: null, added: [] });
+  });
+
+  it('--level T into another folder keeps the input as it was; the timestamp verifies', async () => {
+    const { p7m: file } = p7m();
+    const before = readFileSync(file);
+    const out = join(dir, `out-${n}`);
+    mkdirSync(out);
+    const r = await runCli(['extend', '--json', '--level', 'T', '--tsa', tsa.url, '--out', out, file], env());
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const extended = JSON.parse(r.stdout)[0].output as string;
+    expect(extended.startsWith(out)).toBe(true);
+    expect(unsignedOids(extended)).toEqual(['1.2.840.113549.1.9.16.2.14']);
+    const s = await verifyOffline(extended);
+    expect(s.timestamps[0]).toMatchObject({ integrity: 'valid' });
+  });
+
+  it('clear errors: CRL unreachable for LT, no TSA, not a p7m, no level', async () => {
+    const { p7m: file } = p7m();
+    ca.crlUp = false;
+    try {
+      const r = await runCli(
+        ['extend', '--json', '--level', 'LT', '--tsa', tsa.url, '--overwrite', file],
+        env(),
+      );
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)[0].error.code).toBe('LT_REVOCATION_UNAVAILABLE');
+    } finally {
+      ca.crlUp = true;
+    }
+    const noTsa = await runCli(['extend', '--json', '--level', 'T', '--overwrite', file], env());
+    expect(JSON.parse(noTsa.stdout)[0].error.code).toBe('TSA_URL_MISSING');
+    const plain = join(dir, 'plain.txt');
+    writeFileSync(plain, 'x');
+    const np = await runCli(
+      ['extend', '--json', '--level', 'T', '--tsa', tsa.url, '--overwrite', plain],
+      env(),
+    );
+    expect(JSON.parse(np.stdout)[0].error.code).toBe('EXTEND_UNSUPPORTED');
+    expect((await runCli(['extend', file], env())).code).toBe(2);
+  });
+});
