@@ -124,6 +124,31 @@ describe('PdfReader', () => {
     }
   });
 
+  it('reports a stream whose /Length refers to itself as PDF_BROKEN (no endless recursion)', () => {
+    const objs = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [] /Count 0 >>',
+      '<< /Length 3 0 R >>\nstream\nabc\nendstream',
+    ];
+    let text = '%PDF-1.7\n';
+    const offsets: number[] = [];
+    objs.forEach((o, i) => {
+      offsets.push(text.length);
+      text += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = text.length;
+    text += `xref\n0 4\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    text += `trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const f = join(dir, 'length-loop.pdf');
+    writeFileSync(f, text);
+    const r = PdfReader.open(f);
+    try {
+      expect(codeOf(() => r.latest.get(3))).toBe('PDF_BROKEN');
+    } finally {
+      r.close();
+    }
+  });
+
   it('rebuilds the cross-reference of a file whose offsets are shifted', () => {
     const good = readFileSync(writeHandwritten(join(dir, 'shift-src.pdf')));
     // insert bytes after the header: every xref offset is now wrong

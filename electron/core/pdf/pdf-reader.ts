@@ -57,6 +57,7 @@ export class PdfReader {
   readonly reconstructed: boolean;
   readonly latest: ObjectStore;
   private objStms = new Map<number, ObjStm>();
+  private readonly lengthsInProgress = new Set<number>();
 
   private constructor(readonly src: ByteSource) {
     const head = src.read(0, 1024).toString('latin1');
@@ -146,8 +147,14 @@ export class PdfReader {
   private lengthOf(v: PdfValue | undefined): number {
     if (typeof v === 'number') return v;
     if (v instanceof PdfRef) {
-      const n = asNumber(this.latest?.get(v.num) ?? this.lookupEarly(v.num));
-      if (n !== undefined) return n;
+      if (this.lengthsInProgress.has(v.num)) throw pdfBroken('stream /Length refers to itself');
+      this.lengthsInProgress.add(v.num);
+      try {
+        const n = asNumber(this.latest?.get(v.num) ?? this.lookupEarly(v.num));
+        if (n !== undefined) return n;
+      } finally {
+        this.lengthsInProgress.delete(v.num);
+      }
     }
     throw pdfBroken('missing stream /Length');
   }
