@@ -3,6 +3,7 @@ import { toErrorInfo } from '../../core/errors';
 import type { FileReport } from '../../core/verify/types';
 import { openVerification, verifyFiles } from '../../core/verify/session';
 import { extractFile } from '../../core/verify/extract';
+import { extractAsic, isZipFile } from '../../core/asic/asic-extract';
 import { writeVerificationReport } from '../../core/report/verification-report';
 import type { OpContext, OpHandler } from '../op-types';
 
@@ -43,9 +44,8 @@ export const extract: OpHandler = async (raw) => {
   const results = [];
   for (const file of p.files) {
     try {
-      results.push(
-        await extractFile(file, { outDir: p.outputDir, overwrite: p.overwrite, force: p.force === true }),
-      );
+      const o = { outDir: p.outputDir, overwrite: p.overwrite, force: p.force === true };
+      results.push((await isZipFile(file)) ? await extractAsic(file, o) : await extractFile(file, o));
     } catch (e) {
       results.push({ file, output: null, error: toErrorInfo(e), integrity: null, levels: 0 });
     }
