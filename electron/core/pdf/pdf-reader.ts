@@ -181,7 +181,9 @@ export class PdfReader {
 
   compressedObject(streamNum: number, index: number, num: number, store: ObjectStore): PdfValue | undefined {
     const where = store.entries.get(streamNum);
-    const key = where?.type === 'offset' ? where.offset : -streamNum;
+    // an object stream is never itself compressed (ISO 32000-1 §7.5.7): refusing it also stops loops
+    if (where?.type !== 'offset') throw pdfBroken(`object stream ${streamNum} missing`);
+    const key = where.offset;
     let stm = this.objStms.get(key);
     if (!stm) {
       const s = store.get(streamNum);
