@@ -75,6 +75,25 @@ describe('XAdES-BES enveloped made by xmlsec1', () => {
     expect(r.signatures[0]?.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND');
   });
 
+  it('CA certificates in xades:CertificateValues complete the chain to a trusted root', async () => {
+    const rootOnly = new TrustStore(await readTrustFile(fx.pki.rootPem));
+    expect((await verifyFile(signed, { trust: rootOnly })).signatures[0]?.subIndication).toBe(
+      'NO_CERTIFICATE_CHAIN_FOUND',
+    );
+    const ca = readFileSync(fx.pki.ca.certDer).toString('base64');
+    const lt = variant(
+      'with-cert-values.xml',
+      signedText.replace(
+        '</xades:SignedProperties>',
+        `</xades:SignedProperties><xades:UnsignedProperties><xades:UnsignedSignatureProperties><xades:CertificateValues><xades:EncapsulatedX509Certificate>${ca}</xades:EncapsulatedX509Certificate></xades:CertificateValues></xades:UnsignedSignatureProperties></xades:UnsignedProperties>`,
+      ),
+    );
+    const s = (await verifyFile(lt, { trust: rootOnly })).signatures[0];
+    expect(s?.integrity).toBe('valid');
+    expect(s?.chain).toHaveLength(3);
+    expect(s?.subIndication).toBe('TRY_LATER');
+  });
+
   it('a changed total fails with HASH_FAILURE (xmlsec1 agrees)', async () => {
     const p = variant('tampered.xml', signedText.replace('>122.00<', '>922.00<'));
     expect(xmlsecVerify(p, fx.pki).ok).toBe(false);

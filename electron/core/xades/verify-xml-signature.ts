@@ -144,7 +144,11 @@ export async function verifyXmlSignature(
   const hashOk = missing ? undefined : refs.length > 0 && refs.every((r) => r.digestOk) && covered;
 
   const keyInfo = parseCerts(keyInfoCertificates(signature));
-  const pool = parseCerts([...keyInfo.map((c) => c.der), ...ctx.trust.anchors.map((a) => a.der)]);
+  const pool = parseCerts([
+    ...keyInfo.map((c) => c.der),
+    ...(props?.certificateValues ?? []),
+    ...ctx.trust.anchors.map((a) => a.der),
+  ]);
   const chosen = chooseSigner(pool, keyInfo, props, (c) => verifySignedInfo(info, c.x509.publicKey));
   if (chosen.sigOk === undefined && chosen.signer) messages.push(t(M.unsupported));
   if (chosen.essMismatch) messages.push(t(M.certMismatch));

@@ -26,6 +26,8 @@ export interface XadesProperties {
   timestamps: number;
   /** CertificateValues / RevocationValues present (B-LT material) */
   validationData: boolean;
+  /** xades:CertificateValues/EncapsulatedX509Certificate, DER (more certificates for the chain) */
+  certificateValues: Uint8Array[];
 }
 
 function certReferences(container: Element | undefined): CertReference[] {
@@ -78,5 +80,10 @@ export function readXadesProperties(signature: Element): XadesProperties | undef
     policy: firstChild(ssp, NS.xades, 'SignaturePolicyIdentifier') !== undefined,
     timestamps: unsigned('SignatureTimeStamp'),
     validationData: unsigned('CertificateValues') + unsigned('RevocationValues') > 0,
+    certificateValues: usp
+      ? childElements(usp, NS.xades, 'CertificateValues').flatMap((cv) =>
+          childElements(cv, NS.xades, 'EncapsulatedX509Certificate').map((c) => new Uint8Array(base64Of(c))),
+        )
+      : [],
   };
 }
