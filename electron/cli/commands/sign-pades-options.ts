@@ -33,7 +33,9 @@ export function padesOptionsFrom(ctx: CommandContext): PadesFileOptions | { usag
   }
   const image = str(ctx, 'image');
   if (image && !visible && !field) {
-    return { usage: t({ it: '--image richiede --visible o --field.', en: '--image needs --visible or --field.' }) };
+    return {
+      usage: t({ it: '--image richiede --visible o --field.', en: '--image needs --visible or --field.' }),
+    };
   }
   let rect;
   try {
