@@ -109,6 +109,17 @@ describe('PAdES signing (incremental update)', () => {
     }
   });
 
+  it('signs the same PDF twice and three times with Sigillo (xref streams): every signature stays valid', async () => {
+    let input = withObjectStreams(writeHandwritten(join(dir, 'src-3.pdf')), join(dir, 'thrice-0.pdf'));
+    for (let n = 1; n <= 3; n++) {
+      const out = join(dir, `thrice-${n}.pdf`);
+      const r = await sign(input, out);
+      expect(r.fieldName).toBe(`Signature${n}`);
+      expectGoodOutput(input, out, n);
+      input = out;
+    }
+  });
+
   it('signs a hybrid-reference file', async () => {
     const input = join(dir, 'hybrid.pdf');
     writeFileSync(input, hybridPdf());
