@@ -10,7 +10,8 @@ import type { VisibleBox } from '../../../../shared/schemas/sign';
 import { api, call } from '../../bridge';
 import { base64ToBytes, openPdf, renderPage } from './pdfPreview';
 
-const WIDTH = 300;
+/** preview width in CSS pixels, narrower when the column is */
+const MAX_WIDTH = 300;
 
 type Corner = { x: number; y: number };
 
@@ -48,6 +49,7 @@ export function PdfBoxPicker({
 }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
+  const frame = useRef<HTMLElement>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [viewport, setViewport] = useState<PageViewport | null>(null);
   const [pages, setPages] = useState(0);
@@ -73,7 +75,8 @@ export function PdfBoxPicker({
   useEffect(() => {
     if (!doc || !canvas.current) return;
     let live = true;
-    renderPage(doc, box.page, canvas.current, WIDTH)
+    const room = (frame.current?.clientWidth ?? MAX_WIDTH) - 2;
+    renderPage(doc, box.page, canvas.current, Math.max(160, Math.min(MAX_WIDTH, room)))
       .then((r) => {
         if (!live) return;
         setViewport(r.viewport);
@@ -96,7 +99,7 @@ export function PdfBoxPicker({
   };
   const shown = viewport && drag ? boxFromCorners(viewport, drag.from, drag.to, box.page) : box;
   return (
-    <figure className="pdf-preview">
+    <figure className="pdf-preview" ref={frame}>
       <div
         className="pdf-page"
         onPointerDown={(e) => {
