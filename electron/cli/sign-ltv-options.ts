@@ -4,6 +4,9 @@
  */
 import { signatureTimestamper } from '../core/ltv/cades-t';
 import { countersignFile } from '../core/ltv/countersign-file';
+import { ltFinisher } from '../core/ltv/cades-lt';
+import { SigilloError } from '../core/errors';
+import { signFile } from '../core/sign/format-routing';
 import type { SignFileOptions, SignFileResult, SignFormat } from '../core/sign/format-routing';
 import { t } from '../core/i18n/translate';
 import type { CommandContext, OptionsConfig } from './command';
@@ -19,27 +22,37 @@ export const signLtvCliOptions: OptionsConfig = {
 
 export type SignLevel = 'B' | 'T' | 'LT' | 'LTA';
 const LEVELS: readonly SignLevel[] = ['B', 'T', 'LT', 'LTA'];
-const SUPPORTED: readonly SignLevel[] = ['B', 'T'];
+const SUPPORTED: readonly SignLevel[] = ['B', 'T', 'LT'];
 
 export const SIGN_LTV_HELP = {
   it: `  --tsa URL       marca temporale nella firma (CAdES-T / PAdES-B-T); altrimenti SIGILLO_TSA_URL con --level T
-  --level L       B (predefinito senza --tsa) o T (predefinito con --tsa); LT e LTA non ancora disponibili
+  --level L       B (predefinito senza --tsa) o T (predefinito con --tsa); LT (solo .p7m: anche certificati e CRL); LTA non ancora disponibile
   --countersign   controfirma di un .p7m esistente (stesso nome: serve --out o --overwrite)
   --signer N      quale firma controfirmare (1 = la prima, predefinito)`,
   en: `  --tsa URL       timestamp inside the signature (CAdES-T / PAdES-B-T); else SIGILLO_TSA_URL with --level T
-  --level L       B (default without --tsa) or T (default with --tsa); LT and LTA not available yet
+  --level L       B (default without --tsa) or T (default with --tsa); LT (.p7m only: certificates and CRLs too); LTA not available yet
   --countersign   counter-sign an existing .p7m (same name: needs --out or --overwrite)
   --signer N      which signature to counter-sign (1 = the first, default)`,
 };
 
+function ltCadesOnly(): SigilloError {
+  return new SigilloError(
+    'LEVEL_UNSUPPORTED',
+    t({
+      it: 'Il livello LT per ora è disponibile solo per le firme CAdES (.p7m) nuove; per i PDF usare T.',
+      en: 'Level LT is for now available only for new CAdES (.p7m) signatures; for PDFs use T.',
+    }),
+  );
+}
+
 export interface SignLtv {
   level: SignLevel;
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
-  /** --countersign: replaces signFile for every file */
-  countersign?: (format: SignFormat, opts: SignFileOptions) => Promise<SignFileResult>;
+  /** replaces signFile for every file (--countersign; LT: p7m only) */
+  signFile?: (format: SignFormat, opts: SignFileOptions) => Promise<SignFileResult>;
 }
 
-function countersignFrom(ctx: CommandContext): SignLtv['countersign'] | { usage: string } | undefined {
+function countersignFrom(ctx: CommandContext): SignLtv['signFile'] | { usage: string } | undefined {
   const raw = stringOption(ctx, 'signer');
   if (ctx.values.countersign !== true) {
     return raw
@@ -69,8 +82,8 @@ export function ltvFromCli(ctx: CommandContext): SignLtv | { usage: string } {
     return {
       usage: t(
         {
-          it: 'Il livello {l} non è ancora disponibile (usare B o T).',
-          en: 'Level {l} is not available yet (use B or T).',
+          it: 'Il livello {l} non è ancora disponibile (usare B, T o LT).',
+          en: 'Level {l} is not available yet (use B, T or LT).',
         },
         { l: level },
       ),
@@ -78,8 +91,17 @@ export function ltvFromCli(ctx: CommandContext): SignLtv | { usage: string } {
   }
   const countersign = countersignFrom(ctx);
   if (countersign && 'usage' in countersign) return countersign;
-  if (level === 'B') return { level, countersign };
+  if (level === 'B') return { level, signFile: countersign };
   const tsa = tsaFromCli(ctx);
   if ('usage' in tsa) return tsa;
-  return { level, finishSignerInfo: signatureTimestamper(tsa), countersign };
+  if (level === 'T') return { level, finishSignerInfo: signatureTimestamper(tsa), signFile: countersign };
+  const run = countersign ?? signFile;
+  return {
+    level,
+    finishSignerInfo: ltFinisher(tsa),
+    signFile: (format, opts) => {
+      if (format !== 'cades' || countersign) return Promise.reject(ltCadesOnly());
+      return run(format, opts);
+    },
+  };
 }

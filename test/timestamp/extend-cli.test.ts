@@ -10,6 +10,13 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opensslVerify } from '../cms/helpers';
+import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
+import { ltFinisher } from '../../electron/core/ltv/cades-lt';
+import { createRevocationChecker } from '../../electron/core/revocation/checker';
+import { signCades } from '../../electron/core/sign/cades';
+import { readTrustFile } from '../../electron/core/trust/trust-file';
+import { TrustStore } from '../../electron/core/trust/trust-store';
+import { verifyFile } from '../../electron/core/verify/verify-file';
 import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
 import { runCli } from '../support/cli';
 import type { IssuedCert } from '../support/pki';
@@ -160,5 +167,36 @@ describe('sigillo extend', () => {
     );
     expect(JSON.parse(np.stdout)[0].error.code).toBe('EXTEND_UNSUPPORTED');
     expect((await runCli(['extend', file], env())).code).toBe(2);
+  });
+});
+
+describe('signing at level LT (core, software key from the loopback CA)', () => {
+  it('signCades with the LT finisher: openssl-valid, and it verifies offline from the embedded CRL', async () => {
+    const d = join(dir, `lt-sign-${n++}`);
+    mkdirSync(d);
+    const input = join(d, 'verbale.txt');
+    writeFileSync(input, 'Verbale firmato a livello LT.\n');
+    const r = await signCades({
+      input,
+      overwrite: false,
+      digest: 'sha256',
+      signer: new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem }),
+      nest: false,
+      finishSignerInfo: ltFinisher({ url: tsa.url }),
+    });
+    expect(opensslVerify(r.output, ca.rootPem).ok).toBe(true);
+    expect(unsignedOids(r.output)).toEqual([
+      '1.2.840.113549.1.9.16.2.14',
+      '1.2.840.113549.1.9.16.2.23',
+      '1.2.840.113549.1.9.16.2.24',
+    ]);
+    const store = new TrustStore([
+      ...(await readTrustFile(pki.rootPem)),
+      ...(await readTrustFile(ca.rootPem)),
+    ]);
+    const offline = createRevocationChecker({ offline: true, cacheDir: null });
+    const [s] = (await verifyFile(r.output, { trust: store, revocation: offline })).signatures;
+    expect(s?.revocation).toMatchObject({ status: 'good', source: 'crl' });
+    expect(s).toMatchObject({ integrity: 'valid', indication: 'TOTAL_PASSED' });
   });
 });

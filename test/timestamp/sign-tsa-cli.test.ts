@@ -68,7 +68,7 @@ describe('sigillo sign --tsa', () => {
     expect(report.signatures[0].timestamps[0]).toMatchObject({ integrity: 'valid', imprintMatches: true });
   });
 
-  it('a TSA failure fails the file and leaves no output; an unknown level or T without a TSA is a usage error', async () => {
+  it('a TSA failure fails the file and leaves no output; LT on a PDF or without reachable CRLs fails clearly; an unknown level or T without a TSA is a usage error', async () => {
     const d = fresh('fail');
     const file = join(d, 'doc.txt');
     writeFileSync(file, 'x');
@@ -81,6 +81,19 @@ describe('sigillo sign --tsa', () => {
     } finally {
       tsa.mode = 'ok';
     }
+    const pdf = writeHandwritten(join(d, 'lt.pdf'));
+    const ltPdf = await runCli(
+      ['sign', '--json', '--module', fx.module, '--level', 'LT', '--tsa', tsa.url, pdf],
+      env,
+    );
+    expect(JSON.parse(ltPdf.stdout)[0].error.code).toBe('LEVEL_UNSUPPORTED');
+    // the fixture CA's CRL URL is unreachable: LT cannot be reached, and says so
+    const ltP7m = await runCli(
+      ['sign', '--json', '--module', fx.module, '--level', 'LT', '--tsa', tsa.url, file],
+      env,
+    );
+    expect(JSON.parse(ltP7m.stdout)[0].error.code).toBe('LT_REVOCATION_UNAVAILABLE');
+    expect(readdirSync(d).sort()).toEqual(['doc.txt', 'lt.pdf']);
     const lt = await runCli(['sign', '--module', fx.module, '--level', 'XYZ', file], env);
     expect(lt.code).toBe(2);
     const noTsa = await runCli(['sign', '--module', fx.module, '--level', 'T', file], env);

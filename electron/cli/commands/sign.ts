@@ -113,7 +113,7 @@ export const signCommand: Command = {
         for (const input of files) {
           const fmt = routeFormat(input, format);
           try {
-            const r = await (ltv.countersign ?? signFile)(fmt, {
+            const r = await (ltv.signFile ?? signFile)(fmt, {
               input,
               outputDir: outDir,
               overwrite: ctx.values.overwrite === true,

@@ -17,7 +17,9 @@ import { buildChain } from '../verify/chain';
 import { toArrayBuffer } from '../verify/der';
 import { parseCertificate } from '../x509/cert-info';
 import { parseTimestampToken } from '../tsa/timestamp-token';
-import { OID_SIGNATURE_TIME_STAMP } from './cades-t';
+import { addSignatureTimestamp, OID_SIGNATURE_TIME_STAMP } from './cades-t';
+import type { SignerInfoFinisher } from './finish-signer-info';
+import type { TsaConfig } from '../tsa/tsa-client';
 import { unsignedAttributes, withUnsignedAttribute } from './unsigned-attributes';
 
 export const OID_CERT_VALUES = '1.2.840.113549.1.9.16.2.23';
@@ -93,4 +95,13 @@ export async function addLtValues(si: Uint8Array, o: LtOptions): Promise<Uint8Ar
   let out = withUnsignedAttribute(si, attribute(OID_CERT_VALUES, sequence(...certs.map((c) => c.der))));
   out = withUnsignedAttribute(out, attribute(OID_REVOCATION_VALUES, sequence(tlv(0xa0, sequence(...crls)))));
   return out;
+}
+
+/** The finishSignerInfo hook for `sign --level LT`: signature timestamp, then the LT values of the signer's chain. */
+export function ltFinisher(tsa: TsaConfig, trust?: TrustStore): SignerInfoFinisher {
+  return async (si, signer) =>
+    addLtValues(await addSignatureTimestamp(si, tsa), {
+      certificates: signer ? [signer.certificate, ...signer.chain] : [],
+      trust,
+    });
 }

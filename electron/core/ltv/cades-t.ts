@@ -7,6 +7,7 @@ import type { DigestName } from '../crypto/key-signer';
 import { createHash } from 'node:crypto';
 import { attribute } from '../cms/signed-attributes';
 import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
+import type { SignerInfoFinisher } from './finish-signer-info';
 import { signatureValueOf, withUnsignedAttribute } from './unsigned-attributes';
 
 export const OID_SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14';
@@ -22,6 +23,6 @@ export async function addSignatureTimestamp(
 }
 
 /** The finishSignerInfo hook of the signing flows for `--tsa` / `--level T`. */
-export function signatureTimestamper(tsa: TsaConfig, digest: DigestName = 'sha256') {
-  return (signerInfo: Uint8Array): Promise<Uint8Array> => addSignatureTimestamp(signerInfo, tsa, digest);
+export function signatureTimestamper(tsa: TsaConfig, digest: DigestName = 'sha256'): SignerInfoFinisher {
+  return (signerInfo) => addSignatureTimestamp(signerInfo, tsa, digest);
 }

@@ -10,6 +10,7 @@ import { issuerAndSerial } from '../cms/cert-fields';
 import { integer, octetString, retag, sequence, setOf, time } from '../cms/der';
 import { OID } from '../cms/oids';
 import { attribute, signingCertificateV2 } from '../cms/signed-attributes';
+import type { SignerInfoFinisher } from './finish-signer-info';
 import { signatureValueOf, withUnsignedAttribute } from './unsigned-attributes';
 
 export const OID_COUNTER_SIGNATURE = '1.2.840.113549.1.9.6';
@@ -19,7 +20,7 @@ export interface CounterSignInput {
   digest: DigestName;
   signingTime?: Date;
   /** e.g. a signature timestamp on the counter-signature itself */
-  finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
+  finishSignerInfo?: SignerInfoFinisher;
 }
 
 /** The counter-signature SignerInfo over `target`'s signature value. */
@@ -40,7 +41,7 @@ export async function buildCounterSignature(target: Uint8Array, o: CounterSignIn
     signatureAlgorithmId(o.signer.keyAlgorithm, o.digest),
     octetString(signature),
   );
-  return o.finishSignerInfo ? o.finishSignerInfo(si) : si;
+  return o.finishSignerInfo ? o.finishSignerInfo(si, o.signer) : si;
 }
 
 /** `target` with a new counter-signature added (after any existing unsigned attribute). */
