@@ -80,6 +80,14 @@ describe('PIN and PUK', () => {
     expect(bridge.calls.some((c) => c.method === 'changePin')).toBe(false);
   });
 
+  it('asks for the PUK when it is missing', async () => {
+    const bridge = await renderApp(one(), { route: 'pin' });
+    const form = within(screen.getByRole('form', { name: 'Sblocca il PIN con il PUK' }));
+    await userEvent.click(form.getByRole('button', { name: 'Sblocca e imposta il nuovo PIN' }));
+    expect(form.getByRole('alert').textContent).toBe('Scrivi il PUK.');
+    expect(bridge.calls.some((c) => c.method === 'unblockPin')).toBe(false);
+  });
+
   it('changes the PIN, clears the fields and confirms', async () => {
     const bridge = await renderApp({ ...one(), changePin: () => ({ ok: true }) }, { route: 'pin' });
     const form = within(screen.getByRole('form', { name: 'Cambia il PIN' }));

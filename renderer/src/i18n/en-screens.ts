@@ -152,6 +152,8 @@ export const enScreens: Dict<typeof itScreens> = {
     warning: 'Too many wrong tries lock the PIN; too many wrong PUK tries make the card unusable.',
     errors: {
       empty: 'Type the new PIN.',
+      noCurrent: 'Type the current PIN.',
+      noPuk: 'Type the PUK.',
       length: 'The new PIN must have {{min}} to {{max}} characters.',
       chars: 'The new PIN may only contain digits and unaccented letters.',
       mismatch: 'The two new PINs do not match.',

@@ -150,6 +150,8 @@ export const itScreens = {
       'Dopo troppi tentativi sbagliati il PIN si blocca; dopo troppi tentativi sbagliati del PUK la carta non è più utilizzabile.',
     errors: {
       empty: 'Scrivi il nuovo PIN.',
+      noCurrent: 'Scrivi il PIN attuale.',
+      noPuk: 'Scrivi il PUK.',
       length: 'Il nuovo PIN deve avere da {{min}} a {{max}} caratteri.',
       chars: 'Il nuovo PIN può contenere solo cifre e lettere senza accenti.',
       mismatch: 'I due nuovi PIN non coincidono.',
