@@ -16,17 +16,26 @@ import { signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
 import { readSignedInfo, verifySignedInfo } from './signed-info';
 import { checkXadesTimestamps } from './xades-timestamps';
-import { readXadesProperties, type CertReference, type XadesProperties } from './xades-properties';
+import {
+  qualifyingProperties,
+  readXadesProperties,
+  type CertReference,
+  type XadesProperties,
+} from './xades-properties';
 import { NS, SIGNED_PROPERTIES_TYPE } from './xml-names';
-import { base64Of, childElements, descendants, firstChild } from './xml-safe';
+import { base64Of, childElements, childPath, descendants, firstChild } from './xml-safe';
 
 /** enveloped: the signature sits inside the signed document; enveloping: signs its own ds:Object; detached: files */
-export type XmlSignatureMode = 'enveloped' | 'enveloping' | 'detached';
+export type XmlSignatureMode = 'enveloped' | 'enveloping' | 'detached' | 'counter';
 
 export interface XmlSignatureContext {
   doc: Document;
   ids: Map<string, Element[]>;
   mode: XmlSignatureMode;
+  /** mode 'counter': the ds:SignatureValue of the signature counter-signed */
+  countersigned?: Element;
+  /** nesting of counter-signatures (0 = a main signature) */
+  counterDepth?: number;
   external?: ExternalResolver;
   trust: TrustStore;
   revocation?: RevocationChecker;
@@ -78,6 +87,29 @@ const M = {
   },
 };
 
+const MAX_COUNTER_DEPTH = 4;
+
+/** xades:CounterSignature elements: each ds:Signature must cover this signature's ds:SignatureValue. */
+async function counterSignatures(signature: Element, ctx: XmlSignatureContext): Promise<SignatureReport[]> {
+  const depth = ctx.counterDepth ?? 0;
+  const usp = childPath(
+    qualifyingProperties(signature),
+    NS.xades,
+    'UnsignedProperties',
+    'UnsignedSignatureProperties',
+  );
+  const value = firstChild(signature, NS.ds, 'SignatureValue');
+  if (!usp || !value || depth >= MAX_COUNTER_DEPTH) return [];
+  const out: SignatureReport[] = [];
+  for (const cs of childElements(usp, NS.xades, 'CounterSignature')) {
+    for (const inner of childElements(cs, NS.ds, 'Signature')) {
+      const sub = { ...ctx, mode: 'counter' as const, countersigned: value, counterDepth: depth + 1 };
+      out.push((await verifyXmlSignature(inner, sub)).report);
+    }
+  }
+  return out;
+}
+
 function form(p: XadesProperties | undefined): CadesForm {
   if (!p) return 'XMLDSig';
   if (p.validationData && p.timestamps > 0) return 'XAdES-LT';
@@ -103,7 +135,14 @@ function coverage(
   const wholeDoc = data.some(
     (r) => r.target.kind === 'document' || (r.target.kind === 'element' && r.target.element === root),
   );
-  if ((ctx.mode === 'enveloped' && !wholeDoc) || data.length === 0) {
+  const countersigned = data.some(
+    (r) => r.target.kind === 'element' && r.target.element === ctx.countersigned,
+  );
+  if (
+    (ctx.mode === 'enveloped' && !wholeDoc) ||
+    (ctx.mode === 'counter' && !countersigned) ||
+    data.length === 0
+  ) {
     ok = false;
     messages.push(t(M.coverage));
   }
@@ -213,7 +252,7 @@ export async function verifyXmlSignature(
     chain: checks?.chain ?? [],
     revocation: checks?.revocation ?? null,
     messages,
-    counterSignatures: [],
+    counterSignatures: await counterSignatures(signature, ctx),
   };
   return { report, references: refs };
 }
