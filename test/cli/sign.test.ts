@@ -160,7 +160,7 @@ describe('sigillo sign (CLI, SoftHSM2)', () => {
   it('usage errors exit 2; help is printed', async () => {
     expect((await runCli(['sign'], env())).code).toBe(2);
     expect((await runCli(['sign', '--digest', 'md5', 'x'], env())).code).toBe(2);
-    expect((await runCli(['sign', '--format', 'xades', 'x'], env())).code).toBe(2);
+    expect((await runCli(['sign', '--format', 'xml-dsig', 'x'], env())).code).toBe(2);
     const help = await runCli(['sign', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--overwrite');
