@@ -145,6 +145,22 @@ describe('sigillo timestamp → .tsd', () => {
   });
 });
 
+describe('sigillo verify text output for timestamps', () => {
+  it('prints the proven time and the TSA for a .tsd instead of "no signature"', async () => {
+    const d = fresh('text');
+    const file = join(d, 'nota.txt');
+    writeFileSync(file, 'nota');
+    const r = await runCli(['timestamp', '--json', '--tsa', tsa.url, file]);
+    const genTime = (JSON.parse(r.stdout)[0].genTime as string).replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    const v = await runCli(['verify', '--offline', '--no-tsl', '--trust', trustBundle, `${file}.tsd`]);
+    expect(v.stdout).toContain(`timestamp of ${genTime} — Sigillo Test Time Stamping Unit`);
+    expect(v.stdout).not.toMatch(/no signature/);
+    // the test TSA publishes no revocation data: offline, its certificate status stays unknown
+    expect(v.stdout).toMatch(/INDETERMINATE\/TRY_LATER/);
+    expect(v.code).toBe(1);
+  });
+});
+
 describe('sigillo timestamp → .tsr and .m7m', () => {
   it('--format tsr writes the TSA answer: openssl ts -verify -data FILE accepts it, verify finds the file beside', async () => {
     const d = fresh('tsr');

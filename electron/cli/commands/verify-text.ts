@@ -3,6 +3,7 @@ import { t } from '../../core/i18n/translate';
 import type { FileReport, SignatureReport } from '../../core/verify/types';
 import { pdfSignatureLines } from './verify-pdf-text';
 import { xadesFileLines } from './verify-xades-text';
+import { timestampFileLines, timestampSignatureLines, timestampsPassed } from './verify-timestamp-text';
 
 function mark(s: SignatureReport): string {
   if (s.indication === 'TOTAL_PASSED') return '✔';
@@ -38,6 +39,7 @@ function signatureLines(s: SignatureReport, indent: string, counter: boolean): s
     `${indent}    ${s.indication}${s.subIndication ? `/${s.subIndication}` : ''} — ${integrity}${qualified}`,
     `${indent}    ${s.explanation}`,
     ...pdfSignatureLines(s, indent),
+    ...timestampSignatureLines(s, indent),
   ];
   for (const c of s.counterSignatures) lines.push(...signatureLines(c, `${indent}    `, true));
   return lines;
@@ -45,8 +47,9 @@ function signatureLines(s: SignatureReport, indent: string, counter: boolean): s
 
 export function fileSummary(r: FileReport): string {
   if (r.error) return `✖ ${r.file}: ${r.error.message}`;
-  const lines = [`${r.file} (${r.format ?? '?'})`, ...xadesFileLines(r)];
-  if (r.signatures.length === 0) lines.push(`  ✖ ${t({ it: 'nessuna firma', en: 'no signature' })}`);
+  const lines = [`${r.file} (${r.format ?? '?'})`, ...xadesFileLines(r), ...timestampFileLines(r)];
+  if (r.signatures.length === 0 && !r.timestamps?.length)
+    lines.push(`  ✖ ${t({ it: 'nessuna firma', en: 'no signature' })}`);
   for (const s of r.signatures) lines.push(...signatureLines(s, '  ', false));
   return lines.join('\n');
 }
@@ -55,5 +58,6 @@ export function fileSummary(r: FileReport): string {
 export function allPassed(reports: FileReport[]): boolean {
   const ok = (s: SignatureReport): boolean =>
     s.indication === 'TOTAL_PASSED' && s.counterSignatures.every(ok);
-  return reports.every((r) => !r.error && r.signatures.length > 0 && r.signatures.every(ok));
+  const some = (r: FileReport) => r.signatures.length > 0 || (r.timestamps?.length ?? 0) > 0;
+  return reports.every((r) => !r.error && some(r) && r.signatures.every(ok) && timestampsPassed(r));
 }

@@ -1,0 +1,33 @@
+/** The timestamp lines of `sigillo verify` text output: file timestamps (.tsd/.tsr/.m7m) and signature timestamps. */
+import { t } from '../../core/i18n/translate';
+import type { TimestampReport } from '../../core/tsa/timestamp-report';
+import type { FileReport, SignatureReport } from '../../core/verify/types';
+
+const utc = (iso: string) =>
+  iso
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')
+    .replace(/Z$/, ' UTC');
+
+function lines(ts: TimestampReport, indent: string): string[] {
+  const mark = ts.indication === 'TOTAL_PASSED' ? '✔' : ts.integrity === 'invalid' ? '✖' : '⚠';
+  const head = t(
+    { it: '{m} marca temporale del {time} — {tsa}', en: '{m} timestamp of {time} — {tsa}' },
+    { m: mark, time: utc(ts.genTime), tsa: ts.tsa ?? '?' },
+  );
+  const sub = ts.subIndication ? `/${ts.subIndication}` : '';
+  return [`${indent}${head}`, `${indent}    ${ts.indication}${sub} — ${ts.explanation}`];
+}
+
+export function timestampFileLines(r: FileReport): string[] {
+  return (r.timestamps ?? []).flatMap((ts) => lines(ts, '  '));
+}
+
+export function timestampSignatureLines(s: SignatureReport, indent: string): string[] {
+  return (s.timestamps ?? []).flatMap((ts) => lines(ts, `${indent}    `));
+}
+
+/** every file-level timestamp passed (true when there is none) */
+export function timestampsPassed(r: FileReport): boolean {
+  return (r.timestamps ?? []).every((ts) => ts.indication === 'TOTAL_PASSED');
+}
