@@ -8,6 +8,7 @@ import { writeFully } from '../files/write-fully';
 import { t } from '../i18n/translate';
 import type { FileReport, SignatureReport } from '../verify/types';
 import { TextFlow, type Tone } from './pdf-text';
+import { documentFactLines } from '../xades/document-facts';
 
 const L = {
   title: { it: 'Rapporto di verifica delle firme digitali', en: 'Digital signature verification report' },
@@ -98,6 +99,7 @@ export async function buildVerificationReport(reports: FileReport[], now = new D
     flow.write(t(L.file, { file: r.file }), { bold: true, size: 11 });
     if (r.format) flow.write(t(L.format, { f: r.format }));
     if (r.content) flow.write(t(L.content, { f: r.content }));
+    for (const line of documentFactLines(r)) flow.write(line);
     if (r.error) flow.write(t(L.error, { m: r.error.message }), { tone: 'bad', bold: true });
     else if (r.signatures.length === 0) flow.write(t(L.none), { tone: 'bad' });
     r.signatures.forEach((s, n) => signature(flow, s, t(L.signature, { n: n + 1 }), 0));
