@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deviceRenewal } from '../../electron/core/renewal/device-renewal';
-import { makeCert } from './make-cert';
+import { makeCert, roleCert } from './make-cert';
 
 const today = new Date('2026-06-01T10:00:00Z');
 
 describe('device renewal summary', () => {
   it('the earliest-expiring certificate drives the device', () => {
-    const sig = makeCert({
-      role: 'signature',
-      notBefore: '2023-07-01T00:00:00Z',
-      notAfter: '2026-07-01T21:59:59Z',
-    });
-    const auth = makeCert({
-      role: 'authentication',
-      notBefore: '2024-07-01T00:00:00Z',
-      notAfter: '2027-07-01T21:59:59Z',
-    });
+    const sig = roleCert('signature', '2023-07-01T00:00:00Z', '2026-07-01T21:59:59Z');
+    const auth = roleCert('authentication', '2024-07-01T00:00:00Z', '2027-07-01T21:59:59Z');
     const r = deviceRenewal([auth, sig], today);
     expect(r.device).toMatchObject({ state: 'renewable', daysLeft: 30, expires: '2026-07-01' });
     expect(r.device?.drivenBy).toEqual({ fingerprintSha256: sig.fingerprintSha256, role: 'signature' });
@@ -34,16 +26,8 @@ describe('device renewal summary', () => {
     expect(r.certificates[0]?.state).toBe('renewable');
   });
   it('a replaced certificate left on the token does not count; its age proves the renewal', () => {
-    const old = makeCert({
-      role: 'signature',
-      notBefore: '2021-01-10T00:00:00Z',
-      notAfter: '2024-01-10T00:00:00Z',
-    });
-    const renewed = makeCert({
-      role: 'signature',
-      notBefore: '2023-11-20T00:00:00Z',
-      notAfter: '2026-11-20T00:00:00Z',
-    });
+    const old = roleCert('signature', '2021-01-10T00:00:00Z', '2024-01-10T00:00:00Z');
+    const renewed = roleCert('signature', '2023-11-20T00:00:00Z', '2026-11-20T00:00:00Z');
     const r = deviceRenewal([old, renewed], today);
     expect(r.device).toMatchObject({ state: 'valid', alreadyRenewed: true, canRenewOnline: false });
     expect(r.device?.drivenBy.fingerprintSha256).toBe(renewed.fingerprintSha256);

@@ -36,3 +36,8 @@ export function makeCert(o: Partial<CertInfo> & { notAfter: string }): CertInfo 
     ...o,
   };
 }
+
+/** A certificate with the given role and validity period. */
+export function roleCert(role: CertInfo['role'], notBefore: string, notAfter: string): CertInfo {
+  return makeCert({ role, notBefore, notAfter });
+}

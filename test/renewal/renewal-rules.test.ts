@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { renewalStatus } from '../../electron/core/renewal/renewal-rules';
 import { setLang } from '../../electron/core/i18n/translate';
 import { makeCert } from './make-cert';
+import type { RenewalState } from '../../electron/core/renewal/renewal-types';
+import type { CertInfo } from '../../electron/core/x509/cert-info-types';
 
 /** notAfter 23:59:59 Rome time on 2026-12-31 (CET) */
 const cert = makeCert({ notBefore: '2024-01-01T10:00:00Z', notAfter: '2026-12-31T22:59:59Z' });
@@ -11,6 +13,11 @@ function noonDaysBefore(n: number): Date {
   const d = new Date(Date.UTC(2026, 11, 31, 11, 0, 0));
   d.setUTCDate(d.getUTCDate() - n);
   return d;
+}
+
+/** `c` seen at the instant `at` is in `state` with `daysLeft` days left. */
+function expectState(c: CertInfo, at: string, state: RenewalState, daysLeft: number): void {
+  expect(renewalStatus(c, new Date(at))).toMatchObject({ state, daysLeft });
 }
 
 beforeEach(() => setLang('en'));
@@ -46,15 +53,9 @@ describe('renewal state machine around the boundaries', () => {
   it('uses the Rome date late in the evening, not the UTC date', () => {
     const c = makeCert({ notAfter: '2026-06-11T21:59:59Z' }); // 23:59:59 CEST June 11
     // 00:30 on June 11 in Rome, still June 10 in UTC
-    expect(renewalStatus(c, new Date('2026-06-10T22:30:00Z'))).toMatchObject({
-      state: 'last-day',
-      daysLeft: 0,
-    });
+    expectState(c, '2026-06-10T22:30:00Z', 'last-day', 0);
     // 23:30 on June 10 in Rome
-    expect(renewalStatus(c, new Date('2026-06-10T21:30:00Z'))).toMatchObject({
-      state: 'renewable',
-      daysLeft: 1,
-    });
+    expectState(c, '2026-06-10T21:30:00Z', 'renewable', 1);
     // a notAfter late in the UTC evening falls on the next Rome day
     expect(
       renewalStatus(makeCert({ notAfter: '2026-06-10T23:30:00Z' }), new Date('2026-06-01')).expires,
@@ -63,61 +64,28 @@ describe('renewal state machine around the boundaries', () => {
   it('handles an expiry on Feb 29 of a leap year', () => {
     const c = makeCert({ notBefore: '2025-03-01T00:00:00Z', notAfter: '2028-02-29T22:59:59Z' });
     expect(renewalStatus(c, new Date('2028-01-01T12:00:00Z')).windowOpens).toBe('2027-12-01');
-    expect(renewalStatus(c, new Date('2027-11-30T12:00:00Z'))).toMatchObject({
-      state: 'valid',
-      daysLeft: 91,
-    });
-    expect(renewalStatus(c, new Date('2027-12-01T12:00:00Z'))).toMatchObject({
-      state: 'renewable',
-      daysLeft: 90,
-    });
-    expect(renewalStatus(c, new Date('2028-02-28T12:00:00Z'))).toMatchObject({
-      state: 'renewable',
-      daysLeft: 1,
-    });
-    expect(renewalStatus(c, new Date('2028-02-29T12:00:00Z'))).toMatchObject({
-      state: 'last-day',
-      daysLeft: 0,
-    });
-    expect(renewalStatus(c, new Date('2028-03-01T12:00:00Z'))).toMatchObject({
-      state: 'expired',
-      daysLeft: -1,
-    });
+    expectState(c, '2027-11-30T12:00:00Z', 'valid', 91);
+    expectState(c, '2027-12-01T12:00:00Z', 'renewable', 90);
+    expectState(c, '2028-02-28T12:00:00Z', 'renewable', 1);
+    expectState(c, '2028-02-29T12:00:00Z', 'last-day', 0);
+    expectState(c, '2028-03-01T12:00:00Z', 'expired', -1);
   });
   it('counts right in the DST week at the end of March', () => {
     // expires on Sunday 2027-03-28, the day clocks go forward
     const c = makeCert({ notAfter: '2027-03-28T21:59:59Z' }); // 23:59:59 CEST
-    expect(renewalStatus(c, new Date('2027-03-27T23:30:00Z'))).toMatchObject({
-      state: 'last-day',
-      daysLeft: 0,
-    });
-    expect(renewalStatus(c, new Date('2027-03-27T22:30:00Z'))).toMatchObject({
-      state: 'renewable',
-      daysLeft: 1,
-    });
+    expectState(c, '2027-03-27T23:30:00Z', 'last-day', 0);
+    expectState(c, '2027-03-27T22:30:00Z', 'renewable', 1);
     expect(renewalStatus(c, new Date('2027-03-20T23:30:00Z')).daysLeft).toBe(7);
     // the window opening on the DST day itself (2026-06-27 − 90 = 2026-03-29)
     const june = makeCert({ notAfter: '2026-06-27T21:59:59Z' });
-    expect(renewalStatus(june, new Date('2026-03-28T22:59:00Z'))).toMatchObject({
-      state: 'valid',
-      daysLeft: 91,
-    });
-    expect(renewalStatus(june, new Date('2026-03-28T23:00:00Z'))).toMatchObject({
-      state: 'renewable',
-      daysLeft: 90,
-    });
+    expectState(june, '2026-03-28T22:59:00Z', 'valid', 91);
+    expectState(june, '2026-03-28T23:00:00Z', 'renewable', 90);
   });
   it('counts right in the DST week at the end of October', () => {
     // expires Monday 2026-10-26; on Sunday 25th (clocks back) 22:30Z is 23:30 CET, still the 25th
     const c = makeCert({ notAfter: '2026-10-26T22:59:59Z' });
-    expect(renewalStatus(c, new Date('2026-10-25T22:30:00Z'))).toMatchObject({
-      state: 'renewable',
-      daysLeft: 1,
-    });
-    expect(renewalStatus(c, new Date('2026-10-25T23:00:00Z'))).toMatchObject({
-      state: 'last-day',
-      daysLeft: 0,
-    });
+    expectState(c, '2026-10-25T22:30:00Z', 'renewable', 1);
+    expectState(c, '2026-10-25T23:00:00Z', 'last-day', 0);
     expect(renewalStatus(c, new Date('2026-10-19T10:00:00Z')).daysLeft).toBe(7);
   });
   it('is not-yet-valid before notBefore', () => {

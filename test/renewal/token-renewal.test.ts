@@ -3,19 +3,11 @@ import { setLang } from '../../electron/core/i18n/translate';
 import { MemoryReminderStore, ReminderScheduler } from '../../electron/core/renewal/reminder-scheduler';
 import type { ReminderData, ReminderStore } from '../../electron/core/renewal/reminder-types';
 import { tokenRenewal } from '../../electron/core/renewal/token-renewal';
-import { makeCert } from './make-cert';
+import { makeCert, roleCert } from './make-cert';
 
 const today = new Date('2026-06-01T10:00:00Z');
-const sig = makeCert({
-  role: 'signature',
-  notBefore: '2023-12-01T00:00:00Z',
-  notAfter: '2026-07-01T21:59:59Z',
-});
-const auth = makeCert({
-  role: 'authentication',
-  notBefore: '2023-12-01T00:00:00Z',
-  notAfter: '2026-12-01T21:59:59Z',
-});
+const sig = roleCert('signature', '2023-12-01T00:00:00Z', '2026-07-01T21:59:59Z');
+const auth = roleCert('authentication', '2023-12-01T00:00:00Z', '2026-12-01T21:59:59Z');
 const ca = makeCert({ role: 'other', isCA: true, notAfter: '2030-01-01T00:00:00Z' });
 const token = {
   serialNumber: 'SN-1',
@@ -35,11 +27,7 @@ describe('token renewal', () => {
   });
   it('uses what the store remembers of the same device as evidence of a renewal', async () => {
     const store = new MemoryReminderStore();
-    const first = makeCert({
-      role: 'signature',
-      notBefore: '2020-12-20T00:00:00Z',
-      notAfter: '2023-12-20T00:00:00Z',
-    });
+    const first = roleCert('signature', '2020-12-20T00:00:00Z', '2023-12-20T00:00:00Z');
     await new ReminderScheduler(store, () => new Date('2021-01-01')).remember([first], {
       serialNumber: 'SN-1',
     });
