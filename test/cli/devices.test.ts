@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli } from '../support/cli';
+import { PIN_OK } from '../support/pin-status';
 
 const fx = inject('fixture');
 const single = { SOFTHSM2_CONF: fx.singleConf };
@@ -56,13 +57,7 @@ describe('sigillo devices', () => {
     const tk = j.tokens[0]!;
     expect(tk).toMatchObject({ label: 'CNS-ROSSI', manufacturer: 'SoftHSM project', model: 'SoftHSM v2' });
     expect(tk.slotId).toMatch(/^\d+$/);
-    expect(tk.userPin).toEqual({
-      countLow: false,
-      finalTry: false,
-      locked: false,
-      toBeChanged: false,
-      initialized: true,
-    });
+    expect(tk.userPin).toEqual(PIN_OK);
     expect(tk.soPin.locked).toBe(false);
     expect(tk.certificates.map((c) => [c.id, c.label, c.role])).toEqual([
       ['02', 'CNS1', 'signature'],

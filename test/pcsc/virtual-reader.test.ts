@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadAtrTable, type CardEntryData } from '../../electron/core/card/atr-table';
-import { CardMonitor } from '../../electron/core/pcsc/card-monitor';
+import { CardMonitor, type CardMonitorOptions } from '../../electron/core/pcsc/card-monitor';
 import type { DeviceEvent, PcscEvent } from '../../electron/core/pcsc/pcsc-events';
 import { PcscWatcher } from '../../electron/core/pcsc/pcsc-watcher';
 import { setLang } from '../../electron/core/i18n/translate';
@@ -28,6 +28,15 @@ function virtualCardEntry(module: string): CardEntryData {
     modules: m,
     source: 'test only: /work/shared/reference/virtual-card.md',
   };
+}
+
+/** A started CardMonitor and the log of its events. */
+function startMonitor(o: CardMonitorOptions): { m: CardMonitor; log: EventLog<DeviceEvent> } {
+  const log = new EventLog<DeviceEvent>();
+  const m = new CardMonitor(o);
+  m.on(log.push);
+  m.start();
+  return { m, log };
 }
 
 beforeAll(async () => {
@@ -92,11 +101,7 @@ describe('PcscWatcher on the virtual reader', () => {
 
 describe('CardMonitor: ATR → module → tokens', () => {
   it('maps the virtual card to its module through a test table entry and lists its tokens, after reinsertion too', async () => {
-    const table = loadAtrTable({ extraCards: [virtualCardEntry(fx.module)] });
-    const log = new EventLog<DeviceEvent>();
-    const m = new CardMonitor({ table });
-    m.on(log.push);
-    m.start();
+    const { m, log } = startMonitor({ table: loadAtrTable({ extraCards: [virtualCardEntry(fx.module)] }) });
     try {
       await log.next((e) => e.type === 'reader-added' && e.reader === VIRTUAL_READER);
       for (let round = 0; round < 2; round++) {
@@ -132,11 +137,7 @@ describe('CardMonitor: ATR → module → tokens', () => {
   });
 
   it('card removed during use: the session is dropped, signing fails cleanly, and works again after reinsertion', async () => {
-    const table = loadAtrTable({ extraCards: [virtualCardEntry(fx.module)] });
-    const log = new EventLog<DeviceEvent>();
-    const m = new CardMonitor({ table });
-    m.on(log.push);
-    m.start();
+    const { m, log } = startMonitor({ table: loadAtrTable({ extraCards: [virtualCardEntry(fx.module)] }) });
     try {
       await vr.insert();
       await log.next((x) => x.type === 'card-inserted');
@@ -165,10 +166,7 @@ describe('CardMonitor: ATR → module → tokens', () => {
   });
 
   it('says what is missing for a card the table does not know', async () => {
-    const log = new EventLog<DeviceEvent>();
-    const m = new CardMonitor({ table: loadAtrTable() });
-    m.on(log.push);
-    m.start();
+    const { m, log } = startMonitor({ table: loadAtrTable() });
     try {
       await vr.insert();
       const e = await log.next((x) => x.type === 'card-inserted');
@@ -184,10 +182,7 @@ describe('CardMonitor: ATR → module → tokens', () => {
   });
 
   it('the user module wins over the table', async () => {
-    const log = new EventLog<DeviceEvent>();
-    const m = new CardMonitor({ table: loadAtrTable(), moduleOverride: fx.module });
-    m.on(log.push);
-    m.start();
+    const { m, log } = startMonitor({ table: loadAtrTable(), moduleOverride: fx.module });
     try {
       await vr.insert();
       const e = await log.next((x) => x.type === 'card-inserted');

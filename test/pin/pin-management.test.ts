@@ -19,6 +19,7 @@ import { PIN, SO_PIN } from '../support/fixture';
 import { cnsToken } from '../support/global-setup';
 import { addToken, makeSofthsmStore } from '../support/softhsm';
 import { opensslVerifies } from '../pkcs11/openssl-verify';
+import { PIN_OK } from '../support/pin-status';
 
 const fx = inject('fixture');
 const conf = makeSofthsmStore(join(fx.root, `hsm-pin-${process.pid}`));
@@ -133,13 +134,7 @@ describe('PIN unblock with the PUK', () => {
   it('a blocked PUK explains that a new device is needed, revocation first', () => {
     setLang('it');
     try {
-      const msg = pukWarning({
-        countLow: false,
-        finalTry: false,
-        locked: true,
-        toBeChanged: false,
-        initialized: true,
-      });
+      const msg = pukWarning({ ...PIN_OK, locked: true });
       expect(msg).toContain('revoca');
       expect(msg).toContain('nuovo dispositivo');
     } finally {

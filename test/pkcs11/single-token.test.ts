@@ -6,6 +6,7 @@ import { TokenSigner } from '../../electron/core/pkcs11/token-signer';
 import * as graphene from 'graphene-pk11';
 import { PIN } from '../support/fixture';
 import { opensslVerifies } from './openssl-verify';
+import { PIN_OK } from '../support/pin-status';
 
 const fx = inject('fixture');
 process.env.SOFTHSM2_CONF = fx.singleConf;
@@ -25,13 +26,7 @@ describe('listing a single CNS-like token (SoftHSM2)', () => {
     expect(tk.serialNumber).toMatch(/^[0-9a-f]{16}$/);
     expect(tk.slotId).toMatch(/^\d+$/);
     expect(tk.loginRequired).toBe(true);
-    expect(tk.userPin).toEqual({
-      countLow: false,
-      finalTry: false,
-      locked: false,
-      toBeChanged: false,
-      initialized: true,
-    });
+    expect(tk.userPin).toEqual(PIN_OK);
     expect(tk.soPin.initialized).toBe(true);
     expect(tk.minPinLength).toBeGreaterThan(0);
     expect(tk.maxPinLength).toBeGreaterThanOrEqual(8);
