@@ -5,6 +5,7 @@
  * compare. Ids must be unique in the document: an ambiguous '#id' fails (signature wrapping).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { t } from '../i18n/translate';
 import type { HashName } from '../verify/algorithms';
 import { canonicalize } from './c14n';
 import { C14N, DIGEST_BY_URI, NS, TRANSFORM, type C14nMethod } from './xml-names';
@@ -32,11 +33,25 @@ export interface ReferenceResult {
   hash: HashName | undefined;
   digestOk: boolean;
   target: ReferenceTarget;
-  /** why the reference could not be checked (English, for messages) */
+  /** why the reference could not be checked, in the user's language */
   problem?: string;
+  /** the referenced external file was not found (the signed data is not available) */
+  notFound?: boolean;
 }
 
 const INCLUSIVE: C14nMethod = { kind: 'inclusive', withComments: false };
+
+const P = {
+  noId: { it: 'nessun elemento con Id {id}', en: 'no element with Id {id}' },
+  notUnique: {
+    it: 'Id {id} non univoco (possibile signature wrapping)',
+    en: 'Id {id} is not unique (possible signature wrapping)',
+  },
+  noUri: { it: 'Reference senza URI', en: 'Reference without URI' },
+  notFound: { it: 'file {name} non trovato', en: 'file {name} not found' },
+  digest: { it: 'algoritmo di impronta non supportato', en: 'unsupported digest algorithm' },
+  transform: { it: 'trasformazione non applicabile ({m})', en: 'transform cannot be applied ({m})' },
+};
 
 /** Every element carrying an Id / ID / id / xml:id attribute, by value. */
 export function idIndex(doc: Document): Map<string, Element[]> {
@@ -145,7 +160,7 @@ function dereference(
   if (found.length !== 1) {
     return {
       target: { kind: 'missing' },
-      problem: found.length === 0 ? `no element with Id ${uri.slice(1)}` : `Id ${uri.slice(1)} is not unique`,
+      problem: t(found.length === 0 ? P.noId : P.notUnique, { id: uri.slice(1) }),
     };
   }
   const element = found[0] as Element;
@@ -172,7 +187,7 @@ export async function checkReference(ref: Element, ctx: ReferenceContext): Promi
     target,
     problem,
   });
-  if (!ref.hasAttribute('URI')) return fail({ kind: 'missing' }, 'Reference without URI');
+  if (!ref.hasAttribute('URI')) return fail({ kind: 'missing' }, t(P.noUri));
   const d = dereference(uri, ctx);
   if (d.problem) return fail(d.target, d.problem);
   let start: Data;
@@ -180,17 +195,17 @@ export async function checkReference(ref: Element, ctx: ReferenceContext): Promi
   else {
     const name = externalName(uri);
     const bytes = ctx.external ? await ctx.external(name) : undefined;
-    if (!bytes) return fail({ kind: 'missing' }, `referenced file ${name} not found`);
+    if (!bytes) return { ...fail({ kind: 'missing' }, t(P.notFound, { name })), notFound: true };
     start = { bytes };
   }
-  if (!hash) return fail(d.target, 'unsupported digest algorithm');
+  if (!hash) return fail(d.target, t(P.digest));
   const transformsEl = firstChild(ref, NS.ds, 'Transforms');
   const transforms = transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : [];
   let octets: Uint8Array;
   try {
     octets = transformData(start, transforms, ctx);
   } catch (e) {
-    return fail(d.target, e instanceof Error ? e.message : String(e));
+    return fail(d.target, t(P.transform, { m: e instanceof Error ? e.message : String(e) }));
   }
   const actual = createHash(hash).update(octets).digest();
   return { ...base, hash, digestOk: equalDigest(actual, expected), target: d.target };

@@ -178,7 +178,7 @@ export async function verifyXmlSignature(
   for (const r of refs) {
     if (!r.digestOk) messages.push(t(M.reference, { uri: r.uri, why: r.problem ?? t(M.digest) }));
   }
-  const missing = refs.some((r) => r.target.kind === 'missing' && r.problem?.startsWith('referenced file'));
+  const missing = refs.some((r) => r.notFound === true);
   const covered = coverage(refs, props, ctx, messages);
   const hashOk = missing ? undefined : refs.length > 0 && refs.every((r) => r.digestOk) && covered;
 
