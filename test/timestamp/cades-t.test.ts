@@ -13,6 +13,7 @@ import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
 import { signatureTimestamper } from '../../electron/core/ltv/cades-t';
 import { createRevocationChecker } from '../../electron/core/revocation/checker';
 import { signCades } from '../../electron/core/sign/cades';
+import { timestampFile } from '../../electron/core/timestamp/timestamp-file';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/verify/verify-file';
@@ -130,6 +131,20 @@ describe('CAdES-T', () => {
     expect(t?.subIndication).not.toBe('OUT_OF_BOUNDS_NO_POE');
     // revocation is not checked here, so the best it can be is TRY_LATER
     expect(t?.subIndication).toBe('TRY_LATER');
+  });
+});
+
+describe('a .m7m timestamp as proof of existence of the p7m signatures', () => {
+  it('the p7m alone is OUT_OF_BOUNDS_NO_POE after expiry; inside a .m7m stamped before expiry it is not', async () => {
+    const p7m = await sign('m7m-poe', softwareSigner(fx.pki, fx.pki.expiringSignature), false);
+    const m7m = await timestampFile({ input: p7m, format: 'm7m', overwrite: false, tsa: { url: tsa.url } });
+    const later = new Date(Date.now() + 40 * 24 * 3600e3);
+    const [alone] = (await verifyFile(p7m, { trust, now: later })).signatures;
+    const inM7m = await verifyFile(m7m.output, { trust, now: later });
+    expect(alone?.subIndication).toBe('OUT_OF_BOUNDS_NO_POE');
+    expect(inM7m.timestamps?.[0]?.integrity).toBe('valid');
+    expect(inM7m.signatures[0]?.integrity).toBe('valid');
+    expect(inM7m.signatures[0]?.subIndication).toBe('TRY_LATER');
   });
 });
 

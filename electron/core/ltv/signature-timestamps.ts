@@ -18,7 +18,8 @@ export interface SignatureTimestamps {
   messages: string[];
 }
 
-function usable(r: TimestampReport): boolean {
+/** a timestamp that proves its time: intact, and its TSA trusted (revocation unknown tolerated) */
+export function usable(r: TimestampReport): boolean {
   if (r.integrity !== 'valid') return false;
   return r.indication === 'TOTAL_PASSED' || r.subIndication === 'TRY_LATER';
 }
@@ -71,4 +72,11 @@ export async function checkSignatureTimestamps(
     );
   }
   return { reports, poe, messages };
+}
+
+/** The earlier of two optional proofs of existence. */
+export function earliest(a: Date | undefined, b: Date | undefined): Date | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return a < b ? a : b;
 }

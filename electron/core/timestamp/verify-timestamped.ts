@@ -17,6 +17,7 @@ import type { SignatureReport } from '../verify/types';
 import { checkTimestampToken, type DataDigest, type TimestampReport } from '../tsa/token-check';
 import { tokenFromFileBytes } from './token-bytes';
 import { parseTimestampToken } from '../tsa/timestamp-token';
+import { usable } from '../ltv/signature-timestamps';
 import { readM7m } from './m7m-reader';
 import { timestampKind } from './timestamp-sniff';
 import { readTsd } from './tsd-reader';
@@ -51,9 +52,15 @@ async function checkChain(
   return out;
 }
 
-async function signaturesOf(spooled: string | undefined, o: VerifyFileOptions): Promise<SignatureReport[]> {
+/** The p7m inside, verified with the file timestamp (over it) as proof of existence when that one is usable. */
+async function signaturesOf(
+  spooled: string | undefined,
+  o: VerifyFileOptions,
+  stamp: TimestampReport | undefined,
+): Promise<SignatureReport[]> {
   if (!spooled) return [];
-  const r = await cmsFileVerifier.verify(spooled, { ...o, content: undefined }).catch(() => undefined);
+  const poe = stamp && usable(stamp) ? new Date(stamp.genTime) : undefined;
+  const r = await cmsFileVerifier.verify(spooled, { ...o, content: undefined, poe }).catch(() => undefined);
   return r?.signatures ?? [];
 }
 
@@ -63,7 +70,7 @@ async function verifyTsd(path: string, o: VerifyFileOptions): Promise<Timestampe
     const tsd = await readTsd(path, capture.onContent);
     if (!tsd.hasContent) throw detachedTsd();
     const timestamps = await checkChain(tsd.tokens, fromRecord(tsd.contentDigests), o);
-    const signatures = await signaturesOf(await capture.finish(), o);
+    const signatures = await signaturesOf(await capture.finish(), o, timestamps[0]);
     return { format: 'tsd', signatures, timestamps };
   } finally {
     await capture.cleanup();
@@ -76,7 +83,7 @@ async function verifyM7m(path: string, o: VerifyFileOptions): Promise<Timestampe
     const m7m = await readM7m(path, capture.onContent);
     const token = tokenFromFileBytes(m7m.timestamp);
     const timestamps = await checkChain([token], fromRecord(m7m.p7mDigests), o);
-    const signatures = await signaturesOf(await capture.finish(), o);
+    const signatures = await signaturesOf(await capture.finish(), o, timestamps[0]);
     return { format: 'm7m', signatures, timestamps };
   } finally {
     await capture.cleanup();

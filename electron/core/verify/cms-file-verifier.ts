@@ -63,7 +63,7 @@ async function verifyLevel(
           signerInfos: summary.signerInfos,
           contentDigest: (h: HashName) => digests[h],
         },
-        { trust: opts.trust, revocation: opts.revocation, now: opts.now, depth },
+        { trust: opts.trust, revocation: opts.revocation, now: opts.now, depth, poe: opts.poe },
       );
     let signatures = await check(summary.contentDigests);
     if (signatures.some((s) => s.subIndication === 'SIGNED_DATA_NOT_FOUND')) {

@@ -10,6 +10,8 @@ export interface VerifyFileOptions {
   /** detached signature: the signed content file (default: the signature's name without .p7s, when present) */
   content?: string;
   now?: Date;
+  /** proof of existence of the signatures from outside them (e.g. the timestamp of a .m7m/.tsd; issue 10) */
+  poe?: Date;
 }
 
 export interface FileVerifier {

@@ -32,6 +32,8 @@ export interface VerifyContext {
   depth?: number;
   /** certificates from elsewhere (e.g. a PDF's DSS) that may complete the chain */
   extraCertificates?: Uint8Array[];
+  /** proof of existence from outside the signatures (a .m7m/.tsd timestamp over them; issue 10) */
+  poe?: Date;
 }
 
 export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): Promise<SignatureReport[]> {
@@ -46,6 +48,7 @@ export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): 
     revocation: ctx.revocation,
     now: ctx.now ?? new Date(),
     depth: ctx.depth ?? 0,
+    poe: ctx.poe,
   };
   const content = { contentType: parts.eContentType, digest: (h: HashName) => parts.contentDigest(h) };
   return Promise.all(

@@ -23,6 +23,7 @@ import { verifySignatureValue } from './signature-value';
 import type { CadesForm, SignatureReport, SignerSummary } from './types';
 import { checkSignatureTimestamps } from '../ltv/signature-timestamps';
 import { embeddedContext } from '../ltv/embedded-validation';
+import { earliest } from '../ltv/signature-timestamps';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
@@ -33,6 +34,8 @@ export interface SignedContent {
 export interface SignerInfoContext extends CertCheckContext {
   now: Date;
   depth: number;
+  /** proof of existence from outside the SignerInfo (e.g. a .m7m timestamp; issue 10) */
+  poe?: Date;
 }
 
 const MAX_COUNTER_DEPTH = 8;
@@ -245,7 +248,7 @@ export async function verifySignerInfo(
     now: ctx.now,
     keyUsageOk: checks?.keyUsageOk ?? false,
     weakCrypto: checks?.weakCrypto ?? false,
-    poe: stamps.poe,
+    poe: earliest(stamps.poe, ctx.poe),
   });
 
   const signatureValue = toBytes(si.signature.getValue());
