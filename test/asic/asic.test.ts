@@ -192,6 +192,32 @@ describe('hostile containers', () => {
     expect((await verifyFile(c, { trust })).error?.code).toBe('ZIP_TOO_LARGE');
   });
 
+  it('two entries sharing the same data (overlapping records) are refused', async () => {
+    const s = stage('overlap', { 'doc.txt': 'x\n' });
+    const sig = cadesDetached(join(s, 'doc.txt'), join(s, 'signature.p7s'), fx.pki.signature, fx.pki);
+    const zip = readFileSync(
+      writeZip(join(dir, 'overlap.asics'), MIME_S, [
+        ['doc.txt', join(s, 'doc.txt')],
+        ['META-INF/signature.p7s', sig],
+      ]),
+    );
+    const eocd = zip.subarray(zip.length - 22);
+    const cdSize = eocd.readUInt32LE(12);
+    const cdOffset = eocd.readUInt32LE(16);
+    const first = zip.subarray(cdOffset, cdOffset + 46 + zip.readUInt16LE(cdOffset + 28));
+    const copy = Buffer.from(first);
+    copy[copy.length - 1] = 0x66; // 'mimetype' → 'mimetypf', same local record
+    const newEocd = Buffer.from(eocd);
+    newEocd.writeUInt16LE(eocd.readUInt16LE(8) + 1, 8);
+    newEocd.writeUInt16LE(eocd.readUInt16LE(10) + 1, 10);
+    newEocd.writeUInt32LE(cdSize + copy.length, 12);
+    const forged = join(dir, 'overlap-forged.asics');
+    writeFileSync(forged, Buffer.concat([zip.subarray(0, cdOffset + cdSize), copy, newEocd]));
+    const r = await verifyFile(forged, { trust });
+    expect(r.error?.code).toBe('ZIP_MALFORMED');
+    expect(r.error?.message).toMatch(/overlapping/);
+  });
+
   it('a ZIP without signatures, and a truncated container, are clear per-file errors', async () => {
     const s = stage('plainzip', { 'doc.txt': 'x\n' });
     const plain = writeZip(join(dir, 'plain.zip'), null, [['doc.txt', join(s, 'doc.txt')]]);

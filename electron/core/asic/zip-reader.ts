@@ -89,6 +89,16 @@ function parseCentral(cd: Buffer, count: number): ZipEntry[] {
   return entries;
 }
 
+/** Entries whose data overlap (one local record reused by many: a "better zip bomb") are refused. */
+function checkOverlap(entries: ZipEntry[], cdOffset: number): void {
+  const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  sorted.forEach((e, i) => {
+    const next = sorted[i + 1]?.localOffset ?? cdOffset;
+    if (e.localOffset + 30 + e.compressedSize > next)
+      throw zipError('ZIP_MALFORMED', `overlapping entry ${e.name}`);
+  });
+}
+
 function checkCaps(entries: ZipEntry[]): void {
   const names = new Set<string>();
   let total = 0;
@@ -122,7 +132,8 @@ export class ZipReader {
       const tail = await readAt(fh, size - tailLen, tailLen);
       let at = -1;
       for (let i = tail.length - 22; i >= 0; i--) {
-        if (tail.readUInt32LE(i) === EOCD) {
+        // the record found must end exactly where its comment ends (a comment may contain the signature)
+        if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
           at = i;
           break;
         }
@@ -142,6 +153,7 @@ export class ZipReader {
         throw zipError('ZIP_MALFORMED', 'central directory out of bounds');
       const entries = parseCentral(await readAt(fh, cdOffset, cdSize), count);
       checkCaps(entries);
+      checkOverlap(entries, cdOffset);
       return new ZipReader(fh, size, entries);
     } catch (e) {
       await fh.close();
