@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
+import { verifyJson } from '../support/verify-json';
 import type { IssuedCert } from '../support/pki';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
 import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
@@ -28,27 +29,6 @@ function sign(signer: IssuedCert, name: string, flags = ['-nodetach']): string {
   return out;
 }
 
-interface FileJson {
-  file: string;
-  format: string | null;
-  error: { code: string; message: string } | null;
-  signatures: {
-    signer: { commonName: string | null; fiscalCode: string | null };
-    integrity: string;
-    indication: string;
-    subIndication: string | null;
-    depth: number;
-    revocation: { status: string; source: string | null } | null;
-    chain: unknown[];
-    certificate: unknown;
-    messages: string[];
-    signingTime: string | null;
-    digestAlgorithm: string;
-    signatureAlgorithm: string;
-    qualified: boolean;
-  }[];
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(fx.root, 'cli-verify-'));
   writeFileSync(join(dir, 'doc.txt'), 'Contratto di fornitura — € 1.000\n');
@@ -64,9 +44,9 @@ afterAll(async () => {
 
 describe('sigillo verify', () => {
   it('a good signature with --trust and live OCSP → TOTAL_PASSED, exit 0, documented JSON shape', async () => {
-    const r = await runCli(['verify', '--json', '--trust', ca.rootPem, goodP7m], env);
+    const r = await verifyJson(['--trust', ca.rootPem, goodP7m], env);
     expect(r.code).toBe(0);
-    const [f] = JSON.parse(r.stdout) as FileJson[];
+    const [f] = r.files;
     expect(f).toMatchObject({ file: goodP7m, format: 'cms', error: null });
     const s = f?.signatures[0];
     expect(s).toMatchObject({
@@ -96,9 +76,9 @@ describe('sigillo verify', () => {
   it('--offline with an empty cache → INDETERMINATE/TRY_LATER, exit 1; answers cached online are used offline', async () => {
     const fresh = { SIGILLO_DATA_DIR: mkdtempSync(join(dir, 'data-')) };
     const hits = JSON.stringify(ca.hits);
-    const off = await runCli(['verify', '--json', '--offline', '--trust', ca.rootPem, goodP7m], fresh);
+    const off = await verifyJson(['--offline', '--trust', ca.rootPem, goodP7m], fresh);
     expect(off.code).toBe(1);
-    expect(JSON.parse(off.stdout)[0].signatures[0].subIndication).toBe('TRY_LATER');
+    expect(off.files[0]?.signatures[0]?.subIndication).toBe('TRY_LATER');
     expect(JSON.stringify(ca.hits)).toBe(hits);
     expect((await runCli(['verify', '--trust', ca.rootPem, goodP7m], fresh)).code).toBe(0);
     const again = await runCli(['verify', '--offline', '--trust', ca.rootPem, goodP7m], fresh);
@@ -110,9 +90,9 @@ describe('sigillo verify', () => {
     const revokedP7m = sign(bad, 'revoked.p7m');
     ca.revoke(bad);
     ca.publishCrl();
-    const r = await runCli(['verify', '--json', '--trust', ca.rootPem, revokedP7m], env);
+    const r = await verifyJson(['--trust', ca.rootPem, revokedP7m], env);
     expect(r.code).toBe(1);
-    const s = (JSON.parse(r.stdout) as FileJson[])[0]?.signatures[0];
+    const s = r.files[0]?.signatures[0];
     expect(s?.revocation?.status).toBe('revoked');
     expect(['REVOKED', 'REVOKED_NO_POE']).toContain(s?.subIndication);
     const tampered = join(dir, 'tampered.p7m');
@@ -140,10 +120,9 @@ describe('sigillo verify', () => {
     expect((await runCli(['verify', '--bogus', goodP7m])).code).toBe(2);
     const junk = join(dir, 'junk.p7m');
     writeFileSync(junk, 'not a signature');
-    const r = await runCli(['verify', '--json', '--offline', junk, join(dir, 'nope.p7m')], env);
+    const r = await verifyJson(['--offline', junk, join(dir, 'nope.p7m')], env);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as FileJson[];
-    expect(out.map((f) => f.error?.code)).toEqual(['NOT_CMS', 'INPUT_NOT_FOUND']);
+    expect(r.files.map((f) => f.error?.code)).toEqual(['NOT_CMS', 'INPUT_NOT_FOUND']);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     const noTrust = await runCli(['verify', '--json', '--trust', join(dir, 'missing.pem'), goodP7m], env);
     expect(noTrust.code).toBe(1);
@@ -180,10 +159,10 @@ describe('sigillo verify', () => {
     const fresh = { SIGILLO_DATA_DIR: mkdtempSync(join(dir, 'data-')) };
     const ocspBefore = ca.hits['/ocsp'] ?? 0;
     const started = Date.now();
-    const r = await runCli(['verify', '--json', '--trust', ca.rootPem, folder], fresh);
+    const r = await verifyJson(['--trust', ca.rootPem, folder], fresh);
     const elapsed = Date.now() - started;
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as FileJson[];
+    const out = r.files;
     expect(out).toHaveLength(1000);
     expect(out.every((f) => f.signatures[0]?.indication === 'TOTAL_PASSED')).toBe(true);
     expect((ca.hits['/ocsp'] ?? 0) - ocspBefore).toBe(2);

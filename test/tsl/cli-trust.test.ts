@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
+import { verifyJson } from '../support/verify-json';
+import type { ListResult as ListJson, UpdateResult } from '../../electron/core/tsl/tsl-update';
 import { tslXml, type TslSpec } from './support/tsl-xml';
 import { makeSigner, signWithXmlCrypto, signWithXmlsec, type TestSigner } from './support/xml-signers';
 import { startDocServer, type DocServer } from './support/tsl-server';
@@ -9,6 +11,7 @@ import {
   daysFromNow,
   fixtureCrl,
   GRANTED_FOR_ESIG,
+  lotlList,
   memberList,
   seedRevocationCache,
   signedP7m,
@@ -25,41 +28,17 @@ let caDer: Uint8Array;
 let p7m = '';
 let crl: Uint8Array;
 
-interface ListJson {
-  territory: string;
-  ok: boolean;
-  sequenceNumber: number | null;
-  issueDate: string | null;
-  nextUpdate: string | null;
-  services: number | null;
-  error: { code: string; message: string } | null;
-}
-
-interface SignatureJson {
-  indication: string;
-  subIndication: string | null;
-  qualified: boolean;
-  chain: { trustSource: string | null }[];
-}
-
 function lotlSpec(sequence: number, itPath: string): TslSpec {
-  return {
-    territory: 'EU',
-    sequence,
-    lotl: true,
-    issue: daysFromNow(-1),
-    next: daysFromNow(180),
-    pointers: [
-      { territory: 'IT', location: server.url(itPath), certificates: [itSigner.der] },
-      {
-        territory: 'IT',
-        location: server.url('/TL/TSL-IT.pdf'),
-        certificates: [itSigner.der],
-        mimeType: 'application/pdf',
-      },
-      { territory: 'FR', location: server.url('/TL/TSL-FR.xml'), certificates: [frSigner.der] },
-    ],
-  };
+  return lotlList(sequence, [
+    { territory: 'IT', location: server.url(itPath), certificates: [itSigner.der] },
+    {
+      territory: 'IT',
+      location: server.url('/TL/TSL-IT.pdf'),
+      certificates: [itSigner.der],
+      mimeType: 'application/pdf',
+    },
+    { territory: 'FR', location: server.url('/TL/TSL-FR.xml'), certificates: [frSigner.der] },
+  ]);
 }
 
 function env(name: string, lotlPath = '/lotl.xml'): NodeJS.ProcessEnv {
@@ -71,10 +50,9 @@ function env(name: string, lotlPath = '/lotl.xml'): NodeJS.ProcessEnv {
   };
 }
 
-async function verifyJson(e: NodeJS.ProcessEnv, extra: string[] = []) {
-  const r = await runCli(['verify', '--json', '--offline', ...extra, p7m], e);
-  const [file] = JSON.parse(r.stdout) as { signatures: SignatureJson[] }[];
-  return { code: r.code, stderr: r.stderr, sig: file?.signatures[0] };
+async function verifyP7m(e: NodeJS.ProcessEnv, extra: string[] = []) {
+  const r = await verifyJson(['--offline', ...extra, p7m], e);
+  return { code: r.code, stderr: r.stderr, sig: r.files[0]?.signatures[0] };
 }
 
 beforeAll(async () => {
@@ -122,7 +100,7 @@ describe('sigillo trust update / status and verify with trusted lists', () => {
     const r = await runCli(['trust', 'update', '--json'], env('granted'));
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as {
-      lotl: ListJson & { signer: string; signersOrigin: string };
+      lotl: UpdateResult['lotl'];
       lists: ListJson[];
     };
     expect(out.lotl).toMatchObject({ territory: 'EU', ok: true, sequenceNumber: 300, error: null });
@@ -160,11 +138,11 @@ describe('sigillo trust update / status and verify with trusted lists', () => {
   });
 
   it('verify: the CA granted in the Italian list makes the CNS signature pass as qualified; --no-tsl does not', async () => {
-    const withTsl = await verifyJson(env('granted'));
+    const withTsl = await verifyP7m(env('granted'));
     expect(withTsl.sig).toMatchObject({ indication: 'TOTAL_PASSED', subIndication: null, qualified: true });
     expect(withTsl.sig?.chain.at(-1)?.trustSource).toBe('tl:IT');
     expect(withTsl.code).toBe(0);
-    const without = await verifyJson(env('granted'), ['--no-tsl']);
+    const without = await verifyP7m(env('granted'), ['--no-tsl']);
     expect(without.sig).toMatchObject({
       indication: 'INDETERMINATE',
       subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
@@ -178,7 +156,7 @@ describe('sigillo trust update / status and verify with trusted lists', () => {
       ok: true,
       sequenceNumber: 6,
     });
-    const v = await verifyJson(env('withdrawn', '/lotl-withdrawn.xml'));
+    const v = await verifyP7m(env('withdrawn', '/lotl-withdrawn.xml'));
     expect(v.sig).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
     expect(v.code).toBe(1);
     expect(v.stderr).toContain('Stale trusted lists');

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,52 +11,25 @@ import {
 import { updateTrustedLists } from '../../electron/core/tsl/tsl-update';
 import { makeSigner, signWithXmlCrypto, signWithXmlsec, type TestSigner } from './support/xml-signers';
 import { startDocServer, type DocServer } from './support/tsl-server';
-import { daysFromNow, GRANTED_FOR_ESIG, memberList } from './support/cli-scenario';
+import { daysFromNow, GRANTED_FOR_ESIG, lotlList, memberList } from './support/cli-scenario';
 import type { TslSpec } from './support/tsl-xml';
+import { opensslFacts, type OpensslFacts } from '../support/openssl-facts';
 
 const fx = inject('fixture');
 let dir = '';
 let server: DocServer;
 let runs = 0;
 
-/** `openssl x509` on one DER certificate: its subject line, serial, dates and SHA-256 fingerprint. */
-function opensslFacts(der: Uint8Array): Record<string, string> {
+/** `openssl x509` on one DER certificate (written to a file first). */
+function opensslOn(der: Uint8Array): OpensslFacts {
   const file = join(dir, `oj-${runs++}.der`);
   writeFileSync(file, der);
-  const out = execFileSync(
-    'openssl',
-    [
-      'x509',
-      '-inform',
-      'DER',
-      '-in',
-      file,
-      '-noout',
-      '-serial',
-      '-startdate',
-      '-enddate',
-      '-fingerprint',
-      '-sha256',
-    ],
-    { encoding: 'utf8' },
-  );
-  return Object.fromEntries(
-    out
-      .trim()
-      .split('\n')
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
+  return opensslFacts(file);
 }
 
 function lotlSpec(itSigner: TestSigner): TslSpec {
-  return {
-    territory: 'EU',
-    sequence: 1,
-    lotl: true,
-    issue: daysFromNow(-1),
-    next: daysFromNow(30),
-    pointers: [{ territory: 'IT', location: server.url('/IT.xml'), certificates: [itSigner.der] }],
-  };
+  const it = { territory: 'IT', location: server.url('/IT.xml'), certificates: [itSigner.der] };
+  return lotlList(1, [it], { next: daysFromNow(30) });
 }
 
 beforeAll(async () => {
@@ -77,13 +49,12 @@ describe('built-in Official Journal LOTL-signing certificates', () => {
     const seen = new Set<string>();
     for (const entry of file.certificates) {
       const der = officialJournalDer(entry);
-      const facts = opensslFacts(der);
-      const fingerprint = (facts['sha256 Fingerprint'] ?? '').replace(/:/g, '').toLowerCase();
-      expect(fingerprint).toBe(entry.sha256);
+      const facts = opensslOn(der);
+      expect(facts.fingerprint).toBe(entry.sha256);
       expect(createHash('sha256').update(der).digest('hex')).toBe(entry.sha256);
-      expect(facts.serial).toBe(entry.serialNumber);
-      expect(new Date(facts.notBefore ?? '').toISOString()).toBe(entry.notBefore);
-      expect(new Date(facts.notAfter ?? '').toISOString()).toBe(entry.notAfter);
+      expect(facts.serial).toBe(entry.serialNumber.toLowerCase());
+      expect(facts.notBefore).toBe(entry.notBefore);
+      expect(facts.notAfter).toBe(entry.notAfter);
       expect(new X509Certificate(der).subject.split('\n').join(', ')).toBe(entry.subject);
       seen.add(entry.sha256);
     }

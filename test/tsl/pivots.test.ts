@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { updateTrustedLists } from '../../electron/core/tsl/tsl-update';
 import { makeSigner, signWithXmlCrypto, signWithXmlsec, type TestSigner } from './support/xml-signers';
 import { startDocServer, type DocServer } from './support/tsl-server';
-import { daysFromNow, GRANTED_FOR_ESIG, memberList } from './support/cli-scenario';
+import { GRANTED_FOR_ESIG, lotlList, memberList } from './support/cli-scenario';
 import type { TslSpec } from './support/tsl-xml';
 
 const fx = inject('fixture');
@@ -16,23 +16,14 @@ let runs = 0;
 
 /** A LOTL (or pivot) announcing `next` as its own signing key, pointing to the IT list. */
 function lotl(sequence: number, next: TestSigner, schemeUris: string[] = []): TslSpec {
-  return {
+  const self = {
     territory: 'EU',
-    sequence,
-    lotl: true,
-    issue: daysFromNow(-1),
-    next: daysFromNow(180),
-    schemeUris,
-    pointers: [
-      {
-        territory: 'EU',
-        location: server.url('/lotl.xml'),
-        certificates: [next.der],
-        tslType: 'EUlistofthelists',
-      },
-      { territory: 'IT', location: server.url('/IT.xml'), certificates: [keys.it.der] },
-    ],
+    location: server.url('/lotl.xml'),
+    certificates: [next.der],
+    tslType: 'EUlistofthelists',
   };
+  const it = { territory: 'IT', location: server.url('/IT.xml'), certificates: [keys.it.der] };
+  return lotlList(sequence, [self, it], { schemeUris });
 }
 
 function update(trust: TestSigner) {

@@ -5,7 +5,7 @@ import { refreshTrustedListsIfStale } from '../../electron/core/tsl/tsl-refresh'
 import { trustedListSource } from '../../electron/core/tsl/tsl-trust-source';
 import { makeSigner, signWithXmlCrypto, signWithXmlsec, type TestSigner } from './support/xml-signers';
 import { startDocServer, type DocServer } from './support/tsl-server';
-import { daysFromNow, GRANTED_FOR_ESIG, memberList } from './support/cli-scenario';
+import { daysFromNow, GRANTED_FOR_ESIG, lotlList, memberList } from './support/cli-scenario';
 
 const fx = inject('fixture');
 let dir = '';
@@ -21,14 +21,13 @@ beforeAll(async () => {
   itSigner = makeSigner(dir, 'it');
   const caDer = new Uint8Array(readFileSync(fx.pki.ca.certDer));
   server.set('/IT.xml', signWithXmlCrypto(memberList('IT', 1, caDer, [GRANTED_FOR_ESIG]), itSigner));
-  const lotl = {
-    territory: 'EU',
-    sequence: 1,
-    lotl: true,
-    issue: daysFromNow(-1),
-    next: daysFromNow(30),
-    pointers: [{ territory: 'IT', location: server.url('/IT.xml'), certificates: [itSigner.der] }],
-  };
+  const lotl = lotlList(
+    1,
+    [{ territory: 'IT', location: server.url('/IT.xml'), certificates: [itSigner.der] }],
+    {
+      next: daysFromNow(30),
+    },
+  );
   server.set('/lotl.xml', signWithXmlsec(dir, lotl, lotlSigner));
   env = {
     SIGILLO_DATA_DIR: join(dir, 'data'),

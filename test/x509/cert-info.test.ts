@@ -5,42 +5,12 @@ import { parseCertificate } from '../../electron/core/x509/cert-info';
 import { fiscalCodeOf } from '../../electron/core/x509/names';
 import { derToPem, pemToDers } from '../../electron/core/x509/pem';
 import { SigilloError } from '../../electron/core/errors';
+import { opensslFacts } from '../support/openssl-facts';
 
 const fx = inject('fixture');
 
 function openssl(args: string[], input?: string): string {
   return execFileSync('openssl', args, { encoding: 'utf8', input });
-}
-
-/** What openssl says about a DER certificate file, for comparison. */
-function opensslFacts(derPath: string) {
-  const out = openssl([
-    'x509',
-    '-inform',
-    'DER',
-    '-in',
-    derPath,
-    '-noout',
-    '-serial',
-    '-startdate',
-    '-enddate',
-    '-fingerprint',
-    '-sha256',
-    '-subject',
-    '-issuer',
-    '-nameopt',
-    'RFC2253',
-  ]);
-  const get = (k: string) => new RegExp(`^${k}=(.*)$`, 'm').exec(out)?.[1] ?? '';
-  return {
-    serial: get('serial').toLowerCase(),
-    notBefore: new Date(get('notBefore')).toISOString(),
-    notAfter: new Date(get('notAfter')).toISOString(),
-    fingerprint: get('sha256 Fingerprint').replace(/:/g, '').toLowerCase(),
-    subject: get('subject'),
-    issuer: get('issuer'),
-    text: openssl(['x509', '-inform', 'DER', '-in', derPath, '-noout', '-text']),
-  };
 }
 
 describe('parseCertificate on the fixture PKI (checked against openssl)', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { RevocationCache } from '../../../electron/core/revocation/disk-cache';
 import type { TestPki } from '../../support/pki';
 import { opensslCmsSign } from '../../verify/support/openssl-cms';
-import { CA_QC, type StatusSpec, type TslSpec } from './tsl-xml';
+import { CA_QC, type PointerSpec, type StatusSpec, type TslSpec } from './tsl-xml';
 
 const DAY = 24 * 3600e3;
 
@@ -37,6 +37,16 @@ export function memberList(
       },
     ],
   };
+}
+
+/** A LOTL issued yesterday pointing to `pointers`; `schemeUris` lists its pivots (newest first). */
+export function lotlList(
+  sequence: number,
+  pointers: PointerSpec[],
+  o: { next?: Date; schemeUris?: string[] } = {},
+): TslSpec {
+  const { next = daysFromNow(180), schemeUris } = o;
+  return { territory: 'EU', sequence, lotl: true, issue: daysFromNow(-1), next, schemeUris, pointers };
 }
 
 export const GRANTED_FOR_ESIG: StatusSpec = {
