@@ -102,6 +102,20 @@ describe('sigillo sign --format xades (core)', () => {
     expect(readFileSync(join(dir, 'crlf-signed.xml'), 'latin1')).toContain('\r\n');
   });
 
+  it('a default-namespace invoice without ds declared (namespaces inherited by SignedInfo) verifies with xmlsec1', async () => {
+    const text = invoiceXml()
+      .split('p:FatturaElettronica')
+      .join('FatturaElettronica')
+      .replace(' xmlns:p=', ' xmlns=')
+      .replace(' xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '');
+    const src = input('default-ns.xml', text);
+    const { output } = await signXadesFile({ input: src, overwrite: false, digest: 'sha256', signer: rsa });
+    expect(xmlsecVerify(output, fx.pki).ok).toBe(true);
+    const v = await verifyFile(output, { trust });
+    expect(v.signatures[0]?.integrity).toBe('valid');
+    expect(v.fatturapa?.sender.vatNumber).toBe('IT01234567890');
+  });
+
   it('EC key: ECDSA-SHA256 r||s value verifies with xmlsec1 and Sigillo', async () => {
     const ec = new SoftwareSigner({ keyPem: fx.pki.ecSignature.keyPem, certPem: fx.pki.ecSignature.certPem });
     const { output } = await signXadesFile({
