@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AbsolutePathSchema, ErrorInfoSchema, FileListSchema, OperationIdSchema } from './common';
 import { CertInfoSchema } from './certificates';
 import { ContainerSchema, FatturaPaSchema } from './verify-xades';
+import { TimestampReportSchema } from './verify-timestamps';
 
 export const IndicationSchema = z.enum(['TOTAL_PASSED', 'TOTAL_FAILED', 'INDETERMINATE']);
 export type Indication = z.infer<typeof IndicationSchema>;
@@ -23,6 +24,8 @@ export const SignatureReportSchema = z.object({
   explanation: z.string().optional(),
   cadesForm: z.string().optional(),
   hasTimestamp: z.boolean().optional(),
+  /** signature timestamps, checked (issue 10) */
+  timestamps: z.array(TimestampReportSchema).optional(),
   indication: IndicationSchema,
   subIndication: z.string().nullable().optional(),
   qualified: z.boolean().optional(),
@@ -62,6 +65,8 @@ export const FileReportSchema = z.object({
   fatturapa: FatturaPaSchema.optional(),
   /** ASiC container files and coverage (issue 13) */
   container: ContainerSchema.optional(),
+  /** timestamps of a .tsd / .tsr / .m7m file (issue 10) */
+  timestamps: z.array(TimestampReportSchema).optional(),
 });
 export type FileReport = z.infer<typeof FileReportSchema>;
 

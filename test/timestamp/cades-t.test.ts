@@ -17,6 +17,7 @@ import { timestampFile } from '../../electron/core/timestamp/timestamp-file';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/verify/verify-file';
+import { FileReportSchema } from '../../shared/schemas/verify';
 import { opensslVerify, softwareSigner } from '../cms/helpers';
 import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
 import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
@@ -104,6 +105,9 @@ describe('CAdES-T', () => {
     expect(s?.timestamps).toHaveLength(1);
     expect(s?.timestamps?.[0]).toMatchObject({ integrity: 'valid', imprintMatches: true });
     expect(Math.abs(Date.parse(s!.timestamps![0]!.genTime) - Date.now())).toBeLessThan(120_000);
+    expect(FileReportSchema.parse(JSON.parse(JSON.stringify(report))).signatures[0]?.timestamps).toHaveLength(
+      1,
+    );
     expect(s?.messages.join('\n')).toMatch(/(Timestamp of|Marca temporale del) .*: valid/);
   });
 
@@ -145,6 +149,9 @@ describe('a .m7m timestamp as proof of existence of the p7m signatures', () => {
     expect(inM7m.timestamps?.[0]?.integrity).toBe('valid');
     expect(inM7m.signatures[0]?.integrity).toBe('valid');
     expect(inM7m.signatures[0]?.subIndication).toBe('TRY_LATER');
+    // the IPC contract keeps the timestamps for the app
+    const viaIpc = FileReportSchema.parse(JSON.parse(JSON.stringify(inM7m)));
+    expect(viaIpc.timestamps?.[0]?.genTime).toBe(inM7m.timestamps?.[0]?.genTime);
   });
 });
 
