@@ -3,9 +3,9 @@ import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
 import { changePin } from '../../core/pkcs11/pin-management';
 import { pinWarning, PIN_MESSAGES } from '../../core/pkcs11/pin-status';
-import { EXIT_OK, type Command } from '../command';
-import { moduleOption, stringOption, withCardService } from '../card-options';
-import { readCurrentPin, readNewPin, zero } from '../pin-input';
+import type { Command } from '../command';
+import { readCurrentPin } from '../pin-input';
+import { pinOptions, runPinOperation } from '../pin-operation';
 
 export const pinChangeCommand: Command = {
   path: ['pin', 'change'],
@@ -35,27 +35,17 @@ digits): this is checked before the card is used. One attempt only: never retrie
 
 Exit: 0 PIN changed, 1 error (wrong PIN, bad format, PIN blocked...), 2 usage error.`,
   },
-  options: { ...moduleOption, token: { type: 'string' } },
+  options: pinOptions,
   allowPositionals: false,
-  async run(ctx) {
-    return withCardService(ctx, async (svc) => {
-      const token = svc.findToken(stringOption(ctx, 'token'));
-      if (token.userPin.locked) throw new SigilloError('PIN_LOCKED', t(PIN_MESSAGES.locked));
-      const warning = pinWarning(token.userPin);
-      if (warning) ctx.out.warn(`⚠ ${warning}`);
-      let oldPin: Buffer | undefined;
-      let newPin: Buffer | undefined;
-      try {
-        oldPin = await readCurrentPin(ctx.env);
-        newPin = await readNewPin(ctx.env);
-        const after = await changePin(svc, token.serialNumber || token.label, oldPin, newPin);
-        if (ctx.out.json) ctx.out.result({ ok: true, operation: 'pin-change', token: after.label });
-        else
-          ctx.out.line(t({ it: 'PIN cambiato su "{l}".', en: 'PIN changed on "{l}".' }, { l: after.label }));
-        return EXIT_OK;
-      } finally {
-        zero(oldPin, newPin);
-      }
-    });
-  },
+  run: (ctx) =>
+    runPinOperation(ctx, {
+      name: 'pin-change',
+      precheck(token) {
+        if (token.userPin.locked) throw new SigilloError('PIN_LOCKED', t(PIN_MESSAGES.locked));
+        return pinWarning(token.userPin);
+      },
+      readSecret: readCurrentPin,
+      apply: changePin,
+      done: { it: 'PIN cambiato su "{l}".', en: 'PIN changed on "{l}".' },
+    }),
 };

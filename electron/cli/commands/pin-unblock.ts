@@ -1,10 +1,9 @@
 /** `sigillo pin unblock [--token L] [--module PATH] [--json]`: sets a new PIN with the PUK (SO login, C_InitPIN). */
 import { SigilloError } from '../../core/errors';
-import { t } from '../../core/i18n/translate';
 import { pukWarning, unblockPin } from '../../core/pkcs11/pin-management';
-import { EXIT_OK, type Command } from '../command';
-import { moduleOption, stringOption, withCardService } from '../card-options';
-import { readNewPin, readPuk, zero } from '../pin-input';
+import type { Command } from '../command';
+import { readPuk } from '../pin-input';
+import { pinOptions, runPinOperation } from '../pin-operation';
 
 export const pinUnblockCommand: Command = {
   path: ['pin', 'unblock'],
@@ -35,29 +34,18 @@ the device can no longer be used and a new one must be requested (revocation fir
 
 Exit: 0 PIN unblocked, 1 error (wrong or blocked PUK, bad format...), 2 usage error.`,
   },
-  options: { ...moduleOption, token: { type: 'string' } },
+  options: pinOptions,
   allowPositionals: false,
-  async run(ctx) {
-    return withCardService(ctx, async (svc) => {
-      const token = svc.findToken(stringOption(ctx, 'token'));
-      const warning = pukWarning(token.soPin);
-      if (token.soPin.locked) throw new SigilloError('PUK_LOCKED', warning ?? '');
-      if (warning) ctx.out.warn(`⚠ ${warning}`);
-      let puk: Buffer | undefined;
-      let newPin: Buffer | undefined;
-      try {
-        puk = await readPuk(ctx.env);
-        newPin = await readNewPin(ctx.env);
-        const after = await unblockPin(svc, token.serialNumber || token.label, puk, newPin);
-        if (ctx.out.json) ctx.out.result({ ok: true, operation: 'pin-unblock', token: after.label });
-        else
-          ctx.out.line(
-            t({ it: 'PIN sbloccato su "{l}".', en: 'PIN unblocked on "{l}".' }, { l: after.label }),
-          );
-        return EXIT_OK;
-      } finally {
-        zero(puk, newPin);
-      }
-    });
-  },
+  run: (ctx) =>
+    runPinOperation(ctx, {
+      name: 'pin-unblock',
+      precheck(token) {
+        const warning = pukWarning(token.soPin);
+        if (token.soPin.locked) throw new SigilloError('PUK_LOCKED', warning ?? '');
+        return warning;
+      },
+      readSecret: readPuk,
+      apply: unblockPin,
+      done: { it: 'PIN sbloccato su "{l}".', en: 'PIN unblocked on "{l}".' },
+    }),
 };
