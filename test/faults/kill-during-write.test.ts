@@ -11,6 +11,7 @@ import { readSignedData } from '../../electron/core/cms/signed-data-reader';
 import { handwrittenPdf } from '../pdf/support/make-pdf';
 import { runCli } from '../support/cli';
 import { PIN } from '../support/fixture';
+import { makeTsaPki, startTsaServer } from '../support/tsa-server';
 import { killWhileWriting, sha256, temps } from './support/kill-run';
 
 const fx = inject('fixture');
@@ -131,5 +132,45 @@ describe('SIGKILL while writing', () => {
     expect(readdirSync(out)).toEqual(['big.bin']);
     expect(sha256(join(out, 'big.bin'))).toBe(inputSha);
     expect(sha256(p7m)).toBe(p7mSha);
+  });
+  it('timestamp (.tsd): no partial envelope, input intact, next run cleans up', async () => {
+    const tsa = await startTsaServer({ pki: makeTsaPki(join(dir, 'tsa')) });
+    try {
+      const out = join(dir, 'out-tsd');
+      mkdirSync(out);
+      let killedMidWrite = 0;
+      for (let i = 0; i < ROUNDS; i++) {
+        const r = await killWhileWriting(
+          ['timestamp', '--tsa', tsa.url, '--out', out, input],
+          {},
+          out,
+          DELAYS[i + 2]!,
+        );
+        if (r.killed && r.sawTemp) killedMidWrite++;
+        expect(readdirSync(out).filter((n) => !n.startsWith('.'))).toEqual(r.killed ? [] : ['big.bin.tsd']);
+        if (!r.killed) break;
+        expect(sha256(input)).toBe(inputSha);
+      }
+      expect(killedMidWrite).toBeGreaterThan(0);
+      if (!existsSync(join(out, 'big.bin.tsd'))) {
+        const again = await runCli(['timestamp', '--tsa', tsa.url, '--out', out, input]);
+        expect(again.code, again.stderr).toBe(0);
+      }
+      expect(readdirSync(out)).toEqual(['big.bin.tsd']);
+      // the envelope is complete: extracting it gives the input back
+      mkdirSync(join(dir, 'out-tsd-check'));
+      const x = await runCli([
+        'extract',
+        '--json',
+        '--out',
+        join(dir, 'out-tsd-check'),
+        join(out, 'big.bin.tsd'),
+      ]);
+      expect(x.code, x.stdout + x.stderr).toBe(0);
+      expect(sha256(join(dir, 'out-tsd-check', 'big.bin'))).toBe(inputSha);
+      expect(sha256(input)).toBe(inputSha);
+    } finally {
+      await tsa.close();
+    }
   });
 });
