@@ -58,6 +58,16 @@ describe('Sigillo UI in Chromium over the harness', () => {
     await page.getByRole('heading', { name: 'Rinnovo dei certificati' }).waitFor();
     await page.getByRole('heading', { name: '2. Prepara il rinnovo' }).waitFor();
     await shot(page, 'it', 'renewal-wizard');
+
+    await page.getByRole('combobox', { name: 'Scegli il dispositivo' }).selectOption('CNS-EXPIRED');
+    await expect.poll(() => rail.innerText(), POLL).toMatch(/scaduto da 1[01] giorni/);
+    await nav('Inizio');
+    await page.getByText(/Il certificato è scaduto e non può più essere rinnovato/).waitFor();
+    await shot(page, 'it', 'home-expired');
+    await page.getByRole('button', { name: 'Che cosa devo fare?' }).click();
+    await page.getByRole('heading', { name: 'Serve un nuovo dispositivo' }).waitFor();
+    await shot(page, 'it', 'renewal-expired');
+
     await page.getByRole('combobox', { name: 'Scegli il dispositivo' }).selectOption('CNS-ROSSI');
     await nav('Inizio');
     await expect.poll(() => rail.innerText(), POLL).toContain('RSSMRA80A01H501U');
