@@ -1,4 +1,7 @@
-/** Damaged inputs (bytes flipped, cut, inserted) never make verifyFile throw or hang; a changed content byte never passes. */
+/**
+ * Damaged inputs (the fuzz mutations of test/fuzz/fuzz-support.ts: bytes flipped, set, cut, inserted, deleted,
+ * duplicated, DER lengths changed) never make verifyFile throw or hang; a changed content byte never passes.
+ */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,6 +9,7 @@ import { join } from 'node:path';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { opensslCmsSign } from './support/openssl-cms';
+import { applyMutation, mutationArb } from '../fuzz/fuzz-support';
 
 const fx = inject('fixture');
 let dir = '';
@@ -26,37 +30,13 @@ beforeAll(() => {
   );
 });
 
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),
-  fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
-  }),
-);
-
-type Mutation =
-  | { kind: 'flip'; at: number; bits: number }
-  | { kind: 'cut'; at: number }
-  | { kind: 'insert'; at: number; bytes: Uint8Array };
-
-function apply(m: Mutation): Buffer {
-  const at = m.at % original.length;
-  if (m.kind === 'cut') return original.subarray(0, at);
-  if (m.kind === 'insert') return Buffer.concat([original.subarray(0, at), m.bytes, original.subarray(at)]);
-  const b = Buffer.from(original);
-  b[at] = (b[at] ?? 0) ^ m.bits;
-  return b;
-}
-
 describe('robustness', () => {
   it('damaged p7m: a per-file error or signatures, never a throw; the input is left as it was', async () => {
     const trust = new TrustStore([]);
     await fc.assert(
-      fc.asyncProperty(mutation, async (m) => {
+      fc.asyncProperty(mutationArb, async (m) => {
         const file = join(dir, `m${n++}.p7m`);
-        const bytes = apply(m);
+        const bytes = applyMutation(original, m);
         writeFileSync(file, bytes);
         const r = await verifyFile(file, { trust });
         expect(r.error !== null || r.signatures.length > 0).toBe(true);
