@@ -91,6 +91,25 @@ function b64digest(digest: DigestName, octets: Uint8Array): string {
   return createHash(digest).update(octets).digest('base64');
 }
 
+function escapeAttr(v: string): string {
+  return v.split('&').join('&amp;').split('<').join('&lt;').split('"').join('&quot;');
+}
+
+/**
+ * The signature in a small stand-in for the document: the root's start tag with only what the canonical form of
+ * a descendant inherits from it (namespace declarations, xml:* attributes), so the SignedProperties and SignedInfo
+ * digests are computed without parsing the whole (possibly large) document again.
+ */
+function rootContext(root: Element): (fragment: string) => string {
+  const attrs: string[] = [];
+  for (let i = 0; i < root.attributes.length; i++) {
+    const a = root.attributes.item(i);
+    if (a && (a.name === 'xmlns' || a.prefix === 'xmlns' || a.prefix === 'xml'))
+      attrs.push(` ${a.name}="${escapeAttr(a.value)}"`);
+  }
+  return (fragment) => `<${root.tagName}${attrs.join('')}>${fragment}</${root.tagName}>`;
+}
+
 /** Builds the signed document bytes. */
 export async function xadesSignBytes(
   bytes: Buffer,
@@ -111,11 +130,12 @@ export async function xadesSignBytes(
     signatureValue: '',
   };
   const ids = signatureIds(input.id);
-  const draft = parseXml(decodeXml(splice(bytes, at, signatureXml(input))));
+  const context = rootContext(doc.documentElement);
+  const draft = parseXml(context(signatureXml(input)));
   const sp = idIndex(draft).get(ids.signedProperties)?.[0];
   if (!sp) throw new Error('SignedProperties not found in the draft');
   input.signedPropertiesDigest = b64digest(digest, canonicalize(sp, C14N_INCLUSIVE));
-  const withDigests = parseXml(decodeXml(splice(bytes, at, signatureXml(input))));
+  const withDigests = parseXml(context(signatureXml(input)));
   const signedInfo = firstChild(idIndex(withDigests).get(ids.signature)?.[0], NS.ds, 'SignedInfo');
   if (!signedInfo) throw new Error('SignedInfo not found in the draft');
   const raw = await signer.sign(digest, canonicalize(signedInfo, C14N_INCLUSIVE));
