@@ -15,6 +15,7 @@ import type { FileReport, SignatureReport } from '../verify/types';
 import { verifyCmsSignatures } from '../verify/verify-cms';
 import { emptySigner } from '../verify/verify-signer-info';
 import { fatturaPaFromBytes } from '../xades/fatturapa';
+import { MAX_PEEK_BYTES } from '../xades/fatturapa-peek';
 import { verifyXmlDocument } from '../xades/verify-xml-document';
 import { looksLikeZip, openAsic, type AsicContainer } from './asic-container';
 import { readManifest } from './asic-manifest';
@@ -165,8 +166,9 @@ export async function verifyAsicFile(
       files,
       signatureFiles: [...c.xades, ...c.cades].map((e) => e.name),
     };
+    // an invoice inside: the first data file (of the first few, up to 16 MiB each) that is a FatturaPA
     let fatturapa;
-    for (const e of c.data.filter((d) => d.size < 32 * 1024 * 1024)) {
+    for (const e of c.data.filter((d) => d.size <= MAX_PEEK_BYTES).slice(0, 16)) {
       fatturapa ??= fatturaPaFromBytes(await c.zip.read(e));
     }
     return {
