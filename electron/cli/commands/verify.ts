@@ -5,7 +5,6 @@
 import { resolve } from 'node:path';
 import { t } from '../../core/i18n/translate';
 import { checkOutput } from '../../core/files/atomic-output';
-import { writeVerificationReport } from '../../core/report/verification-report';
 import { openVerification, verifyFiles } from '../../core/verify/session';
 import { trustStatus } from '../../core/tsl/tsl-status';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command';
@@ -77,6 +76,8 @@ export const verifyCommand: Command = {
     if (ctx.out.json) ctx.out.result(reports);
     else for (const r of reports) ctx.out.line(fileSummary(r));
     if (reportPath) {
+      // loaded only when asked for: pdf-lib costs a noticeable part of the start-up
+      const { writeVerificationReport } = await import('../../core/report/verification-report.js');
       await writeVerificationReport(reports, reportPath, { overwrite });
       if (!ctx.out.json) ctx.out.warn(t({ it: 'Rapporto: {p}', en: 'Report: {p}' }, { p: reportPath }));
     }
