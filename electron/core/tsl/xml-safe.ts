@@ -1,7 +1,7 @@
 /**
  * XML parsing for trusted lists: @xmldom/xmldom (never fetches or expands external entities), any parse error fatal,
- * DOCTYPE declarations rejected (no entity definitions at all, so no "billion laughs"), a size cap, and small
- * namespace-aware helpers to walk the tree. No regular expressions over XML text.
+ * DOCTYPE declarations rejected (no entity definitions at all, so no "billion laughs"), a size cap; the small
+ * namespace-aware helpers to walk the tree are shared with the XAdES parser. No regular expressions over XML text.
  */
 import { DOMParser } from '@xmldom/xmldom';
 import { SigilloError } from '../errors';
@@ -9,7 +9,6 @@ import { t } from '../i18n/translate';
 
 export const MAX_XML_BYTES = 32 * 1024 * 1024;
 
-const ELEMENT_NODE = 1;
 const DOCUMENT_TYPE_NODE = 10;
 
 const MALFORMED = {
@@ -44,44 +43,5 @@ export function parseXmlSafe(text: string): Document {
   return doc;
 }
 
-/** Direct child elements of `parent` named {ns}localName (any name when localName is '*'). */
-export function childElements(parent: Node, ns: string, localName: string): Element[] {
-  const out: Element[] = [];
-  for (let n = parent.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType !== ELEMENT_NODE) continue;
-    const el = n as Element;
-    if (el.namespaceURI === ns && (localName === '*' || el.localName === localName)) out.push(el);
-  }
-  return out;
-}
-
-export function firstChild(parent: Node | undefined, ns: string, localName: string): Element | undefined {
-  return parent ? childElements(parent, ns, localName)[0] : undefined;
-}
-
-/** Follows a path of child names in one namespace; undefined when a step is missing. */
-export function childPath(parent: Node | undefined, ns: string, ...names: string[]): Element | undefined {
-  let current: Node | undefined = parent;
-  for (const name of names) current = firstChild(current, ns, name);
-  return current as Element | undefined;
-}
-
-/** Every descendant element named {ns}localName, in document order. */
-export function descendants(parent: Node, ns: string, localName: string): Element[] {
-  const out: Element[] = [];
-  const walk = (node: Node): void => {
-    for (let n = node.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType !== ELEMENT_NODE) continue;
-      const el = n as Element;
-      if (el.namespaceURI === ns && el.localName === localName) out.push(el);
-      walk(el);
-    }
-  };
-  walk(parent);
-  return out;
-}
-
-/** The trimmed text content of an element ('' when absent). */
-export function textOf(el: Element | undefined): string {
-  return (el?.textContent ?? '').trim();
-}
+// the namespace-aware tree walkers are the ones of the XAdES parser (same DOM, same rules)
+export { childElements, childPath, descendants, firstChild, textOf } from '../xades/xml-safe';
