@@ -2,7 +2,8 @@
  * `npm run demo`: makes SoftHSM2 tokens shaped like a CNS (signature + authentication certificates, CA) — a
  * normal one and one about to expire — prints their PINs/PUKs and starts the browser harness on them, with the
  * demo root CA trusted for verification. Env: SIGILLO_HARNESS_PORT (5178), SIGILLO_DEMO_DIR (default: a new
- * temp folder).
+ * temp folder). `npm run demo -- --tokens-only` makes the tokens and prints the shell lines to use them with the
+ * `sigillo` CLI, without starting the harness.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,13 @@ async function main(): Promise<void> {
   console.log(`  SOFTHSM2_CONF=${conf}`);
   console.log(`  SIGILLO_PKCS11_MODULE=${softhsmModule()}`);
   console.log(`  demo root CA (trusted in the demo settings): ${pki.rootPem}`);
+  console.log(`  root + CA chain for openssl -CAfile: ${pki.chainPem}`);
   console.log('');
+  if (process.argv.includes('--tokens-only')) {
+    console.log('To use them with the CLI:');
+    console.log(`  export SOFTHSM2_CONF=${conf} SIGILLO_PKCS11_MODULE=${softhsmModule()}`);
+    return;
+  }
   await runHarness({
     ...process.env,
     SOFTHSM2_CONF: conf,
