@@ -38,6 +38,13 @@ describe('layer rules', () => {
       ),
     ).toBe(1);
   });
+  it('the card worker, the harness and the shell handlers may not import electron', async () => {
+    const code = "import { app } from 'electron';\nexport const a = app;\n";
+    for (const file of ['electron/worker/x.ts', 'electron/harness/x.ts', 'electron/shell/handlers/x.ts']) {
+      expect(await restrictedImports(code, file)).toBe(1);
+    }
+    expect(await restrictedImports(code, 'electron/shell/app/x.ts')).toBe(0);
+  });
   it('renderer may not import Node built-ins, native modules or electron', async () => {
     for (const mod of ['fs', 'node:fs', 'child_process', 'graphene-pk11', 'pcsclite', 'electron']) {
       expect(
