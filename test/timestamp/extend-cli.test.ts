@@ -17,6 +17,9 @@ import { signCades } from '../../electron/core/sign/cades';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/verify/verify-file';
+import { signPades } from '../../electron/core/pdf/pades-sign';
+import { writeHandwritten } from '../pdf/support/make-pdf';
+import { qpdfCheck } from '../pdf/support/nss';
 import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
 import { runCli } from '../support/cli';
 import type { IssuedCert } from '../support/pki';
@@ -198,5 +201,45 @@ describe('signing at level LT (core, software key from the loopback CA)', () => 
     const [s] = (await verifyFile(r.output, { trust: store, revocation: offline })).signatures;
     expect(s?.revocation).toMatchObject({ status: 'good', source: 'crl' });
     expect(s).toMatchObject({ integrity: 'valid', indication: 'TOTAL_PASSED' });
+  });
+});
+
+describe('sigillo extend --level LT on a signed PDF (PAdES-B-LT, DSS/VRI)', () => {
+  it('appends a DSS with the certificates and CRLs; earlier bytes unchanged, qpdf clean, verifies offline', async () => {
+    const d = join(dir, `pdf-${n++}`);
+    mkdirSync(d);
+    const signed = join(d, 'modulo-signed.pdf');
+    await signPades({
+      input: writeHandwritten(join(d, 'modulo.pdf')),
+      output: signed,
+      overwrite: false,
+      digest: 'sha256',
+      signer: new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem }),
+    });
+    const before = readFileSync(signed);
+    const out = join(d, 'out');
+    mkdirSync(out);
+    ca.crlUp = true;
+    const r = await runCli(['extend', '--json', '--level', 'LT', '--out', out, signed], env());
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const lt = JSON.parse(r.stdout)[0].output as string;
+    expect(JSON.parse(r.stdout)[0].added).toEqual(['DSS']);
+    const after = readFileSync(lt);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.subarray(before.length).toString('latin1')).toMatch(/\/DSS \d+ 0 R/);
+    expect(after.subarray(before.length).toString('latin1')).toMatch(/\/VRI <<\s*\/[0-9A-F]{40}/);
+    expect(qpdfCheck(lt).ok).toBe(true);
+
+    ca.crlUp = false;
+    ca.ocspUp = false;
+    try {
+      const s = await verifyOffline(lt);
+      expect(s.revocation).toMatchObject({ status: 'good', source: 'crl' });
+      expect(s).toMatchObject({ integrity: 'valid', indication: 'TOTAL_PASSED' });
+      expect((await verifyOffline(signed)).subIndication).toBe('TRY_LATER');
+    } finally {
+      ca.crlUp = true;
+      ca.ocspUp = true;
+    }
   });
 });

@@ -71,8 +71,13 @@ async function crlsFor(chain: ParsedCert[], timeoutMs: number): Promise<Uint8Arr
   return out;
 }
 
-/** The SignerInfo with certificate-values and revocation-values added (after its signature timestamps). */
-export async function addLtValues(si: Uint8Array, o: LtOptions): Promise<Uint8Array> {
+export interface ValidationData {
+  certificates: ParsedCert[];
+  crls: Uint8Array[];
+}
+
+/** The certificates (signer's and signature timestamps' chains) and their CRLs, downloaded now. */
+export async function collectValidationData(si: Uint8Array, o: LtOptions): Promise<ValidationData> {
   const trust = o.trust ?? new TrustStore([]);
   const tokens = unsignedAttributes(si)
     .filter((a) => a.type === OID_SIGNATURE_TIME_STAMP)
@@ -90,9 +95,17 @@ export async function addLtValues(si: Uint8Array, o: LtOptions): Promise<Uint8Ar
   const chains = starts
     .filter((c): c is ParsedCert => c !== undefined)
     .map((c) => buildChain(c, pool, trust).certs);
-  const certs = [...new Map(chains.flat().map((c) => [c.fingerprint, c])).values()];
-  const crls = await crlsFor(certs, o.fetchTimeoutMs ?? 20_000);
-  let out = withUnsignedAttribute(si, attribute(OID_CERT_VALUES, sequence(...certs.map((c) => c.der))));
+  const certificates = [...new Map(chains.flat().map((c) => [c.fingerprint, c])).values()];
+  return { certificates, crls: await crlsFor(certificates, o.fetchTimeoutMs ?? 20_000) };
+}
+
+/** The SignerInfo with certificate-values and revocation-values added (after its signature timestamps). */
+export async function addLtValues(si: Uint8Array, o: LtOptions): Promise<Uint8Array> {
+  const { certificates, crls } = await collectValidationData(si, o);
+  let out = withUnsignedAttribute(
+    si,
+    attribute(OID_CERT_VALUES, sequence(...certificates.map((c) => c.der))),
+  );
   out = withUnsignedAttribute(out, attribute(OID_REVOCATION_VALUES, sequence(tlv(0xa0, sequence(...crls)))));
   return out;
 }

@@ -16,6 +16,8 @@ import { tsaError } from '../tsa/tsa-errors';
 import { addSignatureTimestamp, OID_SIGNATURE_TIME_STAMP } from './cades-t';
 import { addLtValues, OID_CERT_VALUES, OID_REVOCATION_VALUES } from './cades-lt';
 import { rewriteSignedData } from './rewrite-signed-data';
+import { addDss } from './pades-dss';
+import { isPdfFile } from '../pdf/extract-revision';
 import { unsignedAttributes } from './unsigned-attributes';
 
 export type ExtendLevel = 'T' | 'LT';
@@ -46,18 +48,27 @@ function notP7m(path: string): SigilloError {
     'EXTEND_UNSUPPORTED',
     t(
       {
-        it: '{path} non è una firma CAdES (.p7m/.p7s): extend per ora tratta solo quelle.',
-        en: '{path} is not a CAdES signature (.p7m/.p7s): extend handles only those for now.',
+        it: '{path}: extend tratta le firme CAdES (.p7m/.p7s, livelli T e LT) e i PDF firmati (livello LT).',
+        en: '{path}: extend handles CAdES signatures (.p7m/.p7s, levels T and LT) and signed PDFs (level LT).',
       },
       { path },
     ),
   );
 }
 
+/** PDF: LT adds a Document Security Store (PAdES-B-LT); T would need a document timestamp (not yet). */
+async function extendPdf(o: ExtendOptions, output: string): Promise<ExtendResult> {
+  if (o.level !== 'LT') throw notP7m(o.input);
+  await checkOutput(output, { overwrite: o.overwrite });
+  const r = await addDss(o.input, output, o.overwrite, o.trust);
+  return { input: o.input, output, level: o.level, signatures: r.signatures, added: ['DSS'] };
+}
+
 export async function extendFile(o: ExtendOptions): Promise<ExtendResult> {
   const size = await inputSize(o.input);
-  if (!(size > 0 && (await looksLikeSignedData(o.input)))) throw notP7m(o.input);
   const output = outputPathFor(o.input, { outDir: o.outputDir, suffix: '' });
+  if (size > 0 && !(await looksLikeSignedData(o.input)) && isPdfFile(o.input)) return extendPdf(o, output);
+  if (!(size > 0 && (await looksLikeSignedData(o.input)))) throw notP7m(o.input);
   await checkOutput(output, { overwrite: o.overwrite });
   const summary = await readSignedData(o.input, { hashDeclared: false });
   const added: string[] = [];

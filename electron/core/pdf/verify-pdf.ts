@@ -5,6 +5,8 @@
  */
 import { SigilloError, toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
+import { withEmbeddedCrls } from '../ltv/embedded-validation';
+import { dssCrls } from '../ltv/pades-dss';
 import type { VerifyContext } from '../verify/verify-cms';
 import { formatFailure } from '../verify/verify-signer-info';
 import type { FileReport, SignatureReport } from '../verify/types';
@@ -138,6 +140,8 @@ export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFi
     const withDss = {
       ...ctx,
       extraCertificates: [...(ctx.extraCertificates ?? []), ...dssCertificates(reader)],
+      // PAdES-B-LT: the DSS CRLs answer first (issue 10), so an LT PDF verifies offline
+      revocation: withEmbeddedCrls(ctx.revocation, dssCrls(reader), ctx.now ?? new Date()),
     };
     const signatures: PdfSignatureReport[] = [];
     for (const s of sigs) signatures.push(await verifyOne(path, reader, s, withDss));
