@@ -5,6 +5,7 @@
  * and a tampered file, change the PIN, unblock it with the PUK, certificates, the expiry banner; screenshots of
  * every screen in Italian and English under test-output/screenshots/. Outputs are checked with openssl/pdfsig.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -173,6 +174,18 @@ describe('Sigillo UI in Chromium over the harness', () => {
     await page.getByText('documento integro').waitFor();
     expect(await page.locator('.sig').first().innerText()).toContain('RSSMRA80A01H501U');
     await shot(page, 'it', 'verify-details');
+
+    // report PDF and extraction, one click each, checked with poppler and byte for byte
+    await page.getByRole('button', { name: 'Esporta rapporto (PDF)' }).click();
+    await page.getByText(/^Rapporto salvato: /).waitFor({ timeout: 30_000 });
+    const [report] = findFiles(ui.outDir, 'nota.txt.p7m.rapporto-verifica.pdf');
+    expect(execFileSync('pdfinfo', [report as string], { encoding: 'utf8' })).toMatch(/Pages:\s+[1-9]/);
+    await page.getByRole('button', { name: 'Estrai documento' }).click();
+    // beside the .p7m there is already nota.txt (the original): never overwritten, another folder is offered
+    await page.getByText(/c’è già un file con lo stesso nome/).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Scegli la cartella…' }).click();
+    await page.getByText('Documento estratto: nota.txt').waitFor({ timeout: 30_000 });
+    expect(readFileSync(join(ui.outDir, 'nota.txt'), 'utf8')).toBe(TEXT_CONTENT);
 
     // a signed PDF dropped on the window: Verify is preselected (signature dictionary found in its tail)
     const [signedPdf] = findFiles(ui.outDir, 'contratto-signed.pdf');

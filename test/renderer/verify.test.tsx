@@ -217,7 +217,22 @@ describe('Verify', () => {
   it('details a PDF signature: proven time, chain to a trusted anchor, revocation, changes after signing', async () => {
     const pdf = '/home/u/Documenti/contratto-signed.pdf';
     const sig = signature({
-      timestamps: [{ genTime: '2026-11-20T09:45:00Z' }],
+      timestamps: [
+        {
+          genTime: '2026-11-20T09:45:00Z',
+          policy: '1.2.3',
+          serialNumber: '01',
+          hashAlgorithm: 'sha256',
+          tsa: 'InfoCamere TSA',
+          imprintMatches: true,
+          integrity: 'valid',
+          indication: 'TOTAL_PASSED',
+          subIndication: null,
+          explanation: 'ok',
+          chain: [],
+          messages: [],
+        },
+      ],
       chain: [
         { subject: 'CN=VERDI GIULIA', trustAnchor: false },
         { subject: 'CN=InfoCamere Qualified CA', trustAnchor: true },

@@ -75,8 +75,13 @@ export const enScreens: Dict<typeof itScreens> = {
     extracted: 'Document extracted: {{name}}',
     extractedDamaged:
       'Document extracted: {{name}}. Warning: the signature is not valid, the content may have been altered.',
+    extractExists:
+      'A file with the same name is already in the folder: choose another folder for the extracted document.',
     extractAnyway: 'Extract it anyway to read it',
     documentFacts: 'Document contents',
+    fileStamps: 'Timestamps of the file',
+    stampOk: 'Valid: {{date}} at {{time}}, issued by {{tsa}}',
+    stampBad: 'Not valid: {{date}} at {{time}}, issued by {{tsa}}',
     invoice: {
       title: 'Electronic invoice (FatturaPA)',
       parties: 'From {{sender}} to {{customer}}',

@@ -72,8 +72,13 @@ export const itScreens = {
     extracted: 'Documento estratto: {{name}}',
     extractedDamaged:
       'Documento estratto: {{name}}. Attenzione: la firma non è valida, il contenuto potrebbe essere alterato.',
+    extractExists:
+      'Nella cartella c’è già un file con lo stesso nome: scegli un’altra cartella per il documento estratto.',
     extractAnyway: 'Estrai comunque per leggerlo',
     documentFacts: 'Contenuto del documento',
+    fileStamps: 'Marche temporali del file',
+    stampOk: 'Valida: {{date}} alle {{time}}, emessa da {{tsa}}',
+    stampBad: 'Non valida: {{date}} alle {{time}}, emessa da {{tsa}}',
     invoice: {
       title: 'Fattura elettronica (FatturaPA)',
       parties: 'Da {{sender}} a {{customer}}',

@@ -54,12 +54,11 @@ export function revocation(sig: SignatureReport): RevocationView | null {
   };
 }
 
-/** The earliest timestamp genTime (the proven signing time), if any. */
-export function provenTime(sig: SignatureReport): string | null {
-  const loose = sig as Loose;
-  const times = (Array.isArray(loose.timestamps) ? loose.timestamps : [])
-    .map((ts) => str(asObject(ts)?.genTime))
-    .filter((x): x is string => x !== null)
+/** The earliest genTime of a timestamp that verifies (the proven signing time), if any. */
+export function provenTime(sig: Pick<SignatureReport, 'timestamps'>): string | null {
+  const times = (sig.timestamps ?? [])
+    .filter((ts) => ts.integrity === 'valid' && ts.imprintMatches && ts.indication !== 'TOTAL_FAILED')
+    .map((ts) => ts.genTime)
     .sort();
   return times[0] ?? null;
 }

@@ -1,12 +1,14 @@
 /** What the signed document is, when the report knows: FatturaPA key data, or the files of an ASiC container. */
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
+import { formatDate, formatTime } from '../../model/dates';
 
 export function DocumentFacts({ report }: { report: FileReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const invoice = report.fatturapa;
   const container = report.container;
-  if (!invoice && !container) return null;
+  const stamps = report.timestamps ?? [];
+  if (!invoice && !container && stamps.length === 0) return null;
   const party = (p: { name: string | null; vatNumber: string | null; codiceFiscale: string | null }) =>
     p.name ?? p.vatNumber ?? p.codiceFiscale ?? '—';
   return (
@@ -28,6 +30,22 @@ export function DocumentFacts({ report }: { report: FileReport }) {
                   date: d.date ?? '—',
                   total: d.total ?? '—',
                   currency: d.currency ?? '',
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {stamps.length > 0 && (
+        <>
+          <h3>{t('verify.fileStamps')}</h3>
+          <ul className="plain">
+            {stamps.map((ts, i) => (
+              <li key={i}>
+                {t(ts.integrity === 'valid' && ts.imprintMatches ? 'verify.stampOk' : 'verify.stampBad', {
+                  date: formatDate(ts.genTime, i18n.language),
+                  time: formatTime(ts.genTime, i18n.language),
+                  tsa: ts.tsa ?? '—',
                 })}
               </li>
             ))}

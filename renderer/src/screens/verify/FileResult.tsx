@@ -1,5 +1,4 @@
 /** The verdict of one file: one sentence first (colour + icon + text), then the signatures, then actions. */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
 import { api, call } from '../../bridge';
@@ -9,14 +8,7 @@ import { baseName, isSignedEnvelope } from '../../model/files';
 import { allSignatures, fileVerdict } from '../../model/verdict';
 import { SignatureDetails, TONE_ICON } from './SignatureDetails';
 import { DocumentFacts } from './DocumentFacts';
-
-interface ActionNote {
-  tone: 'ok' | 'bad' | 'warn';
-  text: string;
-  path?: string;
-  /** extraction refused because a signature does not verify: the user may still want to read the document */
-  canForce?: boolean;
-}
+import { useDocumentActions } from './useDocumentActions';
 
 export function useFileVerdict(report: FileReport) {
   const { t, i18n } = useTranslation();
@@ -31,44 +23,7 @@ export function useFileVerdict(report: FileReport) {
 export function FileResult({ report, reportId }: { report: FileReport; reportId: string }) {
   const { t } = useTranslation();
   const verdict = useFileVerdict(report);
-  const [note, setNote] = useState<ActionNote | null>(null);
-
-  const exportReport = async () => {
-    const name = `${baseName(report.file)}.${t('verify.reportSuffix')}.pdf`;
-    const target = await call(() =>
-      api().chooseSavePath({ defaultName: name, kind: 'pdf', title: t('verify.exportReport') }),
-    );
-    if (!target.ok) return setNote({ tone: 'bad', text: target.error.message });
-    if (!target.value.path) return;
-    const outputPath = target.value.path;
-    const res = await call(() => api().exportReport({ reportId, outputPath, overwrite: true }));
-    setNote(
-      res.ok
-        ? {
-            tone: 'ok',
-            text: t('verify.reportSaved', { name: baseName(res.value.path) }),
-            path: res.value.path,
-          }
-        : { tone: 'bad', text: res.error.message },
-    );
-  };
-  const extract = async (force: boolean) => {
-    const res = await call(() =>
-      api().extract({ files: [report.file], overwrite: false, ...(force ? { force: true } : {}) }),
-    );
-    const first = res.ok ? res.value.results[0] : undefined;
-    if (!res.ok) setNote({ tone: 'bad', text: res.error.message });
-    else if (first?.error)
-      setNote({ tone: 'bad', text: first.error.message, canForce: !force && first.integrity === 'invalid' });
-    else if (first?.output) {
-      const name = baseName(first.output);
-      setNote(
-        first.integrity === 'invalid'
-          ? { tone: 'warn', text: t('verify.extractedDamaged', { name }), path: first.output }
-          : { tone: 'ok', text: t('verify.extracted', { name }), path: first.output },
-      );
-    }
-  };
+  const { note, exportReport, extract, extractElsewhere } = useDocumentActions(report, reportId);
 
   return (
     <article className={`card verdict-card ${verdict.tone}`} aria-label={baseName(report.file)}>
@@ -102,6 +57,15 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
       {note && (
         <div className={`notice ${note.tone}`} role="status" style={{ marginTop: 12 }}>
           <span>{note.text}</span>
+          {note.chooseFolder && (
+            <button
+              type="button"
+              className="btn link"
+              onClick={() => void extractElsewhere(note.chooseFolder?.force ?? false)}
+            >
+              {t('sign.outputChoose')}
+            </button>
+          )}
           {note.canForce && (
             <button type="button" className="btn link" onClick={() => void extract(true)}>
               {t('verify.extractAnyway')}
