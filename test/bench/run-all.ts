@@ -1,6 +1,6 @@
 /** `npm run bench`: every benchmark in one run, the machine description first, a summary of the goals last. */
 import { benchHash } from './hash-1gib';
-import { benchPades } from './pades-200mb';
+import { benchPades } from './pades-cli-200mb';
 import { benchSignVerify } from './sign-verify-1gib';
 import { benchStartup } from './startup';
 import { benchVerifyMany } from './verify-many';
