@@ -20,6 +20,7 @@ import { decide, type Findings } from './indication';
 import { readSignedAttributes, readUnsignedAttributes, type SignedAttributes } from './signed-attributes';
 import { checkSignerCertificate, type CertCheckContext, type CertChecks } from './signer-checks';
 import { verifySignatureValue } from './signature-value';
+import { decideSignature } from './signer-verdict';
 import type { CadesForm, SignatureReport, SignerSummary } from './types';
 import { checkSignatureTimestamps } from '../ltv/signature-timestamps';
 import { embeddedContext } from '../ltv/embedded-validation';
@@ -231,25 +232,19 @@ export async function verifySignerInfo(
   messages.push(...stamps.messages);
 
   const signingTime = attrs?.signingTime;
-  const x = signer?.x509;
-  const verdict = decide({
-    formatFailure: false,
-    signerCertFound: signer !== undefined,
-    hashOk,
-    sigOk,
-    essMismatch,
-    chainFound: checks?.chainFound ?? false,
-    revokedAt: checks?.revokedAt,
-    signingTime,
-    revocationUnknown: checks?.revocationUnknown ?? false,
-    caOutOfBounds: checks?.caOutOfBounds ?? false,
-    notAfter: x ? new Date(x.validTo) : undefined,
-    notBefore: x ? new Date(x.validFrom) : undefined,
-    now: ctx.now,
-    keyUsageOk: checks?.keyUsageOk ?? false,
-    weakCrypto: checks?.weakCrypto ?? false,
-    poe: earliest(stamps.poe, ctx.poe),
-  });
+  const verdict = decideSignature(
+    {
+      formatFailure: false,
+      signer,
+      hashOk,
+      sigOk,
+      essMismatch,
+      signingTime,
+      now: ctx.now,
+      poe: earliest(stamps.poe, ctx.poe),
+    },
+    checks,
+  );
 
   const signatureValue = toBytes(si.signature.getValue());
   const counterContent: SignedContent = { digest: (h) => createHash(h).update(signatureValue).digest() };

@@ -9,8 +9,8 @@ import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import { hashLabel, signatureLabel, type HashName } from '../verify/algorithms';
 import { parseCerts, type ParsedCert } from '../verify/certificates';
-import { decide } from '../verify/indication';
 import { checkSignerCertificate } from '../verify/signer-checks';
+import { decideSignature } from '../verify/signer-verdict';
 import type { CadesForm, SignatureReport } from '../verify/types';
 import { signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
@@ -211,25 +211,19 @@ export async function verifyXmlSignature(
     now: ctx.now,
   });
   messages.push(...stamps.messages);
-  const x = chosen.signer?.x509;
-  const verdict = decide({
-    formatFailure: !info.signedInfo,
-    signerCertFound: chosen.signer !== undefined,
-    hashOk,
-    sigOk: chosen.sigOk,
-    essMismatch: chosen.essMismatch,
-    chainFound: checks?.chainFound ?? false,
-    revokedAt: checks?.revokedAt,
-    signingTime,
-    revocationUnknown: checks?.revocationUnknown ?? false,
-    caOutOfBounds: checks?.caOutOfBounds ?? false,
-    notAfter: x ? new Date(x.validTo) : undefined,
-    notBefore: x ? new Date(x.validFrom) : undefined,
-    now: ctx.now,
-    keyUsageOk: checks?.keyUsageOk ?? false,
-    weakCrypto: checks?.weakCrypto ?? false,
-    poe: stamps.poe,
-  });
+  const verdict = decideSignature(
+    {
+      formatFailure: !info.signedInfo,
+      signer: chosen.signer,
+      hashOk,
+      sigOk: chosen.sigOk,
+      essMismatch: chosen.essMismatch,
+      signingTime,
+      now: ctx.now,
+      poe: stamps.poe,
+    },
+    checks,
+  );
   const dataRef = refs.find((r) => r.type !== SIGNED_PROPERTIES_TYPE);
   const qc = checks?.info.qc;
   const report: SignatureReport = {

@@ -1,0 +1,39 @@
+/** The ETSI verdict of one signature (CAdES SignerInfo or XAdES ds:Signature) from its own findings and D's certificate checks. */
+import type { ParsedCert } from './certificates';
+import { decide, type Verdict } from './indication';
+import type { CertChecks } from './signer-checks';
+
+/** What the signature-format side found; the certificate side comes from checkSignerCertificate. */
+export interface SignatureFindings {
+  formatFailure: boolean;
+  signer: ParsedCert | undefined;
+  hashOk: boolean | undefined;
+  sigOk: boolean | undefined;
+  essMismatch: boolean;
+  signingTime?: Date;
+  now: Date;
+  /** proof of existence of the signature (a valid signature timestamp, or one from outside) */
+  poe?: Date;
+}
+
+export function decideSignature(f: SignatureFindings, checks: CertChecks | undefined): Verdict {
+  const x = f.signer?.x509;
+  return decide({
+    formatFailure: f.formatFailure,
+    signerCertFound: f.signer !== undefined,
+    hashOk: f.hashOk,
+    sigOk: f.sigOk,
+    essMismatch: f.essMismatch,
+    chainFound: checks?.chainFound ?? false,
+    revokedAt: checks?.revokedAt,
+    signingTime: f.signingTime,
+    revocationUnknown: checks?.revocationUnknown ?? false,
+    caOutOfBounds: checks?.caOutOfBounds ?? false,
+    notAfter: x ? new Date(x.validTo) : undefined,
+    notBefore: x ? new Date(x.validFrom) : undefined,
+    now: f.now,
+    keyUsageOk: checks?.keyUsageOk ?? false,
+    weakCrypto: checks?.weakCrypto ?? false,
+    poe: f.poe,
+  });
+}
