@@ -13,7 +13,7 @@ import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
 import { decide } from '../verify/indication';
 import type { FileReport, SignatureReport } from '../verify/types';
 import { verifyCmsSignatures } from '../verify/verify-cms';
-import { emptySigner } from '../verify/verify-signer-info';
+import { formatFailure } from '../verify/verify-signer-info';
 import { fatturaPaFromBytes } from '../xades/fatturapa';
 import { MAX_PEEK_BYTES } from '../xades/fatturapa-peek';
 import { verifyXmlDocument } from '../xades/verify-xml-document';
@@ -28,24 +28,13 @@ interface Verified {
   covers: string[][];
 }
 
-function unreadable(name: string, reason: string): SignatureReport {
-  return {
-    signer: emptySigner(),
-    signingTime: null,
-    digestAlgorithm: 'unknown',
-    signatureAlgorithm: 'unknown',
-    integrity: 'invalid',
-    ...decide({ formatFailure: true } as Parameters<typeof decide>[0]),
-    qualified: false,
-    depth: 0,
-    cadesForm: 'CMS',
-    hasTimestamp: false,
-    certificate: null,
-    chain: [],
-    revocation: null,
-    messages: [t({ it: '{name}: {reason}', en: '{name}: {reason}' }, { name, reason })],
-    counterSignatures: [],
-  };
+/** A signature file that could not be read or checked: a FORMAT_FAILURE report covering no file. */
+function pushUnreadable(out: Verified, entry: ZipEntry, e: unknown): void {
+  const reason = toErrorInfo(e).message;
+  out.reports.push(
+    formatFailure(0, t({ it: '{name}: {reason}', en: '{name}: {reason}' }, { name: entry.name, reason })),
+  );
+  out.covers.push([]);
 }
 
 function reader(c: AsicContainer): (name: string) => Promise<Uint8Array | undefined> {
@@ -71,8 +60,7 @@ async function verifyXades(
       );
     }
   } catch (e) {
-    out.reports.push(unreadable(entry.name, toErrorInfo(e).message));
-    out.covers.push([]);
+    pushUnreadable(out, entry, e);
   }
 }
 
@@ -133,8 +121,7 @@ async function verifyCades(
       out.covers.push(covers);
     }
   } catch (e) {
-    out.reports.push(unreadable(entry.name, toErrorInfo(e).message));
-    out.covers.push([]);
+    pushUnreadable(out, entry, e);
   }
 }
 
