@@ -6,12 +6,12 @@
  */
 import { mkdir, open } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { SigilloError, toErrorInfo } from '../errors';
+import { SigilloError } from '../errors';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
 import { fileError } from '../files/input-file';
 import { t } from '../i18n/translate';
 import { TrustStore } from '../trust/trust-store';
-import type { ExtractOptions, ExtractResult } from '../verify/extract';
+import { extractFailed, type ExtractOptions, type ExtractResult } from '../verify/extract';
 import { looksLikeZip, openAsic } from './asic-container';
 import { verifyAsicFile } from './asic-verify';
 
@@ -80,12 +80,6 @@ export async function extractAsic(input: string, o: ExtractOptions): Promise<Ext
     }
     return { file: input, output: folder, error: null, integrity: intact ? 'valid' : 'invalid', levels: 1 };
   } catch (e) {
-    return {
-      file: input,
-      output: null,
-      error: toErrorInfo(e),
-      integrity: intact === false ? 'invalid' : null,
-      levels: 0,
-    };
+    return extractFailed(input, e, intact === false ? 'invalid' : null);
   }
 }

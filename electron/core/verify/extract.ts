@@ -33,6 +33,16 @@ export interface ExtractResult {
   levels: number;
 }
 
+/** The result of an extraction that failed: no output, the error, and what was learnt of the integrity. */
+export function extractFailed(
+  input: string,
+  e: unknown,
+  integrity: 'invalid' | null,
+  levels = 0,
+): ExtractResult {
+  return { file: input, output: null, error: toErrorInfo(e), integrity, levels };
+}
+
 const SIGNATURE_EXT = /\.(p7m|p7s|p7|pkcs7|p7c)$/i;
 const MAX_LEVELS = 16;
 const NO_INTEGRITY = new TrustStore([]);
@@ -117,12 +127,6 @@ export async function extractFile(input: string, o: ExtractOptions): Promise<Ext
     });
     return { file: input, output, error: null, integrity: allIntact ? 'valid' : 'invalid', levels };
   } catch (e) {
-    return {
-      file: input,
-      output: null,
-      error: toErrorInfo(e),
-      integrity: allIntact ? null : 'invalid',
-      levels,
-    };
+    return extractFailed(input, e, allIntact ? null : 'invalid', levels);
   }
 }
