@@ -75,6 +75,8 @@ function p7m(): { doc: string; p7m: string } {
   return { doc, p7m: `${doc}.p7m` };
 }
 
+const p7mFile = () => p7m().p7m;
+
 function unsignedOids(file: string): string[] {
   const b = readFileSync(file);
   const ci = asn1js.fromBER(b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer)
@@ -241,5 +243,43 @@ describe('sigillo extend --level LT on a signed PDF (PAdES-B-LT, DSS/VRI)', () =
       ca.crlUp = true;
       ca.ocspUp = true;
     }
+  });
+});
+
+describe('sigillo extend --level LTA on a signed PDF (DSS + document timestamp)', () => {
+  it('adds the DSS then an ETSI.RFC3161 document timestamp over everything; both verify', async () => {
+    const d = join(dir, `lta-${n++}`);
+    mkdirSync(d);
+    const signed = join(d, 'contratto-signed.pdf');
+    await signPades({
+      input: writeHandwritten(join(d, 'contratto.pdf')),
+      output: signed,
+      overwrite: false,
+      digest: 'sha256',
+      signer: new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem }),
+    });
+    const before = readFileSync(signed);
+    ca.crlUp = true;
+    const r = await runCli(
+      ['extend', '--json', '--level', 'LTA', '--tsa', tsa.url, '--overwrite', signed],
+      env(),
+    );
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(JSON.parse(r.stdout)[0].added).toEqual(['DSS', 'document timestamp']);
+    const after = readFileSync(signed);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.subarray(before.length).toString('latin1')).toMatch(/\/Type \/DocTimeStamp/);
+    expect(after.subarray(before.length).toString('latin1')).toMatch(/\/SubFilter \/ETSI\.RFC3161/);
+    expect(qpdfCheck(signed).ok).toBe(true);
+    const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, signed], env());
+    const sigs = JSON.parse(v.stdout)[0].signatures;
+    expect(sigs).toHaveLength(2);
+    expect(sigs[0]).toMatchObject({ integrity: 'valid', indication: 'TOTAL_PASSED' });
+    expect(sigs[1]).toMatchObject({ integrity: 'valid', documentTimestamp: true, subFilter: 'ETSI.RFC3161' });
+    const p7m = await runCli(
+      ['extend', '--json', '--level', 'LTA', '--tsa', tsa.url, '--overwrite', p7mFile()],
+      env(),
+    );
+    expect(JSON.parse(p7m.stdout)[0].error.code).toBe('EXTEND_UNSUPPORTED');
   });
 });

@@ -19,23 +19,25 @@ export interface ExtendResultJson {
 }
 
 const HELP = {
-  it: `Uso: sigillo extend [--json] --level T|LT [--tsa URL] [--out CARTELLA] [--overwrite] FILE.p7m...
+  it: `Uso: sigillo extend [--json] --level T|LT|LTA [--tsa URL] [--out CARTELLA] [--overwrite] FILE.p7m...
 
 Porta le firme di un .p7m a un livello a lungo termine senza invalidarle:
   T    aggiunge la marca temporale della firma (CAdES-T) dove manca
   LT   anche i certificati e le liste di revoca (certificate-values, revocation-values): la verifica
        funziona poi anche offline. Per un PDF firmato: LT aggiunge un DSS (PAdES-B-LT, /DSS con /VRI)
+  LTA  solo PDF: DSS e poi una marca temporale del documento (PAdES-B-LTA, ETSI.RFC3161)
 ${TSA_HELP.it}
   --out CARTELLA   dove scrivere (stesso nome); altrimenti serve --overwrite per sostituire il file
   --json           [{"input","output","level","added","error"?}]
 
 Uscita: 0 tutto esteso (o già al livello), 1 almeno un errore, 2 uso errato.`,
-  en: `Usage: sigillo extend [--json] --level T|LT [--tsa URL] [--out DIR] [--overwrite] FILE.p7m...
+  en: `Usage: sigillo extend [--json] --level T|LT|LTA [--tsa URL] [--out DIR] [--overwrite] FILE.p7m...
 
 Raises the signatures of a .p7m to a long-term level without invalidating them:
   T    adds the signature timestamp (CAdES-T) where missing
   LT   also the certificates and revocation lists (certificate-values, revocation-values): verification
        then works offline too. For a signed PDF: LT appends a DSS (PAdES-B-LT, /DSS with /VRI)
+  LTA  PDFs only: the DSS, then a document timestamp (PAdES-B-LTA, ETSI.RFC3161)
 ${TSA_HELP.en}
   --out DIR        where to write (same name); otherwise --overwrite is needed to replace the file
   --json           [{"input","output","level","added","error"?}]

@@ -17,11 +17,12 @@ import { addSignatureTimestamp, OID_SIGNATURE_TIME_STAMP } from './cades-t';
 import { addLtValues, OID_CERT_VALUES, OID_REVOCATION_VALUES } from './cades-lt';
 import { rewriteSignedData } from './rewrite-signed-data';
 import { addDss } from './pades-dss';
+import { extendPdfToLta } from './pades-doc-timestamp';
 import { isPdfFile } from '../pdf/extract-revision';
 import { unsignedAttributes } from './unsigned-attributes';
 
-export type ExtendLevel = 'T' | 'LT';
-export const EXTEND_LEVELS: readonly ExtendLevel[] = ['T', 'LT'];
+export type ExtendLevel = 'T' | 'LT' | 'LTA';
+export const EXTEND_LEVELS: readonly ExtendLevel[] = ['T', 'LT', 'LTA'];
 
 export interface ExtendOptions {
   input: string;
@@ -48,27 +49,33 @@ function notP7m(path: string): SigilloError {
     'EXTEND_UNSUPPORTED',
     t(
       {
-        it: '{path}: extend tratta le firme CAdES (.p7m/.p7s, livelli T e LT) e i PDF firmati (livello LT).',
-        en: '{path}: extend handles CAdES signatures (.p7m/.p7s, levels T and LT) and signed PDFs (level LT).',
+        it: '{path}: extend tratta le firme CAdES (.p7m/.p7s, livelli T e LT) e i PDF firmati (livelli LT e LTA).',
+        en: '{path}: extend handles CAdES signatures (.p7m/.p7s, levels T and LT) and signed PDFs (levels LT and LTA).',
       },
       { path },
     ),
   );
 }
 
-/** PDF: LT adds a Document Security Store (PAdES-B-LT); T would need a document timestamp (not yet). */
+/** PDF: LT adds a Document Security Store (PAdES-B-LT), LTA then a document timestamp (PAdES-B-LTA). */
 async function extendPdf(o: ExtendOptions, output: string): Promise<ExtendResult> {
-  if (o.level !== 'LT') throw notP7m(o.input);
+  if (o.level === 'T') throw notP7m(o.input);
   await checkOutput(output, { overwrite: o.overwrite });
-  const r = await addDss(o.input, output, o.overwrite, o.trust);
-  return { input: o.input, output, level: o.level, signatures: r.signatures, added: ['DSS'] };
+  const base = { input: o.input, output, level: o.level };
+  if (o.level === 'LT') {
+    const r = await addDss(o.input, output, o.overwrite, o.trust);
+    return { ...base, signatures: r.signatures, added: ['DSS'] };
+  }
+  if (!o.tsa) throw tsaError('TSA_URL_MISSING');
+  const r = await extendPdfToLta(o.input, output, o.overwrite, o.tsa, o.trust);
+  return { ...base, signatures: r.signatures, added: ['DSS', 'document timestamp'] };
 }
 
 export async function extendFile(o: ExtendOptions): Promise<ExtendResult> {
   const size = await inputSize(o.input);
   const output = outputPathFor(o.input, { outDir: o.outputDir, suffix: '' });
   if (size > 0 && !(await looksLikeSignedData(o.input)) && isPdfFile(o.input)) return extendPdf(o, output);
-  if (!(size > 0 && (await looksLikeSignedData(o.input)))) throw notP7m(o.input);
+  if (!(size > 0 && (await looksLikeSignedData(o.input))) || o.level === 'LTA') throw notP7m(o.input);
   await checkOutput(output, { overwrite: o.overwrite });
   const summary = await readSignedData(o.input, { hashDeclared: false });
   const added: string[] = [];

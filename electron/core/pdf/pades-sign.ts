@@ -38,6 +38,8 @@ export interface PadesSignOptions {
   onProgress?: (done: number, total: number) => void;
   /** last step on the SignerInfo, e.g. a signature timestamp (PAdES-B-T, core/ltv/cades-t.ts) */
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
+  /** PAdES document timestamp (ETSI.RFC3161, issue 10): this token over the byte ranges replaces the CMS */
+  documentTimestamp?: (messageDigest: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface PadesSignResult {
@@ -83,7 +85,8 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
       reader,
       signingTime,
       contentsSize,
-      subFilter: 'ETSI.CAdES.detached',
+      subFilter: o.documentTimestamp ? 'ETSI.RFC3161' : 'ETSI.CAdES.detached',
+      docTimeStamp: o.documentTimestamp !== undefined,
       reason: o.reason,
       location: o.location,
       contact: o.contact,
@@ -115,17 +118,15 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
     hash.update(bytes.subarray(0, cStart));
     hash.update(bytes.subarray(cEnd));
     const messageDigest = new Uint8Array(hash.digest());
-    const signerInfo = await finish(o)({
-      signer: o.signer,
-      digest: o.digest,
-      messageDigest,
-      signingTime: null,
-    });
-    const cms = encodeSignedData({
-      digestAlgorithms: [digestAlgorithmId(o.digest)],
-      certificates: [o.signer.certificate, ...o.signer.chain],
-      signerInfos: [signerInfo],
-    });
+    const cms = o.documentTimestamp
+      ? await o.documentTimestamp(messageDigest)
+      : encodeSignedData({
+          digestAlgorithms: [digestAlgorithmId(o.digest)],
+          certificates: [o.signer.certificate, ...o.signer.chain],
+          signerInfos: [
+            await finish(o)({ signer: o.signer, digest: o.digest, messageDigest, signingTime: null }),
+          ],
+        });
     const hex = Buffer.from(cms).toString('hex');
     if (hex.length > cEnd - cStart - 2) {
       throw new SigilloError(

@@ -46,6 +46,8 @@ export interface SignatureObjectsInput {
   /** a new visible field: page (1-based) and rectangle in PDF points */
   visible?: { page: number; x: number; y: number; width: number; height: number };
   appearance?: AppearanceBuilder;
+  /** a document timestamp dictionary (/Type /DocTimeStamp, issue 10) instead of /Type /Sig */
+  docTimeStamp?: boolean;
 }
 
 export interface SignatureObjects {
@@ -60,7 +62,7 @@ function fieldError(code: string, it: string, en: string, field: string): Sigill
 
 function signatureDict(input: SignatureObjectsInput): PdfDict {
   const d = new PdfDict()
-    .set('Type', name('Sig'))
+    .set('Type', name(input.docTimeStamp ? 'DocTimeStamp' : 'Sig'))
     .set('Filter', name('Adobe.PPKLite'))
     .set('SubFilter', name(input.subFilter))
     .set('ByteRange', new PdfRaw(BYTE_RANGE_PLACEHOLDER))
