@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { opensslCaConfig } from './openssl-ca-config';
 
 export interface TestPerson {
   givenName: string;
@@ -62,60 +63,47 @@ export function opensslDate(d: Date): string {
 }
 
 function caConfig(dir: string, crlUrl: string): string {
-  return `
-[ ca ]
-default_ca = testca
-[ testca ]
-dir = ${dir}
-database = ${dir}/index.txt
-new_certs_dir = ${dir}/newcerts
-serial = ${dir}/serial
-default_md = sha256
-policy = anything
-unique_subject = no
-copy_extensions = none
-email_in_dn = no
-[ anything ]
-countryName = optional
-organizationName = optional
-organizationalUnitName = optional
-commonName = supplied
-serialNumber = optional
-givenName = optional
-surname = optional
-dnQualifier = optional
-[ req ]
-distinguished_name = dn
-prompt = no
-[ dn ]
-CN = placeholder
-[ v3_root ]
-basicConstraints = critical,CA:true
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-[ v3_ca ]
-basicConstraints = critical,CA:true,pathlen:0
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-certificatePolicies = 2.5.29.32.0
-[ v3_signature ]
-basicConstraints = critical,CA:false
-keyUsage = critical,nonRepudiation
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-certificatePolicies = 1.3.76.16.6,0.4.0.194112.1.2
-crlDistributionPoints = URI:${crlUrl}
-1.3.6.1.5.5.7.1.3 = DER:${QC_STATEMENTS_DER}
-[ v3_authentication ]
-basicConstraints = critical,CA:false
-keyUsage = critical,digitalSignature,keyEncipherment
-extendedKeyUsage = clientAuth
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-certificatePolicies = 1.3.76.16.6
-crlDistributionPoints = URI:${crlUrl}
-`;
+  const keyIds = ['subjectKeyIdentifier = hash', 'authorityKeyIdentifier = keyid:always'];
+  return opensslCaConfig({
+    dir,
+    name: 'testca',
+    newCertsDir: `${dir}/newcerts`,
+    settings: { email_in_dn: 'no' },
+    policy: {
+      countryName: 'optional',
+      organizationName: 'optional',
+      organizationalUnitName: 'optional',
+      commonName: 'supplied',
+      serialNumber: 'optional',
+      givenName: 'optional',
+      surname: 'optional',
+      dnQualifier: 'optional',
+    },
+    extensions: {
+      v3_ca: [
+        'basicConstraints = critical,CA:true,pathlen:0',
+        'keyUsage = critical,keyCertSign,cRLSign',
+        ...keyIds,
+        'certificatePolicies = 2.5.29.32.0',
+      ],
+      v3_signature: [
+        'basicConstraints = critical,CA:false',
+        'keyUsage = critical,nonRepudiation',
+        ...keyIds,
+        'certificatePolicies = 1.3.76.16.6,0.4.0.194112.1.2',
+        `crlDistributionPoints = URI:${crlUrl}`,
+        `1.3.6.1.5.5.7.1.3 = DER:${QC_STATEMENTS_DER}`,
+      ],
+      v3_authentication: [
+        'basicConstraints = critical,CA:false',
+        'keyUsage = critical,digitalSignature,keyEncipherment',
+        'extendedKeyUsage = clientAuth',
+        ...keyIds,
+        'certificatePolicies = 1.3.76.16.6',
+        `crlDistributionPoints = URI:${crlUrl}`,
+      ],
+    },
+  });
 }
 
 function personSubject(p: TestPerson, dnq: string): string {

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { opensslCaConfig } from '../../support/openssl-ca-config';
 import type { IssuedCert } from '../../support/pki';
 
 const run = promisify(execFile);
@@ -35,45 +36,28 @@ function openssl(args: string[], cwd: string): void {
 }
 
 function config(dir: string, base: string): string {
-  return `
-[ ca ]
-default_ca = loop
-[ loop ]
-dir = ${dir}
-database = ${dir}/index.txt
-new_certs_dir = ${dir}
-serial = ${dir}/serial
-crlnumber = ${dir}/crlnumber
-default_md = sha256
-default_days = 365
-default_crl_days = 7
-policy = any
-unique_subject = no
-copy_extensions = none
-[ any ]
-commonName = supplied
-serialNumber = optional
-[ req ]
-distinguished_name = dn
-prompt = no
-[ dn ]
-CN = placeholder
-[ v3_root ]
-basicConstraints = critical,CA:true
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-[ v3_signer ]
-basicConstraints = critical,CA:false
-keyUsage = critical,nonRepudiation
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-authorityInfoAccess = OCSP;URI:${base}/ocsp
-crlDistributionPoints = URI:${base}/ca.crl
-[ v3_ocsp ]
-basicConstraints = critical,CA:false
-keyUsage = critical,digitalSignature
-extendedKeyUsage = OCSPSigning
-`;
+  return opensslCaConfig({
+    dir,
+    name: 'loop',
+    newCertsDir: dir,
+    settings: { crlnumber: `${dir}/crlnumber`, default_days: '365', default_crl_days: '7' },
+    policy: { commonName: 'supplied', serialNumber: 'optional' },
+    extensions: {
+      v3_signer: [
+        'basicConstraints = critical,CA:false',
+        'keyUsage = critical,nonRepudiation',
+        'subjectKeyIdentifier = hash',
+        'authorityKeyIdentifier = keyid:always',
+        `authorityInfoAccess = OCSP;URI:${base}/ocsp`,
+        `crlDistributionPoints = URI:${base}/ca.crl`,
+      ],
+      v3_ocsp: [
+        'basicConstraints = critical,CA:false',
+        'keyUsage = critical,digitalSignature',
+        'extendedKeyUsage = OCSPSigning',
+      ],
+    },
+  });
 }
 
 export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
