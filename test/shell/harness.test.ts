@@ -27,6 +27,31 @@ function httpGet(port: number, path: string, headers: Record<string, string> = {
   });
 }
 
+type SignResults = { results: { output: string | null; format: string; error: unknown }[] };
+
+/** one file signed through the harness with the fixture token; `options` override the defaults */
+function signFile(operationId: string, input: string, options: Record<string, unknown> = {}) {
+  return client.invoke('sign', {
+    operationId,
+    files: [input],
+    format: 'auto',
+    token: 'CNS-ROSSI',
+    digest: 'sha256',
+    overwrite: false,
+    pin: PIN,
+    ...options,
+  });
+}
+
+/** the output file of a signing that must have succeeded, in the given format */
+function signedOutput(r: Awaited<ReturnType<typeof signFile>>, format: string): string {
+  expect(r.ok, JSON.stringify(r)).toBe(true);
+  const res = (r as { ok: true; value: SignResults }).value;
+  expect(res.results[0]!.error).toBeNull();
+  expect(res.results[0]!.format).toBe(format);
+  return res.results[0]!.output!;
+}
+
 beforeAll(async () => {
   // own store: the wrong-PIN test changes the token's PIN counters
   const conf = makeSofthsmStore(join(fx.root, `hsm-harness-${process.pid}`));
@@ -122,21 +147,8 @@ describe('harness round trips with the SoftHSM fixture', () => {
     doc.addPage([595, 842]).drawText('Sigillo harness test');
     const input = join(th.dir, 'contract.pdf');
     writeFileSync(input, await doc.save());
-    const r = await client.invoke('sign', {
-      operationId: 'op-sign-pdf-1',
-      files: [input],
-      format: 'auto',
-      token: 'CNS-ROSSI',
-      digest: 'sha256',
-      overwrite: false,
-      pin: PIN,
-    });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-    if (!r.ok) return;
-    const res = r.value as { results: { output: string | null; format: string; error: unknown }[] };
-    expect(res.results[0]!.error).toBeNull();
-    expect(res.results[0]!.format).toBe('pades');
-    const out = res.results[0]!.output!;
+    const r = await signFile('op-sign-pdf-1', input);
+    const out = signedOutput(r, 'pades');
     expect(existsSync(out)).toBe(true);
     const pdfsig = execFileSync('pdfsig', [out], { encoding: 'utf8' });
     expect(pdfsig).toMatch(/Signature Validation: Signature is Valid/);
@@ -152,18 +164,11 @@ describe('harness round trips with the SoftHSM fixture', () => {
     doc.addPage([595, 842]);
     const input = join(th.dir, 'visible.pdf');
     writeFileSync(input, await doc.save());
-    const r = await client.invoke('sign', {
-      operationId: 'op-sign-visible',
-      files: [input],
+    const r = await signFile('op-sign-visible', input, {
       format: 'pades',
-      token: 'CNS-ROSSI',
-      digest: 'sha256',
-      overwrite: false,
       visible: { page: 1, x: 50, y: 60, w: 200, h: 70 },
-      pin: PIN,
     });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-    const out = (r as { value: { results: { output: string }[] } }).value.results[0]!.output;
+    const out = signedOutput(r, 'pades');
     expect(execFileSync('pdfsig', [out], { encoding: 'utf8' })).toMatch(/Signature is Valid/);
     const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', out, '-'], {
       maxBuffer: 1 << 26,
@@ -174,21 +179,7 @@ describe('harness round trips with the SoftHSM fixture', () => {
   it('signs a text file as CAdES (.p7m); openssl cms -verify accepts it against the test CA', async () => {
     const input = join(th.dir, 'invoice.xml');
     writeFileSync(input, '<fattura>1</fattura>');
-    const r = await client.invoke('sign', {
-      operationId: 'op-sign-cades-1',
-      files: [input],
-      format: 'auto',
-      token: 'CNS-ROSSI',
-      digest: 'sha256',
-      overwrite: false,
-      pin: PIN,
-    });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-    if (!r.ok) return;
-    const res = r.value as { results: { output: string | null; format: string; error: unknown }[] };
-    expect(res.results[0]!.error).toBeNull();
-    expect(res.results[0]!.format).toBe('cades');
-    const out = res.results[0]!.output!;
+    const out = signedOutput(await signFile('op-sign-cades-1', input), 'cades');
     const content = execFileSync(
       'openssl',
       [
@@ -227,15 +218,7 @@ describe('harness round trips with the SoftHSM fixture', () => {
   it('a wrong PIN fails once with PIN_INCORRECT, never retried, not echoed', async () => {
     const input = join(th.dir, 'note.txt');
     writeFileSync(input, 'hello');
-    const r = await client.invoke('sign', {
-      operationId: 'op-sign-bad-pin',
-      files: [input],
-      format: 'cades',
-      token: 'CNS-ROSSI',
-      digest: 'sha256',
-      overwrite: false,
-      pin: '99999999',
-    });
+    const r = await signFile('op-sign-bad-pin', input, { format: 'cades', pin: '99999999' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('PIN_INCORRECT');
     expect(JSON.stringify(r)).not.toContain('99999999');
