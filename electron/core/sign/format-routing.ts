@@ -2,8 +2,8 @@
  * Which signature format a file gets, and the one place that runs it. `--format auto`: PAdES for .pdf files,
  * CAdES for everything else; XAdES (enveloped, for XML/FatturaPA) only on request.
  */
-import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { signCades } from './cades';
+import type { SignCadesOptions } from './cades-types';
 import { signPadesFile, type PadesFileOptions } from '../pdf/pades-file';
 import { signXadesFile } from '../xades/sign-xades';
 
@@ -17,18 +17,10 @@ export function routeFormat(input: string, requested: RequestedFormat): SignForm
   return requested;
 }
 
-export interface SignFileOptions {
-  input: string;
-  outputDir?: string;
-  overwrite: boolean;
-  digest: DigestName;
-  signer: KeySigner;
-  nest: boolean;
-  onProgress?: (done: number, total: number) => void;
+/** What CAdES signing takes (the signing time is always now), plus the PDF options. */
+export interface SignFileOptions extends Omit<SignCadesOptions, 'signingTime'> {
   /** PDF options (--visible, --field, --image, --reason, --location, --contact) */
   pades?: PadesFileOptions;
-  /** last step on the new SignerInfo, e.g. a signature timestamp (CAdES-T / PAdES-B-T) */
-  finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface SignFileResult {
