@@ -15,7 +15,7 @@ import { makeTsaPki, startTsaServer } from '../support/tsa-server';
 import { killWhileWriting, sha256, temps } from './support/kill-run';
 
 const fx = inject('fixture');
-const ROUNDS = 4;
+const ROUNDS = 3;
 /** deterministic "random" delays (ms after the temporary file appears), spread over the write */
 const DELAYS = [0, 15, 40, 90, 3, 60];
 
