@@ -10,6 +10,18 @@ export class NeedMoreBytes extends Error {}
 const WS = new Set([0, 9, 10, 12, 13, 32]);
 const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 
+/** literal-string escapes \n \r \t \b \f \( \) \\ (§7.3.4.2) → the byte they stand for */
+const ESCAPES = new Map([
+  [0x6e, 10],
+  [0x72, 13],
+  [0x74, 9],
+  [0x62, 8],
+  [0x66, 12],
+  [0x28, 0x28],
+  [0x29, 0x29],
+  [0x5c, 0x5c],
+]);
+
 export function isWhite(c: number): boolean {
   return WS.has(c);
 }
@@ -180,17 +192,8 @@ export class PdfParser {
       if (c === 0x5c) {
         const e = this.peek();
         this.pos++;
-        const simple: Record<number, number> = {
-          0x6e: 10,
-          0x72: 13,
-          0x74: 9,
-          0x62: 8,
-          0x66: 12,
-          0x28: 0x28,
-          0x29: 0x29,
-          0x5c: 0x5c,
-        };
-        if (e in simple) out.push(simple[e]!);
+        const escaped = ESCAPES.get(e);
+        if (escaped !== undefined) out.push(escaped);
         else if (e >= 0x30 && e <= 0x37) {
           let v = e - 0x30;
           for (let k = 0; k < 2 && this.pos < b.length && b[this.pos]! >= 0x30 && b[this.pos]! <= 0x37; k++) {
