@@ -11,7 +11,8 @@ import { t } from '../i18n/translate';
 import { writeFully } from '../files/write-fully';
 import { signedDataHead, signedDataTail, type SignedDataParts } from './signed-data';
 
-export type ChunkWriter = (chunk: Uint8Array) => Promise<void>;
+/** `release` (optional) is called once the chunk has been written: its buffer may then be reused */
+export type ChunkWriter = (chunk: Uint8Array, release?: () => void) => Promise<void>;
 
 export interface AttachedWriteInput {
   out: FileHandle;
@@ -44,13 +45,17 @@ async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): P
     if (failure) throw failure.error;
   };
   try {
-    await input.copyContent(async (chunk) => {
+    await input.copyContent(async (chunk, release) => {
       check();
       const p: Promise<void> = writeFully(input.out, chunk, pos).then(
-        () => void inFlight.delete(p),
+        () => {
+          inFlight.delete(p);
+          release?.();
+        },
         (e: unknown) => {
           inFlight.delete(p);
           failure ??= { error: e };
+          release?.();
         },
       );
       inFlight.add(p);

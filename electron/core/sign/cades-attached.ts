@@ -4,7 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { digestAlgorithmId } from '../cms/algorithms';
 import { writeAttachedSignedData } from '../cms/attached-writer';
 import { OID } from '../cms/oids';
-import { readInput } from '../files/input-file';
+import { readPooled } from '../files/pooled-read';
 import type { SignCadesOptions } from './cades-types';
 import { estimateSignerInfo } from './signer-info-estimate';
 import { finish } from '../ltv/finish-signer-info';
@@ -29,14 +29,15 @@ export async function writeAttachedCades(
     signerInfoEstimate: [estimate],
     async copyContent(write, pass) {
       let done = 0;
-      for await (const chunk of readInput(input)) {
+      // reused buffers, each read into again once its write is done: flat memory from 10 MB to gigabytes
+      await readPooled(input, async (chunk, release) => {
         if (pass === 1) {
           hash.update(chunk);
           done += chunk.length;
           opts.onProgress?.(done, contentLength);
         }
-        await write(chunk);
-      }
+        await write(chunk, release);
+      });
     },
     makeSignerInfos: async () => [
       await finish(opts)({
