@@ -10,7 +10,7 @@ import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { invoiceXml, xadesTemplate } from '../xades/support/fatturapa-sample';
 import { xmlsecSign } from '../xades/support/xmlsec';
-import { cadesDetached, MIME_S, stageFiles, writeZip } from './support/build-asic';
+import { cadesDetached, MIME_E, MIME_S, stageFiles, writeZip } from './support/build-asic';
 
 const fx = inject('fixture');
 const trust = new TrustStore([]);
@@ -79,5 +79,39 @@ describe('random damage', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('unreadable signature files', () => {
+  it('each gives a FORMAT_FAILURE signature naming the file, covering nothing; a readable one beside them is still checked', async () => {
+    const stage = join(dir, 'stage-bad');
+    mkdirSync(stage);
+    stageFiles(stage, { 'doc.txt': 'documento\n' });
+    writeFileSync(join(stage, 'bad.xml'), '<ds:Signature unclosed');
+    writeFileSync(join(stage, 'bad.p7s'), Buffer.from([0x30, 0x82, 0x10, 0x00, 0x06]));
+    const good = cadesDetached(join(stage, 'doc.txt'), join(stage, 'good.p7s'), fx.pki.signature, fx.pki);
+    const p = writeZip(join(dir, 'bad-sigs.asice'), MIME_E, [
+      ['doc.txt', join(stage, 'doc.txt')],
+      ['META-INF/signatures001.xml', join(stage, 'bad.xml')],
+      ['META-INF/signature001.p7s', join(stage, 'bad.p7s')],
+      ['META-INF/signature002.p7s', good],
+    ]);
+    const r = await verifyFile(p, { trust });
+    expect(r.error).toBeNull();
+    expect(r.format).toBe('asic-e');
+    expect(r.signatures).toHaveLength(3);
+    const [xades, cades, ok] = r.signatures;
+    for (const [s, name] of [
+      [xades, 'META-INF/signatures001.xml'],
+      [cades, 'META-INF/signature001.p7s'],
+    ] as const) {
+      expect(s?.indication).toBe('INDETERMINATE');
+      expect(s?.subIndication).toBe('FORMAT_FAILURE');
+      expect(s?.integrity).toBe('invalid');
+      expect(s?.messages[0]).toMatch(new RegExp(`^${name.replace(/\./g, '\\.')}: \\S`));
+    }
+    // without an ASiCManifest an ASiC-E CAdES signature covers no data file: readable, but nothing it signs
+    expect(ok?.subIndication).toBe('SIGNED_DATA_NOT_FOUND');
+    expect(r.container?.files).toEqual([{ name: 'doc.txt', size: 10, signedBy: [] }]);
   });
 });

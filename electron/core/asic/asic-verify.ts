@@ -44,25 +44,36 @@ function reader(c: AsicContainer): (name: string) => Promise<Uint8Array | undefi
   };
 }
 
-async function verifyXades(
+/** Verifies one signature file of the container; throws when it cannot be read at all. */
+type SignatureFileVerifier = (c: AsicContainer, entry: ZipEntry, o: VerifyFileOptions) => Promise<Verified>;
+
+async function verifyEach(
   c: AsicContainer,
-  entry: ZipEntry,
+  entries: ZipEntry[],
+  verify: SignatureFileVerifier,
   o: VerifyFileOptions,
   out: Verified,
 ): Promise<void> {
-  const read = reader(c);
-  try {
-    const r = await verifyXmlDocument(await c.zip.read(entry), { ...o, external: read });
-    for (const s of r.signatures) {
-      out.reports.push(s.report);
-      out.covers.push(
-        s.references.flatMap((ref) => (ref.target.kind === 'external' ? [ref.target.name] : [])),
-      );
+  for (const entry of entries) {
+    try {
+      const v = await verify(c, entry, o);
+      out.reports.push(...v.reports);
+      out.covers.push(...v.covers);
+    } catch (e) {
+      pushUnreadable(out, entry, e);
     }
-  } catch (e) {
-    pushUnreadable(out, entry, e);
   }
 }
+
+const verifyXades: SignatureFileVerifier = async (c, entry, o) => {
+  const r = await verifyXmlDocument(await c.zip.read(entry), { ...o, external: reader(c) });
+  return {
+    reports: r.signatures.map((s) => s.report),
+    covers: r.signatures.map((s) =>
+      s.references.flatMap((ref) => (ref.target.kind === 'external' ? [ref.target.name] : [])),
+    ),
+  };
+};
 
 const MANIFEST_MISMATCH = {
   it: 'Il file {name} non corrisponde all’impronta nel manifest ASiC: modificato dopo la firma.',
@@ -76,54 +87,45 @@ function failHash(s: SignatureReport, message: string): SignatureReport {
   return { ...s, integrity: 'invalid', ...v, messages: [...s.messages, message] };
 }
 
-async function verifyCades(
-  c: AsicContainer,
-  entry: ZipEntry,
-  o: VerifyFileOptions,
-  out: Verified,
-): Promise<void> {
+const verifyCades: SignatureFileVerifier = async (c, entry, o) => {
   const read = reader(c);
-  try {
-    let content: Uint8Array | undefined;
-    let covers: string[] = [];
-    let bad: string[] = [];
-    for (const m of c.manifests) {
-      const manifestBytes = await c.zip.read(m);
-      const manifest = await readManifest(manifestBytes, read).catch(() => undefined);
-      if (manifest?.signature !== entry.name) continue;
-      content = manifestBytes;
-      covers = manifest.references.map((r) => r.name);
-      bad = manifest.references.filter((r) => !r.digestOk).map((r) => r.name);
-    }
-    if (!content && c.type === 'ASiC-S' && c.data.length === 1) {
-      const only = c.data[0] as ZipEntry;
-      content = await c.zip.read(only);
-      covers = [only.name];
-    }
-    const bytes = await c.zip.read(entry);
-    const summary = await readSignedData(
-      (async function* () {
-        yield bytes;
-      })(),
-    );
-    const signed = content;
-    const reports = await verifyCmsSignatures(
-      {
-        eContentType: summary.eContentType,
-        certificates: summary.certificates,
-        signerInfos: summary.signerInfos,
-        contentDigest: (h: HashName) => (signed ? createHash(h).update(signed).digest() : undefined),
-      },
-      { trust: o.trust, revocation: o.revocation, now: o.now, depth: 0 },
-    );
-    for (const r of reports) {
-      out.reports.push(bad.reduce((s, name) => failHash(s, t(MANIFEST_MISMATCH, { name })), r));
-      out.covers.push(covers);
-    }
-  } catch (e) {
-    pushUnreadable(out, entry, e);
+  let content: Uint8Array | undefined;
+  let covers: string[] = [];
+  let bad: string[] = [];
+  for (const m of c.manifests) {
+    const manifestBytes = await c.zip.read(m);
+    const manifest = await readManifest(manifestBytes, read).catch(() => undefined);
+    if (manifest?.signature !== entry.name) continue;
+    content = manifestBytes;
+    covers = manifest.references.map((r) => r.name);
+    bad = manifest.references.filter((r) => !r.digestOk).map((r) => r.name);
   }
-}
+  if (!content && c.type === 'ASiC-S' && c.data.length === 1) {
+    const only = c.data[0] as ZipEntry;
+    content = await c.zip.read(only);
+    covers = [only.name];
+  }
+  const bytes = await c.zip.read(entry);
+  const summary = await readSignedData(
+    (async function* () {
+      yield bytes;
+    })(),
+  );
+  const signed = content;
+  const reports = await verifyCmsSignatures(
+    {
+      eContentType: summary.eContentType,
+      certificates: summary.certificates,
+      signerInfos: summary.signerInfos,
+      contentDigest: (h: HashName) => (signed ? createHash(h).update(signed).digest() : undefined),
+    },
+    { trust: o.trust, revocation: o.revocation, now: o.now, depth: 0 },
+  );
+  return {
+    reports: reports.map((r) => bad.reduce((s, name) => failHash(s, t(MANIFEST_MISMATCH, { name })), r)),
+    covers: reports.map(() => covers),
+  };
+};
 
 const UNCOVERED = {
   it: 'Il contenitore contiene file non coperti da alcuna firma: {names}.',
@@ -137,8 +139,8 @@ export async function verifyAsicFile(
   const c = await openAsic(path);
   try {
     const out: Verified = { reports: [], covers: [] };
-    for (const e of c.xades) await verifyXades(c, e, o, out);
-    for (const e of c.cades) await verifyCades(c, e, o, out);
+    await verifyEach(c, c.xades, verifyXades, o, out);
+    await verifyEach(c, c.cades, verifyCades, o, out);
     const files = c.data.map((e) => ({
       name: e.name,
       size: e.size,
