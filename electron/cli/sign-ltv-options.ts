@@ -5,6 +5,7 @@
 import { signatureTimestamper } from '../core/ltv/cades-t';
 import { countersignFile } from '../core/ltv/countersign-file';
 import { ltFinisher } from '../core/ltv/cades-lt';
+import { raisePdfInPlace } from '../core/ltv/pades-levels';
 import { SigilloError } from '../core/errors';
 import { signFile } from '../core/sign/format-routing';
 import type { SignFileOptions, SignFileResult, SignFormat } from '../core/sign/format-routing';
@@ -22,25 +23,24 @@ export const signLtvCliOptions: OptionsConfig = {
 
 export type SignLevel = 'B' | 'T' | 'LT' | 'LTA';
 const LEVELS: readonly SignLevel[] = ['B', 'T', 'LT', 'LTA'];
-const SUPPORTED: readonly SignLevel[] = ['B', 'T', 'LT'];
 
 export const SIGN_LTV_HELP = {
   it: `  --tsa URL       marca temporale nella firma (CAdES-T / PAdES-B-T); altrimenti SIGILLO_TSA_URL con --level T
-  --level L       B (predefinito senza --tsa) o T (predefinito con --tsa); LT (solo .p7m: anche certificati e CRL); LTA non ancora disponibile
+  --level L       B (predefinito senza --tsa) o T (predefinito con --tsa); LT (anche certificati e CRL: p7m nella firma, PDF nel DSS); LTA solo PDF (DSS + marca del documento)
   --countersign   controfirma di un .p7m esistente (stesso nome: serve --out o --overwrite)
   --signer N      quale firma controfirmare (1 = la prima, predefinito)`,
   en: `  --tsa URL       timestamp inside the signature (CAdES-T / PAdES-B-T); else SIGILLO_TSA_URL with --level T
-  --level L       B (default without --tsa) or T (default with --tsa); LT (.p7m only: certificates and CRLs too); LTA not available yet
+  --level L       B (default without --tsa) or T (default with --tsa); LT (certificates and CRLs too: p7m in the signature, PDF in a DSS); LTA PDF only (DSS + document timestamp)
   --countersign   counter-sign an existing .p7m (same name: needs --out or --overwrite)
   --signer N      which signature to counter-sign (1 = the first, default)`,
 };
 
-function ltCadesOnly(): SigilloError {
+function levelUnsupported(): SigilloError {
   return new SigilloError(
     'LEVEL_UNSUPPORTED',
     t({
-      it: 'Il livello LT per ora è disponibile solo per le firme CAdES (.p7m) nuove; per i PDF usare T.',
-      en: 'Level LT is for now available only for new CAdES (.p7m) signatures; for PDFs use T.',
+      it: 'Livelli disponibili alla firma: LT per .p7m e PDF, LTA solo per PDF (non con --countersign né XAdES).',
+      en: 'Levels available when signing: LT for .p7m and PDF, LTA for PDF only (not with --countersign or XAdES).',
     }),
   );
 }
@@ -78,30 +78,24 @@ export function ltvFromCli(ctx: CommandContext): SignLtv | { usage: string } {
   if (!LEVELS.includes(level)) {
     return { usage: t({ it: 'Livello sconosciuto: {l}', en: 'Unknown level: {l}' }, { l: requested ?? '' }) };
   }
-  if (!SUPPORTED.includes(level)) {
-    return {
-      usage: t(
-        {
-          it: 'Il livello {l} non è ancora disponibile (usare B, T o LT).',
-          en: 'Level {l} is not available yet (use B, T or LT).',
-        },
-        { l: level },
-      ),
-    };
-  }
   const countersign = countersignFrom(ctx);
   if (countersign && 'usage' in countersign) return countersign;
   if (level === 'B') return { level, signFile: countersign };
   const tsa = tsaFromCli(ctx);
   if ('usage' in tsa) return tsa;
   if (level === 'T') return { level, finishSignerInfo: signatureTimestamper(tsa), signFile: countersign };
-  const run = countersign ?? signFile;
+  const level2 = level as 'LT' | 'LTA';
+  const timestamp = signatureTimestamper(tsa);
   return {
     level,
-    finishSignerInfo: ltFinisher(tsa),
-    signFile: (format, opts) => {
-      if (format !== 'cades' || countersign) return Promise.reject(ltCadesOnly());
-      return run(format, opts);
+    // p7m: the LT values go into the SignerInfo; PDF: B-T first, then the DSS (and the document timestamp)
+    signFile: async (format, opts) => {
+      if (countersign || format === 'xades' || (format === 'cades' && level2 === 'LTA'))
+        throw levelUnsupported();
+      const finishSignerInfo = format === 'cades' ? ltFinisher(tsa) : timestamp;
+      const r = await signFile(format, { ...opts, finishSignerInfo });
+      if (format === 'pades') await raisePdfInPlace(r.output, level2, tsa);
+      return r;
     },
   };
 }

@@ -4,7 +4,7 @@
  * LT file verifies with --offline once the CA's services are down.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
@@ -18,6 +18,8 @@ import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signatureTimestamper } from '../../electron/core/ltv/cades-t';
+import { raisePdfInPlace } from '../../electron/core/ltv/pades-levels';
 import { writeHandwritten } from '../pdf/support/make-pdf';
 import { qpdfCheck } from '../pdf/support/nss';
 import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
@@ -281,5 +283,35 @@ describe('sigillo extend --level LTA on a signed PDF (DSS + document timestamp)'
       env(),
     );
     expect(JSON.parse(p7m.stdout)[0].error.code).toBe('EXTEND_UNSUPPORTED');
+  });
+});
+
+describe('signing a PDF at level LTA (what sign --level LTA does after signing)', () => {
+  it('B-T signature, then DSS and document timestamp in place: offline TOTAL_PASSED with its timestamp', async () => {
+    const d = join(dir, `sign-lta-${n++}`);
+    mkdirSync(d);
+    const out = join(d, 'delibera-signed.pdf');
+    await signPades({
+      input: writeHandwritten(join(d, 'delibera.pdf')),
+      output: out,
+      overwrite: false,
+      digest: 'sha256',
+      signer: new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem }),
+      finishSignerInfo: signatureTimestamper({ url: tsa.url }),
+    });
+    ca.crlUp = true;
+    await raisePdfInPlace(out, 'LTA', { url: tsa.url });
+    expect(qpdfCheck(out).ok).toBe(true);
+    expect(readdirSync(d).sort()).toEqual(['delibera-signed.pdf', 'delibera.pdf']);
+    ca.crlUp = false;
+    try {
+      const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, out], env());
+      const sigs = JSON.parse(v.stdout)[0].signatures;
+      expect(sigs[0]).toMatchObject({ indication: 'TOTAL_PASSED', hasTimestamp: true });
+      expect(sigs[0].timestamps[0].integrity).toBe('valid');
+      expect(sigs[1]).toMatchObject({ documentTimestamp: true, integrity: 'valid' });
+    } finally {
+      ca.crlUp = true;
+    }
   });
 });

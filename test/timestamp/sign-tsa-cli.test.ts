@@ -68,7 +68,7 @@ describe('sigillo sign --tsa', () => {
     expect(report.signatures[0].timestamps[0]).toMatchObject({ integrity: 'valid', imprintMatches: true });
   });
 
-  it('a TSA failure fails the file and leaves no output; LT on a PDF or without reachable CRLs fails clearly; an unknown level or T without a TSA is a usage error', async () => {
+  it('a TSA failure fails the file and leaves no output; LT without reachable CRLs or LTA on a p7m fails clearly; an unknown level or T without a TSA is a usage error', async () => {
     const d = fresh('fail');
     const file = join(d, 'doc.txt');
     writeFileSync(file, 'x');
@@ -86,7 +86,13 @@ describe('sigillo sign --tsa', () => {
       ['sign', '--json', '--module', fx.module, '--level', 'LT', '--tsa', tsa.url, pdf],
       env,
     );
-    expect(JSON.parse(ltPdf.stdout)[0].error.code).toBe('LEVEL_UNSUPPORTED');
+    // the fixture CA's CRL URL is unreachable: the PDF was signed, the DSS cannot be made, the output is removed
+    expect(JSON.parse(ltPdf.stdout)[0].error.code).toBe('LT_REVOCATION_UNAVAILABLE');
+    const ltaP7m = await runCli(
+      ['sign', '--json', '--module', fx.module, '--level', 'LTA', '--tsa', tsa.url, file],
+      env,
+    );
+    expect(JSON.parse(ltaP7m.stdout)[0].error.code).toBe('LEVEL_UNSUPPORTED');
     // the fixture CA's CRL URL is unreachable: LT cannot be reached, and says so
     const ltP7m = await runCli(
       ['sign', '--json', '--module', fx.module, '--level', 'LT', '--tsa', tsa.url, file],
