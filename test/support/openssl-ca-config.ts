@@ -1,7 +1,7 @@
 /**
  * Test helper: the text of an `openssl ca` / `openssl req` configuration for a small test CA — the CA section
  * (index, serial, sha256, no extension copying), a subject policy, a placeholder request DN, the self-signed root
- * extensions `v3_root`, and the caller's own extension sections.
+ * extensions `v3_root`, and the caller's own sections.
  */
 
 export interface CaConfigSpec {
@@ -15,8 +15,8 @@ export interface CaConfigSpec {
   settings?: Record<string, string>;
   /** subject policy: DN field → supplied or optional */
   policy: Record<string, 'supplied' | 'optional'>;
-  /** extension sections besides v3_root, each as its `key = value` lines */
-  extensions: Record<string, string[]>;
+  /** further sections (certificate extensions besides v3_root, a TSA's settings…), each as its `key = value` lines */
+  sections: Record<string, string[]>;
 }
 
 function section(name: string, entries: Record<string, string>): string[] {
@@ -46,7 +46,7 @@ export function opensslCaConfig(spec: CaConfigSpec): string {
     'basicConstraints = critical,CA:true',
     'keyUsage = critical,keyCertSign,cRLSign',
     'subjectKeyIdentifier = hash',
-    ...Object.entries(spec.extensions).flatMap(([name, lines]) => [`[ ${name} ]`, ...lines]),
+    ...Object.entries(spec.sections).flatMap(([name, lines]) => [`[ ${name} ]`, ...lines]),
     '',
   ].join('\n');
 }

@@ -79,7 +79,7 @@ function caConfig(dir: string, crlUrl: string): string {
       surname: 'optional',
       dnQualifier: 'optional',
     },
-    extensions: {
+    sections: {
       v3_ca: [
         'basicConstraints = critical,CA:true,pathlen:0',
         'keyUsage = critical,keyCertSign,cRLSign',

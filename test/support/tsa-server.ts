@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { opensslDate } from './pki';
+import { opensslCaConfig } from './openssl-ca-config';
 
 /** ok: a real token; http500; garbage: 200 with random bytes; slow: never answers; rejection: status 2;
  * mismatch: a valid token for another query (wrong nonce and imprint) */
@@ -41,57 +42,40 @@ function openssl(args: string[], cwd: string): void {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-const CA_CNF = (dir: string) => `
-[ ca ]
-default_ca = tsaca
-[ tsaca ]
-dir = ${dir}
-database = ${dir}/index.txt
-new_certs_dir = ${dir}/newcerts
-serial = ${dir}/serial
-default_md = sha256
-policy = anything
-unique_subject = no
-copy_extensions = none
-[ anything ]
-countryName = optional
-organizationName = optional
-commonName = supplied
-[ req ]
-distinguished_name = dn
-prompt = no
-[ dn ]
-CN = placeholder
-[ v3_root ]
-basicConstraints = critical,CA:true
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-[ v3_tsa ]
-basicConstraints = critical,CA:false
-keyUsage = critical,digitalSignature,nonRepudiation
-extendedKeyUsage = critical,timeStamping
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ tsa ]
-default_tsa = tsa_config
-[ tsa_config ]
-dir = ${dir}
-serial = ${dir}/tsaserial
-crypto_device = builtin
-signer_cert = ${dir}/tsa.pem
-certs = ${dir}/root.pem
-signer_key = ${dir}/tsa.key.pem
-signer_digest = sha256
-default_policy = 1.3.6.1.4.1.99999.1.1
-other_policies = 1.3.6.1.4.1.99999.1.2
-digests = sha256, sha384, sha512
-accuracy = secs:1
-ordering = yes
-tsa_name = yes
-ess_cert_id_chain = no
-ess_cert_id_alg = sha256
-`;
+const CA_CNF = (dir: string) =>
+  opensslCaConfig({
+    dir,
+    name: 'tsaca',
+    newCertsDir: `${dir}/newcerts`,
+    policy: { countryName: 'optional', organizationName: 'optional', commonName: 'supplied' },
+    sections: {
+      v3_tsa: [
+        'basicConstraints = critical,CA:false',
+        'keyUsage = critical,digitalSignature,nonRepudiation',
+        'extendedKeyUsage = critical,timeStamping',
+        'subjectKeyIdentifier = hash',
+        'authorityKeyIdentifier = keyid:always',
+      ],
+      tsa: ['default_tsa = tsa_config'],
+      tsa_config: [
+        `dir = ${dir}`,
+        `serial = ${dir}/tsaserial`,
+        'crypto_device = builtin',
+        `signer_cert = ${dir}/tsa.pem`,
+        `certs = ${dir}/root.pem`,
+        `signer_key = ${dir}/tsa.key.pem`,
+        'signer_digest = sha256',
+        'default_policy = 1.3.6.1.4.1.99999.1.1',
+        'other_policies = 1.3.6.1.4.1.99999.1.2',
+        'digests = sha256, sha384, sha512',
+        'accuracy = secs:1',
+        'ordering = yes',
+        'tsa_name = yes',
+        'ess_cert_id_chain = no',
+        'ess_cert_id_alg = sha256',
+      ],
+    },
+  });
 
 /** Root CA + TSA certificate (valid from `start`, 5 years) in `dir`. */
 export function makeTsaPki(dir: string, start = new Date(Date.now() - 400 * DAY)): TsaPki {

@@ -42,7 +42,7 @@ function config(dir: string, base: string): string {
     newCertsDir: dir,
     settings: { crlnumber: `${dir}/crlnumber`, default_days: '365', default_crl_days: '7' },
     policy: { commonName: 'supplied', serialNumber: 'optional' },
-    extensions: {
+    sections: {
       v3_signer: [
         'basicConstraints = critical,CA:false',
         'keyUsage = critical,nonRepudiation',
