@@ -111,7 +111,7 @@ describe('sigillo extract', () => {
     writeFileSync(input, 'abc');
     const p7s = sign(input, join(d, 'sig.p7s'), []);
     const junk = join(d, 'junk.p7m');
-    writeFileSync(junk, randomBytes(100));
+    writeFileSync(junk, Buffer.concat([Buffer.from([0x01, 0xff]), randomBytes(98)])); // never a DER/BER SEQUENCE or text
     const r = await runCli(['extract', '--json', p7s, junk]);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { error: { code: string } }[]).map((x) => x.error.code)).toEqual([
