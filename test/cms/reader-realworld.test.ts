@@ -1,11 +1,11 @@
 /** The reader against real signed files from other tools (../shared/corpus/realworld, read in place). */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSignedData } from '../../electron/core/cms/signed-data-reader';
 import { messageDigestOf } from './reader-helpers';
+import { expectedRows, REALWORLD as CORPUS } from '../support/realworld-corpus';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
 const hex = (b: Uint8Array | undefined) => Buffer.from(b ?? []).toString('hex');
 
 interface Row {
@@ -16,10 +16,8 @@ interface Row {
 
 function rows(): Row[] {
   if (!existsSync(CORPUS)) return [];
-  const lines = readFileSync(join(CORPUS, 'expected.tsv'), 'utf8').trim().split('\n').slice(1);
-  return lines
-    .map((l) => l.split('\t'))
-    .map(([file, content, integrity]) => ({ file: file!, content: content!, integrity: integrity! }))
+  return expectedRows()
+    .map((c) => ({ file: c.file!, content: c.content!, integrity: c.integrity! }))
     .filter((r) => /\.(p7m|p7s|p7|pkcs7)$/.test(r.file));
 }
 

@@ -2,7 +2,7 @@
  * The real-world PDFs of ../shared/corpus/realworld (read from there, never copied): the integrity and
  * "modified after signing" verdicts of its expected.tsv. Skipped only when the folder is absent.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signPades } from '../../electron/core/pdf/pades-sign';
@@ -12,10 +12,9 @@ import { fileSigner } from './support/signers';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import type { PdfSignatureReport } from '../../electron/core/pdf/verify-pdf';
+import { expectedRows, realworldPresent as present, REALWORLD as CORPUS } from '../support/realworld-corpus';
 
 const fx = inject('fixture');
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
-const present = existsSync(join(CORPUS, 'expected.tsv'));
 
 interface Row {
   file: string;
@@ -24,17 +23,8 @@ interface Row {
 }
 
 function rows(): Row[] {
-  const lines = readFileSync(join(CORPUS, 'expected.tsv'), 'utf8').trim().split('\n');
-  const head = lines[0]!.split('\t');
-  const col = (n: string) => head.indexOf(n);
-  return lines
-    .slice(1)
-    .map((l) => l.split('\t'))
-    .map((c) => ({
-      file: c[col('file')]!,
-      integrity: c[col('integrity')]!,
-      modified: c[col('modified_after_signing')]!,
-    }))
+  return expectedRows()
+    .map((c) => ({ file: c.file!, integrity: c.integrity!, modified: c.modified_after_signing! }))
     .filter((r) => r.file.endsWith('.pdf'));
 }
 

@@ -6,6 +6,7 @@ import { setLang } from '../../electron/core/i18n/translate';
 import { detectCa, renewalUrls, RENEWAL_SITES } from '../../electron/core/renewal/ca-directory';
 import { renewalStatus } from '../../electron/core/renewal/renewal-rules';
 import { makeCert } from './make-cert';
+import { REALWORLD as CORPUS } from '../support/realworld-corpus';
 
 beforeEach(() => setLang('en'));
 
@@ -76,8 +77,6 @@ describe('renewal URLs', () => {
     for (const u of RENEWAL_SITES) expect(new URL(u).protocol).toBe('https:');
   });
 });
-
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
 
 describe.skipIf(!existsSync(CORPUS))('CA detection on issuers of real signed files', () => {
   /** issuer lines of every certificate in a p7m, as openssl prints them */

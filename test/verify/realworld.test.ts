@@ -3,14 +3,11 @@
  * p7m/p7s/p7/pkcs7 file gets the integrity verdict of expected.tsv, offline. The PDFs are issue 5's.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import type { SignatureReport } from '../../electron/core/verify/types';
-
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
-const present = existsSync(join(CORPUS, 'expected.tsv'));
+import { expectedRows, realworldPresent as present, REALWORLD as CORPUS } from '../support/realworld-corpus';
 
 interface Row {
   file: string;
@@ -19,12 +16,8 @@ interface Row {
 }
 
 function rows(): Row[] {
-  if (!present) return [];
-  const lines = readFileSync(join(CORPUS, 'expected.tsv'), 'utf8').trim().split('\n');
-  const head = (lines[0] ?? '').split('\t');
-  return lines
-    .slice(1)
-    .map((l) => Object.fromEntries(l.split('\t').map((v, i) => [head[i], v])) as unknown as Row)
+  return expectedRows()
+    .map((c) => ({ file: c.file!, content: c.content!, integrity: c.integrity! }))
     .filter((r) => /\.(p7m|p7s|p7|pkcs7)$/i.test(r.file));
 }
 

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../electron/core/x509/cert-info';
 import { pemToDers } from '../../electron/core/x509/pem';
-
-const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
+import { REALWORLD as corpus } from '../support/realworld-corpus';
 
 function certsOf(file: string): Uint8Array[] {
   const pem = execFileSync(

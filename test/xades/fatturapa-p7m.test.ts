@@ -10,9 +10,9 @@ import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { fatturaPaFromBytes } from '../../electron/core/xades/fatturapa';
 import { invoiceXml } from './support/fatturapa-sample';
+import { REALWORLD as CORPUS } from '../support/realworld-corpus';
 
 const fx = inject('fixture');
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
 const trust = new TrustStore([]);
 let dir = '';
 
