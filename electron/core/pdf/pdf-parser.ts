@@ -4,33 +4,9 @@
  */
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './pdf-objects';
 import { pdfBroken } from './pdf-errors';
+import { ESCAPES, isDigit, isRegular, isWhite } from './pdf-chars';
 
 export class NeedMoreBytes extends Error {}
-
-const WS = new Set([0, 9, 10, 12, 13, 32]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-
-/** literal-string escapes \n \r \t \b \f \( \) \\ (§7.3.4.2) → the byte they stand for */
-const ESCAPES = new Map([
-  [0x6e, 10],
-  [0x72, 13],
-  [0x74, 9],
-  [0x62, 8],
-  [0x66, 12],
-  [0x28, 0x28],
-  [0x29, 0x29],
-  [0x5c, 0x5c],
-]);
-
-export function isWhite(c: number): boolean {
-  return WS.has(c);
-}
-function isRegular(c: number): boolean {
-  return !WS.has(c) && !DELIM.has(c);
-}
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
 
 export interface ParsedObject {
   num: number;
@@ -72,7 +48,7 @@ export class PdfParser {
     const b = this.buf;
     while (this.pos < b.length) {
       const c = b[this.pos]!;
-      if (WS.has(c)) this.pos++;
+      if (isWhite(c)) this.pos++;
       else if (c === 0x25) {
         while (this.pos < b.length && b[this.pos] !== 10 && b[this.pos] !== 13) this.pos++;
       } else return;
@@ -224,7 +200,7 @@ export class PdfParser {
       const c = this.peek();
       this.pos++;
       if (c === 0x3e) break;
-      if (WS.has(c)) continue;
+      if (isWhite(c)) continue;
       const v = parseInt(String.fromCharCode(c), 16);
       if (Number.isNaN(v)) throw pdfBroken(`bad hex string at ${this.base + this.pos}`);
       digits.push(v);
