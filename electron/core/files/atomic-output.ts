@@ -92,12 +92,13 @@ async function syncDir(dir: string): Promise<void> {
 
 /**
  * Runs `write` with a handle on a fresh temporary file next to `path`, then moves it into place atomically.
- * Returns what `write` returned.
+ * `write` also gets the temporary file's path (for a kernel copy into it, e.g. fs.copyFile). Returns what
+ * `write` returned.
  */
 export async function withAtomicOutput<T>(
   path: string,
   opts: OutputOptions,
-  write: (handle: FileHandle) => Promise<T>,
+  write: (handle: FileHandle, tempPath: string) => Promise<T>,
 ): Promise<T> {
   await checkOutput(path, opts);
   await cleanStaleTempsOnce(dirname(path));
@@ -105,7 +106,7 @@ export async function withAtomicOutput<T>(
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, 'wx', 0o644);
-    const result = await write(handle);
+    const result = await write(handle, temp);
     await handle.sync();
     await handle.close();
     handle = undefined;

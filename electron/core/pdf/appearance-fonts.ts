@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
+import type { StandardFontEmbedder } from 'pdf-lib';
 import { name, PdfDict, PdfStream, ref, type PdfRef } from './pdf-objects';
 import type { IncrementObject } from './incremental-writer';
 import { parseTrueType, subsetTag, type TrueTypeFont } from './truetype';
@@ -102,6 +102,9 @@ type Standard = ReturnType<typeof StandardFontEmbedder.for>;
 type StandardName = Parameters<typeof StandardFontEmbedder.for>[0];
 
 export function standardAppearanceFont(base: 'Helvetica' | 'Helvetica-Bold'): AppearanceFont {
+  // loaded here, not at the top: pdf-lib costs ~0.1 s of start-up and only this fallback needs it
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { StandardFontEmbedder, StandardFonts } = require('pdf-lib') as typeof import('pdf-lib');
   const std: Standard = StandardFontEmbedder.for(
     (base === 'Helvetica' ? StandardFonts.Helvetica : StandardFonts.HelveticaBold) as unknown as StandardName,
   );

@@ -3,7 +3,6 @@
  * SubFilter ETSI.CAdES.detached, CMS with signingCertificateV2 and no signingTime (the time is in /M).
  */
 import { createHash } from 'node:crypto';
-import { writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { SigilloError } from '../errors';
@@ -17,6 +16,7 @@ import { buildIncrement } from './incremental-writer';
 import { buildSignatureObjects, BYTE_RANGE_PLACEHOLDER, type AppearanceBuilder } from './signature-objects';
 import { copyAndHash } from './byte-range-hash';
 import { withAtomicOutput } from '../files/atomic-output';
+import { writeFully } from '../files/write-fully';
 
 export interface PadesSignOptions {
   input: string;
@@ -111,9 +111,9 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
   bytes.write(brText, brAt, 'latin1');
 
   const output = o.output ?? signedPdfPath(o.input, o.outputDir);
-  await withAtomicOutput(output, { overwrite: o.overwrite }, async (handle) => {
+  await withAtomicOutput(output, { overwrite: o.overwrite }, async (handle, tempPath) => {
     const hash = createHash(o.digest);
-    const copied = copyAndHash(o.input, handle.fd, hash, o.onProgress);
+    const copied = await copyAndHash(o.input, tempPath, handle, hash, o.onProgress);
     if (copied !== base) throw new Error('input size changed');
     hash.update(bytes.subarray(0, cStart));
     hash.update(bytes.subarray(cEnd));
@@ -138,8 +138,7 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
       );
     }
     bytes.write(hex, cStart + 1, 'latin1');
-    let w = 0;
-    while (w < bytes.length) w += writeSync(handle.fd, bytes, w, bytes.length - w, base + w);
+    await writeFully(handle, bytes, base);
   });
   return { output, fieldName: plan.fieldName, byteRange, size: total };
 }
