@@ -1,11 +1,10 @@
 /**
  * Which signature format a file gets, and the one place that runs it. `--format auto`: PAdES for .pdf files,
- * CAdES for everything else; XAdES (enveloped, for XML/FatturaPA) only on request.
+ * CAdES for everything else; XAdES (enveloped, for XML/FatturaPA) only on request. Each format's code is
+ * loaded when first used (a PDF signature does not load the XML stack, nor a p7m one the PDF writer).
  */
-import { signCades } from './cades';
 import type { SignCadesOptions } from './cades-types';
-import { signPadesFile, type PadesFileOptions } from '../pdf/pades-file';
-import { signXadesFile } from '../xades/sign-xades';
+import type { PadesFileOptions } from '../pdf/pades-file';
 
 export type RequestedFormat = 'auto' | 'cades' | 'pades' | 'xades';
 export type SignFormat = 'cades' | 'pades' | 'xades';
@@ -32,14 +31,17 @@ export interface SignFileResult {
 export async function signFile(format: SignFormat, opts: SignFileOptions): Promise<SignFileResult> {
   switch (format) {
     case 'cades': {
+      const { signCades } = await import('./cades.js');
       const r = await signCades(opts);
       return { input: opts.input, output: r.output, format };
     }
     case 'pades': {
+      const { signPadesFile } = await import('../pdf/pades-file.js');
       const r = await signPadesFile(opts);
       return { input: opts.input, output: r.output, format };
     }
     case 'xades': {
+      const { signXadesFile } = await import('../xades/sign-xades.js');
       const r = await signXadesFile(opts);
       return { input: opts.input, output: r.output, format };
     }
