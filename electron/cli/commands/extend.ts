@@ -1,6 +1,6 @@
 /**
- * `sigillo extend [--json] --level T|LT [--tsa URL] [--out DIR] [--overwrite] FILE.p7m...`: raises the
- * signatures of existing p7m files to a long-term level (CAdES-T, CAdES-LT) without invalidating anything.
+ * `sigillo extend [--json] --level T|LT|LTA [--tsa URL] [--out DIR] [--overwrite] FILE.p7m...`: raises the
+ * signatures of existing p7m files to a long-term level (CAdES-T, -LT, -LTA) without invalidating anything.
  */
 import { toErrorInfo, type ErrorInfo } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
@@ -25,7 +25,8 @@ Porta le firme di un .p7m a un livello a lungo termine senza invalidarle:
   T    aggiunge la marca temporale della firma (CAdES-T) dove manca
   LT   anche i certificati e le liste di revoca (certificate-values, revocation-values): la verifica
        funziona poi anche offline. Per un PDF firmato: LT aggiunge un DSS (PAdES-B-LT, /DSS con /VRI)
-  LTA  solo PDF: DSS e poi una marca temporale del documento (PAdES-B-LTA, ETSI.RFC3161)
+  LTA  anche una marca temporale d’archivio (archive-time-stamp-v3, CAdES-LTA) su firma, certificati e
+       revoche; per un PDF: DSS e poi una marca temporale del documento (PAdES-B-LTA, ETSI.RFC3161)
 ${TSA_HELP.it}
   --out CARTELLA   dove scrivere (stesso nome); altrimenti serve --overwrite per sostituire il file
   --json           [{"input","output","level","added","error"?}]
@@ -37,7 +38,8 @@ Raises the signatures of a .p7m to a long-term level without invalidating them:
   T    adds the signature timestamp (CAdES-T) where missing
   LT   also the certificates and revocation lists (certificate-values, revocation-values): verification
        then works offline too. For a signed PDF: LT appends a DSS (PAdES-B-LT, /DSS with /VRI)
-  LTA  PDFs only: the DSS, then a document timestamp (PAdES-B-LTA, ETSI.RFC3161)
+  LTA  also an archive timestamp (archive-time-stamp-v3, CAdES-LTA) over signature, certificates and
+       revocation data; for a PDF: the DSS, then a document timestamp (PAdES-B-LTA, ETSI.RFC3161)
 ${TSA_HELP.en}
   --out DIR        where to write (same name); otherwise --overwrite is needed to replace the file
   --json           [{"input","output","level","added","error"?}]
@@ -80,8 +82,8 @@ export const extendCommand: Command = {
       return usage(
         ctx,
         t({
-          it: 'Indicare --level T o LT (LTA non ancora disponibile).',
-          en: 'Give --level T or LT (LTA not available yet).',
+          it: 'Indicare --level T, LT o LTA.',
+          en: 'Give --level T, LT or LTA.',
         }),
       );
     }

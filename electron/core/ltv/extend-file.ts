@@ -1,7 +1,7 @@
 /**
- * `sigillo extend --level T|LT FILE.p7m`: raises every signature of a p7m to the level asked, without touching
- * what is signed: T adds a signature timestamp where there is none; LT also embeds certificate-values and
- * revocation-values. Signed attributes, signature values, content and other parts stay byte-exact, so nothing
+ * `sigillo extend --level T|LT|LTA FILE.p7m`: raises every signature of a p7m to the level asked, without
+ * touching what is signed: T adds a signature timestamp where there is none; LT also embeds certificate-values
+ * and revocation-values; LTA then adds an archive-time-stamp-v3 (cades-lta.ts) where there is none. Signed attributes, signature values, content and other parts stay byte-exact, so nothing
  * that verified before stops verifying. Output: same name (--out DIR or --overwrite), written atomically.
  */
 import { SigilloError } from '../errors';
@@ -20,6 +20,7 @@ import { addDss } from './pades-dss';
 import { extendPdfToLta } from './pades-doc-timestamp';
 import { isPdfFile } from '../pdf/extract-revision';
 import { unsignedAttributes } from './unsigned-attributes';
+import { addArchiveTimestamp, ltaContentUnavailable, OID_ARCHIVE_TIME_STAMP_V3 } from './cades-lta';
 
 export type ExtendLevel = 'T' | 'LT' | 'LTA';
 export const EXTEND_LEVELS: readonly ExtendLevel[] = ['T', 'LT', 'LTA'];
@@ -49,8 +50,8 @@ function notP7m(path: string): SigilloError {
     'EXTEND_UNSUPPORTED',
     t(
       {
-        it: '{path}: extend tratta le firme CAdES (.p7m/.p7s, livelli T e LT) e i PDF firmati (livelli LT e LTA).',
-        en: '{path}: extend handles CAdES signatures (.p7m/.p7s, levels T and LT) and signed PDFs (levels LT and LTA).',
+        it: '{path}: extend tratta le firme CAdES (.p7m/.p7s, livelli T, LT e LTA) e i PDF firmati (livelli LT e LTA).',
+        en: '{path}: extend handles CAdES signatures (.p7m/.p7s, levels T, LT and LTA) and signed PDFs (levels LT and LTA).',
       },
       { path },
     ),
@@ -75,9 +76,15 @@ export async function extendFile(o: ExtendOptions): Promise<ExtendResult> {
   const size = await inputSize(o.input);
   const output = outputPathFor(o.input, { outDir: o.outputDir, suffix: '' });
   if (size > 0 && !(await looksLikeSignedData(o.input)) && isPdfFile(o.input)) return extendPdf(o, output);
-  if (!(size > 0 && (await looksLikeSignedData(o.input))) || o.level === 'LTA') throw notP7m(o.input);
+  if (!(size > 0 && (await looksLikeSignedData(o.input)))) throw notP7m(o.input);
   await checkOutput(output, { overwrite: o.overwrite });
-  const summary = await readSignedData(o.input, { hashDeclared: false });
+  const lta = o.level === 'LTA';
+  const summary = await readSignedData(o.input, { hashDeclared: false, digests: lta ? ['sha256'] : [] });
+  if (lta && summary.detached) throw ltaContentUnavailable();
+  const archived = {
+    ...summary,
+    contentDigest: (h: string) => summary.contentDigests[h],
+  };
   const added: string[] = [];
   const signerInfos: Uint8Array[] = [];
   for (const [i, original] of summary.signerInfos.entries()) {
@@ -88,9 +95,14 @@ export async function extendFile(o: ExtendOptions): Promise<ExtendResult> {
       si = await addSignatureTimestamp(si, o.tsa);
       added.push(`${i + 1}: T`);
     }
-    if (o.level === 'LT' && !(types.has(OID_CERT_VALUES) && types.has(OID_REVOCATION_VALUES))) {
+    if (o.level !== 'T' && !(types.has(OID_CERT_VALUES) && types.has(OID_REVOCATION_VALUES))) {
       si = await addLtValues(si, { certificates: summary.certificates, trust: o.trust });
       added.push(`${i + 1}: LT`);
+    }
+    if (lta && !types.has(OID_ARCHIVE_TIME_STAMP_V3)) {
+      if (!o.tsa) throw tsaError('TSA_URL_MISSING');
+      si = await addArchiveTimestamp(si, archived, o.tsa);
+      added.push(`${i + 1}: LTA`);
     }
     signerInfos.push(si);
   }

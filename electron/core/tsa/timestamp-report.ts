@@ -19,4 +19,6 @@ export interface TimestampReport {
   explanation: string;
   chain: ChainEntry[];
   messages: string[];
+  /** on a signature: 'signature' (signature-time-stamp) or 'archive' (archive-time-stamp-v3, CAdES-LTA) */
+  type?: 'signature' | 'archive';
 }

@@ -60,6 +60,7 @@ async function verifyLevel(
         {
           eContentType: summary.eContentType,
           certificates: summary.certificates,
+          crls: summary.crls,
           signerInfos: summary.signerInfos,
           contentDigest: (h: HashName) => digests[h],
         },

@@ -17,6 +17,8 @@ export interface CmsParts {
   eContentType: string;
   /** certificates carried by the SignedData, DER */
   certificates: Uint8Array[];
+  /** RevocationInfoChoices carried by the SignedData, as found (covered by CAdES archive timestamps) */
+  crls?: Uint8Array[];
   /** SignerInfo encodings as found */
   signerInfos: Uint8Array[];
   /** digest of the signed content (eContent or detached content / PDF byte ranges); undefined if not computed */
@@ -49,6 +51,7 @@ export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): 
     now: ctx.now ?? new Date(),
     depth: ctx.depth ?? 0,
     poe: ctx.poe,
+    signedData: { ...parts, crls: parts.crls ?? [] },
   };
   const content = { contentType: parts.eContentType, digest: (h: HashName) => parts.contentDigest(h) };
   return Promise.all(

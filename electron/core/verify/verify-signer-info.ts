@@ -25,6 +25,8 @@ import type { CadesForm, SignatureReport, SignerSummary } from './types';
 import { checkSignatureTimestamps } from '../ltv/signature-timestamps';
 import { embeddedContext } from '../ltv/embedded-validation';
 import { earliest } from '../ltv/signature-timestamps';
+import { checkArchiveTimestamps } from '../ltv/archive-timestamps';
+import type { ArchivedSignedData } from '../ltv/cades-lta';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
@@ -37,6 +39,8 @@ export interface SignerInfoContext extends CertCheckContext {
   depth: number;
   /** proof of existence from outside the SignerInfo (e.g. a .m7m timestamp; issue 10) */
   poe?: Date;
+  /** the SignedData around a top-level SignerInfo, for its CAdES archive timestamps */
+  signedData?: ArchivedSignedData;
 }
 
 const MAX_COUNTER_DEPTH = 8;
@@ -230,6 +234,11 @@ export async function verifySignerInfo(
     );
   const stamps = await checkSignatureTimestamps(bytes, ctx);
   messages.push(...stamps.messages);
+  const archive =
+    content.contentType && ctx.signedData
+      ? await checkArchiveTimestamps(bytes, ctx.signedData, ctx)
+      : { reports: [], messages: [], poe: undefined };
+  messages.push(...archive.messages);
 
   const signingTime = attrs?.signingTime;
   const verdict = decideSignature(
@@ -241,7 +250,7 @@ export async function verifySignerInfo(
       essMismatch,
       signingTime,
       now: ctx.now,
-      poe: earliest(stamps.poe, ctx.poe),
+      poe: earliest(earliest(stamps.poe, archive.poe), ctx.poe),
     },
     checks,
   );
@@ -265,7 +274,7 @@ export async function verifySignerInfo(
     depth: ctx.depth,
     cadesForm: cadesForm(attrs),
     hasTimestamp: unsigned.timestamps > 0,
-    timestamps: stamps.reports,
+    timestamps: [...stamps.reports.map((r) => ({ ...r, type: 'signature' as const })), ...archive.reports],
     certificate: checks?.info ?? null,
     chain: checks?.chain ?? [],
     revocation: checks?.revocation ?? null,
