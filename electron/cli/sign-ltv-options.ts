@@ -6,6 +6,7 @@ import { signatureTimestamper } from '../core/ltv/cades-t';
 import { countersignFile } from '../core/ltv/countersign-file';
 import { ltFinisher } from '../core/ltv/cades-lt';
 import { raisePdfInPlace } from '../core/ltv/pades-levels';
+import { raiseCadesToLtaInPlace } from '../core/ltv/cades-levels';
 import { SigilloError } from '../core/errors';
 import { signFile } from '../core/sign/format-routing';
 import type { SignFileOptions, SignFileResult, SignFormat } from '../core/sign/format-routing';
@@ -26,11 +27,11 @@ const LEVELS: readonly SignLevel[] = ['B', 'T', 'LT', 'LTA'];
 
 export const SIGN_LTV_HELP = {
   it: `  --tsa URL       marca temporale nella firma (CAdES-T / PAdES-B-T); altrimenti SIGILLO_TSA_URL con --level T
-  --level L       B (predefinito senza --tsa) o T (predefinito con --tsa); LT (anche certificati e CRL: p7m nella firma, PDF nel DSS); LTA solo PDF (DSS + marca del documento)
+  --level L       B (predefinito senza --tsa) o T (predefinito con --tsa); LT (anche certificati e CRL: p7m nella firma, PDF nel DSS); LTA (p7m: anche una marca d’archivio; PDF: DSS + marca del documento)
   --countersign   controfirma di un .p7m esistente (stesso nome: serve --out o --overwrite)
   --signer N      quale firma controfirmare (1 = la prima, predefinito)`,
   en: `  --tsa URL       timestamp inside the signature (CAdES-T / PAdES-B-T); else SIGILLO_TSA_URL with --level T
-  --level L       B (default without --tsa) or T (default with --tsa); LT (certificates and CRLs too: p7m in the signature, PDF in a DSS); LTA PDF only (DSS + document timestamp)
+  --level L       B (default without --tsa) or T (default with --tsa); LT (certificates and CRLs too: p7m in the signature, PDF in a DSS); LTA (p7m: an archive timestamp too; PDF: DSS + document timestamp)
   --countersign   counter-sign an existing .p7m (same name: needs --out or --overwrite)
   --signer N      which signature to counter-sign (1 = the first, default)`,
 };
@@ -39,8 +40,8 @@ function levelUnsupported(): SigilloError {
   return new SigilloError(
     'LEVEL_UNSUPPORTED',
     t({
-      it: 'Livelli disponibili alla firma: LT per .p7m e PDF, LTA solo per PDF (non con --countersign né XAdES).',
-      en: 'Levels available when signing: LT for .p7m and PDF, LTA for PDF only (not with --countersign or XAdES).',
+      it: 'I livelli LT e LTA alla firma valgono per .p7m e PDF (non con --countersign né XAdES).',
+      en: 'Levels LT and LTA when signing apply to .p7m and PDF (not with --countersign or XAdES).',
     }),
   );
 }
@@ -90,11 +91,11 @@ export function ltvFromCli(ctx: CommandContext): SignLtv | { usage: string } {
     level,
     // p7m: the LT values go into the SignerInfo; PDF: B-T first, then the DSS (and the document timestamp)
     signFile: async (format, opts) => {
-      if (countersign || format === 'xades' || (format === 'cades' && level2 === 'LTA'))
-        throw levelUnsupported();
+      if (countersign || format === 'xades') throw levelUnsupported();
       const finishSignerInfo = format === 'cades' ? ltFinisher(tsa) : timestamp;
       const r = await signFile(format, { ...opts, finishSignerInfo });
       if (format === 'pades') await raisePdfInPlace(r.output, level2, tsa);
+      else if (level2 === 'LTA') await raiseCadesToLtaInPlace(r.output, tsa);
       return r;
     },
   };

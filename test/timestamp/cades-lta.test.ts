@@ -7,12 +7,16 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opensslVerify } from '../cms/helpers';
+import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
+import { raiseCadesToLtaInPlace } from '../../electron/core/ltv/cades-levels';
+import { ltFinisher } from '../../electron/core/ltv/cades-lt';
+import { signCades } from '../../electron/core/sign/cades';
 import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
 import { runCli } from '../support/cli';
 import type { IssuedCert } from '../support/pki';
@@ -230,5 +234,39 @@ describe('sigillo extend --level LTA on a p7m (CAdES-LTA, archive-time-stamp-v3)
     );
     expect(det.code).toBe(1);
     expect(JSON.parse(det.stdout)[0].error.code).toBe('LTA_CONTENT_UNAVAILABLE');
+  });
+});
+
+describe('signing a p7m at level LTA (what sign --level LTA does: LT finisher, then the archive timestamp)', () => {
+  it('a new parallel signature gets LT + archive timestamp; the existing one is left as it was', async () => {
+    const first = p7m();
+    const soft = new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem });
+    const outputDir = join(dir, `parallel-${n++}`);
+    mkdirSync(outputDir);
+    const r = await signCades({
+      input: first,
+      outputDir,
+      overwrite: false,
+      digest: 'sha256',
+      signer: soft,
+      nest: false,
+      finishSignerInfo: ltFinisher({ url: tsa.url }),
+    });
+    await raiseCadesToLtaInPlace(r.output, { url: tsa.url });
+    expect(opensslVerify(r.output, ca.rootPem).ok).toBe(true);
+    const sd = signedData(parse(readFileSync(r.output)));
+    const infos = kids(kids(kids(kids(parse(readFileSync(r.output)))[1]!)[0]!).at(-1)!);
+    expect(infos).toHaveLength(2);
+    expect(unsignedAttrs(infos[0]!)).toHaveLength(0);
+    expect(unsignedAttrs(infos[1]!).map((a) => oidOf(a.type))).toEqual([
+      '1.2.840.113549.1.9.16.2.14',
+      '1.2.840.113549.1.9.16.2.23',
+      REVOCATION_VALUES,
+      ARCHIVE_V3,
+    ]);
+    expect(sd.certificates.length).toBeGreaterThan(0);
+    const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, r.output], env());
+    const [, second] = JSON.parse(v.stdout)[0].signatures;
+    expect(second.timestamps[1]).toMatchObject({ type: 'archive', integrity: 'valid', imprintMatches: true });
   });
 });

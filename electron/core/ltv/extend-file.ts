@@ -33,6 +33,8 @@ export interface ExtendOptions {
   /** needed when a signature has no timestamp yet */
   tsa?: TsaConfig;
   trust?: TrustStore;
+  /** raise only the last SignerInfo (the one `sign --level LTA` just added) */
+  onlyLastSigner?: boolean;
 }
 
 export interface ExtendResult {
@@ -89,6 +91,10 @@ export async function extendFile(o: ExtendOptions): Promise<ExtendResult> {
   const signerInfos: Uint8Array[] = [];
   for (const [i, original] of summary.signerInfos.entries()) {
     let si = original;
+    if (o.onlyLastSigner && i < summary.signerInfos.length - 1) {
+      signerInfos.push(si);
+      continue;
+    }
     const types = new Set(unsignedAttributes(si).map((a) => a.type));
     if (!types.has(OID_SIGNATURE_TIME_STAMP)) {
       if (!o.tsa) throw tsaError('TSA_URL_MISSING');
