@@ -17,6 +17,13 @@ import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
 import { raiseCadesToLtaInPlace } from '../../electron/core/ltv/cades-levels';
 import { ltFinisher } from '../../electron/core/ltv/cades-lt';
 import { signCades } from '../../electron/core/sign/cades';
+import { readSignedData } from '../../electron/core/cms/signed-data-reader';
+import { addArchiveTimestamp } from '../../electron/core/ltv/cades-lta';
+import { rewriteSignedData } from '../../electron/core/ltv/rewrite-signed-data';
+import { createRevocationChecker } from '../../electron/core/revocation/checker';
+import { readTrustFile } from '../../electron/core/trust/trust-file';
+import { TrustStore } from '../../electron/core/trust/trust-store';
+import { verifyFile } from '../../electron/core/verify/verify-file';
 import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
 import { runCli } from '../support/cli';
 import type { IssuedCert } from '../support/pki';
@@ -51,7 +58,7 @@ afterAll(async () => {
 
 const env = () => ({ HOME: mkdtempSync(join(dir, 'home-')) });
 
-function p7m(): string {
+function p7m(by: IssuedCert = signer): string {
   const doc = join(dir, `atto-${n++}.txt`);
   writeFileSync(doc, `Atto da conservare a lungo ${n}.\n`);
   const out = `${doc}.p7m`;
@@ -59,9 +66,9 @@ function p7m(): string {
     'openssl',
     ['cms', '-sign', '-binary', '-nodetach', '-outform', 'DER', '-in', doc, '-out', out].concat([
       '-signer',
-      signer.certPem,
+      by.certPem,
       '-inkey',
-      signer.keyPem,
+      by.keyPem,
     ]),
   );
   return out;
@@ -268,5 +275,36 @@ describe('signing a p7m at level LTA (what sign --level LTA does: LT finisher, t
     const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, r.output], env());
     const [, second] = JSON.parse(v.stdout)[0].signatures;
     expect(second.timestamps[1]).toMatchObject({ type: 'archive', integrity: 'valid', imprintMatches: true });
+  });
+});
+
+describe('the archive timestamp as proof of existence', () => {
+  it('signer revoked after the archive timestamp: REVOKED_NO_POE without it, not with it', async () => {
+    const revoked = ca.issue(`lta-revoked-${n}`);
+    const plain = p7m(revoked);
+    const summary = await readSignedData(plain, { hashDeclared: false, digests: ['sha256'] });
+    const archived = { ...summary, contentDigest: (h: string) => summary.contentDigests[h] };
+    const si = await addArchiveTimestamp(summary.signerInfos[0]!, archived, { url: tsa.url });
+    const stamped = join(dir, `archive-only-${n++}.p7m`);
+    await rewriteSignedData(plain, stamped, false, summary, { signerInfos: [si] });
+    await new Promise((r) => setTimeout(r, 1100)); // revocation strictly after the genTime (1 s precision)
+    ca.revoke(revoked);
+    ca.publishCrl();
+    const trustStore = new TrustStore([
+      ...(await readTrustFile(pki.rootPem)),
+      ...(await readTrustFile(ca.rootPem)),
+    ]);
+    const opts = {
+      trust: trustStore,
+      revocation: createRevocationChecker({ offline: false, cacheDir: null }),
+    };
+    const [without] = (await verifyFile(plain, opts)).signatures;
+    expect(without?.subIndication).toBe('REVOKED_NO_POE');
+    const [withArchive] = (await verifyFile(stamped, opts)).signatures;
+    expect(withArchive?.timestamps?.map((x) => [x.type, x.integrity])).toEqual([['archive', 'valid']]);
+    expect(withArchive?.revocation?.status).toBe('revoked');
+    expect(String(withArchive?.subIndication)).not.toMatch(/REVOKED/);
+    expect(withArchive?.indication).not.toBe('TOTAL_FAILED');
+    expect(withArchive?.integrity).toBe('valid');
   });
 });
