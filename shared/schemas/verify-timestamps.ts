@@ -16,5 +16,7 @@ export const TimestampReportSchema = z.object({
   explanation: z.string(),
   chain: z.array(z.unknown()),
   messages: z.array(z.unknown()),
+  /** on a signature: signature-time-stamp or CAdES archive-time-stamp-v3 */
+  type: z.enum(['signature', 'archive']).optional(),
 });
 export type TimestampReportView = z.infer<typeof TimestampReportSchema>;
