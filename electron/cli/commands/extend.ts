@@ -64,8 +64,8 @@ function print(ctx: CommandContext, r: ExtendResultJson): void {
 export const extendCommand: Command = {
   path: ['extend'],
   summary: {
-    it: 'estende le firme .p7m (CAdES-T, CAdES-LT)',
-    en: 'extend .p7m signatures (CAdES-T, CAdES-LT)',
+    it: 'estende le firme .p7m (CAdES-T, -LT, -LTA) e i PDF firmati',
+    en: 'extend .p7m signatures (CAdES-T, -LT, -LTA) and signed PDFs',
   },
   help: HELP,
   options: {
