@@ -90,11 +90,23 @@ export function isSelfIssued(p: ParsedCert): boolean {
   return p.x509.checkIssued(p.x509);
 }
 
-/** subject issued `child` and its key verifies child's signature */
+const issuedMemo = new WeakMap<ParsedCert, Map<ParsedCert, boolean>>();
+
+/**
+ * subject issued `child` and its key verifies child's signature. Remembered per pair (ParsedCerts are shared
+ * by parseCert): 1000 files signed with one certificate check its signature once.
+ */
 export function issued(issuer: ParsedCert, child: ParsedCert): boolean {
-  try {
-    return child.x509.checkIssued(issuer.x509) && child.x509.verify(issuer.x509.publicKey);
-  } catch {
-    return false;
+  let byChild = issuedMemo.get(issuer);
+  if (!byChild) issuedMemo.set(issuer, (byChild = new Map()));
+  let r = byChild.get(child);
+  if (r === undefined) {
+    try {
+      r = child.x509.checkIssued(issuer.x509) && child.x509.verify(issuer.x509.publicKey);
+    } catch {
+      r = false;
+    }
+    byChild.set(child, r);
   }
+  return r;
 }

@@ -6,7 +6,7 @@
 import { access } from 'node:fs/promises';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
-import { readSignedData } from '../cms/signed-data-reader';
+import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
 import { OID_BY_HASH, type HashName } from './algorithms';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import { looksLikeSignedData, NestedCapture } from './nested-capture';
@@ -24,11 +24,42 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-/** --content, else the signature's name without .p7s/.p7m when that file exists */
-async function detachedContentFor(path: string, content?: string): Promise<string | undefined> {
-  if (content) return content;
+/** the signature's name without .p7s/.p7m, when that file exists */
+async function contentBeside(path: string): Promise<string | undefined> {
   const guess = path.replace(/\.(p7s|p7m)$/i, '');
   return guess !== path && (await exists(guess)) ? guess : undefined;
+}
+
+/** the file's bytes when verifyFile already read them whole, else its path */
+function sourceOf(path: string, bytes?: Uint8Array): string | AsyncIterable<Uint8Array> {
+  if (!bytes) return path;
+  return (async function* () {
+    yield bytes;
+  })();
+}
+
+/**
+ * Reads the SignedData with its detached content: --content, else the file beside it. A .p7s is detached as
+ * a rule, so the file beside it is looked for first; any other file is read first and the content looked
+ * for only when it turns out to be detached (no extra file check for the common attached .p7m).
+ */
+async function readWithContent(
+  path: string,
+  opts: VerifyFileOptions,
+  depth: number,
+  onContent: (chunk: Uint8Array) => Promise<void>,
+  bytes?: Uint8Array,
+): Promise<{ summary: SignedDataSummary; content?: string }> {
+  let content = depth === 0 ? opts.content : undefined;
+  if (depth === 0 && !content && /\.p7s$/i.test(path)) content = await contentBeside(path);
+  const read = () => readSignedData(sourceOf(path, bytes), { onContent, detachedContent: content });
+  let summary = await read();
+  if (summary.detached && !content && depth === 0) {
+    content = await contentBeside(path);
+    if (content) summary = await read();
+  }
+  if (summary.detached && !content) throw contentMissing(path);
+  return { summary, content };
 }
 
 function contentMissing(path: string): SigilloError {
@@ -49,12 +80,11 @@ async function verifyLevel(
   opts: VerifyFileOptions,
   depth: number,
   peek?: FatturaPaPeek,
+  bytes?: Uint8Array,
 ): Promise<{ signatures: SignatureReport[]; detached: boolean; content?: string }> {
   const capture = new NestedCapture(peek?.sink);
   try {
-    const content = depth === 0 ? await detachedContentFor(path, opts.content) : undefined;
-    const summary = await readSignedData(path, { onContent: capture.onContent, detachedContent: content });
-    if (summary.detached && !content) throw contentMissing(path);
+    const { summary, content } = await readWithContent(path, opts, depth, capture.onContent, bytes);
     const check = (digests: Record<string, Uint8Array>) =>
       verifyCmsSignatures(
         {
@@ -69,7 +99,10 @@ async function verifyLevel(
     let signatures = await check(summary.contentDigests);
     if (signatures.some((s) => s.subIndication === 'SIGNED_DATA_NOT_FOUND')) {
       // a signer used a digest the SignedData did not declare: hash the content again with every algorithm
-      const all = await readSignedData(path, { digests: ALL_HASHES, detachedContent: content });
+      const all = await readSignedData(sourceOf(path, bytes), {
+        digests: ALL_HASHES,
+        detachedContent: content,
+      });
       signatures = await check(all.contentDigests);
     }
     const nested = await capture.finish();
@@ -90,9 +123,9 @@ export function formatOf(signatures: SignatureReport[]): 'cades' | 'cms' {
 export const cmsFileVerifier: FileVerifier = {
   name: 'cms',
   matches: (head) => looksLikeSignedData(head),
-  async verify(path, opts) {
+  async verify(path, opts, bytes) {
     const peek = new FatturaPaPeek();
-    const level = await verifyLevel(path, opts, 0, peek);
+    const level = await verifyLevel(path, opts, 0, peek, bytes);
     const fatturapa = peek.summary();
     return {
       format: formatOf(level.signatures),

@@ -19,6 +19,13 @@ export interface FileVerifier {
   readonly name: string;
   /** decides from the first bytes (up to 1 KiB) and the path whether this verifier handles the file */
   matches(head: Uint8Array, path: string): boolean;
-  /** verifies the file; throws SigilloError for a file it cannot read (becomes FileReport.error) */
-  verify(path: string, opts: VerifyFileOptions): Promise<Omit<FileReport, 'file' | 'error'>>;
+  /**
+   * verifies the file; throws SigilloError for a file it cannot read (becomes FileReport.error). `bytes`: the
+   * whole file when verifyFile already read it (small files: one read, no second open); may be ignored.
+   */
+  verify(
+    path: string,
+    opts: VerifyFileOptions,
+    bytes?: Uint8Array,
+  ): Promise<Omit<FileReport, 'file' | 'error'>>;
 }

@@ -19,7 +19,8 @@ function binaryLooksSigned(b: Uint8Array): boolean {
 /** true when `head` (the first bytes) starts a CMS SignedData: binary, bare base64 or PEM-armoured. */
 export function looksLikeSignedData(head: Uint8Array): boolean {
   if (binaryLooksSigned(head)) return true;
-  let text = Buffer.from(head).toString('latin1').trimStart();
+  // the first KiB is plenty (32 base64 characters after a PEM header line); not the whole first chunk
+  let text = Buffer.from(head.subarray(0, 1024)).toString('latin1').trimStart();
   if (text.startsWith('-----BEGIN')) text = text.slice(text.indexOf('\n') + 1);
   const b64 = text.replace(/[\r\n\t ]/g, '').match(/^[A-Za-z0-9+/]{32,}/)?.[0];
   if (!b64) return false;

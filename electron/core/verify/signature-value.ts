@@ -5,9 +5,9 @@
  * bare digest goes through ecdsa-digest.ts.
  */
 import { constants, createHash, publicDecrypt, verify, type KeyObject } from 'node:crypto';
-import * as asn1js from 'asn1js';
 import { HASH_BY_OID, type HashName, type SignatureScheme } from './algorithms';
-import { equalBytes, parseAsn1, toBytes } from './der';
+import { equalBytes } from './der';
+import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { verifyEcdsaDigest } from './ecdsa-digest';
 
 export interface SignatureValueInput {
@@ -59,17 +59,28 @@ function verifyPkcs1(
   return equalBytes(expected, digestInfo.digest);
 }
 
-/** DigestInfo ::= SEQUENCE { AlgorithmIdentifier (parameters NULL or absent), OCTET STRING } */
+/**
+ * DigestInfo ::= SEQUENCE { AlgorithmIdentifier (parameters NULL or absent), OCTET STRING }, read with the
+ * light DER walker, strictly: nothing before, after or inside it beyond those fields (no room for the
+ * garbage that low-exponent signature forgeries hide there).
+ */
 function parseDigestInfo(block: Uint8Array): { hash: HashName; digest: Uint8Array } | undefined {
-  const seq = parseAsn1(block);
-  if (!(seq instanceof asn1js.Sequence)) return undefined;
-  const [algId, octets] = seq.valueBlock.value;
-  if (!(algId instanceof asn1js.Sequence) || !(octets instanceof asn1js.OctetString)) return undefined;
-  const oid = algId.valueBlock.value[0];
-  if (!(oid instanceof asn1js.ObjectIdentifier)) return undefined;
-  const hash = HASH_BY_OID[oid.valueBlock.toString()];
-  if (!hash) return undefined;
-  return { hash, digest: toBytes(octets.valueBlock.valueHexView) };
+  try {
+    const seq = readElement(block, 0);
+    if (seq.tag !== 0x30 || seq.indefinite || seq.end !== block.length) return undefined;
+    const fields = children(block, seq);
+    const [algId, octets] = fields;
+    if (fields.length !== 2 || algId?.tag !== 0x30 || algId.indefinite || octets?.tag !== 0x04)
+      return undefined;
+    const [oid, params, ...more] = children(block, algId);
+    if (oid?.tag !== 0x06 || more.length > 0) return undefined;
+    if (params && (params.tag !== 0x05 || params.valueEnd !== params.valueStart)) return undefined;
+    const hash = HASH_BY_OID[decodeOid(valueOf(block, oid))];
+    if (!hash) return undefined;
+    return { hash, digest: valueOf(block, octets) };
+  } catch {
+    return undefined;
+  }
 }
 
 function mgf1(hash: HashName, seed: Uint8Array, length: number): Buffer {

@@ -2,7 +2,8 @@
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
 import { HASH_BY_OID, type HashName } from './algorithms';
-import { asn1Time, compareDerSetElements, concatBytes, derWrap, parseAsn1, rawBytes, toBytes } from './der';
+import { asn1Time, compareDerSetElements, concatBytes, derWrap, rawBytes, toBytes } from './der';
+import { bytesOf, children, readElement } from '../cms/der-parse';
 
 export const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
 export const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -79,13 +80,21 @@ function encodingsOf(encodedValue: ArrayBuffer): Uint8Array[] {
     asFound[0] = 0x31;
     out.push(asFound);
   }
-  const parsed = parseAsn1(new Uint8Array(encodedValue));
-  if (parsed instanceof asn1js.Constructed) {
-    const elems = parsed.valueBlock.value.map((v) => rawBytes(v)).sort(compareDerSetElements);
-    const sorted = derWrap(0x31, concatBytes(elems));
-    if (!out.some((e) => Buffer.from(e).equals(Buffer.from(sorted)))) out.push(sorted);
-  }
+  const sorted = sortedSet(new Uint8Array(encodedValue));
+  if (sorted && !out.some((e) => Buffer.from(e).equals(Buffer.from(sorted)))) out.push(sorted);
   return out;
+}
+
+/** the elements of a constructed value re-sorted as a DER SET (the light walker: no asn1js objects) */
+function sortedSet(bytes: Uint8Array): Uint8Array | undefined {
+  try {
+    const top = readElement(bytes, 0);
+    if (!top.constructed) return undefined;
+    const elems = children(bytes, top).map((e) => bytesOf(bytes, e));
+    return derWrap(0x31, concatBytes(elems.sort(compareDerSetElements)));
+  } catch {
+    return undefined;
+  }
 }
 
 export function readSignedAttributes(signed: pkijs.SignedAndUnsignedAttributes): SignedAttributes {

@@ -2,7 +2,7 @@
  * verifyFile: picks the verifier by content (first bytes), runs it, and turns any failure into a per-file
  * error `{code, message}` — never a throw, never a crash. Each format adds its verifier to VERIFIERS.
  */
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { toErrorInfo } from '../errors';
 import { fileError } from '../files/input-file';
 import { cmsFileVerifier } from './cms-file-verifier';
@@ -26,26 +26,42 @@ export const VERIFIERS: FileVerifier[] = [
 ];
 
 const HEAD_BYTES = 1024;
+/** files up to this size are read whole, once, and handed to the verifier (1000 small p7m: one open each) */
+const WHOLE_BYTES = 256 * 1024;
 
-async function readHead(path: string): Promise<Uint8Array> {
-  let fh;
+/**
+ * The first bytes of the file, and the whole file when it is small. Synchronous: a few µs for a small file,
+ * far less than the round trips of FileHandle open/read/close through the thread pool.
+ */
+function readHead(path: string): { head: Uint8Array; whole?: Uint8Array } {
+  let fd = -1;
   try {
-    fh = await open(path, 'r');
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    const want = size <= WHOLE_BYTES ? size : HEAD_BYTES;
+    const buf = Buffer.allocUnsafe(Math.max(want, 1));
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      got += n;
+      if (n === 0 || got === buf.length) break;
+    }
+    const bytes = buf.subarray(0, Math.min(got, want));
+    // a file that grew while read is not "whole": the verifier reads it itself
+    const whole = size <= WHOLE_BYTES && got === size ? bytes : undefined;
+    return { head: bytes.subarray(0, HEAD_BYTES), whole };
   } catch (e) {
     throw fileError(e, path);
   } finally {
-    await fh?.close();
+    if (fd >= 0) closeSync(fd);
   }
 }
 
 export async function verifyFile(path: string, opts: VerifyFileOptions): Promise<FileReport> {
   try {
-    const head = await readHead(path);
+    const { head, whole } = readHead(path);
     const verifier = VERIFIERS.find((v) => v.matches(head, path)) ?? cmsFileVerifier;
-    const r = await verifier.verify(path, opts);
+    const r = await verifier.verify(path, opts, whole);
     const { format, ...rest } = r;
     return { file: path, format, error: null, ...rest };
   } catch (e) {
