@@ -5,11 +5,18 @@ import { describe, expect, it } from 'vitest';
 
 const css = readFileSync(join(__dirname, '..', '..', 'renderer', 'src', 'styles', 'theme.css'), 'utf8');
 
-/** The custom properties of the first block whose selector matches. */
-function palette(selector: string): Record<string, string> {
+/** The body of the first block whose selector matches. */
+function block(selector: string): string {
   const at = css.indexOf(selector);
-  const body = css.slice(css.indexOf('{', at) + 1, css.indexOf('}', at));
-  return Object.fromEntries([...body.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
+  return css.slice(css.indexOf('{', at) + 1, css.indexOf('}', at));
+}
+
+/** The colours of one scheme: every `--name: light-dark(#light, #dark)` of the :root block. */
+function palette(scheme: 'light' | 'dark'): Record<string, string> {
+  const pairs = [
+    ...block(':root {').matchAll(/--([\w-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi),
+  ];
+  return Object.fromEntries(pairs.map((m) => [m[1], scheme === 'light' ? m[2] : m[3]]));
 }
 
 function luminance(hex: string): number {
@@ -43,12 +50,9 @@ const PAIRS: [string, string][] = [
 ];
 
 describe('theme contrast (WCAG AA)', () => {
-  for (const [name, selector] of [
-    ['light', ':root {'],
-    ['dark', ":root[data-theme='dark']"],
-  ] as const) {
+  for (const name of ['light', 'dark'] as const) {
     it(`${name} theme: every text colour on its background is at least 4.5:1`, () => {
-      const p = palette(selector);
+      const p = palette(name);
       for (const [fg, bg] of PAIRS) {
         expect(p[fg], `${name} --${fg}`).toMatch(/^#/);
         expect(p[bg], `${name} --${bg}`).toMatch(/^#/);
@@ -59,8 +63,11 @@ describe('theme contrast (WCAG AA)', () => {
       }
     });
   }
-  it('the dark palette used for prefers-color-scheme equals the explicit dark theme', () => {
-    expect(palette(":root:not([data-theme='light'])")).toEqual(palette(":root[data-theme='dark']"));
+  it('the dark theme from the OS and from the setting only switch color-scheme to dark', () => {
+    expect(block(':root {')).toMatch(/color-scheme:\s*light;/);
+    for (const selector of [":root:not([data-theme='light'])", ":root[data-theme='dark']"]) {
+      expect(block(selector).trim(), selector).toBe('color-scheme: dark;');
+    }
   });
   it('the contrast formula matches known values', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
