@@ -37,9 +37,26 @@ export interface AttachedWriteResult {
 /** Writes at most this many chunks at once: the next chunk is read and hashed while earlier ones are written. */
 const WRITES_IN_FLIGHT = 3;
 
+/**
+ * Every this many bytes written, an fdatasync is started in the background (one at a time): the disk writes
+ * overlap the hashing, and the fsync before the rename (atomic-output.ts) only has the tail left to flush.
+ */
+const EARLY_FLUSH_BYTES = 64 * 1024 * 1024;
+
 async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): Promise<void> {
   let pos = offset;
   const inFlight = new Set<Promise<void>>();
+  let flushedAt = offset;
+  let flushing: Promise<void> | undefined;
+  const earlyFlush = (): void => {
+    if (flushing || pos - flushedAt < EARLY_FLUSH_BYTES) return;
+    flushedAt = pos;
+    // errors surface again at the final fsync; this one only starts the writeback early
+    flushing = input.out.datasync().then(
+      () => (flushing = undefined),
+      () => (flushing = undefined),
+    );
+  };
   let failure: { error: unknown } | undefined;
   const check = (): void => {
     if (failure) throw failure.error;
@@ -60,11 +77,13 @@ async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): P
       );
       inFlight.add(p);
       pos += chunk.length;
+      earlyFlush();
       if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
       check();
     }, pass);
   } finally {
     await Promise.all(inFlight);
+    await flushing;
   }
   check();
   if (pos - offset !== input.contentLength) {
