@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,10 +23,11 @@ import { createRevocationChecker } from '../../electron/core/revocation/checker'
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/verify/verify-file';
-import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
+import type { LoopbackCa } from '../revocation/support/loopback-ca';
 import { runCli } from '../support/cli';
 import type { IssuedCert } from '../support/pki';
-import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
+import type { TestTsa, TsaPki } from '../support/tsa-server';
+import { opensslP7m, startTsaAndCa, type TsaAndCa } from './support/ltv-fixture';
 
 const ARCHIVE_V3 = '0.4.0.1733.2.4';
 const ATS_HASH_INDEX_V3 = '0.4.0.19122.1.5';
@@ -41,37 +41,20 @@ let signer: IssuedCert;
 let trust: string;
 let n = 0;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sigillo-lta-'));
-  pki = makeTsaPki(join(dir, 'tsa'));
-  tsa = await startTsaServer({ pki });
-  ca = await startLoopbackCa(join(dir, 'ca'));
-  signer = ca.issue('lta-signer');
-  trust = join(dir, 'trust.pem');
-  writeFileSync(trust, readFileSync(pki.rootPem, 'utf8') + readFileSync(ca.rootPem, 'utf8'));
-});
-afterAll(async () => {
-  await tsa.close();
-  await ca.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+let services: TsaAndCa;
 
-const env = () => ({ HOME: mkdtempSync(join(dir, 'home-')) });
+beforeAll(async () => {
+  services = await startTsaAndCa('sigillo-lta-', 'lta-signer');
+  ({ dir, pki, tsa, ca, signer, trust } = services);
+});
+afterAll(() => services.close());
+
+const env = () => services.env();
 
 function p7m(by: IssuedCert = signer): string {
   const doc = join(dir, `atto-${n++}.txt`);
   writeFileSync(doc, `Atto da conservare a lungo ${n}.\n`);
-  const out = `${doc}.p7m`;
-  execFileSync(
-    'openssl',
-    ['cms', '-sign', '-binary', '-nodetach', '-outform', 'DER', '-in', doc, '-out', out].concat([
-      '-signer',
-      by.certPem,
-      '-inkey',
-      by.keyPem,
-    ]),
-  );
-  return out;
+  return opensslP7m(doc, by);
 }
 
 // ---- independent ASN.1 walk (asn1js) ----

@@ -3,7 +3,6 @@
  * checked independently (asn1js + node:crypto: signature over the DER signed attributes, messageDigest of the
  * countersigned signature value, no contentType), openssl cms -verify still passes, and `verify` reports it.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { opensslVerify } from '../cms/helpers';
 import { runCli } from '../support/cli';
 import { PIN } from '../support/fixture';
+import { opensslP7m } from './support/ltv-fixture';
 
 const fx = inject('fixture');
 const env = { SOFTHSM2_CONF: fx.singleConf, SIGILLO_PIN: PIN };
@@ -23,25 +23,7 @@ function signedP7m(): string {
   mkdirSync(d);
   const doc = join(d, 'delibera.txt');
   writeFileSync(doc, 'Delibera da controfirmare.\n');
-  execFileSync('openssl', [
-    'cms',
-    '-sign',
-    '-binary',
-    '-nodetach',
-    '-outform',
-    'DER',
-    '-in',
-    doc,
-    '-out',
-    `${doc}.p7m`,
-    '-signer',
-    fx.pki.expiringSignature.certPem,
-    '-inkey',
-    fx.pki.expiringSignature.keyPem,
-    '-certfile',
-    fx.pki.caPem,
-  ]);
-  return `${doc}.p7m`;
+  return opensslP7m(doc, fx.pki.expiringSignature, fx.pki.caPem);
 }
 
 const ab = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;

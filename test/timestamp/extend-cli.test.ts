@@ -3,9 +3,7 @@
  * HTTP): nothing signed changes (openssl cms -verify, same content), the attributes appear in order, and the
  * LT file verifies with --offline once the CA's services are down.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,10 +20,11 @@ import { signatureTimestamper } from '../../electron/core/ltv/cades-t';
 import { raisePdfInPlace } from '../../electron/core/ltv/pades-levels';
 import { writeHandwritten } from '../pdf/support/make-pdf';
 import { qpdfCheck } from '../pdf/support/nss';
-import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
+import type { LoopbackCa } from '../revocation/support/loopback-ca';
 import { runCli } from '../support/cli';
 import type { IssuedCert } from '../support/pki';
-import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
+import type { TestTsa, TsaPki } from '../support/tsa-server';
+import { opensslP7m, startTsaAndCa, type TsaAndCa } from './support/ltv-fixture';
 
 let dir: string;
 let pki: TsaPki;
@@ -35,46 +34,22 @@ let signer: IssuedCert;
 let trust: string;
 let n = 0;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sigillo-extend-'));
-  pki = makeTsaPki(join(dir, 'tsa'));
-  tsa = await startTsaServer({ pki });
-  ca = await startLoopbackCa(join(dir, 'ca'));
-  signer = ca.issue('extend-signer');
-  trust = join(dir, 'trust.pem');
-  writeFileSync(trust, readFileSync(pki.rootPem, 'utf8') + readFileSync(ca.rootPem, 'utf8'));
-});
-afterAll(async () => {
-  await tsa.close();
-  await ca.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+let services: TsaAndCa;
 
-/** a fresh HOME, so no revocation cache from another test is used */
-const env = () => ({ HOME: mkdtempSync(join(dir, 'home-')) });
+beforeAll(async () => {
+  services = await startTsaAndCa('sigillo-extend-', 'extend-signer');
+  ({ dir, pki, tsa, ca, signer, trust } = services);
+});
+afterAll(() => services.close());
+
+const env = () => services.env();
 
 function p7m(): { doc: string; p7m: string } {
   const d = join(dir, `t${n++}`);
   mkdirSync(d);
   const doc = join(d, 'atto.txt');
   writeFileSync(doc, `Atto da conservare ${n}.\n`);
-  execFileSync('openssl', [
-    'cms',
-    '-sign',
-    '-binary',
-    '-nodetach',
-    '-outform',
-    'DER',
-    '-in',
-    doc,
-    '-out',
-    `${doc}.p7m`,
-    '-signer',
-    signer.certPem,
-    '-inkey',
-    signer.keyPem,
-  ]);
-  return { doc, p7m: `${doc}.p7m` };
+  return { doc, p7m: opensslP7m(doc, signer) };
 }
 
 function unsignedOids(file: string): string[] {

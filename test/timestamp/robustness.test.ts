@@ -2,7 +2,6 @@
  * Damaged .tsd / .m7m / .tsr files: verification gives a report or a per-file error, extraction an error or a
  * result, never a throw, a hang or a partial output; the damaged input is left as it was.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { extractTimestamped } from '../../electron/core/timestamp/extract-timest
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { makeTsaPki, startTsaServer, type TestTsa } from '../support/tsa-server';
+import { opensslP7m } from './support/ltv-fixture';
 
 const fx = inject('fixture');
 let dir: string;
@@ -25,22 +25,7 @@ beforeAll(async () => {
   tsa = await startTsaServer({ pki: makeTsaPki(join(dir, 'tsa')) });
   const doc = join(dir, 'doc.txt');
   writeFileSync(doc, 'documento '.repeat(200));
-  execFileSync('openssl', [
-    'cms',
-    '-sign',
-    '-binary',
-    '-nodetach',
-    '-outform',
-    'DER',
-    '-in',
-    doc,
-    '-out',
-    `${doc}.p7m`,
-    '-signer',
-    fx.pki.signature.certPem,
-    '-inkey',
-    fx.pki.signature.keyPem,
-  ]);
+  opensslP7m(doc, fx.pki.signature);
   for (const format of ['tsd', 'tsr', 'm7m'] as const) {
     const input = format === 'm7m' ? `${doc}.p7m` : doc;
     const r = await timestampFile({ input, format, overwrite: true, tsa: { url: tsa.url } });

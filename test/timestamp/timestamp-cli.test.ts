@@ -11,6 +11,7 @@ import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../support/cli';
 import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
+import { opensslP7m } from './support/ltv-fixture';
 
 const fx = inject('fixture');
 let dir: string;
@@ -34,6 +35,11 @@ function fresh(name: string): string {
   const d = join(dir, name);
   mkdirSync(d, { recursive: true });
   return d;
+}
+
+/** `sigillo verify --json --offline --no-tsl --trust <TSA root + card root>` on one file */
+function verifyJson(file: string) {
+  return runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trustBundle, file]);
 }
 
 function opensslTsVerify(data: string, args: string[]): string {
@@ -88,15 +94,7 @@ describe('sigillo timestamp → .tsd', () => {
       opensslTsVerify(file, ['-token_in', '-in', join(d, 'token.der'), '-untrusted', pki.tsaCertPem]),
     ).toMatch(/Verification: OK/);
 
-    const v = await runCli([
-      'verify',
-      '--json',
-      '--offline',
-      '--no-tsl',
-      '--trust',
-      trustBundle,
-      `${file}.tsd`,
-    ]);
+    const v = await verifyJson(`${file}.tsd`);
     const [report] = JSON.parse(v.stdout);
     expect(report.format).toBe('tsd');
     expect(report.error).toBeNull();
@@ -124,15 +122,7 @@ describe('sigillo timestamp → .tsd', () => {
     const at = bytes.indexOf(Buffer.from('contenuto da marcare'));
     bytes[at + 3] = (bytes[at + 3] as number) ^ 0x01;
     writeFileSync(`${file}.tsd`, bytes);
-    const v = await runCli([
-      'verify',
-      '--json',
-      '--offline',
-      '--no-tsl',
-      '--trust',
-      trustBundle,
-      `${file}.tsd`,
-    ]);
+    const v = await verifyJson(`${file}.tsd`);
     const [report] = JSON.parse(v.stdout);
     expect(report.timestamps[0]).toMatchObject({ integrity: 'invalid', imprintMatches: false });
     expect(report.timestamps[0].indication).toBe('TOTAL_FAILED');
@@ -171,15 +161,7 @@ describe('sigillo timestamp → .tsr and .m7m', () => {
     expect(opensslTsVerify(file, ['-in', `${file}.tsr`, '-untrusted', pki.tsaCertPem])).toMatch(
       /Verification: OK/,
     );
-    const v = await runCli([
-      'verify',
-      '--json',
-      '--offline',
-      '--no-tsl',
-      '--trust',
-      trustBundle,
-      `${file}.tsr`,
-    ]);
+    const v = await verifyJson(`${file}.tsr`);
     const [report] = JSON.parse(v.stdout);
     expect(report).toMatchObject({ format: 'tsr', content: file });
     expect(report.timestamps[0]).toMatchObject({
@@ -187,15 +169,7 @@ describe('sigillo timestamp → .tsr and .m7m', () => {
       genTime: JSON.parse(r.stdout)[0].genTime,
     });
     writeFileSync(file, '<fattura>2</fattura>');
-    const v2 = await runCli([
-      'verify',
-      '--json',
-      '--offline',
-      '--no-tsl',
-      '--trust',
-      trustBundle,
-      `${file}.tsr`,
-    ]);
+    const v2 = await verifyJson(`${file}.tsr`);
     expect(JSON.parse(v2.stdout)[0].timestamps[0].integrity).toBe('invalid');
     const x = await runCli(['extract', '--json', `${file}.tsr`]);
     expect(JSON.parse(x.stdout)[0].error.code).toBe('TIMESTAMP_DETACHED');
@@ -205,25 +179,7 @@ describe('sigillo timestamp → .tsr and .m7m', () => {
     const d = fresh('m7m');
     const doc = join(d, 'contratto.txt');
     writeFileSync(doc, 'Contratto di prova firmato e marcato.\n');
-    const p7m = `${doc}.p7m`;
-    execFileSync('openssl', [
-      'cms',
-      '-sign',
-      '-binary',
-      '-nodetach',
-      '-outform',
-      'DER',
-      '-in',
-      doc,
-      '-out',
-      p7m,
-      '-signer',
-      fx.pki.signature.certPem,
-      '-inkey',
-      fx.pki.signature.keyPem,
-      '-certfile',
-      fx.pki.caPem,
-    ]);
+    const p7m = opensslP7m(doc, fx.pki.signature, fx.pki.caPem);
     const r = await runCli(['timestamp', '--json', '--format', 'm7m', '--tsa', tsa.url, p7m]);
     expect(r.code, r.stderr).toBe(0);
     const m7m = join(d, 'contratto.txt.m7m');
@@ -240,7 +196,7 @@ describe('sigillo timestamp → .tsr and .m7m', () => {
       /Verification: OK/,
     );
 
-    const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trustBundle, m7m]);
+    const v = await verifyJson(m7m);
     const [report] = JSON.parse(v.stdout);
     expect(report.format).toBe('m7m');
     expect(report.signatures).toHaveLength(1);
