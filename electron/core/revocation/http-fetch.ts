@@ -42,14 +42,22 @@ function once(url: URL, o: FetchOptions, signal: AbortSignal): Promise<IncomingM
   });
 }
 
-async function readBody(res: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+/**
+ * The body of `res`, at most `maxBytes`: past that the response is destroyed and `tooBig()` thrown.
+ * Shared with the TSA client, which throws its own error.
+ */
+export async function readBody(
+  res: IncomingMessage,
+  maxBytes: number,
+  tooBig: () => Error = () => new FetchError(`response larger than ${maxBytes} bytes`),
+): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of res) {
     total += (chunk as Buffer).length;
     if (total > maxBytes) {
       res.destroy();
-      throw new FetchError(`response larger than ${maxBytes} bytes`);
+      throw tooBig();
     }
     chunks.push(chunk as Buffer);
   }

@@ -2,8 +2,9 @@
  * POST of a TimeStampReq: bounded connect and total time, a size cap on the answer, optional HTTP Basic
  * credentials (sent only in the header, never logged or put in an error), no redirects (a TSA answers in place).
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { readBody } from '../revocation/http-fetch';
 import { tsaError } from './tsa-errors';
 
 export interface TsaCredentials {
@@ -34,20 +35,6 @@ export function parseTsaUrl(url: string): URL {
 
 function basic(c: TsaCredentials): string {
   return 'Basic ' + Buffer.from(`${c.user}:${c.password}`, 'utf8').toString('base64');
-}
-
-async function readCapped(res: IncomingMessage, host: string, maxBytes: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of res) {
-    total += (chunk as Buffer).length;
-    if (total > maxBytes) {
-      res.destroy();
-      throw tsaError('TSA_BAD_RESPONSE', { reason: `> ${maxBytes} bytes`, host });
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** Sends `query` and resolves with the answer body (HTTP 200 only). */
@@ -96,7 +83,9 @@ export function postTimestampQuery(
         finish(tsaError(code, { host, status }));
         return;
       }
-      readCapped(res, host, o.maxBytes ?? TSA_HTTP_DEFAULTS.maxBytes).then(
+      const maxBytes = o.maxBytes ?? TSA_HTTP_DEFAULTS.maxBytes;
+      const tooBig = () => tsaError('TSA_BAD_RESPONSE', { reason: `> ${maxBytes} bytes`, host });
+      readBody(res, maxBytes, tooBig).then(
         (body) => finish(null, body),
         (e: Error) => finish(e),
       );
