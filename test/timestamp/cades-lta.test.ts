@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { opensslVerify } from '../cms/helpers';
 import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
 import { raiseCadesToLtaInPlace } from '../../electron/core/ltv/cades-levels';
@@ -23,36 +23,19 @@ import { createRevocationChecker } from '../../electron/core/revocation/checker'
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/verify/verify-file';
-import type { LoopbackCa } from '../revocation/support/loopback-ca';
 import { runCli } from '../support/cli';
 import type { IssuedCert } from '../support/pki';
-import type { TestTsa, TsaPki } from '../support/tsa-server';
-import { opensslP7m, startTsaAndCa, type TsaAndCa } from './support/ltv-fixture';
+import { opensslP7m, useTsaAndCa } from './support/ltv-fixture';
 
 const ARCHIVE_V3 = '0.4.0.1733.2.4';
 const ATS_HASH_INDEX_V3 = '0.4.0.19122.1.5';
 const REVOCATION_VALUES = '1.2.840.113549.1.9.16.2.24';
 
-let dir: string;
-let pki: TsaPki;
-let tsa: TestTsa;
-let ca: LoopbackCa;
-let signer: IssuedCert;
-let trust: string;
+const ltv = useTsaAndCa('sigillo-lta-', 'lta-signer');
 let n = 0;
 
-let services: TsaAndCa;
-
-beforeAll(async () => {
-  services = await startTsaAndCa('sigillo-lta-', 'lta-signer');
-  ({ dir, pki, tsa, ca, signer, trust } = services);
-});
-afterAll(() => services.close());
-
-const env = () => services.env();
-
-function p7m(by: IssuedCert = signer): string {
-  const doc = join(dir, `atto-${n++}.txt`);
+function p7m(by: IssuedCert = ltv.signer): string {
+  const doc = join(ltv.dir, `atto-${n++}.txt`);
   writeFileSync(doc, `Atto da conservare a lungo ${n}.\n`);
   return opensslP7m(doc, by);
 }
@@ -118,14 +101,17 @@ function recompute(file: string) {
 }
 
 async function verifyOffline(file: string) {
-  ca.crlUp = false;
-  ca.ocspUp = false;
+  ltv.ca.crlUp = false;
+  ltv.ca.ocspUp = false;
   try {
-    const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, file], env());
+    const v = await runCli(
+      ['verify', '--json', '--offline', '--no-tsl', '--trust', ltv.trust, file],
+      ltv.env(),
+    );
     return JSON.parse(v.stdout)[0].signatures[0];
   } finally {
-    ca.crlUp = true;
-    ca.ocspUp = true;
+    ltv.ca.crlUp = true;
+    ltv.ca.ocspUp = true;
   }
 }
 
@@ -135,8 +121,8 @@ describe('sigillo extend --level LTA on a p7m (CAdES-LTA, archive-time-stamp-v3)
   beforeAll(async () => {
     file = p7m();
     const r = await runCli(
-      ['extend', '--json', '--level', 'LTA', '--tsa', tsa.url, '--overwrite', file],
-      env(),
+      ['extend', '--json', '--level', 'LTA', '--tsa', ltv.tsa.url, '--overwrite', file],
+      ltv.env(),
     );
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ output: file, added: ['1: T', '1: LT', '1: LTA'] });
@@ -150,9 +136,9 @@ describe('sigillo extend --level LTA on a p7m (CAdES-LTA, archive-time-stamp-v3)
       REVOCATION_VALUES,
       ARCHIVE_V3,
     ]);
-    const tok = join(dir, `token-${n++}.der`);
+    const tok = join(ltv.dir, `token-${n++}.der`);
     writeFileSync(tok, tokenDer);
-    const args = ['ts', '-verify', '-token_in', '-in', tok, '-CAfile', pki.rootPem];
+    const args = ['ts', '-verify', '-token_in', '-in', tok, '-CAfile', ltv.pki.rootPem];
     const ok = spawnSync('openssl', [...args, '-digest', imprint.toString('hex')], { encoding: 'utf8' });
     expect(ok.stdout + ok.stderr).toMatch(/Verification: OK/);
     const wrong = Buffer.from(imprint);
@@ -162,7 +148,7 @@ describe('sigillo extend --level LTA on a p7m (CAdES-LTA, archive-time-stamp-v3)
   });
 
   it('openssl cms -verify still passes; offline verification reports the archive timestamp valid', async () => {
-    expect(opensslVerify(file, ca.rootPem).ok).toBe(true);
+    expect(opensslVerify(file, ltv.ca.rootPem).ok).toBe(true);
     const s = await verifyOffline(file);
     expect(s).toMatchObject({ integrity: 'valid', indication: 'TOTAL_PASSED' });
     expect(s.timestamps.map((x: { type: string }) => x.type)).toEqual(['signature', 'archive']);
@@ -174,8 +160,8 @@ describe('sigillo extend --level LTA on a p7m (CAdES-LTA, archive-time-stamp-v3)
       s.timestamps[0].subIndication,
     ]);
     const again = await runCli(
-      ['extend', '--json', '--level', 'LTA', '--tsa', tsa.url, '--overwrite', file],
-      env(),
+      ['extend', '--json', '--level', 'LTA', '--tsa', ltv.tsa.url, '--overwrite', file],
+      ltv.env(),
     );
     expect(JSON.parse(again.stdout)[0]).toMatchObject({ output: null, added: [] });
   });
@@ -189,9 +175,9 @@ describe('sigillo extend --level LTA on a p7m (CAdES-LTA, archive-time-stamp-v3)
     const tampered = Buffer.from(bytes);
     const last = at + rvRaw.length - 1; // inside the CRL's signature value
     tampered[last] = (tampered[last] ?? 0) ^ 0x55;
-    const copy = join(dir, `tampered-${n++}.p7m`);
+    const copy = join(ltv.dir, `tampered-${n++}.p7m`);
     writeFileSync(copy, tampered);
-    expect(opensslVerify(copy, ca.rootPem).ok).toBe(true);
+    expect(opensslVerify(copy, ltv.ca.rootPem).ok).toBe(true);
     const s = await verifyOffline(copy);
     const archive = s.timestamps.find((x: { type: string }) => x.type === 'archive');
     expect(archive).toMatchObject({
@@ -204,23 +190,23 @@ describe('sigillo extend --level LTA on a p7m (CAdES-LTA, archive-time-stamp-v3)
 
   it('clear errors: no TSA for LTA, a detached p7s', async () => {
     const plain = p7m();
-    const noTsa = await runCli(['extend', '--json', '--level', 'LTA', '--overwrite', plain], env());
+    const noTsa = await runCli(['extend', '--json', '--level', 'LTA', '--overwrite', plain], ltv.env());
     expect(noTsa.code).toBe(1);
     expect(JSON.parse(noTsa.stdout)[0].error.code).toBe('TSA_URL_MISSING');
-    const doc = join(dir, `det-${n++}.txt`);
+    const doc = join(ltv.dir, `det-${n++}.txt`);
     writeFileSync(doc, 'staccato\n');
     execFileSync(
       'openssl',
       ['cms', '-sign', '-binary', '-outform', 'DER', '-in', doc, '-out', `${doc}.p7s`].concat([
         '-signer',
-        signer.certPem,
+        ltv.signer.certPem,
         '-inkey',
-        signer.keyPem,
+        ltv.signer.keyPem,
       ]),
     );
     const det = await runCli(
-      ['extend', '--json', '--level', 'LTA', '--tsa', tsa.url, '--overwrite', `${doc}.p7s`],
-      env(),
+      ['extend', '--json', '--level', 'LTA', '--tsa', ltv.tsa.url, '--overwrite', `${doc}.p7s`],
+      ltv.env(),
     );
     expect(det.code).toBe(1);
     expect(JSON.parse(det.stdout)[0].error.code).toBe('LTA_CONTENT_UNAVAILABLE');
@@ -230,8 +216,8 @@ describe('sigillo extend --level LTA on a p7m (CAdES-LTA, archive-time-stamp-v3)
 describe('signing a p7m at level LTA (what sign --level LTA does: LT finisher, then the archive timestamp)', () => {
   it('a new parallel signature gets LT + archive timestamp; the existing one is left as it was', async () => {
     const first = p7m();
-    const soft = new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem });
-    const outputDir = join(dir, `parallel-${n++}`);
+    const soft = new SoftwareSigner({ keyPem: ltv.signer.keyPem, certPem: ltv.signer.certPem });
+    const outputDir = join(ltv.dir, `parallel-${n++}`);
     mkdirSync(outputDir);
     const r = await signCades({
       input: first,
@@ -240,10 +226,10 @@ describe('signing a p7m at level LTA (what sign --level LTA does: LT finisher, t
       digest: 'sha256',
       signer: soft,
       nest: false,
-      finishSignerInfo: ltFinisher({ url: tsa.url }),
+      finishSignerInfo: ltFinisher({ url: ltv.tsa.url }),
     });
-    await raiseCadesToLtaInPlace(r.output, { url: tsa.url });
-    expect(opensslVerify(r.output, ca.rootPem).ok).toBe(true);
+    await raiseCadesToLtaInPlace(r.output, { url: ltv.tsa.url });
+    expect(opensslVerify(r.output, ltv.ca.rootPem).ok).toBe(true);
     const sd = signedData(parse(readFileSync(r.output)));
     const infos = kids(kids(kids(kids(parse(readFileSync(r.output)))[1]!)[0]!).at(-1)!);
     expect(infos).toHaveLength(2);
@@ -255,7 +241,10 @@ describe('signing a p7m at level LTA (what sign --level LTA does: LT finisher, t
       ARCHIVE_V3,
     ]);
     expect(sd.certificates.length).toBeGreaterThan(0);
-    const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, r.output], env());
+    const v = await runCli(
+      ['verify', '--json', '--offline', '--no-tsl', '--trust', ltv.trust, r.output],
+      ltv.env(),
+    );
     const [, second] = JSON.parse(v.stdout)[0].signatures;
     expect(second.timestamps[1]).toMatchObject({ type: 'archive', integrity: 'valid', imprintMatches: true });
   });
@@ -263,19 +252,19 @@ describe('signing a p7m at level LTA (what sign --level LTA does: LT finisher, t
 
 describe('the archive timestamp as proof of existence', () => {
   it('signer revoked after the archive timestamp: REVOKED_NO_POE without it, not with it', async () => {
-    const revoked = ca.issue(`lta-revoked-${n}`);
+    const revoked = ltv.ca.issue(`lta-revoked-${n}`);
     const plain = p7m(revoked);
     const summary = await readSignedData(plain, { hashDeclared: false, digests: ['sha256'] });
     const archived = { ...summary, contentDigest: (h: string) => summary.contentDigests[h] };
-    const si = await addArchiveTimestamp(summary.signerInfos[0]!, archived, { url: tsa.url });
-    const stamped = join(dir, `archive-only-${n++}.p7m`);
+    const si = await addArchiveTimestamp(summary.signerInfos[0]!, archived, { url: ltv.tsa.url });
+    const stamped = join(ltv.dir, `archive-only-${n++}.p7m`);
     await rewriteSignedData(plain, stamped, false, summary, { signerInfos: [si] });
     await new Promise((r) => setTimeout(r, 1100)); // revocation strictly after the genTime (1 s precision)
-    ca.revoke(revoked);
-    ca.publishCrl();
+    ltv.ca.revoke(revoked);
+    ltv.ca.publishCrl();
     const trustStore = new TrustStore([
-      ...(await readTrustFile(pki.rootPem)),
-      ...(await readTrustFile(ca.rootPem)),
+      ...(await readTrustFile(ltv.pki.rootPem)),
+      ...(await readTrustFile(ltv.ca.rootPem)),
     ]);
     const opts = {
       trust: trustStore,

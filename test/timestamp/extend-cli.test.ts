@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { opensslVerify } from '../cms/helpers';
 import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
 import { ltFinisher } from '../../electron/core/ltv/cades-lt';
@@ -20,36 +20,18 @@ import { signatureTimestamper } from '../../electron/core/ltv/cades-t';
 import { raisePdfInPlace } from '../../electron/core/ltv/pades-levels';
 import { writeHandwritten } from '../pdf/support/make-pdf';
 import { qpdfCheck } from '../pdf/support/nss';
-import type { LoopbackCa } from '../revocation/support/loopback-ca';
 import { runCli } from '../support/cli';
-import type { IssuedCert } from '../support/pki';
-import type { TestTsa, TsaPki } from '../support/tsa-server';
-import { opensslP7m, startTsaAndCa, type TsaAndCa } from './support/ltv-fixture';
+import { opensslP7m, useTsaAndCa } from './support/ltv-fixture';
 
-let dir: string;
-let pki: TsaPki;
-let tsa: TestTsa;
-let ca: LoopbackCa;
-let signer: IssuedCert;
-let trust: string;
+const ltv = useTsaAndCa('sigillo-extend-', 'extend-signer');
 let n = 0;
 
-let services: TsaAndCa;
-
-beforeAll(async () => {
-  services = await startTsaAndCa('sigillo-extend-', 'extend-signer');
-  ({ dir, pki, tsa, ca, signer, trust } = services);
-});
-afterAll(() => services.close());
-
-const env = () => services.env();
-
 function p7m(): { doc: string; p7m: string } {
-  const d = join(dir, `t${n++}`);
+  const d = join(ltv.dir, `t${n++}`);
   mkdirSync(d);
   const doc = join(d, 'atto.txt');
   writeFileSync(doc, `Atto da conservare ${n}.\n`);
-  return { doc, p7m: opensslP7m(doc, signer) };
+  return { doc, p7m: opensslP7m(doc, ltv.signer) };
 }
 
 function unsignedOids(file: string): string[] {
@@ -67,17 +49,20 @@ function unsignedOids(file: string): string[] {
 }
 
 async function verifyOffline(file: string) {
-  const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, file], env());
+  const v = await runCli(
+    ['verify', '--json', '--offline', '--no-tsl', '--trust', ltv.trust, file],
+    ltv.env(),
+  );
   return JSON.parse(v.stdout)[0].signatures[0];
 }
 
 describe('sigillo extend', () => {
   it('--level LT: adds T + certificate-values + revocation-values; openssl still verifies; offline verification passes', async () => {
-    ca.crlUp = true;
+    ltv.ca.crlUp = true;
     const { doc, p7m: file } = p7m();
     const r = await runCli(
-      ['extend', '--json', '--level', 'LT', '--tsa', tsa.url, '--overwrite', file],
-      env(),
+      ['extend', '--json', '--level', 'LT', '--tsa', ltv.tsa.url, '--overwrite', file],
+      ltv.env(),
     );
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ output: file, added: ['1: T', '1: LT'] });
@@ -86,12 +71,12 @@ describe('sigillo extend', () => {
       '1.2.840.113549.1.9.16.2.23',
       '1.2.840.113549.1.9.16.2.24',
     ]);
-    const content = join(dir, `content-${n}.txt`);
-    expect(opensslVerify(file, ca.rootPem, { out: content }).ok).toBe(true);
+    const content = join(ltv.dir, `content-${n}.txt`);
+    expect(opensslVerify(file, ltv.ca.rootPem, { out: content }).ok).toBe(true);
     expect(readFileSync(content).equals(readFileSync(doc))).toBe(true);
 
-    ca.crlUp = false;
-    ca.ocspUp = false;
+    ltv.ca.crlUp = false;
+    ltv.ca.ocspUp = false;
     try {
       const s = await verifyOffline(file);
       expect(s.revocation).toMatchObject({ status: 'good', source: 'crl' });
@@ -99,12 +84,12 @@ describe('sigillo extend', () => {
       const plain = await verifyOffline(p7m().p7m);
       expect(plain.subIndication).toBe('TRY_LATER');
     } finally {
-      ca.crlUp = true;
-      ca.ocspUp = true;
+      ltv.ca.crlUp = true;
+      ltv.ca.ocspUp = true;
     }
     const again = await runCli(
-      ['extend', '--json', '--level', 'LT', '--tsa', tsa.url, '--overwrite', file],
-      env(),
+      ['extend', '--json', '--level', 'LT', '--tsa', ltv.tsa.url, '--overwrite', file],
+      ltv.env(),
     );
     expect(JSON.parse(again.stdout)[0]).toMatchObject({ output: null, added: [] });
   });
@@ -112,9 +97,12 @@ describe('sigillo extend', () => {
   it('--level T into another folder keeps the input as it was; the timestamp verifies', async () => {
     const { p7m: file } = p7m();
     const before = readFileSync(file);
-    const out = join(dir, `out-${n}`);
+    const out = join(ltv.dir, `out-${n}`);
     mkdirSync(out);
-    const r = await runCli(['extend', '--json', '--level', 'T', '--tsa', tsa.url, '--out', out, file], env());
+    const r = await runCli(
+      ['extend', '--json', '--level', 'T', '--tsa', ltv.tsa.url, '--out', out, file],
+      ltv.env(),
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(file).equals(before)).toBe(true);
     const extended = JSON.parse(r.stdout)[0].output as string;
@@ -126,33 +114,33 @@ describe('sigillo extend', () => {
 
   it('clear errors: CRL unreachable for LT, no TSA, not a p7m, no level', async () => {
     const { p7m: file } = p7m();
-    ca.crlUp = false;
+    ltv.ca.crlUp = false;
     try {
       const r = await runCli(
-        ['extend', '--json', '--level', 'LT', '--tsa', tsa.url, '--overwrite', file],
-        env(),
+        ['extend', '--json', '--level', 'LT', '--tsa', ltv.tsa.url, '--overwrite', file],
+        ltv.env(),
       );
       expect(r.code).toBe(1);
       expect(JSON.parse(r.stdout)[0].error.code).toBe('LT_REVOCATION_UNAVAILABLE');
     } finally {
-      ca.crlUp = true;
+      ltv.ca.crlUp = true;
     }
-    const noTsa = await runCli(['extend', '--json', '--level', 'T', '--overwrite', file], env());
+    const noTsa = await runCli(['extend', '--json', '--level', 'T', '--overwrite', file], ltv.env());
     expect(JSON.parse(noTsa.stdout)[0].error.code).toBe('TSA_URL_MISSING');
-    const plain = join(dir, 'plain.txt');
+    const plain = join(ltv.dir, 'plain.txt');
     writeFileSync(plain, 'x');
     const np = await runCli(
-      ['extend', '--json', '--level', 'T', '--tsa', tsa.url, '--overwrite', plain],
-      env(),
+      ['extend', '--json', '--level', 'T', '--tsa', ltv.tsa.url, '--overwrite', plain],
+      ltv.env(),
     );
     expect(JSON.parse(np.stdout)[0].error.code).toBe('EXTEND_UNSUPPORTED');
-    expect((await runCli(['extend', file], env())).code).toBe(2);
+    expect((await runCli(['extend', file], ltv.env())).code).toBe(2);
   });
 });
 
 describe('signing at level LT (core, software key from the loopback CA)', () => {
   it('signCades with the LT finisher: openssl-valid, and it verifies offline from the embedded CRL', async () => {
-    const d = join(dir, `lt-sign-${n++}`);
+    const d = join(ltv.dir, `lt-sign-${n++}`);
     mkdirSync(d);
     const input = join(d, 'verbale.txt');
     writeFileSync(input, 'Verbale firmato a livello LT.\n');
@@ -160,19 +148,19 @@ describe('signing at level LT (core, software key from the loopback CA)', () => 
       input,
       overwrite: false,
       digest: 'sha256',
-      signer: new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem }),
+      signer: new SoftwareSigner({ keyPem: ltv.signer.keyPem, certPem: ltv.signer.certPem }),
       nest: false,
-      finishSignerInfo: ltFinisher({ url: tsa.url }),
+      finishSignerInfo: ltFinisher({ url: ltv.tsa.url }),
     });
-    expect(opensslVerify(r.output, ca.rootPem).ok).toBe(true);
+    expect(opensslVerify(r.output, ltv.ca.rootPem).ok).toBe(true);
     expect(unsignedOids(r.output)).toEqual([
       '1.2.840.113549.1.9.16.2.14',
       '1.2.840.113549.1.9.16.2.23',
       '1.2.840.113549.1.9.16.2.24',
     ]);
     const store = new TrustStore([
-      ...(await readTrustFile(pki.rootPem)),
-      ...(await readTrustFile(ca.rootPem)),
+      ...(await readTrustFile(ltv.pki.rootPem)),
+      ...(await readTrustFile(ltv.ca.rootPem)),
     ]);
     const offline = createRevocationChecker({ offline: true, cacheDir: null });
     const [s] = (await verifyFile(r.output, { trust: store, revocation: offline })).signatures;
@@ -183,7 +171,7 @@ describe('signing at level LT (core, software key from the loopback CA)', () => 
 
 describe('sigillo extend --level LT on a signed PDF (PAdES-B-LT, DSS/VRI)', () => {
   it('appends a DSS with the certificates and CRLs; earlier bytes unchanged, qpdf clean, verifies offline', async () => {
-    const d = join(dir, `pdf-${n++}`);
+    const d = join(ltv.dir, `pdf-${n++}`);
     mkdirSync(d);
     const signed = join(d, 'modulo-signed.pdf');
     await signPades({
@@ -191,13 +179,13 @@ describe('sigillo extend --level LT on a signed PDF (PAdES-B-LT, DSS/VRI)', () =
       output: signed,
       overwrite: false,
       digest: 'sha256',
-      signer: new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem }),
+      signer: new SoftwareSigner({ keyPem: ltv.signer.keyPem, certPem: ltv.signer.certPem }),
     });
     const before = readFileSync(signed);
     const out = join(d, 'out');
     mkdirSync(out);
-    ca.crlUp = true;
-    const r = await runCli(['extend', '--json', '--level', 'LT', '--out', out, signed], env());
+    ltv.ca.crlUp = true;
+    const r = await runCli(['extend', '--json', '--level', 'LT', '--out', out, signed], ltv.env());
     expect(r.code, r.stderr + r.stdout).toBe(0);
     const lt = JSON.parse(r.stdout)[0].output as string;
     expect(JSON.parse(r.stdout)[0].added).toEqual(['DSS']);
@@ -207,23 +195,23 @@ describe('sigillo extend --level LT on a signed PDF (PAdES-B-LT, DSS/VRI)', () =
     expect(after.subarray(before.length).toString('latin1')).toMatch(/\/VRI <<\s*\/[0-9A-F]{40}/);
     expect(qpdfCheck(lt).ok).toBe(true);
 
-    ca.crlUp = false;
-    ca.ocspUp = false;
+    ltv.ca.crlUp = false;
+    ltv.ca.ocspUp = false;
     try {
       const s = await verifyOffline(lt);
       expect(s.revocation).toMatchObject({ status: 'good', source: 'crl' });
       expect(s).toMatchObject({ integrity: 'valid', indication: 'TOTAL_PASSED' });
       expect((await verifyOffline(signed)).subIndication).toBe('TRY_LATER');
     } finally {
-      ca.crlUp = true;
-      ca.ocspUp = true;
+      ltv.ca.crlUp = true;
+      ltv.ca.ocspUp = true;
     }
   });
 });
 
 describe('sigillo extend --level LTA on a signed PDF (DSS + document timestamp)', () => {
   it('adds the DSS then an ETSI.RFC3161 document timestamp over everything; both verify', async () => {
-    const d = join(dir, `lta-${n++}`);
+    const d = join(ltv.dir, `lta-${n++}`);
     mkdirSync(d);
     const signed = join(d, 'contratto-signed.pdf');
     await signPades({
@@ -231,13 +219,13 @@ describe('sigillo extend --level LTA on a signed PDF (DSS + document timestamp)'
       output: signed,
       overwrite: false,
       digest: 'sha256',
-      signer: new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem }),
+      signer: new SoftwareSigner({ keyPem: ltv.signer.keyPem, certPem: ltv.signer.certPem }),
     });
     const before = readFileSync(signed);
-    ca.crlUp = true;
+    ltv.ca.crlUp = true;
     const r = await runCli(
-      ['extend', '--json', '--level', 'LTA', '--tsa', tsa.url, '--overwrite', signed],
-      env(),
+      ['extend', '--json', '--level', 'LTA', '--tsa', ltv.tsa.url, '--overwrite', signed],
+      ltv.env(),
     );
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(JSON.parse(r.stdout)[0].added).toEqual(['DSS', 'document timestamp']);
@@ -246,7 +234,10 @@ describe('sigillo extend --level LTA on a signed PDF (DSS + document timestamp)'
     expect(after.subarray(before.length).toString('latin1')).toMatch(/\/Type \/DocTimeStamp/);
     expect(after.subarray(before.length).toString('latin1')).toMatch(/\/SubFilter \/ETSI\.RFC3161/);
     expect(qpdfCheck(signed).ok).toBe(true);
-    const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, signed], env());
+    const v = await runCli(
+      ['verify', '--json', '--offline', '--no-tsl', '--trust', ltv.trust, signed],
+      ltv.env(),
+    );
     const sigs = JSON.parse(v.stdout)[0].signatures;
     expect(sigs).toHaveLength(2);
     expect(sigs[0]).toMatchObject({ integrity: 'valid', indication: 'TOTAL_PASSED' });
@@ -256,7 +247,7 @@ describe('sigillo extend --level LTA on a signed PDF (DSS + document timestamp)'
 
 describe('signing a PDF at level LTA (what sign --level LTA does after signing)', () => {
   it('B-T signature, then DSS and document timestamp in place: offline TOTAL_PASSED with its timestamp', async () => {
-    const d = join(dir, `sign-lta-${n++}`);
+    const d = join(ltv.dir, `sign-lta-${n++}`);
     mkdirSync(d);
     const out = join(d, 'delibera-signed.pdf');
     await signPades({
@@ -264,22 +255,25 @@ describe('signing a PDF at level LTA (what sign --level LTA does after signing)'
       output: out,
       overwrite: false,
       digest: 'sha256',
-      signer: new SoftwareSigner({ keyPem: signer.keyPem, certPem: signer.certPem }),
-      finishSignerInfo: signatureTimestamper({ url: tsa.url }),
+      signer: new SoftwareSigner({ keyPem: ltv.signer.keyPem, certPem: ltv.signer.certPem }),
+      finishSignerInfo: signatureTimestamper({ url: ltv.tsa.url }),
     });
-    ca.crlUp = true;
-    await raisePdfInPlace(out, 'LTA', { url: tsa.url });
+    ltv.ca.crlUp = true;
+    await raisePdfInPlace(out, 'LTA', { url: ltv.tsa.url });
     expect(qpdfCheck(out).ok).toBe(true);
     expect(readdirSync(d).sort()).toEqual(['delibera-signed.pdf', 'delibera.pdf']);
-    ca.crlUp = false;
+    ltv.ca.crlUp = false;
     try {
-      const v = await runCli(['verify', '--json', '--offline', '--no-tsl', '--trust', trust, out], env());
+      const v = await runCli(
+        ['verify', '--json', '--offline', '--no-tsl', '--trust', ltv.trust, out],
+        ltv.env(),
+      );
       const sigs = JSON.parse(v.stdout)[0].signatures;
       expect(sigs[0]).toMatchObject({ indication: 'TOTAL_PASSED', hasTimestamp: true });
       expect(sigs[0].timestamps[0].integrity).toBe('valid');
       expect(sigs[1]).toMatchObject({ documentTimestamp: true, integrity: 'valid' });
     } finally {
-      ca.crlUp = true;
+      ltv.ca.crlUp = true;
     }
   });
 });

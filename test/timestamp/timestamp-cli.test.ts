@@ -4,38 +4,21 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../support/cli';
-import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
-import { opensslP7m } from './support/ltv-fixture';
+import { opensslP7m, useTsa } from './support/ltv-fixture';
 
 const fx = inject('fixture');
-let dir: string;
-let pki: TsaPki;
-let tsa: TestTsa;
+const svc = useTsa('sigillo-ts-cli-');
 let trustBundle: string;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sigillo-ts-cli-'));
-  pki = makeTsaPki(join(dir, 'tsa'));
-  tsa = await startTsaServer({ pki });
-  trustBundle = join(dir, 'trust.pem');
-  writeFileSync(trustBundle, readFileSync(pki.rootPem, 'utf8') + readFileSync(fx.pki.rootPem, 'utf8'));
+beforeAll(() => {
+  trustBundle = join(svc.dir, 'trust.pem');
+  writeFileSync(trustBundle, readFileSync(svc.pki.rootPem, 'utf8') + readFileSync(fx.pki.rootPem, 'utf8'));
 });
-afterAll(async () => {
-  await tsa.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function fresh(name: string): string {
-  const d = join(dir, name);
-  mkdirSync(d, { recursive: true });
-  return d;
-}
 
 /** `sigillo verify --json --offline --no-tsl --trust <TSA root + card root>` on one file */
 function verifyJson(file: string) {
@@ -43,7 +26,7 @@ function verifyJson(file: string) {
 }
 
 function opensslTsVerify(data: string, args: string[]): string {
-  return execFileSync('openssl', ['ts', '-verify', '-data', data, ...args, '-CAfile', pki.rootPem], {
+  return execFileSync('openssl', ['ts', '-verify', '-data', data, ...args, '-CAfile', svc.pki.rootPem], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,11 +61,11 @@ function mimeParts(text: string): { headers: string; body: Buffer }[] {
 
 describe('sigillo timestamp → .tsd', () => {
   it('writes an RFC 5544 .tsd whose token openssl accepts; verify shows the time; extract gives the file back', async () => {
-    const d = fresh('tsd');
+    const d = svc.fresh('tsd');
     const file = join(d, 'relazione.bin');
     const original = randomBytes(300_000);
     writeFileSync(file, original);
-    const r = await runCli(['timestamp', '--json', '--tsa', tsa.url, file]);
+    const r = await runCli(['timestamp', '--json', '--tsa', svc.tsa.url, file]);
     expect(r.code, r.stderr).toBe(0);
     const [res] = JSON.parse(r.stdout);
     expect(res.output).toBe(`${file}.tsd`);
@@ -91,7 +74,7 @@ describe('sigillo timestamp → .tsd', () => {
     expect(content.equals(original)).toBe(true);
     writeFileSync(join(d, 'token.der'), token);
     expect(
-      opensslTsVerify(file, ['-token_in', '-in', join(d, 'token.der'), '-untrusted', pki.tsaCertPem]),
+      opensslTsVerify(file, ['-token_in', '-in', join(d, 'token.der'), '-untrusted', svc.pki.tsaCertPem]),
     ).toMatch(/Verification: OK/);
 
     const v = await verifyJson(`${file}.tsd`);
@@ -107,17 +90,17 @@ describe('sigillo timestamp → .tsd', () => {
     expect(report.timestamps[0].tsa).toBe('Sigillo Test Time Stamping Unit');
     expect(report.timestamps[0].chain.at(-1).trustAnchor).toBe(true);
 
-    const out = fresh('tsd-out');
+    const out = svc.fresh('tsd-out');
     const x = await runCli(['extract', '--json', '--out', out, `${file}.tsd`]);
     expect(x.code, x.stderr + x.stdout).toBe(0);
     expect(readFileSync(join(out, 'relazione.bin')).equals(original)).toBe(true);
   });
 
   it('a changed byte in the .tsd content: verify reports it, extract refuses and leaves nothing', async () => {
-    const d = fresh('tsd-tamper');
+    const d = svc.fresh('tsd-tamper');
     const file = join(d, 'doc.txt');
     writeFileSync(file, 'contenuto da marcare '.repeat(50));
-    expect((await runCli(['timestamp', '--tsa', tsa.url, file])).code).toBe(0);
+    expect((await runCli(['timestamp', '--tsa', svc.tsa.url, file])).code).toBe(0);
     const bytes = readFileSync(`${file}.tsd`);
     const at = bytes.indexOf(Buffer.from('contenuto da marcare'));
     bytes[at + 3] = (bytes[at + 3] as number) ^ 0x01;
@@ -127,7 +110,7 @@ describe('sigillo timestamp → .tsd', () => {
     expect(report.timestamps[0]).toMatchObject({ integrity: 'invalid', imprintMatches: false });
     expect(report.timestamps[0].indication).toBe('TOTAL_FAILED');
     expect(v.code).toBe(1);
-    const out = fresh('tsd-tamper-out');
+    const out = svc.fresh('tsd-tamper-out');
     const x = await runCli(['extract', '--json', '--out', out, `${file}.tsd`]);
     expect(x.code).toBe(1);
     expect(JSON.parse(x.stdout)[0].error.code).toBe('INTEGRITY_FAILED');
@@ -137,10 +120,10 @@ describe('sigillo timestamp → .tsd', () => {
 
 describe('sigillo verify text output for timestamps', () => {
   it('prints the proven time and the TSA for a .tsd instead of "no signature"', async () => {
-    const d = fresh('text');
+    const d = svc.fresh('text');
     const file = join(d, 'nota.txt');
     writeFileSync(file, 'nota');
-    const r = await runCli(['timestamp', '--json', '--tsa', tsa.url, file]);
+    const r = await runCli(['timestamp', '--json', '--tsa', svc.tsa.url, file]);
     const genTime = (JSON.parse(r.stdout)[0].genTime as string).replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
     const v = await runCli(['verify', '--offline', '--no-tsl', '--trust', trustBundle, `${file}.tsd`]);
     expect(v.stdout).toContain(`timestamp of ${genTime} — Sigillo Test Time Stamping Unit`);
@@ -153,12 +136,12 @@ describe('sigillo verify text output for timestamps', () => {
 
 describe('sigillo timestamp → .tsr and .m7m', () => {
   it('--format tsr writes the TSA answer: openssl ts -verify -data FILE accepts it, verify finds the file beside', async () => {
-    const d = fresh('tsr');
+    const d = svc.fresh('tsr');
     const file = join(d, 'fattura.xml');
     writeFileSync(file, '<fattura>1</fattura>');
-    const r = await runCli(['timestamp', '--json', '--format', 'tsr', '--tsa', tsa.url, file]);
+    const r = await runCli(['timestamp', '--json', '--format', 'tsr', '--tsa', svc.tsa.url, file]);
     expect(r.code, r.stderr).toBe(0);
-    expect(opensslTsVerify(file, ['-in', `${file}.tsr`, '-untrusted', pki.tsaCertPem])).toMatch(
+    expect(opensslTsVerify(file, ['-in', `${file}.tsr`, '-untrusted', svc.pki.tsaCertPem])).toMatch(
       /Verification: OK/,
     );
     const v = await verifyJson(`${file}.tsr`);
@@ -176,11 +159,11 @@ describe('sigillo timestamp → .tsr and .m7m', () => {
   });
 
   it('--format m7m on a signed p7m: MIME p7m + tsr parts, verify shows signature and timestamp, extract gives the document', async () => {
-    const d = fresh('m7m');
+    const d = svc.fresh('m7m');
     const doc = join(d, 'contratto.txt');
     writeFileSync(doc, 'Contratto di prova firmato e marcato.\n');
     const p7m = opensslP7m(doc, fx.pki.signature, fx.pki.caPem);
-    const r = await runCli(['timestamp', '--json', '--format', 'm7m', '--tsa', tsa.url, p7m]);
+    const r = await runCli(['timestamp', '--json', '--format', 'm7m', '--tsa', svc.tsa.url, p7m]);
     expect(r.code, r.stderr).toBe(0);
     const m7m = join(d, 'contratto.txt.m7m');
     expect(JSON.parse(r.stdout)[0].output).toBe(m7m);
@@ -192,7 +175,7 @@ describe('sigillo timestamp → .tsr and .m7m', () => {
     expect(parts[0]!.body.equals(readFileSync(p7m))).toBe(true);
     expect(parts[1]!.headers).toMatch(/application\/timestamp-reply/);
     writeFileSync(join(d, 'part.tsr'), parts[1]!.body);
-    expect(opensslTsVerify(p7m, ['-in', join(d, 'part.tsr'), '-untrusted', pki.tsaCertPem])).toMatch(
+    expect(opensslTsVerify(p7m, ['-in', join(d, 'part.tsr'), '-untrusted', svc.pki.tsaCertPem])).toMatch(
       /Verification: OK/,
     );
 
@@ -204,17 +187,17 @@ describe('sigillo timestamp → .tsr and .m7m', () => {
     expect(report.signatures[0].signer.fiscalCode).toBe('RSSMRA80A01H501U');
     expect(report.timestamps[0]).toMatchObject({ integrity: 'valid', imprintMatches: true });
 
-    const out = fresh('m7m-out');
+    const out = svc.fresh('m7m-out');
     const x = await runCli(['extract', '--json', '--out', out, m7m]);
     expect(x.code, x.stdout + x.stderr).toBe(0);
     expect(readFileSync(join(out, 'contratto.txt')).equals(readFileSync(doc))).toBe(true);
   });
 
   it('--format m7m on an unsigned file is refused with a plain message', async () => {
-    const d = fresh('m7m-plain');
+    const d = svc.fresh('m7m-plain');
     const file = join(d, 'plain.txt');
     writeFileSync(file, 'not signed');
-    const r = await runCli(['timestamp', '--json', '--format', 'm7m', '--tsa', tsa.url, file]);
+    const r = await runCli(['timestamp', '--json', '--format', 'm7m', '--tsa', svc.tsa.url, file]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)[0].error.code).toBe('M7M_NEEDS_P7M');
     expect(readdirSync(d)).toEqual(['plain.txt']);

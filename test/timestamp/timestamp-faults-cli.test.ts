@@ -1,47 +1,29 @@
 /** `sigillo timestamp` against a failing or locked TSA: usage errors, credentials from the environment only, faults. */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
-import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
+import { startTsaServer } from '../support/tsa-server';
+import { useTsa } from './support/ltv-fixture';
 
-let dir: string;
-let pki: TsaPki;
-let tsa: TestTsa;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sigillo-ts-faults-'));
-  pki = makeTsaPki(join(dir, 'tsa'));
-  tsa = await startTsaServer({ pki });
-});
-afterAll(async () => {
-  await tsa.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function fresh(name: string): string {
-  const d = join(dir, name);
-  mkdirSync(d, { recursive: true });
-  return d;
-}
+const svc = useTsa('sigillo-ts-faults-');
 
 describe('sigillo timestamp: TSA problems and credentials', () => {
   it('without a TSA it is a usage error (exit 2); SIGILLO_TSA_URL is used when --tsa is absent', async () => {
-    const d = fresh('nourl');
+    const d = svc.fresh('nourl');
     const file = join(d, 'a.txt');
     writeFileSync(file, 'a');
     const r = await runCli(['timestamp', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/SIGILLO_TSA_URL/);
-    const e = await runCli(['timestamp', '--json', file], { SIGILLO_TSA_URL: tsa.url });
+    const e = await runCli(['timestamp', '--json', file], { SIGILLO_TSA_URL: svc.tsa.url });
     expect(e.code, e.stderr).toBe(0);
   });
 
   it('HTTP Basic credentials come from the environment and never show up in output', async () => {
-    const locked = await startTsaServer({ pki, user: 'utente', password: 'Pa55-segreta' });
+    const locked = await startTsaServer({ pki: svc.pki, user: 'utente', password: 'Pa55-segreta' });
     try {
-      const d = fresh('auth');
+      const d = svc.fresh('auth');
       const file = join(d, 'a.txt');
       writeFileSync(file, 'a');
       const env = { SIGILLO_TSA_USER: 'utente', SIGILLO_TSA_PASSWORD: 'Pa55-segreta' };
@@ -63,23 +45,23 @@ describe('sigillo timestamp: TSA problems and credentials', () => {
   });
 
   it('a failing TSA (500, slow) gives a clear error in bounded time and no output file', async () => {
-    const d = fresh('faults');
+    const d = svc.fresh('faults');
     const file = join(d, 'a.txt');
     writeFileSync(file, 'a');
-    tsa.mode = 'http500';
+    svc.tsa.mode = 'http500';
     try {
-      const r = await runCli(['timestamp', '--json', '--tsa', tsa.url, file]);
+      const r = await runCli(['timestamp', '--json', '--tsa', svc.tsa.url, file]);
       expect(r.code).toBe(1);
       expect(JSON.parse(r.stdout)[0].error).toMatchObject({ code: 'TSA_HTTP_ERROR' });
       expect(JSON.parse(r.stdout)[0].error.message).toMatch(/HTTP 500/);
-      tsa.mode = 'slow';
+      svc.tsa.mode = 'slow';
       const start = Date.now();
-      const s = await runCli(['timestamp', '--tsa', tsa.url, file], { SIGILLO_TSA_TIMEOUT: '1' });
+      const s = await runCli(['timestamp', '--tsa', svc.tsa.url, file], { SIGILLO_TSA_TIMEOUT: '1' });
       expect(s.code).toBe(1);
       expect(s.stderr).toMatch(/did not answer within 1 seconds/);
       expect(Date.now() - start).toBeLessThan(8000);
     } finally {
-      tsa.mode = 'ok';
+      svc.tsa.mode = 'ok';
     }
     expect(readdirSync(d)).toEqual(['a.txt']);
   });
