@@ -28,16 +28,24 @@ const JUSTIFIED: [string, RegExp, string][] = [
   ],
 ];
 
-function parseCsv(text: string): { id: string; file: string; location: string }[] {
-  return text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const cells = line.split(',');
-      return { id: cells[0] ?? '', file: (cells[3] ?? '').replace(/"/g, ''), location: cells[4] ?? '' };
-    });
+interface Sarif {
+  runs: {
+    results: {
+      ruleId: string;
+      locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[];
+    }[];
+  }[];
+}
+
+/** Findings from the SARIF (JSON) report: the tool's CSV writer sometimes garbles a record. */
+function parseSarif(text: string): { id: string; file: string }[] {
+  const sarif = JSON.parse(text) as Sarif;
+  return sarif.runs.flatMap((run) =>
+    run.results.map((r) => ({
+      id: r.ruleId,
+      file: r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '',
+    })),
+  );
 }
 
 describe('electronegativity', () => {
@@ -51,7 +59,7 @@ describe('electronegativity', () => {
       const built = join(ROOT, 'renderer', 'dist', 'index.html');
       if (existsSync(built)) cpSync(built, join(project, 'renderer', 'dist', 'index.html'));
       cpSync(join(ROOT, 'package.json'), join(project, 'package.json'));
-      const csv = join(work, 'findings.csv');
+      const report = join(work, 'findings.sarif');
       execFileSync(
         process.execPath,
         [
@@ -64,11 +72,11 @@ describe('electronegativity', () => {
           '-x',
           'AvailableSecurityFixesGlobalCheck',
           '-o',
-          csv,
+          report,
         ],
         { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
       );
-      const findings = parseCsv(readFileSync(csv, 'utf8'));
+      const findings = parseSarif(readFileSync(report, 'utf8'));
       const unexplained = findings.filter(
         (f) => !JUSTIFIED.some(([id, file]) => id === f.id && file.test(f.file)),
       );
