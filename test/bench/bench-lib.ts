@@ -149,3 +149,16 @@ export function summary(): number {
   console.log(failures === 0 ? 'all goals met' : `${failures} goal(s) missed`);
   return failures;
 }
+
+/** Peak RSS of this process so far, in MiB (for the in-process memory benches). */
+export const peakMiB = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+
+/** Runs one step of an in-process bench and prints its time and the peak RSS after it. */
+export async function step<T>(label: string, fn: () => Promise<T>, width = 28): Promise<T> {
+  const t0 = Date.now();
+  const r = await fn();
+  console.log(
+    `${label.padEnd(width)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s   peak RSS ${peakMiB()} MiB`,
+  );
+  return r;
+}

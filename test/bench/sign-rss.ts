@@ -11,18 +11,9 @@ import { readSignedData } from '../../electron/core/cms/signed-data-reader';
 import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
 import { makeTestPki } from '../support/pki';
 import { messageDigestOf } from '../cms/reader-helpers';
+import { peakMiB, step } from './bench-lib';
 
 const mib = Number(process.argv[2] ?? 1024);
-const peakMiB = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
-
-async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t0 = Date.now();
-  const r = await fn();
-  console.log(
-    `${label.padEnd(28)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s   peak RSS ${peakMiB()} MiB`,
-  );
-  return r;
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sigillo-bench-'));

@@ -11,18 +11,9 @@ import { TrustStore } from '../../electron/core/trust/trust-store';
 import { extractFile } from '../../electron/core/verify/extract';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { makeTestPki } from '../support/pki';
+import { peakMiB, step } from './bench-lib';
 
 const mib = Number(process.argv[2] ?? 1024);
-const peakMiB = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
-
-async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t0 = Date.now();
-  const r = await fn();
-  console.log(
-    `${label.padEnd(24)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s   peak RSS ${peakMiB()} MiB`,
-  );
-  return r;
-}
 
 function sign(input: string, out: string, pki: ReturnType<typeof makeTestPki>): void {
   execFileSync('openssl', [
