@@ -23,7 +23,12 @@ export function scratchDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `sigillo-bench-${name}-`));
 }
 
+/** Removes a scratch folder, or keeps it (and says where) when BENCH_KEEP is set, for profiling by hand. */
 export function removeDir(dir: string): void {
+  if (process.env.BENCH_KEEP) {
+    console.log(`kept ${dir}`);
+    return;
+  }
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -4,8 +4,6 @@
  * now from their distribution points) as unsigned attributes, so later verification works offline.
  * Certificates that name no CRL distribution point are embedded without revocation data (OCSP-only: not yet).
  */
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { sequence, tlv } from '../cms/der';
@@ -14,7 +12,7 @@ import { fetchBytes } from '../revocation/http-fetch';
 import { TrustStore } from '../trust/trust-store';
 import { findBySignerId, isSelfIssued, parseCerts, type ParsedCert } from '../verify/certificates';
 import { buildChain } from '../verify/chain';
-import { toArrayBuffer } from '../verify/der';
+import { readSignerInfo } from '../verify/signer-info-reader';
 import { parseCertificate } from '../x509/cert-info';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { addSignatureTimestamp, OID_SIGNATURE_TIME_STAMP } from './cades-t';
@@ -34,8 +32,7 @@ export interface LtOptions {
 
 function signerCert(si: Uint8Array, pool: ParsedCert[]): ParsedCert | undefined {
   try {
-    const parsed = new pkijs.SignerInfo({ schema: asn1js.fromBER(toArrayBuffer(si)).result });
-    return findBySignerId(parsed.sid, pool);
+    return findBySignerId(readSignerInfo(si).sid, pool);
   } catch {
     return undefined;
   }

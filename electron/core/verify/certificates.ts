@@ -3,6 +3,8 @@ import { X509Certificate, createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { equalBytes, hex, toArrayBuffer, toBytes } from './der';
+import { bytesOf, children, readElement, valueOf, type Element } from '../cms/der-parse';
+import type { SignerId } from './signer-info-reader';
 
 export interface ParsedCert {
   der: Uint8Array;
@@ -58,32 +60,44 @@ export function subjectKeyId(p: ParsedCert): Uint8Array {
     .digest();
 }
 
-function octets(v: asn1js.OctetString): Uint8Array {
-  return toBytes(v.getValue());
+/** The DER issuer Name and serial INTEGER content of a certificate, read once per certificate. */
+const issuerSerialMemo = new WeakMap<ParsedCert, { issuer: Uint8Array; serial: string }>();
+
+function issuerAndSerial(p: ParsedCert): { issuer: Uint8Array; serial: string } {
+  let r = issuerSerialMemo.get(p);
+  if (!r) {
+    const der = p.der;
+    const tbs = children(der, readElement(der, 0))[0] as Element;
+    const parts = children(der, tbs);
+    const k = parts[0]?.tag === 0xa0 ? 1 : 0;
+    const serial = parts[k] as Element;
+    const issuer = parts[k + 2] as Element;
+    r = { issuer: bytesOf(der, issuer), serial: stripZeros(hex(valueOf(der, serial))) };
+    issuerSerialMemo.set(p, r);
+  }
+  return r;
 }
 
-/** The SKI carried by a SignerIdentifier [0], however pkijs decoded it. */
-function sidKeyId(sid: unknown): Uint8Array | undefined {
-  if (sid instanceof asn1js.Constructed) {
-    const inner = sid.valueBlock.value[0];
-    return inner instanceof asn1js.OctetString ? octets(inner) : undefined;
+/** Same issuer Name: same DER, else (differently encoded strings) the X.520 comparison of pkijs. */
+function sameIssuer(p: ParsedCert, issuer: Uint8Array, issuerDer: Uint8Array): boolean {
+  if (equalBytes(issuerDer, issuer)) return true;
+  try {
+    return p.cert.issuer.isEqual(pkijs.RelativeDistinguishedNames.fromBER(toArrayBuffer(issuer)));
+  } catch {
+    return false;
   }
-  if (sid instanceof asn1js.Primitive) return toBytes(sid.valueBlock.valueHexView);
-  return undefined;
 }
 
 /** Finds the certificate a SignerInfo's sid names (issuerAndSerialNumber or subjectKeyIdentifier). */
-export function findBySignerId(sid: unknown, pool: ParsedCert[]): ParsedCert | undefined {
-  if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    const serial = stripZeros(hex(sid.serialNumber.valueBlock.valueHexView));
-    return pool.find(
-      (p) =>
-        stripZeros(hex(p.cert.serialNumber.valueBlock.valueHexView)) === serial &&
-        p.cert.issuer.isEqual(sid.issuer),
-    );
+export function findBySignerId(sid: SignerId, pool: ParsedCert[]): ParsedCert | undefined {
+  if (sid.kind === 'issuerSerial') {
+    const serial = stripZeros(hex(sid.serial));
+    return pool.find((p) => {
+      const own = issuerAndSerial(p);
+      return own.serial === serial && sameIssuer(p, sid.issuer, own.issuer);
+    });
   }
-  const ski = sidKeyId(sid);
-  return ski ? pool.find((p) => equalBytes(subjectKeyId(p), ski)) : undefined;
+  return pool.find((p) => equalBytes(subjectKeyId(p), sid.keyId));
 }
 
 export function isSelfIssued(p: ParsedCert): boolean {

@@ -25,11 +25,6 @@ export function parseAsn1(b: Uint8Array): asn1js.AsnType | undefined {
   return r.result;
 }
 
-/** The bytes a parsed block was decoded from. */
-export function rawBytes(block: asn1js.BaseBlock): Uint8Array {
-  return toBytes(block.valueBeforeDecodeView);
-}
-
 /** DER length octets. */
 export function derLength(n: number): Uint8Array {
   if (n < 0x80) return Uint8Array.of(n);
@@ -67,13 +62,4 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
     Buffer.from(b.buffer, b.byteOffset, b.byteLength),
   );
-}
-
-/** UTCTime / GeneralizedTime → Date, else undefined. */
-export function asn1Time(v: unknown): Date | undefined {
-  if (v instanceof asn1js.UTCTime || v instanceof asn1js.GeneralizedTime) {
-    const d = v.toDate();
-    return Number.isNaN(d.getTime()) ? undefined : d;
-  }
-  return undefined;
 }

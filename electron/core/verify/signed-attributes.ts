@@ -1,9 +1,9 @@
 /** Reads the signed and unsigned attributes of a SignerInfo (RFC 5652, RFC 5035 ESS, ETSI EN 319 122-1). */
-import * as asn1js from 'asn1js';
-import type * as pkijs from 'pkijs';
 import { HASH_BY_OID, type HashName } from './algorithms';
-import { asn1Time, compareDerSetElements, concatBytes, derWrap, rawBytes, toBytes } from './der';
-import { bytesOf, children, readElement } from '../cms/der-parse';
+import { compareDerSetElements, concatBytes, derWrap } from './der';
+import { derTime } from './der-time';
+import { octetString, type RawAttribute } from './signer-info-reader';
+import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
 
 export const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
 export const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -40,47 +40,62 @@ export interface UnsignedAttributes {
   timestamps: number;
 }
 
-function attrValues(attrs: pkijs.Attribute[], oid: string): unknown[][] {
-  return attrs.filter((a) => a.type === oid).map((a) => a.values as unknown[]);
+function attrValues(attrs: RawAttribute[], oid: string): Uint8Array[][] {
+  return attrs.filter((a) => a.type === oid).map((a) => a.values);
 }
 
 /** The single value of a single-valued attribute, recording a problem when repeated. */
-function single(attrs: pkijs.Attribute[], oid: string, malformed: string[]): unknown {
+function single(attrs: RawAttribute[], oid: string, malformed: string[]): Uint8Array | undefined {
   const all = attrValues(attrs, oid);
   if (all.length > 1 || (all[0] && all[0].length !== 1)) malformed.push(oid);
   return all[0]?.[0];
 }
 
-function essIds(value: unknown, v2: boolean): EssCertId[] {
-  if (!(value instanceof asn1js.Sequence)) return [];
-  const certs = value.valueBlock.value[0];
-  if (!(certs instanceof asn1js.Sequence)) return [];
-  const out: EssCertId[] = [];
-  for (const id of certs.valueBlock.value) {
-    if (!(id instanceof asn1js.Sequence)) continue;
-    const parts = id.valueBlock.value;
-    let hash: HashName | undefined = v2 ? 'sha256' : 'sha1';
-    let i = 0;
-    if (v2 && parts[0] instanceof asn1js.Sequence) {
-      const oid = parts[0].valueBlock.value[0];
-      hash = oid instanceof asn1js.ObjectIdentifier ? HASH_BY_OID[oid.valueBlock.toString()] : undefined;
-      i = 1;
-    }
-    const h = parts[i];
-    if (h instanceof asn1js.OctetString) out.push({ hash, certHash: toBytes(h.valueBlock.valueHexView) });
+/** A value decoded by `read` when it is one well-formed element, else undefined. */
+function decoded<T>(value: Uint8Array | undefined, read: (e: Element) => T | undefined): T | undefined {
+  if (!value) return undefined;
+  try {
+    const e = readElement(value, 0);
+    return e.end === value.length ? read(e) : undefined;
+  } catch {
+    return undefined;
   }
-  return out;
+}
+
+function essIds(value: Uint8Array | undefined, v2: boolean): EssCertId[] {
+  return (
+    decoded(value, (top) => {
+      if (top.tag !== 0x30 || !value) return [];
+      const certs = children(value, top)[0];
+      if (certs?.tag !== 0x30) return [];
+      const out: EssCertId[] = [];
+      for (const id of children(value, certs)) {
+        if (id.tag !== 0x30) continue;
+        const parts = children(value, id);
+        let hash: HashName | undefined = v2 ? 'sha256' : 'sha1';
+        let i = 0;
+        if (v2 && parts[0]?.tag === 0x30) {
+          const oid = children(value, parts[0])[0];
+          hash = oid?.tag === 0x06 ? HASH_BY_OID[decodeOid(valueOf(value, oid))] : undefined;
+          i = 1;
+        }
+        const h = parts[i];
+        if (h?.tag === 0x04) out.push({ hash, certHash: valueOf(value, h) });
+      }
+      return out;
+    }) ?? []
+  );
 }
 
 /** Candidate encodings of the signed attributes for the signature check. */
-function encodingsOf(encodedValue: ArrayBuffer): Uint8Array[] {
-  const asFound = new Uint8Array(encodedValue.slice(0));
+function encodingsOf(encoded: Uint8Array): Uint8Array[] {
+  const asFound = Uint8Array.from(encoded);
   const out: Uint8Array[] = [];
   if (asFound.length > 0) {
     asFound[0] = 0x31;
     out.push(asFound);
   }
-  const sorted = sortedSet(new Uint8Array(encodedValue));
+  const sorted = sortedSet(encoded);
   if (sorted && !out.some((e) => Buffer.from(e).equals(Buffer.from(sorted)))) out.push(sorted);
   return out;
 }
@@ -97,7 +112,10 @@ function sortedSet(bytes: Uint8Array): Uint8Array | undefined {
   }
 }
 
-export function readSignedAttributes(signed: pkijs.SignedAndUnsignedAttributes): SignedAttributes {
+export function readSignedAttributes(signed: {
+  encoded: Uint8Array;
+  attributes: RawAttribute[];
+}): SignedAttributes {
   const attrs = signed.attributes;
   const malformed: string[] = [];
   const ct = single(attrs, OID_CONTENT_TYPE, malformed);
@@ -106,26 +124,23 @@ export function readSignedAttributes(signed: pkijs.SignedAndUnsignedAttributes):
   const v2 = attrValues(attrs, OID_SIGNING_CERTIFICATE_V2);
   const v1 = attrValues(attrs, OID_SIGNING_CERTIFICATE);
   return {
-    contentType: ct instanceof asn1js.ObjectIdentifier ? ct.valueBlock.toString() : undefined,
-    messageDigest: md instanceof asn1js.OctetString ? toBytes(md.valueBlock.valueHexView) : undefined,
-    signingTime: asn1Time(st),
+    contentType: decoded(ct, (e) => (e.tag === 0x06 && ct ? decodeOid(valueOf(ct, e)) : undefined)),
+    messageDigest: decoded(md, (e) => (md ? octetString(md, e) : undefined)),
+    signingTime: decoded(st, (e) => (st ? derTime(e.tag, valueOf(st, e)) : undefined)),
     essCertIds: [...v2.flatMap((v) => essIds(v[0], true)), ...v1.flatMap((v) => essIds(v[0], false))],
     signingCertificateV2: v2.length > 0,
     signingCertificateV1: v1.length > 0,
     signaturePolicy: attrs.some((a) => a.type === OID_SIGNATURE_POLICY),
     malformed,
-    encodings: encodingsOf(signed.encodedValue),
+    encodings: encodingsOf(signed.encoded),
   };
 }
 
-export function readUnsignedAttributes(
-  unsigned: pkijs.SignedAndUnsignedAttributes | undefined,
-): UnsignedAttributes {
-  const attrs = unsigned?.attributes ?? [];
+export function readUnsignedAttributes(unsigned: RawAttribute[] | undefined): UnsignedAttributes {
+  const attrs = unsigned ?? [];
   const counterSignatures = attrValues(attrs, OID_COUNTER_SIGNATURE)
     .flat()
-    .filter((v): v is asn1js.Sequence => v instanceof asn1js.Sequence)
-    .map((v) => rawBytes(v));
+    .filter((v) => v[0] === 0x30);
   const timestamps = attrValues(attrs, OID_SIGNATURE_TIME_STAMP).length;
   return { counterSignatures, timestamps };
 }

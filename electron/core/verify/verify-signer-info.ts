@@ -3,8 +3,6 @@
  * attributes, signature value, signing certificate, then the certificate checks and the ETSI indication.
  */
 import { createHash } from 'node:crypto';
-import * as pkijs from 'pkijs';
-import * as asn1js from 'asn1js';
 import { t } from '../i18n/translate';
 import {
   HASH_BY_OID,
@@ -15,7 +13,9 @@ import {
   type HashName,
 } from './algorithms';
 import { findBySignerId, type ParsedCert } from './certificates';
-import { equalBytes, toArrayBuffer, toBytes } from './der';
+import { equalBytes } from './der';
+import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
+import { readSignerInfo, type AlgorithmId, type SignerInfoFields } from './signer-info-reader';
 import { decide, type Findings } from './indication';
 import { readSignedAttributes, readUnsignedAttributes, type SignedAttributes } from './signed-attributes';
 import { checkSignerCertificate, type CertCheckContext, type CertChecks } from './signer-checks';
@@ -45,10 +45,18 @@ export interface SignerInfoContext extends CertCheckContext {
 
 const MAX_COUNTER_DEPTH = 8;
 
-function pssHash(alg: pkijs.AlgorithmIdentifier): HashName | undefined {
+/** RSASSA-PSS-params (RFC 4055): hashAlgorithm [0] AlgorithmIdentifier DEFAULT sha1. */
+function pssHash(alg: AlgorithmId): HashName | undefined {
+  const params = alg.params;
+  if (!params) return undefined;
   try {
-    const params = new pkijs.RSASSAPSSParams({ schema: alg.algorithmParams });
-    return HASH_BY_OID[params.hashAlgorithm.algorithmId];
+    const top = readElement(params, 0);
+    if (top.tag !== 0x30) return undefined;
+    const hashField = children(params, top).find((e) => e.tag === 0xa0);
+    if (!hashField) return 'sha1';
+    const [algSeq] = children(params, hashField);
+    const [oid] = algSeq?.tag === 0x30 ? children(params, algSeq) : [];
+    return oid?.tag === 0x06 ? HASH_BY_OID[decodeOid(valueOf(params, oid))] : undefined;
   } catch {
     return undefined;
   }
@@ -100,21 +108,21 @@ function cadesForm(attrs: SignedAttributes | undefined): CadesForm {
 /** The signature value check over the signed attributes (as found, then DER-sorted) or the content digest. */
 function checkSignatureValue(
   signer: ParsedCert,
-  si: pkijs.SignerInfo,
+  si: SignerInfoFields,
   attrs: SignedAttributes | undefined,
   content: SignedContent,
   hash: HashName,
   messages: string[],
 ): boolean | undefined {
   const algo =
-    signatureAlgo(si.signatureAlgorithm.algorithmId) ??
+    signatureAlgo(si.signatureAlgorithm.oid) ??
     signatureAlgo(signer.cert.subjectPublicKeyInfo.algorithm.algorithmId);
   if (!algo) return undefined;
   const base = {
     publicKey: signer.x509.publicKey,
     scheme: algo.scheme,
     hash,
-    signature: toBytes(si.signature.getValue()),
+    signature: si.signature,
   };
   if (!attrs) {
     const r = verifySignatureValue({ ...base, digest: (h) => content.digest(h) });
@@ -169,20 +177,17 @@ export async function verifySignerInfo(
   ctx: SignerInfoContext,
   counterDepth = 0,
 ): Promise<SignatureReport> {
-  let si: pkijs.SignerInfo;
+  let si: SignerInfoFields;
   try {
-    const asn = asn1js.fromBER(toArrayBuffer(bytes));
-    if (asn.offset === -1) throw new Error(asn.result.error);
-    si = new pkijs.SignerInfo({ schema: asn.result });
+    si = readSignerInfo(bytes);
   } catch {
     return formatFailure(ctx.depth, t({ it: 'SignerInfo non leggibile.', en: 'Unreadable SignerInfo.' }));
   }
   const messages: string[] = [];
-  const digestHash = HASH_BY_OID[si.digestAlgorithm.algorithmId];
-  const algo = signatureAlgo(si.signatureAlgorithm.algorithmId);
+  const digestHash = HASH_BY_OID[si.digestAlgorithm.oid];
+  const algo = signatureAlgo(si.signatureAlgorithm.oid);
   const sigHash =
-    (si.signatureAlgorithm.algorithmId === OID_RSA_PSS ? pssHash(si.signatureAlgorithm) : algo?.hash) ??
-    digestHash;
+    (si.signatureAlgorithm.oid === OID_RSA_PSS ? pssHash(si.signatureAlgorithm) : algo?.hash) ?? digestHash;
   const attrs = si.signedAttrs ? readSignedAttributes(si.signedAttrs) : undefined;
   const unsigned = readUnsignedAttributes(si.unsignedAttrs);
   const signer = findBySignerId(si.sid, ctx.pool);
@@ -255,7 +260,7 @@ export async function verifySignerInfo(
     checks,
   );
 
-  const signatureValue = toBytes(si.signature.getValue());
+  const signatureValue = si.signature;
   const counterContent: SignedContent = { digest: (h) => createHash(h).update(signatureValue).digest() };
   const counterSignatures =
     counterDepth < MAX_COUNTER_DEPTH
@@ -266,8 +271,8 @@ export async function verifySignerInfo(
   return {
     signer: signerSummary(checks),
     signingTime: signingTime ? signingTime.toISOString() : null,
-    digestAlgorithm: hashLabel(digestHash, si.digestAlgorithm.algorithmId),
-    signatureAlgorithm: signatureLabel(algo?.scheme, sigHash, si.signatureAlgorithm.algorithmId),
+    digestAlgorithm: hashLabel(digestHash, si.digestAlgorithm.oid),
+    signatureAlgorithm: signatureLabel(algo?.scheme, sigHash, si.signatureAlgorithm.oid),
     integrity: hashOk === true && sigOk === true ? 'valid' : 'invalid',
     ...verdict,
     qualified: qualifiedOf(checks, messages),
