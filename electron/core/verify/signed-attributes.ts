@@ -31,8 +31,11 @@ export interface SignedAttributes {
   signaturePolicy: boolean;
   /** attributes that must be single-valued and unique but are not */
   malformed: string[];
-  /** bytes to verify the signature over: as found (tag set to SET), then the DER SET OF re-sorted encoding */
-  encodings: Uint8Array[];
+  /**
+   * bytes to verify the signature over: as found (tag set to SET), then the DER SET OF re-sorted encoding, made
+   * only when asked for (the as-found encoding verifies in nearly every file)
+   */
+  encodings: Iterable<Uint8Array>;
 }
 
 export interface UnsignedAttributes {
@@ -88,16 +91,14 @@ function essIds(value: Uint8Array | undefined, v2: boolean): EssCertId[] {
 }
 
 /** Candidate encodings of the signed attributes for the signature check. */
-function encodingsOf(encoded: Uint8Array): Uint8Array[] {
+function* encodingsOf(encoded: Uint8Array): Generator<Uint8Array> {
   const asFound = Uint8Array.from(encoded);
-  const out: Uint8Array[] = [];
   if (asFound.length > 0) {
     asFound[0] = 0x31;
-    out.push(asFound);
+    yield asFound;
   }
   const sorted = sortedSet(encoded);
-  if (sorted && !out.some((e) => Buffer.from(e).equals(Buffer.from(sorted)))) out.push(sorted);
-  return out;
+  if (sorted && !Buffer.from(asFound).equals(Buffer.from(sorted))) yield sorted;
 }
 
 /** the elements of a constructed value re-sorted as a DER SET (the light walker: no asn1js objects) */
@@ -132,7 +133,7 @@ export function readSignedAttributes(signed: {
     signingCertificateV1: v1.length > 0,
     signaturePolicy: attrs.some((a) => a.type === OID_SIGNATURE_POLICY),
     malformed,
-    encodings: encodingsOf(signed.encoded),
+    encodings: { [Symbol.iterator]: () => encodingsOf(signed.encoded) },
   };
 }
 

@@ -136,9 +136,11 @@ function checkSignatureValue(
     }
     return r;
   }
-  for (const [i, data] of attrs.encodings.entries()) {
+  let i = 0;
+  for (const data of attrs.encodings) {
+    const reSorted = i++ > 0;
     if (verifySignatureValue({ ...base, data })) {
-      if (i > 0) {
+      if (reSorted) {
         messages.push(
           t({
             it: 'Attributi firmati non in ordine DER: verificati sulla codifica DER riordinata.',
