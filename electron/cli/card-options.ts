@@ -1,6 +1,6 @@
 /** The options every card command shares (--module, --token, --cert) and opening the PKCS#11 service from them. */
 import type { CommandContext, OptionsConfig } from './command';
-import { Pkcs11Service } from '../core/pkcs11/pkcs11-service';
+import type { Pkcs11Service } from '../core/pkcs11/pkcs11-service';
 
 export const moduleOption: OptionsConfig = { module: { type: 'string' } };
 
@@ -15,8 +15,12 @@ export function stringOption(ctx: CommandContext, name: string): string | undefi
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-/** Finds the module (--module, SIGILLO_PKCS11_MODULE, built-in list) and loads it. The caller closes it. */
-export function openCardService(ctx: CommandContext): Pkcs11Service {
+/**
+ * Finds the module (--module, SIGILLO_PKCS11_MODULE, built-in list) and loads it. The caller closes it. The
+ * PKCS#11 code is loaded only here, so that work started before (a signature's input) overlaps its loading.
+ */
+export async function openCardService(ctx: CommandContext): Promise<Pkcs11Service> {
+  const { Pkcs11Service } = await import('../core/pkcs11/pkcs11-service.js');
   return Pkcs11Service.discover({ module: stringOption(ctx, 'module'), env: ctx.env });
 }
 
@@ -25,7 +29,7 @@ export async function withCardService<T>(
   ctx: CommandContext,
   fn: (svc: Pkcs11Service) => Promise<T> | T,
 ): Promise<T> {
-  const svc = openCardService(ctx);
+  const svc = await openCardService(ctx);
   try {
     return await fn(svc);
   } finally {

@@ -1,12 +1,9 @@
 /**
  * `sign --tsa URL --level B|T|LT|LTA`: which long-term level the new signature gets. --tsa alone means T
- * (CAdES-T / PAdES-B-T: a signature timestamp inside the signature); B is the plain signature.
+ * (CAdES-T / PAdES-B-T: a signature timestamp inside the signature); B is the plain signature. The timestamp and
+ * LT/LTA code is loaded only when a level above B or --countersign asks for it (start-up of plain signing).
  */
-import { signatureTimestamper } from '../core/ltv/cades-t';
-import { countersignFile } from '../core/ltv/countersign-file';
-import { ltFinisher } from '../core/ltv/cades-lt';
-import { raisePdfInPlace } from '../core/ltv/pades-levels';
-import { raiseCadesToLtaInPlace } from '../core/ltv/cades-levels';
+import type { TsaConfig } from '../core/tsa/tsa-config';
 import { SigilloError } from '../core/errors';
 import { signFile } from '../core/sign/format-routing';
 import type { SignFileOptions, SignFileResult, SignFormat } from '../core/sign/format-routing';
@@ -70,7 +67,19 @@ function countersignFrom(ctx: CommandContext): SignLtv['signFile'] | { usage: st
     return {
       usage: t({ it: '--signer vuole un numero da 1 in su.', en: '--signer wants a number from 1 up.' }),
     };
-  return (_format, opts) => countersignFile({ ...opts, signerIndex: n });
+  return async (_format, opts) => {
+    const { countersignFile } = await import('../core/ltv/countersign-file.js');
+    return countersignFile({ ...opts, signerIndex: n });
+  };
+}
+
+/** The CAdES-T finisher (a signature timestamp in each SignerInfo), its module loaded on first use. */
+function lazyTimestamper(tsa: TsaConfig): (signerInfo: Uint8Array) => Promise<Uint8Array> {
+  let stamp: ((signerInfo: Uint8Array) => Promise<Uint8Array>) | undefined;
+  return async (signerInfo) => {
+    stamp ??= (await import('../core/ltv/cades-t.js')).signatureTimestamper(tsa);
+    return stamp(signerInfo);
+  };
 }
 
 export function ltvFromCli(ctx: CommandContext): SignLtv | { usage: string } {
@@ -84,18 +93,23 @@ export function ltvFromCli(ctx: CommandContext): SignLtv | { usage: string } {
   if (level === 'B') return { level, signFile: countersign };
   const tsa = tsaFromCli(ctx);
   if ('usage' in tsa) return tsa;
-  if (level === 'T') return { level, finishSignerInfo: signatureTimestamper(tsa), signFile: countersign };
+  if (level === 'T') return { level, finishSignerInfo: lazyTimestamper(tsa), signFile: countersign };
   const level2 = level as 'LT' | 'LTA';
-  const timestamp = signatureTimestamper(tsa);
   return {
     level,
     // p7m: the LT values go into the SignerInfo; PDF: B-T first, then the DSS (and the document timestamp)
     signFile: async (format, opts) => {
       if (countersign || format === 'xades') throw levelUnsupported();
-      const finishSignerInfo = format === 'cades' ? ltFinisher(tsa) : timestamp;
+      const finishSignerInfo =
+        format === 'cades' ? (await import('../core/ltv/cades-lt.js')).ltFinisher(tsa) : lazyTimestamper(tsa);
       const r = await signFile(format, { ...opts, finishSignerInfo });
-      if (format === 'pades') await raisePdfInPlace(r.output, level2, tsa);
-      else if (level2 === 'LTA') await raiseCadesToLtaInPlace(r.output, tsa);
+      if (format === 'pades') {
+        const { raisePdfInPlace } = await import('../core/ltv/pades-levels.js');
+        await raisePdfInPlace(r.output, level2, tsa);
+      } else if (level2 === 'LTA') {
+        const { raiseCadesToLtaInPlace } = await import('../core/ltv/cades-levels.js');
+        await raiseCadesToLtaInPlace(r.output, tsa);
+      }
       return r;
     },
   };

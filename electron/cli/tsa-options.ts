@@ -1,6 +1,6 @@
 /** The --tsa option shared by `timestamp`, `sign` and `extend`: URL from --tsa or SIGILLO_TSA_URL, credentials only from env. */
 import { SigilloError } from '../core/errors';
-import { tsaConfigFrom, type TsaConfig } from '../core/tsa/tsa-client';
+import { tsaConfigFrom, type TsaConfig } from '../core/tsa/tsa-config';
 import type { CommandContext, OptionsConfig } from './command';
 import { stringOption } from './card-options';
 

@@ -31,7 +31,7 @@ export function importRsaKey(
     coefficient: b64(jwk.qi),
   });
   const der = readFileSync(o.certDer);
-  const subject = Buffer.from(decodeCertificate(der).subject.toSchema().toBER());
+  const subject = Buffer.from(decodeCertificate(der).subject);
   session.create({
     class: graphene.ObjectClass.CERTIFICATE,
     subject,

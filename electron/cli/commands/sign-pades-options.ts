@@ -2,7 +2,7 @@
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
 import type { PadesFileOptions } from '../../core/pdf/pades-file';
-import { parseVisibleSpec } from '../../core/pdf/visible-options';
+import { parseVisibleSpec } from '../../core/pdf/visible-spec';
 import type { CommandContext, OptionsConfig } from '../command';
 
 export const padesCliOptions: OptionsConfig = {

@@ -21,7 +21,9 @@ import { stringOption, tokenOptions, withCardService } from '../card-options';
 import { readSecret } from '../secret-input';
 import { SIGN_HELP } from './sign-help';
 import { padesCliOptions, padesOptionsFrom } from './sign-pades-options';
-import { ltvFromCli, signLtvCliOptions } from '../sign-ltv-options';
+import { ltvFromCli, signLtvCliOptions, type SignLtv } from '../sign-ltv-options';
+import { Prefetch } from '../../core/sign/prefetch';
+import type { PadesFileOptions } from '../../core/pdf/pades-file';
 
 export interface SignResultJson {
   input: string;
@@ -92,52 +94,89 @@ export const signCommand: Command = {
     if (outDir) await checkOutDir(outDir);
     const folders = new Set(files.map((f) => (outDir ? resolve(outDir) : dirname(resolve(f)))));
     for (const folder of folders) await cleanStaleTemps(folder);
-    const results = await withCardService(ctx, async (svc) => {
-      const token = svc.findToken(stringOption(ctx, 'token'));
-      const certId = svc.chooseCertificate(token, stringOption(ctx, 'cert')).id;
-      const pin = await readSecret(
-        ctx.env,
-        'SIGILLO_PIN',
-        t({ it: 'PIN di "{t}": ', en: 'PIN of "{t}": ' }, { t: token.label }),
-        t({ it: 'il PIN', en: 'The PIN' }),
-      );
-      let session;
-      try {
-        session = svc.login(token.serialNumber || token.label, pin);
-      } finally {
-        pin.fill(0);
-      }
-      try {
-        const signer = session.signer(certId);
-        const out: SignResultJson[] = [];
-        for (const input of files) {
-          const fmt = routeFormat(input, format);
-          try {
-            const r = await (ltv.signFile ?? signFile)(fmt, {
-              input,
-              outputDir: outDir,
-              overwrite: ctx.values.overwrite === true,
-              digest,
-              signer,
-              nest: ctx.values.nest === true,
-              pades,
-              finishSignerInfo: ltv.finishSignerInfo,
-              onProgress: (done, total) => ctx.out.progress(basename(input), done, total),
-            });
-            out.push({ input, output: r.output, format: r.format });
-          } catch (e) {
-            out.push({ input, output: null, format: fmt, error: toErrorInfo(e) });
-          } finally {
-            ctx.out.progressDone();
-          }
-          if (!ctx.out.json) printResult(ctx, out[out.length - 1]!);
-        }
-        return out;
-      } finally {
-        session.logout();
-      }
-    });
-    if (ctx.out.json) ctx.out.result(results);
-    return results.some((r) => r.error) ? EXIT_FAILURE : EXIT_OK;
+    const overwrite = ctx.values.overwrite === true;
+    const nest = ctx.values.nest === true;
+    // a big first file starts being read (copied, hashed) while the PKCS#11 module loads and the PIN is asked
+    const first = files[0] as string;
+    const prefetched =
+      ctx.values.countersign === true
+        ? undefined
+        : await Prefetch.start({
+            format: routeFormat(first, format),
+            input: first,
+            digest,
+            outputDir: outDir,
+            overwrite,
+          }).catch(() => undefined);
+    try {
+      return await signAll(ctx, { files, format, digest, outDir, overwrite, nest, pades, ltv, prefetched });
+    } finally {
+      await prefetched?.cancel();
+    }
   },
 };
+
+interface SignPlan {
+  files: string[];
+  format: RequestedFormat;
+  digest: DigestName;
+  outDir?: string;
+  overwrite: boolean;
+  nest: boolean;
+  pades: PadesFileOptions;
+  ltv: SignLtv;
+  prefetched?: Prefetch;
+}
+
+/** One login, then a signature per file and a result per file. */
+async function signAll(ctx: CommandContext, plan: SignPlan): Promise<number> {
+  const { files, format, digest, outDir, pades, ltv } = plan;
+  const results = await withCardService(ctx, async (svc) => {
+    const token = svc.findToken(stringOption(ctx, 'token'));
+    const certId = svc.chooseCertificate(token, stringOption(ctx, 'cert')).id;
+    const pin = await readSecret(
+      ctx.env,
+      'SIGILLO_PIN',
+      t({ it: 'PIN di "{t}": ', en: 'PIN of "{t}": ' }, { t: token.label }),
+      t({ it: 'il PIN', en: 'The PIN' }),
+    );
+    let session;
+    try {
+      session = svc.login(token.serialNumber || token.label, pin);
+    } finally {
+      pin.fill(0);
+    }
+    try {
+      const signer = session.signer(certId);
+      const out: SignResultJson[] = [];
+      for (const input of files) {
+        const fmt = routeFormat(input, format);
+        try {
+          const r = await (ltv.signFile ?? signFile)(fmt, {
+            input,
+            outputDir: outDir,
+            overwrite: plan.overwrite,
+            digest,
+            signer,
+            nest: plan.nest,
+            pades,
+            prefetched: plan.prefetched,
+            finishSignerInfo: ltv.finishSignerInfo,
+            onProgress: (done, total) => ctx.out.progress(basename(input), done, total),
+          });
+          out.push({ input, output: r.output, format: r.format });
+        } catch (e) {
+          out.push({ input, output: null, format: fmt, error: toErrorInfo(e) });
+        } finally {
+          ctx.out.progressDone();
+        }
+        if (!ctx.out.json) printResult(ctx, out[out.length - 1]!);
+      }
+      return out;
+    } finally {
+      session.logout();
+    }
+  });
+  if (ctx.out.json) ctx.out.result(results);
+  return results.some((r) => r.error) ? EXIT_FAILURE : EXIT_OK;
+}

@@ -6,9 +6,8 @@
  * The content is never held in memory.
  */
 import type { FileHandle } from 'node:fs/promises';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
 import { writeFully } from '../files/write-fully';
+import { inputChanged } from '../files/input-file';
 import { signedDataHead, signedDataTail, type SignedDataParts } from './signed-data';
 
 /** `release` (optional) is called once the chunk has been written: its buffer may then be reused */
@@ -22,7 +21,12 @@ export interface AttachedWriteInput {
   /** signer infos of the expected final sizes (any bytes), to place the content */
   signerInfoEstimate: Uint8Array[];
   /** streams the content to `write` in order; pass 2 happens only when the header size changed */
-  copyContent(write: ChunkWriter, pass: 1 | 2): Promise<void>;
+  copyContent?(write: ChunkWriter, pass: 1 | 2): Promise<void>;
+  /**
+   * or: puts the content into `out` from `offset` by itself (copy-hash.ts), telling how far it got; returns the
+   * bytes written
+   */
+  copyContentAt?(offset: number, pass: 1 | 2, progressed: (written: number) => void): Promise<number>;
   /** called after pass 1: the final signer infos (the content digest is known by then) */
   makeSignerInfos(): Promise<Uint8Array[]>;
 }
@@ -43,26 +47,39 @@ const WRITES_IN_FLIGHT = 3;
  */
 const EARLY_FLUSH_BYTES = 64 * 1024 * 1024;
 
-async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): Promise<void> {
+/** Starts an fdatasync in the background every EARLY_FLUSH_BYTES (one at a time). */
+function earlyFlusher(out: FileHandle, from: number) {
+  let flushedAt = from;
+  let flushing: Promise<void> | undefined;
+  return {
+    advance(pos: number): void {
+      if (flushing || pos - flushedAt < EARLY_FLUSH_BYTES) return;
+      flushedAt = pos;
+      // errors surface again at the final fsync; this one only starts the writeback early
+      flushing = out.datasync().then(
+        () => (flushing = undefined),
+        () => (flushing = undefined),
+      );
+    },
+    settled: (): Promise<void> => flushing ?? Promise.resolve(),
+  };
+}
+
+/** Writes chunks handed over in order, a few at a time, from `offset`; returns the bytes written. */
+async function copyThroughWriter(
+  input: AttachedWriteInput,
+  offset: number,
+  pass: 1 | 2,
+  flusher: ReturnType<typeof earlyFlusher>,
+): Promise<number> {
   let pos = offset;
   const inFlight = new Set<Promise<void>>();
-  let flushedAt = offset;
-  let flushing: Promise<void> | undefined;
-  const earlyFlush = (): void => {
-    if (flushing || pos - flushedAt < EARLY_FLUSH_BYTES) return;
-    flushedAt = pos;
-    // errors surface again at the final fsync; this one only starts the writeback early
-    flushing = input.out.datasync().then(
-      () => (flushing = undefined),
-      () => (flushing = undefined),
-    );
-  };
   let failure: { error: unknown } | undefined;
   const check = (): void => {
     if (failure) throw failure.error;
   };
   try {
-    await input.copyContent(async (chunk, release) => {
+    await input.copyContent?.(async (chunk, release) => {
       check();
       const p: Promise<void> = writeFully(input.out, chunk, pos).then(
         () => {
@@ -77,23 +94,29 @@ async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): P
       );
       inFlight.add(p);
       pos += chunk.length;
-      earlyFlush();
+      flusher.advance(pos);
       if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
       check();
     }, pass);
   } finally {
     await Promise.all(inFlight);
-    await flushing;
   }
   check();
-  if (pos - offset !== input.contentLength) {
-    throw new SigilloError(
-      'INPUT_CHANGED',
-      t({
-        it: 'Il file è cambiato durante la firma: riprovare.',
-        en: 'The file changed while it was being signed: try again.',
-      }),
-    );
+  return pos - offset;
+}
+
+async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): Promise<void> {
+  const flusher = earlyFlusher(input.out, offset);
+  let written: number;
+  try {
+    written = input.copyContentAt
+      ? await input.copyContentAt(offset, pass, (n) => flusher.advance(offset + n))
+      : await copyThroughWriter(input, offset, pass, flusher);
+  } finally {
+    await flusher.settled();
+  }
+  if (written !== input.contentLength) {
+    throw inputChanged();
   }
 }
 

@@ -90,6 +90,53 @@ async function syncDir(dir: string): Promise<void> {
   await fh.close();
 }
 
+/** A temporary file next to `path`, open for writing, to be moved into place (`commit`) or removed (`discard`). */
+export interface AtomicOutput {
+  path: string;
+  temp: string;
+  handle: FileHandle;
+  /** fsync, close, move into place (never over an existing file without `overwrite`) */
+  commit(): Promise<void>;
+  /** closes and removes the temporary file; harmless after commit or a second time */
+  discard(): Promise<void>;
+}
+
+export async function openAtomicOutput(path: string, opts: OutputOptions): Promise<AtomicOutput> {
+  await checkOutput(path, opts);
+  await cleanStaleTempsOnce(dirname(path));
+  const temp = tempPathFor(path);
+  let handle: FileHandle | undefined;
+  let committed = false;
+  handle = await open(temp, 'wx', 0o644).catch((e: unknown) => {
+    throw fileError(e, path);
+  });
+  const discard = async (): Promise<void> => {
+    if (committed) return;
+    await handle?.close().catch(() => undefined);
+    handle = undefined;
+    await removeQuietly(temp);
+  };
+  return {
+    path,
+    temp,
+    handle,
+    async commit() {
+      try {
+        await handle?.sync();
+        await handle?.close();
+        handle = undefined;
+        await moveIntoPlace(temp, path, opts.overwrite);
+        committed = true;
+        await syncDir(dirname(path));
+      } catch (e) {
+        await discard();
+        throw fileError(e, path);
+      }
+    },
+    discard,
+  };
+}
+
 /**
  * Runs `write` with a handle on a fresh temporary file next to `path`, then moves it into place atomically.
  * `write` also gets the temporary file's path (for a kernel copy into it, e.g. fs.copyFile). Returns what
@@ -100,22 +147,20 @@ export async function withAtomicOutput<T>(
   opts: OutputOptions,
   write: (handle: FileHandle, tempPath: string) => Promise<T>,
 ): Promise<T> {
-  await checkOutput(path, opts);
-  await cleanStaleTempsOnce(dirname(path));
-  const temp = tempPathFor(path);
-  let handle: FileHandle | undefined;
+  return writeAtomic(await openAtomicOutput(path, opts), (out) => write(out.handle, out.temp));
+}
+
+/** Runs `write` on an open atomic output, then commits it; on any error the temporary file is removed. */
+export async function writeAtomic<T>(
+  out: AtomicOutput,
+  write: (out: AtomicOutput) => Promise<T>,
+): Promise<T> {
   try {
-    handle = await open(temp, 'wx', 0o644);
-    const result = await write(handle, temp);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await moveIntoPlace(temp, path, opts.overwrite);
-    await syncDir(dirname(path));
+    const result = await write(out);
+    await out.commit();
     return result;
   } catch (e) {
-    await handle?.close().catch(() => undefined);
-    await removeQuietly(temp);
-    throw fileError(e, path);
+    await out.discard();
+    throw fileError(e, out.path);
   }
 }

@@ -109,3 +109,14 @@ export async function* readInput(path: string, chunkSize = READ_CHUNK): AsyncGen
     await fh.close();
   }
 }
+
+/** The input's size or bytes changed while it was being read. */
+export function inputChanged(): SigilloError {
+  return new SigilloError(
+    'INPUT_CHANGED',
+    t({
+      it: 'Il file è cambiato durante l’operazione: riprovare.',
+      en: 'The file changed during the operation: try again.',
+    }),
+  );
+}

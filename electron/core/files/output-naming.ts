@@ -1,5 +1,5 @@
 /** Where an output goes: next to the input, or in the folder given with --out, with a suffix added. */
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 
 export interface NamingOptions {
   /** --out DIR; default: the input's folder */
@@ -15,4 +15,13 @@ export function outputPathFor(input: string, opts: NamingOptions): string {
 /** true when both paths name the same file location (before symlinks). */
 export function samePath(a: string, b: string): boolean {
   return resolve(a) === resolve(b);
+}
+
+/** `NAME.pdf` → `NAME-signed.pdf`, beside the input or in `outputDir` */
+export function signedPdfPath(input: string, outputDir?: string): string {
+  const ext = extname(input);
+  const stem = basename(input, ext);
+  return resolve(
+    join(outputDir ?? dirname(input), `${stem}-signed${ext.toLowerCase() === '.pdf' ? ext : '.pdf'}`),
+  );
 }

@@ -1,6 +1,7 @@
 /** The PAdES route of `sign` (core/sign/format-routing.ts): user options → signPades. */
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { signPades } from './pades-sign';
+import type { Prefetch } from '../sign/prefetch';
 import { appearanceFor, signerIdentity, type VisibleRect } from './visible-options';
 
 /** What `sigillo sign` adds for PDFs (--visible, --field, --image, --reason, --location, --contact). */
@@ -23,6 +24,8 @@ export interface PadesFileInput {
   pades?: PadesFileOptions;
   /** e.g. a signature timestamp (PAdES-B-T) */
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
+  /** input work started before the token was opened (sign/prefetch.ts) */
+  prefetched?: Prefetch;
 }
 
 export async function signPadesFile(o: PadesFileInput): Promise<{ output: string; fieldName: string }> {
@@ -36,6 +39,7 @@ export async function signPadesFile(o: PadesFileInput): Promise<{ output: string
     signer: o.signer,
     onProgress: o.onProgress,
     finishSignerInfo: o.finishSignerInfo,
+    prefetched: o.prefetched,
     reason: p.reason,
     location: p.location,
     contact: p.contact,

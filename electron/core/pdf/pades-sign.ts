@@ -2,8 +2,6 @@
  * PAdES baseline B-B signing as a true incremental update: the original file is an exact prefix of the output;
  * SubFilter ETSI.CAdES.detached, CMS with signingCertificateV2 and no signingTime (the time is in /M).
  */
-import { createHash } from 'node:crypto';
-import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
@@ -15,7 +13,11 @@ import { pdfBroken } from './pdf-errors';
 import { buildIncrement } from './incremental-writer';
 import { buildSignatureObjects, BYTE_RANGE_PLACEHOLDER, type AppearanceBuilder } from './signature-objects';
 import { copyAndHash } from './byte-range-hash';
-import { withAtomicOutput } from '../files/atomic-output';
+import { openAtomicOutput, writeAtomic } from '../files/atomic-output';
+import { signedPdfPath } from '../files/output-naming';
+
+export { signedPdfPath } from '../files/output-naming';
+import type { Prefetch } from '../sign/prefetch';
 import { writeFully } from '../files/write-fully';
 
 export interface PadesSignOptions {
@@ -40,6 +42,8 @@ export interface PadesSignOptions {
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
   /** PAdES document timestamp (ETSI.RFC3161, issue 10): this token over the byte ranges replaces the CMS */
   documentTimestamp?: (messageDigest: Uint8Array) => Promise<Uint8Array>;
+  /** the hash of the input started before the token was opened (sign/prefetch.ts), used when it matches */
+  prefetched?: Prefetch;
 }
 
 export interface PadesSignResult {
@@ -54,15 +58,6 @@ export function contentsSizeFor(signer: KeySigner): number {
   const certs = signer.certificate.length + signer.chain.reduce((n, c) => n + c.length, 0);
   const estimate = certs + 2048 + 8192;
   return Math.max(16384, Math.ceil(estimate / 1024) * 1024);
-}
-
-/** `NAME.pdf` → `NAME-signed.pdf`, beside the input or in `outputDir` */
-export function signedPdfPath(input: string, outputDir?: string): string {
-  const ext = extname(input);
-  const stem = basename(input, ext);
-  return resolve(
-    join(outputDir ?? dirname(input), `${stem}-signed${ext.toLowerCase() === '.pdf' ? ext : '.pdf'}`),
-  );
 }
 
 function locate(bytes: Buffer, needle: string, from: number): number {
@@ -111,13 +106,17 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
   bytes.write(brText, brAt, 'latin1');
 
   const output = o.output ?? signedPdfPath(o.input, o.outputDir);
-  await withAtomicOutput(output, { overwrite: o.overwrite }, async (handle, tempPath) => {
-    const hash = createHash(o.digest);
-    const copied = await copyAndHash(o.input, tempPath, handle, hash, o.onProgress);
-    if (copied !== base) throw new Error('input size changed');
-    hash.update(bytes.subarray(0, cStart));
-    hash.update(bytes.subarray(cEnd));
-    const messageDigest = new Uint8Array(hash.digest());
+  const early = await o.prefetched?.take('pades', o.input, o.digest, output);
+  const atomic = early?.out ?? (await openAtomicOutput(output, { overwrite: o.overwrite }));
+  await writeAtomic(atomic, async ({ handle, temp }) => {
+    const { length: copied, job } = await copyAndHash(o.input, temp, handle, o.digest, o.onProgress, early);
+    if (copied !== base) {
+      await job.cancel();
+      throw new Error('input size changed');
+    }
+    job.update(bytes.subarray(0, cStart));
+    job.update(bytes.subarray(cEnd));
+    const messageDigest = new Uint8Array((await job.digests())[0] as Buffer);
     const cms = o.documentTimestamp
       ? await o.documentTimestamp(messageDigest)
       : encodeSignedData({

@@ -1,11 +1,16 @@
-/** A new attached CAdES-BES p7m around a file's bytes, streamed: the content is hashed while it is copied. */
-import { createHash } from 'node:crypto';
+/**
+ * A new attached CAdES-BES p7m around a file's bytes, streamed: the content is read once, copied into place and
+ * hashed on two threads (copy-hash.ts), possibly started before the token was opened (prefetch.ts). If the header size changed and the content had to be copied again, the
+ * second copy is hashed too and must give the same digest (the file did not change in between).
+ */
 import type { FileHandle } from 'node:fs/promises';
 import { digestAlgorithmId } from '../cms/algorithms';
 import { writeAttachedSignedData } from '../cms/attached-writer';
 import { OID } from '../cms/oids';
-import { readPooled } from '../files/pooled-read';
+import { startCopyHash } from '../files/copy-hash';
+import { inputChanged } from '../files/input-file';
 import type { SignCadesOptions } from './cades-types';
+import type { PrefetchedWork } from './prefetch';
 import { estimateSignerInfo } from './signer-info-estimate';
 import { finish } from '../ltv/finish-signer-info';
 
@@ -14,10 +19,11 @@ export async function writeAttachedCades(
   contentLength: number,
   opts: SignCadesOptions,
   signingTime: Date,
+  early?: PrefetchedWork,
 ): Promise<number> {
   const { signer, digest, input } = opts;
-  const hash = createHash(digest);
   const estimate = await estimateSignerInfo(signer, digest, signingTime);
+  const digests: Buffer[] = [];
   const result = await writeAttachedSignedData({
     out,
     contentLength,
@@ -27,23 +33,33 @@ export async function writeAttachedCades(
       certificates: [signer.certificate, ...signer.chain],
     },
     signerInfoEstimate: [estimate],
-    async copyContent(write, pass) {
-      let done = 0;
-      // reused buffers, each read into again once its write is done: flat memory from 10 MB to gigabytes
-      await readPooled(input, async (chunk, release) => {
-        if (pass === 1) {
-          hash.update(chunk);
-          done += chunk.length;
-          opts.onProgress?.(done, contentLength);
-        }
-        await write(chunk, release);
-      });
+    async copyContentAt(offset, pass, progressed) {
+      const onProgress = (done: number) => {
+        progressed(done);
+        if (pass === 1) opts.onProgress?.(done, Math.max(done, contentLength));
+      };
+      // the copy started before the token was opened, when it went to the same place
+      const started = pass === 1 && early?.offset === offset ? early : undefined;
+      if (early && !started) await early.job.cancel();
+      started?.onProgress(onProgress);
+      const job =
+        started?.job ??
+        startCopyHash({ input, algorithms: [digest], out: { fd: out.fd, offset }, onProgress });
+      try {
+        const length = await job.done;
+        const [d] = await job.digests();
+        if (d && digests[0] && !d.equals(digests[0])) throw inputChanged();
+        if (d) digests.push(d);
+        return length;
+      } finally {
+        await job.cancel();
+      }
     },
     makeSignerInfos: async () => [
       await finish(opts)({
         signer,
         digest,
-        messageDigest: new Uint8Array(hash.digest()),
+        messageDigest: new Uint8Array(digests[0] as Buffer),
         contentType: OID.data,
         signingTime,
       }),

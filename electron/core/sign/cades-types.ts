@@ -1,5 +1,6 @@
 /** Options and result of CAdES (.p7m) signing. */
 import type { DigestName, KeySigner } from '../crypto/key-signer';
+import type { Prefetch } from './prefetch';
 
 export interface SignCadesOptions {
   input: string;
@@ -16,6 +17,8 @@ export interface SignCadesOptions {
   onProgress?: (done: number, total: number) => void;
   /** last step on the new SignerInfo, e.g. a signature timestamp (CAdES-T / PAdES-B-T, core/ltv/cades-t.ts) */
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
+  /** input work started before the token was opened (prefetch.ts), used when it matches */
+  prefetched?: Prefetch;
 }
 
 /** attached: a new p7m of a plain file; parallel: a signature added to an existing p7m; nested: p7m in a p7m */

@@ -6,7 +6,7 @@
  */
 import { looksLikeSignedData } from '../cms/signed-data-reader';
 import { inputSize } from '../files/input-file';
-import { checkOutput, withAtomicOutput } from '../files/atomic-output';
+import { checkOutput, openAtomicOutput, withAtomicOutput, writeAtomic } from '../files/atomic-output';
 import { outputPathFor } from '../files/output-naming';
 import type { CadesMode, SignCadesOptions, SignCadesResult } from './cades-types';
 import { writeAttachedCades } from './cades-attached';
@@ -32,8 +32,9 @@ export async function signCades(opts: SignCadesOptions): Promise<SignCadesResult
     );
     return { input: opts.input, output, mode, size: written };
   }
-  const written = await withAtomicOutput(output, outOpts, (fh) =>
-    writeAttachedCades(fh, size, opts, signingTime),
-  );
+  const early =
+    mode === 'attached' ? await opts.prefetched?.take('cades', opts.input, opts.digest, output) : undefined;
+  const out = early?.out ?? (await openAtomicOutput(output, outOpts));
+  const written = await writeAtomic(out, (o) => writeAttachedCades(o.handle, size, opts, signingTime, early));
   return { input: opts.input, output, mode, size: written };
 }

@@ -1,9 +1,7 @@
 /** Hashing and copying an input file in chunks, with progress; the copy re-hashes to catch a file that changed. */
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import { SigilloError } from '../errors';
-import { readInput } from '../files/input-file';
-import { t } from '../i18n/translate';
+import { inputChanged, readInput } from '../files/input-file';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -21,16 +19,6 @@ export async function hashFile(
     onProgress?.(Math.min(done, total), total);
   }
   return new Uint8Array(h.digest());
-}
-
-export function inputChanged(): SigilloError {
-  return new SigilloError(
-    'INPUT_CHANGED',
-    t({
-      it: 'Il file è cambiato durante l’operazione: riprovare.',
-      en: 'The file changed during the operation: try again.',
-    }),
-  );
 }
 
 /** Appends bytes at the handle's current position. */

@@ -8,35 +8,16 @@ import { OID } from '../cms/oids';
 import { checkTimestampToken } from './token-check';
 import { parseTimestampResponse, parseTimestampToken, type TimestampToken } from './timestamp-token';
 import { tsaError } from './tsa-errors';
-import { parseTsaUrl, postTimestampQuery, type TsaCredentials, type TsaHttpOptions } from './tsa-http';
-import { buildTimestampRequest } from './tsa-request';
+import { postTimestampQuery } from './tsa-http';
+import type { TsaConfig } from './tsa-config';
 
-export interface TsaConfig {
-  url: string;
-  credentials?: TsaCredentials;
-  /** timeouts and size cap (tests shorten them) */
-  http?: Omit<TsaHttpOptions, 'credentials'>;
-}
+export { tsaConfigFrom, type TsaConfig } from './tsa-config';
+import { buildTimestampRequest } from './tsa-request';
 
 export interface ObtainedTimestamp {
   token: TimestampToken;
   /** the TimeStampResp bytes as received (what a .tsr file holds) */
   response: Uint8Array;
-}
-
-/**
- * The TSA to use: `--tsa URL` else SIGILLO_TSA_URL; HTTP Basic credentials only from SIGILLO_TSA_USER /
- * SIGILLO_TSA_PASSWORD (or the caller's settings), never from argv.
- */
-export function tsaConfigFrom(url: string | undefined, env: NodeJS.ProcessEnv): TsaConfig {
-  const chosen = url ?? env.SIGILLO_TSA_URL;
-  if (!chosen) throw tsaError('TSA_URL_MISSING');
-  parseTsaUrl(chosen);
-  const user = env.SIGILLO_TSA_USER;
-  return {
-    url: chosen,
-    ...(user ? { credentials: { user, password: env.SIGILLO_TSA_PASSWORD ?? '' } } : {}),
-  };
 }
 
 const STATUS_NAMES = [

@@ -1,7 +1,5 @@
-/** parseCertificate: DER X.509 certificate → CertInfo (what Sigillo shows), with pkijs/asn1js. */
+/** parseCertificate: DER X.509 certificate → CertInfo (what Sigillo shows), with the light DER walker. */
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import type { CertInfo, CertRole } from './cert-info-types';
@@ -9,19 +7,17 @@ import { extensionFacts } from './extensions';
 import { nameInfo, subjectInfo } from './names';
 import { keyFacts } from './public-key';
 import { toHex } from './hex';
+import { readDerCertificate, type DerCertificate } from './der-certificate';
 
 const CERT_INVALID = {
   it: 'Il certificato non è leggibile (DER X.509 non valido): {reason}',
   en: 'The certificate cannot be read (invalid DER X.509): {reason}',
 };
 
-/** Decodes a DER certificate with pkijs; CERT_INVALID when it is not one. */
-export function decodeCertificate(der: Uint8Array): pkijs.Certificate {
-  const asn1 = asn1js.fromBER(der);
-  if (asn1.offset === -1)
-    throw new SigilloError('CERT_INVALID', t(CERT_INVALID, { reason: asn1.result.error }));
+/** Reads a DER certificate; CERT_INVALID when it is not one. */
+export function decodeCertificate(der: Uint8Array): DerCertificate {
   try {
-    return new pkijs.Certificate({ schema: asn1.result });
+    return readDerCertificate(der);
   } catch (e) {
     throw new SigilloError('CERT_INVALID', t(CERT_INVALID, { reason: (e as Error).message }));
   }
@@ -39,18 +35,18 @@ export function certRole(keyUsage: string[], extendedKeyUsage: string[], isCA: b
   return 'other';
 }
 
-function iso(time: pkijs.Time): string {
-  return time.value.toISOString().replace('.000Z', 'Z');
+function iso(time: Date): string {
+  return time.toISOString().replace('.000Z', 'Z');
 }
 
 export function parseCertificate(der: Uint8Array): CertInfo {
   const cert = decodeCertificate(der);
-  const ext = extensionFacts(cert);
-  const key = keyFacts(cert.subjectPublicKeyInfo);
+  const ext = extensionFacts(cert.extensions);
+  const key = keyFacts(cert.spki);
   const info: CertInfo = {
     subject: subjectInfo(cert.subject),
     issuer: nameInfo(cert.issuer),
-    serialNumber: toHex(cert.serialNumber.valueBlock.valueHexView),
+    serialNumber: toHex(cert.serial),
     notBefore: iso(cert.notBefore),
     notAfter: iso(cert.notAfter),
     ...ext,

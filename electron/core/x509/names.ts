@@ -1,18 +1,44 @@
-/** Distinguished names → NameInfo, and the Italian fiscal code found in a subject. */
-import type * as pkijs from 'pkijs';
+/** Distinguished names (DER) → NameInfo, and the Italian fiscal code found in a subject. */
+import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
 import type { NameInfo, SubjectInfo } from './cert-info-types';
 import { ATTRIBUTE_NAMES, OID } from './oids';
 import { toHex } from './hex';
 
-interface StringBlock {
-  valueBlock?: { value?: unknown };
+/** A directory string as text (X.520 string types); anything else as `#` + the hex of its encoding (RFC 4514). */
+function attributeValue(buf: Uint8Array, e: Element): string {
+  const v = Buffer.from(valueOf(buf, e));
+  switch (e.tag) {
+    case 0x0c: // UTF8String
+      return v.toString('utf8');
+    case 0x12: // NumericString
+    case 0x13: // PrintableString
+    case 0x14: // TeletexString (as ISO 8859-1, like asn1js)
+    case 0x16: // IA5String
+    case 0x1a: // VisibleString
+      return v.toString('latin1');
+    case 0x1e: // BMPString, UTF-16BE
+      return Buffer.from(v).swap16().toString('utf16le');
+    case 0x1c: {
+      // UniversalString, UTF-32BE
+      let out = '';
+      for (let i = 0; i + 3 < v.length; i += 4) out += String.fromCodePoint(v.readUInt32BE(i));
+      return out;
+    }
+    default:
+      return '#' + toHex(bytesOf(buf, e));
+  }
 }
 
-function attributeValue(value: unknown): string {
-  const v = (value as StringBlock | undefined)?.valueBlock?.value;
-  if (typeof v === 'string') return v;
-  const ber = (value as { toBER?: () => ArrayBuffer } | undefined)?.toBER?.();
-  return ber ? '#' + toHex(new Uint8Array(ber)) : '';
+/** The (type, value) pairs of a DER Name, in order. */
+function typesAndValues(name: Uint8Array): { type: string; value: string }[] {
+  const top = readElement(name, 0);
+  return children(name, top).flatMap((rdn) =>
+    children(name, rdn).map((atv) => {
+      const [type, value] = children(name, atv);
+      if (type?.tag !== 0x06 || !value) throw new RangeError('AttributeTypeAndValue expected');
+      return { type: decodeOid(valueOf(name, type)), value: attributeValue(name, value) };
+    }),
+  );
 }
 
 function escapeDnValue(v: string): string {
@@ -22,12 +48,12 @@ function escapeDnValue(v: string): string {
     .replace(/ $/, '\\ ');
 }
 
-/** NameInfo from a pkijs name; the one-line form lists the most specific attribute first (RFC 4514 order). */
-export function nameInfo(name: pkijs.RelativeDistinguishedNames): NameInfo {
+/** NameInfo from a DER Name; the one-line form lists the most specific attribute first (RFC 4514 order). */
+export function nameInfo(name: Uint8Array): NameInfo {
   const info: NameInfo = { dn: '' };
   const parts: string[] = [];
-  for (const tv of name.typesAndValues) {
-    const value = attributeValue(tv.value);
+  for (const tv of typesAndValues(name)) {
+    const value = tv.value;
     parts.push(`${ATTRIBUTE_NAMES[tv.type] ?? tv.type}=${escapeDnValue(value)}`);
     setField(info, tv.type, value);
   }
@@ -68,7 +94,7 @@ export function fiscalCodeOf(name: NameInfo): string | undefined {
   return undefined;
 }
 
-export function subjectInfo(name: pkijs.RelativeDistinguishedNames): SubjectInfo {
+export function subjectInfo(name: Uint8Array): SubjectInfo {
   const info: SubjectInfo = nameInfo(name);
   const fiscalCode = fiscalCodeOf(info);
   if (fiscalCode) info.fiscalCode = fiscalCode;

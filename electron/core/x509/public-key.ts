@@ -1,6 +1,6 @@
 /** Key type, size and curve of a certificate's public key. */
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
+import type { DerCertificate } from './der-certificate';
 import { CURVES, OID } from './oids';
 
 export interface KeyFacts {
@@ -16,21 +16,36 @@ function bitLength(bytes: Uint8Array): number {
   return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i] ?? 0));
 }
 
-export function keyFacts(spki: pkijs.PublicKeyInfo): KeyFacts {
-  const alg = spki.algorithm.algorithmId;
-  if (alg === OID.rsaEncryption || alg === OID.rsaPss) {
-    const key = spki.parsedKey;
-    const size = key instanceof pkijs.RSAPublicKey ? bitLength(key.modulus.valueBlock.valueHexView) : 0;
-    return { keyType: 'rsa', keySize: size };
+/** RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }: the modulus bits, 0 if unreadable */
+function rsaModulusBits(key: Uint8Array): number {
+  try {
+    const [modulus] = children(key, readElement(key, 0));
+    return modulus?.tag === 0x02 ? bitLength(valueOf(key, modulus)) : 0;
+  } catch {
+    return 0;
   }
+}
+
+function curveOid(params: Uint8Array | undefined): string {
+  if (!params) return '';
+  try {
+    const e = readElement(params, 0);
+    return e.tag === 0x06 ? decodeOid(valueOf(params, e)) : '';
+  } catch {
+    return '';
+  }
+}
+
+export function keyFacts(spki: DerCertificate['spki']): KeyFacts {
+  const alg = spki.algorithm;
+  if (alg === OID.rsaEncryption || alg === OID.rsaPss)
+    return { keyType: 'rsa', keySize: rsaModulusBits(spki.key) };
   if (alg === OID.ecPublicKey) {
-    const params = spki.algorithm.algorithmParams as unknown;
-    const oid = params instanceof asn1js.ObjectIdentifier ? params.valueBlock.toString() : '';
+    const oid = curveOid(spki.params);
     const known = CURVES[oid];
     if (known) return { keyType: 'ec', keySize: known.size, curve: known.name };
     // unknown curve: size from the uncompressed point 04 || X || Y
-    const point = spki.subjectPublicKey.valueBlock.valueHexView;
-    return { keyType: 'ec', keySize: Math.floor((point.length - 1) / 2) * 8, curve: oid || 'explicit' };
+    return { keyType: 'ec', keySize: Math.floor((spki.key.length - 1) / 2) * 8, curve: oid || 'explicit' };
   }
   return { keyType: 'other', keySize: 0 };
 }

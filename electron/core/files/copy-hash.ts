@@ -1,0 +1,144 @@
+/**
+ * Reading a big input once while copying it into an output and hashing it, on two worker threads (a reader that
+ * also writes, and a hasher) sharing a ring of small buffers: the copy and the hash run on two cores, the main
+ * thread stays free (PKCS#11 login, PDF parsing, progress) and memory stays flat whatever the size. More bytes
+ * can be hashed after the file (a PDF increment) before the digests are taken. The input is only read.
+ */
+import { Worker } from 'node:worker_threads';
+import { copyHashWorker } from './copy-hash-worker';
+import { fileError } from './input-file';
+
+const SLOT_BYTES = 256 * 1024;
+const SLOT_COUNT = 32;
+/** progress is reported every 4 MiB (and at the end) */
+const PROGRESS_EVERY = 4 * 1024 * 1024;
+const WORKER_SOURCE = `(${copyHashWorker.toString()})()`;
+
+export interface CopyHashOptions {
+  input: string;
+  /** node:crypto hash names; none: copy only */
+  algorithms: string[];
+  /** write the input's bytes into this open file from `offset` (none: hash only) */
+  out?: { fd: number; offset: number };
+  /** bytes read (and written) so far */
+  onProgress?: (done: number) => void;
+}
+
+export interface CopyHashJob {
+  /** the input's length once it was read in full (and written, and hashed) */
+  readonly done: Promise<number>;
+  /** hashes more bytes after the input's (only after `done`) */
+  update(bytes: Uint8Array): void;
+  /** the digests, in the order of `algorithms`; ends the job */
+  digests(): Promise<Buffer[]>;
+  /** stops the threads (after an error elsewhere); harmless once finished */
+  cancel(): Promise<void>;
+}
+
+interface WorkerError {
+  message: string;
+  code?: string;
+  syscall?: string;
+  errno?: number;
+}
+
+type Message =
+  | { type: 'progress'; done: number }
+  | { type: 'read' | 'hashed'; length: number }
+  | { type: 'digests'; digests: Uint8Array[] }
+  | { type: 'error'; error: WorkerError };
+
+function rebuild(e: WorkerError, input: string, writing: boolean): Error {
+  const err = Object.assign(new Error(e.message), { code: e.code, syscall: e.syscall, errno: e.errno });
+  // read-side errors name the input; write-side ones (ENOSPC, EIO on the output) go up as they are
+  return writing && e.syscall === 'write' ? err : fileError(err, input);
+}
+
+export function startCopyHash(o: CopyHashOptions): CopyHashJob {
+  const slots = new SharedArrayBuffer(SLOT_BYTES * SLOT_COUNT);
+  const ctl = new SharedArrayBuffer(4 * (3 + SLOT_COUNT));
+  const common = {
+    input: o.input,
+    outFd: o.out?.fd ?? null,
+    offset: o.out?.offset ?? 0,
+    algorithms: o.algorithms,
+    slots,
+    ctl,
+    slotBytes: SLOT_BYTES,
+    slotCount: SLOT_COUNT,
+    progressEvery: PROGRESS_EVERY,
+  };
+  const spawn = (role: 'reader' | 'hasher') =>
+    new Worker(WORKER_SOURCE, { eval: true, workerData: { ...common, role } });
+  const reader = spawn('reader');
+  const hasher = o.algorithms.length > 0 ? spawn('hasher') : undefined;
+  const workers = hasher ? [reader, hasher] : [reader];
+
+  let digestsWaiter: ((d: Buffer[]) => void) | undefined;
+  let failed: ((e: Error) => void) | undefined;
+  let finished = false;
+  const stop = (): Promise<void> => Promise.all(workers.map((w) => w.terminate())).then(() => undefined);
+  const done = new Promise<number>((resolve, reject) => {
+    let readLength: number | undefined;
+    let hashed = !hasher;
+    failed = (e) => {
+      void stop();
+      reject(e);
+    };
+    // two threads report: keep the figures increasing
+    let reported = 0;
+    const report = (done: number) => {
+      if (done <= reported) return;
+      reported = done;
+      o.onProgress?.(done);
+    };
+    const maybeDone = () => {
+      if (readLength === undefined || !hashed) return;
+      report(readLength);
+      resolve(readLength);
+    };
+    const onMessage = (m: Message) => {
+      if (m.type === 'progress') report(m.done);
+      else if (m.type === 'read') {
+        readLength = m.length;
+        maybeDone();
+      } else if (m.type === 'hashed') {
+        hashed = true;
+        maybeDone();
+      } else if (m.type === 'digests') {
+        finished = true;
+        digestsWaiter?.(m.digests.map((x) => Buffer.from(x)));
+      } else if (m.type === 'error') failed?.(rebuild(m.error, o.input, o.out !== undefined));
+    };
+    const vanished = new Error('copy/hash thread ended unexpectedly');
+    reader.on('exit', () => {
+      if (readLength === undefined) failed?.(vanished);
+    });
+    hasher?.on('exit', () => {
+      if (!finished) failed?.(vanished);
+    });
+    for (const w of workers) {
+      w.on('message', onMessage);
+      w.on('error', (e) => failed?.(e));
+    }
+  });
+  done.catch(() => undefined);
+
+  return {
+    done,
+    update(bytes) {
+      hasher?.postMessage({ type: 'update', bytes });
+    },
+    async digests() {
+      await done;
+      if (!hasher) return [];
+      const result = new Promise<Buffer[]>((resolve, reject) => {
+        digestsWaiter = resolve;
+        failed = reject;
+      });
+      hasher.postMessage({ type: 'digest' });
+      return result;
+    },
+    cancel: stop,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Work on a big input that needs no signer, started before the token is opened so that it overlaps loading the
+ * PKCS#11 code, asking the PIN and logging in: for a plain file, its new .p7m's temporary output with the content
+ * already being copied into place and hashed; for a PDF, its signed copy's temporary output with the original
+ * bytes being copied in by the kernel, and their hash. The signing code takes it when it
+ * still matches (same file, size and modification time, same digest, same output), else does the work itself.
+ * Whatever is not taken is cancelled (`cancel`): threads stopped, temporary file removed.
+ */
+import { copyFile, stat } from 'node:fs/promises';
+import { digestAlgorithmId } from '../cms/algorithms';
+import { OID } from '../cms/oids';
+import { signedDataHead } from '../cms/signed-data';
+import { looksLikeSignedData } from '../cms/signed-data-reader';
+import { openAtomicOutput, type AtomicOutput } from '../files/atomic-output';
+import { startCopyHash, type CopyHashJob } from '../files/copy-hash';
+import { outputPathFor, signedPdfPath } from '../files/output-naming';
+import type { DigestName } from '../crypto/key-signer';
+import type { SignFormat } from './format-routing';
+
+/** Smaller inputs are read in a blink: no threads for them. */
+export const PREFETCH_MIN_BYTES = 16 * 1024 * 1024;
+
+/** the started work and where its progress goes once taken */
+export interface PrefetchedWork {
+  job: CopyHashJob;
+  /** the open temporary output; CAdES: where the content starts in it */
+  out?: AtomicOutput;
+  offset?: number;
+  /** PAdES: the kernel copy of the original bytes into the temporary output */
+  copied?: Promise<void>;
+  /** receives the bytes read so far (the caller's progress, once it took the work) */
+  onProgress(listener: (done: number) => void): void;
+}
+
+export interface PrefetchRequest {
+  format: SignFormat;
+  input: string;
+  digest: DigestName;
+  outputDir?: string;
+  overwrite: boolean;
+}
+
+export class Prefetch {
+  private taken = false;
+
+  private constructor(
+    private readonly request: PrefetchRequest,
+    private readonly identity: { size: number; mtimeMs: number },
+    private readonly work: PrefetchedWork,
+  ) {}
+
+  /**
+   * The work for this input (and output, for CAdES), once; undefined when it is for another file or the file
+   * changed since (the work is then cancelled).
+   */
+  async take(
+    format: SignFormat,
+    input: string,
+    digest: DigestName,
+    output?: string,
+  ): Promise<PrefetchedWork | undefined> {
+    const r = this.request;
+    if (this.taken || format !== r.format || input !== r.input || digest !== r.digest) return undefined;
+    if (this.work.out?.path !== output) return undefined;
+    this.taken = true;
+    const now = await stat(input).catch(() => undefined);
+    if (now?.size !== this.identity.size || now.mtimeMs !== this.identity.mtimeMs) {
+      await this.discard();
+      return undefined;
+    }
+    return this.work;
+  }
+
+  /** Stops work nobody took. */
+  async cancel(): Promise<void> {
+    if (!this.taken) await this.discard();
+    this.taken = true;
+  }
+
+  private async discard(): Promise<void> {
+    await this.work.job.cancel();
+    await this.work.copied?.catch(() => undefined);
+    await this.work.out?.discard();
+  }
+
+  /** Starts the work when it is worth it and possible; undefined otherwise (the signer then does it all). */
+  static async start(request: PrefetchRequest): Promise<Prefetch | undefined> {
+    const st = await stat(request.input).catch(() => undefined);
+    if (!st?.isFile() || st.size < PREFETCH_MIN_BYTES) return undefined;
+    const identity = { size: st.size, mtimeMs: st.mtimeMs };
+    let listener: ((done: number) => void) | undefined;
+    let latest = 0;
+    const onProgress = (done: number) => {
+      latest = done;
+      listener?.(done);
+    };
+    const progressHook = (l: (done: number) => void) => {
+      listener = l;
+      if (latest > 0) l(latest);
+    };
+    if (request.format === 'pades') {
+      const output = signedPdfPath(request.input, request.outputDir);
+      const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
+      if (!out) return undefined;
+      const job = startCopyHash({ input: request.input, algorithms: [request.digest], onProgress });
+      const copied = copyFile(request.input, out.temp);
+      copied.catch(() => undefined);
+      return new Prefetch(request, identity, { job, out, copied, onProgress: progressHook });
+    }
+    if (request.format !== 'cades' || (await looksLikeSignedData(request.input))) return undefined;
+    const offset = stableContentOffset(st.size, request.digest);
+    if (offset === undefined) return undefined;
+    const output = outputPathFor(request.input, { outDir: request.outputDir, suffix: '.p7m' });
+    const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
+    if (!out) return undefined;
+    const job = startCopyHash({
+      input: request.input,
+      algorithms: [request.digest],
+      out: { fd: out.handle.fd, offset },
+      onProgress,
+    });
+    return new Prefetch(request, identity, { job, out, offset, onProgress: progressHook });
+  }
+}
+
+/**
+ * Where the content of a new attached p7m starts, when that does not depend on the certificates and signer info
+ * that follow it (for big contents every length field already takes its widest form); else undefined.
+ */
+export function stableContentOffset(contentLength: number, digest: DigestName): number | undefined {
+  const parts = {
+    digestAlgorithms: [digestAlgorithmId(digest)],
+    eContentType: OID.data,
+    certificates: [],
+    signerInfos: [],
+  };
+  const small = signedDataHead(parts, contentLength, 1024).length;
+  const large = signedDataHead(parts, contentLength, 8 * 1024 * 1024).length;
+  return small === large ? small : undefined;
+}

@@ -1,0 +1,25 @@
+/** Where and how to reach the TSA (kept apart from the client so that reading options loads no CMS code). */
+import { tsaError } from './tsa-errors';
+import { parseTsaUrl, type TsaCredentials, type TsaHttpOptions } from './tsa-http';
+
+export interface TsaConfig {
+  url: string;
+  credentials?: TsaCredentials;
+  /** timeouts and size cap (tests shorten them) */
+  http?: Omit<TsaHttpOptions, 'credentials'>;
+}
+
+/**
+ * The TSA to use: `--tsa URL` else SIGILLO_TSA_URL; HTTP Basic credentials only from SIGILLO_TSA_USER /
+ * SIGILLO_TSA_PASSWORD (or the caller's settings), never from argv.
+ */
+export function tsaConfigFrom(url: string | undefined, env: NodeJS.ProcessEnv): TsaConfig {
+  const chosen = url ?? env.SIGILLO_TSA_URL;
+  if (!chosen) throw tsaError('TSA_URL_MISSING');
+  parseTsaUrl(chosen);
+  const user = env.SIGILLO_TSA_USER;
+  return {
+    url: chosen,
+    ...(user ? { credentials: { user, password: env.SIGILLO_TSA_PASSWORD ?? '' } } : {}),
+  };
+}
