@@ -17,7 +17,8 @@ export function copyHashWorker(): void {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const port = parentPort as import('node:worker_threads').MessagePort;
   const d = workerData as {
-    role: 'reader' | 'hasher';
+    /** reader: reads (and writes); hasher: hashes what the reader published; both: reads and hashes (no output) */
+    role: 'reader' | 'hasher' | 'both';
     input: string;
     outFd: number | null;
     offset: number;
@@ -38,6 +39,43 @@ export function copyHashWorker(): void {
     const x = e as NodeJS.ErrnoException;
     return { message: String(x?.message ?? e), code: x?.code, syscall: x?.syscall, errno: x?.errno };
   };
+
+  const hashes = d.algorithms.map((a) => createHash(a));
+  /** after the input: more bytes to hash on request, then the digests */
+  const serveDigests = () =>
+    port.on('message', (m: { type: 'update'; bytes: Uint8Array } | { type: 'digest' }) => {
+      if (m.type === 'update') for (const h of hashes) h.update(m.bytes);
+      else {
+        port.postMessage({ type: 'digests', digests: hashes.map((h) => h.digest()) });
+        port.close();
+      }
+    });
+
+  if (d.role === 'both') {
+    let fd = -1;
+    try {
+      fd = fs.openSync(d.input, 'r');
+      let pos = 0;
+      for (;;) {
+        if (Atomics.load(ctl, STATE) === 2) return;
+        const n = fs.readSync(fd, buf, 0, d.slotBytes, null);
+        if (n === 0) break;
+        const chunk = buf.subarray(0, n);
+        for (const h of hashes) h.update(chunk);
+        pos += n;
+        if (pos % d.progressEvery < n) port.postMessage({ type: 'progress', done: pos });
+      }
+      port.postMessage({ type: 'read', length: pos });
+      port.postMessage({ type: 'hashed', length: pos });
+    } catch (e) {
+      port.postMessage({ type: 'error', error: errorInfo(e) });
+      return;
+    } finally {
+      if (fd >= 0) fs.closeSync(fd);
+    }
+    serveDigests();
+    return;
+  }
 
   if (d.role === 'reader') {
     let fd = -1;
@@ -84,7 +122,6 @@ export function copyHashWorker(): void {
     return;
   }
 
-  const hashes = d.algorithms.map((a) => createHash(a));
   let done = 0;
   for (let k = 0; ;) {
     const produced = Atomics.load(ctl, PRODUCED);
@@ -106,11 +143,5 @@ export function copyHashWorker(): void {
     Atomics.wait(ctl, PRODUCED, produced, 1000);
   }
   port.postMessage({ type: 'hashed', length: done });
-  port.on('message', (m: { type: 'update'; bytes: Uint8Array } | { type: 'digest' }) => {
-    if (m.type === 'update') for (const h of hashes) h.update(m.bytes);
-    else {
-      port.postMessage({ type: 'digests', digests: hashes.map((h) => h.digest()) });
-      port.close();
-    }
-  });
+  serveDigests();
 }

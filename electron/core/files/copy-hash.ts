@@ -68,11 +68,13 @@ export function startCopyHash(o: CopyHashOptions): CopyHashJob {
     slotCount: SLOT_COUNT,
     progressEvery: PROGRESS_EVERY,
   };
-  const spawn = (role: 'reader' | 'hasher') =>
+  const spawn = (role: 'reader' | 'hasher' | 'both') =>
     new Worker(WORKER_SOURCE, { eval: true, workerData: { ...common, role } });
-  const reader = spawn('reader');
-  const hasher = o.algorithms.length > 0 ? spawn('hasher') : undefined;
-  const workers = hasher ? [reader, hasher] : [reader];
+  // hash only: one thread reads and hashes (reading from the page cache is cheap; a second thread costs its start)
+  const hashing = o.algorithms.length > 0;
+  const reader = spawn(o.out || !hashing ? 'reader' : 'both');
+  const hasher = o.out && hashing ? spawn('hasher') : hashing ? reader : undefined;
+  const workers = hasher && hasher !== reader ? [reader, hasher] : [reader];
 
   let digestsWaiter: ((d: Buffer[]) => void) | undefined;
   let failed: ((e: Error) => void) | undefined;
