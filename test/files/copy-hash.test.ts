@@ -14,7 +14,13 @@ const fx = inject('fixture');
 const dir = mkdtempSync(join(fx.root, 'copy-hash-'));
 let n = 0;
 
-async function copyHash(bytes: Uint8Array, offset: number, algorithms: string[], extra?: Uint8Array) {
+async function copyHash(
+  bytes: Uint8Array,
+  offset: number,
+  algorithms: string[],
+  extra?: Uint8Array,
+  sizeKnown = false,
+) {
   const input = join(dir, `in${n}`);
   const output = join(dir, `out${n++}`);
   writeFileSync(input, bytes);
@@ -43,8 +49,9 @@ describe('copy and hash on worker threads', () => {
         fc.uint8Array({ maxLength: 700_000 }),
         fc.integer({ min: 0, max: 5000 }),
         fc.uint8Array({ maxLength: 300 }),
-        async (bytes, offset, extra) => {
-          const r = await copyHash(bytes, offset, ['sha256', 'sha512'], extra);
+        fc.boolean(),
+        async (bytes, offset, extra, sizeKnown) => {
+          const r = await copyHash(bytes, offset, ['sha256', 'sha512'], extra, sizeKnown);
           expect(r.length).toBe(bytes.length);
           expect(r.written.subarray(offset).equals(Buffer.from(bytes))).toBe(true);
           const both = Buffer.concat([bytes, extra]);
@@ -52,7 +59,7 @@ describe('copy and hash on worker threads', () => {
           expect(r.digests[1]!.equals(createHash('sha512').update(both).digest())).toBe(true);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
   });
 

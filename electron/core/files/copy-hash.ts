@@ -4,6 +4,9 @@
  * thread stays free (PKCS#11 login, PDF parsing, progress) and memory stays flat whatever the size. More bytes
  * can be hashed after the file (a PDF increment) before the digests are taken. The input is only read.
  */
+import { createHash } from 'node:crypto';
+import { writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { copyHashWorker } from './copy-hash-worker';
 import { fileError } from './input-file';
@@ -22,6 +25,8 @@ export interface CopyHashOptions {
   out?: { fd: number; offset: number };
   /** bytes read (and written) so far */
   onProgress?: (done: number) => void;
+  /** the input's size if known: small inputs are done on this thread (starting threads costs more than that) */
+  size?: number;
 }
 
 export interface CopyHashJob {
@@ -54,7 +59,44 @@ function rebuild(e: WorkerError, input: string, writing: boolean): Error {
   return writing && e.syscall === 'write' ? err : fileError(err, input);
 }
 
+/** Below this size the job runs on the calling thread (a batch of invoices must not start two threads each). */
+const THREADS_FROM_BYTES = 4 * 1024 * 1024;
+
 export function startCopyHash(o: CopyHashOptions): CopyHashJob {
+  return o.size !== undefined && o.size < THREADS_FROM_BYTES ? inThreadJob(o) : threadedJob(o);
+}
+
+/** The small-input job: one read, hashes and one positioned write, on the calling thread. */
+function inThreadJob(o: CopyHashOptions): CopyHashJob {
+  const hashes = o.algorithms.map((a) => createHash(a));
+  const done = (async () => {
+    const bytes = await readFile(o.input).catch((e: unknown) => {
+      throw fileError(e, o.input);
+    });
+    for (const h of hashes) h.update(bytes);
+    if (o.out) {
+      for (let at = 0; at < bytes.length;) {
+        const n = writeSync(o.out.fd, bytes, at, bytes.length - at, o.out.offset + at);
+        if (n <= 0) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        at += n;
+      }
+    }
+    o.onProgress?.(bytes.length);
+    return bytes.length;
+  })();
+  done.catch(() => undefined);
+  return {
+    done,
+    update: (bytes) => hashes.forEach((h) => h.update(bytes)),
+    digests: async () => {
+      await done;
+      return hashes.map((h) => h.digest());
+    },
+    cancel: async () => undefined,
+  };
+}
+
+function threadedJob(o: CopyHashOptions): CopyHashJob {
   const slots = new SharedArrayBuffer(SLOT_BYTES * SLOT_COUNT);
   const ctl = new SharedArrayBuffer(4 * (3 + SLOT_COUNT));
   const common = {

@@ -31,7 +31,9 @@ export async function copyAndHash(
   const total = (await stat(inputPath)).size;
   const progress = (done: number) => onProgress?.(done, Math.max(done, total));
   early?.onProgress(progress);
-  const job = early?.job ?? startCopyHash({ input: inputPath, algorithms: [digest], onProgress: progress });
+  const job =
+    early?.job ??
+    startCopyHash({ input: inputPath, algorithms: [digest], onProgress: progress, size: total });
   try {
     const [, hashed] = await Promise.all([early?.copied ?? copyFile(inputPath, tempPath), job.done]);
     const copied = (await out.stat()).size;

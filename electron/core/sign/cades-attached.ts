@@ -44,7 +44,13 @@ export async function writeAttachedCades(
       started?.onProgress(onProgress);
       const job =
         started?.job ??
-        startCopyHash({ input, algorithms: [digest], out: { fd: out.fd, offset }, onProgress });
+        startCopyHash({
+          input,
+          algorithms: [digest],
+          out: { fd: out.fd, offset },
+          onProgress,
+          size: contentLength,
+        });
       try {
         const length = await job.done;
         const [d] = await job.digests();
