@@ -32,6 +32,8 @@ async function copyHash(
       algorithms,
       out: { fd, offset },
       onProgress: (d) => progress.push(d),
+      // a known small size runs the job on this thread: both ways must give the same bytes
+      size: sizeKnown ? bytes.length : undefined,
     });
     const length = await job.done;
     if (extra) job.update(extra);
