@@ -11,7 +11,7 @@ import * as pkijs from 'pkijs';
 import fc from 'fast-check';
 import { readSignerInfo } from '../../electron/core/verify/signer-info-reader';
 import { readSignedAttributes } from '../../electron/core/verify/signed-attributes';
-import { derTime } from '../../electron/core/verify/der-time';
+import { derTime } from '../../electron/core/cms/der-time';
 import { readSignedData } from '../../electron/core/cms/signed-data-reader';
 import { cmsPartsInMemory } from './support/cms-in-memory';
 import { opensslCmsSign } from './support/openssl-cms';

@@ -1,4 +1,5 @@
 /** OIDs of the digest and signature algorithms found in CMS signatures, and their names. */
+import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 
 export type HashName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
@@ -45,6 +46,22 @@ const SIGNATURE_BY_OID: Readonly<Record<string, SignatureAlgo>> = {
   '1.2.840.10045.4.3.3': { scheme: 'ecdsa', hash: 'sha384' },
   '1.2.840.10045.4.3.4': { scheme: 'ecdsa', hash: 'sha512' },
 };
+
+/** RSASSA-PSS-params (RFC 4055): hashAlgorithm [0] AlgorithmIdentifier DEFAULT sha1; undefined if unreadable. */
+export function pssHash(params: Uint8Array | undefined): HashName | undefined {
+  if (!params) return undefined;
+  try {
+    const top = readElement(params, 0);
+    if (top.tag !== 0x30) return undefined;
+    const hashField = children(params, top).find((e) => e.tag === 0xa0);
+    if (!hashField) return 'sha1';
+    const [algSeq] = children(params, hashField);
+    const [oid] = algSeq?.tag === 0x30 ? children(params, algSeq) : [];
+    return oid?.tag === 0x06 ? HASH_BY_OID[decodeOid(valueOf(params, oid))] : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function signatureAlgo(oid: string): SignatureAlgo | undefined {
   return SIGNATURE_BY_OID[oid];

@@ -1,7 +1,7 @@
 /** Verifies an X.509-style signed structure (CRL, OCSP response): tbs bytes + AlgorithmIdentifier + signature. */
 import type { KeyObject } from 'node:crypto';
-import * as pkijs from 'pkijs';
-import { HASH_BY_OID, OID_RSA_PSS, signatureAlgo } from './algorithms';
+import type * as pkijs from 'pkijs';
+import { OID_RSA_PSS, pssHash, signatureAlgo } from './algorithms';
 import { verifySignatureValue } from './signature-value';
 
 export function verifySignedBlob(
@@ -13,12 +13,8 @@ export function verifySignedBlob(
   const algo = signatureAlgo(alg.algorithmId);
   let hash = algo?.hash;
   if (alg.algorithmId === OID_RSA_PSS) {
-    try {
-      hash =
-        HASH_BY_OID[new pkijs.RSASSAPSSParams({ schema: alg.algorithmParams }).hashAlgorithm.algorithmId];
-    } catch {
-      return false;
-    }
+    const params = alg.algorithmParams as { toBER?: () => ArrayBuffer } | undefined;
+    hash = pssHash(params?.toBER ? new Uint8Array(params.toBER()) : undefined);
   }
   if (!algo || !hash) return false;
   return verifySignatureValue({ publicKey, scheme: algo.scheme, hash, signature, data: tbs }) === true;

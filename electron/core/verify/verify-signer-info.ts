@@ -8,14 +8,14 @@ import {
   HASH_BY_OID,
   OID_RSA_PSS,
   hashLabel,
+  pssHash,
   signatureAlgo,
   signatureLabel,
   type HashName,
 } from './algorithms';
 import { findBySignerId, type ParsedCert } from './certificates';
 import { equalBytes } from './der';
-import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
-import { readSignerInfo, type AlgorithmId, type SignerInfoFields } from './signer-info-reader';
+import { readSignerInfo, type SignerInfoFields } from './signer-info-reader';
 import { decide, type Findings } from './indication';
 import { readSignedAttributes, readUnsignedAttributes, type SignedAttributes } from './signed-attributes';
 import { checkSignerCertificate, type CertCheckContext, type CertChecks } from './signer-checks';
@@ -44,23 +44,6 @@ export interface SignerInfoContext extends CertCheckContext {
 }
 
 const MAX_COUNTER_DEPTH = 8;
-
-/** RSASSA-PSS-params (RFC 4055): hashAlgorithm [0] AlgorithmIdentifier DEFAULT sha1. */
-function pssHash(alg: AlgorithmId): HashName | undefined {
-  const params = alg.params;
-  if (!params) return undefined;
-  try {
-    const top = readElement(params, 0);
-    if (top.tag !== 0x30) return undefined;
-    const hashField = children(params, top).find((e) => e.tag === 0xa0);
-    if (!hashField) return 'sha1';
-    const [algSeq] = children(params, hashField);
-    const [oid] = algSeq?.tag === 0x30 ? children(params, algSeq) : [];
-    return oid?.tag === 0x06 ? HASH_BY_OID[decodeOid(valueOf(params, oid))] : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function emptySigner(): SignerSummary {
   return { commonName: null, fiscalCode: null, givenName: null, surname: null, organization: null };
@@ -189,7 +172,8 @@ export async function verifySignerInfo(
   const digestHash = HASH_BY_OID[si.digestAlgorithm.oid];
   const algo = signatureAlgo(si.signatureAlgorithm.oid);
   const sigHash =
-    (si.signatureAlgorithm.oid === OID_RSA_PSS ? pssHash(si.signatureAlgorithm) : algo?.hash) ?? digestHash;
+    (si.signatureAlgorithm.oid === OID_RSA_PSS ? pssHash(si.signatureAlgorithm.params) : algo?.hash) ??
+    digestHash;
   const attrs = si.signedAttrs ? readSignedAttributes(si.signedAttrs) : undefined;
   const unsigned = readUnsignedAttributes(si.unsignedAttrs);
   const signer = findBySignerId(si.sid, ctx.pool);

@@ -4,7 +4,7 @@
  * anything that is not a certificate.
  */
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
-import { derTime } from '../verify/der-time';
+import { derTime } from '../cms/der-time';
 
 export interface DerCertificate {
   /** INTEGER content */
