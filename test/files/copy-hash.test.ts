@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { startCopyHash } from '../../electron/core/files/copy-hash';
@@ -24,13 +25,13 @@ async function copyHash(
   const input = join(dir, `in${n}`);
   const output = join(dir, `out${n++}`);
   writeFileSync(input, bytes);
-  const fd = openSync(output, 'w+');
+  const handle = await open(output, 'w+');
   try {
     const progress: number[] = [];
     const job = startCopyHash({
       input,
       algorithms,
-      out: { fd, offset },
+      out: { handle, offset },
       onProgress: (d) => progress.push(d),
       // a known small size runs the job on this thread: both ways must give the same bytes
       size: sizeKnown ? bytes.length : undefined,
@@ -40,7 +41,7 @@ async function copyHash(
     const digests = await job.digests();
     return { length, digests, written: readFileSync(output), progress };
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
@@ -91,12 +92,12 @@ describe('copy and hash on worker threads', () => {
     await expect(missing.done).rejects.toMatchObject({ code: 'INPUT_NOT_FOUND' });
     const input = join(dir, 'ro-in');
     writeFileSync(input, randomBytes(400_000));
-    const readOnly = openSync(input, 'r');
+    const readOnly = await open(input, 'r');
     try {
-      const job = startCopyHash({ input, algorithms: ['sha256'], out: { fd: readOnly, offset: 0 } });
+      const job = startCopyHash({ input, algorithms: ['sha256'], out: { handle: readOnly, offset: 0 } });
       await expect(job.done).rejects.toMatchObject({ code: 'EBADF' });
     } finally {
-      closeSync(readOnly);
+      await readOnly.close();
     }
   });
 

@@ -5,11 +5,11 @@
  * can be hashed after the file (a PDF increment) before the digests are taken. The input is only read.
  */
 import { createHash } from 'node:crypto';
-import { writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { copyHashWorker } from './copy-hash-worker';
 import { fileError } from './input-file';
+import { writeFully } from './write-fully';
 
 const SLOT_BYTES = 256 * 1024;
 const SLOT_COUNT = 32;
@@ -22,7 +22,7 @@ export interface CopyHashOptions {
   /** node:crypto hash names; none: copy only */
   algorithms: string[];
   /** write the input's bytes into this open file from `offset` (none: hash only) */
-  out?: { fd: number; offset: number };
+  out?: { handle: FileHandle; offset: number };
   /** bytes read (and written) so far */
   onProgress?: (done: number) => void;
   /** the input's size if known: small inputs are done on this thread (starting threads costs more than that) */
@@ -74,13 +74,7 @@ function inThreadJob(o: CopyHashOptions): CopyHashJob {
       throw fileError(e, o.input);
     });
     for (const h of hashes) h.update(bytes);
-    if (o.out) {
-      for (let at = 0; at < bytes.length;) {
-        const n = writeSync(o.out.fd, bytes, at, bytes.length - at, o.out.offset + at);
-        if (n <= 0) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-        at += n;
-      }
-    }
+    if (o.out) await writeFully(o.out.handle, bytes, o.out.offset);
     o.onProgress?.(bytes.length);
     return bytes.length;
   })();
@@ -101,7 +95,7 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
   const ctl = new SharedArrayBuffer(4 * (3 + SLOT_COUNT));
   const common = {
     input: o.input,
-    outFd: o.out?.fd ?? null,
+    outFd: o.out?.handle.fd ?? null,
     offset: o.out?.offset ?? 0,
     algorithms: o.algorithms,
     slots,

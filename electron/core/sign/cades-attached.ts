@@ -47,7 +47,7 @@ export async function writeAttachedCades(
         startCopyHash({
           input,
           algorithms: [digest],
-          out: { fd: out.fd, offset },
+          out: { handle: out, offset },
           onProgress,
           size: contentLength,
         });

@@ -116,7 +116,7 @@ export class Prefetch {
     const job = startCopyHash({
       input: request.input,
       algorithms: [request.digest],
-      out: { fd: out.handle.fd, offset },
+      out: { handle: out.handle, offset },
       onProgress,
     });
     return new Prefetch(request, identity, { job, out, offset, onProgress: progressHook });
