@@ -13,23 +13,29 @@ import { signedDataHead, signedDataTail, type SignedDataParts } from './signed-d
 /** `release` (optional) is called once the chunk has been written: its buffer may then be reused */
 export type ChunkWriter = (chunk: Uint8Array, release?: () => void) => Promise<void>;
 
-export interface AttachedWriteInput {
+/** How the content gets into the file: exactly one of the two (pass 2 happens only when the header size changed). */
+type ContentCopy =
+  | {
+      /** streams the content to `write` in order */
+      copyContent(write: ChunkWriter, pass: 1 | 2): Promise<void>;
+      copyContentAt?: never;
+    }
+  | {
+      /** puts the content into `out` from `offset` by itself (copy-hash.ts), telling how far it got; returns the bytes written */
+      copyContentAt(offset: number, pass: 1 | 2, progressed: (written: number) => void): Promise<number>;
+      copyContent?: never;
+    };
+
+export type AttachedWriteInput = ContentCopy & {
   out: FileHandle;
   contentLength: number;
   /** everything but the signer infos */
   parts: Omit<SignedDataParts, 'signerInfos'>;
   /** signer infos of the expected final sizes (any bytes), to place the content */
   signerInfoEstimate: Uint8Array[];
-  /** streams the content to `write` in order; pass 2 happens only when the header size changed */
-  copyContent?(write: ChunkWriter, pass: 1 | 2): Promise<void>;
-  /**
-   * or: puts the content into `out` from `offset` by itself (copy-hash.ts), telling how far it got; returns the
-   * bytes written
-   */
-  copyContentAt?(offset: number, pass: 1 | 2, progressed: (written: number) => void): Promise<number>;
   /** called after pass 1: the final signer infos (the content digest is known by then) */
   makeSignerInfos(): Promise<Uint8Array[]>;
-}
+};
 
 export interface AttachedWriteResult {
   /** bytes written */
@@ -67,7 +73,8 @@ function earlyFlusher(out: FileHandle, from: number) {
 
 /** Writes chunks handed over in order, a few at a time, from `offset`; returns the bytes written. */
 async function copyThroughWriter(
-  input: AttachedWriteInput,
+  out: FileHandle,
+  copyContent: (write: ChunkWriter, pass: 1 | 2) => Promise<void>,
   offset: number,
   pass: 1 | 2,
   flusher: ReturnType<typeof earlyFlusher>,
@@ -79,9 +86,9 @@ async function copyThroughWriter(
     if (failure) throw failure.error;
   };
   try {
-    await input.copyContent?.(async (chunk, release) => {
+    await copyContent(async (chunk, release) => {
       check();
-      const p: Promise<void> = writeFully(input.out, chunk, pos).then(
+      const p: Promise<void> = writeFully(out, chunk, pos).then(
         () => {
           inFlight.delete(p);
           release?.();
@@ -111,7 +118,7 @@ async function copyAt(input: AttachedWriteInput, offset: number, pass: 1 | 2): P
   try {
     written = input.copyContentAt
       ? await input.copyContentAt(offset, pass, (n) => flusher.advance(offset + n))
-      : await copyThroughWriter(input, offset, pass, flusher);
+      : await copyThroughWriter(input.out, input.copyContent.bind(input), offset, pass, flusher);
   } finally {
     await flusher.settled();
   }
