@@ -9,12 +9,27 @@ import { currentToken, useApp } from '../../state/store';
 import { CaLinks } from '../certificates/CaLinks';
 import { bannerSubject } from './renewalModel';
 
+/** The banner's two buttons: go to the renewal screen, or be reminded later. */
+function BannerActions(p: { primary: boolean; label: string; onLater: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useApp((s) => s.navigate);
+  return (
+    <div className="row">
+      <button type="button" className={p.primary ? 'btn primary' : 'btn'} onClick={() => navigate('renewal')}>
+        {p.label}
+      </button>
+      <button type="button" className="btn" onClick={p.onLater}>
+        {t('renewal.banner.later')}
+      </button>
+    </div>
+  );
+}
+
 export function RenewalBanner() {
   const { t, i18n } = useTranslation();
   const token = useApp(currentToken);
   const dismissed = useApp((s) => s.bannerDismissed);
   const dismiss = useApp((s) => s.dismissBanner);
-  const navigate = useApp((s) => s.navigate);
   const reminders = useReminders();
   const subject = bannerSubject(token, reminders.pending, dismissed);
   if (!subject || !remindersActive(reminders)) return null;
@@ -32,14 +47,7 @@ export function RenewalBanner() {
         <div>
           <p>{t('renewal.banner.expired')}</p>
           <CaLinks renewal={status} only={['suspension', 'revocation']} />
-          <div className="row">
-            <button type="button" className="btn" onClick={() => navigate('renewal')}>
-              {t('renewal.banner.whatToDo')}
-            </button>
-            <button type="button" className="btn" onClick={later}>
-              {t('renewal.banner.later')}
-            </button>
-          </div>
+          <BannerActions primary={false} label={t('renewal.banner.whatToDo')} onLater={later} />
         </div>
       </div>
     );
@@ -53,14 +61,11 @@ export function RenewalBanner() {
             ? t(`renewal.banner.lastDay.${role}`)
             : t(`renewal.banner.renewable.${role}`, { date })}
         </p>
-        <div className="row">
-          <button type="button" className="btn primary" onClick={() => navigate('renewal')}>
-            {status.state === 'last-day' ? t('renewal.banner.whatToDo') : t('renewal.banner.renewNow')}
-          </button>
-          <button type="button" className="btn" onClick={later}>
-            {t('renewal.banner.later')}
-          </button>
-        </div>
+        <BannerActions
+          primary
+          label={status.state === 'last-day' ? t('renewal.banner.whatToDo') : t('renewal.banner.renewNow')}
+          onLater={later}
+        />
       </div>
     </div>
   );
