@@ -8,16 +8,12 @@ import type {
 import type { SignatureReport } from '../../../shared/schemas/verify';
 import type { Settings } from '../../../shared/schemas/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
+import { PIN_OK as CORE_PIN_OK } from '../../support/pin-status';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export const PIN_OK: PinStatus = {
-  countLow: false,
-  finalTry: false,
-  locked: false,
-  toBeChanged: false,
-  initialized: true,
-};
+/** the core's PinStatus and the contract's have the same shape: one fresh-token value serves both */
+export const PIN_OK: PinStatus = CORE_PIN_OK;
 
 export function renewal(state: RenewalStatus['state'], daysLeft: number): RenewalStatus {
   const expires = new Date(Date.now() + daysLeft * DAY).toISOString().slice(0, 10);
