@@ -11,6 +11,7 @@ import {
   compare,
   measure,
   note,
+  opensslStreamSignArgs,
   randomFile,
   removeDir,
   scratchDir,
@@ -37,25 +38,7 @@ export function benchSignVerify(mib = Number(process.env.BENCH_MIB ?? 1024)): vo
     const smallSign = best(2, () => signOnce(dir, small, env));
     const ours = best(2, () => signOnce(dir, input, env));
     const ossl = best(2, () =>
-      measure('openssl', [
-        'cms',
-        '-sign',
-        '-binary',
-        '-stream',
-        '-nodetach',
-        '-outform',
-        'DER',
-        '-md',
-        'sha256',
-        '-signer',
-        pki.signature.certPem,
-        '-inkey',
-        pki.signature.keyPem,
-        '-in',
-        input,
-        '-out',
-        join(dir, 'openssl.p7m'),
-      ]),
+      measure('openssl', opensslStreamSignArgs(input, join(dir, 'openssl.p7m'), pki.signature)),
     );
     compare(`sign ${mib} MiB → p7m (SoftHSM)`, ours, 'openssl cms -sign -stream', ossl, {
       ratio: 0.5,

@@ -11,28 +11,12 @@ import { TrustStore } from '../../electron/core/trust/trust-store';
 import { extractFile } from '../../electron/core/verify/extract';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { makeTestPki } from '../support/pki';
-import { peakMiB, step } from './bench-lib';
+import { opensslStreamSignArgs, peakMiB, step } from './bench-lib';
 
 const mib = Number(process.argv[2] ?? 1024);
 
 function sign(input: string, out: string, pki: ReturnType<typeof makeTestPki>): void {
-  execFileSync('openssl', [
-    'cms',
-    '-sign',
-    '-binary',
-    '-stream',
-    '-nodetach',
-    '-outform',
-    'DER',
-    '-in',
-    input,
-    '-out',
-    out,
-    '-signer',
-    pki.signature.certPem,
-    '-inkey',
-    pki.signature.keyPem,
-  ]);
+  execFileSync('openssl', opensslStreamSignArgs(input, out, pki.signature));
 }
 
 async function main(): Promise<void> {
