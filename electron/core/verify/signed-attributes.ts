@@ -55,11 +55,14 @@ function single(attrs: RawAttribute[], oid: string, malformed: string[]): Uint8A
 }
 
 /** A value decoded by `read` when it is one well-formed element, else undefined. */
-function decoded<T>(value: Uint8Array | undefined, read: (e: Element) => T | undefined): T | undefined {
+function decoded<T>(
+  value: Uint8Array | undefined,
+  read: (e: Element, bytes: Uint8Array) => T | undefined,
+): T | undefined {
   if (!value) return undefined;
   try {
     const e = readElement(value, 0);
-    return e.end === value.length ? read(e) : undefined;
+    return e.end === value.length ? read(e, value) : undefined;
   } catch {
     return undefined;
   }
@@ -67,23 +70,23 @@ function decoded<T>(value: Uint8Array | undefined, read: (e: Element) => T | und
 
 function essIds(value: Uint8Array | undefined, v2: boolean): EssCertId[] {
   return (
-    decoded(value, (top) => {
-      if (top.tag !== 0x30 || !value) return [];
-      const certs = children(value, top)[0];
+    decoded(value, (top, b) => {
+      if (top.tag !== 0x30) return [];
+      const certs = children(b, top)[0];
       if (certs?.tag !== 0x30) return [];
       const out: EssCertId[] = [];
-      for (const id of children(value, certs)) {
+      for (const id of children(b, certs)) {
         if (id.tag !== 0x30) continue;
-        const parts = children(value, id);
+        const parts = children(b, id);
         let hash: HashName | undefined = v2 ? 'sha256' : 'sha1';
         let i = 0;
         if (v2 && parts[0]?.tag === 0x30) {
-          const oid = children(value, parts[0])[0];
-          hash = oid?.tag === 0x06 ? HASH_BY_OID[decodeOid(valueOf(value, oid))] : undefined;
+          const oid = children(b, parts[0])[0];
+          hash = oid?.tag === 0x06 ? HASH_BY_OID[decodeOid(valueOf(b, oid))] : undefined;
           i = 1;
         }
         const h = parts[i];
-        if (h?.tag === 0x04) out.push({ hash, certHash: valueOf(value, h) });
+        if (h?.tag === 0x04) out.push({ hash, certHash: valueOf(b, h) });
       }
       return out;
     }) ?? []
@@ -125,9 +128,9 @@ export function readSignedAttributes(signed: {
   const v2 = attrValues(attrs, OID_SIGNING_CERTIFICATE_V2);
   const v1 = attrValues(attrs, OID_SIGNING_CERTIFICATE);
   return {
-    contentType: decoded(ct, (e) => (e.tag === 0x06 && ct ? decodeOid(valueOf(ct, e)) : undefined)),
-    messageDigest: decoded(md, (e) => (md ? octetString(md, e) : undefined)),
-    signingTime: decoded(st, (e) => (st ? derTime(e.tag, valueOf(st, e)) : undefined)),
+    contentType: decoded(ct, (e, b) => (e.tag === 0x06 ? decodeOid(valueOf(b, e)) : undefined)),
+    messageDigest: decoded(md, (e, b) => octetString(b, e)),
+    signingTime: decoded(st, (e, b) => derTime(e.tag, valueOf(b, e))),
     essCertIds: [...v2.flatMap((v) => essIds(v[0], true)), ...v1.flatMap((v) => essIds(v[0], false))],
     signingCertificateV2: v2.length > 0,
     signingCertificateV1: v1.length > 0,
