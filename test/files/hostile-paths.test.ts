@@ -200,7 +200,7 @@ describe('names close to NAME_MAX', () => {
       const temp = tempNameFor(name);
       expect(Buffer.byteLength(temp)).toBeLessThanOrEqual(NAME_MAX);
       expect(temp).toMatch(TEMP_PATTERN);
-      expect(temp.isWellFormed()).toBe(true);
+      expect(Buffer.from(temp).toString()).toBe(temp); // no lone surrogate left by the cut
     }
   });
 
