@@ -23,6 +23,8 @@ import { withAtomicOutput } from '../../electron/core/files/atomic-output';
 import { NAME_MAX, TEMP_PATTERN, tempNameFor } from '../../electron/core/files/stale-temp';
 import { signFile, type SignFileOptions } from '../../electron/core/sign/format-routing';
 import { TrustStore } from '../../electron/core/trust/trust-store';
+import { readTrustFile } from '../../electron/core/trust/trust-file';
+import { readImage } from '../../electron/core/pdf/visible-options';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { extractAny } from '../../electron/cli/commands/extract-pdf';
 import { ASIC_E_MIMETYPE, rawZip } from '../support/raw-zip';
@@ -163,6 +165,11 @@ describe('pipes and devices as inputs are refused, never read', () => {
     );
     const sign = { input: path, overwrite: false, digest: 'sha256', outputDir: d } as SignFileOptions;
     await expect(signFile('cades', sign)).rejects.toMatchObject({ code: 'INPUT_NOT_REGULAR' });
+  });
+
+  it('a FIFO as a --trust file or a signature image: a clear error, never a blocked read', async () => {
+    await expect(readTrustFile(fifo)).rejects.toMatchObject({ code: 'TRUST_FILE_UNREADABLE' });
+    expect(() => readImage(viaLink)).toThrow(expect.objectContaining({ code: 'IMAGE_UNREADABLE' }));
   });
 
   it('a FIFO as the detached content of a .p7s, beside it or given as --content', async () => {
