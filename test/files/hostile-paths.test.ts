@@ -28,6 +28,7 @@ import { readImage } from '../../electron/core/pdf/visible-options';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { extractAny } from '../../electron/cli/commands/extract-pdf';
 import { ASIC_E_MIMETYPE, rawZip } from '../support/raw-zip';
+import { opensslCmsSign } from '../verify/support/openssl-cms';
 
 const fx = inject('fixture');
 const base = mkdtempSync(join(fx.root, 'hostile-paths-'));
@@ -177,21 +178,7 @@ describe('pipes and devices as inputs are refused, never read', () => {
     const doc = join(d2, 'doc.txt');
     writeFileSync(doc, 'x');
     const p7s = join(d2, 'doc.txt.p7s');
-    execFileSync('openssl', [
-      'cms',
-      '-sign',
-      '-binary',
-      '-in',
-      doc,
-      '-signer',
-      fx.pki.signature.certPem,
-      '-inkey',
-      fx.pki.signature.keyPem,
-      '-outform',
-      'DER',
-      '-out',
-      p7s,
-    ]);
+    opensslCmsSign({ input: doc, out: p7s, signer: fx.pki.signature, flags: [] });
     const beside = join(d2, 'beside');
     mkdirSync(beside);
     execFileSync('mkfifo', [join(beside, 'doc.txt')]);

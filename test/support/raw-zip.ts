@@ -43,43 +43,36 @@ export function rawZip(entries: RawEntry[]): Buffer {
     const crc = crc32(e.data);
     const size = e.declaredSize ?? e.data.length;
     const flags = 0x800;
+    // the fields local header and central directory share, from "version needed" to the uncompressed size
+    const shared: [number, 2 | 4][] = [
+      [20, 2],
+      [flags, 2],
+      [method, 2],
+      [0, 2],
+      [0x21, 2],
+      [crc, 4],
+      [stored.length, 4],
+      [size, 4],
+    ];
     const local = Buffer.concat([
-      header([
-        [0x04034b50, 4],
-        [20, 2],
-        [flags, 2],
-        [method, 2],
-        [0, 2],
-        [0x21, 2],
-        [crc, 4],
-        [stored.length, 4],
-        [size, 4],
-        [localName.length, 2],
-        [0, 2],
-      ]),
+      header([[0x04034b50, 4], ...shared, [localName.length, 2], [0, 2]]),
       localName,
       stored,
     ]);
     const madeBy = e.unixMode !== undefined ? (3 << 8) | 20 : 20;
+    const attributes = ((e.unixMode ?? 0) << 16) >>> 0;
     centrals.push(
       Buffer.concat([
         header([
           [0x02014b50, 4],
           [madeBy, 2],
-          [20, 2],
-          [flags, 2],
-          [method, 2],
-          [0, 2],
-          [0x21, 2],
-          [crc, 4],
-          [stored.length, 4],
-          [size, 4],
+          ...shared,
           [name.length, 2],
           [0, 2],
           [0, 2],
           [0, 2],
           [0, 2],
-          [((e.unixMode ?? 0) << 16) >>> 0, 4],
+          [attributes, 4],
           [offset, 4],
         ]),
         name,

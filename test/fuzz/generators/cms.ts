@@ -2,10 +2,8 @@
  * CMS hostile inputs: thousands of signers, long counter-signature chains, SignedData nested many levels deep,
  * lengths that lie (past the end, 4 GiB, indefinite without end-of-contents), deep constructed nesting.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { contextConstructed, sequence, tlv } from '../../../electron/core/cms/der';
-import { between, type Generator, type HostileCase } from './types';
+import { between, bytesCase, type Generator, type HostileCase } from './types';
 
 const hex = (h: string): Uint8Array => Buffer.from(h, 'hex');
 const OID_SIGNED_DATA = hex('06092a864886f70d010702');
@@ -43,14 +41,8 @@ function nestedLevels(levels: number): Uint8Array {
   return p;
 }
 
-const cmsCase = (name: string, bytes: () => Uint8Array): HostileCase => ({
-  name: `cms/${name}`,
-  make(dir) {
-    const p = join(dir, `${name}.p7m`);
-    writeFileSync(p, bytes());
-    return p;
-  },
-});
+const cmsCase = (name: string, bytes: () => Uint8Array): HostileCase =>
+  bytesCase(`cms/${name}`, `${name}.p7m`, bytes);
 
 export const cmsGenerator: Generator = (rand) => {
   const signers = between(rand, 1000, 20_000);

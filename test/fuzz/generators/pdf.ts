@@ -2,10 +2,8 @@
  * PDF hostile inputs: a flate bomb, /Prev cycles, object-stream tricks, a huge xref count, hostile ByteRanges
  * (negative, overlapping, past the end, gigantic), /Contents of absurd length.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { between, type Generator, type HostileCase } from './types';
+import { between, bytesCase, type Generator, type HostileCase } from './types';
 
 /** A PDF from object bodies (1-based numbers), with a correct classic xref table unless `xref` says otherwise. */
 export function pdf(
@@ -47,14 +45,8 @@ const sigDict = (byteRange: string, contentsHex = '00'.repeat(64)) =>
 
 const signedPdf = (byteRange: string) => pdf([CATALOG, PAGES, PAGE, FIELD, sigDict(byteRange)]);
 
-const pdfCase = (name: string, bytes: () => Buffer): HostileCase => ({
-  name: `pdf/${name}`,
-  make(dir) {
-    const p = join(dir, `${name}.pdf`);
-    writeFileSync(p, bytes());
-    return p;
-  },
-});
+const pdfCase = (name: string, bytes: () => Buffer): HostileCase =>
+  bytesCase(`pdf/${name}`, `${name}.pdf`, bytes);
 
 export const pdfGenerator: Generator = (rand) => {
   const bombMib = between(rand, 64, 256);

@@ -3,11 +3,26 @@
  * cycle, a huge count, a lie about a length — rather than random bytes. `rand` varies sizes and counts between
  * runs (`npm run fuzz`), so each run tries other shapes of the same trick.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export interface HostileCase {
   /** class/short-name, shown when a case fails */
   name: string;
   /** writes the input below `dir` and returns the path to give `sigillo verify` */
   make(dir: string): string;
+}
+
+/** a case that writes `bytes()` to `dir/fileName` */
+export function bytesCase(name: string, fileName: string, bytes: () => Uint8Array | string): HostileCase {
+  return {
+    name,
+    make(dir) {
+      const p = join(dir, fileName);
+      writeFileSync(p, bytes());
+      return p;
+    },
+  };
 }
 
 export type Generator = (rand: () => number) => HostileCase[];

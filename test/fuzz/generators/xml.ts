@@ -1,7 +1,5 @@
 /** XML hostile inputs: thousands of signatures, deep nesting, entity expansion (billion laughs), huge attributes. */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { between, type Generator, type HostileCase } from './types';
+import { between, bytesCase, type Generator, type HostileCase } from './types';
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const signature = (i: number) =>
@@ -11,14 +9,8 @@ const signature = (i: number) =>
   `<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>AAAA</ds:DigestValue>` +
   `</ds:Reference></ds:SignedInfo><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>`;
 
-const xmlCase = (name: string, text: () => string): HostileCase => ({
-  name: `xml/${name}`,
-  make(dir) {
-    const p = join(dir, `${name}.xml`);
-    writeFileSync(p, text());
-    return p;
-  },
-});
+const xmlCase = (name: string, text: () => string): HostileCase =>
+  bytesCase(`xml/${name}`, `${name}.xml`, text);
 
 export const xmlGenerator: Generator = (rand) => {
   const sigs = between(rand, 1000, 20_000);

@@ -1,23 +1,15 @@
 /** ZIP/ASiC hostile inputs: bombs (ratio, declared-size lies, overlapping records), path tricks, symlinks, counts. */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { ASIC_E_MIMETYPE, rawZip, type RawEntry } from '../../support/raw-zip';
-import { between, type Generator, type HostileCase } from './types';
+import { between, bytesCase, type Generator, type HostileCase } from './types';
 
 const SIG: RawEntry = { name: 'META-INF/signature.p7s', data: Buffer.from([0x30, 0x03, 0x02, 0x01, 0x01]) };
 
-function zipCase(name: string, entries: () => RawEntry[] | Buffer): HostileCase {
-  return {
-    name: `zip/${name}`,
-    make(dir) {
-      const p = join(dir, `${name}.asice`);
-      const e = entries();
-      writeFileSync(p, Buffer.isBuffer(e) ? e : rawZip([ASIC_E_MIMETYPE, ...e, SIG]));
-      return p;
-    },
-  };
-}
+const zipCase = (name: string, entries: () => RawEntry[] | Buffer): HostileCase =>
+  bytesCase(`zip/${name}`, `${name}.asice`, () => {
+    const e = entries();
+    return Buffer.isBuffer(e) ? e : rawZip([ASIC_E_MIMETYPE, ...e, SIG]);
+  });
 
 /** every central entry pointing at the same local record (a "better zip bomb", overlapping files) */
 function overlapping(count: number): Buffer {
