@@ -27,6 +27,7 @@ import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { readImage } from '../../electron/core/pdf/visible-options';
 import { verifyFile } from '../../electron/core/verify/verify-file';
 import { extractAny } from '../../electron/cli/commands/extract-pdf';
+import { extract as workerExtract } from '../../electron/worker/ops/verify-ops';
 import { ASIC_E_MIMETYPE, rawZip } from '../support/raw-zip';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
 
@@ -35,6 +36,7 @@ const base = mkdtempSync(join(fx.root, 'hostile-paths-'));
 let n = 0;
 const fresh = (): string => mkdtempSync(join(base, `t${n++}-`));
 const opts = { overwrite: false, force: true };
+const noCtx = { signal: new AbortController().signal, progress: () => undefined, cardEvent: () => undefined };
 
 /** an ASiC-E with `files` (name → text) and an unreadable signature (so extraction needs force) */
 function asic(dir: string, files: Record<string, string>): string {
@@ -166,6 +168,13 @@ describe('pipes and devices as inputs are refused, never read', () => {
     );
     const sign = { input: path, overwrite: false, digest: 'sha256', outputDir: d } as SignFileOptions;
     await expect(signFile('cades', sign)).rejects.toMatchObject({ code: 'INPUT_NOT_REGULAR' });
+  });
+
+  it('the card worker’s extract refuses them too (its sniffing would block the worker)', async () => {
+    const r = (await workerExtract({ files: [fifo, viaLink], overwrite: false, outputDir: d }, noCtx)) as {
+      results: { error: { code: string } | null }[];
+    };
+    expect(r.results.map((x) => x.error?.code)).toEqual(['INPUT_NOT_REGULAR', 'INPUT_NOT_REGULAR']);
   });
 
   it('a FIFO as a --trust file or a signature image: a clear error, never a blocked read', async () => {
