@@ -197,6 +197,19 @@ describe('pipes and devices as inputs are refused, never read', () => {
   });
 });
 
+describe('signing never replaces its own input', () => {
+  it('XAdES keeps the name in another --out folder: a symlink to the input’s folder is the same folder', async () => {
+    const d = fresh();
+    const xml = join(d, 'fattura.xml');
+    writeFileSync(xml, '<Fattura/>');
+    const alias = `${d}-alias`;
+    symlinkSync(d, alias);
+    const sign = { input: xml, outputDir: alias, overwrite: true, digest: 'sha256' } as SignFileOptions;
+    await expect(signFile('xades', sign)).rejects.toMatchObject({ code: 'OUTPUT_IS_INPUT' });
+    expect(readFileSync(xml, 'utf8')).toBe('<Fattura/>');
+  });
+});
+
 describe('names close to NAME_MAX', () => {
   it('a temporary name fits in 255 bytes and still reads as ours, for ASCII and multi-byte names', () => {
     for (const name of ['a'.repeat(250), 'è'.repeat(125), '😀'.repeat(62) + 'ab']) {
