@@ -80,8 +80,12 @@ async function moveInto(from: string, to: string, overwrite: boolean): Promise<v
   try {
     await link(from, to);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw outputExists(to);
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw outputExists(to);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
+    // file systems without hard links (FAT, some network shares): check, then rename
+    if (await lstat(to).catch(() => undefined)) throw outputExists(to);
+    await rename(from, to);
   }
 }
 
