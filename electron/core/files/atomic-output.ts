@@ -67,7 +67,11 @@ async function removeQuietly(path: string): Promise<void> {
   await unlink(path).catch(() => undefined);
 }
 
-async function moveIntoPlace(temp: string, path: string, overwrite: boolean): Promise<void> {
+/**
+ * Moves a finished temporary file to `path`: a rename with `overwrite`, else a hard link (fails when `path`
+ * exists, even in a race) and removing the temporary name; without hard links a check, then a rename.
+ */
+export async function moveIntoPlace(temp: string, path: string, overwrite: boolean): Promise<void> {
   if (overwrite) {
     await rename(temp, path);
     return;

@@ -5,11 +5,11 @@
  * written every target is checked: no path component may be a symlink (OUTPUT_IS_SYMLINK), no file may exist
  * unless `overwrite` (OUTPUT_EXISTS). If a move still fails (a race), the files already moved are removed again.
  */
-import { link, lstat, mkdir, open, realpath, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
-import { outputExists } from './atomic-output';
+import { moveIntoPlace, outputExists } from './atomic-output';
 import { outputIsSymlink } from './file-kind';
 import { fileError } from './input-file';
 import { cleanStaleTempsOnce, tempNameFor } from './stale-temp';
@@ -76,17 +76,7 @@ async function writeNew(path: string, bytes: Uint8Array): Promise<void> {
 
 async function moveInto(from: string, to: string, overwrite: boolean): Promise<void> {
   if ((await lstat(to).catch(() => undefined))?.isSymbolicLink()) throw outputIsSymlink(to);
-  if (overwrite) return rename(from, to);
-  try {
-    await link(from, to);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw outputExists(to);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
-    // file systems without hard links (FAT, some network shares): check, then rename
-    if (await lstat(to).catch(() => undefined)) throw outputExists(to);
-    await rename(from, to);
-  }
+  await moveIntoPlace(from, to, overwrite);
 }
 
 /**
