@@ -1,8 +1,10 @@
 /**
  * The loopback browser harness (tests and demos; never packaged): serves the built renderer on
  * http://127.0.0.1:PORT and backs `window.sigillo` with the SAME IPC handlers (dispatchInvoke) over a
- * WebSocket at /ws. Every request needs the random session token; Host must be loopback (no DNS rebinding);
- * the WebSocket and uploads accept only the page's own origin.
+ * WebSocket at /ws. The page, the WebSocket and uploads need the random session token; Host must be loopback
+ * (no DNS rebinding); the WebSocket and uploads accept only the page's own origin. The static assets (the
+ * public renderer build, the same files every package ships) are served without the token: they hold no data.
+ * A bad WebSocket frame closes that connection only (1002 protocol error, 1009 message too big).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -135,6 +137,11 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
+      // a protocol error or an oversized frame: ws has already sent the close frame (1002 / 1009) and closes this
+      // connection; without a listener the 'error' event would throw and end the whole harness
+      ws.on('error', (e: Error & { code?: string }) =>
+        o.log.warn('harness.ws-error', { code: e.code ?? 'WS_ERROR' }),
+      );
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', (data) => void onMessage(ws, data.toString()));
     });

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
 import { signCades } from '../../electron/core/sign/cades';
 import { readSignedData } from '../../electron/core/cms/signed-data-reader';
 import { asn1Parse, cmsPrint, opensslVerify, softwareSigner } from '../cms/helpers';
@@ -143,24 +151,25 @@ describe('signCades', () => {
     expect((await readSignedData(res.output)).signerInfos).toHaveLength(2);
   });
 
-  it('refuses to replace the p7m it co-signs unless --overwrite, then replaces it', async () => {
-    const { input } = fresh();
+  it('never replaces the p7m it co-signs, not even with --overwrite or through a symlinked --out; --out elsewhere works', async () => {
+    const { dir, input } = fresh();
     const first = await signCades({ input, overwrite: false, digest: 'sha256', signer: rsa(), nest: false });
     const before = fileSha256(first.output);
-    await expect(
-      signCades({ input: first.output, overwrite: false, digest: 'sha256', signer: ec(), nest: false }),
-    ).rejects.toMatchObject({ code: 'OUTPUT_EXISTS' });
+    const cosign = (outputDir: string | undefined, overwrite: boolean) =>
+      signCades({ input: first.output, outputDir, overwrite, digest: 'sha256', signer: ec(), nest: false });
+    await expect(cosign(undefined, false)).rejects.toMatchObject({ code: 'OUTPUT_IS_INPUT' });
+    await expect(cosign(undefined, true)).rejects.toMatchObject({ code: 'OUTPUT_IS_INPUT' });
+    const alias = join(dir, '..', `${basename(dir)}-alias`);
+    symlinkSync(dir, alias);
+    await expect(cosign(alias, true)).rejects.toMatchObject({ code: 'OUTPUT_IS_INPUT' });
+    await expect(cosign(`${dir}/./`, true)).rejects.toMatchObject({ code: 'OUTPUT_IS_INPUT' });
     expect(fileSha256(first.output)).toBe(before);
-    const res = await signCades({
-      input: first.output,
-      overwrite: true,
-      digest: 'sha256',
-      signer: ec(),
-      nest: false,
-    });
-    expect(res.output).toBe(first.output);
+    const elsewhere = mkdtempSync(join(dir, 'out-'));
+    const res = await cosign(elsewhere, false);
+    expect(res.output).toBe(join(elsewhere, basename(first.output)));
     expect(opensslVerify(res.output, fx.pki.chainPem).ok).toBe(true);
     expect((await readSignedData(res.output)).signerInfos).toHaveLength(2);
+    expect(fileSha256(first.output)).toBe(before);
   });
 
   it('nests: FILE.p7m.p7m whose content is the first p7m, both verifiable', async () => {
@@ -189,7 +198,7 @@ describe('signCades', () => {
     await expect(
       signCades({
         input: p7s,
-        outputDir: join(dir),
+        outputDir: mkdtempSync(join(dir, 'out-')),
         overwrite: true,
         digest: 'sha256',
         signer: rsa(),

@@ -5,7 +5,7 @@
  */
 import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { describe, expect, inject, it } from 'vitest';
 import { opensslVerify } from '../cms/helpers';
@@ -37,12 +37,16 @@ function firstSignerInfo(p7m: string): asn1js.BaseBlock[] {
 
 describe('sigillo sign --countersign', () => {
   it('adds a countersignature over the chosen signer’s signature value', async () => {
-    const p7m = signedP7m();
+    const input = signedP7m();
+    const outDir = join(dirname(input), 'out');
+    mkdirSync(outDir);
     const r = await runCli(
-      ['sign', '--json', '--module', fx.module, '--countersign', '--overwrite', p7m],
+      ['sign', '--json', '--module', fx.module, '--countersign', '--out', outDir, input],
       env,
     );
     expect(r.code, r.stderr).toBe(0);
+    // (never in place: the input is only read)
+    const p7m = join(outDir, basename(input));
     expect(JSON.parse(r.stdout)[0].output).toBe(p7m);
     expect(opensslVerify(p7m, fx.pki.chainPem).ok).toBe(true);
 
@@ -86,16 +90,16 @@ describe('sigillo sign --countersign', () => {
     expect(report.signatures[0].counterSignatures[0].signer.fiscalCode).toBe('RSSMRA80A01H501U');
   });
 
-  it('--signer N outside the signatures, a file that is not a p7m, and the same name without --overwrite fail clearly', async () => {
+  it('--signer N outside the signatures, a file that is not a p7m, and the input’s own name (never replaced in place) fail clearly', async () => {
     const p7m = signedP7m();
     const bad = await runCli(
-      ['sign', '--json', '--module', fx.module, '--countersign', '--signer', '2', '--overwrite', p7m],
+      ['sign', '--json', '--module', fx.module, '--countersign', '--signer', '2', '--out', base, p7m],
       env,
     );
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)[0].error.code).toBe('SIGNER_NOT_FOUND');
     const same = await runCli(['sign', '--json', '--module', fx.module, '--countersign', p7m], env);
-    expect(JSON.parse(same.stdout)[0].error.code).toBe('OUTPUT_EXISTS');
+    expect(JSON.parse(same.stdout)[0].error.code).toBe('OUTPUT_IS_INPUT');
     const plain = join(base, 'plain.txt');
     writeFileSync(plain, 'x');
     const np = await runCli(

@@ -2,10 +2,16 @@
 import { extractAsic, isZipFile } from '../../core/asic/asic-extract';
 import { t } from '../../core/i18n/translate';
 import { extractPdfRevision, isPdfFile } from '../../core/pdf/extract-revision';
-import { extractFile, type ExtractOptions, type ExtractResult } from '../../core/verify/extract';
+import {
+  extractFailed,
+  extractFile,
+  type ExtractOptions,
+  type ExtractResult,
+} from '../../core/verify/extract';
 import { isSignedDataFile } from '../../core/verify/nested-capture';
 import { extractTimestamped } from '../../core/timestamp/extract-timestamped';
 import type { CommandContext, OptionsConfig } from '../command';
+import { regularInput } from '../../core/files/file-kind';
 
 export const pdfExtractOptions: OptionsConfig = { signature: { type: 'string' } };
 
@@ -34,6 +40,11 @@ export async function extractAny(
   opts: ExtractOptions,
   signature?: number,
 ): Promise<ExtractResult> {
+  try {
+    await regularInput(file); // the sniffing below opens the file: a FIFO would block
+  } catch (e) {
+    return extractFailed(file, e, null);
+  }
   if (!(await isSignedDataFile(file)) && isPdfFile(file))
     return extractPdfRevision(file, { ...opts, signature });
   if (await isZipFile(file)) return extractAsic(file, opts);

@@ -9,7 +9,7 @@ export const SIGN_HELP: Message = {
 
 Firma ogni FILE con la carta: un solo PIN per tutti i file (variabile SIGILLO_PIN, altrimenti richiesto senza eco).
 CAdES: FILE → FILE.p7m (CAdES-BES, DER). Se FILE è già un .p7m si aggiunge una firma parallela (stesso nome:
-serve --out oppure --overwrite); con --nest lo si racchiude in una nuova busta (FILE.p7m.p7m).
+serve --out con un'altra cartella: l'ingresso non è mai sostituito); con --nest lo si racchiude in una nuova busta (FILE.p7m.p7m).
 XAdES (--format xades, file XML/FatturaPA): firma XAdES-BES enveloped → NOME-signed.xml (con --out in
 un'altra cartella resta lo stesso nome, come vuole lo SdI).
 ${PADES_HELP.it}
@@ -31,7 +31,7 @@ Uscita: 0 tutto firmato, 1 almeno un errore, 2 uso errato.`,
 
 Signs every FILE with the card: one PIN for all files (SIGILLO_PIN variable, else asked without echo).
 CAdES: FILE → FILE.p7m (CAdES-BES, DER). If FILE already is a .p7m a parallel signature is added (same name:
-needs --out or --overwrite); with --nest it is wrapped in a new envelope (FILE.p7m.p7m).
+needs --out with another folder: the input is never replaced); with --nest it is wrapped in a new envelope (FILE.p7m.p7m).
 XAdES (--format xades, XML/FatturaPA files): enveloped XAdES-BES signature → NAME-signed.xml (with --out to
 another folder the name stays the same, as the SdI wants).
 ${PADES_HELP.en}

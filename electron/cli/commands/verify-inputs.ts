@@ -1,6 +1,8 @@
 /** Expands the FILE|DIR arguments of verify: a folder stands for the signature files directly inside it. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SigilloError } from '../../core/errors';
+import { t } from '../../core/i18n/translate';
 
 const SIGNED_FILE = /\.(p7m|p7s|p7|pkcs7|pdf)$/i;
 
@@ -19,4 +21,18 @@ export async function expandInputs(args: string[]): Promise<string[]> {
     out.push(...names.map((n) => join(a, n)));
   }
   return out;
+}
+
+/** The folders given hold no file to verify: said plainly, exit 1 (never an empty success). */
+export function nothingToVerify(args: string[]): SigilloError {
+  return new SigilloError(
+    'NOTHING_TO_VERIFY',
+    t(
+      {
+        it: 'Nessun file da verificare in {args} (.p7m, .p7s, .p7, .pkcs7, .pdf).',
+        en: 'No file to verify in {args} (.p7m, .p7s, .p7, .pkcs7, .pdf).',
+      },
+      { args: args.join(', ') },
+    ),
+  );
 }

@@ -5,10 +5,11 @@
 import { resolve } from 'node:path';
 import { t } from '../../core/i18n/translate';
 import { checkOutput } from '../../core/files/atomic-output';
+import { regularInput } from '../../core/files/file-kind';
 import { openVerification, verifyFiles } from '../../core/verify/session';
 import { trustStatus } from '../../core/tsl/tsl-status';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command';
-import { expandInputs } from './verify-inputs';
+import { expandInputs, nothingToVerify } from './verify-inputs';
 import { allPassed, fileSummary } from './verify-text';
 import { staleWarning } from './trust-text';
 
@@ -71,7 +72,9 @@ export const verifyCommand: Command = {
       if (stale) ctx.out.warn(stale);
     }
     const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
+    if (content) await regularInput(content); // a FIFO or device as --content would be read forever
     const files = await expandInputs(ctx.positionals);
+    if (files.length === 0) throw nothingToVerify(ctx.positionals);
     const reports = await verifyFiles(files, { ...session, content });
     if (ctx.out.json) ctx.out.result(reports);
     else for (const r of reports) ctx.out.line(fileSummary(r));

@@ -1,14 +1,15 @@
 /**
  * `sigillo extract` of an ASiC container: every data file (META-INF/ and mimetype left out) written below a
- * folder named after the container (`contratto.asice` → `contratto/`), atomically, never over an existing file
- * unless --overwrite. Entry names were already refused when unsafe (zip-slip); each target is checked to stay
- * inside the folder anyway. The signatures' integrity is checked first; a broken one stops it unless --force.
+ * folder named after the container (`contratto.asice` → `contratto/`), all-or-nothing (staged-folder.ts: a
+ * staging folder inside the target, moved into place at the end), never over an existing file unless
+ * --overwrite, never through a symlink. Entry names were already refused when unsafe (zip-slip, symlink
+ * entries, names a case-insensitive file system would merge); each target is checked to stay inside the folder
+ * anyway. The signatures' integrity is checked first; a broken one stops it unless --force.
  */
-import { mkdir, open } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { open } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { SigilloError } from '../errors';
-import { checkOutput, withAtomicOutput } from '../files/atomic-output';
-import { fileError } from '../files/input-file';
+import { writeStagedFolder } from '../files/staged-folder';
 import { t } from '../i18n/translate';
 import { TrustStore } from '../trust/trust-store';
 import { extractFailed, type ExtractOptions, type ExtractResult } from '../verify/extract';
@@ -41,17 +42,6 @@ const BROKEN = {
   en: 'The container signatures are not intact: extraction cancelled (use --force to extract anyway).',
 };
 
-function targetIn(folder: string, name: string): string {
-  const target = resolve(folder, ...name.split('/'));
-  if (!target.startsWith(folder + sep)) {
-    throw new SigilloError(
-      'ZIP_UNSAFE_PATH',
-      t({ it: 'Percorso non sicuro: {name}', en: 'Unsafe path: {name}' }, { name }),
-    );
-  }
-  return target;
-}
-
 export async function extractAsic(input: string, o: ExtractOptions): Promise<ExtractResult> {
   const folder = asicFolderFor(input, o.outDir);
   let intact: boolean | null = null;
@@ -60,25 +50,14 @@ export async function extractAsic(input: string, o: ExtractOptions): Promise<Ext
     intact = report.signatures.length > 0 && report.signatures.every((s) => s.integrity === 'valid');
     if (!intact && !o.force) throw new SigilloError('INTEGRITY_FAILED', t(BROKEN));
     const c = await openAsic(input);
+    let output: string;
     try {
-      const targets = c.data.map((e) => ({ entry: e, path: targetIn(folder, e.name) }));
-      await mkdir(folder, { recursive: true }).catch((e: unknown) => {
-        throw fileError(e, folder);
-      });
-      for (const x of targets) {
-        await mkdir(dirname(x.path), { recursive: true });
-        await checkOutput(x.path, { overwrite: o.overwrite });
-      }
-      for (const x of targets) {
-        const bytes = await c.zip.read(x.entry);
-        await withAtomicOutput(x.path, { overwrite: o.overwrite }, async (fh) => {
-          await fh.writeFile(bytes);
-        });
-      }
+      const files = c.data.map((e) => ({ name: e.name, bytes: () => c.zip.read(e) }));
+      output = await writeStagedFolder(folder, files, o.overwrite);
     } finally {
       await c.zip.close();
     }
-    return { file: input, output: folder, error: null, integrity: intact ? 'valid' : 'invalid', levels: 1 };
+    return { file: input, output, error: null, integrity: intact ? 'valid' : 'invalid', levels: 1 };
   } catch (e) {
     return extractFailed(input, e, intact === false ? 'invalid' : null);
   }

@@ -1,8 +1,11 @@
 /**
  * A small, defensive ZIP reader for ASiC containers: the central directory (end record searched in the last
  * 64 KiB), stored and deflated entries (zlib inflateRaw with an output cap), CRC-32 checked. Caps against zip
- * bombs (entry count, sizes, compression ratio); entry names checked against zip-slip (no absolute paths, drive
- * letters, backslashes, '..' or empty segments). ZIP64, multi-disk and encrypted archives are refused.
+ * bombs (entry count, sizes, compression ratio — the DSS defaults: 1000 files, ratio 100 above 1 MB); entry
+ * names checked against zip-slip (no absolute paths, drive letters, backslashes, '..' or empty segments), no
+ * two names that a case-insensitive file system would merge, no symlink entries, and the local header must
+ * name the same entry as the central directory (two readers must not see two different files). ZIP64,
+ * multi-disk and encrypted archives are refused. Every refusal is a SigilloError with a ZIP_* code.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
@@ -10,14 +13,15 @@ import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 
 export const ZIP_LIMITS = {
-  maxEntries: 10_000,
+  maxEntries: 1000,
   maxCentralDirectory: 16 * 1024 * 1024,
-  /** one entry, uncompressed */
-  maxEntryBytes: 512 * 1024 * 1024,
+  /** one entry, uncompressed (an entry is read whole into memory) */
+  maxEntryBytes: 128 * 1024 * 1024,
   /** all entries, uncompressed */
-  maxTotalBytes: 2 * 1024 * 1024 * 1024,
-  /** uncompressed / compressed, for entries over 1 MiB */
-  maxRatio: 200,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  /** uncompressed / compressed, for entries over `ratioFrom` bytes */
+  maxRatio: 100,
+  ratioFrom: 1024 * 1024,
 };
 
 export interface ZipEntry {
@@ -28,6 +32,8 @@ export interface ZipEntry {
   size: number;
   localOffset: number;
   isDirectory: boolean;
+  /** Unix mode bits from the external attributes when made on Unix, else 0 */
+  unixMode: number;
 }
 
 const EOCD = 0x06054b50;
@@ -79,10 +85,13 @@ function parseCentral(cd: Buffer, count: number): ZipEntry[] {
       size: cd.readUInt32LE(p + 24),
       localOffset: cd.readUInt32LE(p + 42),
       isDirectory: name.endsWith('/'),
+      unixMode: cd.readUInt8(p + 5) === 3 ? cd.readUInt32LE(p + 38) >>> 16 : 0,
     };
     if (e.compressedSize === 0xffffffff || e.size === 0xffffffff || e.localOffset === 0xffffffff)
       throw zipError('ZIP_UNSUPPORTED', 'ZIP64');
     if (!safeEntryName(name)) throw zipError('ZIP_UNSAFE_PATH', `unsafe entry name ${JSON.stringify(name)}`);
+    if ((e.unixMode & 0o170000) === 0o120000)
+      throw zipError('ZIP_SYMLINK_ENTRY', `symbolic link entry ${JSON.stringify(name)}`);
     entries.push(e);
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -99,18 +108,26 @@ function checkOverlap(entries: ZipEntry[], cdOffset: number): void {
   });
 }
 
+/** The name as a case-insensitive, normalising file system (Windows, macOS) would store it. */
+export function foldedName(name: string): string {
+  return name.replace(/\/$/, '').normalize('NFC').toLowerCase();
+}
+
 function checkCaps(entries: ZipEntry[]): void {
-  const names = new Set<string>();
+  const names = new Map<string, string>();
   let total = 0;
   for (const e of entries) {
-    if (names.has(e.name)) throw zipError('ZIP_MALFORMED', `duplicate entry ${e.name}`);
-    names.add(e.name);
+    const folded = foldedName(e.name);
+    const seen = names.get(folded);
+    if (seen !== undefined)
+      throw zipError('ZIP_DUPLICATE_NAME', `entries ${JSON.stringify(seen)} and ${JSON.stringify(e.name)}`);
+    names.set(folded, e.name);
     total += e.size;
     const ratio = e.compressedSize > 0 ? e.size / e.compressedSize : Infinity;
     if (
       e.size > ZIP_LIMITS.maxEntryBytes ||
       total > ZIP_LIMITS.maxTotalBytes ||
-      (e.size > 1 << 20 && ratio > ZIP_LIMITS.maxRatio)
+      (e.size > ZIP_LIMITS.ratioFrom && ratio > ZIP_LIMITS.maxRatio)
     )
       throw zipError('ZIP_TOO_LARGE', `entry ${e.name} too large or too compressed (zip bomb?)`);
     if (e.method !== 0 && e.method !== 8) throw zipError('ZIP_UNSUPPORTED', `compression method ${e.method}`);
@@ -145,11 +162,9 @@ export class ZipReader {
       if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0)
         throw zipError('ZIP_UNSUPPORTED', 'multi-disk');
       if (count === 0xffff || cdOffset === 0xffffffff) throw zipError('ZIP_UNSUPPORTED', 'ZIP64');
-      if (
-        count > ZIP_LIMITS.maxEntries ||
-        cdSize > ZIP_LIMITS.maxCentralDirectory ||
-        cdOffset + cdSize > size
-      )
+      if (count > ZIP_LIMITS.maxEntries)
+        throw zipError('ZIP_TOO_MANY_ENTRIES', `${count} entries (at most ${ZIP_LIMITS.maxEntries})`);
+      if (cdSize > ZIP_LIMITS.maxCentralDirectory || cdOffset + cdSize > size)
         throw zipError('ZIP_MALFORMED', 'central directory out of bounds');
       const entries = parseCentral(await readAt(fh, cdOffset, cdSize), count);
       checkCaps(entries);
@@ -169,7 +184,13 @@ export class ZipReader {
   async read(e: ZipEntry): Promise<Buffer> {
     const local = await readAt(this.fh, e.localOffset, 30);
     if (local.readUInt32LE(0) !== LOC) throw zipError('ZIP_MALFORMED', `local header of ${e.name}`);
-    const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    const nameLen = local.readUInt16LE(26);
+    const localName = await readAt(this.fh, e.localOffset + 30, nameLen);
+    if (!localName.equals(Buffer.from(e.name, local.readUInt16LE(6) & 0x800 ? 'utf8' : 'latin1')))
+      throw zipError('ZIP_MALFORMED', `local header of ${e.name} names another entry`);
+    if (local.readUInt16LE(8) !== e.method)
+      throw zipError('ZIP_MALFORMED', `local header of ${e.name}: another compression method`);
+    const start = e.localOffset + 30 + nameLen + local.readUInt16LE(28);
     if (start + e.compressedSize > this.fileSize) throw zipError('ZIP_TRUNCATED', e.name);
     const data = await readAt(this.fh, start, e.compressedSize);
     let out: Buffer;

@@ -6,12 +6,13 @@
  * the first output in a folder, temporary files left there by a killed run are removed (stale-temp.ts).
  */
 import { constants } from 'node:fs';
-import { link, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { link, lstat, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { fileError } from './input-file';
-import { cleanStaleTempsOnce, tempTag } from './stale-temp';
+import { cleanStaleTempsOnce, tempNameFor } from './stale-temp';
+import { outputIsSymlink } from './file-kind';
 
 export { TEMP_PATTERN } from './stale-temp';
 
@@ -41,11 +42,13 @@ function outputDirMissing(dir: string): SigilloError {
   );
 }
 
-/** Fails early with OUTPUT_EXISTS / OUTPUT_DIR_NOT_FOUND, before any work is done. */
+/** Fails early with OUTPUT_EXISTS / OUTPUT_DIR_NOT_FOUND / OUTPUT_IS_SYMLINK, before any work is done. */
 export async function checkOutput(path: string, opts: OutputOptions): Promise<void> {
   const dir = dirname(path);
   const dirStat = await stat(dir).catch(() => undefined);
   if (!dirStat?.isDirectory()) throw outputDirMissing(dir);
+  // an output is never written through a symlink, nor replaces one (it could point outside the chosen folder)
+  if ((await lstat(path).catch(() => undefined))?.isSymbolicLink()) throw outputIsSymlink(path);
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) {
     throw new SigilloError(
@@ -57,14 +60,18 @@ export async function checkOutput(path: string, opts: OutputOptions): Promise<vo
 }
 
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.sigillo-${tempTag()}.tmp`);
+  return join(dirname(path), tempNameFor(basename(path)));
 }
 
 async function removeQuietly(path: string): Promise<void> {
   await unlink(path).catch(() => undefined);
 }
 
-async function moveIntoPlace(temp: string, path: string, overwrite: boolean): Promise<void> {
+/**
+ * Moves a finished temporary file to `path`: a rename with `overwrite`, else a hard link (fails when `path`
+ * exists, even in a race) and removing the temporary name; without hard links a check, then a rename.
+ */
+export async function moveIntoPlace(temp: string, path: string, overwrite: boolean): Promise<void> {
   if (overwrite) {
     await rename(temp, path);
     return;

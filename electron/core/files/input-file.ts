@@ -61,11 +61,27 @@ export function fileError(e: unknown, path: string): SigilloError {
   }
 }
 
-/** Size of a regular input file; plain errors when missing, a folder, or unreadable. */
+/** A FIFO, socket or device where a file was expected: refused before it is opened (an open would block). */
+export function notRegular(path: string): SigilloError {
+  return new SigilloError(
+    'INPUT_NOT_REGULAR',
+    t(
+      {
+        it: '{path} non è un file normale (pipe, dispositivo o socket): non lo leggo.',
+        en: '{path} is not a regular file (a pipe, device or socket): not reading it.',
+      },
+      { path },
+    ),
+    { path },
+  );
+}
+
+/** Size of a regular input file; plain errors when missing, a folder, a pipe/device (never opened), or unreadable. */
 export async function inputSize(path: string): Promise<number> {
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (!st.isFile()) throw notRegular(path);
     return st.size;
   } catch (e) {
     throw fileError(e, path);

@@ -6,6 +6,7 @@
 import { SigilloError } from '../errors';
 import { checkOutput } from '../files/atomic-output';
 import { outputPathFor } from '../files/output-naming';
+import { refuseOwnInput } from '../files/file-kind';
 import { t } from '../i18n/translate';
 import { looksLikeSignedData, readSignedData } from '../cms/signed-data-reader';
 import type { SignFileOptions, SignFileResult, SignFormat } from '../sign/format-routing';
@@ -45,6 +46,7 @@ export async function countersignFile(
   if (!(await looksLikeSignedData(input))) throw notP7m(input);
   const output = outputPathFor(input, { outDir: opts.outputDir, suffix: '' });
   const outOpts = { overwrite: opts.overwrite };
+  await refuseOwnInput(input, output);
   await checkOutput(output, outOpts);
   const summary = await readSignedData(input, { hashDeclared: false });
   const n = opts.signerIndex ?? 1;

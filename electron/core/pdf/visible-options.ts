@@ -1,5 +1,6 @@
 /** From user options to what the signer needs: `--visible PAGE,X,Y,W,H`, `--image PNG`, the appearance text. */
 import { readFileSync } from 'node:fs';
+import { regularInputSync } from '../files/file-kind';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { parseCertificate } from '../x509/cert-info';
@@ -17,19 +18,25 @@ export function signerIdentity(certificate: Uint8Array): { name: string; fiscalC
   return { name, fiscalCode: s.fiscalCode };
 }
 
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+const imageTooLarge = (): SigilloError =>
+  new SigilloError('IMAGE_UNSUPPORTED', t({ it: 'Immagine troppo grande.', en: 'Image too large.' }));
+
 export function readImage(path: string) {
   let bytes: Buffer;
   try {
+    // a FIFO or device would block or never end; a huge file is refused before it is read
+    if (regularInputSync(path).size > MAX_IMAGE_BYTES) throw imageTooLarge();
     bytes = readFileSync(path);
-  } catch {
+  } catch (e) {
+    if (e instanceof SigilloError && e.code === 'IMAGE_UNSUPPORTED') throw e;
     throw new SigilloError(
       'IMAGE_UNREADABLE',
       t({ it: 'Impossibile leggere l’immagine {path}.', en: 'Cannot read the image {path}.' }, { path }),
     );
   }
-  if (bytes.length > 20 * 1024 * 1024) {
-    throw new SigilloError('IMAGE_UNSUPPORTED', t({ it: 'Immagine troppo grande.', en: 'Image too large.' }));
-  }
+  if (bytes.length > MAX_IMAGE_BYTES) throw imageTooLarge();
   return decodePng(bytes);
 }
 

@@ -1,13 +1,14 @@
 /**
  * CAdES (.p7m) signing of one file: a plain file becomes FILE.p7m (attached CAdES-BES, DER, streamed); a file
  * that already is a p7m (detected by content) gets a parallel signature, written as FILE.p7m (same name: in
- * --out DIR, or replacing it with --overwrite); with `nest` a p7m is wrapped in a new one (FILE.p7m.p7m).
+ * --out DIR: never in place, the input is only read); with `nest` a p7m is wrapped in a new one (FILE.p7m.p7m).
  * The input is only read; the output appears atomically or not at all.
  */
 import { looksLikeSignedData } from '../cms/signed-data-reader';
 import { inputSize } from '../files/input-file';
 import { checkOutput, openAtomicOutput, withAtomicOutput, writeAtomic } from '../files/atomic-output';
 import { outputPathFor } from '../files/output-naming';
+import { refuseOwnInput } from '../files/file-kind';
 import type { CadesMode, SignCadesOptions, SignCadesResult } from './cades-types';
 import { writeAttachedCades } from './cades-attached';
 import { readForParallel, writeParallelCades } from './cades-parallel';
@@ -24,6 +25,7 @@ export async function signCades(opts: SignCadesOptions): Promise<SignCadesResult
     suffix: mode === 'parallel' ? '' : '.p7m',
   });
   const outOpts = { overwrite: opts.overwrite };
+  await refuseOwnInput(opts.input, output);
   await checkOutput(output, outOpts);
   if (mode === 'parallel') {
     const summary = await readForParallel(opts, size);

@@ -5,6 +5,8 @@
  */
 import type { SignCadesOptions } from './cades-types';
 import type { PadesFileOptions } from '../pdf/pades-file';
+import { refuseOwnInput, regularInput } from '../files/file-kind';
+import { signedPdfPath } from '../files/output-naming';
 
 export type RequestedFormat = 'auto' | 'cades' | 'pades' | 'xades';
 export type SignFormat = 'cades' | 'pades' | 'xades';
@@ -29,6 +31,7 @@ export interface SignFileResult {
 }
 
 export async function signFile(format: SignFormat, opts: SignFileOptions): Promise<SignFileResult> {
+  await regularInput(opts.input); // a FIFO or device would block or never end
   switch (format) {
     case 'cades': {
       const { signCades } = await import('./cades.js');
@@ -36,12 +39,15 @@ export async function signFile(format: SignFormat, opts: SignFileOptions): Promi
       return { input: opts.input, output: r.output, format };
     }
     case 'pades': {
+      await refuseOwnInput(opts.input, signedPdfPath(opts.input, opts.outputDir));
       const { signPadesFile } = await import('../pdf/pades-file.js');
       const r = await signPadesFile(opts);
       return { input: opts.input, output: r.output, format };
     }
     case 'xades': {
-      const { signXadesFile } = await import('../xades/sign-xades.js');
+      const { signXadesFile, xadesOutputPath } = await import('../xades/sign-xades.js');
+      // xadesOutputPath keeps the name in another folder, compared by path: a symlinked --out is the same folder
+      await refuseOwnInput(opts.input, xadesOutputPath(opts.input, opts.outputDir));
       const r = await signXadesFile(opts);
       return { input: opts.input, output: r.output, format };
     }

@@ -4,11 +4,12 @@
  * signature) is checked before the output is moved into place; a mismatch stops unless --force.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rename, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SigilloError, toErrorInfo } from '../errors';
 import { withAtomicOutput } from '../files/atomic-output';
+import { cleanStaleTempsOnce, tempNameFor } from '../files/stale-temp';
+import { spoolDir } from '../verify/nested-capture';
 import { t } from '../i18n/translate';
 import { checkTimestampToken } from '../tsa/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
@@ -76,7 +77,12 @@ async function extractTsd(input: string, o: ExtractOptions): Promise<ExtractResu
 }
 
 async function extractM7m(input: string, o: ExtractOptions): Promise<ExtractResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'sigillo-m7m-'));
+  // in <user data>/tmp like the nested p7m spools: named as ours, so the next run sweeps it after a kill
+  const spool = spoolDir();
+  await mkdir(spool, { recursive: true, mode: 0o700 });
+  await cleanStaleTempsOnce(spool);
+  const dir = join(spool, tempNameFor('m7m'));
+  await mkdir(dir, { mode: 0o700 });
   try {
     const p7mPath = join(dir, 'signed.p7m');
     const out = createWriteStream(p7mPath, { mode: 0o600 });

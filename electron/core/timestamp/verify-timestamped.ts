@@ -4,6 +4,7 @@
  * --content), .m7m (the token over the p7m part, and the p7m's signatures verified as usual). A p7m inside a .tsd
  * is verified too. The genTime of a valid token is the proven time of existence.
  */
+import { regularInput } from '../files/file-kind';
 import { access, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { SigilloError } from '../errors';
@@ -98,9 +99,12 @@ async function exists(p: string): Promise<boolean> {
 }
 
 export async function timestampedDataFor(path: string, content?: string): Promise<string> {
-  if (content) return content;
   const guess = path.replace(/\.(tsr|tst)$/i, '');
-  if (guess !== path && (await exists(guess))) return guess;
+  const found = content ?? (guess !== path && (await exists(guess)) ? guess : undefined);
+  if (found) {
+    await regularInput(found); // a FIFO or device would be read forever
+    return found;
+  }
   throw new SigilloError(
     'CONTENT_NOT_FOUND',
     t(

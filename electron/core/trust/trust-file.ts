@@ -1,5 +1,6 @@
 /** Trust anchors from files given with --trust: PEM (one or many certificates) or DER. */
 import { readFile } from 'node:fs/promises';
+import { regularInput } from '../files/file-kind';
 import { X509Certificate } from 'node:crypto';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
@@ -28,6 +29,7 @@ export function certificatesFromBytes(bytes: Uint8Array): Uint8Array[] {
 export async function readTrustFile(path: string): Promise<TrustAnchor[]> {
   let bytes: Uint8Array;
   try {
+    await regularInput(path); // a FIFO or device would block the read
     bytes = await readFile(path);
   } catch {
     throw new SigilloError('TRUST_FILE_UNREADABLE', t(BAD_TRUST_FILE, { file: path }), { file: path });

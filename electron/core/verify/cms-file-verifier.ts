@@ -13,6 +13,7 @@ import { looksLikeSignedData, NestedCapture } from './nested-capture';
 import type { SignatureReport } from './types';
 import { verifyCmsSignatures } from './verify-cms';
 import { FatturaPaPeek } from '../xades/fatturapa-peek';
+import { regularInput } from '../files/file-kind';
 
 const MAX_NESTING = 16;
 const ALL_HASHES = Object.keys(OID_BY_HASH);
@@ -52,7 +53,10 @@ async function readWithContent(
 ): Promise<{ summary: SignedDataSummary; content?: string }> {
   let content = depth === 0 ? opts.content : undefined;
   if (depth === 0 && !content && /\.p7s$/i.test(path)) content = await contentBeside(path);
-  const read = () => readSignedData(sourceOf(path, bytes), { onContent, detachedContent: content });
+  const read = async () => {
+    if (content) await regularInput(content); // --content or a name beside it may be a FIFO or a device
+    return readSignedData(sourceOf(path, bytes), { onContent, detachedContent: content });
+  };
   let summary = await read();
   if (summary.detached && !content && depth === 0) {
     content = await contentBeside(path);

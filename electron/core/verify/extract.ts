@@ -10,6 +10,7 @@ import { t } from '../i18n/translate';
 import { readSignedData } from '../cms/signed-data-reader';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
 import { writeFully } from '../files/write-fully';
+import { regularInput } from '../files/file-kind';
 import { TrustStore } from '../trust/trust-store';
 import type { HashName } from './algorithms';
 import { NestedCapture } from './nested-capture';
@@ -105,6 +106,7 @@ export async function extractFile(input: string, o: ExtractOptions): Promise<Ext
   let levels = 0;
   let allIntact = true;
   try {
+    await regularInput(input); // a FIFO or device would block or never end
     await checkOutput(output, { overwrite: o.overwrite });
     await withAtomicOutput(output, { overwrite: o.overwrite }, async (handle) => {
       const captures: NestedCapture[] = [];

@@ -2,11 +2,20 @@
  * Watches the encapsulated content as it streams by: when it is itself a SignedData (a p7m signed again, in DER,
  * BER or base64), it is spooled to a temporary file so the next level can be verified or extracted in turn;
  * otherwise it goes to the optional `plain` sink (extraction writes the innermost content there).
+ * The spool files live in `<user data>/tmp/` (not the system temp folder, which may be a small RAM disk), are
+ * named like every other temporary file (`.nested.p7m.sigillo-<pid+host+random>.tmp`, whatever the input's
+ * name, so NAME_MAX is never a problem) and the first spool of a run sweeps the ones a killed run left there.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { userDataDir } from '../paths';
+import { cleanStaleTempsOnce, tempNameFor } from '../files/stale-temp';
+
+/** where nested levels are spooled: `<user data>/tmp` */
+export function spoolDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(userDataDir(env), 'tmp');
+}
 
 /** DER of OID 1.2.840.113549.1.7.2 (signedData) */
 const SIGNED_DATA_OID = Buffer.from('06092a864886f70d010702', 'hex');
@@ -47,7 +56,6 @@ export class NestedCapture {
   private head: Buffer[] = [];
   private headLength = 0;
   private decided = false;
-  private dir?: string;
   private out?: WriteStream;
   private path?: string;
 
@@ -73,9 +81,11 @@ export class NestedCapture {
       if (this.plain && head.length > 0) await this.plain(head);
       return;
     }
-    this.dir = await mkdtemp(join(tmpdir(), 'sigillo-nested-'));
-    this.path = join(this.dir, 'content.p7m');
-    this.out = createWriteStream(this.path, { mode: 0o600 });
+    const dir = spoolDir();
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await cleanStaleTempsOnce(dir);
+    this.path = join(dir, tempNameFor('nested.p7m'));
+    this.out = createWriteStream(this.path, { mode: 0o600, flags: 'wx' });
     await this.write(head);
   }
 
@@ -97,6 +107,6 @@ export class NestedCapture {
 
   async cleanup(): Promise<void> {
     this.out?.destroy();
-    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    if (this.path) await unlink(this.path).catch(() => undefined);
   }
 }

@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { toErrorInfo } from '../errors';
 import { fileError } from '../files/input-file';
+import { regularInputSync } from '../files/file-kind';
 import { cmsFileVerifier } from './cms-file-verifier';
 import { pdfFileVerifier } from '../pdf/verify-pdf';
 import { timestampFileVerifier } from '../timestamp/verify-timestamped';
@@ -36,6 +37,7 @@ const WHOLE_BYTES = 256 * 1024;
 function readHead(path: string): { head: Uint8Array; whole?: Uint8Array } {
   let fd = -1;
   try {
+    regularInputSync(path); // a FIFO or device would block the open or never end
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
     const want = size <= WHOLE_BYTES ? size : HEAD_BYTES;

@@ -3,6 +3,7 @@ import { toErrorInfo } from '../../core/errors';
 import type { FileReport } from '../../core/verify/types';
 import { openVerification, verifyFiles } from '../../core/verify/session';
 import { extractFile } from '../../core/verify/extract';
+import { regularInput } from '../../core/files/file-kind';
 import { extractAsic, isZipFile } from '../../core/asic/asic-extract';
 import { writeVerificationReport } from '../../core/report/verification-report';
 import type { OpContext, OpHandler } from '../op-types';
@@ -45,6 +46,7 @@ export const extract: OpHandler = async (raw) => {
   for (const file of p.files) {
     try {
       const o = { outDir: p.outputDir, overwrite: p.overwrite, force: p.force === true };
+      await regularInput(file); // sniffing opens the file: a FIFO or device would block the worker
       results.push((await isZipFile(file)) ? await extractAsic(file, o) : await extractFile(file, o));
     } catch (e) {
       results.push({ file, output: null, error: toErrorInfo(e), integrity: null, levels: 0 });
