@@ -29,6 +29,8 @@ export interface Findings {
   weakCrypto: boolean;
   /** a CA certificate of the chain is outside its validity at the signing time or now */
   caOutOfBounds?: boolean;
+  /** the certification path breaks an RFC 5280 rule: the message naming the certificate and the rule */
+  pathFailure?: string;
   /** proof of existence of the signature from a valid signature timestamp (issue 10) */
   poe?: Date;
 }
@@ -142,6 +144,13 @@ export function decide(f: Findings): Verdict {
   if (f.notAfter && f.now > f.notAfter && !(f.poe && f.poe <= f.notAfter))
     return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', f.notAfter);
   if (!f.chainFound) return verdict('INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
+  if (f.pathFailure) {
+    return {
+      indication: 'INDETERMINATE',
+      subIndication: 'CHAIN_CONSTRAINTS_FAILURE',
+      explanation: f.pathFailure,
+    };
+  }
   if (f.caOutOfBounds) return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', undefined, 'CA_OUT_OF_BOUNDS');
   if (!f.keyUsageOk) return verdict('INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE');
   if (f.weakCrypto) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE');

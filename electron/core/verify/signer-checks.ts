@@ -6,8 +6,9 @@ import type { TrustStore } from '../trust/trust-store';
 import type { CertInfo } from '../x509/cert-info-types';
 import { parseCertificate } from '../x509/cert-info';
 import type { HashName } from './algorithms';
-import { buildChain } from './chain';
+import { completeChain } from './chain-completion';
 import type { ParsedCert } from './certificates';
+import { nameOf, pathFailureMessage } from './path-validation';
 import type { ChainEntry, RevocationReport } from './types';
 
 export interface CertChecks {
@@ -22,6 +23,8 @@ export interface CertChecks {
   weakCrypto: boolean;
   /** a CA certificate of the chain is not valid now or at the claimed signing time */
   caOutOfBounds: boolean;
+  /** the path to the anchor breaks an RFC 5280 rule: the message naming the certificate and the rule */
+  pathFailure?: string;
   messages: string[];
 }
 
@@ -69,6 +72,11 @@ async function revocationAlong(
   );
 }
 
+const CA_REVOCATION = {
+  it: 'Autorità «{name}»: {message}',
+  en: 'Authority "{name}": {message}',
+};
+
 const CA_OUT_OF_BOUNDS = {
   it: 'Il certificato dell’autorità {name} non è valido alla data di firma o oggi ({from} — {to}).',
   en: 'The authority certificate {name} is not valid at the signing time or today ({from} — {to}).',
@@ -110,7 +118,8 @@ export async function checkSignerCertificate(
 ): Promise<CertChecks> {
   const info = certInfo(signer);
   const messages: string[] = [];
-  const built = buildChain(signer, ctx.pool, ctx.trust, ctx.signingTime ?? ctx.now);
+  const built = await completeChain(signer, ctx, ctx.signingTime ?? ctx.now);
+  messages.push(...built.notes);
   const chainFound = built.anchor !== undefined;
   const revs = chainFound ? await revocationAlong(built.certs, ctx) : built.certs.map(() => null);
   const chain = built.certs.map((c, i) =>
@@ -119,9 +128,12 @@ export async function checkSignerCertificate(
   const caOk = caValidity(built.certs, ctx.signingTime ?? ctx.now, ctx.now, messages);
   const revoked = revs.find((r) => r?.status === 'revoked');
   const revocationUnknown = chainFound && revs.some((r) => r !== null && r.status !== 'good');
-  for (const r of revs) {
-    if (r && r.status !== 'good' && r.message) messages.push(r.message);
-  }
+  revs.forEach((r, i) => {
+    const c = built.certs[i];
+    if (r && r.status !== 'good' && r.message && c) {
+      messages.push(i === 0 ? r.message : t(CA_REVOCATION, { name: nameOf(c), message: r.message }));
+    }
+  });
   const keyUsageOk =
     info.keyUsage.length === 0 ||
     info.keyUsage.includes('nonRepudiation') ||
@@ -146,6 +158,7 @@ export async function checkSignerCertificate(
     keyUsageOk,
     weakCrypto: weakHash || weakKey,
     caOutOfBounds: !caOk,
+    pathFailure: built.failure ? pathFailureMessage(built.failure) : undefined,
     messages,
   };
 }

@@ -29,6 +29,7 @@ export function decideSignature(f: SignatureFindings, checks: CertChecks | undef
     signingTime: f.signingTime,
     revocationUnknown: checks?.revocationUnknown ?? false,
     caOutOfBounds: checks?.caOutOfBounds ?? false,
+    pathFailure: checks?.pathFailure,
     notAfter: x ? new Date(x.validTo) : undefined,
     notBefore: x ? new Date(x.validFrom) : undefined,
     now: f.now,

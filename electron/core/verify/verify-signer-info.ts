@@ -141,9 +141,10 @@ function checkSignatureValue(
  * Qualified only when the chain reaches a trust anchor: the trusted list's qualified flag when the anchor has one,
  * else the certificate's own QcCompliance + QcSSCD statements. A certificate that only claims it is reported.
  */
-function qualifiedOf(checks: CertChecks | undefined, messages: string[]): boolean {
+export function qualifiedOf(checks: CertChecks | undefined, messages: string[]): boolean {
   const qc = checks?.info.qc;
   const claims = Boolean(qc?.compliance && qc.sscd);
+  if (checks?.pathFailure) return false;
   if (checks?.chainFound) return checks.anchorQualified ?? claims;
   if (claims) {
     messages.push(

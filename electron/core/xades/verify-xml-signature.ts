@@ -12,7 +12,7 @@ import { parseCerts, type ParsedCert } from '../verify/certificates';
 import { checkSignerCertificate } from '../verify/signer-checks';
 import { decideSignature } from '../verify/signer-verdict';
 import type { CadesForm, SignatureReport } from '../verify/types';
-import { signerSummary } from '../verify/verify-signer-info';
+import { qualifiedOf, signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
 import { readSignedInfo, verifySignedInfo } from './signed-info';
 import { checkXadesTimestamps } from './xades-timestamps';
@@ -225,7 +225,6 @@ export async function verifyXmlSignature(
     checks,
   );
   const dataRef = refs.find((r) => r.type !== SIGNED_PROPERTIES_TYPE);
-  const qc = checks?.info.qc;
   const report: SignatureReport = {
     signer: signerSummary(checks),
     signingTime: signingTime ? signingTime.toISOString() : null,
@@ -237,7 +236,7 @@ export async function verifyXmlSignature(
     ),
     integrity: hashOk === true && chosen.sigOk === true ? 'valid' : 'invalid',
     ...verdict,
-    qualified: checks?.anchorQualified ?? Boolean(qc?.compliance && qc.sscd),
+    qualified: qualifiedOf(checks, messages),
     depth: ctx.depth,
     cadesForm: form(props),
     hasTimestamp: (props?.timestamps ?? 0) > 0,
