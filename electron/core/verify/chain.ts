@@ -2,7 +2,7 @@
  * Builds the certification path from the signer certificate up to a trust anchor, depth first: at each
  * certificate the candidate issuers (names chain, key identifiers match; anchors first) are tried in turn, so a
  * cross-certificate or a look-alike that breaks a path rule (path-validation.ts) does not hide a good path.
- * Bounded (issue 19): at most MAX_CANDIDATES issuers tried per certificate, MAX_SIGNATURE_CHECKS signature
+ * Bounded (issue 19): at most MAX_CANDIDATES issuers tried (signature checked) per certificate, MAX_SIGNATURE_CHECKS signature
  * verifications per certificate pool (one file), MAX_DEPTH certificates; keys refused by `keyRefusal` are never used.
  */
 import { t } from '../i18n/translate';
@@ -85,13 +85,16 @@ function extend(path: ParsedCert[], s: Search): boolean {
     (a, b) =>
       Number(Boolean(s.trust.anchorFor(b.x509, s.at))) - Number(Boolean(s.trust.anchorFor(a.x509, s.at))),
   );
-  if (all.length > MAX_CANDIDATES)
-    s.notes.add(t(NOTES.candidates, { name: nameOf(current), n: MAX_CANDIDATES }));
-  for (const c of all.slice(0, MAX_CANDIDATES)) {
+  let tried = 0;
+  for (const c of all) {
     const why = keyRefusal(c);
     if (why) {
       s.notes.add(t(NOTES.key, { name: nameOf(c), why }));
       continue;
+    }
+    if (++tried > MAX_CANDIDATES) {
+      s.notes.add(t(NOTES.candidates, { name: nameOf(current), n: MAX_CANDIDATES }));
+      break;
     }
     if (knownIssued(c, current) === undefined) {
       if (s.budget.left <= 0) {

@@ -17,6 +17,8 @@ export interface Findings {
   /** messageDigest matches (or no signed attributes); undefined = could not be computed */
   hashOk: boolean | undefined;
   sigOk: boolean | undefined;
+  /** the signer's public key is refused before any signature math (too big, unsupported curve) */
+  keyRefused?: boolean;
   essMismatch: boolean;
   chainFound: boolean;
   revokedAt?: Date;
@@ -41,7 +43,7 @@ export interface Verdict {
   explanation: string;
 }
 
-type ExplanationKey = SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS';
+type ExplanationKey = SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS' | 'KEY_REFUSED';
 
 const E: Record<ExplanationKey, Message> = {
   PASSED: {
@@ -88,6 +90,10 @@ const E: Record<ExplanationKey, Message> = {
     it: 'Un certificato della catena di certificazione non è valido alla data di firma o oggi, e nessuna marca temporale prova la data.',
     en: 'A certificate of the certification chain is not valid at the signing time or today, and no timestamp proves the time.',
   },
+  KEY_REFUSED: {
+    it: 'La chiave pubblica del firmatario non è accettata (RSA oltre 8192 bit o curva non supportata): la firma non è stata verificata.',
+    en: 'The signer public key is not accepted (RSA above 8192 bits or an unsupported curve): the signature was not checked.',
+  },
   NO_CERTIFICATE_CHAIN_FOUND: {
     it: 'Il firmatario non è riconducibile a un’autorità fidata (firmatario sconosciuto).',
     en: 'The signer does not chain to a trusted authority (unknown signer).',
@@ -125,6 +131,7 @@ export function decide(f: Findings): Verdict {
   if (!f.signerCertFound) return verdict('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND');
   if (f.hashOk === undefined) return verdict('INDETERMINATE', 'SIGNED_DATA_NOT_FOUND');
   if (!f.hashOk) return verdict('TOTAL_FAILED', 'HASH_FAILURE');
+  if (f.keyRefused) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', undefined, 'KEY_REFUSED');
   if (f.sigOk !== true) return verdict('TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');
   if (f.essMismatch) return verdict('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND');
   const revokedAfterPoe = f.revokedAt && f.poe && f.poe < f.revokedAt;

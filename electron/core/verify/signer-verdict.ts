@@ -1,5 +1,5 @@
 /** The ETSI verdict of one signature (CAdES SignerInfo or XAdES ds:Signature) from its own findings and D's certificate checks. */
-import type { ParsedCert } from './certificates';
+import { keyRefusal, type ParsedCert } from './certificates';
 import { decide, type Verdict } from './indication';
 import type { CertChecks } from './signer-checks';
 
@@ -23,6 +23,7 @@ export function decideSignature(f: SignatureFindings, checks: CertChecks | undef
     signerCertFound: f.signer !== undefined,
     hashOk: f.hashOk,
     sigOk: f.sigOk,
+    keyRefused: f.signer !== undefined && keyRefusal(f.signer) !== undefined,
     essMismatch: f.essMismatch,
     chainFound: checks?.chainFound ?? false,
     revokedAt: checks?.revokedAt,

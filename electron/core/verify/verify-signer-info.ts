@@ -13,7 +13,7 @@ import {
   signatureLabel,
   type HashName,
 } from './algorithms';
-import { findBySignerId, type ParsedCert } from './certificates';
+import { findBySignerId, keyRefusal, type ParsedCert } from './certificates';
 import { equalBytes } from './der';
 import { readSignerInfo, type SignerInfoFields } from './signer-info-reader';
 import { decide, type Findings } from './indication';
@@ -97,6 +97,7 @@ function checkSignatureValue(
   hash: HashName,
   messages: string[],
 ): boolean | undefined {
+  if (keyRefusal(signer)) return undefined;
   const algo =
     signatureAlgo(si.signatureAlgorithm.oid) ??
     signatureAlgo(signer.cert.subjectPublicKeyInfo.algorithm.algorithmId);
