@@ -22,6 +22,8 @@ export interface Findings {
   essMismatch: boolean;
   chainFound: boolean;
   revokedAt?: Date;
+  /** a CA certificate of the chain is revoked (ETSI EN 319 102-1 REVOKED_CA_NO_POE) */
+  caRevoked?: { name: string; time: Date };
   signingTime?: Date;
   revocationUnknown: boolean;
   notAfter?: Date;
@@ -73,6 +75,10 @@ const E: Record<ExplanationKey, Message> = {
   REVOKED_NO_POE: {
     it: 'Il certificato del firmatario è stato revocato il {time}; non c’è una marca temporale che provi che la firma è anteriore.',
     en: 'The signer certificate was revoked on {time}; no timestamp proves the signature was made before.',
+  },
+  REVOKED_CA_NO_POE: {
+    it: 'Il certificato dell’autorità «{name}» nella catena è stato revocato il {time}; nessuna marca temporale prova che la firma è anteriore.',
+    en: 'The authority certificate "{name}" in the chain was revoked on {time}; no timestamp proves the signature was made before.',
   },
   EXPIRED: {
     it: 'La firma dichiara una data successiva alla scadenza del certificato ({time}).',
@@ -142,6 +148,13 @@ export function decide(f: Findings): Verdict {
       proven ? 'REVOKED' : 'REVOKED_NO_POE',
       f.revokedAt,
     );
+  }
+  if (f.caRevoked && !(f.poe && f.poe < f.caRevoked.time)) {
+    const explanation = t(E.REVOKED_CA_NO_POE, {
+      name: f.caRevoked.name,
+      time: f.caRevoked.time.toISOString(),
+    });
+    return { indication: 'INDETERMINATE', subIndication: 'REVOKED_CA_NO_POE', explanation };
   }
   if (f.signingTime && f.notAfter && f.signingTime > f.notAfter)
     return verdict('TOTAL_FAILED', 'EXPIRED', f.notAfter);

@@ -18,6 +18,8 @@ export interface CertChecks {
   anchorQualified: boolean | undefined;
   revocation: RevocationReport | null;
   revokedAt?: Date;
+  /** a CA certificate of the chain (below the anchor) is revoked: its name and revocation time */
+  caRevoked?: { name: string; time: Date };
   revocationUnknown: boolean;
   keyUsageOk: boolean;
   weakCrypto: boolean;
@@ -126,7 +128,15 @@ export async function checkSignerCertificate(
     chainEntry(c, i === built.certs.length - 1 && built.anchor ? built.anchor.source : null, revs[i] ?? null),
   );
   const caOk = caValidity(built.certs, ctx.signingTime ?? ctx.now, ctx.now, messages);
-  const revoked = revs.find((r) => r?.status === 'revoked');
+  const revoked = revs[0]?.status === 'revoked' ? revs[0] : undefined;
+  const caIndex = revs.findIndex((r, i) => i > 0 && r?.status === 'revoked' && r.revocationTime);
+  const caRevoked =
+    caIndex > 0
+      ? {
+          name: nameOf(built.certs[caIndex] as ParsedCert),
+          time: new Date(revs[caIndex]?.revocationTime ?? 0),
+        }
+      : undefined;
   const revocationUnknown = chainFound && revs.some((r) => r !== null && r.status !== 'good');
   revs.forEach((r, i) => {
     const c = built.certs[i];
@@ -154,6 +164,7 @@ export async function checkSignerCertificate(
     anchorQualified: built.anchor?.qualified,
     revocation: revs[0] ?? null,
     revokedAt: revoked?.revocationTime ? new Date(revoked.revocationTime) : undefined,
+    caRevoked,
     revocationUnknown,
     keyUsageOk,
     weakCrypto: weakHash || weakKey,

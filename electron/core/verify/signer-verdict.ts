@@ -27,6 +27,7 @@ export function decideSignature(f: SignatureFindings, checks: CertChecks | undef
     essMismatch: f.essMismatch,
     chainFound: checks?.chainFound ?? false,
     revokedAt: checks?.revokedAt,
+    caRevoked: checks?.caRevoked,
     signingTime: f.signingTime,
     revocationUnknown: checks?.revocationUnknown ?? false,
     caOutOfBounds: checks?.caOutOfBounds ?? false,

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { IssuedCert } from '../../support/pki';
@@ -16,12 +16,16 @@ export interface ChainPki {
   root: IssuedCert;
   crlUp: boolean;
   aiaUp: boolean;
+  /** paths answered 503 (e.g. one issuer's CRL) */
+  down: Set<string>;
   hits: Record<string, number>;
   /**
    * a certificate issued by `issuer` with the given extension lines (CDP, AIA and key ids are added); subject
    * CN=`name` unless `o.cn`, a new key unless `o.keyPem` (cross-certificates: same name and key, other issuer)
    */
   issue(name: string, issuer: IssuedCert, ext: string[], o?: { cn?: string; keyPem?: string }): IssuedCert;
+  /** puts `cert` on the CRL of `issuer` (keyCompromise) */
+  revoke(cert: IssuedCert, issuer: IssuedCert): void;
   close(): Promise<void>;
 }
 
@@ -49,16 +53,18 @@ export async function startChainPki(dir: string): Promise<ChainPki> {
     openssl(['x509', '-in', join(dir, `${name}.pem`), '-outform', 'DER', '-out', out], dir);
     return out;
   };
-  /** an empty CRL signed by `issuer`, served at /crl/<issuer>.crl */
+  /** the CRL of `issuer` (its revoked certificates, none at first), served at /crl/<issuer>.crl */
   const publishCrl = (issuer: IssuedCert): void => {
     const idx = join(dir, `${issuer.name}.idx`);
     const conf = join(dir, `${issuer.name}.crl.cnf`);
-    writeFileSync(idx, '');
-    writeFileSync(join(dir, `${issuer.name}.crlnum`), '01\n');
-    writeFileSync(
-      conf,
-      `[ca]\ndefault_ca=c\n[c]\ndatabase=${idx}\ncrlnumber=${dir}/${issuer.name}.crlnum\ndefault_md=sha256\ndefault_crl_days=7\n`,
-    );
+    if (!existsSync(conf)) {
+      writeFileSync(idx, '');
+      writeFileSync(join(dir, `${issuer.name}.crlnum`), '01\n');
+      writeFileSync(
+        conf,
+        `[ca]\ndefault_ca=c\n[c]\ndatabase=${idx}\ncrlnumber=${dir}/${issuer.name}.crlnum\ndefault_md=sha256\ndefault_crl_days=7\n`,
+      );
+    }
     const pem = join(dir, `${issuer.name}.crl.pem`);
     const args = ['-config', conf, '-cert', issuer.certPem, '-keyfile', issuer.keyPem, '-out', pem];
     openssl(['ca', '-gencrl', ...args], dir);
@@ -86,6 +92,7 @@ export async function startChainPki(dir: string): Promise<ChainPki> {
     root,
     crlUp: true,
     aiaUp: true,
+    down: new Set(),
     hits: {},
     issue(name, issuer, ext, o = {}) {
       const keyPem = o.keyPem ?? key(name);
@@ -111,6 +118,14 @@ export async function startChainPki(dir: string): Promise<ChainPki> {
       publishCrl(cert);
       return cert;
     },
+    revoke(cert, issuer) {
+      const args = ['-config', join(dir, `${issuer.name}.crl.cnf`), '-cert', issuer.certPem];
+      openssl(
+        ['ca', ...args, '-keyfile', issuer.keyPem, '-revoke', cert.certPem, '-crl_reason', 'keyCompromise'],
+        dir,
+      );
+      publishCrl(issuer);
+    },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
   server.on('request', (req, res) => {
@@ -118,7 +133,7 @@ export async function startChainPki(dir: string): Promise<ChainPki> {
     pki.hits[path] = (pki.hits[path] ?? 0) + 1;
     const file = served.get(path);
     const up = path.startsWith('/crl/') ? pki.crlUp : pki.aiaUp;
-    if (file && up) res.writeHead(200).end(readFileSync(file));
+    if (file && up && !pki.down.has(path)) res.writeHead(200).end(readFileSync(file));
     else res.writeHead(503).end();
   });
   return pki;
