@@ -7,13 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyCmsSignatures } from '../../electron/core/verify/verify-cms';
-import { TrustStore } from '../../electron/core/trust/trust-store';
-import { readTrustFile } from '../../electron/core/trust/trust-file';
-import { createRevocationChecker } from '../../electron/core/revocation/checker';
 import type { IssuedCert } from '../support/pki';
-import { cmsPartsInMemory } from './support/cms-in-memory';
-import { opensslCmsSign } from './support/openssl-cms';
+import { signAndVerify } from './support/chain-verify';
 import { CA_EXT, LEAF_EXT, startChainPki, type ChainPki } from './support/chain-pki';
 
 const fx = inject('fixture');
@@ -31,16 +26,7 @@ beforeAll(async () => {
 afterAll(() => pki.close());
 
 /** signs with `leaf`, embedding `above` (PEM files concatenated), and verifies trusting the root only */
-async function verifyChain(leaf: IssuedCert, above: IssuedCert[]) {
-  const certfile = join(dir, `${leaf.name}.chain.pem`);
-  writeFileSync(certfile, above.map((c) => readFileSync(c.certPem, 'utf8')).join(''));
-  const der = opensslCmsSign({ input, out: join(dir, `${leaf.name}.p7m`), signer: leaf, certfile });
-  const trust = new TrustStore(await readTrustFile(pki.root.certPem));
-  const revocation = createRevocationChecker({ offline: false, cacheDir: null });
-  const [s] = await verifyCmsSignatures(cmsPartsInMemory(der), { trust, revocation });
-  if (!s) throw new Error('no signature');
-  return s;
-}
+const verifyChain = (leaf: IssuedCert, above: IssuedCert[]) => signAndVerify(pki, input, leaf, above);
 
 function expectBroken(s: Awaited<ReturnType<typeof verifyChain>>, culprit: string) {
   expect(s.integrity).toBe('valid');
