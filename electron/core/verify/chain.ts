@@ -28,6 +28,11 @@ export const MAX_SIGNATURE_CHECKS = 200;
 const MAX_STEPS = 2000;
 const budgets = new WeakMap<ParsedCert[], { left: number }>();
 
+/** `extended` (a pool grown from `pool`, e.g. with a signature's embedded certificates) spends `pool`'s budget. */
+export function shareChainBudget(pool: ParsedCert[], extended: ParsedCert[]): void {
+  budgets.set(extended, chainBudget(pool));
+}
+
 /** The signature-check budget shared by every chain built over one certificate pool (one file). */
 export function chainBudget(pool: ParsedCert[]): { left: number } {
   let budget = budgets.get(pool);
@@ -61,6 +66,15 @@ interface Search {
   best?: BuiltChain;
 }
 
+/** the trust anchor `c` is, if any; a key the store cannot read is no anchor */
+function anchorOf(c: ParsedCert, s: Search): TrustAnchor | undefined {
+  try {
+    return s.trust.anchorFor(c.x509, s.at);
+  } catch {
+    return undefined;
+  }
+}
+
 function better(a: BuiltChain, b: BuiltChain | undefined): boolean {
   if (!b) return true;
   const rank = (c: BuiltChain) => (c.anchor ? 2 : 0) + (c.anchor && !c.failure ? 2 : 0);
@@ -71,7 +85,7 @@ function better(a: BuiltChain, b: BuiltChain | undefined): boolean {
 function extend(path: ParsedCert[], s: Search): boolean {
   const current = path[path.length - 1] as ParsedCert;
   if (--s.steps < 0) return false;
-  const anchor = s.trust.anchorFor(current.x509, s.at);
+  const anchor = anchorOf(current, s);
   if (anchor) {
     const failure = validatePath(path, true);
     const built: BuiltChain = { certs: [...path], anchor, failure, notes: [] };
@@ -81,10 +95,7 @@ function extend(path: ParsedCert[], s: Search): boolean {
   if (better({ certs: [...path], notes: [] }, s.best)) s.best = { certs: [...path], notes: [] };
   if (path.length >= MAX_DEPTH) return false;
   const all = s.pool.filter((c) => !path.includes(c) && mayHaveIssued(c, current));
-  all.sort(
-    (a, b) =>
-      Number(Boolean(s.trust.anchorFor(b.x509, s.at))) - Number(Boolean(s.trust.anchorFor(a.x509, s.at))),
-  );
+  all.sort((a, b) => Number(Boolean(anchorOf(b, s))) - Number(Boolean(anchorOf(a, s))));
   let tried = 0;
   for (const c of all) {
     const why = keyRefusal(c);
