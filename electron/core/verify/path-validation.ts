@@ -78,13 +78,21 @@ export function unknownCriticalExtension(c: ParsedCert): string | undefined {
   return undefined;
 }
 
+const keyUsageMemo = new WeakMap<ParsedCert, string[] | undefined>();
+
+/** the keyUsage names, undefined when the extension is absent ([] when unreadable: nothing allowed) */
 function keyUsage(c: ParsedCert): string[] | undefined {
-  try {
-    const info = parseCertificate(c.der);
-    return c.cert.extensions?.some((e) => e.extnID === '2.5.29.15') ? info.keyUsage : undefined;
-  } catch {
-    return [];
+  if (!keyUsageMemo.has(c)) {
+    let ku: string[] | undefined;
+    try {
+      const present = c.cert.extensions?.some((e) => e.extnID === '2.5.29.15');
+      ku = present ? parseCertificate(c.der).keyUsage : undefined;
+    } catch {
+      ku = [];
+    }
+    keyUsageMemo.set(c, ku);
   }
+  return keyUsageMemo.get(c);
 }
 
 /** A CRL issuer: keyUsage, when present, must contain cRLSign (RFC 5280 §6.3.3 f). */
