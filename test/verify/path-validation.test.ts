@@ -116,7 +116,7 @@ describe('certification path validation (RFC 5280 §6)', () => {
     expect(s.explanation).toMatch(/keyCertSign/);
   });
 
-  it('a CA with name constraints fails closed', async () => {
+  it('a CA with name constraints of an unsupported form (DNS) fails closed', async () => {
     const ca = pki.issue('ca-nc', pki.root, [
       ...CA_EXT,
       'nameConstraints = critical,permitted;DNS:example.com',
@@ -136,5 +136,31 @@ describe('certification path validation (RFC 5280 §6)', () => {
     expect(s.indication).toBe('TOTAL_PASSED');
     const goodFingerprint = createHash('sha256').update(readFileSync(good.certDer)).digest('hex');
     expect(s.chain[1]?.fingerprintSha256).toBe(goodFingerprint);
+  });
+
+  describe('directoryName constraints', () => {
+    const ncCa = (name: string, kind: 'permitted' | 'excluded') =>
+      pki.issue(name, pki.root, [...CA_EXT, `nameConstraints = critical,${kind};dirName:nc_dir`], {
+        subject: `/O=Good Org/CN=${name}`,
+        sections: ['[nc_dir]', 'O = Good Org'],
+      });
+
+    it('a leaf inside the permitted subtree passes', async () => {
+      const ca = ncCa('nc-permit-ca', 'permitted');
+      const leaf = pki.issue('nc-in', ca, LEAF_EXT, { subject: '/O=Good Org/CN=nc-in' });
+      expect((await verifyChain(leaf, [ca])).indication).toBe('TOTAL_PASSED');
+    });
+
+    it('a leaf outside the permitted subtree fails, naming the leaf', async () => {
+      const ca = ncCa('nc-permit-ca2', 'permitted');
+      const leaf = pki.issue('nc-out', ca, LEAF_EXT, { subject: '/O=Evil Org/CN=nc-out' });
+      expectBroken(await verifyChain(leaf, [ca]), 'nc-out');
+    });
+
+    it('a leaf inside an excluded subtree fails', async () => {
+      const ca = ncCa('nc-exclude-ca', 'excluded');
+      const leaf = pki.issue('nc-excluded', ca, LEAF_EXT, { subject: '/O=good  org/CN=nc-excluded' });
+      expectBroken(await verifyChain(leaf, [ca]), 'nc-excluded');
+    });
   });
 });

@@ -101,25 +101,26 @@ export function findBySignerId(sid: SignerId, pool: ParsedCert[]): ParsedCert | 
 }
 
 /** RFC 5280 §7.1 name comparison, approximated: RDN by RDN, strings case-folded with whitespace collapsed. */
-const nameKeyMemo = new WeakMap<pkijs.RelativeDistinguishedNames, string>();
+const namePartsMemo = new WeakMap<pkijs.RelativeDistinguishedNames, string[]>();
 
-function nameKey(n: pkijs.RelativeDistinguishedNames): string {
-  let k = nameKeyMemo.get(n);
-  if (k === undefined) {
-    k = n.typesAndValues
-      .map((tv) => {
-        const v = tv.value as { valueBlock?: { value?: unknown } };
-        const text =
-          typeof v.valueBlock?.value === 'string'
-            ? pkijs.stringPrep(v.valueBlock.value)
-            : `#${hex(toBytes(tv.value.valueBeforeDecodeView))}`;
-        return `${tv.type}=${text}`;
-      })
-      .join('/');
-    nameKeyMemo.set(n, k);
+/** A Name's attributes in order, each `type=value` with strings prepared for comparison. */
+export function nameParts(n: pkijs.RelativeDistinguishedNames): string[] {
+  let parts = namePartsMemo.get(n);
+  if (parts === undefined) {
+    parts = n.typesAndValues.map((tv) => {
+      const v = tv.value as { valueBlock?: { value?: unknown } };
+      const text =
+        typeof v.valueBlock?.value === 'string'
+          ? pkijs.stringPrep(v.valueBlock.value)
+          : `#${hex(toBytes(tv.value.valueBeforeDecodeView))}`;
+      return `${tv.type}=${text}`;
+    });
+    namePartsMemo.set(n, parts);
   }
-  return k;
+  return parts;
 }
+
+const nameKey = (n: pkijs.RelativeDistinguishedNames): string => nameParts(n).join('/');
 
 /** the subject Name of `issuer` is the issuer Name of `child` (name chaining, RFC 5280 §6.1.3 a 4) */
 export function namesChain(issuer: ParsedCert, child: ParsedCert): boolean {

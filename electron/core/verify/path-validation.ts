@@ -7,16 +7,23 @@
  * - each issuer below the anchor: basicConstraints cA=TRUE (§6.1.4 k, any version: a v1/v2 intermediate is
  *   rejected, there is no out-of-band knowledge), keyUsage with keyCertSign when present (§6.1.4 n),
  *   pathLenConstraint (§6.1.4 l, m; self-issued certificates do not count);
- * - nameConstraints are not supported: a path where one appears below the anchor fails closed.
+ * - nameConstraints of the CAs below the anchor (name-constraints.ts: directoryName; other forms fail closed).
  * Name chaining and signatures are checked when the chain is built (certificates.ts `issuedBy`); validity
  * at the relevant time by signer-checks (caValidity) and indication.ts.
  */
 import { t, type Message } from '../i18n/translate';
 import { parseCertificate } from '../x509/cert-info';
 import { isSelfIssued, type ParsedCert } from './certificates';
+import { checkNameConstraints } from './name-constraints';
 
 export type PathRule =
-  'criticalExtension' | 'notCA' | 'keyCertSign' | 'pathLen' | 'nameConstraints' | 'cRLSign';
+  | 'criticalExtension'
+  | 'notCA'
+  | 'keyCertSign'
+  | 'pathLen'
+  | 'nameConstraints'
+  | 'nameConstraintsUnsupported'
+  | 'cRLSign';
 
 export interface PathFailure {
   cert: ParsedCert;
@@ -107,8 +114,6 @@ function issuerFailure(issuer: ParsedCert): PathFailure | undefined {
   if (!bc?.cA) return { cert: issuer, rule: 'notCA' };
   const ku = keyUsage(issuer);
   if (ku !== undefined && !ku.includes('keyCertSign')) return { cert: issuer, rule: 'keyCertSign' };
-  if (issuer.cert.extensions?.some((e) => e.extnID === OID_NAME_CONSTRAINTS))
-    return { cert: issuer, rule: 'nameConstraints' };
   return undefined;
 }
 
@@ -137,7 +142,7 @@ export function validatePath(certs: ParsedCert[], anchored: boolean): PathFailur
     const len = basicConstraints(c)?.pathLen;
     if (len !== undefined && len < maxPath) [maxPath, limitedBy] = [len, c];
   }
-  return undefined;
+  return checkNameConstraints(certs, top - 1);
 }
 
 /** The common name of a certificate's subject, else its whole subject. */
@@ -164,8 +169,12 @@ const MESSAGES: Record<PathRule, Message> = {
     en: 'The authority certificate "{name}" exceeds the maximum path length allowed by "{detail}" (pathLenConstraint).',
   },
   nameConstraints: {
-    it: 'Il certificato dell’autorità «{name}» contiene vincoli sui nomi (nameConstraints), non supportati: percorso rifiutato.',
-    en: 'The authority certificate "{name}" has name constraints (nameConstraints), which are not supported: path refused.',
+    it: 'Il nome del certificato «{name}» è fuori dai vincoli sui nomi (nameConstraints) di un’autorità sopra di esso.',
+    en: 'The name of the certificate "{name}" is outside the name constraints (nameConstraints) of an authority above it.',
+  },
+  nameConstraintsUnsupported: {
+    it: 'Il certificato dell’autorità «{name}» contiene vincoli sui nomi (nameConstraints) di una forma non supportata: percorso rifiutato.',
+    en: 'The authority certificate "{name}" has name constraints (nameConstraints) of an unsupported form: path refused.',
   },
   cRLSign: {
     it: 'Il certificato «{name}» firma liste di revoca ma non è abilitato (keyUsage senza cRLSign).',

@@ -23,10 +23,19 @@ export interface ChainPki {
    * a certificate issued by `issuer` with the given extension lines (CDP, AIA and key ids are added); subject
    * CN=`name` unless `o.cn`, a new key unless `o.keyPem` (cross-certificates: same name and key, other issuer)
    */
-  issue(name: string, issuer: IssuedCert, ext: string[], o?: { cn?: string; keyPem?: string }): IssuedCert;
+  issue(name: string, issuer: IssuedCert, ext: string[], o?: IssueOptions): IssuedCert;
   /** puts `cert` on the CRL of `issuer` (keyCompromise) */
   revoke(cert: IssuedCert, issuer: IssuedCert): void;
   close(): Promise<void>;
+}
+
+export interface IssueOptions {
+  cn?: string;
+  keyPem?: string;
+  /** the whole subject, openssl form (/O=…/CN=…) */
+  subject?: string;
+  /** more extension-file sections (e.g. a dirName section), appended after the extensions */
+  sections?: string[];
 }
 
 export const CA_EXT = ['basicConstraints = critical,CA:true', 'keyUsage = critical,keyCertSign,cRLSign'];
@@ -97,7 +106,7 @@ export async function startChainPki(dir: string): Promise<ChainPki> {
     issue(name, issuer, ext, o = {}) {
       const keyPem = o.keyPem ?? key(name);
       const csr = join(dir, `${name}.csr`);
-      openssl(['req', '-new', '-key', keyPem, '-subj', `/CN=${o.cn ?? name}`, '-out', csr], dir);
+      openssl(['req', '-new', '-key', keyPem, '-subj', o.subject ?? `/CN=${o.cn ?? name}`, '-out', csr], dir);
       const extFile = join(dir, `${name}.ext`);
       const lines = [
         ...ext,
@@ -105,6 +114,7 @@ export async function startChainPki(dir: string): Promise<ChainPki> {
         'authorityKeyIdentifier = keyid',
         `crlDistributionPoints = URI:${base}/crl/${issuer.name}.crl`,
         `authorityInfoAccess = caIssuers;URI:${base}/cert/${issuer.name}.der`,
+        ...(o.sections ?? []),
       ];
       writeFileSync(extFile, lines.join('\n') + '\n');
       const certPem = join(dir, `${name}.pem`);
