@@ -167,8 +167,11 @@ describe('revocation over loopback OCSP and CRL', () => {
     }
   });
 
-  it('an OCSP answer signed by a key the CA never certified is rejected; the CRL answers instead', async () => {
-    ca.ocspSigner = 'rogue';
+  it.each([
+    ['a key the CA never certified', 'rogue'],
+    ['a delegated responder with an unknown critical extension', 'delegated-critical'],
+  ] as const)('an OCSP answer signed by %s is rejected; the CRL answers instead', async (_what, signer) => {
+    ca.ocspSigner = signer;
     try {
       const r = await checker().check(pc(revoked.certDer), root);
       expect(r).toMatchObject({ status: 'revoked', source: 'crl' });

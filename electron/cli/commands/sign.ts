@@ -24,6 +24,7 @@ import { padesCliOptions, padesOptionsFrom } from './sign-pades-options';
 import { ltvFromCli, signLtvCliOptions, type SignLtv } from '../sign-ltv-options';
 import { Prefetch } from '../../core/sign/prefetch';
 import type { PadesFileOptions } from '../../core/pdf/pades-file';
+import { withIssuerChain } from '../../core/sign/issuer-chain';
 
 export interface SignResultJson {
   input: string;
@@ -147,7 +148,7 @@ async function signAll(ctx: CommandContext, plan: SignPlan): Promise<number> {
       pin.fill(0);
     }
     try {
-      const signer = session.signer(certId);
+      const signer = await withIssuerChain(session.signer(certId));
       const out: SignResultJson[] = [];
       for (const input of files) {
         const fmt = routeFormat(input, format);

@@ -4,6 +4,7 @@
  * issuer signature, freshness at the validation time), so `verify --offline` works on an LT signature.
  */
 import { crlStatus } from '../revocation/crl';
+import { shareChainBudget } from '../verify/chain';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import { notChecked } from '../revocation/revocation-checker';
 import type { RevocationSource } from '../revocation/revocation-source';
@@ -63,6 +64,7 @@ export function withEmbeddedCrls(
       if (inner) return inner.check(cert, issuer);
       return notChecked(t({ it: 'Revoca non verificata.', en: 'Revocation not checked.' }));
     },
+    caIssuers: inner?.caIssuers?.bind(inner),
   };
 }
 
@@ -73,9 +75,11 @@ export function embeddedContext<C extends { pool: ParsedCert[]; revocation?: Rev
 ): C {
   const data = embeddedValidationData(signerInfo);
   if (data.certificates.length === 0 && data.crls.length === 0) return ctx;
+  const pool = [...ctx.pool, ...parseCerts(data.certificates)];
+  shareChainBudget(ctx.pool, pool);
   return {
     ...ctx,
-    pool: [...ctx.pool, ...parseCerts(data.certificates)],
+    pool,
     revocation: withEmbeddedCrls(ctx.revocation, data.crls, ctx.now),
   };
 }

@@ -7,6 +7,7 @@ import { t } from '../i18n/translate';
 import type { ParsedCert } from '../verify/certificates';
 import type { RevocationReport } from '../verify/types';
 import { parseCertificate } from '../x509/cert-info';
+import { fetchCaIssuers } from './ca-issuers';
 import { crlStatus } from './crl';
 import { defaultCacheDir, RevocationCache } from './disk-cache';
 import type { FetchOptions } from './http-fetch';
@@ -77,5 +78,6 @@ export function createRevocationChecker(o: CheckerOptions): RevocationChecker {
       }
       return p;
     },
+    caIssuers: (url) => fetchCaIssuers(url, source).catch(() => []),
   };
 }

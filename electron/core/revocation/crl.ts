@@ -1,6 +1,7 @@
 /** Revocation status from the certificate's CRL distribution points (RFC 5280 §6.3, simplified: full CRLs). */
 import * as pkijs from 'pkijs';
 import type { ParsedCert } from '../verify/certificates';
+import { crlIssuerOk } from '../verify/path-validation';
 import { hex, toArrayBuffer, toBytes } from '../verify/der';
 import { verifySignedBlob } from '../verify/signed-blob';
 import type { RevocationReport } from '../verify/types';
@@ -30,7 +31,8 @@ function checkCrl(data: Uint8Array, issuer: ParsedCert, now: Date): CheckedCrl |
       toBytes(crl.signatureValue.valueBlock.valueHexView),
       issuer.x509.publicKey,
     );
-    if (fresh && signed && crl.issuer.isEqual(issuer.cert.subject)) result = { crl, nextUpdate: next };
+    if (fresh && signed && crl.issuer.isEqual(issuer.cert.subject) && crlIssuerOk(issuer))
+      result = { crl, nextUpdate: next };
   } catch {
     result = null;
   }

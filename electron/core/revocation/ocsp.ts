@@ -6,8 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { issued, parseCert, type ParsedCert } from '../verify/certificates';
+import { issued, keyRefusal, parseCert, type ParsedCert } from '../verify/certificates';
 import { equalBytes, hex, toArrayBuffer, toBytes } from '../verify/der';
+import { unknownCriticalExtension } from '../verify/path-validation';
 import { verifySignedBlob } from '../verify/signed-blob';
 import type { RevocationReport } from '../verify/types';
 import { buildOcspRequest, certIdHashes, OID_OCSP_NONCE, type CertIdHashes } from './ocsp-request';
@@ -17,6 +18,8 @@ import type { RevocationSource } from './revocation-source';
 const OID_OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';
 const OID_OCSP_SIGNING = '1.3.6.1.5.5.7.3.9';
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** responder certificates looked at in one response (issue 19 bounds) */
+const MAX_RESPONDER_CERTS = 8;
 /** without nextUpdate the answer is kept this long on disk */
 const NO_NEXT_UPDATE_TTL_MS = 60 * 60_000;
 
@@ -29,16 +32,18 @@ function responderOk(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert, now: Da
   const tbs = toBytes(basic.tbsResponseData.tbsView);
   const sig = toBytes(basic.signature.valueBlock.valueHexView);
   const candidates: ParsedCert[] = [issuer];
-  for (const c of basic.certs ?? []) {
+  for (const c of (basic.certs ?? []).slice(0, MAX_RESPONDER_CERTS)) {
     const p = parseCert(new Uint8Array(c.toSchema().toBER(false)));
-    if (p) candidates.push(p);
+    if (p && !keyRefusal(p)) candidates.push(p);
   }
   return candidates.some((c) => {
     if (!verifySignedBlob(tbs, basic.signatureAlgorithm, sig, c.x509.publicKey)) return false;
     if (c === issuer) return true;
     const eku = c.cert.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as
       pkijs.ExtKeyUsage | undefined;
-    return issued(issuer, c) && validAt(c, now) && (eku?.keyPurposes ?? []).includes(OID_OCSP_SIGNING);
+    // the delegated responder ends the path issuer → responder: no unknown critical extension either
+    const usable = validAt(c, now) && !unknownCriticalExtension(c);
+    return usable && issued(issuer, c) && (eku?.keyPurposes ?? []).includes(OID_OCSP_SIGNING);
   });
 }
 

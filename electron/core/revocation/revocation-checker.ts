@@ -5,6 +5,8 @@ import type { RevocationReport } from '../verify/types';
 export interface RevocationChecker {
   /** Revocation status of `cert` (issued by `issuer`): OCSP first, then CRL; never throws. */
   check(cert: ParsedCert, issuer: ParsedCert): Promise<RevocationReport>;
+  /** Chain completion: the certificates published at an AIA caIssuers URL (empty on failure; never throws). */
+  caIssuers?(url: string): Promise<ParsedCert[]>;
 }
 
 /** A report without an answer: `not_checked` (no checker) or `unknown` (no valid answer found). */

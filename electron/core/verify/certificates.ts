@@ -100,15 +100,67 @@ export function findBySignerId(sid: SignerId, pool: ParsedCert[]): ParsedCert | 
   return pool.find((p) => equalBytes(subjectKeyId(p), sid.keyId));
 }
 
+/** RFC 5280 §7.1 name comparison, approximated: RDN by RDN, strings case-folded with whitespace collapsed. */
+const namePartsMemo = new WeakMap<pkijs.RelativeDistinguishedNames, string[]>();
+
+/** A Name's attributes in order, each `type=value` with strings prepared for comparison. */
+export function nameParts(n: pkijs.RelativeDistinguishedNames): string[] {
+  let parts = namePartsMemo.get(n);
+  if (parts === undefined) {
+    parts = n.typesAndValues.map((tv) => {
+      const v = tv.value as { valueBlock?: { value?: unknown } };
+      const text =
+        typeof v.valueBlock?.value === 'string'
+          ? pkijs.stringPrep(v.valueBlock.value)
+          : `#${hex(toBytes(tv.value.valueBeforeDecodeView))}`;
+      return `${tv.type}=${text}`;
+    });
+    namePartsMemo.set(n, parts);
+  }
+  return parts;
+}
+
+const nameKey = (n: pkijs.RelativeDistinguishedNames): string => nameParts(n).join('/');
+
+/** the subject Name of `issuer` is the issuer Name of `child` (name chaining, RFC 5280 §6.1.3 a 4) */
+export function namesChain(issuer: ParsedCert, child: ParsedCert): boolean {
+  return nameKey(issuer.cert.subject) === nameKey(child.cert.issuer);
+}
+
+/** self-issued (RFC 5280 §3.2): subject and issuer are the same name */
 export function isSelfIssued(p: ParsedCert): boolean {
-  return p.x509.checkIssued(p.x509);
+  return namesChain(p, p);
+}
+
+function extensionOctets(p: ParsedCert, oid: string): Uint8Array | undefined {
+  const v = p.cert.extensions?.find((e) => e.extnID === oid)?.parsedValue as unknown;
+  if (v instanceof asn1js.OctetString) return toBytes(v.valueBlock.valueHexView);
+  const aki = v as { keyIdentifier?: asn1js.OctetString } | undefined;
+  return aki?.keyIdentifier ? toBytes(aki.keyIdentifier.valueBlock.valueHexView) : undefined;
+}
+
+/**
+ * `issuer` may have issued `child` by names and key identifiers (no signature check): names chain, and when the
+ * child's authorityKeyIdentifier and the issuer's subjectKeyIdentifier are both present they are equal.
+ */
+export function mayHaveIssued(issuer: ParsedCert, child: ParsedCert): boolean {
+  if (!namesChain(issuer, child)) return false;
+  const aki = extensionOctets(child, '2.5.29.35');
+  const ski = aki ? extensionOctets(issuer, '2.5.29.14') : undefined;
+  return !aki || !ski || equalBytes(aki, ski);
 }
 
 const issuedMemo = new WeakMap<ParsedCert, Map<ParsedCert, boolean>>();
 
+/** The answer already known for this pair, if any (no signature math). */
+export function knownIssued(issuer: ParsedCert, child: ParsedCert): boolean | undefined {
+  return issuedMemo.get(issuer)?.get(child);
+}
+
 /**
  * subject issued `child` and its key verifies child's signature. Remembered per pair (ParsedCerts are shared
- * by parseCert): 1000 files signed with one certificate check its signature once.
+ * by parseCert): 1000 files signed with one certificate check its signature once. A key refused by
+ * `keyRefusal` (too big, unknown curve) never reaches the signature math.
  */
 export function issued(issuer: ParsedCert, child: ParsedCert): boolean {
   let byChild = issuedMemo.get(issuer);
@@ -116,11 +168,48 @@ export function issued(issuer: ParsedCert, child: ParsedCert): boolean {
   let r = byChild.get(child);
   if (r === undefined) {
     try {
-      r = child.x509.checkIssued(issuer.x509) && child.x509.verify(issuer.x509.publicKey);
+      r = mayHaveIssued(issuer, child) && !keyRefusal(issuer) && child.x509.verify(issuer.x509.publicKey);
     } catch {
       r = false;
     }
     byChild.set(child, r);
   }
   return r;
+}
+
+/** RSA moduli above this are refused before any signature math (issue 19: 16384-bit keys cost seconds). */
+export const MAX_RSA_BITS = 8192;
+const CURVES = new Set([
+  'prime256v1',
+  'secp384r1',
+  'secp521r1',
+  'brainpoolP256r1',
+  'brainpoolP384r1',
+  'brainpoolP512r1',
+]);
+
+/** Why this certificate's public key is refused (plain words), undefined when it is acceptable. */
+export function keyRefusal(p: ParsedCert): string | undefined {
+  if (!refusalMemo.has(p)) refusalMemo.set(p, refusalOf(p));
+  return refusalMemo.get(p);
+}
+
+const refusalMemo = new WeakMap<ParsedCert, string | undefined>();
+
+function refusalOf(p: ParsedCert): string | undefined {
+  try {
+    const key = p.x509.publicKey;
+    const type = key.asymmetricKeyType;
+    const d = key.asymmetricKeyDetails ?? {};
+    if (type === 'rsa' || type === 'rsa-pss') {
+      const bits = d.modulusLength ?? 0;
+      return bits > MAX_RSA_BITS ? `RSA ${bits} bit > ${MAX_RSA_BITS}` : undefined;
+    }
+    if (type === 'ec')
+      return d.namedCurve && CURVES.has(d.namedCurve) ? undefined : `EC ${d.namedCurve ?? '?'}`;
+    if (type === 'ed25519' || type === 'ed448') return undefined;
+    return String(type);
+  } catch {
+    return 'unreadable key';
+  }
 }

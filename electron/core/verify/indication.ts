@@ -17,9 +17,13 @@ export interface Findings {
   /** messageDigest matches (or no signed attributes); undefined = could not be computed */
   hashOk: boolean | undefined;
   sigOk: boolean | undefined;
+  /** the signer's public key is refused before any signature math (too big, unsupported curve) */
+  keyRefused?: boolean;
   essMismatch: boolean;
   chainFound: boolean;
   revokedAt?: Date;
+  /** a CA certificate of the chain is revoked (ETSI EN 319 102-1 REVOKED_CA_NO_POE) */
+  caRevoked?: { name: string; time: Date };
   signingTime?: Date;
   revocationUnknown: boolean;
   notAfter?: Date;
@@ -29,6 +33,8 @@ export interface Findings {
   weakCrypto: boolean;
   /** a CA certificate of the chain is outside its validity at the signing time or now */
   caOutOfBounds?: boolean;
+  /** the certification path breaks an RFC 5280 rule: the message naming the certificate and the rule */
+  pathFailure?: string;
   /** proof of existence of the signature from a valid signature timestamp (issue 10) */
   poe?: Date;
 }
@@ -39,7 +45,7 @@ export interface Verdict {
   explanation: string;
 }
 
-type ExplanationKey = SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS';
+type ExplanationKey = SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS' | 'KEY_REFUSED';
 
 const E: Record<ExplanationKey, Message> = {
   PASSED: {
@@ -70,6 +76,10 @@ const E: Record<ExplanationKey, Message> = {
     it: 'Il certificato del firmatario è stato revocato il {time}; non c’è una marca temporale che provi che la firma è anteriore.',
     en: 'The signer certificate was revoked on {time}; no timestamp proves the signature was made before.',
   },
+  REVOKED_CA_NO_POE: {
+    it: 'Il certificato dell’autorità «{name}» nella catena è stato revocato il {time}; nessuna marca temporale prova che la firma è anteriore.',
+    en: 'The authority certificate "{name}" in the chain was revoked on {time}; no timestamp proves the signature was made before.',
+  },
   EXPIRED: {
     it: 'La firma dichiara una data successiva alla scadenza del certificato ({time}).',
     en: 'The signature claims a date after the certificate expired ({time}).',
@@ -85,6 +95,10 @@ const E: Record<ExplanationKey, Message> = {
   CA_OUT_OF_BOUNDS: {
     it: 'Un certificato della catena di certificazione non è valido alla data di firma o oggi, e nessuna marca temporale prova la data.',
     en: 'A certificate of the certification chain is not valid at the signing time or today, and no timestamp proves the time.',
+  },
+  KEY_REFUSED: {
+    it: 'La chiave pubblica del firmatario non è accettata (RSA oltre 8192 bit o curva non supportata): la firma non è stata verificata.',
+    en: 'The signer public key is not accepted (RSA above 8192 bits or an unsupported curve): the signature was not checked.',
   },
   NO_CERTIFICATE_CHAIN_FOUND: {
     it: 'Il firmatario non è riconducibile a un’autorità fidata (firmatario sconosciuto).',
@@ -123,6 +137,7 @@ export function decide(f: Findings): Verdict {
   if (!f.signerCertFound) return verdict('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND');
   if (f.hashOk === undefined) return verdict('INDETERMINATE', 'SIGNED_DATA_NOT_FOUND');
   if (!f.hashOk) return verdict('TOTAL_FAILED', 'HASH_FAILURE');
+  if (f.keyRefused) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', undefined, 'KEY_REFUSED');
   if (f.sigOk !== true) return verdict('TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');
   if (f.essMismatch) return verdict('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND');
   const revokedAfterPoe = f.revokedAt && f.poe && f.poe < f.revokedAt;
@@ -134,6 +149,13 @@ export function decide(f: Findings): Verdict {
       f.revokedAt,
     );
   }
+  if (f.caRevoked && !(f.poe && f.poe < f.caRevoked.time)) {
+    const explanation = t(E.REVOKED_CA_NO_POE, {
+      name: f.caRevoked.name,
+      time: f.caRevoked.time.toISOString(),
+    });
+    return { indication: 'INDETERMINATE', subIndication: 'REVOKED_CA_NO_POE', explanation };
+  }
   if (f.signingTime && f.notAfter && f.signingTime > f.notAfter)
     return verdict('TOTAL_FAILED', 'EXPIRED', f.notAfter);
   if (f.signingTime && f.notBefore && f.signingTime < f.notBefore) {
@@ -142,6 +164,13 @@ export function decide(f: Findings): Verdict {
   if (f.notAfter && f.now > f.notAfter && !(f.poe && f.poe <= f.notAfter))
     return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', f.notAfter);
   if (!f.chainFound) return verdict('INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
+  if (f.pathFailure) {
+    return {
+      indication: 'INDETERMINATE',
+      subIndication: 'CHAIN_CONSTRAINTS_FAILURE',
+      explanation: f.pathFailure,
+    };
+  }
   if (f.caOutOfBounds) return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', undefined, 'CA_OUT_OF_BOUNDS');
   if (!f.keyUsageOk) return verdict('INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE');
   if (f.weakCrypto) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE');

@@ -6,8 +6,9 @@ import type { TrustStore } from '../trust/trust-store';
 import type { CertInfo } from '../x509/cert-info-types';
 import { parseCertificate } from '../x509/cert-info';
 import type { HashName } from './algorithms';
-import { buildChain } from './chain';
+import { completeChain } from './chain-completion';
 import type { ParsedCert } from './certificates';
+import { nameOf, pathFailureMessage } from './path-validation';
 import type { ChainEntry, RevocationReport } from './types';
 
 export interface CertChecks {
@@ -17,11 +18,15 @@ export interface CertChecks {
   anchorQualified: boolean | undefined;
   revocation: RevocationReport | null;
   revokedAt?: Date;
+  /** a CA certificate of the chain (below the anchor) is revoked: its name and revocation time */
+  caRevoked?: { name: string; time: Date };
   revocationUnknown: boolean;
   keyUsageOk: boolean;
   weakCrypto: boolean;
   /** a CA certificate of the chain is not valid now or at the claimed signing time */
   caOutOfBounds: boolean;
+  /** the path to the anchor breaks an RFC 5280 rule: the message naming the certificate and the rule */
+  pathFailure?: string;
   messages: string[];
 }
 
@@ -69,6 +74,11 @@ async function revocationAlong(
   );
 }
 
+const CA_REVOCATION = {
+  it: 'Autorità «{name}»: {message}',
+  en: 'Authority "{name}": {message}',
+};
+
 const CA_OUT_OF_BOUNDS = {
   it: 'Il certificato dell’autorità {name} non è valido alla data di firma o oggi ({from} — {to}).',
   en: 'The authority certificate {name} is not valid at the signing time or today ({from} — {to}).',
@@ -110,18 +120,30 @@ export async function checkSignerCertificate(
 ): Promise<CertChecks> {
   const info = certInfo(signer);
   const messages: string[] = [];
-  const built = buildChain(signer, ctx.pool, ctx.trust, ctx.signingTime ?? ctx.now);
+  const built = await completeChain(signer, ctx, ctx.signingTime ?? ctx.now);
+  messages.push(...built.notes);
   const chainFound = built.anchor !== undefined;
   const revs = chainFound ? await revocationAlong(built.certs, ctx) : built.certs.map(() => null);
   const chain = built.certs.map((c, i) =>
     chainEntry(c, i === built.certs.length - 1 && built.anchor ? built.anchor.source : null, revs[i] ?? null),
   );
   const caOk = caValidity(built.certs, ctx.signingTime ?? ctx.now, ctx.now, messages);
-  const revoked = revs.find((r) => r?.status === 'revoked');
+  const revoked = revs[0]?.status === 'revoked' ? revs[0] : undefined;
+  const caIndex = revs.findIndex((r, i) => i > 0 && r?.status === 'revoked' && r.revocationTime);
+  const caRevoked =
+    caIndex > 0
+      ? {
+          name: nameOf(built.certs[caIndex] as ParsedCert),
+          time: new Date(revs[caIndex]?.revocationTime ?? 0),
+        }
+      : undefined;
   const revocationUnknown = chainFound && revs.some((r) => r !== null && r.status !== 'good');
-  for (const r of revs) {
-    if (r && r.status !== 'good' && r.message) messages.push(r.message);
-  }
+  revs.forEach((r, i) => {
+    const c = built.certs[i];
+    if (r && r.status !== 'good' && r.message && c) {
+      messages.push(i === 0 ? r.message : t(CA_REVOCATION, { name: nameOf(c), message: r.message }));
+    }
+  });
   const keyUsageOk =
     info.keyUsage.length === 0 ||
     info.keyUsage.includes('nonRepudiation') ||
@@ -142,10 +164,12 @@ export async function checkSignerCertificate(
     anchorQualified: built.anchor?.qualified,
     revocation: revs[0] ?? null,
     revokedAt: revoked?.revocationTime ? new Date(revoked.revocationTime) : undefined,
+    caRevoked,
     revocationUnknown,
     keyUsageOk,
     weakCrypto: weakHash || weakKey,
     caOutOfBounds: !caOk,
+    pathFailure: built.failure ? pathFailureMessage(built.failure) : undefined,
     messages,
   };
 }

@@ -1,5 +1,5 @@
 /** The ETSI verdict of one signature (CAdES SignerInfo or XAdES ds:Signature) from its own findings and D's certificate checks. */
-import type { ParsedCert } from './certificates';
+import { keyRefusal, type ParsedCert } from './certificates';
 import { decide, type Verdict } from './indication';
 import type { CertChecks } from './signer-checks';
 
@@ -23,12 +23,15 @@ export function decideSignature(f: SignatureFindings, checks: CertChecks | undef
     signerCertFound: f.signer !== undefined,
     hashOk: f.hashOk,
     sigOk: f.sigOk,
+    keyRefused: f.signer !== undefined && keyRefusal(f.signer) !== undefined,
     essMismatch: f.essMismatch,
     chainFound: checks?.chainFound ?? false,
     revokedAt: checks?.revokedAt,
+    caRevoked: checks?.caRevoked,
     signingTime: f.signingTime,
     revocationUnknown: checks?.revocationUnknown ?? false,
     caOutOfBounds: checks?.caOutOfBounds ?? false,
+    pathFailure: checks?.pathFailure,
     notAfter: x ? new Date(x.validTo) : undefined,
     notBefore: x ? new Date(x.validFrom) : undefined,
     now: f.now,

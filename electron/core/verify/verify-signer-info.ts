@@ -13,7 +13,7 @@ import {
   signatureLabel,
   type HashName,
 } from './algorithms';
-import { findBySignerId, type ParsedCert } from './certificates';
+import { findBySignerId, keyRefusal, type ParsedCert } from './certificates';
 import { equalBytes } from './der';
 import { readSignerInfo, type SignerInfoFields } from './signer-info-reader';
 import { decide, type Findings } from './indication';
@@ -97,6 +97,7 @@ function checkSignatureValue(
   hash: HashName,
   messages: string[],
 ): boolean | undefined {
+  if (keyRefusal(signer)) return undefined;
   const algo =
     signatureAlgo(si.signatureAlgorithm.oid) ??
     signatureAlgo(signer.cert.subjectPublicKeyInfo.algorithm.algorithmId);
@@ -141,9 +142,10 @@ function checkSignatureValue(
  * Qualified only when the chain reaches a trust anchor: the trusted list's qualified flag when the anchor has one,
  * else the certificate's own QcCompliance + QcSSCD statements. A certificate that only claims it is reported.
  */
-function qualifiedOf(checks: CertChecks | undefined, messages: string[]): boolean {
+export function qualifiedOf(checks: CertChecks | undefined, messages: string[]): boolean {
   const qc = checks?.info.qc;
   const claims = Boolean(qc?.compliance && qc.sscd);
+  if (checks?.pathFailure) return false;
   if (checks?.chainFound) return checks.anchorQualified ?? claims;
   if (claims) {
     messages.push(

@@ -124,6 +124,7 @@ export async function xadesSignBytes(
     digest,
     keyAlgorithm: signer.keyAlgorithm,
     certificate: signer.certificate,
+    chain: signer.chain,
     signingTime,
     documentDigest: b64digest(digest, canonicalize(doc, C14N_INCLUSIVE)),
     signedPropertiesDigest: '',

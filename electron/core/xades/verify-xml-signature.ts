@@ -8,11 +8,12 @@ import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import { hashLabel, signatureLabel, type HashName } from '../verify/algorithms';
-import { parseCerts, type ParsedCert } from '../verify/certificates';
+import { keyRefusal, parseCerts, type ParsedCert } from '../verify/certificates';
+import { MAX_CANDIDATES } from '../verify/chain';
 import { checkSignerCertificate } from '../verify/signer-checks';
 import { decideSignature } from '../verify/signer-verdict';
 import type { CadesForm, SignatureReport } from '../verify/types';
-import { signerSummary } from '../verify/verify-signer-info';
+import { qualifiedOf, signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
 import { readSignedInfo, verifySignedInfo } from './signed-info';
 import { checkXadesTimestamps } from './xades-timestamps';
@@ -157,7 +158,8 @@ function chooseSigner(
 ): { signer?: ParsedCert; sigOk?: boolean; essMismatch: boolean } {
   const refs = props?.certReferences ?? [];
   const named = refs.length > 0 ? pool.filter((c) => refs.some((r) => matchesReference(c, r))) : [];
-  for (const c of [...named, ...keyInfo]) {
+  // bounded (issue 19): a KeyInfo full of certificates must not cost a signature check each
+  for (const c of [...named, ...keyInfo].slice(0, MAX_CANDIDATES)) {
     const ok = verifies(c);
     if (ok) return { signer: c, sigOk: true, essMismatch: refs.length > 0 && !named.includes(c) };
   }
@@ -188,7 +190,9 @@ export async function verifyXmlSignature(
     ...(props?.certificateValues ?? []),
     ...ctx.trust.anchors.map((a) => a.der),
   ]);
-  const chosen = chooseSigner(pool, keyInfo, props, (c) => verifySignedInfo(info, c.x509.publicKey));
+  const chosen = chooseSigner(pool, keyInfo, props, (c) =>
+    keyRefusal(c) ? undefined : verifySignedInfo(info, c.x509.publicKey),
+  );
   if (chosen.sigOk === undefined && chosen.signer) messages.push(t(M.unsupported));
   if (chosen.essMismatch) messages.push(t(M.certMismatch));
   if (!chosen.signer) messages.push(t(M.noCert));
@@ -225,7 +229,6 @@ export async function verifyXmlSignature(
     checks,
   );
   const dataRef = refs.find((r) => r.type !== SIGNED_PROPERTIES_TYPE);
-  const qc = checks?.info.qc;
   const report: SignatureReport = {
     signer: signerSummary(checks),
     signingTime: signingTime ? signingTime.toISOString() : null,
@@ -237,7 +240,7 @@ export async function verifyXmlSignature(
     ),
     integrity: hashOk === true && chosen.sigOk === true ? 'valid' : 'invalid',
     ...verdict,
-    qualified: checks?.anchorQualified ?? Boolean(qc?.compliance && qc.sscd),
+    qualified: qualifiedOf(checks, messages),
     depth: ctx.depth,
     cadesForm: form(props),
     hasTimestamp: (props?.timestamps ?? 0) > 0,

@@ -16,6 +16,8 @@ export interface XadesTemplateInput {
   digest: DigestName;
   keyAlgorithm: 'rsa' | 'ec';
   certificate: Uint8Array;
+  /** the issuer certificates to put in KeyInfo after the signer's (root excluded) */
+  chain?: Uint8Array[];
   signingTime: Date;
   documentDigest: string;
   signedPropertiesDigest: string;
@@ -67,11 +69,13 @@ export function signedInfoXml(i: XadesTemplateInput): string {
 /** the whole ds:Signature element */
 export function signatureXml(i: XadesTemplateInput): string {
   const ids = signatureIds(i.id);
-  const cert = Buffer.from(i.certificate).toString('base64');
+  const certs = [i.certificate, ...(i.chain ?? [])]
+    .map((c) => `<ds:X509Certificate>${Buffer.from(c).toString('base64')}</ds:X509Certificate>`)
+    .join('');
   return (
     `<ds:Signature xmlns:ds="${NS.ds}" Id="${ids.signature}">${signedInfoXml(i)}` +
     `<ds:SignatureValue Id="SignatureValue-${i.id}">${i.signatureValue}</ds:SignatureValue>` +
-    `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>` +
+    `<ds:KeyInfo><ds:X509Data>${certs}</ds:X509Data></ds:KeyInfo>` +
     `<ds:Object><xades:QualifyingProperties xmlns:xades="${NS.xades}" Target="#${ids.signature}">` +
     `${signedPropertiesXml(i)}</xades:QualifyingProperties></ds:Object></ds:Signature>`
   );

@@ -11,6 +11,7 @@ import { signatureTimestamper } from '../../core/ltv/cades-t';
 import type { SignFileResult, SignResponse, VisibleBox } from '../../../shared/schemas/sign';
 import type { OpContext, OpHandler } from '../op-types';
 import { secretBuffer, withService, type CardParams } from './card-session';
+import { withIssuerChain } from '../../core/sign/issuer-chain';
 
 interface SignParams extends CardParams {
   files: string[];
@@ -77,7 +78,7 @@ export const sign: OpHandler = async (raw, ctx: OpContext) => {
       pin.fill(0);
     }
     try {
-      const signer = session.signer(p.certId);
+      const signer = await withIssuerChain(session.signer(p.certId));
       const results: SignFileResult[] = [];
       for (const [i, file] of p.files.entries()) {
         if (ctx.signal.aborted) break;

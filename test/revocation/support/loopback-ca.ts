@@ -20,8 +20,11 @@ export interface LoopbackCa {
   baseUrl: string;
   ocspUp: boolean;
   crlUp: boolean;
-  /** who signs OCSP answers: the CA, a delegated responder (id-kp-OCSPSigning), or a key the CA never certified */
-  ocspSigner: 'ca' | 'delegated' | 'rogue';
+  /**
+   * who signs OCSP answers: the CA, a delegated responder (id-kp-OCSPSigning), one that also carries an unknown
+   * critical extension, or a key the CA never certified
+   */
+  ocspSigner: 'ca' | 'delegated' | 'delegated-critical' | 'rogue';
   /** number of requests seen per path */
   hits: Record<string, number>;
   issue(name: string): IssuedCert;
@@ -55,6 +58,12 @@ function config(dir: string, base: string): string {
         'basicConstraints = critical,CA:false',
         'keyUsage = critical,digitalSignature',
         'extendedKeyUsage = OCSPSigning',
+      ],
+      v3_ocsp_critical: [
+        'basicConstraints = critical,CA:false',
+        'keyUsage = critical,digitalSignature',
+        'extendedKeyUsage = OCSPSigning',
+        '1.3.6.1.4.1.99999.7.9 = critical,ASN1:NULL',
       ],
     },
   });
@@ -121,10 +130,12 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
   };
   ca.publishCrl();
   const responder = issued('responder', '/CN=Loopback OCSP', 'v3_ocsp');
+  const critical = issued('responder-critical', '/CN=Loopback OCSP critical', 'v3_ocsp_critical');
   const rogue = selfSigned('rogue', []);
   const signers = {
     ca: [rootPem, rootKey],
     delegated: [responder.certPem, responder.keyPem],
+    'delegated-critical': [critical.certPem, critical.keyPem],
     rogue: [rogue.certPem, rogue.keyPem],
   } as const;
   let seq = 0;
