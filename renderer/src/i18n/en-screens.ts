@@ -24,6 +24,9 @@ export const enScreens: Dict<typeof itScreens> = {
     formatFailure: 'The signed envelope is not in the expected format.',
     invalid: 'The signature of {{name}} is not valid.',
     tryLater: 'The certificate’s revocation could not be checked (service unreachable): try again later.',
+    chainConstraints:
+      'The certificate chain of {{name}} breaks the issuing rules (see the details): the signature cannot be considered valid.',
+    revokedCa: 'The certificate of a certification authority in the chain of {{name}} has been revoked.',
     noChain: 'The certificate of {{name}} was not issued by a trusted certification authority.',
     noSigningCert: 'The signer’s certificate is not in the file.',
     expiredCert:

@@ -22,6 +22,9 @@ export const itScreens = {
     invalid: 'La firma di {{name}} non è valida.',
     tryLater:
       'Non è stato possibile verificare la revoca del certificato (servizio non raggiungibile): riprova più tardi.',
+    chainConstraints:
+      'La catena di certificati di {{name}} viola le regole di emissione (vedi i dettagli): la firma non può essere considerata valida.',
+    revokedCa: 'Il certificato di un ente certificatore nella catena di {{name}} è stato revocato.',
     noChain: 'Il certificato di {{name}} non è emesso da un ente certificatore fidato.',
     noSigningCert: 'Il certificato del firmatario non è presente nel file.',
     expiredCert: 'Il certificato di {{name}} è scaduto e non c’è prova che la firma sia stata apposta prima.',

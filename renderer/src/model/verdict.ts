@@ -36,6 +36,8 @@ const INDETERMINATE_KEYS: Record<string, string> = {
   EXPIRED: 'verdict.expiredCert',
   CRYPTO_CONSTRAINTS_FAILURE: 'verdict.weakCrypto',
   REVOKED_NO_POE: 'verdict.revoked',
+  REVOKED_CA_NO_POE: 'verdict.revokedCa',
+  CHAIN_CONSTRAINTS_FAILURE: 'verdict.chainConstraints',
 };
 
 export function signatureTone(s: SignatureReport): Tone {
