@@ -4,7 +4,8 @@
  * small parts (certificates, CRLs, signer infos, as found) are kept, within a size cap. Used by verification,
  * extraction and parallel signing.
  */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { newHash, type HashName } from '../verify/algorithms';
 import { open } from 'node:fs/promises';
 import { fileError, readInput } from '../files/input-file';
 import { SigilloError } from '../errors';
@@ -70,7 +71,7 @@ interface ContentSink {
 }
 
 function makeSink(names: Set<string>, onContent: ReadSignedDataOptions['onContent']): ContentSink {
-  const hashes = new Map([...names].map((n) => [n, createHash(n)] as const));
+  const hashes = new Map([...names].map((n) => [n, newHash(n as HashName)] as const));
   const sink: ContentSink = {
     hashes,
     length: 0,
@@ -136,7 +137,7 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
   if (opts.hashDeclared !== false) {
     for (const o of digestAlgs.oids) {
       const name = digestNameForOid(o);
-      if (name && !sink.hashes.has(name)) sink.hashes.set(name, createHash(name));
+      if (name && !sink.hashes.has(name)) sink.hashes.set(name, newHash(name));
     }
   }
   const eh = await readHeader(st);

@@ -100,7 +100,12 @@ export function verifyEcdsaDigest(
   digest: Uint8Array,
   signature: Uint8Array,
 ): boolean | undefined {
-  const jwk = key.export({ format: 'jwk' });
+  let jwk: { crv?: string; x?: string; y?: string };
+  try {
+    jwk = key.export({ format: 'jwk' });
+  } catch {
+    return undefined; // a curve JWK has no name for (brainpool)
+  }
   const c = jwk.crv ? CURVES[jwk.crv] : undefined;
   if (!c || !jwk.x || !jwk.y) return undefined;
   const sig = rs(signature);

@@ -2,13 +2,14 @@
  * Verifies one SignerInfo (and, recursively, its counter-signatures) against the content digest: signed
  * attributes, signature value, signing certificate, then the certificate checks and the ETSI indication.
  */
-import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
 import {
-  HASH_BY_OID,
   OID_RSA_PSS,
+  digestAlgorithmHash,
+  KEY_TYPES,
+  digestBytes,
   hashLabel,
-  pssHash,
+  pssParams,
   signatureAlgo,
   signatureLabel,
   type HashName,
@@ -88,6 +89,15 @@ function cadesForm(attrs: SignedAttributes | undefined): CadesForm {
   return attrs.signaturePolicy ? 'CAdES-EPES' : 'CAdES-BES';
 }
 
+const UNSUPPORTED_ALGORITHM = {
+  it: 'Algoritmo di firma non supportato o sconosciuto ({oid}).',
+  en: 'Unsupported or unknown signature algorithm ({oid}).',
+};
+const KEY_MISMATCH = {
+  it: 'L’algoritmo di firma ({oid}) non corrisponde alla chiave del certificato.',
+  en: 'The signature algorithm ({oid}) does not match the certificate key.',
+};
+
 /** The signature value check over the signed attributes (as found, then DER-sorted) or the content digest. */
 function checkSignatureValue(
   signer: ParsedCert,
@@ -97,16 +107,26 @@ function checkSignatureValue(
   hash: HashName,
   messages: string[],
 ): boolean | undefined {
-  const algo =
-    signatureAlgo(si.signatureAlgorithm.oid) ??
-    signatureAlgo(signer.cert.subjectPublicKeyInfo.algorithm.algorithmId);
-  if (!algo) return undefined;
+  // an unknown signatureAlgorithm is not guessed from the key (DSS: not intact)
+  const algo = signatureAlgo(si.signatureAlgorithm.oid);
+  if (!algo) {
+    messages.push(t(UNSUPPORTED_ALGORITHM, { oid: si.signatureAlgorithm.oid }));
+    return false;
+  }
   const base = {
     publicKey: signer.x509.publicKey,
     scheme: algo.scheme,
     hash,
+    mgfHash: algo.scheme === 'rsa-pss' ? pssParams(si.signatureAlgorithm.params)?.mgfHash : undefined,
     signature: si.signature,
   };
+  if (
+    !base.publicKey.asymmetricKeyType ||
+    !KEY_TYPES[algo.scheme].includes(base.publicKey.asymmetricKeyType)
+  ) {
+    messages.push(t(KEY_MISMATCH, { oid: si.signatureAlgorithm.oid }));
+    return false;
+  }
   if (!attrs) {
     const r = verifySignatureValue({ ...base, digest: (h) => content.digest(h) });
     if (r === undefined) {
@@ -169,11 +189,12 @@ export async function verifySignerInfo(
     return formatFailure(ctx.depth, t({ it: 'SignerInfo non leggibile.', en: 'Unreadable SignerInfo.' }));
   }
   const messages: string[] = [];
-  const digestHash = HASH_BY_OID[si.digestAlgorithm.oid];
+  const digestHash = digestAlgorithmHash(si.digestAlgorithm.oid, si.digestAlgorithm.params);
   const algo = signatureAlgo(si.signatureAlgorithm.oid);
   const sigHash =
-    (si.signatureAlgorithm.oid === OID_RSA_PSS ? pssHash(si.signatureAlgorithm.params) : algo?.hash) ??
-    digestHash;
+    si.signatureAlgorithm.oid === OID_RSA_PSS
+      ? pssParams(si.signatureAlgorithm.params)?.hash
+      : (algo?.hash ?? digestHash);
   const attrs = si.signedAttrs ? readSignedAttributes(si.signedAttrs) : undefined;
   const unsigned = readUnsignedAttributes(si.unsignedAttrs);
   const signer = findBySignerId(si.sid, ctx.pool);
@@ -199,7 +220,7 @@ export async function verifySignerInfo(
   let essMismatch = false;
   const ess = attrs?.essCertIds[0];
   if (signer && ess) {
-    essMismatch = !ess.hash || !equalBytes(createHash(ess.hash).update(signer.der).digest(), ess.certHash);
+    essMismatch = !ess.hash || !equalBytes(digestBytes(ess.hash, signer.der), ess.certHash);
     if (essMismatch)
       messages.push(
         t({
@@ -247,7 +268,7 @@ export async function verifySignerInfo(
   );
 
   const signatureValue = si.signature;
-  const counterContent: SignedContent = { digest: (h) => createHash(h).update(signatureValue).digest() };
+  const counterContent: SignedContent = { digest: (h) => digestBytes(h, signatureValue) };
   const counterSignatures =
     counterDepth < MAX_COUNTER_DEPTH
       ? await Promise.all(
