@@ -71,7 +71,8 @@ async function verifyOne(
     base =
       cms.report ??
       formatFailure(0, t({ it: 'Nessun firmatario nella firma.', en: 'No signer in the signature.' }));
-    if (cms.rangeDigestMismatch) base = failed(base, 'HASH_FAILURE', cms.messages);
+    if (cms.formatProblem) base = failed(base, 'FORMAT_FAILURE', [cms.formatProblem]);
+    else if (cms.rangeDigestMismatch) base = failed(base, 'HASH_FAILURE', cms.messages);
   } catch (e) {
     const m = toErrorInfo(e).message;
     base = formatFailure(0, t({ it: 'Firma illeggibile: {m}', en: 'Unreadable signature: {m}' }, { m }));

@@ -32,6 +32,8 @@ import type { ArchivedSignedData } from '../ltv/cades-lta';
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
   contentType?: string;
+  /** hashes that made the content itself (they count against the crypto constraints) */
+  hashes?: HashName[];
   digest(h: HashName): Uint8Array | undefined;
 }
 
@@ -229,7 +231,9 @@ export async function verifySignerInfo(
         }),
       );
   }
-  const hashes = [digestHash, sigHash].filter((h): h is HashName => h !== undefined);
+  const hashes = [digestHash, sigHash, ...(content.hashes ?? [])].filter(
+    (h): h is HashName => h !== undefined,
+  );
   const checks = signer
     ? await checkSignerCertificate(signer, hashes, {
         ...embeddedContext(bytes, ctx),
