@@ -28,6 +28,7 @@ import { embeddedContext } from '../ltv/embedded-validation';
 import { earliest } from '../ltv/signature-timestamps';
 import { checkArchiveTimestamps } from '../ltv/archive-timestamps';
 import type { ArchivedSignedData } from '../ltv/cades-lta';
+import { CMS_LIMITS, counterSignaturesTooDeep } from '../cms/limits';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
@@ -45,8 +46,6 @@ export interface SignerInfoContext extends CertCheckContext {
   /** the SignedData around a top-level SignerInfo, for its CAdES archive timestamps */
   signedData?: ArchivedSignedData;
 }
-
-const MAX_COUNTER_DEPTH = 8;
 
 export function emptySigner(): SignerSummary {
   return { commonName: null, fiscalCode: null, givenName: null, surname: null, organization: null };
@@ -273,12 +272,11 @@ export async function verifySignerInfo(
 
   const signatureValue = si.signature;
   const counterContent: SignedContent = { digest: (h) => digestBytes(h, signatureValue) };
-  const counterSignatures =
-    counterDepth < MAX_COUNTER_DEPTH
-      ? await Promise.all(
-          unsigned.counterSignatures.map((cs) => verifySignerInfo(cs, counterContent, ctx, counterDepth + 1)),
-        )
-      : [];
+  if (unsigned.counterSignatures.length > 0 && counterDepth >= CMS_LIMITS.counterSignatureDepth)
+    throw counterSignaturesTooDeep();
+  const counterSignatures = await Promise.all(
+    unsigned.counterSignatures.map((cs) => verifySignerInfo(cs, counterContent, ctx, counterDepth + 1)),
+  );
   return {
     signer: signerSummary(checks),
     signingTime: signingTime ? signingTime.toISOString() : null,
