@@ -10,18 +10,44 @@ import { join } from 'node:path';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { makeTsaPki, type TsaPki } from '../support/tsa-server';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
 import { pdfWithCms } from './support/cms-pdf';
 
 const fx = inject('fixture');
 let dir = '';
 let trust: TrustStore;
+let tsa: TsaPki;
 let n = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(fx.root, 'cms-shapes-'));
   trust = new TrustStore(await readTrustFile(fx.pki.rootPem));
+  tsa = makeTsaPki(join(dir, 'tsa'));
 });
+
+/** an RFC 3161 timestamp token (openssl ts) over `data` */
+function timestampToken(data: Buffer): Uint8Array {
+  const base = join(dir, `ts-${++n}`);
+  writeFileSync(base, data);
+  const run = (args: string[]) =>
+    execFileSync('openssl', args, { cwd: tsa.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  run(['ts', '-query', '-data', base, '-sha256', '-cert', '-out', `${base}.tsq`]);
+  run([
+    'ts',
+    '-reply',
+    '-config',
+    tsa.config,
+    '-queryfile',
+    `${base}.tsq`,
+    '-token_out',
+    '-out',
+    `${base}.tok`,
+  ]);
+  return new Uint8Array(readFileSync(`${base}.tok`));
+}
 
 /** openssl cms -sign over `data`: detached by default, -nodetach for an enveloping CMS */
 function cms(data: Buffer, o: { md?: string; enveloping?: boolean } = {}): Uint8Array {
@@ -100,5 +126,13 @@ describe('PDF CMS shapes by SubFilter', () => {
     const s = await verdict('ETSI.RFC3161', (b) => cms(b, { enveloping: true }));
     expect(s.integrity).toBe('invalid');
     expect(s.subIndication).toBe('FORMAT_FAILURE');
+  });
+
+  it('a document timestamp over the ranges is intact; one copied from another file (imprint mismatch) is not', async () => {
+    const own = await verdict('ETSI.RFC3161', (b) => timestampToken(b));
+    expect(own.integrity).toBe('valid');
+    const copied = await verdict('ETSI.RFC3161', () => timestampToken(Buffer.from('another document')));
+    expect(copied.integrity).toBe('invalid');
+    expect(copied.subIndication).toBe('HASH_FAILURE');
   });
 });
