@@ -49,65 +49,53 @@ const WHAT: Record<Cap, Message> = {
   counterSignatures: { it: 'controfirme', en: 'counter-signatures' },
 };
 
+/** the error of a cap: its code, a plain message with the limit, the limit in the details */
+function limitError(
+  code: string,
+  message: Message,
+  n: number,
+  params: Record<string, string> = {},
+): SigilloError {
+  return new SigilloError(code, t(message, { ...params, n }), { limit: n });
+}
+
 export function tooMany(cap: Cap): SigilloError {
-  const n = CMS_LIMITS[cap];
-  return new SigilloError(
-    CODES[cap],
-    t(
-      {
-        it: 'La firma contiene più di {n} {what}: non viene verificata.',
-        en: 'The signature holds more than {n} {what}: it is not checked.',
-      },
-      { what: t(WHAT[cap]), n },
-    ),
-    { limit: n },
-  );
+  const message = {
+    it: 'La firma contiene più di {n} {what}: non viene verificata.',
+    en: 'The signature holds more than {n} {what}: it is not checked.',
+  };
+  return limitError(CODES[cap], message, CMS_LIMITS[cap], { what: t(WHAT[cap]) });
 }
 
-export function counterSignaturesTooDeep(): SigilloError {
-  const n = CMS_LIMITS.counterSignatureDepth;
-  return new SigilloError(
+export const counterSignaturesTooDeep = (): SigilloError =>
+  limitError(
     'CMS_COUNTER_SIGNATURES_TOO_DEEP',
-    t(
-      {
-        it: 'Controfirme annidate oltre {n} livelli: la firma non viene verificata.',
-        en: 'Counter-signatures nested deeper than {n} levels: the signature is not checked.',
-      },
-      { n },
-    ),
-    { limit: n },
+    {
+      it: 'Controfirme annidate oltre {n} livelli: la firma non viene verificata.',
+      en: 'Counter-signatures nested deeper than {n} levels: the signature is not checked.',
+    },
+    CMS_LIMITS.counterSignatureDepth,
   );
-}
 
-export function nestingTooDeep(): SigilloError {
-  const n = CMS_LIMITS.berNesting;
-  return new SigilloError(
+export const nestingTooDeep = (): SigilloError =>
+  limitError(
     'CMS_NESTING_TOO_DEEP',
-    t(
-      {
-        it: 'La struttura della firma ha più di {n} elementi annidati: non viene letta.',
-        en: 'The signature structure nests more than {n} elements: it is not read.',
-      },
-      { n },
-    ),
-    { limit: n },
+    {
+      it: 'La struttura della firma ha più di {n} elementi annidati: non viene letta.',
+      en: 'The signature structure nests more than {n} elements: it is not read.',
+    },
+    CMS_LIMITS.berNesting,
   );
-}
 
-export function tooManyLevels(): SigilloError {
-  const n = CMS_LIMITS.levels;
-  return new SigilloError(
+export const tooManyLevels = (): SigilloError =>
+  limitError(
     'TOO_MANY_LEVELS',
-    t(
-      {
-        it: 'Troppi livelli di firma annidati (oltre {n}).',
-        en: 'Too many nested signature levels (over {n}).',
-      },
-      { n },
-    ),
-    { limit: n },
+    {
+      it: 'Troppi livelli di firma annidati (oltre {n}).',
+      en: 'Too many nested signature levels (over {n}).',
+    },
+    CMS_LIMITS.levels,
   );
-}
 
 /** throws when `count` goes past the cap */
 export function checkCount(cap: Cap, count: number): void {
