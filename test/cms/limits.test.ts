@@ -90,6 +90,19 @@ describe('CMS caps (issue 19)', () => {
     );
   });
 
+  it('unsigned attribute values past the total cap (each could be a token to check) → CMS_TOO_MANY_ATTRIBUTES', () => {
+    const per = CMS_LIMITS.attributeValues;
+    const count = Math.ceil((CMS_LIMITS.unsignedValues + 1) / per);
+    const attrs = Array.from({ length: count }, (_, i) =>
+      sequence(oid(`1.3.6.1.4.1.99999.${i}`), tlv(0x31, ...many(per, Uint8Array.of(0x05, 0)))),
+    );
+    expect(count * per).toBeGreaterThan(CMS_LIMITS.unsignedValues);
+    expectRefused(
+      verify('values.p7m', joinSignedData({ ...parts, signerInfos: [withUnsigned(si, attrs)] })),
+      'CMS_TOO_MANY_ATTRIBUTES',
+    );
+  });
+
   it('unsigned attributes past the cap → CMS_TOO_MANY_ATTRIBUTES', () => {
     const attrs = Array.from({ length: CMS_LIMITS.attributes + 1 }, (_, i) => attr(i));
     expectRefused(

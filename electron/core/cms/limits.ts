@@ -19,6 +19,9 @@ export const CMS_LIMITS = {
   attributes: 100,
   /** values of one attribute */
   attributeValues: 100,
+  /** values of all unsigned attributes in one SignedData (timestamps, validation data…), every signer and
+   * counter-signature together: each may be a token to verify */
+  unsignedValues: 500,
   /** counter-signatures in one SignedData, at every depth */
   counterSignatures: 100,
   /** counter-signatures of counter-signatures… */
@@ -29,7 +32,14 @@ export const CMS_LIMITS = {
   berNesting: 48,
 } as const;
 
-type Cap = 'signers' | 'certificates' | 'crls' | 'attributes' | 'attributeValues' | 'counterSignatures';
+type Cap =
+  | 'signers'
+  | 'certificates'
+  | 'crls'
+  | 'attributes'
+  | 'attributeValues'
+  | 'unsignedValues'
+  | 'counterSignatures';
 
 const CODES: Record<Cap, string> = {
   signers: 'CMS_TOO_MANY_SIGNERS',
@@ -37,6 +47,7 @@ const CODES: Record<Cap, string> = {
   crls: 'CMS_TOO_MANY_CRLS',
   attributes: 'CMS_TOO_MANY_ATTRIBUTES',
   attributeValues: 'CMS_TOO_MANY_ATTRIBUTES',
+  unsignedValues: 'CMS_TOO_MANY_ATTRIBUTES',
   counterSignatures: 'CMS_TOO_MANY_COUNTER_SIGNATURES',
 };
 
@@ -46,6 +57,7 @@ const WHAT: Record<Cap, Message> = {
   crls: { it: 'liste di revoca (CRL)', en: 'revocation lists (CRLs)' },
   attributes: { it: 'attributi in un firmatario', en: 'attributes in one signer' },
   attributeValues: { it: 'valori in un attributo', en: 'values in one attribute' },
+  unsignedValues: { it: 'attributi non firmati in tutto', en: 'unsigned attributes in all' },
   counterSignatures: { it: 'controfirme', en: 'counter-signatures' },
 };
 
@@ -117,6 +129,7 @@ const COUNTER_SIGNATURE = '1.2.840.113549.1.9.6';
 
 interface Walk {
   counters: number;
+  unsignedValues: number;
 }
 
 function walkSignerInfo(buf: Uint8Array, si: Element, depth: number, w: Walk): void {
@@ -130,7 +143,9 @@ function walkSignerInfo(buf: Uint8Array, si: Element, depth: number, w: Walk): v
       const values = readElement(buf, typeEl.end, attr.valueEnd);
       const counter = typeEl.tag === 0x06 && decodeOid(valueOf(buf, typeEl)) === COUNTER_SIGNATURE;
       for (const v of eachChild(buf, values, counter ? 'counterSignatures' : 'attributeValues')) {
-        if (!counter || field.tag !== 0xa1) continue;
+        if (field.tag !== 0xa1) continue;
+        checkCount('unsignedValues', ++w.unsignedValues);
+        if (!counter) continue;
         checkCount('counterSignatures', ++w.counters);
         if (depth + 1 > CMS_LIMITS.counterSignatureDepth) throw counterSignaturesTooDeep();
         walkSignerInfo(buf, v, depth + 1, w);
@@ -145,7 +160,7 @@ function walkSignerInfo(buf: Uint8Array, si: Element, depth: number, w: Walk): v
  */
 export function checkSignerInfoLimits(signerInfos: Uint8Array[]): void {
   checkCount('signers', signerInfos.length);
-  const w: Walk = { counters: 0 };
+  const w: Walk = { counters: 0, unsignedValues: 0 };
   for (const si of signerInfos) {
     try {
       walkSignerInfo(si, readElement(si, 0), 0, w);
