@@ -14,7 +14,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { makeTsaPki, type TsaPki } from '../support/tsa-server';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
-import { pdfWithCms } from './support/cms-pdf';
+import { classicPdf, pdfWithCms } from './support/cms-pdf';
+import { CMS_LIMITS } from '../../electron/core/cms/limits';
+import { SigilloError } from '../../electron/core/errors';
 
 const fx = inject('fixture');
 let dir = '';
@@ -134,5 +136,28 @@ describe('PDF CMS shapes by SubFilter', () => {
     const copied = await verdict('ETSI.RFC3161', () => timestampToken(Buffer.from('another document')));
     expect(copied.integrity).toBe('invalid');
     expect(copied.subIndication).toBe('HASH_FAILURE');
+  });
+
+  it('more signature fields than the cap → PDF_TOO_MANY_SIGNATURES before any is checked', async () => {
+    const n = CMS_LIMITS.pdfSignatures + 1;
+    const fields = Array.from(
+      { length: n },
+      (_, i) =>
+        `<< /FT /Sig /T (F${i}) /V << /Type /Sig /SubFilter /adbe.pkcs7.detached /ByteRange [0 1 2 3] /Contents <00> >> >>`,
+    );
+    const kids = fields.map((_, i) => `${i + 3} 0 R`).join(' ');
+    const file = join(dir, 'many-fields.pdf');
+    writeFileSync(
+      file,
+      classicPdf([
+        `<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [${kids}] >> >>`,
+        '<< /Type /Pages /Kids [] /Count 0 >>',
+        ...fields,
+      ]),
+      'latin1',
+    );
+    const err = await verifyPdf(file, { trust }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SigilloError);
+    expect((err as SigilloError).code).toBe('PDF_TOO_MANY_SIGNATURES');
   });
 });

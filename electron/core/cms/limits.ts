@@ -28,6 +28,8 @@ export const CMS_LIMITS = {
   counterSignatureDepth: 8,
   /** p7m signed again inside a p7m (verify and extract) */
   levels: 16,
+  /** signatures and document timestamps of one PDF (each is a CMS over the file's ranges) */
+  pdfSignatures: 100,
   /** BER elements inside one another (indefinite lengths) in the streamed structure */
   berNesting: 48,
 } as const;
@@ -97,6 +99,16 @@ export const nestingTooDeep = (): SigilloError =>
       en: 'The signature structure nests more than {n} elements: it is not read.',
     },
     CMS_LIMITS.berNesting,
+  );
+
+export const tooManyPdfSignatures = (): SigilloError =>
+  limitError(
+    'PDF_TOO_MANY_SIGNATURES',
+    {
+      it: 'Il PDF contiene più di {n} firme: non viene verificato.',
+      en: 'The PDF holds more than {n} signatures: it is not checked.',
+    },
+    CMS_LIMITS.pdfSignatures,
   );
 
 export const tooManyLevels = (): SigilloError =>

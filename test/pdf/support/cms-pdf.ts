@@ -7,15 +7,8 @@ import { writeFileSync } from 'node:fs';
 const GAP = 16384;
 const PLACEHOLDER = '[0 ########## ########## ##########]';
 
-export function pdfWithCms(path: string, subFilter: string, makeCms: (signed: Buffer) => Uint8Array): string {
-  const type = subFilter === 'ETSI.RFC3161' ? '/DocTimeStamp' : '/Sig';
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >> >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>',
-    '<< /Type /Annot /Subtype /Widget /FT /Sig /T (Firma1) /Rect [0 0 0 0] /P 3 0 R /V 5 0 R /F 132 >>',
-    `<< /Type ${type} /Filter /Adobe.PPKLite /SubFilter /${subFilter} /ByteRange ${PLACEHOLDER} /Contents <${'0'.repeat(2 * GAP)}> >>`,
-  ];
+/** a PDF of these objects (numbered from 1, the first one the catalog) with a classic xref table */
+export function classicPdf(objs: string[]): string {
   let text = '%PDF-1.7\n';
   const offsets: number[] = [];
   objs.forEach((o, i) => {
@@ -25,7 +18,19 @@ export function pdfWithCms(path: string, subFilter: string, makeCms: (signed: Bu
   const xrefAt = text.length;
   text += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) text += `${String(o).padStart(10, '0')} 00000 n \n`;
-  text += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return `${text}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+}
+
+export function pdfWithCms(path: string, subFilter: string, makeCms: (signed: Buffer) => Uint8Array): string {
+  const type = subFilter === 'ETSI.RFC3161' ? '/DocTimeStamp' : '/Sig';
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >> >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>',
+    '<< /Type /Annot /Subtype /Widget /FT /Sig /T (Firma1) /Rect [0 0 0 0] /P 3 0 R /V 5 0 R /F 132 >>',
+    `<< /Type ${type} /Filter /Adobe.PPKLite /SubFilter /${subFilter} /ByteRange ${PLACEHOLDER} /Contents <${'0'.repeat(2 * GAP)}> >>`,
+  ];
+  let text = classicPdf(objs);
   const lt = text.indexOf('/Contents <') + '/Contents '.length;
   const after = lt + 2 * GAP + 2;
   const pad = (n: number) => String(n).padEnd(10, ' ');
