@@ -45,6 +45,7 @@ async function verdict(
   k: TestKey,
   o: {
     hash: HashName;
+    noSignedAttributes?: boolean;
     digestAlgorithm?: Uint8Array;
     signatureAlgorithm: Uint8Array;
     signer: (d: Uint8Array) => Uint8Array;
@@ -114,6 +115,21 @@ describe('signature algorithms DSS accepts', () => {
     expect((await verdict(k, opts)).integrity).toBe('valid');
     expect((await verdict(k, opts, tampered)).integrity).toBe('invalid');
   });
+
+  it.each(['brainpoolP256r1', 'brainpoolP512r1'])(
+    'ECDSA on %s without signed attributes (checked from the content digest alone)',
+    async (curve) => {
+      const k = brainpool[curve]!;
+      const opts = {
+        hash: 'sha256' as const,
+        noSignedAttributes: true,
+        signatureAlgorithm: algId('1.2.840.10045.4.3.2'),
+        signer: nodeSigner(k, 'sha256'),
+      };
+      expect((await verdict(k, opts)).integrity).toBe('valid');
+      expect((await verdict(k, opts, tampered)).integrity).toBe('invalid');
+    },
+  );
 
   it('BSI plain ECDSA (r‖s): valid under its OID, invalid when the plain value is declared as X9.62 DER', async () => {
     for (const [k, h, arc] of [

@@ -51,8 +51,10 @@ export interface ManualSignOptions {
   digestAlgorithm: Uint8Array;
   /** signatureAlgorithm AlgorithmIdentifier as written */
   signatureAlgorithm: Uint8Array;
-  /** makes the signature value from the DER SET of signed attributes */
+  /** makes the signature value from the DER SET of signed attributes (or the content, without them) */
   signer: (data: Uint8Array) => Uint8Array;
+  /** no signed attributes: the signature is over the content itself */
+  noSignedAttributes?: boolean;
 }
 
 export function manualSignerInfo(k: TestKey, o: ManualSignOptions): Uint8Array {
@@ -64,13 +66,14 @@ export function manualSignerInfo(k: TestKey, o: ManualSignOptions): Uint8Array {
     }),
   );
   const { issuer, serial } = issuerAndSerial(k.certDer);
+  const signed = o.noSignedAttributes ? [] : [retag(attrs, 0xa0)];
   return sequence(
     integer(1),
     sequence(issuer, serial),
     o.digestAlgorithm,
-    retag(attrs, 0xa0),
+    ...signed,
     o.signatureAlgorithm,
-    octetString(o.signer(attrs)),
+    octetString(o.signer(o.noSignedAttributes ? o.content : attrs)),
   );
 }
 
