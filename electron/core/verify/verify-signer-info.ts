@@ -186,8 +186,12 @@ export async function verifySignerInfo(
   let si: SignerInfoFields;
   try {
     si = readSignerInfo(bytes);
-  } catch {
-    return formatFailure(ctx.depth, t({ it: 'SignerInfo non leggibile.', en: 'Unreadable SignerInfo.' }));
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return formatFailure(
+      ctx.depth,
+      t({ it: 'SignerInfo non leggibile ({reason}).', en: 'Unreadable SignerInfo ({reason}).' }, { reason }),
+    );
   }
   const messages: string[] = [];
   const digestHash = digestAlgorithmHash(si.digestAlgorithm.oid, si.digestAlgorithm.params);
