@@ -67,6 +67,7 @@ const BSI_PLAIN = '0.4.0.127.0.7.1.1.4.1';
 const SIGNATURE_BY_OID: Readonly<Record<string, SignatureAlgo>> = {
   [OID_RSA_ENCRYPTION]: { scheme: 'rsa-pkcs1' },
   '1.2.840.113549.1.1.5': { scheme: 'rsa-pkcs1', hash: 'sha1' },
+  '1.3.14.3.2.29': { scheme: 'rsa-pkcs1', hash: 'sha1' }, // OIW sha1WithRSASignature (old producers)
   '1.2.840.113549.1.1.14': { scheme: 'rsa-pkcs1', hash: 'sha224' },
   '1.2.840.113549.1.1.11': { scheme: 'rsa-pkcs1', hash: 'sha256' },
   '1.2.840.113549.1.1.12': { scheme: 'rsa-pkcs1', hash: 'sha384' },
