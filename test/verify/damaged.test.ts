@@ -65,6 +65,21 @@ describe('damaged containers', () => {
     }
   });
 
+  it('a changed content byte or signature byte: both say not intact (verify invalid, extract INTEGRITY_FAILED)', async () => {
+    const content = Buffer.from(der);
+    const at = content.indexOf('contenuto firmato');
+    content[at] ^= 0x01;
+    const signature = Buffer.from(der);
+    signature[signature.length - 5] ^= 0x01;
+    for (const b of [content, signature]) {
+      const r = await both(b);
+      expect(r.v.error).toBeNull();
+      expect(r.vIntact).toBe(false);
+      expect(r.e.error?.code).toBe('INTEGRITY_FAILED');
+      expect(r.eIntact).toBe(false);
+    }
+  });
+
   it('a bad end-of-contents in a BER p7m → MALFORMED_CMS with the offset, in verify and extract', async () => {
     const b = Buffer.from(ber);
     b[b.length - 1] = 0x01;
