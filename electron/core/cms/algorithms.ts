@@ -6,24 +6,16 @@
 import type { DigestName } from '../crypto/key-signer';
 import { NULL_VALUE, oid, sequence } from './der';
 import { OID } from './oids';
+import { HASH_BY_OID, OID_BY_HASH, type HashName } from '../verify/algorithms';
 
-/** node:crypto hash names the reader can compute, by digest algorithm OID. */
-const DIGEST_BY_OID: Record<string, string> = {
-  [OID.sha1]: 'sha1',
-  [OID.sha224]: 'sha224',
-  [OID.sha256]: 'sha256',
-  [OID.sha384]: 'sha384',
-  [OID.sha512]: 'sha512',
-};
-
-/** The node:crypto hash name for a digest algorithm OID, or undefined when unknown. */
-export function digestNameForOid(digestOid: string): string | undefined {
-  return DIGEST_BY_OID[digestOid];
+/** The hash name (verify/algorithms.ts HashName) for a digest algorithm OID, or undefined when unknown. */
+export function digestNameForOid(digestOid: string): HashName | undefined {
+  return HASH_BY_OID[digestOid];
 }
 
-/** The digest algorithm OID for a node:crypto hash name, or undefined when unknown. */
+/** The digest algorithm OID for a hash name, or undefined when unknown. */
 export function digestOidForName(name: string): string | undefined {
-  return Object.entries(DIGEST_BY_OID).find(([, n]) => n === name)?.[0];
+  return OID_BY_HASH[name as HashName];
 }
 
 export function digestAlgorithmId(digest: DigestName): Uint8Array {

@@ -5,8 +5,9 @@
  */
 import type { ByteSource } from './byte-source';
 import { malformed, tooLarge } from './reader-errors';
+import { CMS_LIMITS, nestingTooDeep } from './limits';
 
-export const MAX_DEPTH = 48;
+export const MAX_DEPTH = CMS_LIMITS.berNesting;
 
 export interface Header {
   /** first tag byte */
@@ -105,7 +106,7 @@ export async function close(st: BerState, c: Container): Promise<void> {
 
 /** The whole element (header included) as found, e.g. a certificate or a SignerInfo. */
 export async function captureElement(st: BerState, h: Header, depth = 0): Promise<Uint8Array> {
-  if (depth > MAX_DEPTH) throw malformed('nesting too deep');
+  if (depth > MAX_DEPTH) throw nestingTooDeep();
   st.budget.countElement();
   if (h.length !== null) {
     st.budget.take(h.bytes.length + h.length);
@@ -130,7 +131,7 @@ export async function streamOctets(
   sink: (chunk: Uint8Array) => void | Promise<void>,
   depth = 0,
 ): Promise<void> {
-  if (depth > MAX_DEPTH) throw malformed('nesting too deep');
+  if (depth > MAX_DEPTH) throw nestingTooDeep();
   if ((h.tag & 0xdf) !== 0x04) throw malformed('content is not an OCTET STRING');
   if (!h.constructed) {
     await st.src.stream(h.length ?? 0, sink);
@@ -142,7 +143,7 @@ export async function streamOctets(
 
 /** Skips an element without keeping it. */
 export async function skipElement(st: BerState, h: Header, depth = 0): Promise<void> {
-  if (depth > MAX_DEPTH) throw malformed('nesting too deep');
+  if (depth > MAX_DEPTH) throw nestingTooDeep();
   st.budget.countElement();
   if (h.length !== null) {
     await st.src.stream(h.length, () => undefined);

@@ -61,3 +61,14 @@ export const tooLarge = (limit: number): SigilloError =>
       { mib: Math.round(limit / 1048576) },
     ),
   );
+
+/**
+ * A damaged-structure or truncation error with the byte offset where reading stopped (of the decoded bytes, for
+ * base64 input), so that the damage can be found; other errors are returned as they are.
+ */
+export function atOffset(e: unknown, offset: number): unknown {
+  if (!(e instanceof SigilloError) || e.details.offset !== undefined) return e;
+  if (e.code !== 'MALFORMED_CMS' && e.code !== 'TRUNCATED') return e;
+  const message = t({ it: '{m} (byte {offset})', en: '{m} (byte {offset})' }, { m: e.message, offset });
+  return new SigilloError(e.code, message, { ...e.details, offset });
+}

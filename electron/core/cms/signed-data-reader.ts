@@ -4,7 +4,8 @@
  * small parts (certificates, CRLs, signer infos, as found) are kept, within a size cap. Used by verification,
  * extraction and parallel signing.
  */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { newHash, type HashName } from '../verify/algorithms';
 import { open } from 'node:fs/promises';
 import { fileError, readInput } from '../files/input-file';
 import { SigilloError } from '../errors';
@@ -19,12 +20,14 @@ import {
   skipElement,
   streamOctets,
   type BerState,
+  type Container,
 } from './ber-stream';
 import { ByteSource } from './byte-source';
 import { children, decodeOid, decodeSmallInteger, readElement, bytesOf, valueOf } from './der-parse';
 import { detectInput, type InputEncoding } from './input-detect';
 import { OID } from './oids';
-import { malformed, notCms, unsupported } from './reader-errors';
+import { checkCount, checkSignerInfoLimits } from './limits';
+import { atOffset, malformed, notCms, unsupported } from './reader-errors';
 
 export const DEFAULT_PARTS_LIMIT = 64 * 1024 * 1024;
 
@@ -70,7 +73,7 @@ interface ContentSink {
 }
 
 function makeSink(names: Set<string>, onContent: ReadSignedDataOptions['onContent']): ContentSink {
-  const hashes = new Map([...names].map((n) => [n, createHash(n)] as const));
+  const hashes = new Map([...names].map((n) => [n, newHash(n as HashName)] as const));
   const sink: ContentSink = {
     hashes,
     length: 0,
@@ -104,23 +107,36 @@ async function readOid(st: BerState): Promise<string> {
   return decodeOid(await st.src.read(h.length));
 }
 
-async function readContentInfoType(st: BerState): Promise<void> {
+/** reads the ContentInfo header and its signedData type; returns the ContentInfo container */
+async function readContentInfoType(st: BerState): Promise<Container> {
   const first = await readHeader(st).catch((e: unknown) => {
     throw e instanceof SigilloError && e.code === 'TRUNCATED' ? notCms('too short') : e;
   });
   if (first.tag !== 0x30) throw notCms('not a SEQUENCE');
+  const outer = containerOf(st, first);
   const typeHeader = await readHeader(st);
   if (typeHeader.tag !== 0x06 || !typeHeader.length || typeHeader.length > 64) throw notCms('no type');
   const type = decodeOid(await st.src.read(typeHeader.length));
-  if (type === OID.signedData) return;
+  if (type === OID.signedData) return outer;
   if (type.startsWith('1.2.840.113549.1.7.') || type.startsWith('1.2.840.113549.1.9.16.1.')) {
     throw unsupported(`content type ${type}`);
   }
   throw notCms(`content type ${type}`);
 }
 
+/** real files end with a newline or some padding at most: any other byte after the signature is damage */
+const MAX_TRAILING_PADDING = 1024;
+const PADDING = new Set([0x00, 0x09, 0x0a, 0x0d, 0x20]);
+
+async function checkTrailing(st: BerState): Promise<void> {
+  for (let n = 0; !(await st.src.atEnd()); n++) {
+    if (n >= MAX_TRAILING_PADDING || !PADDING.has(await st.src.byte()))
+      throw malformed('data after the end of the signature');
+  }
+}
+
 async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOptions) {
-  await readContentInfoType(st);
+  const outer = await readContentInfoType(st);
   const explicit = await readHeader(st);
   if (explicit.tag !== 0xa0) throw malformed('[0] expected');
   const explicitC = containerOf(st, explicit);
@@ -136,7 +152,7 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
   if (opts.hashDeclared !== false) {
     for (const o of digestAlgs.oids) {
       const name = digestNameForOid(o);
-      if (name && !sink.hashes.has(name)) sink.hashes.set(name, createHash(name));
+      if (name && !sink.hashes.has(name)) sink.hashes.set(name, newHash(name));
     }
   }
   const eh = await readHeader(st);
@@ -166,12 +182,19 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
       await skipElement(st, h);
       continue;
     }
+    const cap = h.tag === 0xa0 ? 'certificates' : h.tag === 0xa1 ? 'crls' : 'signers';
     const c = containerOf(st, h);
-    while (await hasMore(st, c)) target.push(await captureElement(st, await readHeader(st)));
+    while (await hasMore(st, c)) {
+      target.push(await captureElement(st, await readHeader(st)));
+      checkCount(cap, target.length);
+    }
     if (h.tag === 0x31) signerInfos = target;
   }
   if (!signerInfos) throw malformed('no signerInfos');
+  checkSignerInfoLimits(signerInfos);
   await close(st, explicitC);
+  await close(st, outer);
+  await checkTrailing(st);
   return {
     version,
     digestAlgorithmOids: digestAlgs.oids,
@@ -230,7 +253,7 @@ export async function readSignedData(
   const sink = makeSink(new Set(opts.digests ?? []), opts.onContent);
   try {
     const parts = await parse(st, sink, opts).catch((e: unknown) => {
-      throw e instanceof RangeError ? malformed(e.message) : e;
+      throw atOffset(e instanceof RangeError ? malformed(e.message) : e, src.position);
     });
     if (parts.detached && opts.detachedContent) {
       for await (const chunk of readInput(opts.detachedContent)) await sink.write(chunk);

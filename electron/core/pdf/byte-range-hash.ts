@@ -4,9 +4,9 @@
  * hashed in parallel on worker threads (copy-hash.ts). The caller then hashes the increment's bytes
  * around /Contents, puts the signature into the gap and writes the increment last. No full-file buffer.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { copyFile, stat, type FileHandle } from 'node:fs/promises';
+import { newHash, type HashName } from '../verify/algorithms';
 import { startCopyHash, type CopyHashJob } from '../files/copy-hash';
 import type { PrefetchedWork } from '../sign/prefetch';
 import { pdfBroken } from './pdf-errors';
@@ -52,7 +52,7 @@ export function hashRanges(
   ranges: [number, number][],
   algorithms: string[],
 ): Map<string, Buffer> {
-  const hashes = new Map(algorithms.map((a) => [a, createHash(a)] as const));
+  const hashes = new Map(algorithms.map((a) => [a, newHash(a as HashName)] as const));
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK);

@@ -1,24 +1,34 @@
 /**
- * The CMS check of one PDF signature through the shared engine (verify/verify-cms.ts): the content digest is
- * the digest of the byte ranges (detached SubFilters); for adbe.pkcs7.sha1 the eContent must be the SHA-1 of
- * the ranges; for ETSI.RFC3161 document timestamps the TSTInfo messageImprint must match the ranges.
+ * The CMS check of one PDF signature through the shared engine (verify/verify-cms.ts), after checking that the
+ * CMS has the shape its SubFilter names (ISO 32000-1 §12.8.3.3, ETSI EN 319 142-1):
+ * - adbe.pkcs7.detached / ETSI.CAdES.detached: no eContent, the content digest is the digest of the byte
+ *   ranges; or (as DSS accepts) an enveloping CMS whose eContent is exactly the byte-range bytes;
+ * - adbe.pkcs7.sha1: the eContent is the SHA-1 of the ranges and is what was signed (SHA-1 counts against the
+ *   crypto constraints);
+ * - ETSI.RFC3161: a timestamp token whose TSTInfo messageImprint must match the ranges.
+ * A CMS of another shape is a format failure, never checked as if it were the expected one.
  */
-import { createHash } from 'node:crypto';
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
-import { digestNameForOid } from '../cms/algorithms';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { verifyCmsSignatures, type VerifyContext } from '../verify/verify-cms';
-import type { HashName } from '../verify/algorithms';
+import { digestAlgorithmHash, digestBytes, type HashName } from '../verify/algorithms';
 import type { SignatureReport } from '../verify/types';
-import { t } from '../i18n/translate';
+import { t, type Message } from '../i18n/translate';
 import { hashRanges } from './byte-range-hash';
 
 export interface PdfCmsResult {
   report: SignatureReport | null;
   /** the digest carried for the ranges (eContent or messageImprint) did not match */
   rangeDigestMismatch: boolean;
+  /** the CMS does not have the shape its SubFilter names */
+  formatProblem?: string;
   messages: string[];
 }
+
+const OID_TST_INFO = '1.2.840.113549.1.9.16.1.4';
+const DETACHED = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached']);
+/** an eContent larger than a /Contents gap can hold is not kept */
+const MAX_ECONTENT = 16 * 1024 * 1024;
 
 async function* once(b: Uint8Array): AsyncIterable<Uint8Array> {
   yield b;
@@ -34,23 +44,49 @@ export function trimCms(contents: Uint8Array): Uint8Array {
 }
 
 /** messageImprint of a TSTInfo: { hash name, hashed message } */
-export function messageImprint(tstInfo: Uint8Array): { hash: string | undefined; value: Uint8Array } {
+export function messageImprint(tstInfo: Uint8Array): { hash: HashName | undefined; value: Uint8Array } {
   const top = readElement(tstInfo, 0);
   const [, , imprint] = children(tstInfo, top);
   if (!imprint) throw new RangeError('bad TSTInfo');
   const [alg, hashed] = children(tstInfo, imprint);
   const [algOid] = children(tstInfo, alg!);
-  return { hash: digestNameForOid(decodeOid(valueOf(tstInfo, algOid!))), value: valueOf(tstInfo, hashed!) };
+  return {
+    hash: digestAlgorithmHash(decodeOid(valueOf(tstInfo, algOid!))),
+    value: valueOf(tstInfo, hashed!),
+  };
 }
 
-function declaredHashes(sd: SignedDataSummary): string[] {
-  const names = new Set(['sha1', 'sha256']);
+function declaredHashes(sd: SignedDataSummary): HashName[] {
+  const names = new Set<HashName>(['sha1', 'sha256']);
   for (const o of sd.digestAlgorithmOids) {
-    const n = digestNameForOid(o);
+    const n = digestAlgorithmHash(o);
     if (n) names.add(n);
   }
   return [...names];
 }
+
+const SHAPE: Record<string, Message> = {
+  detachedWithContent: {
+    it: 'La firma ({sf}) contiene un contenuto diverso dalle parti firmate del documento.',
+    en: 'The signature ({sf}) carries content other than the signed parts of the document.',
+  },
+  sha1Detached: {
+    it: 'La firma adbe.pkcs7.sha1 non contiene l’impronta SHA-1 del documento.',
+    en: 'The adbe.pkcs7.sha1 signature does not carry the SHA-1 digest of the document.',
+  },
+  notTimestamp: {
+    it: 'La marca temporale del documento non contiene un TSTInfo.',
+    en: 'The document timestamp does not carry a TSTInfo.',
+  },
+};
+
+const MISMATCH = {
+  it: 'L’impronta del documento contenuta nella firma non corrisponde al documento.',
+  en: 'The document digest carried by the signature does not match the document.',
+};
+
+const equal = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean =>
+  a !== undefined && b !== undefined && Buffer.from(a).equals(Buffer.from(b));
 
 export async function verifyPdfCms(
   path: string,
@@ -60,49 +96,61 @@ export async function verifyPdfCms(
   ctx: VerifyContext,
 ): Promise<PdfCmsResult> {
   const messages: string[] = [];
-  let eContent: Uint8Array = new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let kept = 0;
   const sd = await readSignedData(once(trimCms(contents)), {
+    digests: ['sha1', 'sha256'],
     onContent: (c) => {
-      eContent = Buffer.concat([eContent, c]);
+      kept += c.length;
+      if (kept <= MAX_ECONTENT) chunks.push(Buffer.from(c));
     },
   });
-  const algs = declaredHashes(sd);
-  const rangeDigests = hashRanges(path, ranges, algs);
+  const eContent = kept <= MAX_ECONTENT ? Buffer.concat(chunks) : undefined;
+  const rangeDigests = hashRanges(path, ranges, declaredHashes(sd));
+  const rangeDigest = (h: HashName) => rangeDigests.get(h) ?? hashRanges(path, ranges, [h]).get(h);
+  const rangeLength = ranges.reduce((n, [, len]) => n + len, 0);
+  let formatProblem: Message | undefined;
   let rangeDigestMismatch = false;
-  let useEContent = false;
+  /** what the signers signed: the ranges, or the bytes of the eContent */
+  let signedIsEContent = false;
+  const contentHashes: HashName[] = [];
+
   if (subFilter === 'ETSI.RFC3161') {
-    useEContent = true;
-    const mi = messageImprint(eContent);
-    const expected = mi.hash
-      ? (rangeDigests.get(mi.hash) ?? hashRanges(path, ranges, [mi.hash]).get(mi.hash))
-      : undefined;
-    if (!expected || !expected.equals(Buffer.from(mi.value))) rangeDigestMismatch = true;
-  } else if (!sd.detached) {
-    // adbe.pkcs7.sha1 (and producers that embed the range digest): eContent = digest of the ranges
-    useEContent = true;
-    const match = [...rangeDigests.values()].some((d) => d.equals(Buffer.from(eContent)));
-    if (!match) rangeDigestMismatch = true;
+    signedIsEContent = true;
+    if (sd.detached || sd.eContentType !== OID_TST_INFO || !eContent) formatProblem = SHAPE.notTimestamp;
+    else {
+      const mi = messageImprint(eContent);
+      if (!mi.hash || !equal(rangeDigest(mi.hash), mi.value)) rangeDigestMismatch = true;
+    }
+  } else if (subFilter === 'adbe.pkcs7.sha1') {
+    signedIsEContent = true;
+    contentHashes.push('sha1');
+    if (sd.detached || !eContent) formatProblem = SHAPE.sha1Detached;
+    else if (!equal(rangeDigest('sha1'), eContent)) rangeDigestMismatch = true;
+  } else if (DETACHED.has(subFilter) && !sd.detached) {
+    // enveloping (DSS accepts it): the eContent must be exactly the signed bytes of the file
+    const same = sd.contentLength === rangeLength && equal(sd.contentDigests.sha256, rangeDigest('sha256'));
+    if (!same) formatProblem = SHAPE.detachedWithContent;
   }
-  if (rangeDigestMismatch) {
-    messages.push(
-      t({
-        it: 'L’impronta del documento contenuta nella firma non corrisponde al documento.',
-        en: 'The document digest carried by the signature does not match the document.',
-      }),
-    );
-  }
+  if (rangeDigestMismatch) messages.push(t(MISMATCH));
   const reports = await verifyCmsSignatures(
     {
       eContentType: sd.eContentType,
       certificates: sd.certificates,
+      crls: sd.crls,
       signerInfos: sd.signerInfos,
+      contentHashes,
       contentDigest: (h: HashName) => {
-        if (useEContent)
-          return sd.contentDigests[h] ?? new Uint8Array(createHash(h).update(eContent).digest());
-        return rangeDigests.get(h) ?? hashRanges(path, ranges, [h]).get(h);
+        if (!signedIsEContent) return rangeDigest(h);
+        return sd.contentDigests[h] ?? (eContent ? digestBytes(h, eContent) : undefined);
       },
     },
     ctx,
   );
-  return { report: reports[0] ?? null, rangeDigestMismatch, messages };
+  return {
+    report: reports[0] ?? null,
+    rangeDigestMismatch,
+    formatProblem: formatProblem ? t(formatProblem, { sf: subFilter }) : undefined,
+    messages,
+  };
 }

@@ -16,6 +16,7 @@ import { asArray, parsePdfDate, PdfStream, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds } from './byte-range-check';
 import { verifyPdfCms } from './verify-pdf-cms';
+import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
 import { analyseModifications, type Modifications } from './pdf-modifications';
 
 export interface PdfSignatureReport extends SignatureReport {
@@ -71,7 +72,8 @@ async function verifyOne(
     base =
       cms.report ??
       formatFailure(0, t({ it: 'Nessun firmatario nella firma.', en: 'No signer in the signature.' }));
-    if (cms.rangeDigestMismatch) base = failed(base, 'HASH_FAILURE', cms.messages);
+    if (cms.formatProblem) base = failed(base, 'FORMAT_FAILURE', [cms.formatProblem]);
+    else if (cms.rangeDigestMismatch) base = failed(base, 'HASH_FAILURE', cms.messages);
   } catch (e) {
     const m = toErrorInfo(e).message;
     base = formatFailure(0, t({ it: 'Firma illeggibile: {m}', en: 'Unreadable signature: {m}' }, { m }));
@@ -131,6 +133,7 @@ export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFi
   try {
     reader.assertNotEncrypted();
     const sigs = findSignatures(reader);
+    if (sigs.length > CMS_LIMITS.pdfSignatures) throw tooManyPdfSignatures();
     if (sigs.length === 0) {
       throw new SigilloError(
         'NO_SIGNATURES',

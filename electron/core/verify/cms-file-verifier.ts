@@ -7,16 +7,13 @@ import { access } from 'node:fs/promises';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
-import { OID_BY_HASH, type HashName } from './algorithms';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import { looksLikeSignedData, NestedCapture } from './nested-capture';
 import type { SignatureReport } from './types';
-import { verifyCmsSignatures } from './verify-cms';
+import { levelSignatures } from './level-signatures';
 import { FatturaPaPeek } from '../xades/fatturapa-peek';
 import { regularInput } from '../files/file-kind';
-
-const MAX_NESTING = 16;
-const ALL_HASHES = Object.keys(OID_BY_HASH);
+import { CMS_LIMITS, tooManyLevels } from '../cms/limits';
 
 async function exists(p: string): Promise<boolean> {
   return access(p).then(
@@ -89,35 +86,33 @@ async function verifyLevel(
   const capture = new NestedCapture(peek?.sink);
   try {
     const { summary, content } = await readWithContent(path, opts, depth, capture.onContent, bytes);
-    const check = (digests: Record<string, Uint8Array>) =>
-      verifyCmsSignatures(
-        {
-          eContentType: summary.eContentType,
-          certificates: summary.certificates,
-          crls: summary.crls,
-          signerInfos: summary.signerInfos,
-          contentDigest: (h: HashName) => digests[h],
-        },
-        { trust: opts.trust, revocation: opts.revocation, now: opts.now, depth, poe: opts.poe },
-      );
-    let signatures = await check(summary.contentDigests);
-    if (signatures.some((s) => s.subIndication === 'SIGNED_DATA_NOT_FOUND')) {
-      // a signer used a digest the SignedData did not declare: hash the content again with every algorithm
-      const all = await readSignedData(sourceOf(path, bytes), {
-        digests: ALL_HASHES,
-        detachedContent: content,
-      });
-      signatures = await check(all.contentDigests);
-    }
+    const signatures = await levelSignatures(
+      summary,
+      (digests) => readSignedData(sourceOf(path, bytes), { digests, detachedContent: content }),
+      { trust: opts.trust, revocation: opts.revocation, now: opts.now, depth, poe: opts.poe },
+    );
     const nested = await capture.finish();
-    if (nested && depth < MAX_NESTING) {
-      const inner = await verifyLevel(nested, opts, depth + 1, peek).catch(() => undefined);
-      if (inner) signatures.push(...inner.signatures);
+    if (nested) {
+      if (depth + 1 >= CMS_LIMITS.levels) throw tooManyLevels();
+      const inner = await verifyLevel(nested, opts, depth + 1, peek).catch((e: unknown) => {
+        throw innerLevelError(e, depth + 1);
+      });
+      signatures.push(...inner.signatures);
     }
     return { signatures, detached: summary.detached, content: summary.detached ? content : undefined };
   } finally {
     await capture.cleanup();
   }
+}
+
+/** an inner level that cannot be read fails the file, with its reason and level */
+function innerLevelError(e: unknown, level: number): unknown {
+  if (!(e instanceof SigilloError) || e.details.level !== undefined) return e;
+  const message = t(
+    { it: 'Livello {level} (firma annidata): {m}', en: 'Level {level} (nested signature): {m}' },
+    { level, m: e.message },
+  );
+  return new SigilloError(e.code, message, { ...e.details, level });
 }
 
 export function formatOf(signatures: SignatureReport[]): 'cades' | 'cms' {

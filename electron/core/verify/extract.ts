@@ -12,9 +12,9 @@ import { checkOutput, withAtomicOutput } from '../files/atomic-output';
 import { writeFully } from '../files/write-fully';
 import { regularInput } from '../files/file-kind';
 import { TrustStore } from '../trust/trust-store';
-import type { HashName } from './algorithms';
 import { NestedCapture } from './nested-capture';
-import { verifyCmsSignatures } from './verify-cms';
+import { CMS_LIMITS, tooManyLevels } from '../cms/limits';
+import { levelSignatures } from './level-signatures';
 
 export interface ExtractOptions {
   /** --out DIR; default: beside the input */
@@ -45,7 +45,6 @@ export function extractFailed(
 }
 
 const SIGNATURE_EXT = /\.(p7m|p7s|p7|pkcs7|p7c)$/i;
-const MAX_LEVELS = 16;
 const NO_INTEGRITY = new TrustStore([]);
 
 /** `a.pdf.p7m.p7m` → `a.pdf`; without a signature extension `.content` is added. */
@@ -64,10 +63,6 @@ const DETACHED = {
   it: 'La firma è separata (detached): il file non contiene il documento da estrarre.',
   en: 'The signature is detached: the file does not contain the document to extract.',
 };
-const TOO_DEEP = {
-  it: 'Troppi livelli di firma annidati (oltre {n}).',
-  en: 'Too many nested signature levels (over {n}).',
-};
 const BROKEN = {
   it: 'La firma di livello {depth} non è integra: estrazione annullata (usare --force per estrarre comunque).',
   en: 'The level {depth} signature is not intact: extraction cancelled (use --force to extract anyway).',
@@ -83,15 +78,10 @@ async function unwrapLevel(
   try {
     const summary = await readSignedData(path, { onContent: capture.onContent });
     if (summary.detached) throw new SigilloError('DETACHED_SIGNATURE', t(DETACHED));
-    const sigs = await verifyCmsSignatures(
-      {
-        eContentType: summary.eContentType,
-        certificates: summary.certificates,
-        signerInfos: summary.signerInfos,
-        contentDigest: (h: HashName) => summary.contentDigests[h],
-      },
-      { trust: NO_INTEGRITY, depth },
-    );
+    const sigs = await levelSignatures(summary, (digests) => readSignedData(path, { digests }), {
+      trust: NO_INTEGRITY,
+      depth,
+    });
     const intact = sigs.length > 0 && sigs.every((s) => s.integrity === 'valid');
     const next = await capture.finish();
     return { nested: capture, next, intact };
@@ -113,7 +103,7 @@ export async function extractFile(input: string, o: ExtractOptions): Promise<Ext
       try {
         let current: string | undefined = input;
         while (current) {
-          if (levels >= MAX_LEVELS) throw new SigilloError('TOO_MANY_LEVELS', t(TOO_DEEP, { n: MAX_LEVELS }));
+          if (levels >= CMS_LIMITS.levels) throw tooManyLevels();
           const level = await unwrapLevel(current, writeTo(handle), levels);
           if (level.nested) captures.push(level.nested);
           if (!level.intact) {

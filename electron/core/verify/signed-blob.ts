@@ -1,7 +1,7 @@
 /** Verifies an X.509-style signed structure (CRL, OCSP response): tbs bytes + AlgorithmIdentifier + signature. */
 import type { KeyObject } from 'node:crypto';
 import type * as pkijs from 'pkijs';
-import { OID_RSA_PSS, pssHash, signatureAlgo } from './algorithms';
+import { OID_RSA_PSS, pssParams, signatureAlgo, type HashName } from './algorithms';
 import { verifySignatureValue } from './signature-value';
 
 export function verifySignedBlob(
@@ -11,11 +11,17 @@ export function verifySignedBlob(
   publicKey: KeyObject,
 ): boolean {
   const algo = signatureAlgo(alg.algorithmId);
-  let hash = algo?.hash;
+  let hash: HashName | undefined = algo?.hash;
+  let mgfHash: HashName | undefined;
   if (alg.algorithmId === OID_RSA_PSS) {
     const params = alg.algorithmParams as { toBER?: () => ArrayBuffer } | undefined;
-    hash = pssHash(params?.toBER ? new Uint8Array(params.toBER()) : undefined);
+    const pss = params?.toBER ? pssParams(new Uint8Array(params.toBER())) : undefined;
+    hash = pss?.hash;
+    mgfHash = pss?.mgfHash;
   }
+  if (algo?.scheme === 'ed25519' || algo?.scheme === 'ed448') hash = 'sha512';
   if (!algo || !hash) return false;
-  return verifySignatureValue({ publicKey, scheme: algo.scheme, hash, signature, data: tbs }) === true;
+  return (
+    verifySignatureValue({ publicKey, scheme: algo.scheme, hash, mgfHash, signature, data: tbs }) === true
+  );
 }

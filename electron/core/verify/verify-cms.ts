@@ -21,6 +21,9 @@ export interface CmsParts {
   crls?: Uint8Array[];
   /** SignerInfo encodings as found */
   signerInfos: Uint8Array[];
+  /** hashes that made the content before it was signed (adbe.pkcs7.sha1: SHA-1 of the ranges); they count
+   * against the crypto constraints like the signers' own */
+  contentHashes?: HashName[];
   /** digest of the signed content (eContent or detached content / PDF byte ranges); undefined if not computed */
   contentDigest(h: HashName): Uint8Array | undefined;
 }
@@ -53,7 +56,11 @@ export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): 
     poe: ctx.poe,
     signedData: { ...parts, crls: parts.crls ?? [] },
   };
-  const content = { contentType: parts.eContentType, digest: (h: HashName) => parts.contentDigest(h) };
+  const content = {
+    contentType: parts.eContentType,
+    hashes: parts.contentHashes,
+    digest: (h: HashName) => parts.contentDigest(h),
+  };
   return Promise.all(
     parts.signerInfos.map(async (si) => {
       try {

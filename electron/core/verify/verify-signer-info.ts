@@ -2,13 +2,14 @@
  * Verifies one SignerInfo (and, recursively, its counter-signatures) against the content digest: signed
  * attributes, signature value, signing certificate, then the certificate checks and the ETSI indication.
  */
-import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
 import {
-  HASH_BY_OID,
   OID_RSA_PSS,
+  digestAlgorithmHash,
+  KEY_TYPES,
+  digestBytes,
   hashLabel,
-  pssHash,
+  pssParams,
   signatureAlgo,
   signatureLabel,
   type HashName,
@@ -27,10 +28,13 @@ import { embeddedContext } from '../ltv/embedded-validation';
 import { earliest } from '../ltv/signature-timestamps';
 import { checkArchiveTimestamps } from '../ltv/archive-timestamps';
 import type { ArchivedSignedData } from '../ltv/cades-lta';
+import { CMS_LIMITS, counterSignaturesTooDeep } from '../cms/limits';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
   contentType?: string;
+  /** hashes that made the content itself (they count against the crypto constraints) */
+  hashes?: HashName[];
   digest(h: HashName): Uint8Array | undefined;
 }
 
@@ -42,8 +46,6 @@ export interface SignerInfoContext extends CertCheckContext {
   /** the SignedData around a top-level SignerInfo, for its CAdES archive timestamps */
   signedData?: ArchivedSignedData;
 }
-
-const MAX_COUNTER_DEPTH = 8;
 
 export function emptySigner(): SignerSummary {
   return { commonName: null, fiscalCode: null, givenName: null, surname: null, organization: null };
@@ -88,6 +90,15 @@ function cadesForm(attrs: SignedAttributes | undefined): CadesForm {
   return attrs.signaturePolicy ? 'CAdES-EPES' : 'CAdES-BES';
 }
 
+const UNSUPPORTED_ALGORITHM = {
+  it: 'Algoritmo di firma non supportato o sconosciuto ({oid}).',
+  en: 'Unsupported or unknown signature algorithm ({oid}).',
+};
+const KEY_MISMATCH = {
+  it: 'L’algoritmo di firma ({oid}) non corrisponde alla chiave del certificato.',
+  en: 'The signature algorithm ({oid}) does not match the certificate key.',
+};
+
 /** The signature value check over the signed attributes (as found, then DER-sorted) or the content digest. */
 function checkSignatureValue(
   signer: ParsedCert,
@@ -98,16 +109,26 @@ function checkSignatureValue(
   messages: string[],
 ): boolean | undefined {
   if (keyRefusal(signer)) return undefined;
-  const algo =
-    signatureAlgo(si.signatureAlgorithm.oid) ??
-    signatureAlgo(signer.cert.subjectPublicKeyInfo.algorithm.algorithmId);
-  if (!algo) return undefined;
+  // an unknown signatureAlgorithm is not guessed from the key (DSS: not intact)
+  const algo = signatureAlgo(si.signatureAlgorithm.oid);
+  if (!algo) {
+    messages.push(t(UNSUPPORTED_ALGORITHM, { oid: si.signatureAlgorithm.oid }));
+    return false;
+  }
   const base = {
     publicKey: signer.x509.publicKey,
     scheme: algo.scheme,
     hash,
+    mgfHash: algo.scheme === 'rsa-pss' ? pssParams(si.signatureAlgorithm.params)?.mgfHash : undefined,
     signature: si.signature,
   };
+  if (
+    !base.publicKey.asymmetricKeyType ||
+    !KEY_TYPES[algo.scheme].includes(base.publicKey.asymmetricKeyType)
+  ) {
+    messages.push(t(KEY_MISMATCH, { oid: si.signatureAlgorithm.oid }));
+    return false;
+  }
   if (!attrs) {
     const r = verifySignatureValue({ ...base, digest: (h) => content.digest(h) });
     if (r === undefined) {
@@ -167,15 +188,20 @@ export async function verifySignerInfo(
   let si: SignerInfoFields;
   try {
     si = readSignerInfo(bytes);
-  } catch {
-    return formatFailure(ctx.depth, t({ it: 'SignerInfo non leggibile.', en: 'Unreadable SignerInfo.' }));
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return formatFailure(
+      ctx.depth,
+      t({ it: 'SignerInfo non leggibile ({reason}).', en: 'Unreadable SignerInfo ({reason}).' }, { reason }),
+    );
   }
   const messages: string[] = [];
-  const digestHash = HASH_BY_OID[si.digestAlgorithm.oid];
+  const digestHash = digestAlgorithmHash(si.digestAlgorithm.oid, si.digestAlgorithm.params);
   const algo = signatureAlgo(si.signatureAlgorithm.oid);
   const sigHash =
-    (si.signatureAlgorithm.oid === OID_RSA_PSS ? pssHash(si.signatureAlgorithm.params) : algo?.hash) ??
-    digestHash;
+    si.signatureAlgorithm.oid === OID_RSA_PSS
+      ? pssParams(si.signatureAlgorithm.params)?.hash
+      : (algo?.hash ?? digestHash);
   const attrs = si.signedAttrs ? readSignedAttributes(si.signedAttrs) : undefined;
   const unsigned = readUnsignedAttributes(si.unsignedAttrs);
   const signer = findBySignerId(si.sid, ctx.pool);
@@ -201,7 +227,7 @@ export async function verifySignerInfo(
   let essMismatch = false;
   const ess = attrs?.essCertIds[0];
   if (signer && ess) {
-    essMismatch = !ess.hash || !equalBytes(createHash(ess.hash).update(signer.der).digest(), ess.certHash);
+    essMismatch = !ess.hash || !equalBytes(digestBytes(ess.hash, signer.der), ess.certHash);
     if (essMismatch)
       messages.push(
         t({
@@ -210,7 +236,9 @@ export async function verifySignerInfo(
         }),
       );
   }
-  const hashes = [digestHash, sigHash].filter((h): h is HashName => h !== undefined);
+  const hashes = [digestHash, sigHash, ...(content.hashes ?? [])].filter(
+    (h): h is HashName => h !== undefined,
+  );
   const checks = signer
     ? await checkSignerCertificate(signer, hashes, {
         ...embeddedContext(bytes, ctx),
@@ -249,13 +277,12 @@ export async function verifySignerInfo(
   );
 
   const signatureValue = si.signature;
-  const counterContent: SignedContent = { digest: (h) => createHash(h).update(signatureValue).digest() };
-  const counterSignatures =
-    counterDepth < MAX_COUNTER_DEPTH
-      ? await Promise.all(
-          unsigned.counterSignatures.map((cs) => verifySignerInfo(cs, counterContent, ctx, counterDepth + 1)),
-        )
-      : [];
+  const counterContent: SignedContent = { digest: (h) => digestBytes(h, signatureValue) };
+  if (unsigned.counterSignatures.length > 0 && counterDepth >= CMS_LIMITS.counterSignatureDepth)
+    throw counterSignaturesTooDeep();
+  const counterSignatures = await Promise.all(
+    unsigned.counterSignatures.map((cs) => verifySignerInfo(cs, counterContent, ctx, counterDepth + 1)),
+  );
   return {
     signer: signerSummary(checks),
     signingTime: signingTime ? signingTime.toISOString() : null,

@@ -1,0 +1,183 @@
+/**
+ * Caps on what one CMS SignedData may hold (issue 19), so that a hostile file answers quickly, in bounded
+ * memory and with a bounded report: real signatures stay far below every cap (a p7m with 25 signers and their
+ * chains, CAdES-LTA with a few archive timestamps). Each cap has its own error code and a plain message.
+ * The SignerInfos are walked here lazily (one element at a time) before anything builds lists or reports.
+ */
+import { SigilloError } from '../errors';
+import { t, type Message } from '../i18n/translate';
+import { decodeOid, readElement, valueOf, type Element } from './der-parse';
+
+export const CMS_LIMITS = {
+  /** SignerInfos of one SignedData */
+  signers: 100,
+  /** certificates of one SignedData */
+  certificates: 500,
+  /** CRLs / other revocation data of one SignedData */
+  crls: 100,
+  /** attributes in one signed or unsigned attribute set */
+  attributes: 100,
+  /** values of one attribute */
+  attributeValues: 100,
+  /** values of all unsigned attributes in one SignedData (timestamps, validation data…), every signer and
+   * counter-signature together: each may be a token to verify */
+  unsignedValues: 500,
+  /** counter-signatures in one SignedData, at every depth */
+  counterSignatures: 100,
+  /** counter-signatures of counter-signatures… */
+  counterSignatureDepth: 8,
+  /** p7m signed again inside a p7m (verify and extract) */
+  levels: 16,
+  /** signatures and document timestamps of one PDF (each is a CMS over the file's ranges) */
+  pdfSignatures: 100,
+  /** BER elements inside one another (indefinite lengths) in the streamed structure */
+  berNesting: 48,
+} as const;
+
+type Cap =
+  | 'signers'
+  | 'certificates'
+  | 'crls'
+  | 'attributes'
+  | 'attributeValues'
+  | 'unsignedValues'
+  | 'counterSignatures';
+
+const CODES: Record<Cap, string> = {
+  signers: 'CMS_TOO_MANY_SIGNERS',
+  certificates: 'CMS_TOO_MANY_CERTIFICATES',
+  crls: 'CMS_TOO_MANY_CRLS',
+  attributes: 'CMS_TOO_MANY_ATTRIBUTES',
+  attributeValues: 'CMS_TOO_MANY_ATTRIBUTES',
+  unsignedValues: 'CMS_TOO_MANY_ATTRIBUTES',
+  counterSignatures: 'CMS_TOO_MANY_COUNTER_SIGNATURES',
+};
+
+const WHAT: Record<Cap, Message> = {
+  signers: { it: 'firmatari', en: 'signers' },
+  certificates: { it: 'certificati', en: 'certificates' },
+  crls: { it: 'liste di revoca (CRL)', en: 'revocation lists (CRLs)' },
+  attributes: { it: 'attributi in un firmatario', en: 'attributes in one signer' },
+  attributeValues: { it: 'valori in un attributo', en: 'values in one attribute' },
+  unsignedValues: { it: 'attributi non firmati in tutto', en: 'unsigned attributes in all' },
+  counterSignatures: { it: 'controfirme', en: 'counter-signatures' },
+};
+
+/** the error of a cap: its code, a plain message with the limit, the limit in the details */
+function limitError(
+  code: string,
+  message: Message,
+  n: number,
+  params: Record<string, string> = {},
+): SigilloError {
+  return new SigilloError(code, t(message, { ...params, n }), { limit: n });
+}
+
+export function tooMany(cap: Cap): SigilloError {
+  const message = {
+    it: 'La firma contiene più di {n} {what}: non viene verificata.',
+    en: 'The signature holds more than {n} {what}: it is not checked.',
+  };
+  return limitError(CODES[cap], message, CMS_LIMITS[cap], { what: t(WHAT[cap]) });
+}
+
+export const counterSignaturesTooDeep = (): SigilloError =>
+  limitError(
+    'CMS_COUNTER_SIGNATURES_TOO_DEEP',
+    {
+      it: 'Controfirme annidate oltre {n} livelli: la firma non viene verificata.',
+      en: 'Counter-signatures nested deeper than {n} levels: the signature is not checked.',
+    },
+    CMS_LIMITS.counterSignatureDepth,
+  );
+
+export const nestingTooDeep = (): SigilloError =>
+  limitError(
+    'CMS_NESTING_TOO_DEEP',
+    {
+      it: 'La struttura della firma ha più di {n} elementi annidati: non viene letta.',
+      en: 'The signature structure nests more than {n} elements: it is not read.',
+    },
+    CMS_LIMITS.berNesting,
+  );
+
+export const tooManyPdfSignatures = (): SigilloError =>
+  limitError(
+    'PDF_TOO_MANY_SIGNATURES',
+    {
+      it: 'Il PDF contiene più di {n} firme: non viene verificato.',
+      en: 'The PDF holds more than {n} signatures: it is not checked.',
+    },
+    CMS_LIMITS.pdfSignatures,
+  );
+
+export const tooManyLevels = (): SigilloError =>
+  limitError(
+    'TOO_MANY_LEVELS',
+    {
+      it: 'Troppi livelli di firma annidati (oltre {n}).',
+      en: 'Too many nested signature levels (over {n}).',
+    },
+    CMS_LIMITS.levels,
+  );
+
+/** throws when `count` goes past the cap */
+export function checkCount(cap: Cap, count: number): void {
+  if (count > CMS_LIMITS[cap]) throw tooMany(cap);
+}
+
+/** the children of a constructed element, one at a time, stopping with `cap`'s error past its limit */
+function* eachChild(buf: Uint8Array, parent: Element, cap: Cap): Generator<Element> {
+  let n = 0;
+  for (let p = parent.valueStart; p < parent.valueEnd;) {
+    checkCount(cap, ++n);
+    const e = readElement(buf, p, parent.valueEnd);
+    yield e;
+    p = e.end;
+  }
+}
+
+const COUNTER_SIGNATURE = '1.2.840.113549.1.9.6';
+
+interface Walk {
+  counters: number;
+  unsignedValues: number;
+}
+
+function walkSignerInfo(buf: Uint8Array, si: Element, depth: number, w: Walk): void {
+  if (si.tag !== 0x30) return; // not a SignerInfo: the reader reports it
+  for (const field of eachChild(buf, si, 'attributes')) {
+    if (field.tag !== 0xa0 && field.tag !== 0xa1) continue;
+    for (const attr of eachChild(buf, field, 'attributes')) {
+      if (attr.tag !== 0x30) continue;
+      const typeEl = readElement(buf, attr.valueStart, attr.valueEnd);
+      if (typeEl.end >= attr.valueEnd) continue;
+      const values = readElement(buf, typeEl.end, attr.valueEnd);
+      const counter = typeEl.tag === 0x06 && decodeOid(valueOf(buf, typeEl)) === COUNTER_SIGNATURE;
+      for (const v of eachChild(buf, values, counter ? 'counterSignatures' : 'attributeValues')) {
+        if (field.tag !== 0xa1) continue;
+        checkCount('unsignedValues', ++w.unsignedValues);
+        if (!counter) continue;
+        checkCount('counterSignatures', ++w.counters);
+        if (depth + 1 > CMS_LIMITS.counterSignatureDepth) throw counterSignaturesTooDeep();
+        walkSignerInfo(buf, v, depth + 1, w);
+      }
+    }
+  }
+}
+
+/**
+ * Checks the attribute and counter-signature caps over every SignerInfo (as found). Malformed structure is left
+ * to the SignerInfo reader (reported per signature); only the caps throw.
+ */
+export function checkSignerInfoLimits(signerInfos: Uint8Array[]): void {
+  checkCount('signers', signerInfos.length);
+  const w: Walk = { counters: 0, unsignedValues: 0 };
+  for (const si of signerInfos) {
+    try {
+      walkSignerInfo(si, readElement(si, 0), 0, w);
+    } catch (e) {
+      if (e instanceof SigilloError) throw e;
+    }
+  }
+}
