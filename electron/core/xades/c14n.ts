@@ -41,9 +41,14 @@ function canonicalizer(m: C14nMethod) {
 }
 
 function element(el: Element, m: C14nMethod, inclusivePrefixes: string[]): string {
+  const inherited = ancestorNamespaces(el);
+  // xml-crypto renders an inherited default namespace twice (once as the element's own, once as an ancestor's)
+  // unless it is told that namespace is already the default one: then only the ancestor copy is rendered
+  const defaultNs = inherited.find((n) => n.prefix === '')?.namespaceURI;
   const out = canonicalizer(m).process(el, {
-    ancestorNamespaces: ancestorNamespaces(el),
+    ancestorNamespaces: inherited,
     inclusiveNamespacesPrefixList: inclusivePrefixes,
+    ...(defaultNs && m.kind === 'inclusive' && !el.hasAttribute('xmlns') ? { defaultNs } : {}),
   });
   return String(out);
 }

@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { t } from '../i18n/translate';
 import type { HashName } from '../verify/algorithms';
 import { canonicalize } from './c14n';
+import { misplacedTarget } from './reference-place';
 import { C14N, DIGEST_BY_URI, NS, TRANSFORM, type C14nMethod } from './xml-names';
 import {
   base64Of,
@@ -51,6 +52,10 @@ const P = {
   notFound: { it: 'file {name} non trovato', en: 'file {name} not found' },
   digest: { it: 'algoritmo di impronta non supportato', en: 'unsupported digest algorithm' },
   transform: { it: 'trasformazione non applicabile ({m})', en: 'transform cannot be applied ({m})' },
+  misplaced: {
+    it: 'l’elemento con Id {id} non è dove il tipo di riferimento lo richiede (possibile signature wrapping)',
+    en: 'the element with Id {id} is not where the reference type requires it (possible signature wrapping)',
+  },
 };
 
 /** Every element carrying an Id / ID / id / xml:id attribute, by value. */
@@ -98,19 +103,35 @@ function restore(list: Detached[]): void {
   for (const d of [...list].reverse()) d.parent.insertBefore(d.node, d.next);
 }
 
-/** XPath (1.0 / Filter 2.0) expressions we recognise: both remove every ds:Signature. */
-function removesSignatures(transform: Element): boolean {
+/** The ds:Signature elements an XPath (1.0 / Filter 2.0 subtract) transform removes; undefined when not recognised. */
+function signaturesRemoved(transform: Element, doc: Document): Element[] | undefined {
   const xpath = firstChild(transform, '*', 'XPath');
-  if (!xpath) return false;
+  if (!xpath) return undefined;
   const expr = (xpath.textContent ?? '').split(/\s+/).join('');
   const alg = transform.getAttribute('Algorithm');
-  const prefixFor = (p: string): boolean => xpath.lookupNamespaceURI(p) === NS.ds;
+  const all = (): Element[] => descendants(doc, NS.ds, 'Signature');
+  const byPrefix = (p: string | undefined): Element[] | undefined =>
+    p !== undefined && xpath.lookupNamespaceURI(p) === NS.ds ? all() : undefined;
+  // *[name()='p:Signature'] compares the qualified name as written: only ds:Signature elements spelled that way
+  const byName = (q: string | undefined): Element[] | undefined =>
+    q === undefined ? undefined : all().filter((e) => e.tagName === q);
   if (alg === TRANSFORM.xpath) {
-    const m = /^not\(ancestor-or-self::([A-Za-z_][\w.-]*):Signature\)$/.exec(expr);
-    return m !== null && prefixFor(m[1] as string);
+    const m =
+      /^not\(ancestor-or-self::(?:([A-Za-z_][\w.-]*):Signature|\*\[name\(\)=(['"])([\w.:-]+)\2\])\)$/.exec(
+        expr,
+      );
+    return m ? (m[1] !== undefined ? byPrefix(m[1]) : byName(m[3])) : undefined;
   }
-  const m = /^(?:\/descendant::|\/\/)([A-Za-z_][\w.-]*):Signature$/.exec(expr);
-  return xpath.getAttribute('Filter') === 'subtract' && m !== null && prefixFor(m[1] as string);
+  if (xpath.getAttribute('Filter') !== 'subtract') return undefined;
+  const m =
+    /^(?:\/descendant::|\/\/)(?:([A-Za-z_][\w.-]*):Signature|\*\[name\(\)=(['"])([\w.:-]+)\2\])$/.exec(expr);
+  return m ? (m[1] !== undefined ? byPrefix(m[1]) : byName(m[3])) : undefined;
+}
+
+/** Base64 transform: the text of the node-set (or the octets) decoded. */
+function base64Decode(data: Data): Uint8Array {
+  const text = 'bytes' in data ? Buffer.from(data.bytes).toString('latin1') : (data.node.textContent ?? '');
+  return Buffer.from(text.split(/\s+/).join(''), 'base64');
 }
 
 type Data = { node: Node } | { bytes: Uint8Array };
@@ -128,6 +149,10 @@ function transformData(start: Data, transforms: Element[], ctx: ReferenceContext
     for (const tr of transforms) {
       const alg = tr.getAttribute('Algorithm') ?? '';
       const c14n = C14N[alg];
+      if (alg === TRANSFORM.base64) {
+        data = { bytes: base64Decode(data) };
+        continue;
+      }
       if ('bytes' in data) {
         if (!c14n) throw new Error(`transform ${alg} over binary data`);
         data = { node: parseXml(decodeXml(data.bytes)) };
@@ -136,8 +161,10 @@ function transformData(start: Data, transforms: Element[], ctx: ReferenceContext
         data = { bytes: canonicalize(data.node, c14n, inclusivePrefixes(tr)) };
       } else if (alg === TRANSFORM.enveloped) {
         removed.push(...detach([ctx.signature]));
-      } else if ((alg === TRANSFORM.xpath || alg === TRANSFORM.xpathFilter2) && removesSignatures(tr)) {
-        removed.push(...detach(descendants(ctx.doc, NS.ds, 'Signature')));
+      } else if (alg === TRANSFORM.xpath || alg === TRANSFORM.xpathFilter2) {
+        const gone = signaturesRemoved(tr, ctx.doc);
+        if (!gone) throw new Error(`unsupported XPath expression in ${alg}`);
+        removed.push(...detach(gone));
       } else throw new Error(`unsupported transform ${alg}`);
     }
     return 'bytes' in data ? data.bytes : canonicalize(data.node, INCLUSIVE);
@@ -190,6 +217,9 @@ export async function checkReference(ref: Element, ctx: ReferenceContext): Promi
   if (!ref.hasAttribute('URI')) return fail({ kind: 'missing' }, t(P.noUri));
   const d = dereference(uri, ctx);
   if (d.problem) return fail(d.target, d.problem);
+  if (d.target.kind === 'element' && misplacedTarget(base.type, d.target.element, ctx.signature)) {
+    return { ...fail(d.target, t(P.misplaced, { id: uri.slice(1) })), notFound: true };
+  }
   let start: Data;
   if (d.node) start = { node: d.node };
   else {

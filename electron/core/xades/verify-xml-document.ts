@@ -10,8 +10,13 @@ import type { TrustStore } from '../trust/trust-store';
 import type { FatturaPaSummary } from './fatturapa-types';
 import { fatturaPaSummary } from './fatturapa';
 import { idIndex, type ExternalResolver } from './references';
-import { verifyXmlSignature, type XmlSignatureMode, type XmlSignatureResult } from './verify-xml-signature';
-import { NS, SIGNED_PROPERTIES_TYPE } from './xml-names';
+import {
+  coversDocument,
+  verifyXmlSignature,
+  type XmlSignatureMode,
+  type XmlSignatureResult,
+} from './verify-xml-signature';
+import { isSignedPropertiesType, NS } from './xml-names';
 import { childElements, decodeXml, descendants, firstChild, parseXml } from './xml-safe';
 
 export interface XmlVerifyOptions {
@@ -53,7 +58,7 @@ export function topLevelSignatures(doc: Document): Element[] {
 function modeOf(signature: Element, doc: Document): XmlSignatureMode {
   const signedInfo = firstChild(signature, NS.ds, 'SignedInfo');
   const refs = signedInfo ? childElements(signedInfo, NS.ds, 'Reference') : [];
-  const data = refs.filter((r) => r.getAttribute('Type') !== SIGNED_PROPERTIES_TYPE);
+  const data = refs.filter((r) => !isSignedPropertiesType(r.getAttribute('Type')));
   const uris = data.map((r) => r.getAttribute('URI') ?? '');
   if (uris.length > 0 && uris.every((u) => u !== '' && !u.startsWith('#'))) return 'detached';
   return signature === doc.documentElement ? 'enveloping' : 'enveloped';
@@ -80,6 +85,8 @@ export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions):
       }),
     );
   }
-  const fatturapa = fatturaPaSummary(doc);
+  // invoice data are shown only when a signature covers the whole document, never from unsigned parts
+  const covered = results.some((r) => coversDocument(r.references, doc));
+  const fatturapa = covered ? fatturaPaSummary(doc) : undefined;
   return { signatures: results, ...(fatturapa ? { fatturapa } : {}) };
 }

@@ -14,6 +14,7 @@ import { decideSignature } from '../verify/signer-verdict';
 import type { CadesForm, SignatureReport } from '../verify/types';
 import { signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
+import { keyValueKey } from './key-value';
 import { readSignedInfo, verifySignedInfo } from './signed-info';
 import { checkXadesTimestamps } from './xades-timestamps';
 import {
@@ -22,7 +23,7 @@ import {
   type CertReference,
   type XadesProperties,
 } from './xades-properties';
-import { NS, SIGNED_PROPERTIES_TYPE } from './xml-names';
+import { isSignedPropertiesType, NS } from './xml-names';
 import { base64Of, childElements, childPath, descendants, firstChild } from './xml-safe';
 
 /** enveloped: the signature sits inside the signed document; enveloping: signs its own ds:Object; detached: files */
@@ -66,6 +67,10 @@ const M = {
   coverage: {
     it: 'La firma non copre il documento mostrato (riferimento all’intero documento assente): possibile attacco di tipo signature wrapping.',
     en: 'The signature does not cover the document shown (no reference to the whole document): possible signature wrapping.',
+  },
+  partial: {
+    it: 'La firma copre solo una parte del documento (elementi {ids}): il resto non è firmato.',
+    en: 'The signature covers only part of the document (elements {ids}): the rest is not signed.',
   },
   signedProps: {
     it: 'Le proprietà firmate XAdES (SignedProperties) non sono coperte dalla firma.',
@@ -117,7 +122,21 @@ function form(p: XadesProperties | undefined): CadesForm {
   return p.policy ? 'XAdES-EPES' : 'XAdES-BES';
 }
 
-/** Coverage rules: SignedProperties referenced; enveloped → the whole document; otherwise some data object. */
+/** true when a data reference of `refs` covers the whole document (URI="" or the root element). */
+export function coversDocument(refs: ReferenceResult[], doc: Document): boolean {
+  return refs.some(
+    (r) =>
+      !isSignedPropertiesType(r.type) &&
+      (r.target.kind === 'document' ||
+        (r.target.kind === 'element' && r.target.element === doc.documentElement)),
+  );
+}
+
+/**
+ * Coverage rules (as DSS): the SignedProperties read are the referenced ones; at least one data reference; a
+ * counter-signature covers the countersigned SignatureValue. An enveloped signature over only some elements is
+ * valid for what it signs (DSS reports the signed scope): the report says which elements, and nothing else.
+ */
 function coverage(
   refs: ReferenceResult[],
   props: XadesProperties | undefined,
@@ -130,21 +149,16 @@ function coverage(
     ok = false;
     messages.push(t(M.signedProps));
   }
-  const root = ctx.doc.documentElement;
-  const data = refs.filter((r) => r.type !== SIGNED_PROPERTIES_TYPE);
-  const wholeDoc = data.some(
-    (r) => r.target.kind === 'document' || (r.target.kind === 'element' && r.target.element === root),
-  );
+  const data = refs.filter((r) => !isSignedPropertiesType(r.type));
   const countersigned = data.some(
     (r) => r.target.kind === 'element' && r.target.element === ctx.countersigned,
   );
-  if (
-    (ctx.mode === 'enveloped' && !wholeDoc) ||
-    (ctx.mode === 'counter' && !countersigned) ||
-    data.length === 0
-  ) {
+  if ((ctx.mode === 'counter' && !countersigned) || data.length === 0) {
     ok = false;
     messages.push(t(M.coverage));
+  } else if (ctx.mode === 'enveloped' && !coversDocument(refs, ctx.doc)) {
+    const ids = data.map((r) => r.uri).filter((u) => u.startsWith('#'));
+    messages.push(t(M.partial, { ids: ids.join(', ') || '-' }));
   }
   return ok;
 }
@@ -189,6 +203,11 @@ export async function verifyXmlSignature(
     ...ctx.trust.anchors.map((a) => a.der),
   ]);
   const chosen = chooseSigner(pool, keyInfo, props, (c) => verifySignedInfo(info, c.x509.publicKey));
+  if (!chosen.signer) {
+    // plain XMLDSig with only a ds:KeyValue: the value can be checked, the signer stays unknown
+    const key = keyValueKey(signature);
+    if (key) chosen.sigOk = verifySignedInfo(info, key);
+  }
   if (chosen.sigOk === undefined && chosen.signer) messages.push(t(M.unsupported));
   if (chosen.essMismatch) messages.push(t(M.certMismatch));
   if (!chosen.signer) messages.push(t(M.noCert));
@@ -224,7 +243,7 @@ export async function verifyXmlSignature(
     },
     checks,
   );
-  const dataRef = refs.find((r) => r.type !== SIGNED_PROPERTIES_TYPE);
+  const dataRef = refs.find((r) => !isSignedPropertiesType(r.type));
   const qc = checks?.info.qc;
   const report: SignatureReport = {
     signer: signerSummary(checks),

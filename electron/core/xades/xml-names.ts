@@ -11,6 +11,21 @@ export const NS = {
 
 export const SIGNED_PROPERTIES_TYPE = 'http://uri.etsi.org/01903#SignedProperties';
 
+/** XAdES 1.1.1, 1.2.2 and 1.3.2 (EN 319 132-1): the namespaces a QualifyingProperties can be in. */
+export const XADES_NAMESPACES: readonly string[] = [
+  NS.xades,
+  'http://uri.etsi.org/01903/v1.2.2#',
+  'http://uri.etsi.org/01903/v1.1.1#',
+];
+
+/** The Type of a reference to SignedProperties: 1.3.2 and later, or the older versioned forms. */
+export function isSignedPropertiesType(type: string | null): boolean {
+  return (
+    type === SIGNED_PROPERTIES_TYPE ||
+    (type !== null && XADES_NAMESPACES.some((ns) => type === `${ns}SignedProperties`))
+  );
+}
+
 export const TRANSFORM = {
   enveloped: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
   xpath: 'http://www.w3.org/TR/1999/REC-xpath-19991116',
