@@ -9,6 +9,7 @@ import { t } from '../i18n/translate';
 import type { HashName } from '../verify/algorithms';
 import { canonicalize } from './c14n';
 import { misplacedTarget } from './reference-place';
+import { tooMuchWork } from './xml-limits';
 import { C14N, DIGEST_BY_URI, NS, TRANSFORM, type C14nMethod } from './xml-names';
 import {
   base64Of,
@@ -67,7 +68,10 @@ export function idIndex(doc: Document): Map<string, Element[]> {
       const el = n as Element;
       for (const name of ['Id', 'ID', 'id', 'xml:id']) {
         const v = el.getAttribute(name);
-        if (v) index.set(v, [...(index.get(v) ?? []), el]);
+        if (!v) continue;
+        const list = index.get(v);
+        if (!list) index.set(v, [el]);
+        else if (list[list.length - 1] !== el) list.push(el);
       }
       walk(el);
     }
@@ -81,6 +85,8 @@ export interface ReferenceContext {
   signature: Element;
   ids: Map<string, Element[]>;
   external?: ExternalResolver;
+  /** octets of document data still allowed through the transforms (shared by every reference of the document) */
+  budget?: { left: number };
 }
 
 interface Detached {
@@ -236,6 +242,10 @@ export async function checkReference(ref: Element, ctx: ReferenceContext): Promi
     octets = transformData(start, transforms, ctx);
   } catch (e) {
     return fail(d.target, t(P.transform, { m: e instanceof Error ? e.message : String(e) }));
+  }
+  if (ctx.budget && d.node) {
+    ctx.budget.left -= octets.length;
+    if (ctx.budget.left < 0) throw tooMuchWork();
   }
   const actual = createHash(hash).update(octets).digest();
   return { ...base, hash, digestOk: equalDigest(actual, expected), target: d.target };

@@ -16,6 +16,7 @@ import {
   type XmlSignatureMode,
   type XmlSignatureResult,
 } from './verify-xml-signature';
+import { MAX_XML_DIGEST_OCTETS, MAX_XML_SIGNATURES, tooManySignatures } from './xml-limits';
 import { isSignedPropertiesType, NS } from './xml-names';
 import { childElements, decodeXml, descendants, firstChild, parseXml } from './xml-safe';
 
@@ -66,9 +67,12 @@ function modeOf(signature: Element, doc: Document): XmlSignatureMode {
 
 export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions): Promise<XmlDocumentResult> {
   const doc = parseXml(decodeXml(bytes));
+  const all = descendants(doc, NS.ds, 'Signature').length;
+  if (all > MAX_XML_SIGNATURES) throw tooManySignatures(all);
   const signatures = topLevelSignatures(doc);
   if (signatures.length === 0) throw notSigned();
   const ids = idIndex(doc);
+  const budget = { left: MAX_XML_DIGEST_OCTETS };
   const now = o.now ?? new Date();
   const results: XmlSignatureResult[] = [];
   for (const s of signatures) {
@@ -78,6 +82,7 @@ export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions):
         ids,
         mode: modeOf(s, doc),
         external: o.external,
+        budget,
         trust: o.trust,
         revocation: o.revocation,
         now,

@@ -38,6 +38,8 @@ export interface XmlSignatureContext {
   /** nesting of counter-signatures (0 = a main signature) */
   counterDepth?: number;
   external?: ExternalResolver;
+  /** shared work budget of the document (see xml-limits.ts) */
+  budget?: { left: number };
   trust: TrustStore;
   revocation?: RevocationChecker;
   now: Date;
