@@ -39,6 +39,8 @@ export interface ReferenceResult {
   problem?: string;
   /** the referenced external file was not found (the signed data is not available) */
   notFound?: boolean;
+  /** the transformed octets that were digested (what the reference signs) */
+  octets?: Uint8Array;
 }
 
 const INCLUSIVE: C14nMethod = { kind: 'inclusive', withComments: false };
@@ -208,11 +210,18 @@ function externalName(uri: string): string {
   }
 }
 
-export async function checkReference(ref: Element, ctx: ReferenceContext): Promise<ReferenceResult> {
+interface Prepared {
+  base: { uri: string; type: string | null };
+  hash: HashName | undefined;
+  fail: (target: ReferenceTarget, problem: string) => ReferenceResult;
+  d: ReturnType<typeof dereference>;
+}
+
+/** Reads and dereferences a Reference; a ReferenceResult when it already fails. */
+function prepare(ref: Element, ctx: ReferenceContext): Prepared | ReferenceResult {
   const uri = ref.getAttribute('URI') ?? '';
   const base = { uri, type: ref.getAttribute('Type') };
   const hash = DIGEST_BY_URI[firstChild(ref, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? ''];
-  const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
   const fail = (target: ReferenceTarget, problem: string): ReferenceResult => ({
     ...base,
     hash,
@@ -226,14 +235,12 @@ export async function checkReference(ref: Element, ctx: ReferenceContext): Promi
   if (d.target.kind === 'element' && misplacedTarget(base.type, d.target.element, ctx.signature)) {
     return { ...fail(d.target, t(P.misplaced, { id: uri.slice(1) })), notFound: true };
   }
-  let start: Data;
-  if (d.node) start = { node: d.node };
-  else {
-    const name = externalName(uri);
-    const bytes = ctx.external ? await ctx.external(name) : undefined;
-    if (!bytes) return { ...fail({ kind: 'missing' }, t(P.notFound, { name })), notFound: true };
-    start = { bytes };
-  }
+  return { base, hash, fail, d };
+}
+
+/** Transforms and digests `start`; `octets` are the transformed data (what the reference signs). */
+function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): ReferenceResult {
+  const { base, hash, fail, d } = p;
   if (!hash) return fail(d.target, t(P.digest));
   const transformsEl = firstChild(ref, NS.ds, 'Transforms');
   const transforms = transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : [];
@@ -243,10 +250,35 @@ export async function checkReference(ref: Element, ctx: ReferenceContext): Promi
   } catch (e) {
     return fail(d.target, t(P.transform, { m: e instanceof Error ? e.message : String(e) }));
   }
-  if (ctx.budget && d.node) {
+  if (ctx.budget && 'node' in start) {
     ctx.budget.left -= octets.length;
     if (ctx.budget.left < 0) throw tooMuchWork();
   }
   const actual = createHash(hash).update(octets).digest();
-  return { ...base, hash, digestOk: equalDigest(actual, expected), target: d.target };
+  const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
+  return { ...base, hash, digestOk: equalDigest(actual, expected), target: d.target, octets };
+}
+
+/** A same-document reference ('' or '#id') only, synchronously (trusted lists: nothing outside the document). */
+export function checkLocalReference(ref: Element, ctx: ReferenceContext): ReferenceResult {
+  const p = prepare(ref, ctx);
+  if (!('d' in p)) return p;
+  if (!p.d.node) return p.fail(p.d.target, t(P.notFound, { name: p.base.uri }));
+  return digest(ref, p, { node: p.d.node }, ctx);
+}
+
+/** Any reference, files through `ctx.external`; the octets are not kept (reports live long). */
+export async function checkReference(ref: Element, ctx: ReferenceContext): Promise<ReferenceResult> {
+  const p = prepare(ref, ctx);
+  if (!('d' in p)) return p;
+  let r: ReferenceResult;
+  if (p.d.node) r = digest(ref, p, { node: p.d.node }, ctx);
+  else {
+    const name = externalName(p.base.uri);
+    const bytes = ctx.external ? await ctx.external(name) : undefined;
+    if (!bytes) return { ...p.fail({ kind: 'missing' }, t(P.notFound, { name })), notFound: true };
+    r = digest(ref, p, { bytes }, ctx);
+  }
+  delete r.octets;
+  return r;
 }
