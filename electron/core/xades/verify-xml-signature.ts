@@ -20,11 +20,12 @@ import { checkXadesTimestamps } from './xades-timestamps';
 import {
   qualifyingProperties,
   readXadesProperties,
+  unsignedSignatureProperties,
   type CertReference,
   type XadesProperties,
 } from './xades-properties';
 import { isSignedPropertiesType, NS } from './xml-names';
-import { base64Of, childElements, childPath, descendants, firstChild } from './xml-safe';
+import { base64Of, childElements, descendants, firstChild } from './xml-safe';
 
 /** enveloped: the signature sits inside the signed document; enveloping: signs its own ds:Object; detached: files */
 export type XmlSignatureMode = 'enveloped' | 'enveloping' | 'detached' | 'counter';
@@ -99,16 +100,12 @@ const MAX_COUNTER_DEPTH = 4;
 /** xades:CounterSignature elements: each ds:Signature must cover this signature's ds:SignatureValue. */
 async function counterSignatures(signature: Element, ctx: XmlSignatureContext): Promise<SignatureReport[]> {
   const depth = ctx.counterDepth ?? 0;
-  const usp = childPath(
-    qualifyingProperties(signature),
-    NS.xades,
-    'UnsignedProperties',
-    'UnsignedSignatureProperties',
-  );
+  const qp = qualifyingProperties(signature);
+  const usp = unsignedSignatureProperties(qp);
   const value = firstChild(signature, NS.ds, 'SignatureValue');
   if (!usp || !value || depth >= MAX_COUNTER_DEPTH) return [];
   const out: SignatureReport[] = [];
-  for (const cs of childElements(usp, NS.xades, 'CounterSignature')) {
+  for (const cs of childElements(usp, qp?.namespaceURI ?? NS.xades, 'CounterSignature')) {
     for (const inner of childElements(cs, NS.ds, 'Signature')) {
       const sub = { ...ctx, mode: 'counter' as const, countersigned: value, counterDepth: depth + 1 };
       out.push((await verifyXmlSignature(inner, sub)).report);
