@@ -1,7 +1,7 @@
 /**
  * Signature wrapping (XSW) and the reference rules of the EU DSS validator, on signatures made here by xmlsec1 and
  * then altered: an Object- or Manifest-typed reference whose element was moved out of this signature's own
- * ds:Object (same Id, same bytes) is "signed data not found"; manifest entries need not resolve; a plain XMLDSig
+ * ds:Object (same Id, same bytes) is "signed data not found"; manifest entries need not resolve (they are reported); a plain XMLDSig
  * signature with only a KeyValue (default namespace) keeps its integrity but names no signer; an enveloped
  * signature over one element is valid for that element and the invoice data are not shown; XPath Filter 2.0 by
  * name() and the base64 transform are applied.
@@ -88,9 +88,14 @@ describe('typed references must point inside the signature (DSS XSW protection)'
       `<ds:Reference Type="${DS}Manifest" URI="#man">${DIGEST}</ds:Reference>\n`,
       `<ds:Object>${manifest}</ds:Object>`,
     );
-    rmSync(join(dir, 'data.txt'));
     const good = write('manifest-ok.xml', text);
-    expect((await only(good)).s.integrity).toBe('valid');
+    const present = (await only(good)).s;
+    expect(present.integrity).toBe('valid');
+    expect(present.messages.join(' ')).toMatch(/data\.txt.*(corrisponde|matches)/);
+    rmSync(join(dir, 'data.txt'));
+    const absent = (await only(good)).s;
+    expect(absent.integrity).toBe('valid');
+    expect(absent.messages.join(' ')).toMatch(/data\.txt.*(non confermata|not confirmed)/);
 
     const wrapped = text.replace(
       `<ds:Object>${manifest}</ds:Object>`,

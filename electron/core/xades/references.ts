@@ -89,6 +89,8 @@ export interface ReferenceContext {
   external?: ExternalResolver;
   /** octets of document data still allowed through the transforms (shared by every reference of the document) */
   budget?: { left: number };
+  /** checking the entries of a ds:Manifest: their Type names what the data are, not where they must be */
+  manifestEntry?: boolean;
 }
 
 interface Detached {
@@ -232,7 +234,11 @@ function prepare(ref: Element, ctx: ReferenceContext): Prepared | ReferenceResul
   if (!ref.hasAttribute('URI')) return fail({ kind: 'missing' }, t(P.noUri));
   const d = dereference(uri, ctx);
   if (d.problem) return fail(d.target, d.problem);
-  if (d.target.kind === 'element' && misplacedTarget(base.type, d.target.element, ctx.signature)) {
+  if (
+    !ctx.manifestEntry &&
+    d.target.kind === 'element' &&
+    misplacedTarget(base.type, d.target.element, ctx.signature)
+  ) {
     return { ...fail(d.target, t(P.misplaced, { id: uri.slice(1) })), notFound: true };
   }
   return { base, hash, fail, d };

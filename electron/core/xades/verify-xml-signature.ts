@@ -15,6 +15,7 @@ import type { CadesForm, SignatureReport } from '../verify/types';
 import { signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
 import { keyValueKey } from './key-value';
+import { manifestMessages } from './manifest-refs';
 import { readSignedInfo, verifySignedInfo } from './signed-info';
 import { checkXadesTimestamps } from './xades-timestamps';
 import {
@@ -191,6 +192,7 @@ export async function verifyXmlSignature(
   for (const r of refs) {
     if (!r.digestOk) messages.push(t(M.reference, { uri: r.uri, why: r.problem ?? t(M.digest) }));
   }
+  messages.push(...(await manifestMessages(refs, { ...ctx, signature })));
   const missing = refs.some((r) => r.notFound === true);
   const covered = coverage(refs, props, ctx, messages);
   const hashOk = missing ? undefined : refs.length > 0 && refs.every((r) => r.digestOk) && covered;
