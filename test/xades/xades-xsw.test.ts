@@ -50,6 +50,15 @@ function enveloping(name: string, dataRefs: string, objects: string): string {
   return readFileSync(out, 'utf8');
 }
 
+/** An enveloping signature over one ds:Object Id="obj" (reference typed Object) holding `text`. */
+function oneObject(name: string, text: string): string {
+  return enveloping(
+    name,
+    `<ds:Reference Type="${DS}Object" URI="#obj">${DIGEST}</ds:Reference>\n`,
+    `<ds:Object Id="obj">${text}</ds:Object>`,
+  );
+}
+
 async function only(path: string) {
   const r = await verifyFile(path, { trust });
   expect(r.error).toBeNull();
@@ -59,11 +68,7 @@ async function only(path: string) {
 
 describe('typed references must point inside the signature (DSS XSW protection)', () => {
   it('an Object reference: valid in place; the same object moved into a wrapper object is not found', async () => {
-    const text = enveloping(
-      'object.xml',
-      `<ds:Reference Type="${DS}Object" URI="#obj">${DIGEST}</ds:Reference>\n`,
-      '<ds:Object Id="obj">Pago 100 euro</ds:Object>',
-    );
+    const text = oneObject('object.xml', 'Pago 100 euro');
     const good = write('object-ok.xml', text);
     expect(xmlsecVerify(good, fx.pki).ok).toBe(true);
     expect((await only(good)).s.integrity).toBe('valid');
@@ -108,11 +113,7 @@ describe('typed references must point inside the signature (DSS XSW protection)'
   });
 
   it('a duplicated Id of a referenced object makes the reference fail', async () => {
-    const text = enveloping(
-      'dup.xml',
-      `<ds:Reference Type="${DS}Object" URI="#obj">${DIGEST}</ds:Reference>\n`,
-      '<ds:Object Id="obj">uno</ds:Object>',
-    );
+    const text = oneObject('dup.xml', 'uno');
     const dup = text.replace('</ds:Signature>', '<ds:Object Id="obj">due</ds:Object></ds:Signature>');
     const { s } = await only(write('dup-obj.xml', dup));
     expect(s.integrity).toBe('invalid');
@@ -190,11 +191,7 @@ describe('transforms', () => {
   });
 
   it('an unknown SignatureMethod is never valid', async () => {
-    const text = enveloping(
-      'alg.xml',
-      `<ds:Reference Type="${DS}Object" URI="#obj">${DIGEST}</ds:Reference>\n`,
-      '<ds:Object Id="obj">x</ds:Object>',
-    );
+    const text = oneObject('alg.xml', 'x');
     const odd = text.replace('xmldsig-more#rsa-sha256', 'xmldsig-more#rsa-whirlpool');
     const { s } = await only(write('alg-unknown.xml', odd));
     expect(s.integrity).toBe('invalid');
