@@ -4,7 +4,7 @@
  * ds:Object (same Id, same bytes) is "signed data not found"; manifest entries need not resolve (they are reported); a plain XMLDSig
  * signature with only a KeyValue (default namespace) keeps its integrity but names no signer; an enveloped
  * signature over one element is valid for that element and the invoice data are not shown; XPath Filter 2.0 by
- * name() and the base64 transform are applied.
+ * name() and the base64 transform are applied; processing instructions in signed content are refused.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -196,5 +196,15 @@ describe('transforms', () => {
     const { s } = await only(write('alg-unknown.xml', odd));
     expect(s.integrity).toBe('invalid');
     expect(s.indication).not.toBe('TOTAL_PASSED');
+  });
+
+  it('a processing instruction in signed content or in SignedInfo makes it invalid, never an error', async () => {
+    const text = oneObject('pi.xml', 'Pago 100 euro');
+    // the same characters as a PI instead of text: not the signed content (xml-crypto alone renders both alike)
+    const asPi = text.replace('>Pago 100 euro<', '><?x Pago 100 euro?><');
+    expect(asPi).not.toBe(text);
+    expect((await only(write('pi-object.xml', asPi))).s.integrity).toBe('invalid');
+    const inInfo = text.replace('<ds:SignedInfo>', '<ds:SignedInfo><?x?>');
+    expect((await only(write('pi-signedinfo.xml', inInfo))).s.integrity).toBe('invalid');
   });
 });
