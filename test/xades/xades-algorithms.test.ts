@@ -1,8 +1,10 @@
 /**
  * Signature algorithms and XAdES versions: a plain XMLDSig signature made by xmlsec1 and re-signed here over the
- * same SignedInfo (canonicalised by the verifier's own reader, checked by the xmlsec1 baseline) with RSASSA-PSS (xmldsig-more sha256-rsa-MGF1) and with ECDSA on brainpoolP256r1 (a key and
- * certificate made with openssl) verifies, and fails once the signed object changes; a XAdES signature in the 1.2.2
- * namespace with SigningCertificate v1 (digest + IssuerSerial) is read as XAdES (signing time, signer matched).
+ * same SignedInfo (canonicalised by the verifier's own reader, checked by the xmlsec1 baseline) with RSASSA-PSS
+ * (xmldsig-more sha256-rsa-MGF1) and with ECDSA on brainpoolP256r1 (a key and certificate made with openssl)
+ * verifies, and fails once the signed object changes; a SHA3-256 reference digest is computed; a XAdES signature in
+ * the 1.2.2 namespace with SigningCertificate v1 (digest + IssuerSerial) is read as XAdES (signing time, signer
+ * matched).
  */
 import { execFileSync } from 'node:child_process';
 import { constants, createHash, createPrivateKey, sign, X509Certificate } from 'node:crypto';
@@ -118,6 +120,31 @@ describe('signature methods', () => {
     expect(s?.integrity).toBe('valid');
     expect(s?.signer.commonName ?? JSON.stringify(s?.certificate)).toMatch(/Brainpool Test/);
     expect((await integrity('bp-bad.xml', ec.replace('dati firmati', 'dati cambiati')))?.integrity).toBe(
+      'invalid',
+    );
+  });
+});
+
+describe('SHA-3 reference digests', () => {
+  it('xmldsig-more#sha3-256 over the object is computed; a changed object fails', async () => {
+    // C14N 1.0 of <ds:Object Id="o"> in its context, written out by hand (independent of the canonicaliser)
+    const canonical = `<ds:Object xmlns:ds="${DS}" Id="o">dati firmati</ds:Object>`;
+    const digest = createHash('sha3-256').update(canonical).digest('base64');
+    const key = createPrivateKey(readFileSync(fx.pki.signature.keyPem));
+    const text = resign(
+      plain
+        .replace(
+          /DigestMethod Algorithm="[^"]+"/,
+          'DigestMethod Algorithm="http://www.w3.org/2007/05/xmldsig-more#sha3-256"',
+        )
+        .replace(/<ds:DigestValue>[^<]*<\/ds:DigestValue>/, `<ds:DigestValue>${digest}</ds:DigestValue>`),
+      'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+      (d) => sign('sha256', d, key),
+    );
+    const s = await integrity('sha3.xml', text);
+    expect(s?.integrity).toBe('valid');
+    expect(s?.digestAlgorithm).toBe('SHA3-256');
+    expect((await integrity('sha3-bad.xml', text.replace('dati firmati', 'dati cambiati')))?.integrity).toBe(
       'invalid',
     );
   });

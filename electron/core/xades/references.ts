@@ -10,7 +10,7 @@ import type { HashName } from '../verify/algorithms';
 import { canonicalize } from './c14n';
 import { misplacedTarget } from './reference-place';
 import { tooMuchWork } from './xml-limits';
-import { C14N, DIGEST_BY_URI, NS, TRANSFORM, type C14nMethod } from './xml-names';
+import { C14N, DIGEST_BY_URI, NS, SHA3_DIGEST_BY_URI, TRANSFORM, type C14nMethod } from './xml-names';
 import {
   base64Of,
   childElements,
@@ -33,6 +33,8 @@ export interface ReferenceResult {
   uri: string;
   type: string | null;
   hash: HashName | undefined;
+  /** the digest algorithm's name when it is not a HashName (SHA-3) */
+  digestLabel?: string;
   digestOk: boolean;
   target: ReferenceTarget;
   /** why the reference could not be checked, in the user's language */
@@ -215,6 +217,7 @@ function externalName(uri: string): string {
 interface Prepared {
   base: { uri: string; type: string | null };
   hash: HashName | undefined;
+  sha3: { node: string; label: string } | undefined;
   fail: (target: ReferenceTarget, problem: string) => ReferenceResult;
   d: ReturnType<typeof dereference>;
 }
@@ -223,7 +226,9 @@ interface Prepared {
 function prepare(ref: Element, ctx: ReferenceContext): Prepared | ReferenceResult {
   const uri = ref.getAttribute('URI') ?? '';
   const base = { uri, type: ref.getAttribute('Type') };
-  const hash = DIGEST_BY_URI[firstChild(ref, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? ''];
+  const method = firstChild(ref, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? '';
+  const hash = DIGEST_BY_URI[method];
+  const sha3 = SHA3_DIGEST_BY_URI[method];
   const fail = (target: ReferenceTarget, problem: string): ReferenceResult => ({
     ...base,
     hash,
@@ -241,13 +246,14 @@ function prepare(ref: Element, ctx: ReferenceContext): Prepared | ReferenceResul
   ) {
     return { ...fail(d.target, t(P.misplaced, { id: uri.slice(1) })), notFound: true };
   }
-  return { base, hash, fail, d };
+  return { base, hash, sha3, fail, d };
 }
 
 /** Transforms and digests `start`; `octets` are the transformed data (what the reference signs). */
 function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): ReferenceResult {
-  const { base, hash, fail, d } = p;
-  if (!hash) return fail(d.target, t(P.digest));
+  const { base, hash, sha3, fail, d } = p;
+  const algorithm = hash ?? sha3?.node;
+  if (!algorithm) return fail(d.target, t(P.digest));
   const transformsEl = firstChild(ref, NS.ds, 'Transforms');
   const transforms = transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : [];
   let octets: Uint8Array;
@@ -260,9 +266,10 @@ function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): 
     ctx.budget.left -= octets.length;
     if (ctx.budget.left < 0) throw tooMuchWork();
   }
-  const actual = createHash(hash).update(octets).digest();
+  const actual = createHash(algorithm).update(octets).digest();
   const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
-  return { ...base, hash, digestOk: equalDigest(actual, expected), target: d.target, octets };
+  const label = sha3 ? { digestLabel: sha3.label } : {};
+  return { ...base, hash, ...label, digestOk: equalDigest(actual, expected), target: d.target, octets };
 }
 
 /** A same-document reference ('' or '#id') only, synchronously (trusted lists: nothing outside the document). */

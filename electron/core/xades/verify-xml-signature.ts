@@ -249,7 +249,7 @@ export async function verifyXmlSignature(
   const report: SignatureReport = {
     signer: signerSummary(checks),
     signingTime: signingTime ? signingTime.toISOString() : null,
-    digestAlgorithm: hashLabel(dataRef?.hash),
+    digestAlgorithm: hashLabel(dataRef?.hash, dataRef?.digestLabel),
     signatureAlgorithm: signatureLabel(
       info.scheme === 'rsa' ? 'rsa-pkcs1' : info.scheme,
       info.hash,
