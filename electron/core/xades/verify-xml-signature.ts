@@ -69,8 +69,12 @@ function matchesReference(cert: ParsedCert, ref: CertReference): boolean {
 
 const M = {
   coverage: {
-    it: 'La firma non copre il documento mostrato (riferimento all’intero documento assente): possibile attacco di tipo signature wrapping.',
-    en: 'The signature does not cover the document shown (no reference to the whole document): possible signature wrapping.',
+    it: 'La firma non copre alcun dato (nessun riferimento oltre alle proprietà firmate): possibile attacco di tipo signature wrapping.',
+    en: 'The signature covers no data (no reference besides the signed properties): possible signature wrapping.',
+  },
+  counterCoverage: {
+    it: 'La controfirma non copre il valore (SignatureValue) della firma a cui è attaccata: possibile signature wrapping o controfirma presa da un altro documento.',
+    en: 'The counter-signature does not cover the SignatureValue of the signature it is attached to: possible signature wrapping or a counter-signature taken from another document.',
   },
   partial: {
     it: 'La firma copre solo una parte del documento (elementi {ids}): il resto non è firmato.',
@@ -153,7 +157,10 @@ function coverage(
   const countersigned = data.some(
     (r) => r.target.kind === 'element' && r.target.element === ctx.countersigned,
   );
-  if ((ctx.mode === 'counter' && !countersigned) || data.length === 0) {
+  if (ctx.mode === 'counter' && !countersigned) {
+    ok = false;
+    messages.push(t(M.counterCoverage));
+  } else if (data.length === 0) {
     ok = false;
     messages.push(t(M.coverage));
   } else if (ctx.mode === 'enveloped' && !coversDocument(refs, ctx.doc)) {
