@@ -139,4 +139,15 @@ describe('trusted-list XMLDSig verification', () => {
       expect.objectContaining({ code: 'TSL_MALFORMED' }),
     );
   });
+
+  it('applies the XML caps of the shared parser: a deeply nested element is TSL_MALFORMED (XML_TOO_DEEP), no crash', () => {
+    const xml = signWithXmlsec(dir, spec, signer).replace(
+      '</tsl:SchemeInformation>',
+      `${'<x>'.repeat(50_000)}${'</x>'.repeat(50_000)}</tsl:SchemeInformation>`,
+    );
+    expect(xml).toContain('<x><x>');
+    expect(() => verifyEnvelopedXml(xml, [signer.der], 'TSL IT')).toThrow(
+      expect.objectContaining({ code: 'TSL_MALFORMED', message: expect.stringMatching(/XML_TOO_DEEP/) }),
+    );
+  });
 });

@@ -76,4 +76,29 @@ describe('XAdES counter-signature', () => {
     expect(cs?.integrity).toBe('invalid');
     expect(cs?.messages.join(' ')).toMatch(/wrapping/);
   });
+
+  it('a counter-signature taken from another document (same Ids) is not valid there; the main one stays valid', async () => {
+    const source = readFileSync(counterSign('source.xml', 'xmldsig-1-sigvalue'), 'utf8');
+    const start = source.indexOf('<xades:UnsignedProperties>');
+    const end = source.indexOf('</xades:UnsignedProperties>') + '</xades:UnsignedProperties>'.length;
+    const template = join(dir, 'other.template.xml');
+    const sig = xadesTemplate(fx.pki.signature.certPem).replace(
+      '<ds:SignatureValue>',
+      '<ds:SignatureValue Id="xmldsig-1-sigvalue">',
+    );
+    writeFileSync(template, invoiceXml({ number: 'FT-2026/99', total: '50.00' }, sig));
+    xmlsecSign(template, join(dir, 'other.xml'), fx.pki.signature);
+    const other = readFileSync(join(dir, 'other.xml'), 'utf8');
+    const injected = other.replace(
+      '</xades:SignedProperties>',
+      `</xades:SignedProperties>${source.slice(start, end)}`,
+    );
+    const file = join(dir, 'injected.xml');
+    writeFileSync(file, injected);
+    const [main] = (await verifyFile(file, { trust })).signatures;
+    expect(main?.integrity).toBe('valid');
+    expect(main?.counterSignatures).toHaveLength(1);
+    expect(main?.counterSignatures[0]?.integrity).toBe('invalid');
+    expect(main?.counterSignatures[0]?.indication).not.toBe('TOTAL_PASSED');
+  });
 });

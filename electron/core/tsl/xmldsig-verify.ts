@@ -1,19 +1,21 @@
 /**
- * Verifies the enveloped XMLDSig (XAdES) signature of a trusted list with xml-crypto against a given set of allowed
- * signer certificates (never the KeyInfo alone), and returns the canonical XML that the signature covers — callers
- * parse that, not the received text, so nothing unsigned (wrapped elements, a second list) is ever read.
- * The covering reference must be URI="" or "#<root Id>" with the enveloped-signature transform; exactly one
- * ds:Signature, a direct child of the root.
+ * Verifies the enveloped XMLDSig (XAdES) signature of a trusted list with the same XMLDSig code as XAdES files
+ * (xades/references.ts, xades/signed-info.ts) against a given set of allowed signer certificates (never the KeyInfo
+ * alone), and returns the canonical XML that the signature covers — callers parse that, not the received text, so
+ * nothing unsigned (wrapped elements, a second list) is ever read. The covering reference must be URI="" or
+ * "#<root Id>" with the enveloped-signature transform; exactly one ds:Signature, a direct child of the root; every
+ * reference same-document and intact; SHA-256/384/512 only (no SHA-1 for trusted lists).
  */
 import { X509Certificate } from 'node:crypto';
-import { SignedXml } from 'xml-crypto';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
-import { derToPem } from '../x509/pem';
-import { useTrustedListAlgorithms } from './xmldsig-algorithms';
-import { useFastReferences } from './xmldsig-fast-refs';
+import { checkLocalReference, idIndex, type ReferenceResult } from '../xades/references';
+import { readSignedInfo, verifySignedInfo } from '../xades/signed-info';
+import { MAX_XML_DIGEST_OCTETS } from '../xades/xml-limits';
 import { childElements, descendants, firstChild, parseXmlSafe, textOf } from './xml-safe';
 import { NS } from './tsl-namespaces';
+
+const STRONG = new Set(['sha256', 'sha384', 'sha512']);
 
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
@@ -61,23 +63,27 @@ function sameKey(a: Uint8Array, b: Uint8Array): boolean {
   }
 }
 
-/** One attempt with one allowed certificate; the signed canonical root on success. */
-function tryCertificate(
-  xml: string,
-  signature: Element,
-  cert: Uint8Array,
-  refUri: string,
-): string | undefined {
-  const sig = new SignedXml({ publicCert: derToPem(cert), getCertFromKeyInfo: () => null });
-  useTrustedListAlgorithms(sig);
-  useFastReferences(sig);
+/** Every reference checked once (they do not depend on the key); the problem of the first bad one. */
+function checkReferences(doc: Document, signature: Element): { refs: ReferenceResult[]; problem?: string } {
+  const ctx = { doc, signature, ids: idIndex(doc), budget: { left: MAX_XML_DIGEST_OCTETS } };
+  const signedInfo = firstChild(signature, NS.ds, 'SignedInfo');
+  const refs = (signedInfo ? childElements(signedInfo, NS.ds, 'Reference') : []).map((r) =>
+    checkLocalReference(r, ctx),
+  );
+  const bad = refs.find((r) => !r.digestOk || !r.hash || !STRONG.has(r.hash));
+  if (!bad) return { refs };
+  return {
+    refs,
+    problem: `reference "${bad.uri}": ${bad.problem ?? (bad.digestOk ? 'weak digest' : 'digest mismatch')}`,
+  };
+}
+
+function verifyWith(info: ReturnType<typeof readSignedInfo>, cert: Uint8Array): boolean {
   try {
-    sig.loadSignature(signature);
-    if (!sig.checkSignature(xml)) return undefined;
+    return verifySignedInfo(info, new X509Certificate(cert).publicKey) === true;
   } catch {
-    return undefined;
+    return false;
   }
-  return sig.getReferences().find((r) => r.uri === refUri)?.signedReference;
 }
 
 /** Verifies `xml` (a trusted list) against `allowed` signer certificates (DER). */
@@ -97,10 +103,16 @@ export function verifyEnvelopedXml(xml: string, allowed: Uint8Array[], what: str
   const ordered = [...allowed].sort(
     (a, b) => Number(inKeyInfo.some((k) => sameKey(k, b))) - Number(inKeyInfo.some((k) => sameKey(k, a))),
   );
-  const refUri = ref.getAttribute('URI') ?? '';
+  const { refs, problem } = checkReferences(doc, signature);
+  if (problem) throw signatureInvalid(what, problem);
+  const covering = refs[childElements(ref.parentNode as Element, NS.ds, 'Reference').indexOf(ref)];
+  const info = readSignedInfo(signature);
+  if (!info.hash || !STRONG.has(info.hash))
+    throw signatureInvalid(what, `signature method ${info.signatureUri}`);
   for (const cert of ordered) {
-    const signedXml = tryCertificate(xml, signature, cert, refUri);
-    if (signedXml !== undefined) return { signedXml, signer: cert };
+    if (verifyWith(info, cert) && covering?.octets) {
+      return { signedXml: Buffer.from(covering.octets).toString('utf8'), signer: cert };
+    }
   }
   throw signatureInvalid(what, 'no allowed certificate verifies it (tampered or signed by another key)');
 }

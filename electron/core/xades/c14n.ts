@@ -40,10 +40,33 @@ function canonicalizer(m: C14nMethod) {
   return m.withComments ? new C14nCanonicalizationWithComments() : new C14nCanonicalization();
 }
 
+/**
+ * xml-crypto renders a processing instruction inside an element as bare text (or throws when it has no data), so
+ * `<a><?x abc?></a>` and `<a>abc</a>` would share a digest: a subtree holding one is refused, iteratively.
+ */
+function refuseInnerPis(el: Element): void {
+  let node: Node | null = el.firstChild;
+  while (node && node !== el) {
+    if (node.nodeType === PI_NODE) throw new Error('processing instruction inside signed content');
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+}
+
 function element(el: Element, m: C14nMethod, inclusivePrefixes: string[]): string {
+  refuseInnerPis(el);
+  const inherited = ancestorNamespaces(el);
+  // xml-crypto renders an inherited default namespace twice (once as the element's own, once as an ancestor's)
+  // unless it is told that namespace is already the default one: then only the ancestor copy is rendered
+  const defaultNs = inherited.find((n) => n.prefix === '')?.namespaceURI;
   const out = canonicalizer(m).process(el, {
-    ancestorNamespaces: ancestorNamespaces(el),
+    ancestorNamespaces: inherited,
     inclusiveNamespacesPrefixList: inclusivePrefixes,
+    ...(defaultNs && m.kind === 'inclusive' && !el.hasAttribute('xmlns') ? { defaultNs } : {}),
   });
   return String(out);
 }

@@ -8,7 +8,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { t } from '../i18n/translate';
 import type { HashName } from '../verify/algorithms';
 import { canonicalize } from './c14n';
-import { C14N, DIGEST_BY_URI, NS, TRANSFORM, type C14nMethod } from './xml-names';
+import { misplacedTarget } from './reference-place';
+import { tooMuchWork } from './xml-limits';
+import { C14N, DIGEST_BY_URI, NS, SHA3_DIGEST_BY_URI, TRANSFORM, type C14nMethod } from './xml-names';
 import {
   base64Of,
   childElements,
@@ -31,12 +33,16 @@ export interface ReferenceResult {
   uri: string;
   type: string | null;
   hash: HashName | undefined;
+  /** the digest algorithm's name when it is not a HashName (SHA-3) */
+  digestLabel?: string;
   digestOk: boolean;
   target: ReferenceTarget;
   /** why the reference could not be checked, in the user's language */
   problem?: string;
   /** the referenced external file was not found (the signed data is not available) */
   notFound?: boolean;
+  /** the transformed octets that were digested (what the reference signs) */
+  octets?: Uint8Array;
 }
 
 const INCLUSIVE: C14nMethod = { kind: 'inclusive', withComments: false };
@@ -51,6 +57,10 @@ const P = {
   notFound: { it: 'file {name} non trovato', en: 'file {name} not found' },
   digest: { it: 'algoritmo di impronta non supportato', en: 'unsupported digest algorithm' },
   transform: { it: 'trasformazione non applicabile ({m})', en: 'transform cannot be applied ({m})' },
+  misplaced: {
+    it: 'l’elemento con Id {id} non è dove il tipo di riferimento lo richiede (possibile signature wrapping)',
+    en: 'the element with Id {id} is not where the reference type requires it (possible signature wrapping)',
+  },
 };
 
 /** Every element carrying an Id / ID / id / xml:id attribute, by value. */
@@ -62,7 +72,10 @@ export function idIndex(doc: Document): Map<string, Element[]> {
       const el = n as Element;
       for (const name of ['Id', 'ID', 'id', 'xml:id']) {
         const v = el.getAttribute(name);
-        if (v) index.set(v, [...(index.get(v) ?? []), el]);
+        if (!v) continue;
+        const list = index.get(v);
+        if (!list) index.set(v, [el]);
+        else if (list[list.length - 1] !== el) list.push(el);
       }
       walk(el);
     }
@@ -76,6 +89,10 @@ export interface ReferenceContext {
   signature: Element;
   ids: Map<string, Element[]>;
   external?: ExternalResolver;
+  /** octets of document data still allowed through the transforms (shared by every reference of the document) */
+  budget?: { left: number };
+  /** checking the entries of a ds:Manifest: their Type names what the data are, not where they must be */
+  manifestEntry?: boolean;
 }
 
 interface Detached {
@@ -98,19 +115,35 @@ function restore(list: Detached[]): void {
   for (const d of [...list].reverse()) d.parent.insertBefore(d.node, d.next);
 }
 
-/** XPath (1.0 / Filter 2.0) expressions we recognise: both remove every ds:Signature. */
-function removesSignatures(transform: Element): boolean {
+/** The ds:Signature elements an XPath (1.0 / Filter 2.0 subtract) transform removes; undefined when not recognised. */
+function signaturesRemoved(transform: Element, doc: Document): Element[] | undefined {
   const xpath = firstChild(transform, '*', 'XPath');
-  if (!xpath) return false;
+  if (!xpath) return undefined;
   const expr = (xpath.textContent ?? '').split(/\s+/).join('');
   const alg = transform.getAttribute('Algorithm');
-  const prefixFor = (p: string): boolean => xpath.lookupNamespaceURI(p) === NS.ds;
+  const all = (): Element[] => descendants(doc, NS.ds, 'Signature');
+  const byPrefix = (p: string | undefined): Element[] | undefined =>
+    p !== undefined && xpath.lookupNamespaceURI(p) === NS.ds ? all() : undefined;
+  // *[name()='p:Signature'] compares the qualified name as written: only ds:Signature elements spelled that way
+  const byName = (q: string | undefined): Element[] | undefined =>
+    q === undefined ? undefined : all().filter((e) => e.tagName === q);
   if (alg === TRANSFORM.xpath) {
-    const m = /^not\(ancestor-or-self::([A-Za-z_][\w.-]*):Signature\)$/.exec(expr);
-    return m !== null && prefixFor(m[1] as string);
+    const m =
+      /^not\(ancestor-or-self::(?:([A-Za-z_][\w.-]*):Signature|\*\[name\(\)=(['"])([\w.:-]+)\2\])\)$/.exec(
+        expr,
+      );
+    return m ? (m[1] !== undefined ? byPrefix(m[1]) : byName(m[3])) : undefined;
   }
-  const m = /^(?:\/descendant::|\/\/)([A-Za-z_][\w.-]*):Signature$/.exec(expr);
-  return xpath.getAttribute('Filter') === 'subtract' && m !== null && prefixFor(m[1] as string);
+  if (xpath.getAttribute('Filter') !== 'subtract') return undefined;
+  const m =
+    /^(?:\/descendant::|\/\/)(?:([A-Za-z_][\w.-]*):Signature|\*\[name\(\)=(['"])([\w.:-]+)\2\])$/.exec(expr);
+  return m ? (m[1] !== undefined ? byPrefix(m[1]) : byName(m[3])) : undefined;
+}
+
+/** Base64 transform: the text of the node-set (or the octets) decoded. */
+function base64Decode(data: Data): Uint8Array {
+  const text = 'bytes' in data ? Buffer.from(data.bytes).toString('latin1') : (data.node.textContent ?? '');
+  return Buffer.from(text.split(/\s+/).join(''), 'base64');
 }
 
 type Data = { node: Node } | { bytes: Uint8Array };
@@ -128,6 +161,10 @@ function transformData(start: Data, transforms: Element[], ctx: ReferenceContext
     for (const tr of transforms) {
       const alg = tr.getAttribute('Algorithm') ?? '';
       const c14n = C14N[alg];
+      if (alg === TRANSFORM.base64) {
+        data = { bytes: base64Decode(data) };
+        continue;
+      }
       if ('bytes' in data) {
         if (!c14n) throw new Error(`transform ${alg} over binary data`);
         data = { node: parseXml(decodeXml(data.bytes)) };
@@ -136,8 +173,10 @@ function transformData(start: Data, transforms: Element[], ctx: ReferenceContext
         data = { bytes: canonicalize(data.node, c14n, inclusivePrefixes(tr)) };
       } else if (alg === TRANSFORM.enveloped) {
         removed.push(...detach([ctx.signature]));
-      } else if ((alg === TRANSFORM.xpath || alg === TRANSFORM.xpathFilter2) && removesSignatures(tr)) {
-        removed.push(...detach(descendants(ctx.doc, NS.ds, 'Signature')));
+      } else if (alg === TRANSFORM.xpath || alg === TRANSFORM.xpathFilter2) {
+        const gone = signaturesRemoved(tr, ctx.doc);
+        if (!gone) throw new Error(`unsupported XPath expression in ${alg}`);
+        removed.push(...detach(gone));
       } else throw new Error(`unsupported transform ${alg}`);
     }
     return 'bytes' in data ? data.bytes : canonicalize(data.node, INCLUSIVE);
@@ -175,11 +214,21 @@ function externalName(uri: string): string {
   }
 }
 
-export async function checkReference(ref: Element, ctx: ReferenceContext): Promise<ReferenceResult> {
+interface Prepared {
+  base: { uri: string; type: string | null };
+  hash: HashName | undefined;
+  sha3: { node: string; label: string } | undefined;
+  fail: (target: ReferenceTarget, problem: string) => ReferenceResult;
+  d: ReturnType<typeof dereference>;
+}
+
+/** Reads and dereferences a Reference; a ReferenceResult when it already fails. */
+function prepare(ref: Element, ctx: ReferenceContext): Prepared | ReferenceResult {
   const uri = ref.getAttribute('URI') ?? '';
   const base = { uri, type: ref.getAttribute('Type') };
-  const hash = DIGEST_BY_URI[firstChild(ref, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? ''];
-  const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
+  const method = firstChild(ref, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? '';
+  const hash = DIGEST_BY_URI[method];
+  const sha3 = SHA3_DIGEST_BY_URI[method];
   const fail = (target: ReferenceTarget, problem: string): ReferenceResult => ({
     ...base,
     hash,
@@ -190,15 +239,21 @@ export async function checkReference(ref: Element, ctx: ReferenceContext): Promi
   if (!ref.hasAttribute('URI')) return fail({ kind: 'missing' }, t(P.noUri));
   const d = dereference(uri, ctx);
   if (d.problem) return fail(d.target, d.problem);
-  let start: Data;
-  if (d.node) start = { node: d.node };
-  else {
-    const name = externalName(uri);
-    const bytes = ctx.external ? await ctx.external(name) : undefined;
-    if (!bytes) return { ...fail({ kind: 'missing' }, t(P.notFound, { name })), notFound: true };
-    start = { bytes };
+  if (
+    !ctx.manifestEntry &&
+    d.target.kind === 'element' &&
+    misplacedTarget(base.type, d.target.element, ctx.signature)
+  ) {
+    return { ...fail(d.target, t(P.misplaced, { id: uri.slice(1) })), notFound: true };
   }
-  if (!hash) return fail(d.target, t(P.digest));
+  return { base, hash, sha3, fail, d };
+}
+
+/** Transforms and digests `start`; `octets` are the transformed data (what the reference signs). */
+function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): ReferenceResult {
+  const { base, hash, sha3, fail, d } = p;
+  const algorithm = hash ?? sha3?.node;
+  if (!algorithm) return fail(d.target, t(P.digest));
   const transformsEl = firstChild(ref, NS.ds, 'Transforms');
   const transforms = transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : [];
   let octets: Uint8Array;
@@ -207,6 +262,36 @@ export async function checkReference(ref: Element, ctx: ReferenceContext): Promi
   } catch (e) {
     return fail(d.target, t(P.transform, { m: e instanceof Error ? e.message : String(e) }));
   }
-  const actual = createHash(hash).update(octets).digest();
-  return { ...base, hash, digestOk: equalDigest(actual, expected), target: d.target };
+  if (ctx.budget && 'node' in start) {
+    ctx.budget.left -= octets.length;
+    if (ctx.budget.left < 0) throw tooMuchWork();
+  }
+  const actual = createHash(algorithm).update(octets).digest();
+  const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
+  const label = sha3 ? { digestLabel: sha3.label } : {};
+  return { ...base, hash, ...label, digestOk: equalDigest(actual, expected), target: d.target, octets };
+}
+
+/** A same-document reference ('' or '#id') only, synchronously (trusted lists: nothing outside the document). */
+export function checkLocalReference(ref: Element, ctx: ReferenceContext): ReferenceResult {
+  const p = prepare(ref, ctx);
+  if (!('d' in p)) return p;
+  if (!p.d.node) return p.fail(p.d.target, t(P.notFound, { name: p.base.uri }));
+  return digest(ref, p, { node: p.d.node }, ctx);
+}
+
+/** Any reference, files through `ctx.external`; the octets are not kept (reports live long). */
+export async function checkReference(ref: Element, ctx: ReferenceContext): Promise<ReferenceResult> {
+  const p = prepare(ref, ctx);
+  if (!('d' in p)) return p;
+  let r: ReferenceResult;
+  if (p.d.node) r = digest(ref, p, { node: p.d.node }, ctx);
+  else {
+    const name = externalName(p.base.uri);
+    const bytes = ctx.external ? await ctx.external(name) : undefined;
+    if (!bytes) return { ...p.fail({ kind: 'missing' }, t(P.notFound, { name })), notFound: true };
+    r = digest(ref, p, { bytes }, ctx);
+  }
+  delete r.octets;
+  return r;
 }

@@ -6,7 +6,7 @@ import { constants, verify, type KeyObject } from 'node:crypto';
 import type { HashName } from '../verify/algorithms';
 import { verifySignatureValue } from '../verify/signature-value';
 import { canonicalize } from './c14n';
-import { C14N, NS, SIGNATURE_BY_URI, type XmlSignatureScheme } from './xml-names';
+import { C14N, NS, SIGNATURE_BY_URI, type C14nMethod, type XmlSignatureScheme } from './xml-names';
 import { base64Of, firstChild } from './xml-safe';
 
 export interface SignedInfoAlgorithms {
@@ -17,6 +17,15 @@ export interface SignedInfoAlgorithms {
   /** the canonical SignedInfo octets; undefined with an unsupported canonicalisation */
   octets: Buffer | undefined;
   value: Buffer;
+}
+
+/** undefined when the SignedInfo cannot be canonicalised (then the signature is not valid, never an internal error) */
+function canonicalOrUndefined(el: Element, m: C14nMethod, prefixes: string[]): Buffer | undefined {
+  try {
+    return canonicalize(el, m, prefixes);
+  } catch {
+    return undefined;
+  }
 }
 
 export function readSignedInfo(signature: Element): SignedInfoAlgorithms {
@@ -33,7 +42,7 @@ export function readSignedInfo(signature: Element): SignedInfoAlgorithms {
     scheme: algo?.[0],
     hash: algo?.[1],
     signatureUri,
-    octets: signedInfo && c14n ? canonicalize(signedInfo, c14n, prefixes) : undefined,
+    octets: signedInfo && c14n ? canonicalOrUndefined(signedInfo, c14n, prefixes) : undefined,
     value: base64Of(firstChild(signature, NS.ds, 'SignatureValue')),
   };
 }

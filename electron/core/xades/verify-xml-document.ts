@@ -10,8 +10,14 @@ import type { TrustStore } from '../trust/trust-store';
 import type { FatturaPaSummary } from './fatturapa-types';
 import { fatturaPaSummary } from './fatturapa';
 import { idIndex, type ExternalResolver } from './references';
-import { verifyXmlSignature, type XmlSignatureMode, type XmlSignatureResult } from './verify-xml-signature';
-import { NS, SIGNED_PROPERTIES_TYPE } from './xml-names';
+import {
+  coversDocument,
+  verifyXmlSignature,
+  type XmlSignatureMode,
+  type XmlSignatureResult,
+} from './verify-xml-signature';
+import { MAX_XML_DIGEST_OCTETS, MAX_XML_SIGNATURES, tooManySignatures } from './xml-limits';
+import { isSignedPropertiesType, NS } from './xml-names';
 import { childElements, decodeXml, descendants, firstChild, parseXml } from './xml-safe';
 
 export interface XmlVerifyOptions {
@@ -53,7 +59,7 @@ export function topLevelSignatures(doc: Document): Element[] {
 function modeOf(signature: Element, doc: Document): XmlSignatureMode {
   const signedInfo = firstChild(signature, NS.ds, 'SignedInfo');
   const refs = signedInfo ? childElements(signedInfo, NS.ds, 'Reference') : [];
-  const data = refs.filter((r) => r.getAttribute('Type') !== SIGNED_PROPERTIES_TYPE);
+  const data = refs.filter((r) => !isSignedPropertiesType(r.getAttribute('Type')));
   const uris = data.map((r) => r.getAttribute('URI') ?? '');
   if (uris.length > 0 && uris.every((u) => u !== '' && !u.startsWith('#'))) return 'detached';
   return signature === doc.documentElement ? 'enveloping' : 'enveloped';
@@ -61,9 +67,12 @@ function modeOf(signature: Element, doc: Document): XmlSignatureMode {
 
 export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions): Promise<XmlDocumentResult> {
   const doc = parseXml(decodeXml(bytes));
+  const all = descendants(doc, NS.ds, 'Signature').length;
+  if (all > MAX_XML_SIGNATURES) throw tooManySignatures(all);
   const signatures = topLevelSignatures(doc);
   if (signatures.length === 0) throw notSigned();
   const ids = idIndex(doc);
+  const budget = { left: MAX_XML_DIGEST_OCTETS };
   const now = o.now ?? new Date();
   const results: XmlSignatureResult[] = [];
   for (const s of signatures) {
@@ -73,6 +82,7 @@ export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions):
         ids,
         mode: modeOf(s, doc),
         external: o.external,
+        budget,
         trust: o.trust,
         revocation: o.revocation,
         now,
@@ -80,6 +90,8 @@ export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions):
       }),
     );
   }
-  const fatturapa = fatturaPaSummary(doc);
+  // invoice data are shown only when a signature covers the whole document, never from unsigned parts
+  const covered = results.some((r) => coversDocument(r.references, doc));
+  const fatturapa = covered ? fatturaPaSummary(doc) : undefined;
   return { signatures: results, ...(fatturapa ? { fatturapa } : {}) };
 }

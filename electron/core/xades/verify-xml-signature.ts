@@ -15,16 +15,19 @@ import { decideSignature } from '../verify/signer-verdict';
 import type { CadesForm, SignatureReport } from '../verify/types';
 import { qualifiedOf, signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
+import { keyValueKey } from './key-value';
+import { manifestMessages } from './manifest-refs';
 import { readSignedInfo, verifySignedInfo } from './signed-info';
 import { checkXadesTimestamps } from './xades-timestamps';
 import {
   qualifyingProperties,
   readXadesProperties,
+  unsignedSignatureProperties,
   type CertReference,
   type XadesProperties,
 } from './xades-properties';
-import { NS, SIGNED_PROPERTIES_TYPE } from './xml-names';
-import { base64Of, childElements, childPath, descendants, firstChild } from './xml-safe';
+import { isSignedPropertiesType, NS } from './xml-names';
+import { base64Of, childElements, descendants, firstChild } from './xml-safe';
 
 /** enveloped: the signature sits inside the signed document; enveloping: signs its own ds:Object; detached: files */
 export type XmlSignatureMode = 'enveloped' | 'enveloping' | 'detached' | 'counter';
@@ -38,6 +41,8 @@ export interface XmlSignatureContext {
   /** nesting of counter-signatures (0 = a main signature) */
   counterDepth?: number;
   external?: ExternalResolver;
+  /** shared work budget of the document (see xml-limits.ts) */
+  budget?: { left: number };
   trust: TrustStore;
   revocation?: RevocationChecker;
   now: Date;
@@ -65,8 +70,16 @@ function matchesReference(cert: ParsedCert, ref: CertReference): boolean {
 
 const M = {
   coverage: {
-    it: 'La firma non copre il documento mostrato (riferimento all’intero documento assente): possibile attacco di tipo signature wrapping.',
-    en: 'The signature does not cover the document shown (no reference to the whole document): possible signature wrapping.',
+    it: 'La firma non copre alcun dato (nessun riferimento oltre alle proprietà firmate): possibile attacco di tipo signature wrapping.',
+    en: 'The signature covers no data (no reference besides the signed properties): possible signature wrapping.',
+  },
+  counterCoverage: {
+    it: 'La controfirma non copre il valore (SignatureValue) della firma a cui è attaccata: possibile signature wrapping o controfirma presa da un altro documento.',
+    en: 'The counter-signature does not cover the SignatureValue of the signature it is attached to: possible signature wrapping or a counter-signature taken from another document.',
+  },
+  partial: {
+    it: 'La firma copre solo una parte del documento (elementi {ids}): il resto non è firmato.',
+    en: 'The signature covers only part of the document (elements {ids}): the rest is not signed.',
   },
   signedProps: {
     it: 'Le proprietà firmate XAdES (SignedProperties) non sono coperte dalla firma.',
@@ -93,16 +106,12 @@ const MAX_COUNTER_DEPTH = 4;
 /** xades:CounterSignature elements: each ds:Signature must cover this signature's ds:SignatureValue. */
 async function counterSignatures(signature: Element, ctx: XmlSignatureContext): Promise<SignatureReport[]> {
   const depth = ctx.counterDepth ?? 0;
-  const usp = childPath(
-    qualifyingProperties(signature),
-    NS.xades,
-    'UnsignedProperties',
-    'UnsignedSignatureProperties',
-  );
+  const qp = qualifyingProperties(signature);
+  const usp = unsignedSignatureProperties(qp);
   const value = firstChild(signature, NS.ds, 'SignatureValue');
   if (!usp || !value || depth >= MAX_COUNTER_DEPTH) return [];
   const out: SignatureReport[] = [];
-  for (const cs of childElements(usp, NS.xades, 'CounterSignature')) {
+  for (const cs of childElements(usp, qp?.namespaceURI ?? NS.xades, 'CounterSignature')) {
     for (const inner of childElements(cs, NS.ds, 'Signature')) {
       const sub = { ...ctx, mode: 'counter' as const, countersigned: value, counterDepth: depth + 1 };
       out.push((await verifyXmlSignature(inner, sub)).report);
@@ -118,7 +127,21 @@ function form(p: XadesProperties | undefined): CadesForm {
   return p.policy ? 'XAdES-EPES' : 'XAdES-BES';
 }
 
-/** Coverage rules: SignedProperties referenced; enveloped → the whole document; otherwise some data object. */
+/** true when a data reference of `refs` covers the whole document (URI="" or the root element). */
+export function coversDocument(refs: ReferenceResult[], doc: Document): boolean {
+  return refs.some(
+    (r) =>
+      !isSignedPropertiesType(r.type) &&
+      (r.target.kind === 'document' ||
+        (r.target.kind === 'element' && r.target.element === doc.documentElement)),
+  );
+}
+
+/**
+ * Coverage rules (as DSS): the SignedProperties read are the referenced ones; at least one data reference; a
+ * counter-signature covers the countersigned SignatureValue. An enveloped signature over only some elements is
+ * valid for what it signs (DSS reports the signed scope): the report says which elements, and nothing else.
+ */
 function coverage(
   refs: ReferenceResult[],
   props: XadesProperties | undefined,
@@ -131,21 +154,19 @@ function coverage(
     ok = false;
     messages.push(t(M.signedProps));
   }
-  const root = ctx.doc.documentElement;
-  const data = refs.filter((r) => r.type !== SIGNED_PROPERTIES_TYPE);
-  const wholeDoc = data.some(
-    (r) => r.target.kind === 'document' || (r.target.kind === 'element' && r.target.element === root),
-  );
+  const data = refs.filter((r) => !isSignedPropertiesType(r.type));
   const countersigned = data.some(
     (r) => r.target.kind === 'element' && r.target.element === ctx.countersigned,
   );
-  if (
-    (ctx.mode === 'enveloped' && !wholeDoc) ||
-    (ctx.mode === 'counter' && !countersigned) ||
-    data.length === 0
-  ) {
+  if (ctx.mode === 'counter' && !countersigned) {
+    ok = false;
+    messages.push(t(M.counterCoverage));
+  } else if (data.length === 0) {
     ok = false;
     messages.push(t(M.coverage));
+  } else if (ctx.mode === 'enveloped' && !coversDocument(refs, ctx.doc)) {
+    const ids = data.map((r) => r.uri).filter((u) => u.startsWith('#'));
+    messages.push(t(M.partial, { ids: ids.join(', ') || '-' }));
   }
   return ok;
 }
@@ -180,6 +201,7 @@ export async function verifyXmlSignature(
   for (const r of refs) {
     if (!r.digestOk) messages.push(t(M.reference, { uri: r.uri, why: r.problem ?? t(M.digest) }));
   }
+  messages.push(...(await manifestMessages(refs, { ...ctx, signature })));
   const missing = refs.some((r) => r.notFound === true);
   const covered = coverage(refs, props, ctx, messages);
   const hashOk = missing ? undefined : refs.length > 0 && refs.every((r) => r.digestOk) && covered;
@@ -193,6 +215,11 @@ export async function verifyXmlSignature(
   const chosen = chooseSigner(pool, keyInfo, props, (c) =>
     keyRefusal(c) ? undefined : verifySignedInfo(info, c.x509.publicKey),
   );
+  if (!chosen.signer) {
+    // plain XMLDSig with only a ds:KeyValue: the value can be checked, the signer stays unknown
+    const key = keyValueKey(signature);
+    if (key) chosen.sigOk = verifySignedInfo(info, key);
+  }
   if (chosen.sigOk === undefined && chosen.signer) messages.push(t(M.unsupported));
   if (chosen.essMismatch) messages.push(t(M.certMismatch));
   if (!chosen.signer) messages.push(t(M.noCert));
@@ -228,11 +255,11 @@ export async function verifyXmlSignature(
     },
     checks,
   );
-  const dataRef = refs.find((r) => r.type !== SIGNED_PROPERTIES_TYPE);
+  const dataRef = refs.find((r) => !isSignedPropertiesType(r.type));
   const report: SignatureReport = {
     signer: signerSummary(checks),
     signingTime: signingTime ? signingTime.toISOString() : null,
-    digestAlgorithm: hashLabel(dataRef?.hash),
+    digestAlgorithm: hashLabel(dataRef?.hash, dataRef?.digestLabel),
     signatureAlgorithm: signatureLabel(
       info.scheme === 'rsa' ? 'rsa-pkcs1' : info.scheme,
       info.hash,

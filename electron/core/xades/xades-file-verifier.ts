@@ -5,12 +5,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import { SigilloError } from '../errors';
 import { fileError } from '../files/input-file';
-import { t } from '../i18n/translate';
 import type { FileVerifier } from '../verify/file-types';
 import type { ExternalResolver } from './references';
 import { verifyXmlDocument } from './verify-xml-document';
+import { tooLarge } from './xml-limits';
 import { looksLikeXml, MAX_XML_BYTES } from './xml-safe';
 
 /** Detached content files larger than this are not read (reported as not found). */
@@ -33,18 +32,7 @@ export async function readXmlFile(path: string): Promise<Buffer> {
   const st = await stat(path).catch((e: unknown) => {
     throw fileError(e, path);
   });
-  if (st.size > MAX_XML_BYTES) {
-    throw new SigilloError(
-      'XML_TOO_LARGE',
-      t(
-        {
-          it: 'Il file XML è troppo grande (oltre {n} MiB).',
-          en: 'The XML file is too large (over {n} MiB).',
-        },
-        { n: MAX_XML_BYTES / 1024 / 1024 },
-      ),
-    );
-  }
+  if (st.size > MAX_XML_BYTES) throw tooLarge(MAX_XML_BYTES);
   return readFile(path).catch((e: unknown) => {
     throw fileError(e, path);
   });

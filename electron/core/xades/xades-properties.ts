@@ -4,7 +4,7 @@
  * SignaturePolicyIdentifier) and the unsigned ones that change the form (SignatureTimeStamp, validation data).
  */
 import type { HashName } from '../verify/algorithms';
-import { DIGEST_BY_URI, NS } from './xml-names';
+import { DIGEST_BY_URI, NS, XADES_NAMESPACES } from './xml-names';
 import { base64Of, childElements, childPath, firstChild, textOf } from './xml-safe';
 
 export interface CertReference {
@@ -30,11 +30,11 @@ export interface XadesProperties {
   certificateValues: Uint8Array[];
 }
 
-function certReferences(container: Element | undefined): CertReference[] {
+function certReferences(container: Element | undefined, ns: string): CertReference[] {
   return container
-    ? childElements(container, NS.xades, 'Cert').map((cert) => {
-        const digest = firstChild(cert, NS.xades, 'CertDigest');
-        const serial = childPath(cert, NS.xades, 'IssuerSerial');
+    ? childElements(container, ns, 'Cert').map((cert) => {
+        const digest = firstChild(cert, ns, 'CertDigest');
+        const serial = childPath(cert, ns, 'IssuerSerial');
         const serialText = textOf(firstChild(serial, NS.ds, 'X509SerialNumber'));
         return {
           hash: DIGEST_BY_URI[firstChild(digest, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? ''],
@@ -51,11 +51,17 @@ function parseTime(text: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** The QualifyingProperties of `signature` (its Target must be '#<signature Id>' when the signature has an Id). */
+/**
+ * The QualifyingProperties of `signature` in a ds:Object of its own (XAdES 1.3.2, 1.2.2 or 1.1.1 namespace; its
+ * Target must be '#<signature Id>' when the signature has an Id). Its children are read in its own namespace.
+ */
 export function qualifyingProperties(signature: Element): Element | undefined {
   const id = signature.getAttribute('Id');
   for (const obj of childElements(signature, NS.ds, 'Object')) {
-    for (const qp of childElements(obj, NS.xades, 'QualifyingProperties')) {
+    const found = childElements(obj, '*', 'QualifyingProperties').filter((q) =>
+      XADES_NAMESPACES.includes(q.namespaceURI ?? ''),
+    );
+    for (const qp of found) {
       const target = qp.getAttribute('Target') ?? '';
       if (!id || target === `#${id}`) return qp;
     }
@@ -63,26 +69,32 @@ export function qualifyingProperties(signature: Element): Element | undefined {
   return undefined;
 }
 
+/** The unsigned signature properties of a QualifyingProperties (its namespace), when present. */
+export function unsignedSignatureProperties(qp: Element | undefined): Element | undefined {
+  return childPath(qp, qp?.namespaceURI ?? NS.xades, 'UnsignedProperties', 'UnsignedSignatureProperties');
+}
+
 export function readXadesProperties(signature: Element): XadesProperties | undefined {
   const qp = qualifyingProperties(signature);
   if (!qp) return undefined;
-  const signedProperties = firstChild(qp, NS.xades, 'SignedProperties');
-  const ssp = firstChild(signedProperties, NS.xades, 'SignedSignatureProperties');
-  const v2 = firstChild(ssp, NS.xades, 'SigningCertificateV2');
-  const v1 = firstChild(ssp, NS.xades, 'SigningCertificate');
-  const usp = childPath(qp, NS.xades, 'UnsignedProperties', 'UnsignedSignatureProperties');
-  const unsigned = (name: string): number => (usp ? childElements(usp, NS.xades, name).length : 0);
+  const ns = qp.namespaceURI ?? NS.xades;
+  const signedProperties = firstChild(qp, ns, 'SignedProperties');
+  const ssp = firstChild(signedProperties, ns, 'SignedSignatureProperties');
+  const v2 = firstChild(ssp, ns, 'SigningCertificateV2');
+  const v1 = firstChild(ssp, ns, 'SigningCertificate');
+  const usp = unsignedSignatureProperties(qp);
+  const unsigned = (name: string): number => (usp ? childElements(usp, ns, name).length : 0);
   return {
     signedProperties,
-    signingTime: parseTime(textOf(firstChild(ssp, NS.xades, 'SigningTime'))),
+    signingTime: parseTime(textOf(firstChild(ssp, ns, 'SigningTime'))),
     signingCertificateVersion: v2 ? 2 : v1 ? 1 : undefined,
-    certReferences: certReferences(v2 ?? v1),
-    policy: firstChild(ssp, NS.xades, 'SignaturePolicyIdentifier') !== undefined,
+    certReferences: certReferences(v2 ?? v1, ns),
+    policy: firstChild(ssp, ns, 'SignaturePolicyIdentifier') !== undefined,
     timestamps: unsigned('SignatureTimeStamp'),
     validationData: unsigned('CertificateValues') + unsigned('RevocationValues') > 0,
     certificateValues: usp
-      ? childElements(usp, NS.xades, 'CertificateValues').flatMap((cv) =>
-          childElements(cv, NS.xades, 'EncapsulatedX509Certificate').map((c) => new Uint8Array(base64Of(c))),
+      ? childElements(usp, ns, 'CertificateValues').flatMap((cv) =>
+          childElements(cv, ns, 'EncapsulatedX509Certificate').map((c) => new Uint8Array(base64Of(c))),
         )
       : [],
   };

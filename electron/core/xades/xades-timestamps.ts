@@ -8,9 +8,9 @@ import { t } from '../i18n/translate';
 import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../tsa/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { canonicalize } from './c14n';
-import { qualifyingProperties } from './xades-properties';
+import { qualifyingProperties, unsignedSignatureProperties } from './xades-properties';
 import { C14N, C14N_10, NS } from './xml-names';
-import { base64Of, childElements, childPath, firstChild } from './xml-safe';
+import { base64Of, childElements, firstChild } from './xml-safe';
 
 export interface XadesTimestamps {
   reports: TimestampReport[];
@@ -37,14 +37,15 @@ export async function checkXadesTimestamps(
   ctx: TokenCheckContext,
 ): Promise<XadesTimestamps> {
   const qp = qualifyingProperties(signature);
-  const usp = childPath(qp, NS.xades, 'UnsignedProperties', 'UnsignedSignatureProperties');
+  const ns = qp?.namespaceURI ?? NS.xades;
+  const usp = unsignedSignatureProperties(qp);
   const value = firstChild(signature, NS.ds, 'SignatureValue');
   const out: XadesTimestamps = { reports: [], messages: [] };
   if (!usp || !value) return out;
-  for (const ts of childElements(usp, NS.xades, 'SignatureTimeStamp')) {
+  for (const ts of childElements(usp, ns, 'SignatureTimeStamp')) {
     const method =
       C14N[firstChild(ts, NS.ds, 'CanonicalizationMethod')?.getAttribute('Algorithm') ?? C14N_10];
-    for (const enc of childElements(ts, NS.xades, 'EncapsulatedTimeStamp')) {
+    for (const enc of childElements(ts, ns, 'EncapsulatedTimeStamp')) {
       try {
         if (!method) throw new Error('unsupported canonicalization');
         const data = canonicalize(value, method);

@@ -11,6 +11,21 @@ export const NS = {
 
 export const SIGNED_PROPERTIES_TYPE = 'http://uri.etsi.org/01903#SignedProperties';
 
+/** XAdES 1.1.1, 1.2.2 and 1.3.2 (EN 319 132-1): the namespaces a QualifyingProperties can be in. */
+export const XADES_NAMESPACES: readonly string[] = [
+  NS.xades,
+  'http://uri.etsi.org/01903/v1.2.2#',
+  'http://uri.etsi.org/01903/v1.1.1#',
+];
+
+/** The Type of a reference to SignedProperties: 1.3.2 and later, or the older versioned forms. */
+export function isSignedPropertiesType(type: string | null): boolean {
+  return (
+    type === SIGNED_PROPERTIES_TYPE ||
+    (type !== null && XADES_NAMESPACES.some((ns) => type === `${ns}SignedProperties`))
+  );
+}
+
 export const TRANSFORM = {
   enveloped: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
   xpath: 'http://www.w3.org/TR/1999/REC-xpath-19991116',
@@ -43,6 +58,16 @@ export const DIGEST_BY_URI: Readonly<Record<string, HashName>> = {
   'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
   'http://www.w3.org/2001/04/xmldsig-more#sha384': 'sha384',
   'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
+};
+
+/**
+ * SHA-3 reference digests (RFC 6931 §2.1.5): computed with node's sha3-*, outside HashName (the CMS side does not
+ * name them); SHA-3 is not weak, so leaving them out of the crypto-constraint list loses nothing.
+ */
+export const SHA3_DIGEST_BY_URI: Readonly<Record<string, { node: string; label: string }>> = {
+  'http://www.w3.org/2007/05/xmldsig-more#sha3-256': { node: 'sha3-256', label: 'SHA3-256' },
+  'http://www.w3.org/2007/05/xmldsig-more#sha3-384': { node: 'sha3-384', label: 'SHA3-384' },
+  'http://www.w3.org/2007/05/xmldsig-more#sha3-512': { node: 'sha3-512', label: 'SHA3-512' },
 };
 
 export const DIGEST_URI: Readonly<Record<'sha256' | 'sha384' | 'sha512', string>> = {

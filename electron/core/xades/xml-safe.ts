@@ -1,14 +1,16 @@
 /**
- * Safe XML parsing for signed documents: @xmldom/xmldom with every parse error fatal, DOCTYPE declarations refused
- * before parsing (no entity definitions at all: no external entities, no "billion laughs"), a size cap, the
- * declared encoding honoured (UTF-8, ISO-8859-1/Latin-1, Windows-1252, UTF-16 with BOM) and small namespace-aware
- * helpers to walk the tree. No regular expressions over the XML text.
+ * The one safe XML parser (signed documents, trusted lists, ASiC manifests): @xmldom/xmldom with every parse error
+ * fatal, DOCTYPE declarations refused before parsing (no entity definitions at all: no external entities, no
+ * "billion laughs"), caps on size, markup count and depth (xml-limits.ts; callers may pass their own), the declared
+ * encoding honoured (UTF-8, ISO-8859-1/Latin-1, Windows-1252, UTF-16 with BOM) and small namespace-aware helpers to
+ * walk the tree. No regular expressions over the XML text.
  */
 import { DOMParser } from '@xmldom/xmldom';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
+import { checkDepth, checkMarkup, tooLarge, XML_LIMITS, type XmlLimits } from './xml-limits';
 
-export const MAX_XML_BYTES = 64 * 1024 * 1024;
+export const MAX_XML_BYTES = XML_LIMITS.maxBytes;
 export const ELEMENT_NODE = 1;
 const DOCUMENT_TYPE_NODE = 10;
 const TEXT_NODE = 3;
@@ -52,7 +54,7 @@ const LATIN = new Set(['iso-8859-1', 'latin1', 'iso_8859-1', 'us-ascii', 'ascii'
 
 /** Decodes XML bytes by BOM and declaration. */
 export function decodeXml(bytes: Uint8Array): string {
-  if (bytes.length > MAX_XML_BYTES) throw malformedXml(`larger than ${MAX_XML_BYTES} bytes`);
+  if (bytes.length > MAX_XML_BYTES) throw tooLarge(MAX_XML_BYTES);
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return b.subarray(3).toString('utf8');
   if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
@@ -64,10 +66,14 @@ export function decodeXml(bytes: Uint8Array): string {
   throw malformedXml(`unsupported encoding ${enc}`);
 }
 
-/** Parses `text` strictly; throws XML_MALFORMED / XML_DOCTYPE_FORBIDDEN. */
-export function parseXml(text: string): Document {
-  if (text.length > MAX_XML_BYTES) throw malformedXml(`larger than ${MAX_XML_BYTES} bytes`);
+/**
+ * Parses `text` strictly; throws XML_MALFORMED / XML_DOCTYPE_FORBIDDEN / XML_TOO_LARGE / XML_TOO_MANY_NODES /
+ * XML_TOO_DEEP.
+ */
+export function parseXml(text: string, limits: XmlLimits = XML_LIMITS): Document {
+  if (text.length > limits.maxBytes) throw tooLarge(limits.maxBytes);
   if (text.includes('<!DOCTYPE')) throw doctypeForbidden();
+  checkMarkup(text, limits.maxMarkup);
   let first: SigilloError | undefined;
   // xmldom re-reports an error thrown from a handler: the first one is kept and thrown again
   const fail = (msg: string): never => {
@@ -90,6 +96,7 @@ export function parseXml(text: string): Document {
       throw malformedXml('text outside the root element');
   }
   if (!doc.documentElement) throw malformedXml('no root element');
+  checkDepth(doc, limits.maxDepth);
   return doc;
 }
 

@@ -2,8 +2,17 @@
 import { spawnSync } from 'node:child_process';
 import type { IssuedCert, TestPki } from '../../support/pki';
 
-/** xmlsec1 only resolves '#id' for attributes it knows as IDs: the XAdES SignedProperties, SignatureValue and Signature Ids. */
+/**
+ * xmlsec1 only resolves '#id' for attributes it knows as IDs: the XAdES SignedProperties, SignatureValue, Signature,
+ * ds:Object and ds:Manifest Ids, and the invoice body's.
+ */
 const ID_ATTRS = [
+  '--id-attr:Id',
+  'http://www.w3.org/2000/09/xmldsig#:Object',
+  '--id-attr:Id',
+  'http://www.w3.org/2000/09/xmldsig#:Manifest',
+  '--id-attr:Id',
+  'FatturaElettronicaBody',
   '--id-attr:Id',
   'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
   '--id-attr:Id',

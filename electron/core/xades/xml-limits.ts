@@ -1,0 +1,119 @@
+/**
+ * Caps on hostile XML (issue 19), each with its own error code: markup count before the DOM is built (memory),
+ * element depth after it (the tree walkers and canonicalisation recurse), the number of ds:Signature elements and a
+ * budget of canonicalised octets per document (work: signatures over the whole document make it quadratic).
+ */
+import { SigilloError } from '../errors';
+import { t } from '../i18n/translate';
+
+export interface XmlLimits {
+  /** characters of XML text */
+  maxBytes: number;
+  /**
+   * DOM nodes, estimated before parsing: two per start markup ('<' not followed by '/': an element and its text)
+   * plus one per '=' (attributes). Memory and parse time follow the node count, not the byte count.
+   */
+  maxMarkup: number;
+  /** element nesting */
+  maxDepth: number;
+}
+
+export const XML_LIMITS: XmlLimits = { maxBytes: 32 * 1024 * 1024, maxMarkup: 400_000, maxDepth: 256 };
+
+/** ds:Signature elements (counter-signatures included) verified in one document */
+export const MAX_XML_SIGNATURES = 100;
+
+/** canonicalised / transformed octets digested for one document, all references of all signatures together */
+export const MAX_XML_DIGEST_OCTETS = 96 * 1024 * 1024;
+
+export function tooLarge(max: number): SigilloError {
+  return new SigilloError(
+    'XML_TOO_LARGE',
+    t(
+      { it: 'Il file XML è troppo grande (oltre {n} MiB).', en: 'The XML file is too large (over {n} MiB).' },
+      { n: Math.floor(max / 1024 / 1024) },
+    ),
+  );
+}
+
+export function tooDeep(max: number): SigilloError {
+  return new SigilloError(
+    'XML_TOO_DEEP',
+    t(
+      {
+        it: 'Il documento XML ha elementi annidati oltre {n} livelli: rifiutato.',
+        en: 'The XML document nests elements deeper than {n} levels: refused.',
+      },
+      { n: max },
+    ),
+  );
+}
+
+export function tooManyNodes(max: number): SigilloError {
+  return new SigilloError(
+    'XML_TOO_MANY_NODES',
+    t(
+      {
+        it: 'Il documento XML ha troppi elementi e attributi (oltre {n} nodi): rifiutato.',
+        en: 'The XML document has too many elements and attributes (over {n} nodes): refused.',
+      },
+      { n: max },
+    ),
+  );
+}
+
+export function tooManySignatures(found: number): SigilloError {
+  return new SigilloError(
+    'XML_TOO_MANY_SIGNATURES',
+    t(
+      {
+        it: 'Il documento XML contiene {found} firme (ds:Signature), oltre il massimo di {n}: rifiutato.',
+        en: 'The XML document holds {found} signatures (ds:Signature), over the maximum of {n}: refused.',
+      },
+      { found, n: MAX_XML_SIGNATURES },
+    ),
+  );
+}
+
+export function tooMuchWork(): SigilloError {
+  return new SigilloError(
+    'XML_TOO_COMPLEX',
+    t(
+      {
+        it: 'Verificare questo documento XML richiederebbe di elaborare oltre {n} MiB (riferimenti ripetuti al documento intero): rifiutato.',
+        en: 'Verifying this XML document would process more than {n} MiB (repeated references to the whole document): refused.',
+      },
+      { n: MAX_XML_DIGEST_OCTETS / 1024 / 1024 },
+    ),
+  );
+}
+
+/** Estimates the DOM nodes up to the cap (well-formed XML has no raw '<' in attribute values or text). */
+export function checkMarkup(text: string, max: number): void {
+  let count = 0;
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 0x2f && (count += 2) > max) throw tooManyNodes(max);
+  }
+  for (let at = text.indexOf('='); at >= 0; at = text.indexOf('=', at + 1)) {
+    if (++count > max) throw tooManyNodes(max);
+  }
+}
+
+/** Iterative depth check of a parsed tree (no recursion: it runs before the recursive walkers). */
+export function checkDepth(doc: Document, max: number): void {
+  let depth = 0;
+  let node: Node | null = doc.firstChild;
+  while (node) {
+    if (node.nodeType === 1 && node.firstChild) {
+      if (++depth > max) throw tooDeep(max);
+      node = node.firstChild;
+      continue;
+    }
+    while (node && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node.nodeType === 1) depth--;
+      if (node === doc) return;
+    }
+    node = node ? node.nextSibling : null;
+  }
+}
