@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signPades } from '../../electron/core/pdf/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { buildIncrement, nextObjectNumber } from '../../electron/core/pdf/incremental-writer';
-import { analyseModifications } from '../../electron/core/pdf/pdf-modifications';
+import { analyseModifications } from '../../electron/core/pdf/diff/analyse';
 import { revisionEnds } from '../../electron/core/pdf/byte-range-check';
 import { name, PdfDict, PdfString, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';

@@ -16,7 +16,7 @@ import { asArray, parsePdfDate, PdfStream, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds } from './byte-range-check';
 import { verifyPdfCms } from './verify-pdf-cms';
-import { analyseModifications, type Modifications } from './pdf-modifications';
+import { analyseModifications, type Modifications } from './diff/analyse';
 
 export interface PdfSignatureReport extends SignatureReport {
   fieldName: string;

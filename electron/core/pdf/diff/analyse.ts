@@ -1,0 +1,268 @@
+/**
+ * Changes after signing (issue 18), pyHanko/DSS style: every object number whose latest value may differ from
+ * the signed revision (objects in later object streams included) is judged by the roles it had in the signed
+ * revision — where the signed catalog and trailer reached it from — never by what the new revision says about
+ * it. A change passes only when a rule allows it for every role; everything else is reported with its page,
+ * object and the rule that refused it.
+ */
+import { t } from '../../i18n/translate';
+import { asDict, isName, PdfDict, PdfRef, PdfStream, PdfString, type PdfValue } from '../pdf-objects';
+import type { ObjectStore, PdfReader } from '../pdf-reader';
+import { pageRefs } from '../pages';
+import { sameValue } from '../pdf-diff';
+import { docMdpPermission, lockedFields } from '../doc-mdp';
+import { DiffContext, msg } from './context';
+import { signedRoles, type Role } from './roles';
+import { changedObjects } from './changed-objects';
+import { judgeRefused } from './rules/refused';
+import { judgeCatalog } from './rules/catalog';
+import { judgeAcroForm } from './rules/acroform';
+import { judgePage } from './rules/page';
+import { judgeField, judgeFill } from './rules/form-field';
+import { judgeAnnotation } from './rules/annotation';
+import { judgeGrowingArray } from './rules/growing-array';
+import { judgePageList } from './rules/page-list';
+import type { Modifications } from './types';
+
+export type { Modifications, ChangeItem, ChangeKind } from './types';
+
+/** most changed objects judged: beyond, the update is too complex to analyse */
+export const CHANGED_CAP = 200_000;
+
+function read(store: ObjectStore, num: number): { v: PdfValue | undefined; ok: boolean } {
+  try {
+    const v = store.get(num);
+    return { v: v === null ? undefined : v, ok: true };
+  } catch {
+    return { v: undefined, ok: false };
+  }
+}
+
+function isStructural(v: PdfValue | undefined): boolean {
+  const d = v instanceof PdfStream ? v.dict : undefined;
+  return isName(d?.get('Type'), 'XRef') || isName(d?.get('Type'), 'ObjStm');
+}
+
+/** full name of a field (or of the field a widget belongs to), from /T up the /Parent chain */
+function fieldNameOf(store: ObjectStore, d: PdfDict): string {
+  const parts: string[] = [];
+  let node: PdfDict | undefined = d;
+  for (let i = 0; node && i < 32; i++) {
+    const tv = node.get('T');
+    if (tv instanceof PdfString) parts.unshift(tv.text());
+    try {
+      node = store.dict(node.get('Parent'));
+    } catch {
+      node = undefined;
+    }
+  }
+  return parts.join('.');
+}
+
+function judgeObject(ctx: DiffContext, num: number, roles: Role[], oldV: PdfValue, newV: PdfValue): void {
+  const oldD = asDict(oldV);
+  const newD = asDict(newV);
+  const fieldRole = roles.find((r) => r.kind === 'field');
+  const annotRole = roles.find((r) => r.kind === 'annot');
+  const page = annotRole?.page ?? roles.find((r) => r.page !== undefined)?.page;
+  let rest = roles;
+  if (fieldRole || (annotRole && isName(oldD?.get('Subtype'), 'Widget'))) {
+    rest = roles.filter((r) => r.kind !== 'field' && r.kind !== 'annot');
+    const name = fieldRole?.field ?? (oldD ? fieldNameOf(ctx.old, oldD) : '');
+    const type =
+      fieldRole?.fieldType ??
+      (isName(oldD?.get('FT')) ? (oldD.get('FT') as { name: string }).name : undefined);
+    if (oldD && newD) judgeField(ctx, oldD, newD, type, { object: num, page, name });
+    else judgeRefused(ctx, 'other', { object: num, page });
+  } else if (annotRole) {
+    rest = roles.filter((r) => r.kind !== 'annot');
+    if (oldD && newD) judgeAnnotation(ctx, oldD, { object: num, page });
+    else judgeRefused(ctx, 'other', { object: num, page });
+  }
+  for (const r of rest) {
+    const where = { object: num, page: r.page };
+    switch (r.kind) {
+      case 'dss':
+        ctx.allow(
+          'dss',
+          'dss',
+          msg({ it: 'dati di validazione (DSS) aggiornati', en: 'validation data (DSS) updated' }),
+          where,
+        );
+        break;
+      case 'metadata':
+      case 'info':
+        ctx.allow('metadata', 'metadata', msg({ it: 'metadati aggiornati', en: 'metadata updated' }), where);
+        break;
+      case 'catalog':
+        if (oldD && newD && !(oldV instanceof PdfStream)) judgeCatalog(ctx, num, oldD, newD);
+        else judgeRefused(ctx, 'other', where);
+        break;
+      case 'acroform':
+        judgeAcroForm(ctx, oldD, newD, where);
+        break;
+      case 'page':
+        if (oldD && newD) judgePage(ctx, num, r.page!, oldD, newD);
+        else judgeRefused(ctx, 'content', where);
+        break;
+      case 'annots':
+      case 'fields':
+        judgeGrowingArray(ctx, oldV, newV, where);
+        break;
+      case 'field-value':
+        judgeFill(ctx, true, { ...where, name: r.field });
+        break;
+      default:
+        judgeRefused(ctx, r.kind, where);
+    }
+  }
+}
+
+export function analyseModifications(
+  reader: PdfReader,
+  revisionEnd: number,
+  laterRevisions: number,
+  /** the signature's own dictionary, for its FieldMDP locks */
+  sigDict?: PdfDict,
+): Modifications {
+  const old = reader.storeAt(revisionEnd);
+  const now = reader.latest;
+  const oldSection = reader.sections.find((s) => s.end <= revisionEnd)!;
+  const oldTrailer = oldSection.trailer;
+  const oldRoot = oldTrailer.get('Root');
+  const oldCatalog = read(old, oldRoot instanceof PdfRef ? oldRoot.num : -1).v;
+  const ctxFor = (roles: Map<number, Role[]>) =>
+    new DiffContext(
+      reader,
+      old,
+      now,
+      roles,
+      asDict(oldCatalog) ? safe(() => docMdpPermission(old, asDict(oldCatalog)!), 1) : undefined,
+      lockedFields(old, sigDict),
+    );
+  let oldPages: PdfRef[] = [];
+  try {
+    oldPages = pageRefs(old, asDict(oldCatalog) ?? new PdfDict());
+  } catch {
+    oldPages = [];
+  }
+  const pageOf = new Map(oldPages.map((r, i) => [r.num, i + 1]));
+  const walk = signedRoles(old, oldTrailer, pageOf);
+  const ctx = ctxFor(walk.roles);
+  const changed = changedObjects(old.entries, now.entries);
+  if (walk.truncated || changed.length > CHANGED_CAP) {
+    ctx.deny(
+      'too-complex',
+      'bounds',
+      msg({ it: 'documento troppo complesso da analizzare', en: 'document too complex to analyse' }),
+    );
+    return summary(ctx, laterRevisions);
+  }
+  const newRoot = reader.trailer.get('Root');
+  if (!(newRoot instanceof PdfRef) || !(oldRoot instanceof PdfRef) || newRoot.num !== oldRoot.num) {
+    ctx.deny('object', 'catalog', msg({ it: 'catalogo sostituito', en: 'catalog replaced' }));
+  }
+  const dangling: { num: number; roles: Role[]; page: number | undefined }[] = [];
+  for (const num of changed) {
+    const roles = walk.roles.get(num);
+    const before = read(old, num);
+    const after = read(now, num);
+    if (!roles) {
+      // not used by the signed document: new objects matter only where a judged change references them
+      if (before.v === undefined || isStructural(before.v)) continue;
+      if (after.ok && sameValue(reader, before.v, after.v)) continue;
+      ctx.deny(
+        'object',
+        'object',
+        msg(
+          {
+            it: 'oggetto {n} della versione firmata ridefinito',
+            en: 'object {n} of the signed version redefined',
+          },
+          { n: num },
+        ),
+        { object: num },
+      );
+      continue;
+    }
+    const page = roles.find((r) => r.page !== undefined)?.page;
+    if (!after.ok || after.v === undefined) {
+      ctx.deny(
+        'object',
+        'deleted',
+        msg(
+          { it: 'oggetto {n} eliminato o illeggibile', en: 'object {n} deleted or unreadable' },
+          { n: num },
+        ),
+        { object: num, page },
+      );
+      continue;
+    }
+    if (before.v === undefined) {
+      dangling.push({ num, roles, page });
+      continue;
+    }
+    if (safe(() => sameValue(reader, before.v, after.v), false)) continue;
+    judgeObject(ctx, num, roles, before.v, after.v);
+  }
+  for (const { num, roles, page } of dangling) {
+    // referenced but absent when signed: defining it now changes what the signed version shows, unless it is
+    // judged as a new annotation or field (a number freed before signing, still named by a tag tree)
+    if (ctx.seenNew.has(num) && roles.every((r) => r.kind === 'other')) continue;
+    {
+      const passive = roles.every((r) => r.kind === 'dss' || r.kind === 'metadata' || r.kind === 'info');
+      if (passive)
+        ctx.allow(
+          roles[0]!.kind === 'dss' ? 'dss' : 'metadata',
+          roles[0]!.kind,
+          msg({ it: 'oggetto {n} aggiunto', en: 'object {n} added' }, { n: num }),
+          { object: num },
+        );
+      else
+        ctx.deny(
+          'object',
+          'dangling',
+          msg(
+            {
+              it: 'oggetto {n}, mancante nella versione firmata, ora definito',
+              en: 'object {n}, missing from the signed version, now defined',
+            },
+            { n: num },
+          ),
+          { object: num, page },
+        );
+    }
+  }
+  judgePageList(ctx, oldPages, pageOf);
+  return summary(ctx, laterRevisions);
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+function summary(ctx: DiffContext, laterRevisions: number): Modifications {
+  const seen = new Set<string>();
+  const items = ctx.items.filter((i) => {
+    const k = `${i.kind}|${i.allowed}|${i.rule}|${i.object}|${i.page}|${i.reason.en}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const refused = items.filter((i) => !i.allowed);
+  return {
+    laterRevisions,
+    allowed: refused.length === 0,
+    pages: [...new Set(refused.flatMap((i) => (i.page !== null ? [i.page] : [])))].sort((x, y) => x - y),
+    objects: [...new Set(refused.flatMap((i) => (i.object !== null ? [i.object] : [])))].sort(
+      (x, y) => x - y,
+    ),
+    changes: [...new Set(refused.map((i) => t(i.reason)))],
+    allowedChanges: [...new Set(items.filter((i) => i.allowed).map((i) => i.kind))].sort(),
+    items,
+  };
+}
