@@ -12,7 +12,7 @@ import { pageRefs } from '../pages';
 import { sameValue } from '../pdf-diff';
 import { docMdpPermission, lockedFields } from '../doc-mdp';
 import { DiffContext, msg } from './context';
-import { signedRoles, type Role } from './roles';
+import { signedRoles, WALK_CAP, type Role } from './roles';
 import { changedObjects } from './changed-objects';
 import { judgeRefused } from './rules/refused';
 import { judgeCatalog } from './rules/catalog';
@@ -124,6 +124,8 @@ export function analyseModifications(
   laterRevisions: number,
   /** the signature's own dictionary, for its FieldMDP locks */
   sigDict?: PdfDict,
+  /** bounds: objects walked in the signed revision, changed objects judged */
+  caps: { walk?: number; changed?: number } = {},
 ): Modifications {
   const old = reader.storeAt(revisionEnd);
   const now = reader.latest;
@@ -147,10 +149,10 @@ export function analyseModifications(
     oldPages = [];
   }
   const pageOf = new Map(oldPages.map((r, i) => [r.num, i + 1]));
-  const walk = signedRoles(old, oldTrailer, pageOf);
+  const walk = signedRoles(old, oldTrailer, pageOf, caps.walk ?? WALK_CAP);
   const ctx = ctxFor(walk.roles);
   const changed = changedObjects(old.entries, now.entries);
-  if (walk.truncated || changed.length > CHANGED_CAP) {
+  if (walk.truncated || changed.length > (caps.changed ?? CHANGED_CAP)) {
     ctx.deny(
       'too-complex',
       'bounds',

@@ -49,7 +49,12 @@ interface Item {
   role: Role;
 }
 
-export function signedRoles(store: ObjectStore, trailer: PdfDict, pageOf: Map<number, number>): SignedRoles {
+export function signedRoles(
+  store: ObjectStore,
+  trailer: PdfDict,
+  pageOf: Map<number, number>,
+  cap = WALK_CAP,
+): SignedRoles {
   const roles = new Map<number, Role[]>();
   const stack: Item[] = [];
   let walked = 0;
@@ -72,7 +77,7 @@ export function signedRoles(store: ObjectStore, trailer: PdfDict, pageOf: Map<nu
     if (k === 'Root' || k === 'Info') push(v, { kind: k === 'Root' ? 'catalog' : 'info' });
   }
   while (stack.length) {
-    if (++walked > WALK_CAP) return { roles, truncated: true };
+    if (++walked > cap) return { roles, truncated: true };
     const { v, role: incoming } = stack.pop()!;
     if (v instanceof PdfRef) {
       let value: PdfValue | undefined;
