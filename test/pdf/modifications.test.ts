@@ -1,36 +1,22 @@
 /** What later incremental updates may change: form filling, annotations, DocMDP P and FieldMDP locks. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signPades } from '../../electron/core/pdf/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
-import { buildIncrement, nextObjectNumber } from '../../electron/core/pdf/incremental-writer';
 import { analyseModifications } from '../../electron/core/pdf/diff/analyse';
 import { revisionEnds } from '../../electron/core/pdf/byte-range-check';
-import { name, PdfDict, PdfString, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
+import { name, PdfDict, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { writeHandwritten } from './support/make-pdf';
+import { appendUpdate, str } from './support/append-update';
 import { fileSigner } from './support/signers';
 
 const fx = inject('fixture');
 
-function update(
-  input: string,
-  output: string,
-  make: (r: PdfReader, next: number) => [number, PdfValue][],
-): string {
-  const reader = PdfReader.open(input);
-  try {
-    const objs = make(reader, nextObjectNumber(reader)).map(([num, value]) => ({ num, gen: 0, value }));
-    writeFileSync(output, Buffer.concat([readFileSync(input), buildIncrement(reader, objs).bytes]));
-  } finally {
-    reader.close();
-  }
-  return output;
-}
+const update = appendUpdate;
 
-const str = (s: string) => new PdfString(Buffer.from(s, 'latin1'));
 
 /** a one-page PDF with a text field "Nome", optionally certified-like with DocMDP P */
 function formPdf(dir: string, file: string, p?: number): string {

@@ -4,6 +4,7 @@ import { asArray, PdfRef, type PdfDict, type PdfValue } from '../pdf-objects';
 import { allFields, type FieldNode } from '../form-fields';
 import type { ObjectStore, PdfReader } from '../pdf-reader';
 import type { Role } from './roles';
+import { ruleWords } from './rule-names';
 import type { ChangeItem, ChangeKind } from './types';
 
 /** fills `{name}` placeholders in both languages */
@@ -40,6 +41,7 @@ export class DiffContext {
       kind,
       allowed,
       rule,
+      ruleText: ruleWords(rule),
       page: where.page ?? null,
       object: where.object ?? null,
       name: where.name ?? null,

@@ -23,6 +23,8 @@ export interface ChangeItem {
   allowed: boolean;
   /** the rule that decided (e.g. "dss", "form-fill", "docmdp", "page-content") */
   rule: string;
+  /** that rule in words, Italian and English */
+  ruleText: Message;
   /** 1-based page concerned, when known */
   page: number | null;
   /** object number concerned, when one */
