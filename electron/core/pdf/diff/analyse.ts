@@ -140,7 +140,11 @@ export function analyseModifications(
       now,
       roles,
       asDict(oldCatalog) ? safe(() => docMdpPermission(old, asDict(oldCatalog)!), 1) : undefined,
-      lockedFields(old, sigDict),
+      // unreadable FieldMDP locks: every field locked
+      safe(
+        () => lockedFields(old, sigDict),
+        () => true,
+      ),
     );
   let oldPages: PdfRef[] = [];
   try {
@@ -205,7 +209,20 @@ export function analyseModifications(
       continue;
     }
     if (safe(() => sameValue(reader, before.v, after.v), false)) continue;
-    judgeObject(ctx, num, roles, before.v, after.v);
+    try {
+      judgeObject(ctx, num, roles, before.v, after.v);
+    } catch {
+      // a broken value (stream beyond the end, reference loop): never a permitted change
+      ctx.deny(
+        'object',
+        'deleted',
+        msg(
+          { it: 'oggetto {n} eliminato o illeggibile', en: 'object {n} deleted or unreadable' },
+          { n: num },
+        ),
+        { object: num, page },
+      );
+    }
   }
   for (const { num, roles, page } of dangling) {
     // referenced but absent when signed: defining it now changes what the signed version shows, unless it is
