@@ -6,13 +6,12 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { revisionEnds } from '../../electron/core/pdf/byte-range-check';
 import { analyseModifications, type Modifications } from '../../electron/core/pdf/diff/analyse';
 import { name, PdfDict, PdfRaw, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
 import { writeHandwritten, withObjectStreams } from './support/make-pdf';
-import { fileSigner } from './support/signers';
+import { signFile } from './support/signers';
 import { appendObjStmUpdate, appendUpdate, contentStream, qpdfCheck } from './support/append-update';
 
 const fx = inject('fixture');
@@ -38,13 +37,7 @@ describe('changes after signing that alter the signed pages', () => {
     dir = mkdtempSync(join(fx.root, 'pdf-diff-'));
     const input = writeHandwritten(join(dir, 'doc.pdf'), { pages: 2 });
     signed = join(dir, 'doc-signed.pdf');
-    await signPades({
-      input,
-      output: signed,
-      overwrite: false,
-      digest: 'sha256',
-      signer: fileSigner(fx.pki),
-    });
+    await signFile(fx.pki, input, signed);
   });
   const out = (f: string) => join(dir, f);
   const catalogWith = (r: PdfReader, k: string, v: PdfValue) =>
@@ -147,13 +140,7 @@ describe('changes after signing that alter the signed pages', () => {
       [4, (r.latest.get(4) as PdfDict).clone().set('Contents', [ref(5), ref(40)])],
     ]);
     const s = out('dangling-signed.pdf');
-    await signPades({
-      input: base,
-      output: s,
-      overwrite: false,
-      digest: 'sha256',
-      signer: fileSigner(fx.pki),
-    });
+    await signFile(fx.pki, base, s);
     const f = appendUpdate(s, out('dangling-defined.pdf'), () => [[40, contentStream(FAKE)]]);
     const m = mods(f, 3);
     expect(m.allowed).toBe(false);
@@ -188,13 +175,7 @@ describe('members of a redefined object stream', () => {
     const dir = mkdtempSync(join(fx.root, 'pdf-diff-objstm-'));
     const packed = withObjectStreams(writeHandwritten(join(dir, 'a.pdf')), join(dir, 'packed.pdf'));
     const signed = join(dir, 'packed-signed.pdf');
-    await signPades({
-      input: packed,
-      output: signed,
-      overwrite: false,
-      digest: 'sha256',
-      signer: fileSigner(fx.pki),
-    });
+    await signFile(fx.pki, packed, signed);
     const reader = PdfReader.open(signed);
     let fontNum = -1;
     let stmNum = -1;

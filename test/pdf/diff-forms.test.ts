@@ -6,7 +6,6 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { revisionEnds } from '../../electron/core/pdf/byte-range-check';
 import { analyseModifications, type Modifications } from '../../electron/core/pdf/diff/analyse';
@@ -14,9 +13,9 @@ import { name, PdfDict, PdfRef, ref, type PdfValue } from '../../electron/core/p
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { modifiedVerdict } from '../support/dss-corpus';
-import { writeHandwritten } from './support/make-pdf';
-import { fileSigner } from './support/signers';
-import { appendUpdate, contentStream, qpdfCheck, str } from './support/append-update';
+import { appendUpdate, contentStream, qpdfCheck, str, withAnnotation } from './support/append-update';
+import { formPdf } from './support/form-pdf';
+import { signFile } from './support/signers';
 
 const fx = inject('fixture');
 const trust = new TrustStore([]);
@@ -29,43 +28,6 @@ function mods(file: string, rev: number): Modifications {
   } finally {
     reader.close();
   }
-}
-
-/** a one-page PDF with a text field "Nome" whose widget has an indirect appearance stream; DocMDP P optional */
-function formPdf(dir: string, file: string, p?: number): string {
-  const base = writeHandwritten(join(dir, `${file}-base.pdf`));
-  return appendUpdate(base, join(dir, `${file}.pdf`), (r, n) => {
-    const field = new PdfDict()
-      .set('Type', name('Annot'))
-      .set('Subtype', name('Widget'))
-      .set('FT', name('Tx'))
-      .set('T', str('Nome'))
-      .set('Rect', [72, 600, 300, 620])
-      .set('P', ref(4))
-      .set('AP', new PdfDict().set('N', ref(n + 1)));
-    const ap = contentStream(
-      '',
-      new PdfDict().set('Type', name('XObject')).set('Subtype', name('Form')).set('BBox', [0, 0, 228, 20]),
-    );
-    const catalog = (r.latest.get(1) as PdfDict)
-      .clone()
-      .set('AcroForm', new PdfDict().set('Fields', [ref(n)]));
-    const objs: [number, PdfValue][] = [
-      [n, field],
-      [n + 1, ap],
-    ];
-    if (p !== undefined) {
-      const perms = new PdfDict().set('Reference', [
-        new PdfDict()
-          .set('TransformMethod', name('DocMDP'))
-          .set('TransformParams', new PdfDict().set('P', p)),
-      ]);
-      objs.push([n + 2, perms]);
-      catalog.set('Perms', new PdfDict().set('DocMDP', ref(n + 2)));
-    }
-    objs.push([1, catalog], [4, (r.latest.get(4) as PdfDict).clone().set('Annots', [ref(n)])]);
-    return objs;
-  });
 }
 
 /** the field "Nome" of the latest revision: its number, dictionary and appearance stream number */
@@ -109,17 +71,13 @@ function fill(input: string, output: string): string {
 describe('forms, annotations and later signatures after a signature', () => {
   let dir: string;
   let signedForm: string;
-  const sign = async (input: string, output: string, documentTimestamp?: boolean) => {
-    await signPades({
+  const sign = (input: string, output: string, documentTimestamp?: boolean) =>
+    signFile(
+      fx.pki,
       input,
       output,
-      overwrite: false,
-      digest: 'sha256',
-      signer: fileSigner(fx.pki),
-      ...(documentTimestamp ? { documentTimestamp: async () => new Uint8Array(64).fill(0x30) } : {}),
-    });
-    return output;
-  };
+      documentTimestamp ? { documentTimestamp: async () => new Uint8Array(64).fill(0x30) } : {},
+    );
   beforeAll(async () => {
     dir = mkdtempSync(join(fx.root, 'pdf-diff-forms-'));
     signedForm = await sign(formPdf(dir, 'form'), join(dir, 'form-signed.pdf'));
@@ -169,18 +127,13 @@ describe('forms, annotations and later signatures after a signature', () => {
 
   it('an overlay annotation after an approval signature: allowed but reported as an overlay on its page', async () => {
     const f = appendUpdate(signedForm, join(dir, 'overlay.pdf'), (r, n) => {
-      const page = (r.latest.get(4) as PdfDict).clone();
-      page.set('Annots', [...(page.get('Annots') as PdfValue[]), ref(n)]);
       const square = new PdfDict()
         .set('Type', name('Annot'))
         .set('Subtype', name('Square'))
         .set('Rect', [60, 700, 400, 740])
         .set('IC', [1, 1, 1])
         .set('NM', str('copertura'));
-      return [
-        [n, square],
-        [4, page],
-      ];
+      return [[n, square], withAnnotation(r, 4, n)];
     });
     const m = mods(f, 3);
     expect(m.allowed).toBe(true);
@@ -192,12 +145,7 @@ describe('forms, annotations and later signatures after a signature', () => {
     // the same annotation under DocMDP P=2 is refused
     const certified = appendUpdate(formPdf(dir, 'p2a', 2), join(dir, 'p2-overlay.pdf'), (r, n) => [
       [n, new PdfDict().set('Type', name('Annot')).set('Subtype', name('Square')).set('Rect', [0, 0, 9, 9])],
-      [
-        4,
-        (r.latest.get(4) as PdfDict)
-          .clone()
-          .set('Annots', [...((r.latest.get(4) as PdfDict).get('Annots') as PdfValue[]), ref(n)]),
-      ],
+      withAnnotation(r, 4, n),
     ]);
     expect(mods(certified, 2).items).toContainEqual(
       expect.objectContaining({ kind: 'annotation', allowed: false, rule: 'docmdp' }),
@@ -231,13 +179,8 @@ describe('forms, annotations and later signatures after a signature', () => {
         .set('Rect', [300, 60, 500, 120])
         .set('P', ref(4))
         .set('V', first.get('V')!);
-      const page = (r.latest.get(4) as PdfDict).clone();
-      page.set('Annots', [...(page.get('Annots') as PdfValue[]), ref(n)]);
       const formRef = r.catalog().get('AcroForm');
-      const objs: [number, PdfValue][] = [
-        [n, fake],
-        [4, page],
-      ];
+      const objs: [number, PdfValue][] = [[n, fake], withAnnotation(r, 4, n)];
       const newForm = form.clone().set('Fields', [...fields, ref(n)]);
       if (formRef instanceof PdfRef) objs.push([formRef.num, newForm]);
       else objs.push([1, r.catalog().clone().set('AcroForm', newForm)]);

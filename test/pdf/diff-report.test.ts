@@ -6,8 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
-import { name, PdfDict, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
+import { name, PdfDict } from '../../electron/core/pdf/pdf-objects';
 import { verifyPdf, type PdfFileReport } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { pdfSignatureLines } from '../../electron/cli/commands/verify-pdf-text';
@@ -15,8 +14,8 @@ import { buildVerificationReport } from '../../electron/core/report/verification
 import { getLang, setLang } from '../../electron/core/i18n/translate';
 import { FileReportSchema } from '../../shared/schemas/verify';
 import { writeHandwritten } from './support/make-pdf';
-import { fileSigner } from './support/signers';
-import { appendUpdate, contentStream, str } from './support/append-update';
+import { signFile } from './support/signers';
+import { appendUpdate, contentStream, str, withAnnotation } from './support/append-update';
 
 const fx = inject('fixture');
 
@@ -29,16 +28,8 @@ describe('change items in the summaries', () => {
     dir = mkdtempSync(join(fx.root, 'pdf-diff-report-'));
     const input = writeHandwritten(join(dir, 'doc.pdf'));
     const signed = join(dir, 'signed.pdf');
-    await signPades({
-      input,
-      output: signed,
-      overwrite: false,
-      digest: 'sha256',
-      signer: fileSigner(fx.pki),
-    });
+    await signFile(fx.pki, input, signed);
     const f = appendUpdate(signed, join(dir, 'changed.pdf'), (r, n) => {
-      const page = (r.latest.get(4) as PdfDict).clone();
-      page.set('Annots', [...((page.get('Annots') as PdfValue[] | undefined) ?? []), ref(n)]);
       return [
         [
           n,
@@ -48,7 +39,7 @@ describe('change items in the summaries', () => {
             .set('Rect', [60, 700, 400, 740])
             .set('NM', str('nota')),
         ],
-        [4, page],
+        withAnnotation(r, 4, n),
         [5, contentStream('BT /F1 18 Tf 72 720 Td (Altro testo) Tj ET')],
       ];
     });

@@ -6,7 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PdfReader } from '../../../electron/core/pdf/pdf-reader';
 import { buildIncrement, nextObjectNumber } from '../../../electron/core/pdf/incremental-writer';
-import { name, PdfDict, PdfStream, PdfString, type PdfValue } from '../../../electron/core/pdf/pdf-objects';
+import {
+  name,
+  PdfDict,
+  PdfStream,
+  PdfString,
+  ref,
+  type PdfValue,
+} from '../../../electron/core/pdf/pdf-objects';
 import { serializeObject, serializeValue } from '../../../electron/core/pdf/pdf-serialize';
 
 export type MakeObjects = (reader: PdfReader, next: number) => [number, PdfValue][];
@@ -120,4 +127,11 @@ export function qpdfCheck(file: string): number {
   } catch (e) {
     return (e as { status?: number }).status ?? -1;
   }
+}
+
+/** the page object `page` with annotation `num` appended to its /Annots: an [object number, value] pair */
+export function withAnnotation(r: PdfReader, page: number, num: number): [number, PdfValue] {
+  const d = (r.latest.get(page) as PdfDict).clone();
+  d.set('Annots', [...((d.get('Annots') as PdfValue[] | undefined) ?? []), ref(num)]);
+  return [page, d];
 }

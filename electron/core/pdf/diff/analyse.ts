@@ -5,8 +5,7 @@
  * it. A change passes only when a rule allows it for every role; everything else is reported with its page,
  * object and the rule that refused it.
  */
-import { t } from '../../i18n/translate';
-import { asDict, isName, PdfDict, PdfRef, PdfStream, PdfString, type PdfValue } from '../pdf-objects';
+import { asDict, isName, PdfDict, PdfRef, PdfStream, type PdfValue } from '../pdf-objects';
 import type { ObjectStore, PdfReader } from '../pdf-reader';
 import { pageRefs } from '../pages';
 import { sameValue } from '../pdf-diff';
@@ -14,14 +13,9 @@ import { docMdpPermission, lockedFields } from '../doc-mdp';
 import { DiffContext, msg } from './context';
 import { signedRoles, WALK_CAP, type Role } from './roles';
 import { changedObjects } from './changed-objects';
-import { judgeRefused } from './rules/refused';
-import { judgeCatalog } from './rules/catalog';
-import { judgeAcroForm } from './rules/acroform';
-import { judgePage } from './rules/page';
-import { judgeField, judgeFill } from './rules/form-field';
-import { judgeAnnotation } from './rules/annotation';
-import { judgeGrowingArray } from './rules/growing-array';
+import { judgeObject, unreadable } from './judge-object';
 import { judgePageList } from './rules/page-list';
+import { summary } from './summary';
 import type { Modifications } from './types';
 
 export type { Modifications, ChangeItem, ChangeKind } from './types';
@@ -41,81 +35,6 @@ function read(store: ObjectStore, num: number): { v: PdfValue | undefined; ok: b
 function isStructural(v: PdfValue | undefined): boolean {
   const d = v instanceof PdfStream ? v.dict : undefined;
   return isName(d?.get('Type'), 'XRef') || isName(d?.get('Type'), 'ObjStm');
-}
-
-/** full name of a field (or of the field a widget belongs to), from /T up the /Parent chain */
-function fieldNameOf(store: ObjectStore, d: PdfDict): string {
-  const parts: string[] = [];
-  let node: PdfDict | undefined = d;
-  for (let i = 0; node && i < 32; i++) {
-    const tv = node.get('T');
-    if (tv instanceof PdfString) parts.unshift(tv.text());
-    try {
-      node = store.dict(node.get('Parent'));
-    } catch {
-      node = undefined;
-    }
-  }
-  return parts.join('.');
-}
-
-function judgeObject(ctx: DiffContext, num: number, roles: Role[], oldV: PdfValue, newV: PdfValue): void {
-  const oldD = asDict(oldV);
-  const newD = asDict(newV);
-  const fieldRole = roles.find((r) => r.kind === 'field');
-  const annotRole = roles.find((r) => r.kind === 'annot');
-  const page = annotRole?.page ?? roles.find((r) => r.page !== undefined)?.page;
-  let rest = roles;
-  if (fieldRole || (annotRole && isName(oldD?.get('Subtype'), 'Widget'))) {
-    rest = roles.filter((r) => r.kind !== 'field' && r.kind !== 'annot');
-    const name = fieldRole?.field ?? (oldD ? fieldNameOf(ctx.old, oldD) : '');
-    const type =
-      fieldRole?.fieldType ??
-      (isName(oldD?.get('FT')) ? (oldD.get('FT') as { name: string }).name : undefined);
-    if (oldD && newD) judgeField(ctx, oldD, newD, type, { object: num, page, name });
-    else judgeRefused(ctx, 'other', { object: num, page });
-  } else if (annotRole) {
-    rest = roles.filter((r) => r.kind !== 'annot');
-    if (oldD && newD) judgeAnnotation(ctx, oldD, { object: num, page });
-    else judgeRefused(ctx, 'other', { object: num, page });
-  }
-  for (const r of rest) {
-    const where = { object: num, page: r.page };
-    switch (r.kind) {
-      case 'dss':
-        ctx.allow(
-          'dss',
-          'dss',
-          msg({ it: 'dati di validazione (DSS) aggiornati', en: 'validation data (DSS) updated' }),
-          where,
-        );
-        break;
-      case 'metadata':
-      case 'info':
-        ctx.allow('metadata', 'metadata', msg({ it: 'metadati aggiornati', en: 'metadata updated' }), where);
-        break;
-      case 'catalog':
-        if (oldD && newD && !(oldV instanceof PdfStream)) judgeCatalog(ctx, num, oldD, newD);
-        else judgeRefused(ctx, 'other', where);
-        break;
-      case 'acroform':
-        judgeAcroForm(ctx, oldD, newD, where);
-        break;
-      case 'page':
-        if (oldD && newD) judgePage(ctx, num, r.page!, oldD, newD);
-        else judgeRefused(ctx, 'content', where);
-        break;
-      case 'annots':
-      case 'fields':
-        judgeGrowingArray(ctx, oldV, newV, where);
-        break;
-      case 'field-value':
-        judgeFill(ctx, true, { ...where, name: r.field });
-        break;
-      default:
-        judgeRefused(ctx, r.kind, where);
-    }
-  }
 }
 
 export function analyseModifications(
@@ -193,15 +112,7 @@ export function analyseModifications(
     }
     const page = roles.find((r) => r.page !== undefined)?.page;
     if (!after.ok || after.v === undefined) {
-      ctx.deny(
-        'object',
-        'deleted',
-        msg(
-          { it: 'oggetto {n} eliminato o illeggibile', en: 'object {n} deleted or unreadable' },
-          { n: num },
-        ),
-        { object: num, page },
-      );
+      unreadable(ctx, num, page);
       continue;
     }
     if (before.v === undefined) {
@@ -213,15 +124,7 @@ export function analyseModifications(
       judgeObject(ctx, num, roles, before.v, after.v);
     } catch {
       // a broken value (stream beyond the end, reference loop): never a permitted change
-      ctx.deny(
-        'object',
-        'deleted',
-        msg(
-          { it: 'oggetto {n} eliminato o illeggibile', en: 'object {n} deleted or unreadable' },
-          { n: num },
-        ),
-        { object: num, page },
-      );
+      unreadable(ctx, num, page);
     }
   }
   for (const { num, roles, page } of dangling) {
@@ -262,26 +165,4 @@ function safe<T>(f: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-function summary(ctx: DiffContext, laterRevisions: number): Modifications {
-  const seen = new Set<string>();
-  const items = ctx.items.filter((i) => {
-    const k = `${i.kind}|${i.allowed}|${i.rule}|${i.object}|${i.page}|${i.reason.en}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  const refused = items.filter((i) => !i.allowed);
-  return {
-    laterRevisions,
-    allowed: refused.length === 0,
-    pages: [...new Set(refused.flatMap((i) => (i.page !== null ? [i.page] : [])))].sort((x, y) => x - y),
-    objects: [...new Set(refused.flatMap((i) => (i.object !== null ? [i.object] : [])))].sort(
-      (x, y) => x - y,
-    ),
-    changes: [...new Set(refused.map((i) => t(i.reason)))],
-    allowedChanges: [...new Set(items.filter((i) => i.allowed).map((i) => i.kind))].sort(),
-    items,
-  };
 }
