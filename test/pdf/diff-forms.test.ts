@@ -13,8 +13,8 @@ import { name, PdfDict, PdfRef, ref, type PdfValue } from '../../electron/core/p
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { modifiedVerdict } from '../support/dss-corpus';
-import { appendUpdate, contentStream, qpdfCheck, str, withAnnotation } from './support/append-update';
-import { formPdf } from './support/form-pdf';
+import { appendUpdate, qpdfCheck, str, withAnnotation } from './support/append-update';
+import { fieldAppearance, formPdf } from './support/form-pdf';
 import { signFile } from './support/signers';
 
 const fx = inject('fixture');
@@ -47,16 +47,7 @@ function fill(input: string, output: string): string {
   return appendUpdate(input, output, (r, n) => {
     const f = nome(r);
     return [
-      [
-        n,
-        contentStream(
-          'BT /F1 12 Tf 2 4 Td (Mario Rossi) Tj ET',
-          new PdfDict()
-            .set('Type', name('XObject'))
-            .set('Subtype', name('Form'))
-            .set('BBox', [0, 0, 228, 20]),
-        ),
-      ],
+      [n, fieldAppearance('BT /F1 12 Tf 2 4 Td (Mario Rossi) Tj ET')],
       [
         f.num,
         f.dict
@@ -97,16 +88,7 @@ describe('forms, annotations and later signatures after a signature', () => {
     const f = appendUpdate(signedForm, join(dir, 'sneaky.pdf'), (r) => {
       const w = nome(r);
       return [
-        [
-          w.ap,
-          contentStream(
-            'BT /F1 12 Tf 2 4 Td (Mario Rossi) Tj ET',
-            new PdfDict()
-              .set('Type', name('XObject'))
-              .set('Subtype', name('Form'))
-              .set('BBox', [0, 0, 228, 20]),
-          ),
-        ],
+        [w.ap, fieldAppearance('BT /F1 12 Tf 2 4 Td (Mario Rossi) Tj ET')],
         [w.num, w.dict.clone().set('V', str('Mario Rossi'))],
       ];
     });

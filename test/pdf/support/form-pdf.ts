@@ -1,6 +1,6 @@
 /** A one-page handwritten PDF with a text field, optionally "certified" with DocMDP P (no signature needed). */
 import { join } from 'node:path';
-import { name, PdfDict, ref, type PdfValue } from '../../../electron/core/pdf/pdf-objects';
+import { name, PdfDict, PdfStream, ref, type PdfValue } from '../../../electron/core/pdf/pdf-objects';
 import { writeHandwritten } from './make-pdf';
 import { appendUpdate, contentStream, str } from './append-update';
 
@@ -16,10 +16,7 @@ export function formPdf(dir: string, file: string, p?: number): string {
       .set('Rect', [72, 600, 300, 620])
       .set('P', ref(4))
       .set('AP', new PdfDict().set('N', ref(n + 1)));
-    const ap = contentStream(
-      '',
-      new PdfDict().set('Type', name('XObject')).set('Subtype', name('Form')).set('BBox', [0, 0, 228, 20]),
-    );
+    const ap = fieldAppearance('');
     const catalog = (r.latest.get(1) as PdfDict)
       .clone()
       .set('AcroForm', new PdfDict().set('Fields', [ref(n)]));
@@ -39,4 +36,12 @@ export function formPdf(dir: string, file: string, p?: number): string {
     objs.push([1, catalog], [4, (r.latest.get(4) as PdfDict).clone().set('Annots', [ref(n)])]);
     return objs;
   });
+}
+
+/** an appearance stream (form XObject) of the "Nome" widget's size */
+export function fieldAppearance(text: string): PdfStream {
+  return contentStream(
+    text,
+    new PdfDict().set('Type', name('XObject')).set('Subtype', name('Form')).set('BBox', [0, 0, 228, 20]),
+  );
 }
