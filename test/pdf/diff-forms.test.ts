@@ -97,6 +97,26 @@ describe('forms, annotations and later signatures after a signature', () => {
     expect(m.items).toContainEqual(expect.objectContaining({ kind: 'appearance', allowed: false, page: 1 }));
   });
 
+  it("a widget's new appearance reusing a stream of the signed version (page 1's content): refused", () => {
+    const f = appendUpdate(signedForm, join(dir, 'reused-ap.pdf'), (r) => {
+      const w = nome(r);
+      return [
+        [
+          w.num,
+          w.dict
+            .clone()
+            .set('V', str('x'))
+            .set('AP', new PdfDict().set('N', ref(5))),
+        ],
+      ];
+    });
+    const m = mods(f, 3);
+    expect(m.allowed).toBe(false);
+    expect(m.items).toContainEqual(
+      expect.objectContaining({ kind: 'appearance', rule: 'appearance', name: 'Nome' }),
+    );
+  });
+
   it('DocMDP P=2 permits form filling, P=1 refuses it (rule docmdp)', () => {
     const p2 = fill(formPdf(dir, 'p2', 2), join(dir, 'p2-filled.pdf'));
     expect(mods(p2, 2).allowed).toBe(true);

@@ -3,7 +3,7 @@
  * stream overwritten in place is refused by its own role). Always reported; refused under DocMDP P=1 and for
  * fields locked by the signature's FieldMDP. A signature field may receive its first value (a new signature).
  */
-import type { PdfDict } from '../../pdf-objects';
+import { PdfDict, PdfRef, type PdfValue } from '../../pdf-objects';
 import { changedKeys } from '../../pdf-diff';
 import { msg, type DiffContext, type Where } from '../context';
 import { judgeGrowingArray } from './growing-array';
@@ -23,6 +23,7 @@ export function judgeField(
   const sig = type === 'Sig';
   const free = sig ? SIG_KEYS : FILL_KEYS;
   const f = where.name ?? '';
+  if (keys.includes('AP')) judgeNewAppearance(ctx, oldD.get('AP'), newD.get('AP'), where);
   for (const k of keys) {
     if (k === 'Kids') judgeGrowingArray(ctx, oldD.get(k), newD.get(k), where);
     else if (!free.has(k))
@@ -54,6 +55,46 @@ export function judgeField(
   }
   if (!keys.some((k) => FILL_KEYS.has(k))) return;
   judgeFill(ctx, keys.includes('V') || keys.includes('AS'), where);
+}
+
+/** the appearance streams of an /AP dictionary (/N, /R, /D, directly or per state) */
+function appearanceRefs(ctx: DiffContext, ap: PdfValue | undefined, store: 'old' | 'now'): PdfRef[] {
+  const out: PdfRef[] = ap instanceof PdfRef ? [ap] : [];
+  const d = store === 'old' ? ctx.oldDict(ap) : ctx.newDict(ap);
+  for (const k of ['N', 'R', 'D']) {
+    const v = d?.get(k);
+    if (v instanceof PdfRef) out.push(v);
+    else if (v instanceof PdfDict) for (const x of v.map.values()) if (x instanceof PdfRef) out.push(x);
+  }
+  return out;
+}
+
+/**
+ * A new appearance must be made of new streams (pyHanko's rule): pointing a widget at a stream of the signed
+ * revision — another page's content, another field's look — shows signed material somewhere it was not.
+ */
+function judgeNewAppearance(
+  ctx: DiffContext,
+  oldAp: PdfValue | undefined,
+  newAp: PdfValue | undefined,
+  where: Where,
+): void {
+  const kept = new Set(appearanceRefs(ctx, oldAp, 'old').map((r) => r.num));
+  for (const r of appearanceRefs(ctx, newAp, 'now')) {
+    if (kept.has(r.num) || !ctx.usedWhenSigned(r)) continue;
+    ctx.deny(
+      'appearance',
+      'appearance',
+      msg(
+        {
+          it: "campo «{f}»: il nuovo aspetto riusa l'oggetto {n} della versione firmata",
+          en: 'field "{f}": the new appearance reuses object {n} of the signed version',
+        },
+        { f: where.name ?? '', n: r.num },
+      ),
+      where,
+    );
+  }
 }
 
 /** a form field filled (or its appearance refreshed): the permissions decide */
