@@ -156,6 +156,30 @@ describe('changes after signing that alter the signed pages', () => {
     expect(m.items).toEqual([]);
   });
 
+  it('catalog /Version and /Extensions bumped after signing: allowed (pyHanko), other catalog keys refused', () => {
+    const bumped = appendUpdate(signed, out('version.pdf'), (r) => [
+      [
+        1,
+        (r.latest.get(1) as PdfDict)
+          .clone()
+          .set('Version', name('2.0'))
+          .set(
+            'Extensions',
+            new PdfDict().set('ADBE', new PdfDict().set('BaseVersion', name('1.7')).set('ExtensionLevel', 8)),
+          ),
+      ],
+    ]);
+    const m = mods(bumped);
+    expect(m.allowed, JSON.stringify(m.items)).toBe(true);
+    expect(m.allowedChanges).toEqual(['catalog']);
+    const action = appendUpdate(signed, out('openaction.pdf'), (r) => [
+      catalogWith(r, 'OpenAction', new PdfDict().set('S', name('JavaScript'))),
+    ]);
+    expect(mods(action).items).toContainEqual(
+      expect.objectContaining({ allowed: false, rule: 'catalog', object: 1 }),
+    );
+  });
+
   it('a hostile graph beyond the walk cap is "too complex", never allowed', () => {
     const f = appendUpdate(signed, out('cap.pdf'), () => [[5, contentStream(FAKE)]]);
     const reader = PdfReader.open(f);
