@@ -57,6 +57,8 @@ export function signedRoles(
 ): SignedRoles {
   const roles = new Map<number, Role[]>();
   const stack: Item[] = [];
+  /** object|kind|field already recorded */
+  const seen = new Set<string>();
   let walked = 0;
   const push = (v: PdfValue | undefined, role: Role) => {
     if (v !== undefined && v !== null && typeof v === 'object') stack.push({ v, role });
@@ -88,9 +90,11 @@ export function signedRoles(
       }
       const role = objectRole(incoming, v.num, value, pageOf);
       if (!role) continue;
+      const key = `${v.num}|${role.kind}|${role.field ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const list = roles.get(v.num) ?? [];
       // one entry per kind and field: enough to judge, and bounded on shared objects (fonts of 1000 pages)
-      if (list.some((r) => r.kind === role.kind && r.field === role.field)) continue;
       list.push(role);
       roles.set(v.num, list);
       expand(value, role);
