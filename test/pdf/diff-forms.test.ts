@@ -194,4 +194,68 @@ describe('forms, annotations and later signatures after a signature', () => {
       expect.objectContaining({ kind: 'signature-replaced', rule: 'signature-spoofing', name: 'Firma2' }),
     );
   });
+
+  it('a signature field with its widget in /Kids: the widget is allowed, the value judged on the field', () => {
+    const build = (
+      file: string,
+      value: (first: PdfValue, n: number) => PdfValue,
+      extra: (n: number) => [number, PdfValue][],
+    ) =>
+      appendUpdate(signedForm, join(dir, file), (r, n) => {
+        const form = r.latest.dict(r.catalog().get('AcroForm'))!;
+        const fields = form.get('Fields') as PdfValue[];
+        const first = fields
+          .map((x) => r.latest.dict(x)!)
+          .find((d) => (d.get('FT') as { name?: string })?.name === 'Sig')!;
+        const field = new PdfDict()
+          .set('FT', name('Sig'))
+          .set('T', str('Firma2'))
+          .set('Kids', ref(n + 1))
+          .set('V', value(first.get('V')!, n));
+        const widget = new PdfDict()
+          .set('Type', name('Annot'))
+          .set('Subtype', name('Widget'))
+          .set('Rect', [300, 60, 500, 120])
+          .set('P', ref(4));
+        const formRef = r.catalog().get('AcroForm') as PdfRef;
+        return [
+          [n, field],
+          [n + 1, [ref(n + 2)]],
+          [n + 2, widget],
+          withAnnotation(r, 4, n + 2),
+          [formRef.num, form.clone().set('Fields', [...fields, ref(n)])],
+          ...extra(n),
+        ];
+      });
+    const sigDict = new PdfDict()
+      .set('Type', name('Sig'))
+      .set('ByteRange', [0, 0, 0, 0])
+      .set('Contents', str('x'));
+    const ok = mods(
+      build(
+        'kids-ok.pdf',
+        (_f, n) => ref(n + 3),
+        (n) => [[n + 3, sigDict]],
+      ),
+      3,
+    );
+    expect(ok.allowed, JSON.stringify(ok.items)).toBe(true);
+    expect(ok.items.map((i) => i.reason.en)).toEqual(
+      expect.arrayContaining([
+        'widget of signature field "Firma2" added',
+        'signature added in field "Firma2"',
+      ]),
+    );
+    const spoof = mods(
+      build(
+        'kids-spoof.pdf',
+        (first) => first,
+        () => [],
+      ),
+      3,
+    );
+    expect(spoof.items).toContainEqual(
+      expect.objectContaining({ rule: 'signature-spoofing', allowed: false }),
+    );
+  });
 });

@@ -24,7 +24,7 @@ export class DiffContext {
   readonly items: ChangeItem[] = [];
   /** new annotations and fields already classified (listed in /Annots and /Fields alike) */
   readonly seenNew = new Set<number>();
-  private newFields?: Map<number, { fullName: string; type: string | undefined }>;
+  private newFields?: Map<number, NewField>;
   constructor(
     readonly reader: PdfReader,
     readonly old: ObjectStore,
@@ -76,7 +76,7 @@ export class DiffContext {
   }
 
   /** the field (full name, type) a new or changed object belongs to in the latest revision */
-  newField(num: number): { fullName: string; type: string | undefined } | undefined {
+  newField(num: number): NewField | undefined {
     if (!this.newFields) {
       let form: PdfDict | undefined;
       try {
@@ -105,12 +105,16 @@ export class DiffContext {
   }
 }
 
+/** a terminal field of the latest revision: full name, type, its own object number */
+export interface NewField {
+  fullName: string;
+  type: string | undefined;
+  field: number | undefined;
+}
+
 /** the latest revision's terminal fields by object number, their widget kids included */
-export function fieldsByObject(
-  store: ObjectStore,
-  acroForm: PdfDict | undefined,
-): Map<number, { fullName: string; type: string | undefined }> {
-  const out = new Map<number, { fullName: string; type: string | undefined }>();
+export function fieldsByObject(store: ObjectStore, acroForm: PdfDict | undefined): Map<number, NewField> {
+  const out = new Map<number, NewField>();
   let fields: FieldNode[] = [];
   try {
     fields = allFields(store, acroForm);
@@ -118,7 +122,7 @@ export function fieldsByObject(
     return out;
   }
   for (const f of fields) {
-    const info = { fullName: f.fullName, type: f.type };
+    const info = { fullName: f.fullName, type: f.type, field: f.ref?.num };
     if (f.ref) out.set(f.ref.num, info);
     let kids: PdfValue[] = [];
     try {

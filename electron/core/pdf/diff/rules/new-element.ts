@@ -56,6 +56,18 @@ export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | un
     );
   }
   if (isSig) {
+    if (field?.field !== undefined && field.field !== num && !d?.has('V')) {
+      // the widget of a signature field listed on its own (/Kids): the field's value is judged with the field
+      return ctx.allow(
+        'signature',
+        'signature-field',
+        msg(
+          { it: 'riquadro del campo firma «{f}» aggiunto', en: 'widget of signature field "{f}" added' },
+          { f: name ?? '' },
+        ),
+        where,
+      );
+    }
     const value = d?.get('V') ?? parent?.get('V');
     return judgeSignatureValue(ctx, value, where);
   }
