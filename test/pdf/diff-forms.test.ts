@@ -144,6 +144,12 @@ describe('forms, annotations and later signatures after a signature', () => {
     );
     expect(m.items[0]!.reason.en).toMatch(/overlays the signed content/);
     expect(modifiedVerdict(await verifyPdf(f, { trust }))).toBe('yes');
+    // a link covers nothing: reported as an annotation, not as an overlay
+    const link = appendUpdate(signedForm, join(dir, 'link.pdf'), (r, n) => [
+      [n, new PdfDict().set('Type', name('Annot')).set('Subtype', name('Link')).set('Rect', [0, 0, 9, 9])],
+      withAnnotation(r, 4, n),
+    ]);
+    expect(mods(link, 3).items.map((i) => i.reason.en)).toEqual(['annotation or field /Link added']);
     // the same annotation under DocMDP P=2 is refused
     const certified = appendUpdate(formPdf(dir, 'p2a', 2), join(dir, 'p2-overlay.pdf'), (r, n) => [
       [n, new PdfDict().set('Type', name('Annot')).set('Subtype', name('Square')).set('Rect', [0, 0, 9, 9])],

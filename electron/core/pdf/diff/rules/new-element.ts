@@ -73,8 +73,11 @@ export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | un
   }
   const subtype = d?.get('Subtype');
   const sub = isName(subtype) ? subtype.name : d?.has('FT') ? 'Field' : '?';
+  const flags = d?.get('F');
+  const hidden = typeof flags === 'number' && (flags & (2 | 32)) !== 0;
+  const overlay = page !== undefined && sub !== 'Link' && sub !== 'Popup' && !hidden;
   const reason = msg(
-    page !== undefined
+    overlay
       ? {
           it: 'annotazione /{s} aggiunta a pagina {p}: si sovrappone al contenuto firmato',
           en: 'annotation /{s} added on page {p}: it overlays the signed content',
