@@ -38,7 +38,7 @@ function nome(r: PdfReader): { num: number; dict: PdfDict; ap: number } {
     return d && (d.get('T') as { text(): string } | undefined)?.text() === 'Nome';
   }) as PdfRef;
   const dict = r.latest.get(fieldRef.num) as PdfDict;
-  const ap = ((dict.get('AP') as PdfDict).get('N') as PdfRef).num;
+  const ap = (r.latest.dict(dict.get('AP'))!.get('N') as PdfRef).num;
   return { num: fieldRef.num, dict, ap };
 }
 
@@ -263,5 +263,26 @@ describe('forms, annotations and later signatures after a signature', () => {
     expect(spoof.items).toContainEqual(
       expect.objectContaining({ rule: 'signature-spoofing', allowed: false }),
     );
+  });
+
+  it('replacing an indirect appearance dictionary that the catalog also uses (pyHanko sneaky): refused', async () => {
+    for (const shared of [true, false]) {
+      const tag = shared ? 'shared' : 'own';
+      const base = appendUpdate(formPdf(dir, tag), join(dir, `${tag}-ap.pdf`), (r, n) => {
+        const w = nome(r);
+        const objs: [number, PdfValue][] = [
+          [n, w.dict.get('AP')!],
+          [w.num, w.dict.clone().set('AP', ref(n))],
+        ];
+        if (shared) objs.push([1, (r.latest.get(1) as PdfDict).clone().set('FooBar', ref(n))]);
+        return objs;
+      });
+      const signed = await sign(base, join(dir, `${tag}-signed.pdf`));
+      // filled the proper way: new value, a new direct /AP with a new stream; the old dictionary untouched
+      const m = mods(fill(signed, join(dir, `${tag}-filled.pdf`)), 4);
+      expect(m.allowed, JSON.stringify(m.items)).toBe(!shared);
+      if (shared)
+        expect(m.items).toContainEqual(expect.objectContaining({ kind: 'appearance', name: 'Nome' }));
+    }
   });
 });

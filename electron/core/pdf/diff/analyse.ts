@@ -130,7 +130,8 @@ export function analyseModifications(
   for (const { num, roles, page } of dangling) {
     // referenced but absent when signed: defining it now changes what the signed version shows, unless it is
     // judged as a new annotation or field (a number freed before signing, still named by a tag tree)
-    if (ctx.seenNew.has(num) && roles.every((r) => r.kind === 'other')) continue;
+    if (roles.every((r) => r.kind === 'trailer')) continue; // named only by an extra trailer key
+    if (ctx.seenNew.has(num) && roles.every((r) => r.kind === 'other' || r.kind === 'trailer')) continue;
     {
       const passive = roles.every((r) => r.kind === 'dss' || r.kind === 'metadata' || r.kind === 'info');
       if (passive)

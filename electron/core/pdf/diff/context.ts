@@ -61,7 +61,7 @@ export class DiffContext {
    */
   usedWhenSigned(v: PdfValue | undefined): boolean {
     if (!(v instanceof PdfRef)) return false;
-    if (this.roles.get(v.num)?.some((r) => r.kind !== 'other')) return true;
+    if (this.roles.get(v.num)?.some((r) => r.kind !== 'other' && r.kind !== 'trailer')) return true;
     try {
       const o = this.old.get(v.num);
       return o !== undefined && o !== null;

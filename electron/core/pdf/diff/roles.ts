@@ -24,7 +24,9 @@ export type RoleKind =
   | 'field'
   | 'field-value'
   | 'sig-value'
-  | 'other';
+  | 'other'
+  /** reached only from a trailer key other than /Root and /Info: no reader shows it */
+  | 'trailer';
 
 export interface Role {
   kind: RoleKind;
@@ -34,6 +36,9 @@ export interface Role {
   /** inherited field type (field roles) */
   fieldType?: string;
 }
+
+/** trailer keys that are file structure, not usages of objects */
+const TRAILER_SKIP = new Set(['Size', 'Prev', 'XRefStm', 'ID', 'Encrypt']);
 
 export interface SignedRoles {
   roles: Map<number, Role[]>;
@@ -75,8 +80,9 @@ export function signedRoles(
     }
   };
   for (const [k, v] of trailer.map) {
-    // only /Root and /Info make the document: other trailer keys are not shown by any reader
+    // /Root and /Info make the document; other trailer keys are usages too (pyHanko counts them)
     if (k === 'Root' || k === 'Info') push(v, { kind: k === 'Root' ? 'catalog' : 'info' });
+    else if (!TRAILER_SKIP.has(k)) push(v, { kind: 'trailer' });
   }
   while (stack.length) {
     if (++walked > cap) return { roles, truncated: true };
@@ -127,7 +133,7 @@ function objectRole(
   const page = pageOf.get(num);
   if (page !== undefined) return { kind: 'page', page };
   const d = asDict(value);
-  const weak = incoming.kind === 'other' || incoming.kind === 'content' || incoming.kind === 'appearance';
+  const weak = ['other', 'trailer', 'content', 'appearance'].includes(incoming.kind);
   if (weak && isAnnotation(d)) return undefined;
   return completeFieldRole(incoming, d);
 }

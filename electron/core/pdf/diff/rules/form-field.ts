@@ -79,6 +79,24 @@ function judgeNewAppearance(
   newAp: PdfValue | undefined,
   where: Where,
 ): void {
+  if (oldAp instanceof PdfRef && !(newAp instanceof PdfRef && newAp.num === oldAp.num)) {
+    // pyHanko: an indirect appearance dictionary may be replaced only when this field was its sole user
+    const users = ctx.roles.get(oldAp.num) ?? [];
+    if (users.some((r) => r.kind !== 'appearance' || (r.field !== undefined && r.field !== where.name))) {
+      ctx.deny(
+        'appearance',
+        'appearance',
+        msg(
+          {
+            it: 'campo «{f}»: aspetto sostituito, ma il dizionario {n} era usato anche altrove',
+            en: 'field "{f}": appearance replaced, but dictionary {n} was used elsewhere too',
+          },
+          { f: where.name ?? '', n: oldAp.num },
+        ),
+        where,
+      );
+    }
+  }
   const kept = new Set(appearanceRefs(ctx, oldAp, 'old').map((r) => r.num));
   for (const r of appearanceRefs(ctx, newAp, 'now')) {
     if (kept.has(r.num) || !ctx.usedWhenSigned(r)) continue;
