@@ -15,6 +15,7 @@ import { signedRoles, WALK_CAP, type Role } from './roles';
 import { changedObjects } from './changed-objects';
 import { judgeObject, unreadable } from './judge-object';
 import { judgePageList } from './rules/page-list';
+import { judgeDangling } from './rules/dangling';
 import { summary } from './summary';
 import type { Modifications } from './types';
 
@@ -52,19 +53,6 @@ export function analyseModifications(
   const oldTrailer = oldSection.trailer;
   const oldRoot = oldTrailer.get('Root');
   const oldCatalog = read(old, oldRoot instanceof PdfRef ? oldRoot.num : -1).v;
-  const ctxFor = (roles: Map<number, Role[]>) =>
-    new DiffContext(
-      reader,
-      old,
-      now,
-      roles,
-      asDict(oldCatalog) ? safe(() => docMdpPermission(old, asDict(oldCatalog)!), 1) : undefined,
-      // unreadable FieldMDP locks: every field locked
-      safe(
-        () => lockedFields(old, sigDict),
-        () => true,
-      ),
-    );
   let oldPages: PdfRef[] = [];
   try {
     oldPages = pageRefs(old, asDict(oldCatalog) ?? new PdfDict());
@@ -73,7 +61,19 @@ export function analyseModifications(
   }
   const pageOf = new Map(oldPages.map((r, i) => [r.num, i + 1]));
   const walk = signedRoles(old, oldTrailer, pageOf, caps.walk ?? WALK_CAP);
-  const ctx = ctxFor(walk.roles);
+  const catalog = asDict(oldCatalog);
+  const ctx = new DiffContext(
+    reader,
+    old,
+    now,
+    walk.roles,
+    // unreadable permissions: the strictest (P=1, every field locked)
+    catalog ? safe(() => docMdpPermission(old, catalog), 1) : undefined,
+    safe(
+      () => lockedFields(old, sigDict),
+      () => true,
+    ),
+  );
   const changed = changedObjects(old.entries, now.entries);
   if (walk.truncated || changed.length > (caps.changed ?? CHANGED_CAP)) {
     ctx.deny(
@@ -95,7 +95,7 @@ export function analyseModifications(
     if (!roles) {
       // not used by the signed document: new objects matter only where a judged change references them
       if (before.v === undefined || isStructural(before.v)) continue;
-      if (after.ok && sameValue(reader, before.v, after.v)) continue;
+      if (after.ok && safe(() => sameValue(reader, before.v, after.v), false)) continue;
       ctx.deny(
         'object',
         'object',
@@ -127,35 +127,7 @@ export function analyseModifications(
       unreadable(ctx, num, page);
     }
   }
-  for (const { num, roles, page } of dangling) {
-    // referenced but absent when signed: defining it now changes what the signed version shows, unless it is
-    // judged as a new annotation or field (a number freed before signing, still named by a tag tree)
-    if (roles.every((r) => r.kind === 'trailer')) continue; // named only by an extra trailer key
-    if (ctx.seenNew.has(num) && roles.every((r) => r.kind === 'other' || r.kind === 'trailer')) continue;
-    {
-      const passive = roles.every((r) => r.kind === 'dss' || r.kind === 'metadata' || r.kind === 'info');
-      if (passive)
-        ctx.allow(
-          roles[0]!.kind === 'dss' ? 'dss' : 'metadata',
-          roles[0]!.kind,
-          msg({ it: 'oggetto {n} aggiunto', en: 'object {n} added' }, { n: num }),
-          { object: num },
-        );
-      else
-        ctx.deny(
-          'object',
-          'dangling',
-          msg(
-            {
-              it: 'oggetto {n}, mancante nella versione firmata, ora definito',
-              en: 'object {n}, missing from the signed version, now defined',
-            },
-            { n: num },
-          ),
-          { object: num, page },
-        );
-    }
-  }
+  for (const d of dangling) judgeDangling(ctx, d.num, d.roles, d.page);
   judgePageList(ctx, oldPages, pageOf);
   return summary(ctx, laterRevisions);
 }
