@@ -50,6 +50,21 @@ export const SignatureReportSchema = z.object({
       objects: z.array(z.number().int()).optional(),
       changes: z.array(z.string()).optional(),
       allowedChanges: z.array(z.string()).optional(),
+      /** every change after signing (issue 18): kind, page, object, field/annotation name, deciding rule */
+      items: z
+        .array(
+          z.looseObject({
+            kind: z.string(),
+            allowed: z.boolean(),
+            rule: z.string(),
+            ruleText: z.object({ it: z.string(), en: z.string() }),
+            page: z.number().int().nullable(),
+            object: z.number().int().nullable(),
+            name: z.string().nullable(),
+            reason: z.object({ it: z.string(), en: z.string() }),
+          }),
+        )
+        .optional(),
     })
     .nullable()
     .optional(),

@@ -1,65 +1,21 @@
 /** What later incremental updates may change: form filling, annotations, DocMDP P and FieldMDP locks. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signPades } from '../../electron/core/pdf/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
-import { buildIncrement, nextObjectNumber } from '../../electron/core/pdf/incremental-writer';
-import { analyseModifications } from '../../electron/core/pdf/pdf-modifications';
+import { analyseModifications } from '../../electron/core/pdf/diff/analyse';
 import { revisionEnds } from '../../electron/core/pdf/byte-range-check';
-import { name, PdfDict, PdfString, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
+import { name, PdfDict, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { writeHandwritten } from './support/make-pdf';
+import { formPdf } from './support/form-pdf';
+import { appendUpdate, str } from './support/append-update';
 import { fileSigner } from './support/signers';
 
 const fx = inject('fixture');
 
-function update(
-  input: string,
-  output: string,
-  make: (r: PdfReader, next: number) => [number, PdfValue][],
-): string {
-  const reader = PdfReader.open(input);
-  try {
-    const objs = make(reader, nextObjectNumber(reader)).map(([num, value]) => ({ num, gen: 0, value }));
-    writeFileSync(output, Buffer.concat([readFileSync(input), buildIncrement(reader, objs).bytes]));
-  } finally {
-    reader.close();
-  }
-  return output;
-}
-
-const str = (s: string) => new PdfString(Buffer.from(s, 'latin1'));
-
-/** a one-page PDF with a text field "Nome", optionally certified-like with DocMDP P */
-function formPdf(dir: string, file: string, p?: number): string {
-  const base = writeHandwritten(join(dir, `${file}-base.pdf`));
-  return update(base, join(dir, `${file}.pdf`), (r, n) => {
-    const field = new PdfDict()
-      .set('Type', name('Annot'))
-      .set('Subtype', name('Widget'))
-      .set('FT', name('Tx'))
-      .set('T', str('Nome'))
-      .set('Rect', [72, 600, 300, 620])
-      .set('P', ref(4));
-    const catalog = (r.latest.get(1) as PdfDict)
-      .clone()
-      .set('AcroForm', new PdfDict().set('Fields', [ref(n)]));
-    const objs: [number, PdfValue][] = [[n, field]];
-    if (p !== undefined) {
-      const perms = new PdfDict().set('Reference', [
-        new PdfDict()
-          .set('TransformMethod', name('DocMDP'))
-          .set('TransformParams', new PdfDict().set('P', p)),
-      ]);
-      objs.push([n + 1, perms]);
-      catalog.set('Perms', new PdfDict().set('DocMDP', ref(n + 1)));
-    }
-    objs.push([1, catalog], [4, (r.latest.get(4) as PdfDict).clone().set('Annots', [ref(n)])]);
-    return objs;
-  });
-}
+const update = appendUpdate;
 
 function fill(input: string, output: string): string {
   return update(input, output, (r) => {

@@ -245,7 +245,42 @@ describe('Verify', () => {
         pages: [1],
         objects: [12],
         changes: [],
-        allowedChanges: [],
+        allowedChanges: ['annotation'],
+        items: [
+          {
+            kind: 'page-content',
+            allowed: false,
+            rule: 'page-content',
+            ruleText: { it: 'contenuto delle pagine', en: 'page content' },
+            page: 1,
+            object: 12,
+            name: null,
+            reason: { it: 'contenuto della pagina 1 modificato', en: 'content of page 1 changed' },
+          },
+          {
+            kind: 'annotation',
+            allowed: true,
+            rule: 'annotation',
+            ruleText: { it: 'annotazioni', en: 'annotations' },
+            page: 1,
+            object: 20,
+            name: 'Square',
+            reason: {
+              it: 'annotazione /Square aggiunta a pagina 1',
+              en: 'annotation /Square added on page 1',
+            },
+          },
+          {
+            kind: 'dss',
+            allowed: true,
+            rule: 'dss',
+            ruleText: { it: 'DSS', en: 'DSS' },
+            page: null,
+            object: 30,
+            name: null,
+            reason: { it: 'DSS aggiornato', en: 'DSS updated' },
+          },
+        ],
       },
       messages: ['Pagina 1 modificata dopo la firma.'],
     } as unknown as Partial<FileReport['signatures'][number]>);
@@ -258,6 +293,14 @@ describe('Verify', () => {
       screen.getByText('Il PDF è stato modificato dopo questa firma in modo non consentito.'),
     ).toBeTruthy();
     expect(screen.getByText('Pagina 1 modificata dopo la firma.')).toBeTruthy();
+    // issue 18: refused changes and permitted annotations are listed with their rule, DSS updates are not
+    expect(
+      screen.getByText('contenuto della pagina 1 modificato — NON consentita (contenuto delle pagine)'),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('annotazione /Square aggiunta a pagina 1 — consentita (annotazioni)'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/DSS aggiornato/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Estrai documento' })).toBeNull();
   });
 

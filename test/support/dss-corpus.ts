@@ -54,12 +54,12 @@ export function integrityVerdict(r: FileReport): 'valid' | 'invalid' | 'error' {
 /** "modified" of a PDF as expected.tsv counts it: any change reported beyond the always-allowed additions */
 export function modifiedVerdict(r: FileReport): 'yes' | 'no' {
   const sigs = r.signatures as PdfSignatureReport[];
-  return sigs.some(
-    (s) =>
-      s.modifications &&
-      (!s.modifications.allowed ||
-        s.modifications.allowedChanges.some((k) => k === 'form-fill' || k === 'annotation')),
-  )
+  return sigs.some((s) => {
+    const m = s.modifications;
+    if (!m) return false;
+    // the change items (issue 18): anything refused, or form filling / annotations even when permitted
+    return m.items.some((i) => !i.allowed || i.kind === 'form-fill' || i.kind === 'annotation');
+  })
     ? 'yes'
     : 'no';
 }

@@ -2,6 +2,7 @@
 import { t } from '../../core/i18n/translate';
 import type { SignatureReport } from '../../core/verify/types';
 import type { PdfSignatureReport } from '../../core/pdf/verify-pdf';
+import { itemLine, reportedItems } from '../../core/pdf/diff/describe';
 
 const KINDS: Record<string, { it: string; en: string }> = {
   signature: { it: 'firme', en: 'signatures' },
@@ -9,6 +10,8 @@ const KINDS: Record<string, { it: string; en: string }> = {
   'form-fill': { it: 'compilazione moduli', en: 'form filling' },
   annotation: { it: 'annotazioni', en: 'annotations' },
   metadata: { it: 'metadati', en: 'metadata' },
+  timestamp: { it: 'marche temporali del documento', en: 'document timestamps' },
+  catalog: { it: 'versione ed estensioni', en: 'version and extensions' },
 };
 
 function isPdf(s: SignatureReport): s is PdfSignatureReport {
@@ -37,6 +40,7 @@ export function pdfSignatureLines(s: SignatureReport, indent: string): string[] 
         { n: m.laterRevisions, k: kinds || '-' },
       )}`,
     );
+    for (const i of reportedItems(m)) lines.push(`${indent}      - ${itemLine(i)}`);
   } else if (m) {
     const where = [
       m.pages.length ? t({ it: 'pagine {p}', en: 'pages {p}' }, { p: m.pages.join(', ') }) : '',
@@ -45,7 +49,10 @@ export function pdfSignatureLines(s: SignatureReport, indent: string): string[] 
     lines.push(
       `${indent}    ✖ ${t({ it: 'MODIFICATO DOPO LA FIRMA', en: 'MODIFIED AFTER SIGNING' })}${where.length ? ` (${where.join('; ')})` : ''}`,
     );
-    for (const c of m.changes) lines.push(`${indent}      - ${c}`);
+    const items = reportedItems(m);
+    if (items.length)
+      for (const i of items) lines.push(`${indent}      ${i.allowed ? '-' : '✖'} ${itemLine(i)}`);
+    else for (const c of m.changes) lines.push(`${indent}      - ${c}`);
     lines.push(
       `${indent}    ${t({ it: "'sigillo extract --signature N' estrae la versione firmata.", en: "'sigillo extract --signature N' extracts the signed version." })}`,
     );

@@ -17,7 +17,7 @@ export function sameValue(reader: PdfReader, a: PdfValue | undefined, b: PdfValu
   if (a instanceof PdfStream) {
     if (!(b instanceof PdfStream) || !sameValue(reader, withoutLength(a.dict), withoutLength(b.dict)))
       return false;
-    return a.length === b.length && reader.rawStream(a).equals(reader.rawStream(b));
+    return a.length === b.length && sameStreamBytes(reader, a, b);
   }
   if (a instanceof PdfDict) {
     if (!(b instanceof PdfDict) || a.map.size !== b.map.size) return false;
@@ -25,6 +25,19 @@ export function sameValue(reader: PdfReader, a: PdfValue | undefined, b: PdfValu
     return true;
   }
   return false;
+}
+
+const CHUNK = 1 << 20;
+
+/** raw bytes compared a chunk at a time: a changed 200 MB stream never sits twice in memory */
+function sameStreamBytes(reader: PdfReader, a: PdfStream, b: PdfStream): boolean {
+  if (a.data || b.data || a.length <= CHUNK) return reader.rawStream(a).equals(reader.rawStream(b));
+  if (a.dataOffset === b.dataOffset) return true;
+  for (let at = 0; at < a.length; at += CHUNK) {
+    const n = Math.min(CHUNK, a.length - at);
+    if (!reader.src.read(a.dataOffset + at, n).equals(reader.src.read(b.dataOffset + at, n))) return false;
+  }
+  return true;
 }
 
 function withoutLength(d: PdfDict): PdfDict {

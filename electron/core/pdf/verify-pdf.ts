@@ -17,7 +17,7 @@ import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds } from './byte-range-check';
 import { verifyPdfCms } from './verify-pdf-cms';
 import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
-import { analyseModifications, type Modifications } from './pdf-modifications';
+import { analyseModifications, type Modifications } from './diff/analyse';
 
 export interface PdfSignatureReport extends SignatureReport {
   fieldName: string;

@@ -9,6 +9,8 @@ import { t } from '../i18n/translate';
 import type { FileReport, SignatureReport } from '../verify/types';
 import { TextFlow, type Tone } from './pdf-text';
 import { documentFactLines } from '../xades/document-facts';
+import type { PdfSignatureReport } from '../pdf/verify-pdf';
+import { itemLine, reportedItems } from '../pdf/diff/describe';
 
 const L = {
   title: { it: 'Rapporto di verifica delle firme digitali', en: 'Digital signature verification report' },
@@ -36,6 +38,7 @@ const L = {
   valid: { it: 'valida', en: 'valid' },
   invalid: { it: 'NON valida', en: 'NOT valid' },
   unknown: { it: 'non indicata', en: 'not given' },
+  changes: { it: 'Modifiche dopo la firma ({n} aggiornamenti):', en: 'Changes after signing ({n} updates):' },
 };
 
 function tone(s: SignatureReport): Tone {
@@ -77,8 +80,27 @@ function signature(flow: TextFlow, s: SignatureReport, title: string, indent: nu
     flow.write(t(L.validity, { a: c.notBefore, b: c.notAfter }), { indent: i, tone: 'muted' });
   }
   flow.write(t(L.revocation, { v: revocationText(s) }), { indent: i, tone: 'muted' });
+  pdfChanges(flow, s, i);
   for (const m of s.messages) flow.write(`- ${m}`, { indent: i, tone: 'muted', size: 9 });
   for (const cs of s.counterSignatures) signature(flow, cs, t(L.counter), indent + 15);
+}
+
+/** PDF signatures: the changes made after signing, each with the rule that allowed or refused it */
+function pdfChanges(flow: TextFlow, s: SignatureReport, indent: number): void {
+  const m = (s as Partial<PdfSignatureReport>).modifications;
+  if (!m) return;
+  flow.write(t(L.changes, { n: m.laterRevisions }), {
+    indent,
+    bold: true,
+    tone: m.allowed ? 'muted' : 'bad',
+  });
+  for (const item of reportedItems(m)) {
+    flow.write(`${item.allowed ? '+' : 'x'} ${itemLine(item)}`, {
+      indent: indent + 10,
+      size: 9,
+      tone: item.allowed ? 'muted' : 'bad',
+    });
+  }
 }
 
 export async function buildVerificationReport(reports: FileReport[], now = new Date()): Promise<Uint8Array> {

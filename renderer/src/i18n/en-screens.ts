@@ -61,6 +61,9 @@ export const enScreens: Dict<typeof itScreens> = {
     counterSignature: 'Counter-signature',
     nestedLevel: 'Nested signature, level {{level}}',
     modifiedAfter: 'The PDF was modified after this signature in a way that is not permitted.',
+    changesAfter: 'Changes after this signature',
+    changeAllowed: 'allowed ({{rule}})',
+    changeRefused: 'NOT allowed ({{rule}})',
     changedAllowed:
       'After this signature the PDF only received permitted changes (for example other signatures).',
     timestampAt: 'yes, {{date}} at {{time}}',

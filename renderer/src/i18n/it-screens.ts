@@ -58,6 +58,9 @@ export const itScreens = {
     counterSignature: 'Controfirma',
     nestedLevel: 'Firma annidata, livello {{level}}',
     modifiedAfter: 'Il PDF è stato modificato dopo questa firma in modo non consentito.',
+    changesAfter: 'Modifiche dopo questa firma',
+    changeAllowed: 'consentita ({{rule}})',
+    changeRefused: 'NON consentita ({{rule}})',
     changedAllowed:
       'Dopo questa firma il PDF ha ricevuto solo modifiche consentite (ad esempio altre firme).',
     timestampAt: 'sì, {{date}} alle {{time}}',

@@ -74,3 +74,42 @@ export function pdfChanges(sig: SignatureReport): 'none' | 'allowed' | 'forbidde
 export function messages(sig: SignatureReport): string[] {
   return (sig.messages ?? []).filter((m): m is string => typeof m === 'string' && m.length > 0);
 }
+
+export interface PdfChangeItem {
+  allowed: boolean;
+  kind: string;
+  page: number | null;
+  /** the change and the rule that decided, in the interface language */
+  reason: string;
+  rule: string;
+}
+
+function pick(v: unknown, lang: string): string | null {
+  const o = asObject(v);
+  return str(lang.startsWith('en') ? o?.en : o?.it) ?? str(o?.it) ?? str(o?.en);
+}
+
+/**
+ * PDF only: the changes after signing worth showing (issue 18) — everything refused, and form filling and
+ * annotations even when permitted.
+ */
+export function pdfChangeItems(sig: SignatureReport, lang: string): PdfChangeItem[] {
+  const items = asObject((sig as Loose).modifications)?.items;
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((x) => {
+    const o = asObject(x);
+    const kind = str(o?.kind);
+    const reason = pick(o?.reason, lang);
+    if (!o || !kind || !reason || typeof o.allowed !== 'boolean') return [];
+    if (o.allowed && kind !== 'form-fill' && kind !== 'annotation') return [];
+    return [
+      {
+        allowed: o.allowed,
+        kind,
+        page: typeof o.page === 'number' ? o.page : null,
+        reason,
+        rule: pick(o.ruleText, lang) ?? str(o.rule) ?? '',
+      },
+    ];
+  });
+}

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { SignatureReport } from '../../../../shared/schemas/verify';
 import { Icon } from '../../components/Icon';
 import { formatDate, formatTime } from '../../model/dates';
-import { chainItems, messages, pdfChanges, provenTime, revocation } from '../../model/reportFields';
+import {
+  chainItems,
+  messages,
+  pdfChangeItems,
+  pdfChanges,
+  provenTime,
+  revocation,
+} from '../../model/reportFields';
 import {
   counterSignatures,
   signatureSentence,
@@ -45,6 +52,7 @@ export function SignatureDetails({
   const rev = revocation(sig);
   const proven = provenTime(sig);
   const changes = pdfChanges(sig);
+  const changeItems = pdfChangeItems(sig, i18n.language);
   const notes = messages(sig);
   return (
     <li className="sig" style={{ marginLeft: indent * 22 }}>
@@ -59,6 +67,15 @@ export function SignatureDetails({
         {sig.explanation && <p className="muted">{sig.explanation}</p>}
         {changes === 'forbidden' && <p className="notice bad">{t('verify.modifiedAfter')}</p>}
         {changes === 'allowed' && <p className="notice info">{t('verify.changedAllowed')}</p>}
+        {changeItems.length > 0 && (
+          <ul className="messages changes" aria-label={t('verify.changesAfter')}>
+            {changeItems.map((c, i) => (
+              <li key={i} className={c.allowed ? undefined : 'bad'}>
+                {`${c.reason} — ${t(c.allowed ? 'verify.changeAllowed' : 'verify.changeRefused', { rule: c.rule })}`}
+              </li>
+            ))}
+          </ul>
+        )}
         <dl className="facts">
           <dt>{t('verify.signer')}</dt>
           <dd>{signerName(sig)}</dd>

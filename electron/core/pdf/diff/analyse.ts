@@ -1,0 +1,141 @@
+/**
+ * Changes after signing (issue 18), pyHanko/DSS style: every object number whose latest value may differ from
+ * the signed revision (objects in later object streams included) is judged by the roles it had in the signed
+ * revision — where the signed catalog and trailer reached it from — never by what the new revision says about
+ * it. A change passes only when a rule allows it for every role; everything else is reported with its page,
+ * object and the rule that refused it.
+ */
+import { asDict, isName, PdfDict, PdfRef, PdfStream, type PdfValue } from '../pdf-objects';
+import type { ObjectStore, PdfReader } from '../pdf-reader';
+import { pageRefs } from '../pages';
+import { sameValue } from '../pdf-diff';
+import { docMdpPermission, lockedFields } from '../doc-mdp';
+import { DiffContext, msg } from './context';
+import { signedRoles, WALK_CAP, type Role } from './roles';
+import { changedObjects } from './changed-objects';
+import { judgeObject, unreadable } from './judge-object';
+import { judgePageList } from './rules/page-list';
+import { judgeDangling } from './rules/dangling';
+import { summary } from './summary';
+import type { Modifications } from './types';
+
+export type { Modifications, ChangeItem, ChangeKind } from './types';
+
+/** most changed objects judged: beyond, the update is too complex to analyse */
+export const CHANGED_CAP = 200_000;
+
+function read(store: ObjectStore, num: number): { v: PdfValue | undefined; ok: boolean } {
+  try {
+    const v = store.get(num);
+    return { v: v === null ? undefined : v, ok: true };
+  } catch {
+    return { v: undefined, ok: false };
+  }
+}
+
+function isStructural(v: PdfValue | undefined): boolean {
+  const d = v instanceof PdfStream ? v.dict : undefined;
+  return isName(d?.get('Type'), 'XRef') || isName(d?.get('Type'), 'ObjStm');
+}
+
+export function analyseModifications(
+  reader: PdfReader,
+  revisionEnd: number,
+  laterRevisions: number,
+  /** the signature's own dictionary, for its FieldMDP locks */
+  sigDict?: PdfDict,
+  /** bounds: objects walked in the signed revision, changed objects judged */
+  caps: { walk?: number; changed?: number } = {},
+): Modifications {
+  const old = reader.storeAt(revisionEnd);
+  const now = reader.latest;
+  const oldSection = reader.sections.find((s) => s.end <= revisionEnd)!;
+  const oldTrailer = oldSection.trailer;
+  const oldRoot = oldTrailer.get('Root');
+  const oldCatalog = read(old, oldRoot instanceof PdfRef ? oldRoot.num : -1).v;
+  let oldPages: PdfRef[] = [];
+  try {
+    oldPages = pageRefs(old, asDict(oldCatalog) ?? new PdfDict());
+  } catch {
+    oldPages = [];
+  }
+  const pageOf = new Map(oldPages.map((r, i) => [r.num, i + 1]));
+  const walk = signedRoles(old, oldTrailer, pageOf, caps.walk ?? WALK_CAP);
+  const catalog = asDict(oldCatalog);
+  const ctx = new DiffContext(
+    reader,
+    old,
+    now,
+    walk.roles,
+    // unreadable permissions: the strictest (P=1, every field locked)
+    catalog ? safe(() => docMdpPermission(old, catalog), 1) : undefined,
+    safe(
+      () => lockedFields(old, sigDict),
+      () => true,
+    ),
+  );
+  const changed = changedObjects(old.entries, now.entries);
+  if (walk.truncated || changed.length > (caps.changed ?? CHANGED_CAP)) {
+    ctx.deny(
+      'too-complex',
+      'bounds',
+      msg({ it: 'documento troppo complesso da analizzare', en: 'document too complex to analyse' }),
+    );
+    return summary(ctx, laterRevisions);
+  }
+  const newRoot = reader.trailer.get('Root');
+  if (!(newRoot instanceof PdfRef) || !(oldRoot instanceof PdfRef) || newRoot.num !== oldRoot.num) {
+    ctx.deny('object', 'catalog', msg({ it: 'catalogo sostituito', en: 'catalog replaced' }));
+  }
+  const dangling: { num: number; roles: Role[]; page: number | undefined }[] = [];
+  for (const num of changed) {
+    const roles = walk.roles.get(num);
+    const before = read(old, num);
+    const after = read(now, num);
+    if (!roles) {
+      // not used by the signed document: new objects matter only where a judged change references them
+      if (before.v === undefined || isStructural(before.v)) continue;
+      if (after.ok && safe(() => sameValue(reader, before.v, after.v), false)) continue;
+      ctx.deny(
+        'object',
+        'object',
+        msg(
+          {
+            it: 'oggetto {n} della versione firmata ridefinito',
+            en: 'object {n} of the signed version redefined',
+          },
+          { n: num },
+        ),
+        { object: num },
+      );
+      continue;
+    }
+    const page = roles.find((r) => r.page !== undefined)?.page;
+    if (!after.ok || after.v === undefined) {
+      unreadable(ctx, num, page);
+      continue;
+    }
+    if (before.v === undefined) {
+      dangling.push({ num, roles, page });
+      continue;
+    }
+    if (safe(() => sameValue(reader, before.v, after.v), false)) continue;
+    try {
+      judgeObject(ctx, num, roles, before.v, after.v);
+    } catch {
+      // a broken value (stream beyond the end, reference loop): never a permitted change
+      unreadable(ctx, num, page);
+    }
+  }
+  for (const d of dangling) judgeDangling(ctx, d.num, d.roles, d.page);
+  judgePageList(ctx, oldPages, pageOf);
+  return summary(ctx, laterRevisions);
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Where every object of the signed revision is used (pyHanko's reverse-reference paths): a walk from the
+ * signed trailer that labels each object number with the roles of the paths reaching it — catalog, page N,
+ * page content, annotation, form field, signature value, DSS, metadata … A later change is judged by these
+ * roles, never by what the new revision claims about the object. Dangling references get roles too: defining
+ * them later changes what the signed revision shows.
+ */
+import { asDict, isName, PdfDict, PdfRef, PdfStream, PdfString, type PdfValue } from '../pdf-objects';
+import type { ObjectStore } from '../pdf-reader';
+
+export type RoleKind =
+  | 'catalog'
+  | 'info'
+  | 'metadata'
+  | 'dss'
+  | 'pages'
+  | 'page'
+  | 'content'
+  | 'annots'
+  | 'annot'
+  | 'appearance'
+  | 'acroform'
+  | 'fields'
+  | 'field'
+  | 'field-value'
+  | 'sig-value'
+  | 'other'
+  /** reached only from a trailer key other than /Root and /Info: no reader shows it */
+  | 'trailer';
+
+export interface Role {
+  kind: RoleKind;
+  page?: number;
+  /** full field name (field roles) */
+  field?: string;
+  /** inherited field type (field roles) */
+  fieldType?: string;
+}
+
+/** trailer keys that are file structure, not usages of objects */
+const TRAILER_SKIP = new Set(['Size', 'Prev', 'XRefStm', 'ID', 'Encrypt']);
+
+export interface SignedRoles {
+  roles: Map<number, Role[]>;
+  /** the walk stopped at the cap: the document is too complex to analyse */
+  truncated: boolean;
+}
+
+/** most objects walked in one signed revision */
+export const WALK_CAP = 400_000;
+
+interface Item {
+  v: PdfValue | undefined;
+  role: Role;
+}
+
+export function signedRoles(
+  store: ObjectStore,
+  trailer: PdfDict,
+  pageOf: Map<number, number>,
+  cap = WALK_CAP,
+): SignedRoles {
+  const roles = new Map<number, Role[]>();
+  const stack: Item[] = [];
+  /** object|kind|field already recorded */
+  const seen = new Set<string>();
+  let walked = 0;
+  const push = (v: PdfValue | undefined, role: Role) => {
+    if (v !== undefined && v !== null && typeof v === 'object') stack.push({ v, role });
+  };
+  const expand = (v: PdfValue | undefined, role: Role) => {
+    if (Array.isArray(v)) {
+      for (const x of v) push(x, elementRole(role));
+    } else if (v instanceof PdfDict || v instanceof PdfStream) {
+      const d = v instanceof PdfStream ? v.dict : v;
+      for (const [k, x] of d.map) {
+        const r = childRole(role, k, d);
+        if (r) push(x, r);
+      }
+    }
+  };
+  for (const [k, v] of trailer.map) {
+    // /Root and /Info make the document; other trailer keys are usages too (pyHanko counts them)
+    if (k === 'Root' || k === 'Info') push(v, { kind: k === 'Root' ? 'catalog' : 'info' });
+    else if (!TRAILER_SKIP.has(k)) push(v, { kind: 'trailer' });
+  }
+  while (stack.length) {
+    if (++walked > cap) return { roles, truncated: true };
+    const { v, role: incoming } = stack.pop()!;
+    if (v instanceof PdfRef) {
+      let value: PdfValue | undefined;
+      try {
+        value = store.get(v.num);
+      } catch {
+        value = undefined; // unreadable in the signed revision: its role is recorded, nothing below it
+      }
+      const role = objectRole(incoming, v.num, value, pageOf);
+      if (!role) continue;
+      const key = `${v.num}|${role.kind}|${role.field ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = roles.get(v.num) ?? [];
+      // one entry per kind and field: enough to judge, and bounded on shared objects (fonts of 1000 pages)
+      list.push(role);
+      roles.set(v.num, list);
+      expand(value, role);
+    } else expand(v, completeFieldRole(incoming, asDict(v)));
+  }
+  return { roles, truncated: false };
+}
+
+/** the role of an array element: arrays carry their owner's meaning to their elements */
+function elementRole(role: Role): Role {
+  if (role.kind === 'annots') return { kind: 'annot', page: role.page };
+  if (role.kind === 'fields') return { ...role, kind: 'field' };
+  return role;
+}
+
+function isAnnotation(d: PdfDict | undefined): boolean {
+  return !!d && (isName(d.get('Type'), 'Annot') || isName(d.get('Subtype'), 'Widget'));
+}
+
+/**
+ * The role an object takes from the path reaching it: pages are pages wherever they are referenced from
+ * (outline destinations, …), and an annotation is judged from its page's /Annots, not from a structure tree.
+ */
+function objectRole(
+  incoming: Role,
+  num: number,
+  value: PdfValue | undefined,
+  pageOf: Map<number, number>,
+): Role | undefined {
+  const page = pageOf.get(num);
+  if (page !== undefined) return { kind: 'page', page };
+  const d = asDict(value);
+  const weak = ['other', 'trailer', 'content', 'appearance'].includes(incoming.kind);
+  if (weak && isAnnotation(d)) return undefined;
+  return completeFieldRole(incoming, d);
+}
+
+/** the role of the value under key `k` of a dictionary playing `role`; undefined = not walked from here */
+function childRole(role: Role, k: string, d: PdfDict): Role | undefined {
+  const page = role.page;
+  switch (role.kind) {
+    case 'catalog':
+      if (k === 'Pages') return { kind: 'pages' };
+      if (k === 'AcroForm') return { kind: 'acroform' };
+      if (k === 'DSS') return { kind: 'dss' };
+      if (k === 'Metadata') return { kind: 'metadata' };
+      return { kind: 'other' };
+    case 'pages':
+      if (k === 'Parent') return undefined;
+      if (k === 'Kids') return { kind: 'pages' };
+      return { kind: 'content' };
+    case 'page':
+      if (k === 'Parent') return undefined;
+      if (k === 'Annots') return { kind: 'annots', page };
+      return { kind: 'content', page };
+    case 'annot':
+      // the page (/P), the field (/Parent) and a widget's value (/V) are reached by their own paths
+      if (k === 'P' || k === 'Parent' || k === 'V') return undefined;
+      if (k === 'Popup') return { kind: 'annot', page };
+      return { kind: 'appearance', page };
+    case 'acroform':
+      if (k === 'Fields') return { kind: 'fields' };
+      return { kind: 'other' };
+    case 'field': {
+      if (k === 'P' || k === 'Parent') return undefined;
+      if (k === 'Kids') return { kind: 'fields', field: role.field, fieldType: role.fieldType, page };
+      if (k === 'V') {
+        return role.fieldType === 'Sig' || isName(d.get('FT'), 'Sig')
+          ? { kind: 'sig-value', field: role.field }
+          : { kind: 'field-value', field: role.field, page };
+      }
+      return { kind: 'appearance', page, field: role.field };
+    }
+    case 'fields':
+      return { kind: 'other' }; // an array object: its elements are handled by elementRole
+    default:
+      // dss, metadata, info, sig-value, field-value, content, appearance, other: everything below keeps the role
+      return role;
+  }
+}
+
+/** the field role of a field dictionary reached from /Fields or /Kids (name and type completed) */
+export function completeFieldRole(role: Role, d: PdfDict | undefined): Role {
+  if (!d || role.kind !== 'field') return role;
+  const t = d.get('T');
+  const part = t instanceof PdfString ? t.text() : '';
+  const ft = d.get('FT');
+  return {
+    ...role,
+    field: role.field && part ? `${role.field}.${part}` : role.field || part,
+    fieldType: isName(ft) ? ft.name : role.fieldType,
+  };
+}

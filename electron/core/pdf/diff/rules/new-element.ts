@@ -1,0 +1,91 @@
+/**
+ * A new entry of a page's /Annots, of /AcroForm /Fields or of a field's /Kids: a signature field or widget
+ * (allowed, its value checked), or an annotation / form field (reported always, allowed only when no
+ * certification or DocMDP P=3 permits annotations). Entries that already existed in the signed revision are
+ * judged where they are changed; linking them somewhere new is itself refused.
+ */
+import { isName, PdfRef, PdfString, type PdfValue } from '../../pdf-objects';
+import { msg, type DiffContext } from '../context';
+import { judgeSignatureValue } from './signature-value';
+
+export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | undefined): void {
+  const num = v instanceof PdfRef ? v.num : undefined;
+  if (num !== undefined) {
+    if (ctx.seenNew.has(num)) return;
+    ctx.seenNew.add(num);
+  }
+  const d = ctx.newDict(v);
+  const field = num !== undefined ? ctx.newField(num) : undefined;
+  const parent = ctx.newDict(d?.get('Parent'));
+  const isSig = isName(d?.get('FT'), 'Sig') || isName(parent?.get('FT'), 'Sig') || field?.type === 'Sig';
+  const nm = d?.get('NM');
+  const tt = d?.get('T');
+  const name =
+    field?.fullName ??
+    (tt instanceof PdfString ? tt.text() : nm instanceof PdfString ? nm.text() : undefined);
+  const where = { page, object: num, name };
+  const signedSigField =
+    num !== undefined && ctx.roles.get(num)?.some((r) => r.kind === 'field' && r.fieldType === 'Sig');
+  if (signedSigField) {
+    // a signature field of the signed revision placed on a page: its value is judged where the field changed
+    return ctx.allow(
+      'signature',
+      'signature-field',
+      msg(
+        { it: 'campo firma «{f}» collocato sulla pagina', en: 'signature field "{f}" placed on the page' },
+        { f: name ?? '' },
+      ),
+      where,
+    );
+  }
+  if (ctx.usedWhenSigned(v)) {
+    // an object of the signed revision newly listed: it was not an entry here when signing
+    return ctx.deny(
+      'object',
+      'relinked',
+      msg(
+        {
+          it: 'oggetto {n} della versione firmata aggiunto a un elenco',
+          en: 'object {n} of the signed version added to a list',
+        },
+        {
+          n: num ?? 0,
+        },
+      ),
+      where,
+    );
+  }
+  if (isSig) {
+    if (field?.field !== undefined && field.field !== num && !d?.has('V')) {
+      // the widget of a signature field listed on its own (/Kids): the field's value is judged with the field
+      return ctx.allow(
+        'signature',
+        'signature-field',
+        msg(
+          { it: 'riquadro del campo firma «{f}» aggiunto', en: 'widget of signature field "{f}" added' },
+          { f: name ?? '' },
+        ),
+        where,
+      );
+    }
+    const value = d?.get('V') ?? parent?.get('V');
+    return judgeSignatureValue(ctx, value, where);
+  }
+  const subtype = d?.get('Subtype');
+  const sub = isName(subtype) ? subtype.name : d?.has('FT') ? 'Field' : '?';
+  const flags = d?.get('F');
+  const hidden = typeof flags === 'number' && (flags & (2 | 32)) !== 0;
+  const overlay = page !== undefined && sub !== 'Link' && sub !== 'Popup' && !hidden;
+  const reason = msg(
+    overlay
+      ? {
+          it: 'annotazione /{s} aggiunta a pagina {p}: si sovrappone al contenuto firmato',
+          en: 'annotation /{s} added on page {p}: it overlays the signed content',
+        }
+      : { it: 'annotazione o campo /{s} aggiunto', en: 'annotation or field /{s} added' },
+    { s: sub, p: page ?? 0 },
+  );
+  if (ctx.annotationsPermitted)
+    ctx.allow('annotation', 'annotation', reason, { ...where, name: name ?? sub });
+  else ctx.deny('annotation', 'docmdp', reason, { ...where, name: name ?? sub });
+}
