@@ -11,6 +11,7 @@ import { TrustStore } from '../trust/trust-store';
 import { PdfReader } from './pdf-reader';
 import { findSignatures } from './pdf-signatures';
 import { checkByteRange } from './byte-range-check';
+import { pdfBroken } from './pdf-errors';
 import { verifyPdfCms } from './verify-pdf-cms';
 
 export interface PdfExtractOptions {
@@ -86,6 +87,8 @@ export async function extractPdfRevision(input: string, o: PdfExtractOptions): P
         );
       }
       const br = checkByteRange(sig, reader.src, reader.sections);
+      // a /ByteRange that is not four numbers inside the file names no prefix to write, even with --force
+      if (br.ranges.length === 0) throw pdfBroken('invalid /ByteRange');
       const cms = await verifyPdfCms(input, sig.subFilter, sig.contents, br.ranges, {
         trust: new TrustStore([]),
       });

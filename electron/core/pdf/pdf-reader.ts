@@ -5,8 +5,9 @@
 import { FileSource, type ByteSource } from './file-source';
 import { asDict, asNumber, PdfDict, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
 import { PdfParser, type ParsedObject } from './pdf-parser';
-import { notAPdf, pdfBroken, pdfEncrypted } from './pdf-errors';
-import { decodeStream } from './flate';
+import { notAPdf, pdfBroken, pdfEncrypted, pdfObjectLoop } from './pdf-errors';
+import { decodeStream, InflateBudget } from './flate';
+import { fileOutputLimit } from './pdf-limits';
 import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
 import { reconstructSections } from './xref-reconstruct';
 import { SigilloError } from '../errors';
@@ -40,7 +41,7 @@ export class ObjectStore {
 
   resolve(v: PdfValue | undefined, depth = 0): PdfValue | undefined {
     if (v instanceof PdfRef) {
-      if (depth > 32) throw pdfBroken('reference loop');
+      if (depth > 32) throw pdfObjectLoop(`reference ${v.num} ${v.gen} R`);
       return this.resolve(this.get(v.num), depth + 1);
     }
     return v;
@@ -58,8 +59,11 @@ export class PdfReader {
   readonly latest: ObjectStore;
   private objStms = new Map<number, ObjStm>();
   private readonly lengthsInProgress = new Set<number>();
+  /** decoded bytes all the file's streams may still produce (flate bombs) */
+  private readonly inflate: InflateBudget;
 
   private constructor(readonly src: ByteSource) {
+    this.inflate = new InflateBudget(fileOutputLimit(src.size));
     const head = src.read(0, 1024).toString('latin1');
     if (!head.includes('%PDF-')) throw notAPdf();
     const deps = {
@@ -147,7 +151,7 @@ export class PdfReader {
   private lengthOf(v: PdfValue | undefined): number {
     if (typeof v === 'number') return v;
     if (v instanceof PdfRef) {
-      if (this.lengthsInProgress.has(v.num)) throw pdfBroken('stream /Length refers to itself');
+      if (this.lengthsInProgress.has(v.num)) throw pdfObjectLoop(`stream /Length ${v.num} 0 R needs itself`);
       this.lengthsInProgress.add(v.num);
       try {
         const n = asNumber(this.latest?.get(v.num) ?? this.lookupEarly(v.num));
@@ -176,12 +180,14 @@ export class PdfReader {
   }
 
   decoded(s: PdfStream): Uint8Array {
-    return decodeStream(s.dict, this.rawStream(s));
+    return decodeStream(s.dict, this.rawStream(s), this.inflate);
   }
 
   compressedObject(streamNum: number, index: number, num: number, store: ObjectStore): PdfValue | undefined {
     const where = store.entries.get(streamNum);
     // an object stream is never itself compressed (ISO 32000-1 §7.5.7): refusing it also stops loops
+    if (where?.type === 'compressed')
+      throw pdfObjectLoop(`object stream ${streamNum} inside object stream ${where.stream}`);
     if (where?.type !== 'offset') throw pdfBroken(`object stream ${streamNum} missing`);
     const key = where.offset;
     let stm = this.objStms.get(key);
@@ -191,6 +197,11 @@ export class PdfReader {
       const data = this.decoded(s);
       const n = asNumber(s.dict.get('N')) ?? 0;
       const first = asNumber(s.dict.get('First')) ?? 0;
+      // N pairs "num offset" need at least 4 bytes each before /First, which is inside the data
+      const int = (x: number, max: number) => Number.isInteger(x) && x >= 0 && x <= max;
+      if (!int(first, data.length) || !int(n, (first + 1) / 4)) {
+        throw pdfBroken(`object stream ${streamNum}: bad /N ${n} or /First ${first}`);
+      }
       const p = new PdfParser(data);
       const nums: number[] = [];
       const offsets: number[] = [];

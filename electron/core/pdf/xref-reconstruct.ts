@@ -7,6 +7,7 @@ import { isName, PdfDict, PdfStream } from './pdf-objects';
 import { PdfParser } from './pdf-parser';
 import { pdfBroken } from './pdf-errors';
 import type { ByteSource } from './file-source';
+import { xrefEntryLimit } from './pdf-limits';
 import { withWindow, xrefStreamEntries, type XrefEntry, type XrefSection } from './xref';
 
 const CHUNK = 4 << 20;
@@ -56,7 +57,7 @@ export function reconstructSections(
         const v = objectAt(o.offset).value;
         if (v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef')) {
           trailer = v.dict;
-          for (const [n, e] of xrefStreamEntries(v.dict, decode(v))) {
+          for (const [n, e] of xrefStreamEntries(v.dict, decode(v), xrefEntryLimit(src.size))) {
             if (e.type === 'compressed' && !entries.has(n)) entries.set(n, e);
           }
         }
