@@ -27,6 +27,14 @@ class Bytes {
   }
 }
 
+/** bytes as a Latin-1 string: short words (numbers, keywords) without a Buffer copy */
+function latin1(b: Uint8Array, from: number, to: number): string {
+  if (to - from > 32) return Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1');
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]!);
+  return s;
+}
+
 /** hex digit value, or -1 */
 const HEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
@@ -89,7 +97,7 @@ export class PdfParser {
     const start = this.pos;
     while (this.pos < this.buf.length && isRegular(this.buf[this.pos]!)) this.pos++;
     if (this.pos >= this.buf.length && !this.complete) this.more();
-    return Buffer.from(this.buf.subarray(start, this.pos)).toString('latin1');
+    return latin1(this.buf, start, this.pos);
   }
 
   expectWord(w: string): void {
@@ -139,26 +147,38 @@ export class PdfParser {
     );
   }
 
+  /** an unsigned integer that is a whole word (digits only), or -1 with the position unchanged */
+  private digits(): number {
+    const b = this.buf;
+    let i = this.pos;
+    let v = 0;
+    while (i < b.length && isDigit(b[i]!)) v = v * 10 + b[i++]! - 0x30;
+    if (i >= b.length && !this.complete) this.more();
+    if (i === this.pos || (i < b.length && isRegular(b[i]!))) return -1;
+    this.pos = i;
+    return v;
+  }
+
   private numberOrRef(): PdfValue {
-    const w = this.word();
-    const n = Number(w.startsWith('.') || w.startsWith('-.') ? w.replace('.', '0.') : w);
-    if (!Number.isFinite(n)) {
+    const n = this.digits();
+    if (n < 0) {
+      const w = this.word();
+      const x = Number(w.startsWith('.') || w.startsWith('-.') ? w.replace('.', '0.') : w);
       // tolerate malformed numbers such as "--5" or "0.0.1" as 0, as viewers do
-      return 0;
+      return Number.isFinite(x) ? x : 0;
     }
-    if (!/^\d+$/.test(w)) return n;
     const save = this.pos;
     this.skipSpace();
     if (this.pos < this.buf.length && isDigit(this.buf[this.pos]!)) {
-      const g = this.word();
-      if (/^\d+$/.test(g)) {
+      const g = this.digits();
+      if (g >= 0) {
         this.skipSpace();
         if (this.pos < this.buf.length && this.buf[this.pos] === 0x52) {
           const next = this.buf[this.pos + 1];
           if (next === undefined && !this.complete) this.more();
           if (next === undefined || !isRegular(next)) {
             this.pos++;
-            return new PdfRef(n, parseInt(g, 10));
+            return new PdfRef(n, g);
           }
         } else if (this.pos >= this.buf.length && !this.complete) this.more();
       }
