@@ -3,11 +3,22 @@
  * big file is never loaded into memory. Can also give the view of the document at an earlier revision.
  */
 import { FileSource, type ByteSource } from './file-source';
-import { asDict, asNumber, PdfDict, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
+import {
+  asArray,
+  asDict,
+  asNumber,
+  isName,
+  PdfDict,
+  PdfRef,
+  PdfStream,
+  PdfString,
+  type PdfValue,
+} from './pdf-objects';
 import { PdfParser, type ParsedObject } from './pdf-parser';
 import { notAPdf, pdfBroken, pdfEncrypted, pdfObjectLoop } from './pdf-errors';
 import { decodeStream, InflateBudget } from './flate';
 import { fileOutputLimit } from './pdf-limits';
+import { PdfDecryptor } from './pdf-decrypt';
 import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
 import { reconstructSections } from './xref-reconstruct';
 import { SigilloError } from '../errors';
@@ -33,7 +44,7 @@ export class ObjectStore {
     const e = this.entries.get(num);
     let v: PdfValue | undefined;
     if (!e || e.type === 'free') v = undefined;
-    else if (e.type === 'offset') v = e.offset > 0 ? this.reader.objectAt(e.offset, num).value : undefined;
+    else if (e.type === 'offset') v = e.offset > 0 ? this.reader.readObject(e.offset, num, e.gen) : undefined;
     else v = this.reader.compressedObject(e.stream, e.index, num, this);
     this.cache.set(num, v ?? null);
     return v;
@@ -57,6 +68,11 @@ export class PdfReader {
   /** the cross-reference data was damaged and rebuilt by scanning the file */
   readonly reconstructed: boolean;
   readonly latest: ObjectStore;
+  /** decryption with the empty user password (undefined: not encrypted, or a password is needed) */
+  private crypt: PdfDecryptor | undefined;
+  private encryptNum: number | undefined;
+  /** object number and generation of each stream read, for its decryption key */
+  private readonly streamIds = new WeakMap<PdfStream, [number, number]>();
   private objStms = new Map<number, ObjStm>();
   private readonly lengthsInProgress = new Set<number>();
   /** decoded bytes all the file's streams may still produce (flate bombs) */
@@ -83,6 +99,19 @@ export class PdfReader {
     this.sections = sections;
     if (this.sections.length === 0) throw pdfBroken('no cross-reference');
     this.latest = new ObjectStore(this, this.mergedEntries(this.sections));
+    const enc = this.trailer.get('Encrypt');
+    if (enc !== undefined) {
+      // read (and cached) before decryption is set up: the /Encrypt dictionary's strings are not encrypted
+      this.encryptNum = enc instanceof PdfRef ? enc.num : undefined;
+      const dict = this.latest.dict(enc);
+      const id = asArray(this.trailer.get('ID'))?.[0];
+      this.crypt = dict && PdfDecryptor.open(dict, id instanceof PdfString ? id.bytes : new Uint8Array());
+    }
+  }
+
+  /** the document is encrypted (standard security handler or other) */
+  get encrypted(): boolean {
+    return this.trailer.has('Encrypt');
   }
 
   static open(path: string): PdfReader {
@@ -148,6 +177,15 @@ export class PdfReader {
     return obj;
   }
 
+  /** the object at an offset as the document means it: its strings decrypted in an encrypted file */
+  readObject(offset: number, num: number, gen: number): PdfValue {
+    let v = this.objectAt(offset, num).value;
+    const xref = v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef');
+    if (this.crypt && num !== this.encryptNum && !xref) v = this.crypt.value(v, num, gen);
+    if (v instanceof PdfStream) this.streamIds.set(v, [num, gen]);
+    return v;
+  }
+
   private lengthOf(v: PdfValue | undefined): number {
     if (typeof v === 'number') return v;
     if (v instanceof PdfRef) {
@@ -180,7 +218,14 @@ export class PdfReader {
   }
 
   decoded(s: PdfStream): Uint8Array {
-    return decodeStream(s.dict, this.rawStream(s), this.inflate);
+    let raw: Uint8Array = this.rawStream(s);
+    const id = this.streamIds.get(s);
+    // cross-reference streams are never encrypted (ISO 32000-1 §7.6.1)
+    if (id && !isName(s.dict.get('Type'), 'XRef') && this.encrypted) {
+      if (!this.crypt) throw pdfEncrypted();
+      raw = this.crypt.stream(id[0], id[1], raw);
+    }
+    return decodeStream(s.dict, raw, this.inflate);
   }
 
   compressedObject(streamNum: number, index: number, num: number, store: ObjectStore): PdfValue | undefined {
