@@ -6,6 +6,7 @@ import { t } from '../i18n/translate';
 import type { ByteSource } from './file-source';
 import type { XrefSection } from './xref';
 import type { PdfSignatureInfo } from './pdf-signatures';
+import { signedRevisionHoldsGap } from './signed-dict';
 
 const MAX_GAP = 16 * 1024 * 1024;
 
@@ -75,7 +76,9 @@ export function checkByteRange(
       /^[0-9a-fA-F\s]*$/.test(hex) &&
       contentsMatch(hex, sig.contents);
     const insideDict =
-      sig.objectOffset === undefined || (gapStart > sig.objectOffset && gapStart < signedEnd);
+      sig.objectOffset === undefined ||
+      (gapStart > sig.objectOffset && gapStart < signedEnd) ||
+      (gapOk && signedRevisionHoldsGap(sig, src, sections, gapStart, signedEnd));
     if (!gapOk || !insideDict) {
       problems.push(
         t({
