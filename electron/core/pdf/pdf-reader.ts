@@ -20,7 +20,7 @@ import { decodeStream, InflateBudget } from './flate';
 import { fileOutputLimit } from './pdf-limits';
 import { PdfDecryptor } from './pdf-decrypt';
 import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
-import { reconstructSections } from './xref-reconstruct';
+import { reconstructSections, scanFile, type Found } from './xref-reconstruct';
 import { SigilloError } from '../errors';
 import { fileError } from '../files/input-file';
 
@@ -37,6 +37,8 @@ export class ObjectStore {
   constructor(
     private readonly reader: PdfReader,
     readonly entries: Map<number, XrefEntry>,
+    /** where this revision ends: an object whose xref offset is wrong is looked for before it */
+    readonly end = Number.MAX_SAFE_INTEGER,
   ) {}
 
   get(num: number): PdfValue | undefined {
@@ -44,7 +46,8 @@ export class ObjectStore {
     const e = this.entries.get(num);
     let v: PdfValue | undefined;
     if (!e || e.type === 'free') v = undefined;
-    else if (e.type === 'offset') v = e.offset > 0 ? this.reader.readObject(e.offset, num, e.gen) : undefined;
+    else if (e.type === 'offset')
+      v = e.offset > 0 ? this.reader.readObjectOrFind(e.offset, num, e.gen, this.end) : undefined;
     else v = this.reader.compressedObject(e.stream, e.index, num, this);
     this.cache.set(num, v ?? null);
     return v;
@@ -67,6 +70,9 @@ export class PdfReader {
   readonly sections: XrefSection[];
   /** the cross-reference data was damaged and rebuilt by scanning the file */
   readonly reconstructed: boolean;
+  /** some xref offsets were wrong and their objects were found by scanning the file */
+  repaired = false;
+  private found: Found['objects'] | undefined;
   readonly latest: ObjectStore;
   /** decryption with the empty user password (undefined: not encrypted, or a password is needed) */
   private crypt: PdfDecryptor | undefined;
@@ -165,7 +171,7 @@ export class PdfReader {
 
   /** the objects as they were in the revision ending at `end` (the sections ending at or before it) */
   storeAt(end: number): ObjectStore {
-    return new ObjectStore(this, this.mergedEntries(this.sections.filter((s) => s.end <= end)));
+    return new ObjectStore(this, this.mergedEntries(this.sections.filter((s) => s.end <= end)), end);
   }
 
   objectAt(offset: number, expectNum?: number): ParsedObject {
@@ -175,6 +181,25 @@ export class PdfReader {
       throw pdfBroken(`object ${expectNum} expected at ${offset}, found ${obj.num}`);
     }
     return obj;
+  }
+
+  /**
+   * The object at its xref offset or, when the offset is wrong (another object or none there: a damaged or
+   * shifted table), where a viewer's reconstruction finds it: its last `num gen obj` before the revision's end.
+   */
+  readObjectOrFind(offset: number, num: number, gen: number, end: number): PdfValue {
+    try {
+      return this.readObject(offset, num, gen);
+    } catch (e) {
+      if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
+      this.found ??= scanFile(this.src).objects;
+      const at = this.found.findLast(
+        (o) => o.num === num && o.gen === gen && o.offset < end && o.offset !== offset,
+      );
+      if (!at) throw e;
+      this.repaired = true;
+      return this.readObject(at.offset, num, gen);
+    }
   }
 
   /** the object at an offset as the document means it: its strings decrypted in an encrypted file */

@@ -13,13 +13,14 @@ import { withWindow, xrefStreamEntries, type XrefEntry, type XrefSection } from 
 const CHUNK = 4 << 20;
 const OVERLAP = 64;
 
-interface Found {
+export interface Found {
   objects: { num: number; gen: number; offset: number }[];
   trailers: number[];
   eofs: number[];
 }
 
-function scan(src: ByteSource): Found {
+/** every `N G obj`, `trailer` and `%%EOF` of the file, in file order (chunked: a big file is never whole) */
+export function scanFile(src: ByteSource): Found {
   const found: Found = { objects: [], trailers: [], eofs: [] };
   const re = /(?<![0-9])(\d{1,10})[ \t\r\n\f\0]+(\d{1,5})[ \t\r\n\f\0]+obj\b|trailer|%%EOF/g;
   for (let at = 0; at < src.size; at += CHUNK) {
@@ -42,7 +43,7 @@ export function reconstructSections(
   objectAt: (offset: number) => { value: unknown },
   decode: (s: PdfStream) => Uint8Array,
 ): XrefSection[] {
-  const f = scan(src);
+  const f = scanFile(src);
   const bounds = [...f.eofs.map((e) => e + 5), src.size].filter((e, i, a) => i === 0 || e > a[i - 1]!);
   const sections: XrefSection[] = [];
   let from = 0;
