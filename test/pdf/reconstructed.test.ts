@@ -6,14 +6,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { buildIncrement } from '../../electron/core/pdf/incremental-writer';
 import { PdfDict, PdfRef, textString } from '../../electron/core/pdf/pdf-objects';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { writeHandwritten } from './support/make-pdf';
-import { fileSigner } from './support/signers';
+import { signWithFile } from './support/signers';
 
 const fx = inject('fixture');
 
@@ -22,10 +21,8 @@ describe('damaged cross-reference data', () => {
   let twice: Buffer;
   beforeAll(async () => {
     dir = mkdtempSync(join(fx.root, 'pdf-reconstructed-'));
-    const sign = (input: string, output: string) =>
-      signPades({ input, output, overwrite: false, digest: 'sha256', signer: fileSigner(fx.pki) });
-    await sign(writeHandwritten(join(dir, 'a.pdf')), join(dir, 'a1.pdf'));
-    await sign(join(dir, 'a1.pdf'), join(dir, 'a2.pdf'));
+    await signWithFile(fx.pki, writeHandwritten(join(dir, 'a.pdf')), join(dir, 'a1.pdf'));
+    await signWithFile(fx.pki, join(dir, 'a1.pdf'), join(dir, 'a2.pdf'));
     twice = readFileSync(join(dir, 'a2.pdf'));
   });
 

@@ -8,7 +8,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { buildIncrement } from '../../electron/core/pdf/incremental-writer';
 import { findSignatures } from '../../electron/core/pdf/pdf-signatures';
@@ -16,7 +15,7 @@ import { PdfDict, PdfRef, ref } from '../../electron/core/pdf/pdf-objects';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { writeHandwritten } from './support/make-pdf';
-import { fileSigner } from './support/signers';
+import { signWithFile } from './support/signers';
 
 const fx = inject('fixture');
 
@@ -25,14 +24,7 @@ describe('signature dictionary copied by a later update', () => {
   let signed: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(fx.root, 'pdf-spoof-'));
-    signed = join(dir, 'signed.pdf');
-    await signPades({
-      input: writeHandwritten(join(dir, 'a.pdf')),
-      output: signed,
-      overwrite: false,
-      digest: 'sha256',
-      signer: fileSigner(fx.pki),
-    });
+    signed = await signWithFile(fx.pki, writeHandwritten(join(dir, 'a.pdf')), join(dir, 'signed.pdf'));
   });
 
   /** appends an update: the field's /V → a copy of the signature dictionary, `edit` applied to the copy */
