@@ -101,6 +101,16 @@ const cases: Case[] = [
     code: 'PDF_OBJECT_LOOP',
   },
   {
+    name: 'no usable xref and 650 000 object headers to rebuild it from',
+    bytes: () =>
+      Buffer.concat([
+        Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'),
+        Buffer.from('7 0 obj\n'.repeat(650_000)),
+        Buffer.from('trailer << /Root 1 0 R >>\nstartxref\n5\n%%EOF\n'),
+      ]),
+    code: 'PDF_XREF_TOO_LARGE',
+  },
+  {
     name: '20 MB hex /Contents',
     bytes: () => tablePdf(signedShell(`/ByteRange [0 10 20 30] /Contents <${'ab'.repeat(10 << 20)}>`)),
     code: 'PDF_CONTENTS_TOO_LARGE',

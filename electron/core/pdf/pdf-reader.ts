@@ -20,7 +20,7 @@ import { decodeStream, InflateBudget } from './flate';
 import { fileOutputLimit } from './pdf-limits';
 import { PdfDecryptor } from './pdf-decrypt';
 import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
-import { reconstructSections, scanFile, type Found } from './xref-reconstruct';
+import { lastObjectBefore, reconstructSections, scanFile, type FoundObjects } from './xref-reconstruct';
 import { SigilloError } from '../errors';
 import { fileError } from '../files/input-file';
 
@@ -72,7 +72,7 @@ export class PdfReader {
   readonly reconstructed: boolean;
   /** some xref offsets were wrong and their objects were found by scanning the file */
   repaired = false;
-  private found: Found['objects'] | undefined;
+  private found: FoundObjects | undefined;
   readonly latest: ObjectStore;
   /** decryption with the empty user password (undefined: not encrypted, or a password is needed) */
   private crypt: PdfDecryptor | undefined;
@@ -193,12 +193,10 @@ export class PdfReader {
     } catch (e) {
       if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
       this.found ??= scanFile(this.src).objects;
-      const at = this.found.findLast(
-        (o) => o.num === num && o.gen === gen && o.offset < end && o.offset !== offset,
-      );
-      if (!at) throw e;
+      const at = lastObjectBefore(this.found, num, gen, end, offset);
+      if (at === undefined) throw e;
       this.repaired = true;
-      return this.readObject(at.offset, num, gen);
+      return this.readObject(at, num, gen);
     }
   }
 
