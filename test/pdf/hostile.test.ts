@@ -48,6 +48,35 @@ function inObjectStream(data: Buffer, row6: (offsets: Map<number, number>) => Ro
   );
 }
 
+/**
+ * `k` object streams where stream i's /Length is an object stored in stream i+1: reading the catalog (in the
+ * first) nests k readings deep
+ */
+function lengthChain(k: number): Buffer {
+  const objects: HostileObject[] = [{ num: 2, body: '<< /Type /Pages /Kids [] /Count 0 >>' }];
+  const data: string[] = ['1 0 << /Type /Catalog /Pages 2 0 R >>'];
+  for (let i = 1; i < k; i++) data.push(`${1000 + i - 1} 0 ${String(data[i - 1]!.length).padStart(8, '0')}`);
+  for (let i = 0; i < k; i++) {
+    const d = data[i]!;
+    const length = i === k - 1 ? String(d.length) : `${1000 + i} 0 R`;
+    objects.push({
+      num: 10 + i,
+      body: `<< /Type /ObjStm /N 1 /First 4 /Length ${length} >>\nstream\n${d}\nendstream`,
+    });
+  }
+  const xrefNum = 10 + k;
+  return xrefStreamPdf(objects, {
+    xrefNum,
+    rows: (off) => {
+      const rows: Row[] = Array.from({ length: 1000 + k }, (): Row => [0, 0, 0]);
+      rows[1] = [2, 10, 0];
+      for (const [n, o] of off) rows[n] = [1, o, 0];
+      for (let i = 0; i + 1 < k; i++) rows[1000 + i] = [2, 10 + i + 1, 0];
+      return rows;
+    },
+  });
+}
+
 interface Case {
   name: string;
   bytes: () => Buffer;
@@ -109,6 +138,11 @@ const cases: Case[] = [
         Buffer.from('trailer << /Root 1 0 R >>\nstartxref\n5\n%%EOF\n'),
       ]),
     code: 'PDF_XREF_TOO_LARGE',
+  },
+  {
+    name: '5 000 object streams, each /Length stored in the next',
+    bytes: () => lengthChain(5000),
+    code: 'PDF_OBJECT_LOOP',
   },
   {
     name: '20 MB hex /Contents',

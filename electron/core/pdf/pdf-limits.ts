@@ -23,6 +23,8 @@ export const MIN_XREF_ENTRIES = 500_000;
 export const XREF_BYTES_PER_ENTRY = 32;
 /** cross-reference sections along /Prev (a 25-signature PDF has a few dozen) */
 export const MAX_SECTIONS = 4096;
+/** streams whose /Length is read while reading another stream's /Length (a real file: one or two) */
+export const MAX_LENGTH_CHAIN = 32;
 /** bytes of a signature's /Contents (a CMS with embedded chains, CRLs and OCSP responses is well below) */
 export const MAX_SIGNATURE_CONTENTS = 8 << 20;
 /** numbers kept of a /ByteRange (a valid one has 4) */

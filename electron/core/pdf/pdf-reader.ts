@@ -17,7 +17,7 @@ import {
 import { PdfParser, type ParsedObject } from './pdf-parser';
 import { notAPdf, pdfBroken, pdfEncrypted, pdfObjectLoop } from './pdf-errors';
 import { decodeStream, InflateBudget } from './flate';
-import { fileOutputLimit } from './pdf-limits';
+import { fileOutputLimit, MAX_LENGTH_CHAIN, MAX_VALUES } from './pdf-limits';
 import { PdfDecryptor } from './pdf-decrypt';
 import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
 import { lastObjectBefore, reconstructSections, scanFile, type FoundObjects } from './xref-reconstruct';
@@ -109,9 +109,14 @@ export class PdfReader {
     if (enc !== undefined) {
       // read (and cached) before decryption is set up: the /Encrypt dictionary's strings are not encrypted
       this.encryptNum = enc instanceof PdfRef ? enc.num : undefined;
-      const dict = this.latest.dict(enc);
       const id = asArray(this.trailer.get('ID'))?.[0];
-      this.crypt = dict && PdfDecryptor.open(dict, id instanceof PdfString ? id.bytes : new Uint8Array());
+      try {
+        const dict = this.latest.dict(enc);
+        this.crypt = dict && PdfDecryptor.open(dict, id instanceof PdfString ? id.bytes : new Uint8Array());
+      } catch {
+        // an unreadable /Encrypt: no key (strings stay as they are, encrypted streams are refused)
+        this.crypt = undefined;
+      }
     }
   }
 
@@ -213,6 +218,9 @@ export class PdfReader {
     if (typeof v === 'number') return v;
     if (v instanceof PdfRef) {
       if (this.lengthsInProgress.has(v.num)) throw pdfObjectLoop(`stream /Length ${v.num} 0 R needs itself`);
+      // each /Length in another object stream whose /Length is in another… nests the reading: bounded
+      if (this.lengthsInProgress.size >= MAX_LENGTH_CHAIN)
+        throw pdfObjectLoop(`chain of ${MAX_LENGTH_CHAIN} /Length references`);
       this.lengthsInProgress.add(v.num);
       try {
         const n = asNumber(this.latest?.get(v.num) ?? this.lookupEarly(v.num));
@@ -267,7 +275,7 @@ export class PdfReader {
       const first = asNumber(s.dict.get('First')) ?? 0;
       // N pairs "num offset" need at least 4 bytes each before /First, which is inside the data
       const int = (x: number, max: number) => Number.isInteger(x) && x >= 0 && x <= max;
-      if (!int(first, data.length) || !int(n, (first + 1) / 4)) {
+      if (!int(first, data.length) || !int(n, Math.min(MAX_VALUES, (first + 1) / 4))) {
         throw pdfBroken(`object stream ${streamNum}: bad /N ${n} or /First ${first}`);
       }
       const p = new PdfParser(data);
