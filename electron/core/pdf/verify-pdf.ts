@@ -17,6 +17,7 @@ import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds } from './byte-range-check';
 import { verifyPdfCms } from './verify-pdf-cms';
 import { analyseModifications, type Modifications } from './pdf-modifications';
+import { pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
 
 export interface PdfSignatureReport extends SignatureReport {
   fieldName: string;
@@ -127,6 +128,19 @@ function dssCertificates(reader: PdfReader): Uint8Array[] {
 
 /** Verifies every signature of a PDF; throws SigilloError for a PDF it cannot read. */
 export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
+  try {
+    return await verifyPdfFile(path, ctx);
+  } catch (e) {
+    // the last net under the reader's bounds (pdf-limits.ts): a structure still too deep or large for the
+    // engine is a hostile file, reported with a code, never as an internal error
+    if (e instanceof RangeError) {
+      throw /call stack/i.test(e.message) ? pdfNestingTooDeep('call stack') : pdfObjectTooLarge(e.message);
+    }
+    throw e;
+  }
+}
+
+async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
   const reader = PdfReader.open(path);
   try {
     // an encrypted PDF's signatures verify too: /Contents is never encrypted and /ByteRange is numbers
