@@ -20,7 +20,13 @@ import { decodeStream, InflateBudget } from './flate';
 import { fileOutputLimit, MAX_LENGTH_CHAIN, MAX_VALUES } from './pdf-limits';
 import { PdfDecryptor } from './pdf-decrypt';
 import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
-import { lastObjectBefore, reconstructSections, scanFile, type FoundObjects } from './xref-reconstruct';
+import {
+  indexByNumber,
+  lastObjectBefore,
+  reconstructSections,
+  scanFile,
+  type FoundObjects,
+} from './xref-reconstruct';
 import { SigilloError } from '../errors';
 import { fileError } from '../files/input-file';
 
@@ -72,7 +78,7 @@ export class PdfReader {
   readonly reconstructed: boolean;
   /** some xref offsets were wrong and their objects were found by scanning the file */
   repaired = false;
-  private found: FoundObjects | undefined;
+  private found: { objects: FoundObjects; index: Map<number, number[]> } | undefined;
   readonly latest: ObjectStore;
   /** decryption with the empty user password (undefined: not encrypted, or a password is needed) */
   private crypt: PdfDecryptor | undefined;
@@ -193,16 +199,26 @@ export class PdfReader {
    * shifted table), where a viewer's reconstruction finds it: its last `num gen obj` before the revision's end.
    */
   readObjectOrFind(offset: number, num: number, gen: number, end: number): PdfValue {
-    try {
-      return this.readObject(offset, num, gen);
-    } catch (e) {
-      if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
-      this.found ??= scanFile(this.src).objects;
-      const at = lastObjectBefore(this.found, num, gen, end, offset);
-      if (at === undefined) throw e;
-      this.repaired = true;
-      return this.readObject(at, num, gen);
+    // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object
+    const head = this.src.read(offset, 40).toString('latin1');
+    const m = /^\s*(\d+)\s+\d+\s+obj\b/.exec(head);
+    let failure: unknown = pdfBroken(`object ${num} expected at ${offset}`);
+    if (m && Number(m[1]) === num) {
+      try {
+        return this.readObject(offset, num, gen);
+      } catch (e) {
+        if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
+        failure = e;
+      }
     }
+    if (!this.found) {
+      const objects = scanFile(this.src).objects;
+      this.found = { objects, index: indexByNumber(objects) };
+    }
+    const at = lastObjectBefore(this.found.objects, this.found.index, num, gen, end, offset);
+    if (at === undefined) throw failure;
+    this.repaired = true;
+    return this.readObject(at, num, gen);
   }
 
   /** the object at an offset as the document means it: its strings decrypted in an encrypted file */

@@ -58,11 +58,31 @@ export function scanFile(src: ByteSource): Found {
   return found;
 }
 
+/** where each object number's `num gen obj` headers are (indices into FoundObjects, in file order) */
+export function indexByNumber(o: FoundObjects): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  o.nums.forEach((n, i) => {
+    const list = m.get(n);
+    if (list) list.push(i);
+    else m.set(n, [i]);
+  });
+  return m;
+}
+
 /** the offset of the last `num gen obj` before `end` other than `not`, or undefined */
-export function lastObjectBefore(o: FoundObjects, num: number, gen: number, end: number, not: number) {
-  for (let i = o.nums.length - 1; i >= 0; i--) {
+export function lastObjectBefore(
+  o: FoundObjects,
+  index: Map<number, number[]>,
+  num: number,
+  gen: number,
+  end: number,
+  not: number,
+): number | undefined {
+  const list = index.get(num) ?? [];
+  for (let k = list.length - 1; k >= 0; k--) {
+    const i = list[k]!;
     const off = o.offsets[i]!;
-    if (off < end && off !== not && o.nums[i] === num && o.gens[i] === gen) return off;
+    if (off < end && off !== not && o.gens[i] === gen) return off;
   }
   return undefined;
 }
