@@ -71,7 +71,7 @@ export async function extractPdfRevision(input: string, o: PdfExtractOptions): P
     let plan;
     try {
       // an encrypted PDF's signatures verify too: /Contents is never encrypted and /ByteRange is numbers
-    // (ISO 32000-1 §7.6.1); other strings are decrypted with the empty user password when it opens the file
+      // (ISO 32000-1 §7.6.1); other strings are decrypted with the empty user password when it opens the file
       const sigs = findSignatures(reader);
       const n = o.signature ?? sigs.length;
       const sig = sigs[n - 1];
