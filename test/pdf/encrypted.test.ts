@@ -77,4 +77,21 @@ describe('encrypted PDFs', () => {
       expect(bad.signatures[0]!.integrity).toBe('invalid');
     },
   );
+
+  it('an update whose trailer drops /Encrypt: the file is still read as encrypted, the signature verifies', async () => {
+    const enc = encryptWithQpdf(plain, join(dir, 'sloppy.pdf'), ['', 'owner', '128', '--use-aes=y']);
+    const signed = join(dir, 'sloppy-signed.pdf');
+    signEncrypted(enc, signed, fx.pki, false);
+    const r = PdfReader.open(signed);
+    try {
+      expect(r.trailer.has('Encrypt')).toBe(false);
+      expect(r.encrypted).toBe(true);
+      const names = allFields(r.latest, r.latest.dict(r.catalog().get('AcroForm'))).map((f) => f.fullName);
+      expect(names).toEqual(['']);
+    } finally {
+      r.close();
+    }
+    const rep = await verifyPdf(signed, { trust: new TrustStore([]) });
+    expect(rep.signatures[0]!.integrity).toBe('valid');
+  });
 });

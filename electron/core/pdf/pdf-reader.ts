@@ -111,11 +111,12 @@ export class PdfReader {
     this.sections = sections;
     if (this.sections.length === 0) throw pdfBroken('no cross-reference');
     this.latest = new ObjectStore(this, this.mergedEntries(this.sections));
-    const enc = this.trailer.get('Encrypt');
+    // the newest trailer that names it: an update's trailer should repeat /Encrypt, a sloppy one may not
+    const enc = this.encryptEntry();
     if (enc !== undefined) {
       // read (and cached) before decryption is set up: the /Encrypt dictionary's strings are not encrypted
       this.encryptNum = enc instanceof PdfRef ? enc.num : undefined;
-      const id = asArray(this.trailer.get('ID'))?.[0];
+      const id = asArray(this.sections.find((s) => s.trailer.has('ID'))?.trailer.get('ID'))?.[0];
       try {
         const dict = this.latest.dict(enc);
         this.crypt = dict && PdfDecryptor.open(dict, id instanceof PdfString ? id.bytes : new Uint8Array());
@@ -126,9 +127,13 @@ export class PdfReader {
     }
   }
 
+  private encryptEntry(): PdfValue | undefined {
+    return this.sections.find((s) => s.trailer.has('Encrypt'))?.trailer.get('Encrypt');
+  }
+
   /** the document is encrypted (standard security handler or other) */
   get encrypted(): boolean {
-    return this.trailer.has('Encrypt');
+    return this.encryptEntry() !== undefined;
   }
 
   static open(path: string): PdfReader {
@@ -164,7 +169,7 @@ export class PdfReader {
 
   /** throws PDF_ENCRYPTED for encrypted documents */
   assertNotEncrypted(): void {
-    if (this.trailer.has('Encrypt')) throw pdfEncrypted();
+    if (this.encrypted) throw pdfEncrypted();
   }
 
   catalog(store: ObjectStore = this.latest): PdfDict {

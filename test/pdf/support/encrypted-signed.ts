@@ -18,7 +18,8 @@ export function encryptWithQpdf(plain: string, out: string, args: string[]): str
   return out;
 }
 
-export function signEncrypted(input: string, output: string, pki: TestPki): void {
+/** `repeatEncrypt` false: a sloppy update whose trailer drops /Encrypt and /ID (the older trailer still has them) */
+export function signEncrypted(input: string, output: string, pki: TestPki, repeatEncrypt = true): void {
   const base = readFileSync(input);
   const r = PdfReader.open(input);
   let text: string;
@@ -54,7 +55,7 @@ export function signEncrypted(input: string, output: string, pki: TestPki): void
     for (const [n, off] of [...offsets].sort((a, b) => a[0] - b[0])) {
       text += `${n} 1\n${String(off).padStart(10, '0')} 00000 n \n`;
     }
-    text += `trailer\n<< /Size ${widget + 1} /Root ${root} /Encrypt ${enc} /ID [<${idHex[0]}> <${idHex[1]}>] /Prev ${r.sections[0]!.offset} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    text += `trailer\n<< /Size ${widget + 1} /Root ${root} ${repeatEncrypt ? `/Encrypt ${enc} /ID [<${idHex[0]}> <${idHex[1]}>] ` : ''}/Prev ${r.sections[0]!.offset} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   } finally {
     r.close();
   }
