@@ -124,7 +124,7 @@ describe('PdfReader', () => {
     }
   });
 
-  it('reports a stream whose /Length refers to itself as PDF_BROKEN (no endless recursion)', () => {
+  it('reports a stream whose /Length refers to itself as PDF_OBJECT_LOOP (no endless recursion)', () => {
     const objs = [
       '<< /Type /Catalog /Pages 2 0 R >>',
       '<< /Type /Pages /Kids [] /Count 0 >>',
@@ -143,7 +143,7 @@ describe('PdfReader', () => {
     writeFileSync(f, text);
     const r = PdfReader.open(f);
     try {
-      expect(codeOf(() => r.latest.get(3))).toBe('PDF_BROKEN');
+      expect(codeOf(() => r.latest.get(3))).toBe('PDF_OBJECT_LOOP');
     } finally {
       r.close();
     }

@@ -6,6 +6,7 @@ import { t } from '../i18n/translate';
 import type { ByteSource } from './file-source';
 import type { XrefSection } from './xref';
 import type { PdfSignatureInfo } from './pdf-signatures';
+import { signedRevisionHoldsGap } from './signed-dict';
 
 const MAX_GAP = 16 * 1024 * 1024;
 
@@ -44,7 +45,7 @@ export function checkByteRange(
   const size = src.size;
   const ranges: [number, number][] = [];
   for (let i = 0; i + 1 < br.length; i += 2) ranges.push([br[i]!, br[i + 1]!]);
-  const wellFormed = br.length === 4 && br.every((n) => Number.isInteger(n) && n >= 0);
+  const wellFormed = br.length === 4 && br.every((n) => Number.isSafeInteger(n) && n >= 0);
   const last = ranges[ranges.length - 1];
   const signedEnd = last ? last[0] + last[1] : 0;
   if (!wellFormed) {
@@ -75,7 +76,9 @@ export function checkByteRange(
       /^[0-9a-fA-F\s]*$/.test(hex) &&
       contentsMatch(hex, sig.contents);
     const insideDict =
-      sig.objectOffset === undefined || (gapStart > sig.objectOffset && gapStart < signedEnd);
+      sig.objectOffset === undefined ||
+      (gapStart > sig.objectOffset && gapStart < signedEnd) ||
+      (gapOk && signedRevisionHoldsGap(sig, src, sections, gapStart, signedEnd));
     if (!gapOk || !insideDict) {
       problems.push(
         t({
@@ -101,7 +104,8 @@ export function checkByteRange(
   return {
     ok: problems.length === 0,
     problems,
-    ranges,
+    // only well-formed ranges inside the file are ever hashed (a hostile one has problems, so is invalid anyway)
+    ranges: wellFormed && signedEnd <= size ? ranges : [],
     signedEnd,
     revision: idx >= 0 ? idx + 1 : null,
     coversWholeDocument,

@@ -53,6 +53,11 @@ export function hashRanges(
   algorithms: string[],
 ): Map<string, Buffer> {
   const hashes = new Map(algorithms.map((a) => [a, newHash(a as HashName)] as const));
+  // a hostile /ByteRange (negative, fractional, huge): refused before any read (a negative position would
+  // make readSync read from the current position instead)
+  if (!ranges.every(([s, l]) => Number.isSafeInteger(s) && Number.isSafeInteger(l) && s >= 0 && l >= 0)) {
+    throw pdfBroken('invalid byte range');
+  }
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK);

@@ -11,6 +11,7 @@ import { TrustStore } from '../trust/trust-store';
 import { PdfReader } from './pdf-reader';
 import { findSignatures } from './pdf-signatures';
 import { checkByteRange } from './byte-range-check';
+import { pdfBroken } from './pdf-errors';
 import { verifyPdfCms } from './verify-pdf-cms';
 
 export interface PdfExtractOptions {
@@ -69,7 +70,8 @@ export async function extractPdfRevision(input: string, o: PdfExtractOptions): P
     const reader = PdfReader.open(input);
     let plan;
     try {
-      reader.assertNotEncrypted();
+      // an encrypted PDF's signatures verify too: /Contents is never encrypted and /ByteRange is numbers
+      // (ISO 32000-1 §7.6.1); other strings are decrypted with the empty user password when it opens the file
       const sigs = findSignatures(reader);
       const n = o.signature ?? sigs.length;
       const sig = sigs[n - 1];
@@ -86,6 +88,8 @@ export async function extractPdfRevision(input: string, o: PdfExtractOptions): P
         );
       }
       const br = checkByteRange(sig, reader.src, reader.sections);
+      // a /ByteRange that is not four numbers inside the file names no prefix to write, even with --force
+      if (br.ranges.length === 0) throw pdfBroken('invalid /ByteRange');
       const cms = await verifyPdfCms(input, sig.subFilter, sig.contents, br.ranges, {
         trust: new TrustStore([]),
       });

@@ -14,11 +14,16 @@ export const ESCAPES = new Map([
   [0x5c, 0x5c],
 ]);
 
+/** per byte: 1 white-space, 2 delimiter, 0 regular (a table: the parser asks for every byte) */
+const CLASS = new Uint8Array(256);
+for (const c of WS) CLASS[c] = 1;
+for (const c of DELIM) CLASS[c] = 2;
+
 export function isWhite(c: number): boolean {
-  return WS.has(c);
+  return CLASS[c] === 1;
 }
 export function isRegular(c: number): boolean {
-  return !WS.has(c) && !DELIM.has(c);
+  return CLASS[c] === 0;
 }
 export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;

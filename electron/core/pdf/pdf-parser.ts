@@ -3,10 +3,42 @@
  * does and more of the file exists, it throws NeedMoreBytes so the caller can retry with a larger window.
  */
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './pdf-objects';
-import { pdfBroken } from './pdf-errors';
+import { pdfBroken, pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
 import { ESCAPES, isDigit, isRegular, isWhite } from './pdf-chars';
+import { MAX_NESTING, MAX_STRING_BYTES, MAX_VALUES } from './pdf-limits';
 
 export class NeedMoreBytes extends Error {}
+
+/** a growable byte buffer for strings and names: never a JS number array (8+ bytes per byte) */
+class Bytes {
+  private b = Buffer.allocUnsafe(64);
+  length = 0;
+  push(c: number): void {
+    if (this.length === this.b.length) {
+      if (this.length >= MAX_STRING_BYTES) throw pdfObjectTooLarge(`string over ${MAX_STRING_BYTES} bytes`);
+      const n = Buffer.allocUnsafe(this.length * 2);
+      this.b.copy(n);
+      this.b = n;
+    }
+    this.b[this.length++] = c;
+  }
+  bytes(): Uint8Array {
+    return new Uint8Array(this.b.subarray(0, this.length));
+  }
+}
+
+/** bytes as a Latin-1 string: short words (numbers, keywords) without a Buffer copy */
+function latin1(b: Uint8Array, from: number, to: number): string {
+  if (to - from > 32) return Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1');
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]!);
+  return s;
+}
+
+/** hex digit value, or -1 */
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
+for (let i = 0; i < 6; i++) HEX[0x41 + i] = HEX[0x61 + i] = 10 + i;
 
 export interface ParsedObject {
   num: number;
@@ -18,6 +50,10 @@ export interface ParsedObject {
 
 export class PdfParser {
   pos: number;
+  /** arrays/dictionaries open around the value being parsed */
+  private depth = 0;
+  /** values parsed so far (bounded per parser: one object, or one object stream) */
+  private values = 0;
   constructor(
     readonly buf: Uint8Array,
     /** absolute file offset of buf[0] */
@@ -61,7 +97,7 @@ export class PdfParser {
     const start = this.pos;
     while (this.pos < this.buf.length && isRegular(this.buf[this.pos]!)) this.pos++;
     if (this.pos >= this.buf.length && !this.complete) this.more();
-    return Buffer.from(this.buf.subarray(start, this.pos)).toString('latin1');
+    return latin1(this.buf, start, this.pos);
   }
 
   expectWord(w: string): void {
@@ -91,6 +127,7 @@ export class PdfParser {
   }
 
   value(): PdfValue {
+    if (++this.values > MAX_VALUES) throw pdfObjectTooLarge(`over ${MAX_VALUES} values`);
     this.skipSpace();
     const c = this.peek();
     if (c === 0x2f) return this.nameValue();
@@ -110,26 +147,38 @@ export class PdfParser {
     );
   }
 
+  /** an unsigned integer that is a whole word (digits only), or -1 with the position unchanged */
+  private digits(): number {
+    const b = this.buf;
+    let i = this.pos;
+    let v = 0;
+    while (i < b.length && isDigit(b[i]!)) v = v * 10 + b[i++]! - 0x30;
+    if (i >= b.length && !this.complete) this.more();
+    if (i === this.pos || (i < b.length && isRegular(b[i]!))) return -1;
+    this.pos = i;
+    return v;
+  }
+
   private numberOrRef(): PdfValue {
-    const w = this.word();
-    const n = Number(w.startsWith('.') || w.startsWith('-.') ? w.replace('.', '0.') : w);
-    if (!Number.isFinite(n)) {
+    const n = this.digits();
+    if (n < 0) {
+      const w = this.word();
+      const x = Number(w.startsWith('.') || w.startsWith('-.') ? w.replace('.', '0.') : w);
       // tolerate malformed numbers such as "--5" or "0.0.1" as 0, as viewers do
-      return 0;
+      return Number.isFinite(x) ? x : 0;
     }
-    if (!/^\d+$/.test(w)) return n;
     const save = this.pos;
     this.skipSpace();
     if (this.pos < this.buf.length && isDigit(this.buf[this.pos]!)) {
-      const g = this.word();
-      if (/^\d+$/.test(g)) {
+      const g = this.digits();
+      if (g >= 0) {
         this.skipSpace();
         if (this.pos < this.buf.length && this.buf[this.pos] === 0x52) {
           const next = this.buf[this.pos + 1];
           if (next === undefined && !this.complete) this.more();
           if (next === undefined || !isRegular(next)) {
             this.pos++;
-            return new PdfRef(n, parseInt(g, 10));
+            return new PdfRef(n, g);
           }
         } else if (this.pos >= this.buf.length && !this.complete) this.more();
       }
@@ -140,7 +189,7 @@ export class PdfParser {
 
   private nameValue(): PdfName {
     this.pos++;
-    const bytes: number[] = [];
+    const bytes = new Bytes();
     while (this.pos < this.buf.length && isRegular(this.buf[this.pos]!)) {
       const c = this.buf[this.pos++]!;
       if (c === 0x23 && this.pos + 1 < this.buf.length) {
@@ -154,12 +203,12 @@ export class PdfParser {
       bytes.push(c);
     }
     if (this.pos >= this.buf.length && !this.complete) this.more();
-    return new PdfName(Buffer.from(bytes).toString('latin1'));
+    return new PdfName(Buffer.from(bytes.bytes()).toString('latin1'));
   }
 
   private literalString(): PdfString {
     this.pos++;
-    const out: number[] = [];
+    const out = new Bytes();
     let depth = 1;
     const b = this.buf;
     for (;;) {
@@ -190,34 +239,51 @@ export class PdfParser {
         out.push(10);
       } else out.push(c);
     }
-    return new PdfString(Uint8Array.from(out), false);
+    return new PdfString(out.bytes(), false);
   }
 
+  /** a hex string (a signature's /Contents can be megabytes) decoded straight into bytes, in two passes */
   private hexString(): PdfString {
-    this.pos++;
-    const digits: number[] = [];
-    for (;;) {
-      const c = this.peek();
-      this.pos++;
+    const b = this.buf;
+    let digits = 0;
+    let close = this.pos + 1;
+    for (; ; close++) {
+      if (close >= b.length) {
+        this.pos = close;
+        this.more();
+      }
+      const c = b[close]!;
       if (c === 0x3e) break;
-      if (isWhite(c)) continue;
-      const v = parseInt(String.fromCharCode(c), 16);
-      if (Number.isNaN(v)) throw pdfBroken(`bad hex string at ${this.base + this.pos}`);
-      digits.push(v);
+      if (HEX[c]! >= 0) digits++;
+      else if (!isWhite(c)) throw pdfBroken(`bad hex string at ${this.base + close}`);
     }
-    if (digits.length % 2) digits.push(0);
-    const out = new Uint8Array(digits.length / 2);
-    for (let i = 0; i < out.length; i++) out[i] = (digits[2 * i]! << 4) | digits[2 * i + 1]!;
+    if (digits / 2 > MAX_STRING_BYTES) throw pdfObjectTooLarge(`string over ${MAX_STRING_BYTES} bytes`);
+    const out = new Uint8Array(Math.ceil(digits / 2));
+    let n = 0;
+    for (let i = this.pos + 1; i < close; i++) {
+      const v = HEX[b[i]!]!;
+      if (v < 0) continue;
+      out[n >> 1] = out[n >> 1]! | (n & 1 ? v : v << 4);
+      n++;
+    }
+    this.pos = close + 1;
     return new PdfString(out, true);
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING)
+      throw pdfNestingTooDeep(`over ${MAX_NESTING} levels at ${this.base + this.pos}`);
   }
 
   private array(): PdfValue[] {
     this.pos++;
+    this.enter();
     const out: PdfValue[] = [];
     for (;;) {
       this.skipSpace();
       if (this.peek() === 0x5d) {
         this.pos++;
+        this.depth--;
         return out;
       }
       out.push(this.value());
@@ -226,6 +292,7 @@ export class PdfParser {
 
   private dict(): PdfDict {
     this.pos += 2;
+    this.enter();
     const d = new PdfDict();
     for (;;) {
       this.skipSpace();
@@ -233,6 +300,7 @@ export class PdfParser {
       if (c === 0x3e) {
         if (this.pos + 1 >= this.buf.length) this.more();
         this.pos += 2;
+        this.depth--;
         return d;
       }
       if (c !== 0x2f) throw pdfBroken(`dictionary key expected at ${this.base + this.pos}`);
@@ -240,12 +308,11 @@ export class PdfParser {
       this.skipSpace();
       if (this.peek() === 0x3e || this.peek() === 0x2f) {
         // a key without value (seen in broken files): treat as null
-        if (this.peek() === 0x3e) {
-          d.set(k.name, null);
-          continue;
-        }
+        if (this.peek() === 0x3e) continue;
       }
-      d.set(k.name, this.value());
+      // an entry whose value is null is the same as no entry (ISO 32000-1 §7.3.7): e.g. `/Encrypt null`
+      const v = this.value();
+      if (v !== null) d.set(k.name, v);
     }
   }
 

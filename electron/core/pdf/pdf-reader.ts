@@ -3,12 +3,30 @@
  * big file is never loaded into memory. Can also give the view of the document at an earlier revision.
  */
 import { FileSource, type ByteSource } from './file-source';
-import { asDict, asNumber, PdfDict, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
+import {
+  asArray,
+  asDict,
+  asNumber,
+  isName,
+  PdfDict,
+  PdfRef,
+  PdfStream,
+  PdfString,
+  type PdfValue,
+} from './pdf-objects';
 import { PdfParser, type ParsedObject } from './pdf-parser';
-import { notAPdf, pdfBroken, pdfEncrypted } from './pdf-errors';
-import { decodeStream } from './flate';
+import { notAPdf, pdfBroken, pdfEncrypted, pdfObjectLoop } from './pdf-errors';
+import { decodeStream, InflateBudget } from './flate';
+import { fileOutputLimit, MAX_LENGTH_CHAIN, MAX_VALUES } from './pdf-limits';
+import { PdfDecryptor } from './pdf-decrypt';
 import { readAllSections, withWindow, type XrefEntry, type XrefSection } from './xref';
-import { reconstructSections } from './xref-reconstruct';
+import {
+  indexByNumber,
+  lastObjectBefore,
+  reconstructSections,
+  scanFile,
+  type FoundObjects,
+} from './xref-reconstruct';
 import { SigilloError } from '../errors';
 import { fileError } from '../files/input-file';
 
@@ -25,6 +43,8 @@ export class ObjectStore {
   constructor(
     private readonly reader: PdfReader,
     readonly entries: Map<number, XrefEntry>,
+    /** where this revision ends: an object whose xref offset is wrong is looked for before it */
+    readonly end = Number.MAX_SAFE_INTEGER,
   ) {}
 
   get(num: number): PdfValue | undefined {
@@ -32,7 +52,8 @@ export class ObjectStore {
     const e = this.entries.get(num);
     let v: PdfValue | undefined;
     if (!e || e.type === 'free') v = undefined;
-    else if (e.type === 'offset') v = e.offset > 0 ? this.reader.objectAt(e.offset, num).value : undefined;
+    else if (e.type === 'offset')
+      v = e.offset > 0 ? this.reader.readObjectOrFind(e.offset, num, e.gen, this.end) : undefined;
     else v = this.reader.compressedObject(e.stream, e.index, num, this);
     this.cache.set(num, v ?? null);
     return v;
@@ -40,7 +61,7 @@ export class ObjectStore {
 
   resolve(v: PdfValue | undefined, depth = 0): PdfValue | undefined {
     if (v instanceof PdfRef) {
-      if (depth > 32) throw pdfBroken('reference loop');
+      if (depth > 32) throw pdfObjectLoop(`reference ${v.num} ${v.gen} R`);
       return this.resolve(this.get(v.num), depth + 1);
     }
     return v;
@@ -55,11 +76,22 @@ export class PdfReader {
   readonly sections: XrefSection[];
   /** the cross-reference data was damaged and rebuilt by scanning the file */
   readonly reconstructed: boolean;
+  /** some xref offsets were wrong and their objects were found by scanning the file */
+  repaired = false;
+  private found: { objects: FoundObjects; index: Map<number, number[]> } | undefined;
   readonly latest: ObjectStore;
+  /** decryption with the empty user password (undefined: not encrypted, or a password is needed) */
+  private crypt: PdfDecryptor | undefined;
+  private encryptNum: number | undefined;
+  /** object number and generation of each stream read, for its decryption key */
+  private readonly streamIds = new WeakMap<PdfStream, [number, number]>();
   private objStms = new Map<number, ObjStm>();
   private readonly lengthsInProgress = new Set<number>();
+  /** decoded bytes all the file's streams may still produce (flate bombs) */
+  private readonly inflate: InflateBudget;
 
   private constructor(readonly src: ByteSource) {
+    this.inflate = new InflateBudget(fileOutputLimit(src.size));
     const head = src.read(0, 1024).toString('latin1');
     if (!head.includes('%PDF-')) throw notAPdf();
     const deps = {
@@ -79,6 +111,29 @@ export class PdfReader {
     this.sections = sections;
     if (this.sections.length === 0) throw pdfBroken('no cross-reference');
     this.latest = new ObjectStore(this, this.mergedEntries(this.sections));
+    // the newest trailer that names it: an update's trailer should repeat /Encrypt, a sloppy one may not
+    const enc = this.encryptEntry();
+    if (enc !== undefined) {
+      // read (and cached) before decryption is set up: the /Encrypt dictionary's strings are not encrypted
+      this.encryptNum = enc instanceof PdfRef ? enc.num : undefined;
+      const id = asArray(this.sections.find((s) => s.trailer.has('ID'))?.trailer.get('ID'))?.[0];
+      try {
+        const dict = this.latest.dict(enc);
+        this.crypt = dict && PdfDecryptor.open(dict, id instanceof PdfString ? id.bytes : new Uint8Array());
+      } catch {
+        // an unreadable /Encrypt: no key (strings stay as they are, encrypted streams are refused)
+        this.crypt = undefined;
+      }
+    }
+  }
+
+  private encryptEntry(): PdfValue | undefined {
+    return this.sections.find((s) => s.trailer.has('Encrypt'))?.trailer.get('Encrypt');
+  }
+
+  /** the document is encrypted (standard security handler or other) */
+  get encrypted(): boolean {
+    return this.encryptEntry() !== undefined;
   }
 
   static open(path: string): PdfReader {
@@ -114,7 +169,7 @@ export class PdfReader {
 
   /** throws PDF_ENCRYPTED for encrypted documents */
   assertNotEncrypted(): void {
-    if (this.trailer.has('Encrypt')) throw pdfEncrypted();
+    if (this.encrypted) throw pdfEncrypted();
   }
 
   catalog(store: ObjectStore = this.latest): PdfDict {
@@ -132,7 +187,7 @@ export class PdfReader {
 
   /** the objects as they were in the revision ending at `end` (the sections ending at or before it) */
   storeAt(end: number): ObjectStore {
-    return new ObjectStore(this, this.mergedEntries(this.sections.filter((s) => s.end <= end)));
+    return new ObjectStore(this, this.mergedEntries(this.sections.filter((s) => s.end <= end)), end);
   }
 
   objectAt(offset: number, expectNum?: number): ParsedObject {
@@ -144,10 +199,49 @@ export class PdfReader {
     return obj;
   }
 
+  /**
+   * The object at its xref offset or, when the offset is wrong (another object or none there: a damaged or
+   * shifted table), where a viewer's reconstruction finds it: its last `num gen obj` before the revision's end.
+   */
+  readObjectOrFind(offset: number, num: number, gen: number, end: number): PdfValue {
+    // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object
+    const head = this.src.read(offset, 40).toString('latin1');
+    const m = /^\s*(\d+)\s+\d+\s+obj\b/.exec(head);
+    let failure: unknown = pdfBroken(`object ${num} expected at ${offset}`);
+    if (m && Number(m[1]) === num) {
+      try {
+        return this.readObject(offset, num, gen);
+      } catch (e) {
+        if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
+        failure = e;
+      }
+    }
+    if (!this.found) {
+      const objects = scanFile(this.src).objects;
+      this.found = { objects, index: indexByNumber(objects) };
+    }
+    const at = lastObjectBefore(this.found.objects, this.found.index, num, gen, end, offset);
+    if (at === undefined) throw failure;
+    this.repaired = true;
+    return this.readObject(at, num, gen);
+  }
+
+  /** the object at an offset as the document means it: its strings decrypted in an encrypted file */
+  readObject(offset: number, num: number, gen: number): PdfValue {
+    let v = this.objectAt(offset, num).value;
+    const xref = v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef');
+    if (this.crypt && num !== this.encryptNum && !xref) v = this.crypt.value(v, num, gen);
+    if (v instanceof PdfStream) this.streamIds.set(v, [num, gen]);
+    return v;
+  }
+
   private lengthOf(v: PdfValue | undefined): number {
     if (typeof v === 'number') return v;
     if (v instanceof PdfRef) {
-      if (this.lengthsInProgress.has(v.num)) throw pdfBroken('stream /Length refers to itself');
+      if (this.lengthsInProgress.has(v.num)) throw pdfObjectLoop(`stream /Length ${v.num} 0 R needs itself`);
+      // each /Length in another object stream whose /Length is in another… nests the reading: bounded
+      if (this.lengthsInProgress.size >= MAX_LENGTH_CHAIN)
+        throw pdfObjectLoop(`chain of ${MAX_LENGTH_CHAIN} /Length references`);
       this.lengthsInProgress.add(v.num);
       try {
         const n = asNumber(this.latest?.get(v.num) ?? this.lookupEarly(v.num));
@@ -176,12 +270,21 @@ export class PdfReader {
   }
 
   decoded(s: PdfStream): Uint8Array {
-    return decodeStream(s.dict, this.rawStream(s));
+    let raw: Uint8Array = this.rawStream(s);
+    const id = this.streamIds.get(s);
+    // cross-reference streams are never encrypted (ISO 32000-1 §7.6.1)
+    if (id && !isName(s.dict.get('Type'), 'XRef') && this.encrypted) {
+      if (!this.crypt) throw pdfEncrypted();
+      raw = this.crypt.stream(id[0], id[1], raw);
+    }
+    return decodeStream(s.dict, raw, this.inflate);
   }
 
   compressedObject(streamNum: number, index: number, num: number, store: ObjectStore): PdfValue | undefined {
     const where = store.entries.get(streamNum);
     // an object stream is never itself compressed (ISO 32000-1 §7.5.7): refusing it also stops loops
+    if (where?.type === 'compressed')
+      throw pdfObjectLoop(`object stream ${streamNum} inside object stream ${where.stream}`);
     if (where?.type !== 'offset') throw pdfBroken(`object stream ${streamNum} missing`);
     const key = where.offset;
     let stm = this.objStms.get(key);
@@ -191,6 +294,11 @@ export class PdfReader {
       const data = this.decoded(s);
       const n = asNumber(s.dict.get('N')) ?? 0;
       const first = asNumber(s.dict.get('First')) ?? 0;
+      // N pairs "num offset" need at least 4 bytes each before /First, which is inside the data
+      const int = (x: number, max: number) => Number.isInteger(x) && x >= 0 && x <= max;
+      if (!int(first, data.length) || !int(n, Math.min(MAX_VALUES, (first + 1) / 4))) {
+        throw pdfBroken(`object stream ${streamNum}: bad /N ${n} or /First ${first}`);
+      }
       const p = new PdfParser(data);
       const nums: number[] = [];
       const offsets: number[] = [];

@@ -2,6 +2,8 @@
 import { asArray, asNumber, isName, PdfDict, PdfRef, PdfString } from './pdf-objects';
 import type { PdfReader } from './pdf-reader';
 import { allFields } from './form-fields';
+import { pdfContentsTooLarge } from './pdf-errors';
+import { MAX_BYTE_RANGE_ITEMS, MAX_SIGNATURE_CONTENTS } from './pdf-limits';
 
 export interface PdfSignatureInfo {
   fieldName: string;
@@ -35,6 +37,11 @@ export function findSignatures(reader: PdfReader): PdfSignatureInfo[] {
     const sf = dict.get('SubFilter');
     const subFilter = isName(sf) ? sf.name : '';
     const contents = store.resolve(dict.get('Contents'));
+    if (contents instanceof PdfString && contents.bytes.length > MAX_SIGNATURE_CONTENTS) {
+      throw pdfContentsTooLarge(`${contents.bytes.length} bytes, at most ${MAX_SIGNATURE_CONTENTS}`);
+    }
+    // a valid /ByteRange has 4 numbers: a few more are kept so that the check reports it, not millions
+    const byteRange = (asArray(store.resolve(dict.get('ByteRange'))) ?? []).slice(0, MAX_BYTE_RANGE_ITEMS);
     out.push({
       fieldName: f.fullName,
       objectNumber: num,
@@ -42,9 +49,7 @@ export function findSignatures(reader: PdfReader): PdfSignatureInfo[] {
       dict,
       subFilter,
       documentTimestamp: subFilter === 'ETSI.RFC3161' || isName(dict.get('Type'), 'DocTimeStamp'),
-      byteRange: (asArray(store.resolve(dict.get('ByteRange'))) ?? []).map(
-        (x) => asNumber(store.resolve(x)) ?? -1,
-      ),
+      byteRange: byteRange.map((x) => asNumber(store.resolve(x)) ?? -1),
       contents: contents instanceof PdfString ? contents.bytes : new Uint8Array(),
     });
   }

@@ -18,6 +18,7 @@ import { checkByteRange, revisionEnds } from './byte-range-check';
 import { verifyPdfCms } from './verify-pdf-cms';
 import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
 import { analyseModifications, type Modifications } from './diff/analyse';
+import { pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
 
 export interface PdfSignatureReport extends SignatureReport {
   fieldName: string;
@@ -129,9 +130,23 @@ function dssCertificates(reader: PdfReader): Uint8Array[] {
 
 /** Verifies every signature of a PDF; throws SigilloError for a PDF it cannot read. */
 export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
+  try {
+    return await verifyPdfFile(path, ctx);
+  } catch (e) {
+    // the last net under the reader's bounds (pdf-limits.ts): a structure still too deep or large for the
+    // engine is a hostile file, reported with a code, never as an internal error
+    if (e instanceof RangeError) {
+      throw /call stack/i.test(e.message) ? pdfNestingTooDeep('call stack') : pdfObjectTooLarge(e.message);
+    }
+    throw e;
+  }
+}
+
+async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
   const reader = PdfReader.open(path);
   try {
-    reader.assertNotEncrypted();
+    // an encrypted PDF's signatures verify too: /Contents is never encrypted and /ByteRange is numbers
+    // (ISO 32000-1 §7.6.1); other strings are decrypted with the empty user password when it opens the file
     const sigs = findSignatures(reader);
     if (sigs.length > CMS_LIMITS.pdfSignatures) throw tooManyPdfSignatures();
     if (sigs.length === 0) {

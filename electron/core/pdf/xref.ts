@@ -1,8 +1,9 @@
 /** Cross-reference sections (ISO 32000-1 §7.5.4, §7.5.8): classic tables, xref streams and hybrid files. */
 import { asArray, asNumber, isName, PdfDict, PdfStream } from './pdf-objects';
 import { NeedMoreBytes, PdfParser } from './pdf-parser';
-import { pdfBroken } from './pdf-errors';
+import { pdfBroken, pdfObjectTooLarge, pdfXrefLoop, pdfXrefTooLarge } from './pdf-errors';
 import type { ByteSource } from './file-source';
+import { MAX_OBJECT_WINDOW, MAX_SECTIONS, xrefEntryLimit } from './pdf-limits';
 
 export type XrefEntry =
   | { type: 'free' }
@@ -24,8 +25,6 @@ export interface XrefSection {
   eof: number;
 }
 
-const MAX_WINDOW = 256 * 1024 * 1024;
-
 /** Runs `parse` over a window at `offset`, doubling the window until the parse fits. */
 export function withWindow<T>(
   src: ByteSource,
@@ -40,8 +39,9 @@ export function withWindow<T>(
     try {
       return parse(new PdfParser(buf, offset, complete));
     } catch (e) {
-      if (!(e instanceof NeedMoreBytes) || complete || size >= MAX_WINDOW) {
-        if (e instanceof NeedMoreBytes) throw pdfBroken(`object at ${offset} too large`);
+      if (!(e instanceof NeedMoreBytes) || complete || size >= MAX_OBJECT_WINDOW) {
+        if (e instanceof NeedMoreBytes)
+          throw pdfObjectTooLarge(`object at ${offset} over ${MAX_OBJECT_WINDOW} bytes`);
         throw e;
       }
       size *= 4;
@@ -78,13 +78,26 @@ function findEof(src: ByteSource, pos: number): { eof: number; end: number } {
   return { eof, end };
 }
 
-function parseTable(p: PdfParser): { entries: Map<number, XrefEntry>; trailer: PdfDict; end: number } {
+/** the shortest an xref table row can be when read leniently ("0 0 n" and a separator) */
+const MIN_TABLE_ROW = 6;
+
+function parseTable(
+  p: PdfParser,
+  fileSize: number,
+): { entries: Map<number, XrefEntry>; trailer: PdfDict; end: number } {
   p.expectWord('xref');
   const entries = new Map<number, XrefEntry>();
+  const limit = xrefEntryLimit(fileSize);
+  let declared = 0;
   for (;;) {
     if (p.tryWord('trailer')) break;
     let start = p.int();
     const count = p.int();
+    declared += count;
+    // checked before reading the rows: a count the rest of the file cannot hold is a forgery
+    if (count < 0 || start < 0 || declared > limit || count * MIN_TABLE_ROW > fileSize - (p.base + p.pos)) {
+      throw pdfXrefTooLarge(`subsection of ${count} entries at ${p.base + p.pos}`);
+    }
     for (let i = 0; i < count; i++) {
       const off = p.int();
       const gen = p.int();
@@ -108,13 +121,30 @@ function readField(data: Uint8Array, at: number, width: number): number {
   return v;
 }
 
-/** Turns a decoded xref stream into entries. */
-export function xrefStreamEntries(dict: PdfDict, data: Uint8Array): Map<number, XrefEntry> {
+/** Turns a decoded xref stream into entries (at most `maxEntries`). */
+export function xrefStreamEntries(
+  dict: PdfDict,
+  data: Uint8Array,
+  maxEntries: number,
+): Map<number, XrefEntry> {
   const w = (asArray(dict.get('W')) ?? []).map((x) => asNumber(x) ?? -1);
-  if (w.length !== 3 || w.some((x) => x < 0 || x > 8)) throw pdfBroken('bad xref stream /W');
-  const size = asNumber(dict.get('Size')) ?? 0;
-  const index = (asArray(dict.get('Index')) ?? [0, size]).map((x) => asNumber(x) ?? 0);
+  if (w.length !== 3 || w.some((x) => !Number.isInteger(x) || x < 0 || x > 8))
+    throw pdfBroken('bad xref stream /W');
   const rowLen = w[0]! + w[1]! + w[2]!;
+  if (rowLen === 0) throw pdfBroken('bad xref stream /W');
+  const size = asNumber(dict.get('Size')) ?? 0;
+  const index = (asArray(dict.get('Index')) ?? [0, size]).map((x) => asNumber(x) ?? -1);
+  // the declared counts are checked against the limit and the decoded data before any entry is made
+  let declared = 0;
+  for (let s = 0; s + 1 < index.length; s += 2) {
+    const [start, count] = [index[s]!, index[s + 1]!];
+    if (!Number.isInteger(start) || !Number.isInteger(count) || start < 0 || count < 0) {
+      throw pdfBroken('bad xref stream /Index');
+    }
+    declared += count;
+  }
+  if (declared > maxEntries) throw pdfXrefTooLarge(`xref stream of ${declared} entries`);
+  if (declared * rowLen > data.length) throw pdfBroken('xref stream too short');
   const entries = new Map<number, XrefEntry>();
   let at = 0;
   for (let s = 0; s + 1 < index.length; s += 2) {
@@ -142,6 +172,11 @@ export interface SectionDeps {
   decode(stream: PdfStream): Uint8Array;
 }
 
+/** xref entries one file may declare (a section, or all of them twice over) */
+function entryLimit(deps: SectionDeps): number {
+  return xrefEntryLimit(deps.src.size);
+}
+
 function readStreamSection(deps: SectionDeps, offset: number) {
   const obj = deps.objectAt(offset);
   const stream = obj.value;
@@ -150,7 +185,7 @@ function readStreamSection(deps: SectionDeps, offset: number) {
   }
   return {
     num: obj.num,
-    entries: xrefStreamEntries(stream.dict, deps.decode(stream)),
+    entries: xrefStreamEntries(stream.dict, deps.decode(stream), entryLimit(deps)),
     dict: stream.dict,
     end: obj.end,
   };
@@ -172,7 +207,7 @@ export function readSection(deps: SectionDeps, startxref: number): XrefSection {
   const offset = skipWhite(deps.src, startxref);
   const head = deps.src.read(offset, 4).toString('latin1');
   if (head === 'xref') {
-    const t = withWindow(deps.src, offset, 65536, parseTable);
+    const t = withWindow(deps.src, offset, 65536, (p) => parseTable(p, deps.src.size));
     const xrefStm = asNumber(t.trailer.get('XRefStm'));
     let entries = t.entries;
     let streamObj: number | undefined;
@@ -208,14 +243,18 @@ export function readSection(deps: SectionDeps, startxref: number): XrefSection {
 export function readAllSections(deps: SectionDeps): XrefSection[] {
   const sections: XrefSection[] = [];
   const seen = new Set<number>();
+  let total = 0;
   let next: number | undefined = findStartxref(deps.src);
   while (next !== undefined) {
-    if (seen.has(next) || next < 0 || next >= deps.src.size) {
-      if (seen.has(next)) break;
+    // a writer never makes a /Prev cycle: it is a crafted file, refused rather than read in circles
+    if (seen.has(next)) throw pdfXrefLoop(`/Prev ${next} already read`);
+    if (seen.size >= MAX_SECTIONS) throw pdfXrefLoop(`over ${MAX_SECTIONS} sections`);
+    if (!Number.isInteger(next) || next < 0 || next >= deps.src.size)
       throw pdfBroken(`cross-reference offset ${next} out of the file`);
-    }
     seen.add(next);
     const s = readSection(deps, next);
+    total += s.entries.size;
+    if (total > 2 * entryLimit(deps)) throw pdfXrefTooLarge(`${total} entries in ${seen.size} sections`);
     sections.push(s);
     next = asNumber(s.trailer.get('Prev'));
   }
