@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeUiStore } from './demo-store';
 import { dropFiles, startUi, type UiSession } from './ui-harness';
+import { appendUpdate, contentStream } from '../pdf/support/append-update';
+import { pageRefs } from '../../electron/core/pdf/pages';
+import type { PdfRef } from '../../electron/core/pdf/pdf-objects';
 import {
   findFiles,
   makePdf,
@@ -218,6 +221,34 @@ describe('Sigillo UI in Chromium over the harness', () => {
       .first()
       .waitFor({ timeout: 60_000 });
     await shot(page, 'it', 'verify-tampered');
+
+    // the signed PDF with its page text replaced by a later incremental update (issue 18): refused, and the
+    // details say what changed and on which page
+    const altered = appendUpdate(signedPdf as string, join(ui.outDir, 'contratto-alterato.pdf'), (r) => {
+      const catalog = r.latest.dict(r.trailer.get('Root'))!;
+      const c = r.latest.dict(pageRefs(r.latest, catalog)[0])!.get('Contents');
+      const contents = (Array.isArray(c) ? c[0] : c) as PdfRef; // pdf-lib writes /Contents [n 0 R]
+      return [
+        [contents.num, contentStream('BT /F1 18 Tf 72 720 Td (IBAN IT00X0000000000000000000000) Tj ET')],
+      ];
+    });
+    await dropFiles(page, [
+      {
+        name: 'contratto-alterato.pdf',
+        base64: readFileSync(altered).toString('base64'),
+        type: 'application/pdf',
+      },
+    ]);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Verifica questi file');
+    await page.keyboard.press('Enter');
+    await page.getByText('contratto-alterato.pdf', { exact: true }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.sig summary').first().click();
+    await page.getByText('Il PDF è stato modificato dopo questa firma in modo non consentito.').waitFor();
+    const changes = page.getByRole('list', { name: 'Modifiche dopo questa firma' });
+    await expect.poll(() => changes.innerText(), POLL).toMatch(/pagina 1/i);
+    await shot(page, 'it', 'verify-pdf-altered');
   });
 
   it('changes the PIN, then unblocks it with the PUK', async () => {
