@@ -13,6 +13,8 @@ import { name, PdfDict, PdfRaw, ref, type PdfValue } from '../../electron/core/p
 import { writeHandwritten, withObjectStreams } from './support/make-pdf';
 import { signFile } from './support/signers';
 import { appendObjStmUpdate, appendUpdate, contentStream, qpdfCheck } from './support/append-update';
+import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
+import { TrustStore } from '../../electron/core/trust/trust-store';
 
 const fx = inject('fixture');
 
@@ -53,6 +55,15 @@ describe('changes after signing that alter the signed pages', () => {
     expect(m.items).toContainEqual(
       expect.objectContaining({ kind: 'page-content', allowed: false, page: 1, object: 5 }),
     );
+  });
+
+  it('the signature of a refused change: integrity valid, TOTAL_FAILED/FORMAT_FAILURE (as DSS Format Checking)', async () => {
+    const f = appendUpdate(signed, out('verdict.pdf'), () => [[5, contentStream(FAKE)]]);
+    const s = (await verifyPdf(f, { trust: new TrustStore([]) })).signatures[0]!;
+    expect(s.integrity).toBe('valid');
+    expect(s.indication).toBe('TOTAL_FAILED');
+    expect(s.subIndication).toBe('FORMAT_FAILURE');
+    expect(s.modifications?.allowed).toBe(false);
   });
 
   it('content redefined as something a new /DSS reaches: still the page content, refused', () => {

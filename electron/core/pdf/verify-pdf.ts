@@ -93,7 +93,10 @@ async function verifyOne(
       const explanation = t(MODIFIED);
       base = {
         ...base,
+        // DSS judges DocMDP / FieldMDP / object modifications in its Format Checking block: a refused change
+        // is TOTAL_FAILED/FORMAT_FAILURE there too (the signed revision itself stays intact: integrity valid)
         indication: 'TOTAL_FAILED',
+        subIndication: 'FORMAT_FAILURE',
         explanation,
         messages: [explanation, ...modifications.changes, ...base.messages],
       };
