@@ -1,0 +1,99 @@
+/**
+ * Crypto constraints by date, as DSS's default policy (electron/core/verify/crypto-policy.ts): SHA-1 and RSA
+ * below 1900 bits expired years ago, so without a proof of existence they give
+ * INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE_NO_POE; a valid signature timestamp from before the expiry date proves
+ * the signature and the constraint passes; one from after it does not. The PKI and the timestamps are dated
+ * (2007–2040) and built here.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { readTrustFile } from '../../electron/core/trust/trust-file';
+import { TrustStore } from '../../electron/core/trust/trust-store';
+import { verifyCmsSignatures } from '../../electron/core/verify/verify-cms';
+import type { IssuedCert } from '../support/pki';
+import { makeTsaPki, type TsaPki } from '../support/tsa-server';
+import { cmsPartsInMemory } from './support/cms-in-memory';
+import { datedLeaf, datedToken, withSignatureTimestamp } from './support/dated-pki';
+import { opensslCmsSign } from './support/openssl-cms';
+
+const fx = inject('fixture');
+const START = new Date('2007-01-01T00:00:00Z');
+const END = new Date('2040-01-01T00:00:00Z');
+const BEFORE_SHA1_EXPIRY = new Date('2008-06-01T00:00:00Z');
+const AFTER_SHA1_EXPIRY = new Date('2010-06-01T00:00:00Z');
+let dir = '';
+let pki: TsaPki;
+let trust: TrustStore;
+let signer: IssuedCert;
+let n = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(fx.root, 'crypto-date-'));
+  pki = makeTsaPki(join(dir, 'pki'), START, END);
+  trust = new TrustStore(await readTrustFile(pki.rootPem));
+  signer = datedLeaf(pki, 'signer', { start: START, end: END });
+});
+
+function sign(md: string, who = signer): Uint8Array {
+  const input = join(dir, `doc-${++n}.txt`);
+  writeFileSync(input, `documento ${n}\n`);
+  return opensslCmsSign({ input, out: `${input}.p7m`, signer: who, md });
+}
+
+/** the signature with a timestamp claiming `genTime` over its signature value */
+const stamped = (der: Uint8Array, genTime: Date, hash: 'sha1' | 'sha256' = 'sha256') =>
+  withSignatureTimestamp(der, (value) => datedToken(pki, genTime, value, hash));
+
+async function verdict(der: Uint8Array) {
+  const [s] = await verifyCmsSignatures(cmsPartsInMemory(der), { trust });
+  expect(s?.integrity).toBe('valid');
+  return s!;
+}
+
+describe('crypto constraints by date (CAdES)', () => {
+  it('SHA-256 and RSA 2048 without a timestamp: no crypto failure (revocation not checked → TRY_LATER)', async () => {
+    const s = await verdict(sign('sha256'));
+    expect([s.indication, s.subIndication]).toEqual(['INDETERMINATE', 'TRY_LATER']);
+  });
+
+  it('SHA-1 without a timestamp → INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE_NO_POE naming SHA-1', async () => {
+    const s = await verdict(sign('sha1'));
+    expect([s.indication, s.subIndication]).toEqual(['INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE']);
+    expect(s.messages.join(' ')).toMatch(/SHA-1/);
+  });
+
+  it('SHA-1 with a valid timestamp from before 2009: the POE passes the constraint', async () => {
+    const s = await verdict(stamped(sign('sha1'), BEFORE_SHA1_EXPIRY));
+    expect(s.timestamps?.[0]?.integrity).toBe('valid');
+    expect(s.timestamps?.[0]?.genTime).toBe(BEFORE_SHA1_EXPIRY.toISOString());
+    expect([s.indication, s.subIndication]).toEqual(['INDETERMINATE', 'TRY_LATER']);
+  });
+
+  it('SHA-1 with a valid timestamp from after the expiry date: still NO_POE', async () => {
+    const s = await verdict(stamped(sign('sha1'), AFTER_SHA1_EXPIRY));
+    expect(s.timestamps?.[0]?.integrity).toBe('valid');
+    expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
+  });
+
+  it('a timestamp whose own imprint is SHA-1 proves nothing: the token is NO_POE, so is the signature', async () => {
+    const s = await verdict(stamped(sign('sha1'), BEFORE_SHA1_EXPIRY, 'sha1'));
+    expect(s.timestamps?.[0]?.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
+    expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
+  });
+
+  it('a signer certificate signed with SHA-1 (a chain algorithm) → NO_POE, passed by an early timestamp', async () => {
+    const weakCert = datedLeaf(pki, 'sha1cert', { start: START, end: END, md: 'sha1' });
+    const der = sign('sha256', weakCert);
+    expect((await verdict(der)).subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
+    expect((await verdict(stamped(der, BEFORE_SHA1_EXPIRY))).subIndication).toBe('TRY_LATER');
+  });
+
+  it('RSA 1536 (expired 2016) → NO_POE; RSA 512 (below DSS’s 1024-bit minimum) → CRYPTO_CONSTRAINTS_FAILURE even with a POE', async () => {
+    const rsa1536 = datedLeaf(pki, 'rsa1536', { start: START, end: END, bits: 1536 });
+    expect((await verdict(sign('sha256', rsa1536))).subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
+    const rsa512 = datedLeaf(pki, 'rsa512', { start: START, end: END, bits: 512 });
+    const s = await verdict(stamped(sign('sha256', rsa512), BEFORE_SHA1_EXPIRY));
+    expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE');
+  });
+});
