@@ -26,12 +26,17 @@ let dir = '';
 let pki: TsaPki;
 let trust: TrustStore;
 let signer: IssuedCert;
+let recentTsa: TsaPki;
 let n = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(fx.root, 'crypto-date-'));
   pki = makeTsaPki(join(dir, 'pki'), START, END);
-  trust = new TrustStore(await readTrustFile(pki.rootPem));
+  recentTsa = makeTsaPki(join(dir, 'recent-tsa'));
+  trust = new TrustStore([
+    ...(await readTrustFile(pki.rootPem)),
+    ...(await readTrustFile(recentTsa.rootPem)),
+  ]);
   signer = datedLeaf(pki, 'signer', { start: START, end: END });
 });
 
@@ -95,5 +100,14 @@ describe('crypto constraints by date (CAdES)', () => {
     const rsa512 = datedLeaf(pki, 'rsa512', { start: START, end: END, bits: 512 });
     const s = await verdict(stamped(sign('sha256', rsa512), BEFORE_SHA1_EXPIRY));
     expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE');
+  });
+
+  it('a token back-dated before its TSA certificate existed proves nothing: NOT_YET_VALID, signature still NO_POE', async () => {
+    const der = withSignatureTimestamp(sign('sha1'), (value) =>
+      datedToken(recentTsa, BEFORE_SHA1_EXPIRY, value, 'sha256'),
+    );
+    const s = await verdict(der);
+    expect(s.timestamps?.[0]?.subIndication).toBe('NOT_YET_VALID');
+    expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
   });
 });

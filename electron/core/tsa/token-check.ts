@@ -33,6 +33,19 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
 }
 
+const GEN_TIME_EARLY = {
+  it: 'La marca temporale dichiara il {time}, prima dell’inizio di validità del certificato della TSA.',
+  en: 'The timestamp claims {time}, before the TSA certificate became valid.',
+};
+const GEN_TIME_LATE = {
+  it: 'La marca temporale dichiara il {time}, dopo la scadenza del certificato della TSA.',
+  en: 'The timestamp claims {time}, after the TSA certificate expired.',
+};
+
+function outsideValidity(genTime: Date, cert: { notBefore: string; notAfter: string }): boolean {
+  return genTime < new Date(cert.notBefore) || genTime > new Date(cert.notAfter);
+}
+
 /**
  * The imprint's hash is one more algorithm the timestamp relies on (the signature's own are judged by
  * verifySignerInfo): an expired one is NO_POE (nothing older proves the token), an unaccepted one a failure.
@@ -102,6 +115,22 @@ export async function checkTimestampToken(
   else if (!imprintMatches) verdict = decide({ ...HASH_FAILED });
   else if (!ekuOk && sig.indication !== 'TOTAL_FAILED') {
     verdict = { ...sig, indication: 'INDETERMINATE', subIndication: 'CHAIN_CONSTRAINTS_FAILURE' };
+  } else if (
+    sig.indication !== 'TOTAL_FAILED' &&
+    sig.certificate &&
+    outsideValidity(info.genTime, sig.certificate)
+  ) {
+    // a genTime the TSA certificate was not valid at is incoherent: it proves no time (it would back-date a POE)
+    const before = info.genTime < new Date(sig.certificate.notBefore);
+    verdict = decide({
+      ...HASH_FAILED,
+      hashOk: true,
+      sigOk: true,
+      signingTime: info.genTime,
+      notBefore: new Date(sig.certificate.notBefore),
+      notAfter: new Date(sig.certificate.notAfter),
+    });
+    messages.push(t(before ? GEN_TIME_EARLY : GEN_TIME_LATE, { time: info.genTime.toISOString() }));
   } else verdict = imprintCrypto(sig, info.hash, ctx.now ?? new Date(), messages);
   return {
     genTime: info.genTime.toISOString(),

@@ -14,7 +14,7 @@
  * timestamp) is before its expiry date. Deviation: Ed25519/Ed448 (and the SHAKE256 Ed448 uses) are commented out
  * in DSS ("not referenced in ETSI/SOGIS"); Sigillo accepts them with no expiry date.
  */
-import type { HashName } from './algorithms';
+import { hashLabel, type HashName } from './algorithms';
 import { t } from '../i18n/translate';
 
 const year = (y: number) => new Date(Date.UTC(y, 0, 1));
@@ -69,22 +69,9 @@ export interface CryptoUse {
   expires?: Date;
 }
 
-const HASH_NAMES: Readonly<Record<HashName, string>> = {
-  sha1: 'SHA-1',
-  sha224: 'SHA-224',
-  sha256: 'SHA-256',
-  sha384: 'SHA-384',
-  sha512: 'SHA-512',
-  'sha3-224': 'SHA3-224',
-  'sha3-256': 'SHA3-256',
-  'sha3-384': 'SHA3-384',
-  'sha3-512': 'SHA3-512',
-  shake256: 'SHAKE256',
-};
-
 export function digestUse(h: HashName): CryptoUse {
   const e = DIGEST_EXPIRY[h];
-  return { label: HASH_NAMES[h], refused: e === undefined, expires: e ?? undefined };
+  return { label: hashLabel(h), refused: e === undefined, expires: e ?? undefined };
 }
 
 /** a public key: 'other' (Ed25519/Ed448, already filtered by keyRefusal) has no constraint */
