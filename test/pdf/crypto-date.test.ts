@@ -13,14 +13,12 @@ import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import type { IssuedCert } from '../support/pki';
-import { makeTsaPki, type TsaPki } from '../support/tsa-server';
-import { datedLeaf, datedToken, withSignatureTimestamp } from '../verify/support/dated-pki';
+import type { TsaPki } from '../support/tsa-server';
+import { datedToken, makeDatedPki, withSignatureTimestamp } from '../verify/support/dated-pki';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
 import { pdfWithCms } from './support/cms-pdf';
 
 const fx = inject('fixture');
-const START = new Date('2007-01-01T00:00:00Z');
-const END = new Date('2040-01-01T00:00:00Z');
 const EARLY = new Date('2008-06-01T00:00:00Z');
 let dir = '';
 let pki: TsaPki;
@@ -30,9 +28,8 @@ let n = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(fx.root, 'pdf-crypto-date-'));
-  pki = makeTsaPki(join(dir, 'pki'), START, END);
+  ({ pki, signer } = makeDatedPki(join(dir, 'pki')));
   trust = new TrustStore(await readTrustFile(pki.rootPem));
-  signer = datedLeaf(pki, 'signer', { start: START, end: END });
 });
 
 function cms(data: Buffer, md: string, enveloping: boolean, poe?: Date): Uint8Array {

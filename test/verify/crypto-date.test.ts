@@ -14,12 +14,17 @@ import { verifyCmsSignatures } from '../../electron/core/verify/verify-cms';
 import type { IssuedCert } from '../support/pki';
 import { makeTsaPki, type TsaPki } from '../support/tsa-server';
 import { cmsPartsInMemory } from './support/cms-in-memory';
-import { datedLeaf, datedToken, withSignatureTimestamp } from './support/dated-pki';
+import {
+  DATED_END,
+  DATED_START,
+  datedLeaf,
+  datedToken,
+  makeDatedPki,
+  withSignatureTimestamp,
+} from './support/dated-pki';
 import { opensslCmsSign } from './support/openssl-cms';
 
 const fx = inject('fixture');
-const START = new Date('2007-01-01T00:00:00Z');
-const END = new Date('2040-01-01T00:00:00Z');
 const BEFORE_SHA1_EXPIRY = new Date('2008-06-01T00:00:00Z');
 const AFTER_SHA1_EXPIRY = new Date('2010-06-01T00:00:00Z');
 let dir = '';
@@ -31,13 +36,12 @@ let n = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(fx.root, 'crypto-date-'));
-  pki = makeTsaPki(join(dir, 'pki'), START, END);
+  ({ pki, signer } = makeDatedPki(join(dir, 'pki')));
   recentTsa = makeTsaPki(join(dir, 'recent-tsa'));
   trust = new TrustStore([
     ...(await readTrustFile(pki.rootPem)),
     ...(await readTrustFile(recentTsa.rootPem)),
   ]);
-  signer = datedLeaf(pki, 'signer', { start: START, end: END });
 });
 
 function sign(md: string, who = signer): Uint8Array {
@@ -88,16 +92,16 @@ describe('crypto constraints by date (CAdES)', () => {
   });
 
   it('a signer certificate signed with SHA-1 (a chain algorithm) → NO_POE, passed by an early timestamp', async () => {
-    const weakCert = datedLeaf(pki, 'sha1cert', { start: START, end: END, md: 'sha1' });
+    const weakCert = datedLeaf(pki, 'sha1cert', { start: DATED_START, end: DATED_END, md: 'sha1' });
     const der = sign('sha256', weakCert);
     expect((await verdict(der)).subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
     expect((await verdict(stamped(der, BEFORE_SHA1_EXPIRY))).subIndication).toBe('TRY_LATER');
   });
 
   it('RSA 1536 (expired 2016) → NO_POE; RSA 512 (below DSS’s 1024-bit minimum) → CRYPTO_CONSTRAINTS_FAILURE even with a POE', async () => {
-    const rsa1536 = datedLeaf(pki, 'rsa1536', { start: START, end: END, bits: 1536 });
+    const rsa1536 = datedLeaf(pki, 'rsa1536', { start: DATED_START, end: DATED_END, bits: 1536 });
     expect((await verdict(sign('sha256', rsa1536))).subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
-    const rsa512 = datedLeaf(pki, 'rsa512', { start: START, end: END, bits: 512 });
+    const rsa512 = datedLeaf(pki, 'rsa512', { start: DATED_START, end: DATED_END, bits: 512 });
     const s = await verdict(stamped(sign('sha256', rsa512), BEFORE_SHA1_EXPIRY));
     expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE');
   });

@@ -16,7 +16,23 @@ import { signatureValueOf, withUnsignedAttribute } from '../../../electron/core/
 import { OID_TST_INFO } from '../../../electron/core/tsa/timestamp-token';
 import { OID_BY_HASH } from '../../../electron/core/verify/algorithms';
 import { opensslDate, type IssuedCert } from '../../support/pki';
-import type { TsaPki } from '../../support/tsa-server';
+import { makeTsaPki, type TsaPki } from '../../support/tsa-server';
+
+/** the dated PKI's validity: from before SHA-1's expiry (2009) to well after today */
+export const DATED_START = new Date('2007-01-01T00:00:00Z');
+export const DATED_END = new Date('2040-01-01T00:00:00Z');
+
+export interface DatedPki {
+  pki: TsaPki;
+  /** a signer (RSA 2048, SHA-256 certificate) valid over the whole span */
+  signer: IssuedCert;
+}
+
+/** Root + TSA + signer valid from 2007 to 2040, in `dir`. */
+export function makeDatedPki(dir: string): DatedPki {
+  const pki = makeTsaPki(dir, DATED_START, DATED_END);
+  return { pki, signer: datedLeaf(pki, 'signer', { start: DATED_START, end: DATED_END }) };
+}
 
 let serial = 0;
 const run = (pki: TsaPki, args: string[]) =>
