@@ -5,23 +5,33 @@
  * certificate (the trust anchor, when found) is not judged for its own signature: DSS does not judge trusted
  * certificates, and an unanchored path fails before this matters.
  */
-import type { CertInfo } from '../x509/cert-info-types';
 import type { ParsedCert } from './certificates';
 import { digestUse, keyUse, type CryptoUse } from './crypto-policy';
 import { blobAlgorithm } from './signed-blob';
 
-export function chainCryptoUses(
-  certs: ParsedCert[],
-  info: (p: ParsedCert) => CertInfo,
-): (CryptoUse | undefined)[] {
+/** the issuer's key as node reads it (the path was verified with it, so it is readable); curve bits from its name */
+function issuerKeyUse(p: ParsedCert): CryptoUse | undefined {
+  try {
+    const key = p.x509.publicKey;
+    const d = key.asymmetricKeyDetails ?? {};
+    if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss')
+      return keyUse('rsa', d.modulusLength ?? 0);
+    if (key.asymmetricKeyType === 'ec')
+      return keyUse('ec', Number(/\d{3}/.exec(d.namedCurve ?? '')?.[0] ?? 0));
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function chainCryptoUses(certs: ParsedCert[]): (CryptoUse | undefined)[] {
   const uses: (CryptoUse | undefined)[] = [];
   certs.forEach((c, i) => {
     const issuer = certs[i + 1];
     if (!issuer) return;
     const { algo, hash } = blobAlgorithm(c.cert.signatureAlgorithm);
     if (hash && algo?.scheme !== 'ed25519' && algo?.scheme !== 'ed448') uses.push(digestUse(hash));
-    const key = info(issuer);
-    uses.push(keyUse(key.keyType, key.keySize));
+    uses.push(issuerKeyUse(issuer));
   });
   return uses;
 }

@@ -154,7 +154,7 @@ export async function checkSignerCertificate(
     info.keyUsage.includes('nonRepudiation') ||
     info.keyUsage.includes('digitalSignature');
   const crypto = assessCrypto(
-    [...hashes.map(digestUse), keyUse(info.keyType, info.keySize), ...chainCryptoUses(built.certs, certInfo)],
+    [...hashes.map(digestUse), keyUse(info.keyType, info.keySize), ...chainCryptoUses(built.certs)],
     ctx.now,
   );
   messages.push(...crypto.messages);
