@@ -44,10 +44,10 @@ beforeAll(async () => {
   ]);
 });
 
-function sign(md: string, who = signer): Uint8Array {
+function sign(md: string, who = signer, certfile?: string): Uint8Array {
   const input = join(dir, `doc-${++n}.txt`);
   writeFileSync(input, `documento ${n}\n`);
-  return opensslCmsSign({ input, out: `${input}.p7m`, signer: who, md });
+  return opensslCmsSign({ input, out: `${input}.p7m`, signer: who, md, certfile });
 }
 
 /** the signature with a timestamp claiming `genTime` over its signature value */
@@ -113,5 +113,14 @@ describe('crypto constraints by date (CAdES)', () => {
     const s = await verdict(der);
     expect(s.timestamps?.[0]?.subIndication).toBe('NOT_YET_VALID');
     expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
+  });
+
+  it('an intermediate CA with an RSA 1024 key (it signs the signer certificate) → NO_POE', async () => {
+    const weakCa = datedLeaf(pki, 'ca1024', { start: DATED_START, end: DATED_END, bits: 1024, ca: true });
+    const leaf = datedLeaf(pki, 'under1024', { start: DATED_START, end: DATED_END, issuer: weakCa });
+    const s = await verdict(sign('sha256', leaf, weakCa.certPem));
+    expect(s.chain).toHaveLength(3);
+    expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
+    expect(s.messages.join(' ')).toMatch(/RSA 1024/);
   });
 });

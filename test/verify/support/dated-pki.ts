@@ -43,16 +43,23 @@ export interface LeafOptions {
   end: Date;
   /** RSA modulus bits (default 2048) */
   bits?: number;
-  /** digest the root signs the certificate with (default sha256) */
+  /** digest the issuer signs the certificate with (default sha256) */
   md?: string;
+  /** a CA certificate (keyCertSign) instead of a signer */
+  ca?: boolean;
+  /** the issuing CA (default the PKI's root) */
+  issuer?: IssuedCert;
 }
 
-/** A signing certificate (nonRepudiation) issued by the dated PKI's root. */
+/** A signing certificate (nonRepudiation), or a CA, issued by the dated PKI's root or `o.issuer`. */
 export function datedLeaf(pki: TsaPki, name: string, o: LeafOptions): IssuedCert {
   const keyPem = join(pki.dir, `${name}.key.pem`);
   const certPem = join(pki.dir, `${name}.pem`);
   const ext = join(pki.dir, `${name}.ext`);
-  writeFileSync(ext, 'basicConstraints=critical,CA:false\nkeyUsage=critical,nonRepudiation\n');
+  const usage = o.ca
+    ? 'CA:true\nkeyUsage=critical,keyCertSign,cRLSign'
+    : 'CA:false\nkeyUsage=critical,nonRepudiation';
+  writeFileSync(ext, `basicConstraints=critical,${usage}\n`);
   run(pki, ['genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${o.bits ?? 2048}`, '-out', keyPem]);
   run(pki, [
     'req',
@@ -75,9 +82,9 @@ export function datedLeaf(pki: TsaPki, name: string, o: LeafOptions): IssuedCert
     '-md',
     o.md ?? 'sha256',
     '-cert',
-    join(pki.dir, 'root.pem'),
+    o.issuer?.certPem ?? join(pki.dir, 'root.pem'),
     '-keyfile',
-    join(pki.dir, 'root.key.pem'),
+    o.issuer?.keyPem ?? join(pki.dir, 'root.key.pem'),
     '-in',
     `${name}.csr`,
     '-out',
