@@ -104,7 +104,7 @@ describe('PDF CMS shapes by SubFilter', () => {
     const s = await verdict('adbe.pkcs7.sha1', (b) => cms(sha1(b), { enveloping: true, md: 'sha256' }));
     expect(s.integrity).toBe('valid');
     expect(s.indication).not.toBe('TOTAL_PASSED');
-    expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE');
+    expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
   });
 
   it('adbe.pkcs7.sha1 carrying the SHA-256 of the ranges, or a detached CMS: not intact', async () => {
@@ -118,10 +118,10 @@ describe('PDF CMS shapes by SubFilter', () => {
     expect(detached.subIndication).toBe('FORMAT_FAILURE');
   });
 
-  it('a SHA-1 detached signature under adbe.pkcs7.detached: intact, CRYPTO_CONSTRAINTS_FAILURE', async () => {
+  it('a SHA-1 detached signature under adbe.pkcs7.detached: intact, CRYPTO_CONSTRAINTS_FAILURE_NO_POE', async () => {
     const s = await verdict('adbe.pkcs7.detached', (b) => cms(b, { md: 'sha1' }));
     expect(s.integrity).toBe('valid');
-    expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE');
+    expect(s.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
   });
 
   it('ETSI.RFC3161 holding a plain signature instead of a timestamp token: FORMAT_FAILURE', async () => {

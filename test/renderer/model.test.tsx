@@ -54,6 +54,14 @@ describe('model', () => {
     expect(fileVerdict({ file: 'f', format: 'cades', error: null, signatures: [] }, fmt).sentence.key).toBe(
       'verdict.noSignatures',
     );
+    const noPoe = signature({
+      indication: 'INDETERMINATE',
+      subIndication: 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE',
+    });
+    expect(fileVerdict({ file: 'f', format: 'cades', error: null, signatures: [noPoe] }, fmt)).toMatchObject({
+      tone: 'warn',
+      sentence: { key: 'verdict.weakCryptoNoPoe' },
+    });
   });
 
   it('checks a new PIN against the token rules', () => {

@@ -77,15 +77,19 @@ const CA_CNF = (dir: string) =>
     },
   });
 
-/** Root CA + TSA certificate (valid from `start`, 5 years) in `dir`. */
-export function makeTsaPki(dir: string, start = new Date(Date.now() - 400 * DAY)): TsaPki {
+/** Root CA + TSA certificate (valid from `start`, 5 years unless `until` says otherwise) in `dir`. */
+export function makeTsaPki(
+  dir: string,
+  start = new Date(Date.now() - 400 * DAY),
+  until = new Date(start.getTime() + 5 * 365 * DAY),
+): TsaPki {
   mkdirSync(join(dir, 'newcerts'), { recursive: true });
   writeFileSync(join(dir, 'index.txt'), '');
   writeFileSync(join(dir, 'serial'), '2000\n');
   writeFileSync(join(dir, 'tsaserial'), '01\n');
   const config = join(dir, 'tsa.cnf');
   writeFileSync(config, CA_CNF(dir));
-  const end = opensslDate(new Date(start.getTime() + 5 * 365 * DAY));
+  const end = opensslDate(until);
   for (const [name, subject, ext, issuer] of [
     ['root', '/C=IT/O=Sigillo Test TSA/CN=Sigillo Test TSA Root', 'v3_root', null],
     ['tsa', '/C=IT/O=Sigillo Test TSA/CN=Sigillo Test Time Stamping Unit', 'v3_tsa', 'root'],

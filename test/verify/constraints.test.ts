@@ -79,11 +79,11 @@ describe('certificate constraints', () => {
     expect(s?.subIndication).toBe('CHAIN_CONSTRAINTS_FAILURE');
   });
 
-  it('an RSA 1024 signer key → CRYPTO_CONSTRAINTS_FAILURE', async () => {
+  it('an RSA 1024 signer key (expired 2009 in DSS’s policy) → CRYPTO_CONSTRAINTS_FAILURE_NO_POE', async () => {
     const weak = leaf('weak', fx.pki.ca, 1024, new Date(Date.now() - DAY), new Date(Date.now() + 30 * DAY));
     const s = await verifyWith(weak, fx.pki.rootPem, fx.pki.caPem);
     expect(s?.integrity).toBe('valid');
-    expect(s?.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE');
+    expect(s?.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
     expect(s?.messages.join(' ')).toMatch(/1024/);
   });
 

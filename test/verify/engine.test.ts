@@ -145,10 +145,10 @@ describe('per-signature engine (openssl-made signatures)', () => {
     expect(bad?.integrity).toBe('invalid');
   });
 
-  it('SHA-1 → CRYPTO_CONSTRAINTS_FAILURE with integrity valid', async () => {
+  it('SHA-1 without a timestamp → CRYPTO_CONSTRAINTS_FAILURE_NO_POE with integrity valid', async () => {
     const [s] = await verifyDer(sign('sha1.p7m', { md: 'sha1' }).der);
     expect(s?.integrity).toBe('valid');
-    expect(s?.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE');
+    expect(s?.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE_NO_POE');
   });
 
   it('-nocerts → NO_SIGNING_CERTIFICATE_FOUND', async () => {

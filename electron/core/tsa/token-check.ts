@@ -10,7 +10,8 @@ import type { RevocationChecker } from '../revocation/revocation-checker';
 import { TrustStore } from '../trust/trust-store';
 import type { HashName } from '../verify/algorithms';
 import { parseCerts } from '../verify/certificates';
-import { decide } from '../verify/indication';
+import { assessCrypto, digestUse } from '../verify/crypto-policy';
+import { decide, type Verdict } from '../verify/indication';
 import { verifySignerInfo } from '../verify/verify-signer-info';
 import type { TimestampReport } from './timestamp-report';
 import { OID_TST_INFO, type TimestampToken } from './timestamp-token';
@@ -30,6 +31,42 @@ export type DataDigest = (h: HashName) => Uint8Array | undefined;
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
+}
+
+const GEN_TIME_EARLY = {
+  it: 'La marca temporale dichiara il {time}, prima dell’inizio di validità del certificato della TSA.',
+  en: 'The timestamp claims {time}, before the TSA certificate became valid.',
+};
+const GEN_TIME_LATE = {
+  it: 'La marca temporale dichiara il {time}, dopo la scadenza del certificato della TSA.',
+  en: 'The timestamp claims {time}, after the TSA certificate expired.',
+};
+
+function outsideValidity(genTime: Date, cert: { notBefore: string; notAfter: string }): boolean {
+  return genTime < new Date(cert.notBefore) || genTime > new Date(cert.notAfter);
+}
+
+/**
+ * The imprint's hash is one more algorithm the timestamp relies on (the signature's own are judged by
+ * verifySignerInfo): an expired one is NO_POE (nothing older proves the token), an unaccepted one a failure.
+ */
+function imprintCrypto(sig: Verdict, hash: HashName | undefined, now: Date, messages: string[]): Verdict {
+  // crypto constraints come before TRY_LATER in precedence; any other finding is already worse
+  if (!hash || (sig.indication !== 'TOTAL_PASSED' && sig.subIndication !== 'TRY_LATER')) return sig;
+  const c = assessCrypto([digestUse(hash)], now);
+  messages.push(...c.messages);
+  if (c.refused)
+    return decide({ ...HASH_FAILED, hashOk: true, sigOk: true, chainFound: true, weakCrypto: true });
+  if (c.expiry)
+    return decide({
+      ...HASH_FAILED,
+      hashOk: true,
+      sigOk: true,
+      chainFound: true,
+      cryptoExpiry: c.expiry,
+      now,
+    });
+  return sig;
 }
 
 export async function checkTimestampToken(
@@ -78,7 +115,23 @@ export async function checkTimestampToken(
   else if (!imprintMatches) verdict = decide({ ...HASH_FAILED });
   else if (!ekuOk && sig.indication !== 'TOTAL_FAILED') {
     verdict = { ...sig, indication: 'INDETERMINATE', subIndication: 'CHAIN_CONSTRAINTS_FAILURE' };
-  } else verdict = sig;
+  } else if (
+    sig.indication !== 'TOTAL_FAILED' &&
+    sig.certificate &&
+    outsideValidity(info.genTime, sig.certificate)
+  ) {
+    // a genTime the TSA certificate was not valid at is incoherent: it proves no time (it would back-date a POE)
+    const before = info.genTime < new Date(sig.certificate.notBefore);
+    verdict = decide({
+      ...HASH_FAILED,
+      hashOk: true,
+      sigOk: true,
+      signingTime: info.genTime,
+      notBefore: new Date(sig.certificate.notBefore),
+      notAfter: new Date(sig.certificate.notAfter),
+    });
+    messages.push(t(before ? GEN_TIME_EARLY : GEN_TIME_LATE, { time: info.genTime.toISOString() }));
+  } else verdict = imprintCrypto(sig, info.hash, ctx.now ?? new Date(), messages);
   return {
     genTime: info.genTime.toISOString(),
     policy: info.policy,

@@ -30,7 +30,10 @@ export interface Findings {
   notBefore?: Date;
   now: Date;
   keyUsageOk: boolean;
+  /** an algorithm is not acceptable at any date (crypto-policy.ts) */
   weakCrypto: boolean;
+  /** earliest expiry date of the algorithms expired at the validation time (crypto-policy.ts) */
+  cryptoExpiry?: Date;
   /** a CA certificate of the chain is outside its validity at the signing time or now */
   caOutOfBounds?: boolean;
   /** the certification path breaks an RFC 5280 rule: the message naming the certificate and the rule */
@@ -109,8 +112,12 @@ const E: Record<ExplanationKey, Message> = {
     en: 'The signer certificate is not meant for signing (key usage).',
   },
   CRYPTO_CONSTRAINTS_FAILURE: {
-    it: 'La firma usa algoritmi non più considerati sicuri (SHA-1 o RSA sotto i 2048 bit).',
-    en: 'The signature uses algorithms no longer considered secure (SHA-1 or RSA below 2048 bits).',
+    it: 'La firma usa algoritmi o chiavi non accettati (per esempio RSA sotto i 1024 bit).',
+    en: 'The signature uses algorithms or keys that are not accepted (for example RSA below 1024 bits).',
+  },
+  CRYPTO_CONSTRAINTS_FAILURE_NO_POE: {
+    it: 'La firma usa algoritmi non più sicuri dal {time} (per esempio SHA-1) e nessuna marca temporale prova che è anteriore.',
+    en: 'The signature uses algorithms no longer safe since {time} (for example SHA-1) and no timestamp proves it was made before.',
   },
   TRY_LATER: {
     it: 'Non è stato possibile sapere se il certificato è revocato (servizio non raggiungibile o modalità offline).',
@@ -174,6 +181,9 @@ export function decide(f: Findings): Verdict {
   if (f.caOutOfBounds) return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', undefined, 'CA_OUT_OF_BOUNDS');
   if (!f.keyUsageOk) return verdict('INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE');
   if (f.weakCrypto) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE');
+  // ETSI EN 319 102-1 §5.2.8 / §5.6.2: an expired algorithm passes only with a proof of existence before expiry
+  if (f.cryptoExpiry && !(f.poe && f.poe < f.cryptoExpiry))
+    return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE', f.cryptoExpiry);
   if (f.revocationUnknown && !revokedAfterPoe) return verdict('INDETERMINATE', 'TRY_LATER');
   return verdict('TOTAL_PASSED', null);
 }

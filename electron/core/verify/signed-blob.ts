@@ -4,21 +4,27 @@ import type * as pkijs from 'pkijs';
 import { OID_RSA_PSS, pssParams, signatureAlgo, type HashName } from './algorithms';
 import { verifySignatureValue } from './signature-value';
 
+/** The scheme and hashes of an X.509-style AlgorithmIdentifier (PSS hashes from its parameters). */
+export function blobAlgorithm(alg: pkijs.AlgorithmIdentifier): {
+  algo: ReturnType<typeof signatureAlgo>;
+  hash?: HashName;
+  mgfHash?: HashName;
+} {
+  const algo = signatureAlgo(alg.algorithmId);
+  if (alg.algorithmId !== OID_RSA_PSS) return { algo, hash: algo?.hash };
+  const params = alg.algorithmParams as { toBER?: () => ArrayBuffer } | undefined;
+  const pss = params?.toBER ? pssParams(new Uint8Array(params.toBER())) : undefined;
+  return { algo, hash: pss?.hash, mgfHash: pss?.mgfHash };
+}
+
 export function verifySignedBlob(
   tbs: Uint8Array,
   alg: pkijs.AlgorithmIdentifier,
   signature: Uint8Array,
   publicKey: KeyObject,
 ): boolean {
-  const algo = signatureAlgo(alg.algorithmId);
-  let hash: HashName | undefined = algo?.hash;
-  let mgfHash: HashName | undefined;
-  if (alg.algorithmId === OID_RSA_PSS) {
-    const params = alg.algorithmParams as { toBER?: () => ArrayBuffer } | undefined;
-    const pss = params?.toBER ? pssParams(new Uint8Array(params.toBER())) : undefined;
-    hash = pss?.hash;
-    mgfHash = pss?.mgfHash;
-  }
+  const { algo, mgfHash } = blobAlgorithm(alg);
+  let { hash } = blobAlgorithm(alg);
   if (algo?.scheme === 'ed25519' || algo?.scheme === 'ed448') hash = 'sha512';
   if (!algo || !hash) return false;
   return (

@@ -7,6 +7,8 @@ import type { CertInfo } from '../x509/cert-info-types';
 import { parseCertificate } from '../x509/cert-info';
 import type { HashName } from './algorithms';
 import { completeChain } from './chain-completion';
+import { chainCryptoUses } from './chain-crypto';
+import { assessCrypto, digestUse, keyUse } from './crypto-policy';
 import type { ParsedCert } from './certificates';
 import { nameOf, pathFailureMessage } from './path-validation';
 import type { ChainEntry, RevocationReport } from './types';
@@ -22,7 +24,10 @@ export interface CertChecks {
   caRevoked?: { name: string; time: Date };
   revocationUnknown: boolean;
   keyUsageOk: boolean;
+  /** an algorithm is not acceptable at any date (CRYPTO_CONSTRAINTS_FAILURE) */
   weakCrypto: boolean;
+  /** the earliest expiry date of the algorithms expired now (NO_POE unless a POE is before it) */
+  cryptoExpiry?: Date;
   /** a CA certificate of the chain is not valid now or at the claimed signing time */
   caOutOfBounds: boolean;
   /** the path to the anchor breaks an RFC 5280 rule: the message naming the certificate and the rule */
@@ -148,15 +153,11 @@ export async function checkSignerCertificate(
     info.keyUsage.length === 0 ||
     info.keyUsage.includes('nonRepudiation') ||
     info.keyUsage.includes('digitalSignature');
-  const weakHash = hashes.includes('sha1');
-  const weakKey = info.keyType === 'rsa' && info.keySize < 2048;
-  if (weakHash)
-    messages.push(t({ it: 'Algoritmo di impronta SHA-1 (debole).', en: 'SHA-1 digest algorithm (weak).' }));
-  if (weakKey) {
-    messages.push(
-      t({ it: 'Chiave RSA di {n} bit (debole).', en: 'RSA key of {n} bits (weak).' }, { n: info.keySize }),
-    );
-  }
+  const crypto = assessCrypto(
+    [...hashes.map(digestUse), keyUse(info.keyType, info.keySize), ...chainCryptoUses(built.certs)],
+    ctx.now,
+  );
+  messages.push(...crypto.messages);
   return {
     info,
     chain,
@@ -167,7 +168,8 @@ export async function checkSignerCertificate(
     caRevoked,
     revocationUnknown,
     keyUsageOk,
-    weakCrypto: weakHash || weakKey,
+    weakCrypto: crypto.refused,
+    cryptoExpiry: crypto.expiry,
     caOutOfBounds: !caOk,
     pathFailure: built.failure ? pathFailureMessage(built.failure) : undefined,
     messages,

@@ -37,6 +37,7 @@ export function decideSignature(f: SignatureFindings, checks: CertChecks | undef
     now: f.now,
     keyUsageOk: checks?.keyUsageOk ?? false,
     weakCrypto: checks?.weakCrypto ?? false,
+    cryptoExpiry: checks?.cryptoExpiry,
     poe: f.poe,
   });
 }

@@ -32,6 +32,8 @@ export const enScreens: Dict<typeof itScreens> = {
     expiredCert:
       'The certificate of {{name}} has expired and there is no proof that the signature was made before.',
     weakCrypto: 'The signature of {{name}} uses algorithms that are no longer considered safe.',
+    weakCryptoNoPoe:
+      'The signature of {{name}} uses an algorithm that is no longer safe, and no timestamp proves it was made while it still was.',
     indeterminate: 'It could not be established whether the signature of {{name}} is valid.',
     fileError: 'The file could not be verified: {{message}}',
     noSignatures: 'There is no signature in the file.',

@@ -29,6 +29,8 @@ export const itScreens = {
     noSigningCert: 'Il certificato del firmatario non è presente nel file.',
     expiredCert: 'Il certificato di {{name}} è scaduto e non c’è prova che la firma sia stata apposta prima.',
     weakCrypto: 'La firma di {{name}} usa algoritmi non più considerati sicuri.',
+    weakCryptoNoPoe:
+      'La firma di {{name}} usa un algoritmo non più sicuro e nessuna marca temporale prova che è stata fatta quando lo era ancora.',
     indeterminate: 'Non è stato possibile stabilire se la firma di {{name}} è valida.',
     fileError: 'Impossibile verificare il file: {{message}}',
     noSignatures: 'Nel file non c’è nessuna firma.',

@@ -35,6 +35,7 @@ const INDETERMINATE_KEYS: Record<string, string> = {
   OUT_OF_BOUNDS_NOT_REVOKED: 'verdict.expiredCert',
   EXPIRED: 'verdict.expiredCert',
   CRYPTO_CONSTRAINTS_FAILURE: 'verdict.weakCrypto',
+  CRYPTO_CONSTRAINTS_FAILURE_NO_POE: 'verdict.weakCryptoNoPoe',
   REVOKED_NO_POE: 'verdict.revoked',
   REVOKED_CA_NO_POE: 'verdict.revokedCa',
   CHAIN_CONSTRAINTS_FAILURE: 'verdict.chainConstraints',
