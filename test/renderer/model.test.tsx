@@ -54,6 +54,18 @@ describe('model', () => {
     expect(fileVerdict({ file: 'f', format: 'cades', error: null, signatures: [] }, fmt).sentence.key).toBe(
       'verdict.noSignatures',
     );
+    // a PDF signature whose later changes are refused: "modified after signing", whatever the sub-indication
+    const changed = signature({
+      indication: 'TOTAL_FAILED',
+      subIndication: 'FORMAT_FAILURE',
+      modifications: { allowed: false },
+    });
+    expect(
+      fileVerdict({ file: 'f', format: 'pades', error: null, signatures: [changed] }, fmt),
+    ).toMatchObject({
+      tone: 'bad',
+      sentence: { key: 'verdict.modified' },
+    });
     const noPoe = signature({
       indication: 'INDETERMINATE',
       subIndication: 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE',

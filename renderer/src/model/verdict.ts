@@ -77,6 +77,9 @@ export function signatureSentence(
   const tone = signatureTone(s);
   const sub = s.subIndication ?? '';
   if (tone === 'bad') {
+    // a PDF changed after this signature in a way it does not permit: say that, not the sub-indication's words
+    if (s.modifications?.allowed === false)
+      return { key: 'verdict.modified', params: { name: signerName(s) } };
     const key =
       s.integrity === 'invalid' && !FAILED_KEYS[sub]
         ? 'verdict.modified'
