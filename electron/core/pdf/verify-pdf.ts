@@ -14,8 +14,11 @@ import type { FileVerifier } from '../verify/file-types';
 import { PdfReader } from './pdf-reader';
 import { asArray, parsePdfDate, PdfStream, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
-import { checkByteRange, revisionEnds } from './byte-range-check';
-import { verifyPdfCms } from './verify-pdf-cms';
+import { checkByteRange, revisionEnds, type ByteRangeCheck } from './byte-range-check';
+import { verifyPdfCms, wantedRangeHashes } from './verify-pdf-cms';
+import { hashRangeJobs } from './shared-range-hash';
+import { fastPaths } from './fast-paths';
+import type { HashName } from '../verify/algorithms';
 import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
 import { analyseModifications, type Modifications } from './diff/analyse';
 import { pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
@@ -65,11 +68,12 @@ async function verifyOne(
   reader: PdfReader,
   sig: PdfSignatureInfo,
   ctx: VerifyContext,
+  shared?: { br: ByteRangeCheck; digests: Map<HashName, Buffer> | undefined },
 ): Promise<PdfSignatureReport> {
-  const br = checkByteRange(sig, reader.src, reader.sections);
+  const br = shared?.br ?? checkByteRange(sig, reader.src, reader.sections);
   let base: SignatureReport;
   try {
-    const cms = await verifyPdfCms(path, sig.subFilter, sig.contents, br.ranges, ctx);
+    const cms = await verifyPdfCms(path, sig.subFilter, sig.contents, br.ranges, ctx, shared?.digests);
     base =
       cms.report ??
       formatFailure(0, t({ it: 'Nessun firmatario nella firma.', en: 'No signer in the signature.' }));
@@ -114,6 +118,32 @@ async function verifyOne(
   };
 }
 
+/**
+ * The ByteRange checks of all signatures and their range digests in one pass over the file (shared-range-hash);
+ * undefined when anything goes wrong, so that each signature is then checked on its own as before (and reports
+ * its own problem).
+ */
+async function sharedPass(
+  path: string,
+  reader: PdfReader,
+  sigs: PdfSignatureInfo[],
+): Promise<{ br: ByteRangeCheck; digests: Map<HashName, Buffer> | undefined }[] | undefined> {
+  if (!fastPaths()) return undefined;
+  try {
+    const checks = sigs.map((s) => checkByteRange(s, reader.src, reader.sections));
+    const wanted = await Promise.all(
+      sigs.map((s) => wantedRangeHashes(s.subFilter, s.contents).catch(() => [])),
+    );
+    const digests = await hashRangeJobs(
+      path,
+      checks.map((br, i) => ({ ranges: br.ranges, algorithms: wanted[i]! })),
+    );
+    return checks.map((br, i) => ({ br, digests: wanted[i]!.length > 0 ? digests[i] : undefined }));
+  } catch {
+    return undefined;
+  }
+}
+
 /** the certificates of the Document Security Store (PAdES LTV), DER: they may complete a chain */
 function dssCertificates(reader: PdfReader): Uint8Array[] {
   try {
@@ -144,6 +174,7 @@ export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFi
 
 async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
   const reader = PdfReader.open(path);
+  reader.shareParsed = fastPaths();
   try {
     // an encrypted PDF's signatures verify too: /Contents is never encrypted and /ByteRange is numbers
     // (ISO 32000-1 §7.6.1); other strings are decrypted with the empty user password when it opens the file
@@ -161,8 +192,10 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
       // PAdES-B-LT: the DSS CRLs answer first (issue 10), so an LT PDF verifies offline
       revocation: withEmbeddedCrls(ctx.revocation, dssCrls(reader), ctx.now ?? new Date()),
     };
+    const shared = await sharedPass(path, reader, sigs);
     const signatures: PdfSignatureReport[] = [];
-    for (const s of sigs) signatures.push(await verifyOne(path, reader, s, withDss));
+    for (const [i, s] of sigs.entries())
+      signatures.push(await verifyOne(path, reader, s, withDss, shared?.[i]));
     return {
       file: path,
       format: 'pades',
