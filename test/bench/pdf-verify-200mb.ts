@@ -35,12 +35,17 @@ export function benchPdfVerify(
     const slow = sigillo(args, { ...env, SIGILLO_NO_FAST: '1' }, true);
     const ours = best(3, () => sigillo(args, env, true));
     const base = best(3, () => measure('openssl', ['dgst', '-sha256', pdf]));
-    const rep = JSON.parse(ours.stdout) as { error: unknown; signatures: { indication: string }[] }[];
+    const rep = JSON.parse(ours.stdout) as {
+      error: unknown;
+      signatures: { integrity: string; indication: string }[];
+    }[];
     const sigs = rep[0]?.signatures ?? [];
-    const allValid = rep[0]?.error === null && sigs.length === 3;
+    const allValid =
+      rep[0]?.error === null && sigs.length === 3 && sigs.every((s) => s.integrity === 'valid');
     const same = stable(ours.stdout) === stable(slow.stdout);
     note(
-      `verify ${mib} MB PDF, 3 signatures: ${sigs.length} signatures (${sigs.map((s) => s.indication).join(', ')}); ` +
+      `verify ${mib} MB PDF, 3 signatures: integrity ${sigs.map((s) => s.integrity).join(', ')} ` +
+        `(${sigs.map((s) => s.indication).join(', ')}; no trust anchor configured); ` +
         `report ${same ? 'identical to' : 'DIFFERENT from'} SIGILLO_NO_FAST=1 (${slow.seconds.toFixed(2)} s, ` +
         `${slow.rssMiB.toFixed(0)} MiB)`,
     );
