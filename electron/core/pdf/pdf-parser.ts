@@ -35,6 +35,9 @@ function latin1(b: Uint8Array, from: number, to: number): string {
   return s;
 }
 
+/** names up to this length without escapes are read directly (far below MAX_STRING_BYTES, whose check stays) */
+const PLAIN_NAME = 4096;
+
 /** hex digit value, or -1 */
 const HEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
@@ -189,6 +192,16 @@ export class PdfParser {
 
   private nameValue(): PdfName {
     this.pos++;
+    // the common name, short and without #xx escapes: straight from the window, no byte buffer
+    const start = this.pos;
+    const b = this.buf;
+    while (this.pos < b.length && isRegular(b[this.pos]!) && b[this.pos] !== 0x23) this.pos++;
+    const plain = this.pos - start <= PLAIN_NAME && (this.pos >= b.length || !isRegular(b[this.pos]!));
+    if (plain) {
+      if (this.pos >= b.length && !this.complete) this.more();
+      return new PdfName(latin1(b, start, this.pos));
+    }
+    this.pos = start;
     const bytes = new Bytes();
     while (this.pos < this.buf.length && isRegular(this.buf[this.pos]!)) {
       const c = this.buf[this.pos++]!;

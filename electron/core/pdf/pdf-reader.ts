@@ -210,6 +210,8 @@ export class PdfReader {
    * shifted table), where a viewer's reconstruction finds it: its last `num gen obj` before the revision's end.
    */
   readObjectOrFind(offset: number, num: number, gen: number, end: number): PdfValue {
+    const hit = this.shareParsed ? this.parsed.get(offset) : undefined;
+    if (hit && hit.num === num && hit.gen === gen) return hit.v;
     // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object
     const head = this.src.read(offset, 40).toString('latin1');
     const m = /^\s*(\d+)\s+\d+\s+obj\b/.exec(head);
