@@ -103,7 +103,24 @@ export class PdfParser {
     return latin1(this.buf, start, this.pos);
   }
 
+  /** the next word is exactly `w` (ASCII): compared byte by byte, no string made; position after it when so */
+  private wordIs(w: string): boolean {
+    this.skipSpace();
+    const b = this.buf;
+    const start = this.pos;
+    let i = start;
+    while (i < b.length && isRegular(b[i]!)) i++;
+    if (i >= b.length && !this.complete) this.more();
+    if (i - start !== w.length) return false;
+    for (let k = 0; k < w.length; k++) if (b[start + k] !== w.charCodeAt(k)) return false;
+    this.pos = i;
+    return true;
+  }
+
   expectWord(w: string): void {
+    const save = this.pos;
+    if (this.wordIs(w)) return;
+    this.pos = save;
     const got = this.word();
     if (got !== w) throw pdfBroken(`expected '${w}' at ${this.base + this.pos}, found '${got.slice(0, 20)}'`);
   }
@@ -112,7 +129,7 @@ export class PdfParser {
   tryWord(w: string): boolean {
     const save = this.pos;
     try {
-      if (this.word() === w) return true;
+      if (this.wordIs(w)) return true;
     } catch (e) {
       if (!(e instanceof NeedMoreBytes)) throw e;
       this.pos = save;
@@ -123,6 +140,16 @@ export class PdfParser {
   }
 
   int(): number {
+    // the common case, a short run of digits ending the word: its value without a string
+    this.skipSpace();
+    const b = this.buf;
+    let i = this.pos;
+    let v = 0;
+    while (i < b.length && i - this.pos < 15 && isDigit(b[i]!)) v = v * 10 + b[i++]! - 0x30;
+    if (i > this.pos && (i < b.length ? !isRegular(b[i]!) : this.complete)) {
+      this.pos = i;
+      return v;
+    }
     const w = this.word();
     if (!/^[+-]?\d+$/.test(w))
       throw pdfBroken(`expected an integer at ${this.base + this.pos}, found '${w.slice(0, 20)}'`);
