@@ -130,7 +130,7 @@ export function compare(
   baselineLabel: string,
   base: Measure,
   goal: Goal,
-): void {
+): boolean {
   const ratio = ours.seconds / Math.max(base.seconds, 0.001);
   const checks: string[] = [];
   let ok = true;
@@ -156,6 +156,7 @@ export function compare(
     `${baselineLabel}: ${base.seconds.toFixed(2)} s, peak RSS ${base.rssMiB.toFixed(0)} MiB | ${checks.join('; ')}`;
   results.push(line);
   console.log(line);
+  return ok;
 }
 
 export function note(line: string): void {

@@ -1,9 +1,15 @@
 /** Random access to a file by offset, so that a big PDF is never read into memory as a whole. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fastPaths } from './fast-paths';
+
+/** 64 KiB blocks for the small reads of objects, xref tables and trailers */
+const BLOCK = 64 * 1024;
+/** blocks kept: reads alternate between a few places (page tree, fonts, the updates at the end) */
+const BLOCKS = 8;
 
 export interface ByteSource {
   readonly size: number;
-  /** reads up to `length` bytes at `offset` (fewer at the end of the file) */
+  /** reads up to `length` bytes at `offset` (fewer at the end of the file); shared bytes: never written to */
   read(offset: number, length: number): Buffer;
   close(): void;
 }
@@ -11,11 +17,31 @@ export interface ByteSource {
 export class FileSource implements ByteSource {
   private fd: number;
   readonly size: number;
+  /** the last blocks read (small reads of nearby objects come from them: one read call for many objects) */
+  private blocks: { at: number; bytes: Buffer }[] = [];
+  private readonly blockSize: number;
   constructor(path: string) {
     this.fd = openSync(path, 'r');
     this.size = fstatSync(this.fd).size;
+    this.blockSize = fastPaths() ? BLOCK : 0;
   }
   read(offset: number, length: number): Buffer {
+    if (length <= this.blockSize / 2 && offset >= 0 && Number.isSafeInteger(offset)) {
+      const end = Math.max(offset, Math.min(offset + length, this.size));
+      let b = this.blocks.find((x) => offset >= x.at && end <= x.at + x.bytes.length);
+      if (!b) {
+        // aligned to half a block, so that a read of up to half a block always fits in the one it starts in,
+        // whichever way the reads move (a walk of the page tree may go backwards through the file)
+        const at = offset - (offset % (this.blockSize / 2));
+        b = { at, bytes: this.direct(at, this.blockSize) };
+        this.blocks.unshift(b);
+        if (this.blocks.length > BLOCKS) this.blocks.pop();
+      }
+      return b.bytes.subarray(offset - b.at, end - b.at);
+    }
+    return this.direct(offset, length);
+  }
+  private direct(offset: number, length: number): Buffer {
     const n = Math.max(0, Math.min(length, this.size - offset));
     const buf = Buffer.alloc(n);
     let got = 0;

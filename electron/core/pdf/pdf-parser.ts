@@ -35,6 +35,9 @@ function latin1(b: Uint8Array, from: number, to: number): string {
   return s;
 }
 
+/** names up to this length without escapes are read directly (far below MAX_STRING_BYTES, whose check stays) */
+const PLAIN_NAME = 4096;
+
 /** hex digit value, or -1 */
 const HEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
@@ -100,7 +103,24 @@ export class PdfParser {
     return latin1(this.buf, start, this.pos);
   }
 
+  /** the next word is exactly `w` (ASCII): compared byte by byte, no string made; position after it when so */
+  private wordIs(w: string): boolean {
+    this.skipSpace();
+    const b = this.buf;
+    const start = this.pos;
+    let i = start;
+    while (i < b.length && isRegular(b[i]!)) i++;
+    if (i >= b.length && !this.complete) this.more();
+    if (i - start !== w.length) return false;
+    for (let k = 0; k < w.length; k++) if (b[start + k] !== w.charCodeAt(k)) return false;
+    this.pos = i;
+    return true;
+  }
+
   expectWord(w: string): void {
+    const save = this.pos;
+    if (this.wordIs(w)) return;
+    this.pos = save;
     const got = this.word();
     if (got !== w) throw pdfBroken(`expected '${w}' at ${this.base + this.pos}, found '${got.slice(0, 20)}'`);
   }
@@ -109,7 +129,7 @@ export class PdfParser {
   tryWord(w: string): boolean {
     const save = this.pos;
     try {
-      if (this.word() === w) return true;
+      if (this.wordIs(w)) return true;
     } catch (e) {
       if (!(e instanceof NeedMoreBytes)) throw e;
       this.pos = save;
@@ -120,6 +140,16 @@ export class PdfParser {
   }
 
   int(): number {
+    // the common case, a short run of digits ending the word: its value without a string
+    this.skipSpace();
+    const b = this.buf;
+    let i = this.pos;
+    let v = 0;
+    while (i < b.length && i - this.pos < 15 && isDigit(b[i]!)) v = v * 10 + b[i++]! - 0x30;
+    if (i > this.pos && (i < b.length ? !isRegular(b[i]!) : this.complete)) {
+      this.pos = i;
+      return v;
+    }
     const w = this.word();
     if (!/^[+-]?\d+$/.test(w))
       throw pdfBroken(`expected an integer at ${this.base + this.pos}, found '${w.slice(0, 20)}'`);
@@ -189,6 +219,16 @@ export class PdfParser {
 
   private nameValue(): PdfName {
     this.pos++;
+    // the common name, short and without #xx escapes: straight from the window, no byte buffer
+    const start = this.pos;
+    const b = this.buf;
+    while (this.pos < b.length && isRegular(b[this.pos]!) && b[this.pos] !== 0x23) this.pos++;
+    const plain = this.pos - start <= PLAIN_NAME && (this.pos >= b.length || !isRegular(b[this.pos]!));
+    if (plain) {
+      if (this.pos >= b.length && !this.complete) this.more();
+      return new PdfName(latin1(b, start, this.pos));
+    }
+    this.pos = start;
     const bytes = new Bytes();
     while (this.pos < this.buf.length && isRegular(this.buf[this.pos]!)) {
       const c = this.buf[this.pos++]!;

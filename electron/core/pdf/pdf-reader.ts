@@ -87,6 +87,12 @@ export class PdfReader {
   private readonly streamIds = new WeakMap<PdfStream, [number, number]>();
   private objStms = new Map<number, ObjStm>();
   private readonly lengthsInProgress = new Set<number>();
+  /**
+   * Objects parsed by offset, shared by every revision's store (the same bytes are the same object in each):
+   * on for verification (fast-paths.ts), whose revisions are only read, never edited.
+   */
+  shareParsed = false;
+  private readonly parsed = new Map<number, { num: number; gen: number; v: PdfValue }>();
   /** decoded bytes all the file's streams may still produce (flate bombs) */
   private readonly inflate: InflateBudget;
 
@@ -204,10 +210,13 @@ export class PdfReader {
    * shifted table), where a viewer's reconstruction finds it: its last `num gen obj` before the revision's end.
    */
   readObjectOrFind(offset: number, num: number, gen: number, end: number): PdfValue {
+    const hit = this.shareParsed ? this.parsed.get(offset) : undefined;
+    if (hit && hit.num === num && hit.gen === gen) return hit.v;
     // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object
     const head = this.src.read(offset, 40).toString('latin1');
     const m = /^\s*(\d+)\s+\d+\s+obj\b/.exec(head);
-    let failure: unknown = pdfBroken(`object ${num} expected at ${offset}`);
+    // made only when needed: an error's stack costs more than reading the object
+    let failure: unknown;
     if (m && Number(m[1]) === num) {
       try {
         return this.readObject(offset, num, gen);
@@ -221,13 +230,22 @@ export class PdfReader {
       this.found = { objects, index: indexByNumber(objects) };
     }
     const at = lastObjectBefore(this.found.objects, this.found.index, num, gen, end, offset);
-    if (at === undefined) throw failure;
+    if (at === undefined) throw failure ?? pdfBroken(`object ${num} expected at ${offset}`);
     this.repaired = true;
     return this.readObject(at, num, gen);
   }
 
   /** the object at an offset as the document means it: its strings decrypted in an encrypted file */
   readObject(offset: number, num: number, gen: number): PdfValue {
+    if (!this.shareParsed) return this.parseObject(offset, num, gen);
+    const hit = this.parsed.get(offset);
+    if (hit && hit.num === num && hit.gen === gen) return hit.v;
+    const v = this.parseObject(offset, num, gen);
+    this.parsed.set(offset, { num, gen, v });
+    return v;
+  }
+
+  private parseObject(offset: number, num: number, gen: number): PdfValue {
     let v = this.objectAt(offset, num).value;
     const xref = v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef');
     if (this.crypt && num !== this.encryptNum && !xref) v = this.crypt.value(v, num, gen);

@@ -88,12 +88,30 @@ const MISMATCH = {
 const equal = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean =>
   a !== undefined && b !== undefined && Buffer.from(a).equals(Buffer.from(b));
 
+/**
+ * The digests of the ranges verification will ask for (the shared pass of verify-pdf.ts computes them ahead):
+ * the CMS's declared digest algorithms, SHA-256 (the enveloping check) and SHA-1 for adbe.pkcs7.sha1. Any
+ * other one asked later is still computed on its own.
+ */
+export async function wantedRangeHashes(subFilter: string, contents: Uint8Array): Promise<HashName[]> {
+  const sd = await readSignedData(once(trimCms(contents)), {});
+  const names = new Set<HashName>(['sha256']);
+  if (subFilter === 'adbe.pkcs7.sha1') names.add('sha1');
+  for (const o of sd.digestAlgorithmOids) {
+    const n = digestAlgorithmHash(o);
+    if (n) names.add(n);
+  }
+  return [...names];
+}
+
 export async function verifyPdfCms(
   path: string,
   subFilter: string,
   contents: Uint8Array,
   ranges: [number, number][],
   ctx: VerifyContext,
+  /** digests of the ranges already computed (shared pass), by hash name */
+  precomputed?: Map<HashName, Buffer>,
 ): Promise<PdfCmsResult> {
   const messages: string[] = [];
   const chunks: Uint8Array[] = [];
@@ -106,7 +124,7 @@ export async function verifyPdfCms(
     },
   });
   const eContent = kept <= MAX_ECONTENT ? Buffer.concat(chunks) : undefined;
-  const rangeDigests = hashRanges(path, ranges, declaredHashes(sd));
+  const rangeDigests = precomputed ?? hashRanges(path, ranges, declaredHashes(sd));
   const rangeDigest = (h: HashName) => rangeDigests.get(h) ?? hashRanges(path, ranges, [h]).get(h);
   const rangeLength = ranges.reduce((n, [, len]) => n + len, 0);
   let formatProblem: Message | undefined;

@@ -14,8 +14,11 @@ import type { FileVerifier } from '../verify/file-types';
 import { PdfReader } from './pdf-reader';
 import { asArray, parsePdfDate, PdfStream, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
-import { checkByteRange, revisionEnds } from './byte-range-check';
-import { verifyPdfCms } from './verify-pdf-cms';
+import { checkByteRange, revisionEnds, type ByteRangeCheck } from './byte-range-check';
+import { verifyPdfCms, wantedRangeHashes } from './verify-pdf-cms';
+import { hashRangeJobs } from './shared-range-hash';
+import { fastPaths } from './fast-paths';
+import type { HashName } from '../verify/algorithms';
 import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
 import { analyseModifications, type Modifications } from './diff/analyse';
 import { pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
@@ -60,16 +63,35 @@ const MODIFIED = {
   en: 'The document was changed after signing in a way that is not permitted: the signature does not hold for the current version.',
 };
 
+/** what the fast path (fast-paths.ts) computes ahead for a signature */
+interface Prepared {
+  br: ByteRangeCheck;
+  digests: Map<HashName, Buffer> | undefined;
+  modifications: Modifications | null;
+}
+
+/** the changes made after the revision a signature covers (null when it covers the whole document) */
+function modificationsAfter(
+  reader: PdfReader,
+  sig: PdfSignatureInfo,
+  br: ByteRangeCheck,
+): Modifications | null {
+  if (br.coversWholeDocument || br.revision === null) return null;
+  const revs = revisionEnds(reader.sections);
+  return analyseModifications(reader, revs[br.revision - 1]!.end, revs.length - br.revision, sig.dict);
+}
+
 async function verifyOne(
   path: string,
   reader: PdfReader,
   sig: PdfSignatureInfo,
   ctx: VerifyContext,
+  pre?: Prepared,
 ): Promise<PdfSignatureReport> {
-  const br = checkByteRange(sig, reader.src, reader.sections);
+  const br = pre?.br ?? checkByteRange(sig, reader.src, reader.sections);
   let base: SignatureReport;
   try {
-    const cms = await verifyPdfCms(path, sig.subFilter, sig.contents, br.ranges, ctx);
+    const cms = await verifyPdfCms(path, sig.subFilter, sig.contents, br.ranges, ctx, pre?.digests);
     base =
       cms.report ??
       formatFailure(0, t({ it: 'Nessun firmatario nella firma.', en: 'No signer in the signature.' }));
@@ -80,27 +102,18 @@ async function verifyOne(
     base = formatFailure(0, t({ it: 'Firma illeggibile: {m}', en: 'Unreadable signature: {m}' }, { m }));
   }
   if (!br.ok) base = failed(base, 'FORMAT_FAILURE', br.problems);
-  let modifications: Modifications | null = null;
-  if (!br.coversWholeDocument && br.revision !== null) {
-    const revs = revisionEnds(reader.sections);
-    modifications = analyseModifications(
-      reader,
-      revs[br.revision - 1]!.end,
-      revs.length - br.revision,
-      sig.dict,
-    );
-    if (!modifications.allowed) {
-      const explanation = t(MODIFIED);
-      base = {
-        ...base,
-        // DSS judges DocMDP / FieldMDP / object modifications in its Format Checking block: a refused change
-        // is TOTAL_FAILED/FORMAT_FAILURE there too (the signed revision itself stays intact: integrity valid)
-        indication: 'TOTAL_FAILED',
-        subIndication: 'FORMAT_FAILURE',
-        explanation,
-        messages: [explanation, ...modifications.changes, ...base.messages],
-      };
-    }
+  const modifications = pre ? pre.modifications : modificationsAfter(reader, sig, br);
+  if (modifications && !modifications.allowed) {
+    const explanation = t(MODIFIED);
+    base = {
+      ...base,
+      // DSS judges DocMDP / FieldMDP / object modifications in its Format Checking block: a refused change
+      // is TOTAL_FAILED/FORMAT_FAILURE there too (the signed revision itself stays intact: integrity valid)
+      indication: 'TOTAL_FAILED',
+      subIndication: 'FORMAT_FAILURE',
+      explanation,
+      messages: [explanation, ...modifications.changes, ...base.messages],
+    };
   }
   const m = sig.dict.get('M');
   const claimed = m instanceof PdfString ? parsePdfDate(m.text()) : undefined;
@@ -115,6 +128,40 @@ async function verifyOne(
     coversWholeDocument: br.coversWholeDocument,
     modifications,
   };
+}
+
+/**
+ * The fast path: the ByteRange checks of all signatures, their range digests in one pass over the file
+ * (shared-range-hash, on another thread for a big file) and meanwhile, on this thread, the analysis of the
+ * changes after each signed revision. Undefined when the checks or the CMS reading go wrong, and no digests when
+ * the hashing does, so that each signature is then checked on its own as before (and reports its own problem).
+ */
+async function prepare(
+  path: string,
+  reader: PdfReader,
+  sigs: PdfSignatureInfo[],
+): Promise<Prepared[] | undefined> {
+  if (!fastPaths()) return undefined;
+  let checks: ByteRangeCheck[];
+  let wanted: HashName[][];
+  try {
+    checks = sigs.map((s) => checkByteRange(s, reader.src, reader.sections));
+    wanted = await Promise.all(sigs.map((s) => wantedRangeHashes(s.subFilter, s.contents).catch(() => [])));
+  } catch {
+    return undefined;
+  }
+  const hashing = hashRangeJobs(
+    path,
+    checks.map((br, i) => ({ ranges: br.ranges, algorithms: wanted[i]! })),
+  ).catch(() => undefined);
+  // the same analyses, in the same order, as the signatures one by one: an error here is the one they throw
+  const modifications = checks.map((br, i) => modificationsAfter(reader, sigs[i]!, br));
+  const digests = await hashing;
+  return checks.map((br, i) => ({
+    br,
+    digests: wanted[i]!.length > 0 ? digests?.[i] : undefined,
+    modifications: modifications[i]!,
+  }));
 }
 
 /** the certificates of the Document Security Store (PAdES LTV), DER: they may complete a chain */
@@ -147,6 +194,7 @@ export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFi
 
 async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
   const reader = PdfReader.open(path);
+  reader.shareParsed = fastPaths();
   try {
     // an encrypted PDF's signatures verify too: /Contents is never encrypted and /ByteRange is numbers
     // (ISO 32000-1 §7.6.1); other strings are decrypted with the empty user password when it opens the file
@@ -164,8 +212,10 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
       // PAdES-B-LT: the DSS CRLs answer first (issue 10), so an LT PDF verifies offline
       revocation: withEmbeddedCrls(ctx.revocation, dssCrls(reader), ctx.now ?? new Date()),
     };
+    const prepared = await prepare(path, reader, sigs);
     const signatures: PdfSignatureReport[] = [];
-    for (const s of sigs) signatures.push(await verifyOne(path, reader, s, withDss));
+    for (const [i, s] of sigs.entries())
+      signatures.push(await verifyOne(path, reader, s, withDss, prepared?.[i]));
     return {
       file: path,
       format: 'pades',

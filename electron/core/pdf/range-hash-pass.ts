@@ -1,0 +1,78 @@
+/**
+ * The body of the one-pass range hashing (shared-range-hash.ts) as one self-contained function: it runs on the
+ * calling thread for small files and as an eval'd worker (`(${rangeHashPass})(…)`, like copy-hash-worker.ts) for
+ * big ones, so it must not use anything from outside its own body and its arguments.
+ *
+ * The file is read once, in order, between the sorted boundaries of all ranges. Jobs whose hashes have taken
+ * the same bytes so far share one hash state (a group); where a segment is covered by some members of a group
+ * only, the others get a clone of the state as it is before the segment (`hash.copy()`). So the common prefix
+ * of incremental updates is hashed once, and each job ends with exactly the digest of its own ranges, in order.
+ * Only jobs with ascending, non-overlapping ranges come here (sharedPassFits).
+ */
+export interface PassJob {
+  ranges: [number, number][];
+  algorithms: string[];
+}
+
+/** digests[job][algorithm]; throws an Error with code RANGE_BEYOND_EOF when the file is shorter than a range */
+export function rangeHashPass(
+  jobs: PassJob[],
+  path: string,
+  fs: typeof import('node:fs'),
+  createHash: typeof import('node:crypto').createHash,
+  chunk: number,
+): Record<string, Uint8Array>[] {
+  const make = (a: string) => (a === 'shake256' ? createHash(a, { outputLength: 64 }) : createHash(a));
+  const clone = (h: import('node:crypto').Hash, a: string) =>
+    a === 'shake256' ? h.copy({ outputLength: 64 }) : h.copy();
+  const points = new Set<number>();
+  for (const j of jobs) for (const [s, l] of j.ranges) if (l > 0) points.add(s).add(s + l);
+  const bounds = [...points].sort((a, b) => a - b);
+  const groups = new Map<string, { members: number[]; hash: import('node:crypto').Hash }[]>();
+  jobs.forEach((j, i) => {
+    for (const a of new Set(j.algorithms)) {
+      const list = groups.get(a) ?? [{ members: [], hash: make(a) }];
+      list[0]!.members.push(i);
+      groups.set(a, list);
+    }
+  });
+  const fd = fs.openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(chunk);
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const p = bounds[k]!;
+      const q = bounds[k + 1]!;
+      const inSeg = jobs.map((j) => j.ranges.some(([s, l]) => s <= p && q <= s + l));
+      const taking: import('node:crypto').Hash[] = [];
+      for (const [a, list] of groups) {
+        for (const g of [...list]) {
+          const yes = g.members.filter((m) => inSeg[m]);
+          if (yes.length === 0) continue;
+          const no = g.members.filter((m) => !inSeg[m]);
+          if (no.length > 0) list.push({ members: no, hash: clone(g.hash, a) });
+          g.members = yes;
+          taking.push(g.hash);
+        }
+      }
+      for (let pos = p; taking.length > 0 && pos < q;) {
+        const n = fs.readSync(fd, buf, 0, Math.min(chunk, q - pos), pos);
+        if (n === 0)
+          throw Object.assign(new Error('byte range beyond the end of the file'), {
+            code: 'RANGE_BEYOND_EOF',
+          });
+        for (const h of taking) h.update(buf.subarray(0, n));
+        pos += n;
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  const out: Record<string, Uint8Array>[] = jobs.map(() => ({}));
+  for (const [a, list] of groups) {
+    for (const g of list) {
+      const d = g.hash.digest();
+      for (const m of g.members) out[m]![a] = d;
+    }
+  }
+  return out;
+}
