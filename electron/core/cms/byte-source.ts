@@ -46,6 +46,18 @@ export class ByteSource {
     return this.#buf[this.#off++] as number;
   }
 
+  /** the bytes already buffered, without reading more (a view: for a synchronous look ahead) */
+  buffered(): Uint8Array {
+    return this.#buf.subarray(this.#off);
+  }
+
+  /** consumes `n` bytes of those buffered() returned */
+  skip(n: number): void {
+    if (n > this.#buf.length - this.#off) throw new RangeError('skip beyond the buffered bytes');
+    this.#off += n;
+    this.position += n;
+  }
+
   async read(n: number): Promise<Uint8Array> {
     const out = new Uint8Array(n);
     let got = 0;
