@@ -7,6 +7,7 @@
 import { newHash, type HashName } from '../verify/algorithms';
 import { open } from 'node:fs/promises';
 import { fileError, readInput } from '../files/input-file';
+import { ReadPool } from '../files/read-pool';
 import { startStreamHash, type StreamHash } from '../files/stream-hash';
 import { SigilloError } from '../errors';
 import { digestNameForOid } from './algorithms';
@@ -30,6 +31,8 @@ import { checkCount, checkSignerInfoLimits } from './limits';
 import { atOffset, malformed, notCms, unsupported } from './reader-errors';
 
 export const DEFAULT_PARTS_LIMIT = 64 * 1024 * 1024;
+/** reads into reused buffers are 1 MiB: a few of them live at once, whatever the size of the file */
+const POOLED_READ = 1024 * 1024;
 
 export interface ReadSignedDataOptions {
   /** node:crypto hash names to compute over the content, besides the declared digest algorithms */
@@ -42,6 +45,11 @@ export interface ReadSignedDataOptions {
   detachedContent?: string;
   /** cap on the bytes of the non-content parts held in memory (default 64 MiB) */
   partsLimit?: number;
+  /**
+   * read a file `source` into a few reused buffers: only when `onContent` is done with each chunk once its
+   * promise settles (verification; not the writers that keep chunks in flight)
+   */
+  reuseReads?: boolean;
 }
 
 export interface SignedDataSummary {
@@ -258,9 +266,10 @@ export async function readSignedData(
   source: string | AsyncIterable<Uint8Array>,
   opts: ReadSignedDataOptions = {},
 ): Promise<SignedDataSummary> {
-  const raw = typeof source === 'string' ? readInput(source) : source;
+  const pool = typeof source === 'string' && opts.reuseReads ? new ReadPool(POOLED_READ) : undefined;
+  const raw = typeof source === 'string' ? readInput(source, pool?.size, pool) : source;
   const detected = await detectInput(raw);
-  const src = new ByteSource(detected.bytes);
+  const src = new ByteSource(detected.bytes, pool && ((c) => pool.give(c)));
   const st: BerState = {
     src,
     budget: new Budget(opts.partsLimit ?? DEFAULT_PARTS_LIMIT),

@@ -12,7 +12,7 @@ import { copyHashWorker } from './copy-hash-worker';
 
 /** 1 MiB slots: a few hundred hand-overs per GiB (each wakes the worker) */
 const SLOT_BYTES = 1024 * 1024;
-const SLOT_COUNT = 8;
+const SLOT_COUNT = 6;
 /** contents up to this size are hashed on the calling thread (starting a thread costs more) */
 export const THREAD_FROM_BYTES = 4 * 1024 * 1024;
 const WORKER_SOURCE = `(${copyHashWorker.toString()})()`;
@@ -62,11 +62,16 @@ export function startStreamHash(
   let head: Buffer[] = [];
   let seen = 0;
   let ring: Ring | undefined;
+  const local = threadable ? undefined : algorithms.map(make);
   return {
     update(chunk) {
       if (ring) return ring.write(chunk);
+      if (local) {
+        for (const h of local) h.update(chunk);
+        return;
+      }
       seen += chunk.length;
-      if (!threadable || seen <= THREAD_FROM_BYTES) {
+      if (seen <= THREAD_FROM_BYTES) {
         head.push(Buffer.from(chunk));
         return;
       }
@@ -81,7 +86,7 @@ export function startStreamHash(
     },
     async digests() {
       if (ring) return ring.digests();
-      const hashes = algorithms.map(make);
+      const hashes = local ?? algorithms.map(make);
       for (const b of head) for (const h of hashes) h.update(b);
       head = [];
       return hashes.map((h) => h.digest());
