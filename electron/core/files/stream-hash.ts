@@ -105,6 +105,8 @@ class Ring {
   private k = 0;
   private fill = 0;
   private failure: Error | undefined;
+  /** the digests arrived: the thread's exit is expected */
+  private finished = false;
   private readonly result: Promise<Buffer[]>;
 
   constructor(algorithms: string[]) {
@@ -131,15 +133,22 @@ class Ring {
       this.worker.on('message', (m: { type: string; digests?: Uint8Array[] }) => {
         if (m.type === 'hashed') this.worker.postMessage({ type: 'digest' });
         if (m.type === 'digests') {
-          void this.worker.terminate();
-          resolve((m.digests ?? []).map((d) => Buffer.from(d)));
+          const digests = (m.digests ?? []).map((d) => Buffer.from(d));
+          this.finished = true;
+          // the thread's memory is given back before the caller goes on (a nested level starts its own)
+          void this.worker.terminate().then(
+            () => resolve(digests),
+            () => resolve(digests),
+          );
         }
       });
       this.worker.on('error', (e) => {
         this.failure = e;
         reject(e);
       });
-      this.worker.on('exit', () => reject((this.failure ??= new Error('hash thread ended unexpectedly'))));
+      this.worker.on('exit', () => {
+        if (!this.finished) reject((this.failure ??= new Error('hash thread ended unexpectedly')));
+      });
     });
     this.result.catch(() => undefined);
   }
