@@ -108,6 +108,22 @@ export function best(n: number, run: () => Measure): Measure {
   return b!;
 }
 
+/**
+ * The faster of `n` runs of each contender, run in turns (a, b, a, b …): on a shared machine, load that comes
+ * and goes then weighs on both alike.
+ */
+export function bestPair(n: number, a: () => Measure, b: () => Measure): [Measure, Measure] {
+  let ba: Measure | undefined;
+  let bb: Measure | undefined;
+  for (let i = 0; i < n; i++) {
+    const ma = a();
+    if (!ba || ma.seconds < ba.seconds) ba = ma;
+    const mb = b();
+    if (!bb || mb.seconds < bb.seconds) bb = mb;
+  }
+  return [ba!, bb!];
+}
+
 export function sigillo(args: string[], env: NodeJS.ProcessEnv = {}, allowFail = false): Measure {
   return measure(process.execPath, [CLI, ...args], { env, allowFail });
 }
@@ -157,6 +173,13 @@ export function compare(
   results.push(line);
   console.log(line);
   return ok;
+}
+
+/** Checks that a result is the same as the reference result (e.g. the same run without threads or caches). */
+export function sameResult(label: string, ours: string, reference: string, referenceLabel: string): void {
+  const ok = ours === reference;
+  if (!ok) failures++;
+  note(`${label}: JSON ${ok ? 'identical to' : 'DIFFERS from'} ${referenceLabel}${ok ? ' OK' : ' MISSED'}`);
 }
 
 export function note(line: string): void {

@@ -55,7 +55,43 @@ export interface BerState {
   sawIndefinite: boolean;
 }
 
+/**
+ * The header parsed from the bytes already buffered, without awaiting (a BER content of 4 KiB fragments has a
+ * header every 4 KiB); undefined when the header runs past them or is bad, for readHeader's byte-by-byte path
+ * to read or refuse it exactly as before.
+ */
+function bufferedHeader(st: BerState): Header | undefined {
+  const b = st.src.buffered();
+  if (b.length < 2) return undefined;
+  const tag = b[0] as number;
+  let i = 1;
+  if ((tag & 0x1f) === 0x1f) {
+    for (let n = 0; ; n++) {
+      if (i >= b.length || n > 3) return undefined;
+      if (!((b[i++] as number) & 0x80)) break;
+    }
+  }
+  if (i >= b.length) return undefined;
+  const first = b[i++] as number;
+  let length: number | null = first;
+  if (first === 0x80) {
+    if (!(tag & 0x20) && tag !== 0) return undefined;
+    length = null;
+    st.sawIndefinite = true;
+  } else if (first & 0x80) {
+    const n = first & 0x7f;
+    if (n > 6 || i + n > b.length) return undefined;
+    length = 0;
+    for (let k = 0; k < n; k++) length = length * 256 + (b[i++] as number);
+  }
+  const bytes = b.slice(0, i);
+  st.src.skip(i);
+  return { tag, constructed: (tag & 0x20) !== 0, length, bytes };
+}
+
 export async function readHeader(st: BerState): Promise<Header> {
+  const fast = bufferedHeader(st);
+  if (fast) return fast;
   const bytes: number[] = [];
   const next = async () => {
     const b = await st.src.byte();

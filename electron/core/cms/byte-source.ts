@@ -4,15 +4,21 @@
  */
 import { truncated } from './reader-errors';
 
+const EMPTY = new Uint8Array(0);
+
 export class ByteSource {
   #it: AsyncIterator<Uint8Array>;
-  #buf: Uint8Array = new Uint8Array(0);
+  #buf: Uint8Array = EMPTY;
   #off = 0;
   #eof = false;
   /** bytes consumed so far */
   position = 0;
 
-  constructor(chunks: AsyncIterable<Uint8Array>) {
+  /** `release` is told of each chunk once it is fully consumed (its bytes are not looked at again) */
+  constructor(
+    chunks: AsyncIterable<Uint8Array>,
+    private readonly release?: (chunk: Uint8Array) => void,
+  ) {
     this.#it = chunks[Symbol.asyncIterator]();
   }
 
@@ -20,6 +26,9 @@ export class ByteSource {
   async #fill(): Promise<boolean> {
     while (this.#off >= this.#buf.length) {
       if (this.#eof) return false;
+      if (this.#buf.length > 0) this.release?.(this.#buf);
+      this.#buf = EMPTY;
+      this.#off = 0;
       const r = await this.#it.next();
       if (r.done) {
         this.#eof = true;
@@ -44,6 +53,18 @@ export class ByteSource {
     if (!(await this.#fill())) throw truncated();
     this.position++;
     return this.#buf[this.#off++] as number;
+  }
+
+  /** the bytes already buffered, without reading more (a view: for a synchronous look ahead) */
+  buffered(): Uint8Array {
+    return this.#buf.subarray(this.#off);
+  }
+
+  /** consumes `n` bytes of those buffered() returned */
+  skip(n: number): void {
+    if (n > this.#buf.length - this.#off) throw new RangeError('skip beyond the buffered bytes');
+    this.#off += n;
+    this.position += n;
   }
 
   async read(n: number): Promise<Uint8Array> {

@@ -4,10 +4,11 @@
  * small parts (certificates, CRLs, signer infos, as found) are kept, within a size cap. Used by verification,
  * extraction and parallel signing.
  */
-import type { Hash } from 'node:crypto';
 import { newHash, type HashName } from '../verify/algorithms';
 import { open } from 'node:fs/promises';
 import { fileError, readInput } from '../files/input-file';
+import { ReadPool } from '../files/read-pool';
+import { startStreamHash, type StreamHash } from '../files/stream-hash';
 import { SigilloError } from '../errors';
 import { digestNameForOid } from './algorithms';
 import {
@@ -30,6 +31,8 @@ import { checkCount, checkSignerInfoLimits } from './limits';
 import { atOffset, malformed, notCms, unsupported } from './reader-errors';
 
 export const DEFAULT_PARTS_LIMIT = 64 * 1024 * 1024;
+/** reads into reused buffers are 1 MiB: a few of them live at once, whatever the size of the file */
+const POOLED_READ = 1024 * 1024;
 
 export interface ReadSignedDataOptions {
   /** node:crypto hash names to compute over the content, besides the declared digest algorithms */
@@ -42,6 +45,11 @@ export interface ReadSignedDataOptions {
   detachedContent?: string;
   /** cap on the bytes of the non-content parts held in memory (default 64 MiB) */
   partsLimit?: number;
+  /**
+   * read a file `source` into a few reused buffers: only when `onContent` is done with each chunk once its
+   * promise settles (verification; not the writers that keep chunks in flight)
+   */
+  reuseReads?: boolean;
 }
 
 export interface SignedDataSummary {
@@ -67,21 +75,37 @@ export interface SignedDataSummary {
 }
 
 interface ContentSink {
-  hashes: Map<string, Hash>;
+  /** node:crypto hash names; more may be added until the first content byte */
+  names: Set<string>;
   length: number;
   write(chunk: Uint8Array): Promise<void>;
+  digests(): Promise<Record<string, Uint8Array>>;
+  cancel(): void;
 }
 
 function makeSink(names: Set<string>, onContent: ReadSignedDataOptions['onContent']): ContentSink {
-  const hashes = new Map([...names].map((n) => [n, newHash(n as HashName)] as const));
+  let hash: StreamHash | undefined;
+  let hashed: string[] = [];
+  const started = () => {
+    if (!hash) {
+      hashed = [...names];
+      hash = startStreamHash(hashed, (n) => newHash(n as HashName));
+    }
+    return hash;
+  };
   const sink: ContentSink = {
-    hashes,
+    names,
     length: 0,
     async write(chunk) {
       sink.length += chunk.length;
-      for (const h of hashes.values()) h.update(chunk);
+      await started().update(chunk);
       if (onContent) await onContent(chunk);
     },
+    async digests() {
+      const values = await started().digests();
+      return Object.fromEntries(hashed.map((n, i) => [n, new Uint8Array(values[i] as Buffer)]));
+    },
+    cancel: () => hash?.cancel(),
   };
   return sink;
 }
@@ -152,7 +176,7 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
   if (opts.hashDeclared !== false) {
     for (const o of digestAlgs.oids) {
       const name = digestNameForOid(o);
-      if (name && !sink.hashes.has(name)) sink.hashes.set(name, newHash(name));
+      if (name) sink.names.add(name);
     }
   }
   const eh = await readHeader(st);
@@ -242,9 +266,10 @@ export async function readSignedData(
   source: string | AsyncIterable<Uint8Array>,
   opts: ReadSignedDataOptions = {},
 ): Promise<SignedDataSummary> {
-  const raw = typeof source === 'string' ? readInput(source) : source;
+  const pool = typeof source === 'string' && opts.reuseReads ? new ReadPool(POOLED_READ) : undefined;
+  const raw = typeof source === 'string' ? readInput(source, pool?.size, pool) : source;
   const detected = await detectInput(raw);
-  const src = new ByteSource(detected.bytes);
+  const src = new ByteSource(detected.bytes, pool && ((c) => pool.give(c)));
   const st: BerState = {
     src,
     budget: new Budget(opts.partsLimit ?? DEFAULT_PARTS_LIMIT),
@@ -258,8 +283,7 @@ export async function readSignedData(
     if (parts.detached && opts.detachedContent) {
       for await (const chunk of readInput(opts.detachedContent)) await sink.write(chunk);
     }
-    const contentDigests: Record<string, Uint8Array> = {};
-    for (const [name, h] of sink.hashes) contentDigests[name] = new Uint8Array(h.digest());
+    const contentDigests = await sink.digests();
     return {
       encoding: detected.encoding,
       ber: st.sawIndefinite,
@@ -268,6 +292,7 @@ export async function readSignedData(
       contentDigests,
     };
   } finally {
+    sink.cancel();
     await src.close();
   }
 }

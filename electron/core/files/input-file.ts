@@ -5,6 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
+import type { ReadPool } from './read-pool';
 
 /** 4 MiB reads: few system calls and awaits per GiB, little memory */
 export const READ_CHUNK = 4 * 1024 * 1024;
@@ -95,17 +96,23 @@ function nextReadSize(chunkSize: number, size: number, pos: number): number {
 
 /**
  * The bytes of an input file, read-only, as an async iterable of chunks (each a fresh Buffer the consumer may
- * keep). The next chunk is already being read while the consumer works on the current one, so hashing and
+ * keep; with a `pool` of `chunkSize` buffers, full chunks are read into its buffers and the consumer gives
+ * each back when done). The next chunk is already being read while the consumer works on the current one, so hashing and
  * reading overlap. Open and read errors are reported as SigilloError when a chunk is pulled.
  */
-export async function* readInput(path: string, chunkSize = READ_CHUNK): AsyncGenerator<Buffer> {
+export async function* readInput(
+  path: string,
+  chunkSize = READ_CHUNK,
+  pool?: ReadPool,
+): AsyncGenerator<Buffer> {
   const size = await inputSize(path);
   const fh = await open(path, 'r').catch((e: unknown) => {
     throw fileError(e, path);
   });
   let pos = 0;
   const readNext = async (): Promise<Buffer> => {
-    const buf = Buffer.allocUnsafe(nextReadSize(chunkSize, size, pos));
+    const want = nextReadSize(chunkSize, size, pos);
+    const buf = pool && want === pool.size ? pool.take() : Buffer.allocUnsafe(want);
     const { bytesRead } = await fh.read(buf, 0, buf.length, null);
     pos += bytesRead;
     return bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);

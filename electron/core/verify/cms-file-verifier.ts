@@ -52,7 +52,8 @@ async function readWithContent(
   if (depth === 0 && !content && /\.p7s$/i.test(path)) content = await contentBeside(path);
   const read = async () => {
     if (content) await regularInput(content); // --content or a name beside it may be a FIFO or a device
-    return readSignedData(sourceOf(path, bytes), { onContent, detachedContent: content });
+    // onContent (NestedCapture) is done with each chunk when its promise settles: reads may reuse buffers
+    return readSignedData(sourceOf(path, bytes), { onContent, detachedContent: content, reuseReads: true });
   };
   let summary = await read();
   if (summary.detached && !content && depth === 0) {
@@ -88,7 +89,8 @@ async function verifyLevel(
     const { summary, content } = await readWithContent(path, opts, depth, capture.onContent, bytes);
     const signatures = await levelSignatures(
       summary,
-      (digests) => readSignedData(sourceOf(path, bytes), { digests, detachedContent: content }),
+      (digests) =>
+        readSignedData(sourceOf(path, bytes), { digests, detachedContent: content, reuseReads: true }),
       { trust: opts.trust, revocation: opts.revocation, now: opts.now, depth, poe: opts.poe },
     );
     const nested = await capture.finish();

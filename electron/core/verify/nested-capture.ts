@@ -6,11 +6,11 @@
  * named like every other temporary file (`.nested.p7m.sigillo-<pid+host+random>.tmp`, whatever the input's
  * name, so NAME_MAX is never a problem) and the first spool of a run sweeps the ones a killed run left there.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open, unlink } from 'node:fs/promises';
+import { mkdir, open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { userDataDir } from '../paths';
 import { cleanStaleTempsOnce, tempNameFor } from '../files/stale-temp';
+import { writeFully } from '../files/write-fully';
 
 /** where nested levels are spooled: `<user data>/tmp` */
 export function spoolDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -52,16 +52,23 @@ export async function isSignedDataFile(path: string): Promise<boolean> {
   }
 }
 
+/** the spool is written in pieces of this size: a BER content of 4 KiB fragments is not 4 KiB writes */
+const SPOOL_WRITE = 1024 * 1024;
+
 export class NestedCapture {
   private head: Buffer[] = [];
   private headLength = 0;
   private decided = false;
-  private out?: WriteStream;
+  private out?: FileHandle;
   private path?: string;
+  /** bytes waiting to be written to the spool, and where they go */
+  private pending = Buffer.alloc(0);
+  private fill = 0;
+  private written = 0;
 
   constructor(private readonly plain?: (chunk: Uint8Array) => Promise<void>) {}
 
-  /** the callback to give the reader's onContent */
+  /** the callback to give the reader's onContent; done with `chunk` once its promise settles */
   readonly onContent = async (chunk: Uint8Array): Promise<void> => {
     if (!this.decided) {
       this.head.push(Buffer.from(chunk));
@@ -85,15 +92,26 @@ export class NestedCapture {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await cleanStaleTempsOnce(dir);
     this.path = join(dir, tempNameFor('nested.p7m'));
-    this.out = createWriteStream(this.path, { mode: 0o600, flags: 'wx' });
+    this.out = await open(this.path, 'wx', 0o600);
+    this.pending = Buffer.allocUnsafe(SPOOL_WRITE);
     await this.write(head);
   }
 
-  private write(chunk: Uint8Array): Promise<void> {
-    const out = this.out as WriteStream;
-    return new Promise((resolve, reject) => {
-      out.write(chunk, (e) => (e ? reject(e) : resolve()));
-    });
+  /** copies `chunk` into the pending piece, writing each piece as it fills */
+  private async write(chunk: Uint8Array): Promise<void> {
+    for (let off = 0; off < chunk.length;) {
+      const n = Math.min(chunk.length - off, this.pending.length - this.fill);
+      this.pending.set(n === chunk.length ? chunk : chunk.subarray(off, off + n), this.fill);
+      this.fill += n;
+      off += n;
+      if (this.fill === this.pending.length) await this.flush();
+    }
+  }
+
+  private async flush(): Promise<void> {
+    await writeFully(this.out as FileHandle, this.pending.subarray(0, this.fill), this.written);
+    this.written += this.fill;
+    this.fill = 0;
   }
 
   /** After the reader finished: the spooled nested SignedData, if the content was one. */
@@ -101,12 +119,15 @@ export class NestedCapture {
     if (!this.decided) await this.decide();
     const out = this.out;
     if (!out) return undefined;
-    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await this.flush();
+    this.out = undefined;
+    await out.close();
     return this.path;
   }
 
   async cleanup(): Promise<void> {
-    this.out?.destroy();
+    await this.out?.close().catch(() => undefined);
+    this.out = undefined;
     if (this.path) await unlink(this.path).catch(() => undefined);
   }
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { startStreamHash, THREAD_FROM_BYTES } from '../../electron/core/files/stream-hash';
+
+const ALGS = ['sha256', 'sha512', 'sha1'];
+
+/** feeds `data` in pieces whose sizes cycle through `sizes`; returns the hex digests */
+async function digestInPieces(
+  data: Buffer,
+  sizes: number[],
+  threads: boolean,
+  algs = ALGS,
+): Promise<string[]> {
+  const h = startStreamHash(algs, undefined, threads);
+  for (let off = 0, i = 0; off < data.length; i++) {
+    const n = sizes[i % sizes.length] as number;
+    await h.update(data.subarray(off, off + n));
+    off += n;
+  }
+  return (await h.digests()).map((d) => d.toString('hex'));
+}
+
+const expected = (data: Buffer, algs = ALGS) => algs.map((a) => createHash(a).update(data).digest('hex'));
+
+describe('stream hash (content hashing on a worker thread past a threshold)', () => {
+  const big = randomBytes(THREAD_FROM_BYTES * 3 + 12_345);
+
+  it('gives the digests of one-shot hashing, threaded or not, whatever the piece sizes', async () => {
+    // BER-like 4 KiB fragments, pieces larger than a slot, odd sizes crossing slot boundaries, single bytes
+    for (const sizes of [[4096], [5 * 1024 * 1024], [1, 7, 65_537, 1_048_575, 3]]) {
+      expect(await digestInPieces(big, sizes, true)).toEqual(expected(big));
+      expect(await digestInPieces(big, sizes, false)).toEqual(expected(big));
+    }
+  });
+
+  it('hashes small and empty contents on the calling thread with the same result', async () => {
+    const small = big.subarray(0, 1000);
+    expect(await digestInPieces(small, [10], true)).toEqual(expected(small));
+    expect(await digestInPieces(Buffer.alloc(0), [1], true)).toEqual(expected(Buffer.alloc(0)));
+  });
+
+  it('keeps SHAKE256 (512-bit output) on the calling thread, with the given factory', async () => {
+    const make = (n: string) => (n === 'shake256' ? createHash(n, { outputLength: 64 }) : createHash(n));
+    const h = startStreamHash(['shake256', 'sha256'], make, true);
+    for (let off = 0; off < big.length; off += 1 << 20) await h.update(big.subarray(off, off + (1 << 20)));
+    const [shake, sha] = await h.digests();
+    expect(shake?.length).toBe(64);
+    expect(shake?.toString('hex')).toBe(
+      createHash('shake256', { outputLength: 64 }).update(big).digest('hex'),
+    );
+    expect(sha?.toString('hex')).toBe(expected(big, ['sha256'])[0]);
+  });
+
+  it('copies the pieces: the caller may overwrite a piece once update settled', async () => {
+    const h = startStreamHash(['sha256'], undefined, true);
+    const piece = Buffer.alloc(256 * 1024);
+    const reference = createHash('sha256');
+    for (let i = 0; i < 40; i++) {
+      piece.fill(i);
+      reference.update(piece);
+      await h.update(piece);
+    }
+    expect((await h.digests())[0]?.toString('hex')).toBe(reference.digest('hex'));
+  });
+
+  it('can be cancelled mid-stream (a parse error) without hanging', async () => {
+    const h = startStreamHash(['sha256'], undefined, true);
+    await h.update(big);
+    h.cancel();
+    h.cancel();
+  });
+});
