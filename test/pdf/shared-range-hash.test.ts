@@ -15,7 +15,7 @@ import { signPades } from '../../electron/core/pdf/pades-sign';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { openVerification } from '../../electron/core/verify/session';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';
-import type { HashName } from '../../electron/core/verify/algorithms';
+import type { HashName } from '../../electron/core/cms/algorithm-oids';
 import { writeHandwritten } from './support/make-pdf';
 import { fileSigner } from './support/signers';
 

@@ -9,7 +9,7 @@ import { constants } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { contextConstructed, integer, sequence } from '../../electron/core/cms/der';
-import { OID_BY_HASH, type HashName } from '../../electron/core/verify/algorithms';
+import { OID_BY_HASH, type HashName } from '../../electron/core/cms/algorithm-oids';
 import { verifyCmsSignatures } from '../../electron/core/verify/verify-cms';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import { readSignedData } from '../cms/signed-data-reader';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
 import { decide } from '../verify/indication';
 import type { FileReport, SignatureReport } from '../verify/types';

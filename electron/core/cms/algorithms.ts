@@ -6,9 +6,9 @@
 import type { DigestName } from '../crypto/key-signer';
 import { NULL_VALUE, oid, sequence } from './der';
 import { OID } from './oids';
-import { HASH_BY_OID, OID_BY_HASH, type HashName } from '../verify/algorithms';
+import { HASH_BY_OID, OID_BY_HASH, type HashName } from './algorithm-oids';
 
-/** The hash name (verify/algorithms.ts HashName) for a digest algorithm OID, or undefined when unknown. */
+/** The hash name (algorithm-oids.ts HashName) for a digest algorithm OID, or undefined when unknown. */
 export function digestNameForOid(digestOid: string): HashName | undefined {
   return HASH_BY_OID[digestOid];
 }

@@ -4,7 +4,7 @@
  * small parts (certificates, CRLs, signer infos, as found) are kept, within a size cap. Used by verification,
  * extraction and parallel signing.
  */
-import { newHash, type HashName } from '../verify/algorithms';
+import { newHash, type HashName } from './algorithm-oids';
 import { open } from 'node:fs/promises';
 import { fileError, readInput } from '../files/input-file';
 import { ReadPool } from '../files/read-pool';

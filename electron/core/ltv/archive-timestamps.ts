@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
 import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../tsa/token-check';
 import { parseTimestampToken, type TimestampToken } from '../tsa/timestamp-token';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import {
   archiveImprintInput,
   OID_ARCHIVE_TIME_STAMP_V3,

@@ -13,7 +13,7 @@ import { bytesOf, children, decodeOid, readElement, valueOf } from '../cms/der-p
 import { attribute } from '../cms/signed-attributes';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
-import { HASH_BY_OID, OID_BY_HASH, type HashName } from '../verify/algorithms';
+import { HASH_BY_OID, OID_BY_HASH, type HashName } from '../cms/algorithm-oids';
 import { malformedTimestamp } from '../tsa/timestamp-token';
 import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
 import { unsignedAttributes, withUnsignedAttribute } from './unsigned-attributes';

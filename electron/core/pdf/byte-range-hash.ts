@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { copyFile, stat, type FileHandle } from 'node:fs/promises';
-import { newHash, type HashName } from '../verify/algorithms';
+import { newHash, type HashName } from '../cms/algorithm-oids';
 import { startCopyHash, type CopyHashJob } from '../files/copy-hash';
 import type { PrefetchedWork } from '../sign/prefetch';
 import { pdfBroken } from './pdf-errors';

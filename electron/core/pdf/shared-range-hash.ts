@@ -8,7 +8,7 @@ import { closeSync, openSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { pdfBroken } from './pdf-errors';
 import { rangeHashPass, type PassJob } from './range-hash-pass';
 

@@ -11,7 +11,7 @@
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { verifyCmsSignatures, type VerifyContext } from '../verify/verify-cms';
-import { digestAlgorithmHash, digestBytes, type HashName } from '../verify/algorithms';
+import { digestAlgorithmHash, digestBytes, type HashName } from '../cms/algorithm-oids';
 import type { SignatureReport } from '../verify/types';
 import { t, type Message } from '../i18n/translate';
 import { hashRanges } from './byte-range-hash';

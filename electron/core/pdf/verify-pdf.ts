@@ -18,7 +18,7 @@ import { checkByteRange, revisionEnds, type ByteRangeCheck } from './byte-range-
 import { verifyPdfCms, wantedRangeHashes } from './verify-pdf-cms';
 import { hashRangeJobs } from './shared-range-hash';
 import { fastPaths } from './fast-paths';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
 import { analyseModifications, type Modifications } from './diff/analyse';
 import { pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';

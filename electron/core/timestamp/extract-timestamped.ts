@@ -13,7 +13,7 @@ import { spoolDir } from '../verify/nested-capture';
 import { t } from '../i18n/translate';
 import { checkTimestampToken } from '../tsa/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { extractFile, type ExtractOptions, type ExtractResult } from '../verify/extract';
 import { writeAll } from './file-copy';
 import { readM7m } from './m7m-reader';

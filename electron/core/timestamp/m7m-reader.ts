@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { SigilloError } from '../errors';
 import { fileError, inputSize } from '../files/input-file';
 import { t } from '../i18n/translate';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 
 const HASHES: HashName[] = ['sha256', 'sha384', 'sha512', 'sha1'];
 const MAX_HEADER_LINES = 200;

@@ -21,7 +21,7 @@ import {
 import { ByteSource } from '../cms/byte-source';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { detectInput } from '../cms/input-detect';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { OID_TIMESTAMPED_DATA } from './tsd-format';
 
 const HASHES: HashName[] = ['sha256', 'sha384', 'sha512', 'sha1'];

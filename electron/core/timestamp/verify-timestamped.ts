@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { SigilloError } from '../errors';
 import { fileError, inputSize, readInput } from '../files/input-file';
 import { t } from '../i18n/translate';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { cmsFileVerifier } from '../verify/cms-file-verifier';
 import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
 import { NestedCapture } from '../verify/nested-capture';

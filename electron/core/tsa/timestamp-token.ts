@@ -6,7 +6,7 @@
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
-import { HASH_BY_OID, type HashName } from '../verify/algorithms';
+import { HASH_BY_OID, type HashName } from '../cms/algorithm-oids';
 
 export const OID_TST_INFO = '1.2.840.113549.1.9.16.1.4';
 const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';

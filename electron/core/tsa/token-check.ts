@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import { TrustStore } from '../trust/trust-store';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { parseCerts } from '../verify/certificates';
 import { assessCrypto, digestUse } from '../verify/crypto-policy';
 import { decide, type Verdict } from '../verify/indication';

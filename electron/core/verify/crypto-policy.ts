@@ -14,7 +14,7 @@
  * timestamp) is before its expiry date. Deviation: Ed25519/Ed448 (and the SHAKE256 Ed448 uses) are commented out
  * in DSS ("not referenced in ETSI/SOGIS"); Sigillo accepts them with no expiry date.
  */
-import { hashLabel, type HashName } from './algorithms';
+import { hashLabel, type HashName } from '../cms/algorithm-oids';
 import { t } from '../i18n/translate';
 
 const year = (y: number) => new Date(Date.UTC(y, 0, 1));

@@ -4,7 +4,7 @@
  * did not declare, the level is read again and hashed with every known algorithm.
  */
 import type { SignedDataSummary } from '../cms/signed-data-reader';
-import { OID_BY_HASH, type HashName } from './algorithms';
+import { OID_BY_HASH, type HashName } from '../cms/algorithm-oids';
 import type { SignatureReport } from './types';
 import { verifyCmsSignatures, type VerifyContext } from './verify-cms';
 

@@ -13,7 +13,7 @@ import {
   newHash,
   type HashName,
   type SignatureScheme,
-} from './algorithms';
+} from '../cms/algorithm-oids';
 import { equalBytes } from './der';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { verifyEcdsaDigest } from './ecdsa-digest';

@@ -1,5 +1,5 @@
 /** Reads the signed and unsigned attributes of a SignerInfo (RFC 5652, RFC 5035 ESS, ETSI EN 319 122-1). */
-import { HASH_BY_OID, type HashName } from './algorithms';
+import { HASH_BY_OID, type HashName } from '../cms/algorithm-oids';
 import { compareDerSetElements, concatBytes, derWrap } from './der';
 import { derTime } from '../cms/der-time';
 import { octetString, type RawAttribute } from './signer-info-reader';

@@ -5,7 +5,7 @@ import { notChecked } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import type { CertInfo } from '../x509/cert-info-types';
 import { parseCertificate } from '../x509/cert-info';
-import type { HashName } from './algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { completeChain } from './chain-completion';
 import { chainCryptoUses } from './chain-crypto';
 import { assessCrypto, digestUse, keyUse } from './crypto-policy';

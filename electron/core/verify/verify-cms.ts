@@ -7,7 +7,7 @@ import { toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
-import type { HashName } from './algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { parseCerts } from './certificates';
 import { formatFailure, verifySignerInfo } from './verify-signer-info';
 import type { SignatureReport } from './types';

@@ -13,7 +13,7 @@ import {
   signatureAlgo,
   signatureLabel,
   type HashName,
-} from './algorithms';
+} from '../cms/algorithm-oids';
 import { findBySignerId, keyRefusal, type ParsedCert } from './certificates';
 import { equalBytes } from './der';
 import { readSignerInfo, type SignerInfoFields } from './signer-info-reader';

@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { t } from '../i18n/translate';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { canonicalize } from './c14n';
 import { misplacedTarget } from './reference-place';
 import { tooMuchWork } from './xml-limits';

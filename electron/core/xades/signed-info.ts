@@ -3,7 +3,7 @@
  * document context), verified with the SignatureMethod (RSA PKCS#1 v1.5, RSA-PSS, ECDSA r||s) and a public key.
  */
 import { constants, verify, type KeyObject } from 'node:crypto';
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { verifySignatureValue } from '../verify/signature-value';
 import { canonicalize } from './c14n';
 import { C14N, NS, SIGNATURE_BY_URI, type C14nMethod, type XmlSignatureScheme } from './xml-names';

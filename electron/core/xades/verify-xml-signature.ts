@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
-import { hashLabel, signatureLabel, type HashName } from '../verify/algorithms';
+import { hashLabel, signatureLabel, type HashName } from '../cms/algorithm-oids';
 import { keyRefusal, parseCerts, type ParsedCert } from '../verify/certificates';
 import { MAX_CANDIDATES } from '../verify/chain';
 import { checkSignerCertificate } from '../verify/signer-checks';

@@ -3,7 +3,7 @@
  * names the signature, its SignedProperties (SigningTime, SigningCertificate / SigningCertificateV2,
  * SignaturePolicyIdentifier) and the unsigned ones that change the form (SignatureTimeStamp, validation data).
  */
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 import { DIGEST_BY_URI, NS, XADES_NAMESPACES } from './xml-names';
 import { base64Of, childElements, childPath, firstChild, textOf } from './xml-safe';
 

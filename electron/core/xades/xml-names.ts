@@ -1,5 +1,5 @@
 /** Namespaces and algorithm URIs of XMLDSig / XAdES (W3C XMLDSig 1.0/1.1, RFC 6931, ETSI EN 319 132-1). */
-import type { HashName } from '../verify/algorithms';
+import type { HashName } from '../cms/algorithm-oids';
 
 export const NS = {
   ds: 'http://www.w3.org/2000/09/xmldsig#',

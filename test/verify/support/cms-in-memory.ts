@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import type { HashName } from '../../../electron/core/verify/algorithms';
+import type { HashName } from '../../../electron/core/cms/algorithm-oids';
 import type { CmsParts } from '../../../electron/core/verify/verify-cms';
 
 function raw(b: asn1js.BaseBlock): Uint8Array {

@@ -14,7 +14,7 @@ import { encodeSignedData } from '../../../electron/core/cms/signed-data';
 import { OID_SIGNATURE_TIME_STAMP } from '../../../electron/core/ltv/cades-t';
 import { signatureValueOf, withUnsignedAttribute } from '../../../electron/core/ltv/unsigned-attributes';
 import { OID_TST_INFO } from '../../../electron/core/tsa/timestamp-token';
-import { OID_BY_HASH } from '../../../electron/core/verify/algorithms';
+import { OID_BY_HASH } from '../../../electron/core/cms/algorithm-oids';
 import { opensslDate, type IssuedCert } from '../../support/pki';
 import { makeTsaPki, type TsaPki } from '../../support/tsa-server';
 

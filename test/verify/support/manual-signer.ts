@@ -11,7 +11,7 @@ import { integer, octetString, oid, retag, sequence, setOf } from '../../../elec
 import { issuerAndSerial } from '../../../electron/core/cms/cert-fields';
 import { signedAttributes } from '../../../electron/core/cms/signed-attributes';
 import { OID } from '../../../electron/core/cms/oids';
-import { digestBytes, type HashName } from '../../../electron/core/verify/algorithms';
+import { digestBytes, type HashName } from '../../../electron/core/cms/algorithm-oids';
 import type { CmsParts } from '../../../electron/core/verify/verify-cms';
 
 export interface TestKey {

@@ -4,7 +4,7 @@
  * RSA PKCS#1 v1.5 and PSS, ECDSA (X9.62 DER and BSI TR-03111 plain r‖s), Ed25519, Ed448.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { children, decodeOid, decodeSmallInteger, readElement, valueOf } from '../cms/der-parse';
+import { children, decodeOid, decodeSmallInteger, readElement, valueOf } from './der-parse';
 
 export type HashName =
   | 'sha1'
