@@ -4,9 +4,9 @@
  * signature, the XPath / XPath Filter 2.0 expressions that remove signatures, C14N 1.0/1.1/exclusive), digest and
  * compare. Ids must be unique in the document: an ambiguous '#id' fails (signature wrapping).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { t } from '../i18n/translate';
-import type { HashName } from '../cms/algorithm-oids';
+import { digestBytes, hashLabel, type HashName } from '../cms/algorithm-oids';
 import { canonicalize } from './c14n';
 import { misplacedTarget } from './reference-place';
 import { tooMuchWork } from './xml-limits';
@@ -217,7 +217,7 @@ function externalName(uri: string): string {
 interface Prepared {
   base: { uri: string; type: string | null };
   hash: HashName | undefined;
-  sha3: { node: string; label: string } | undefined;
+  sha3: HashName | undefined;
   fail: (target: ReferenceTarget, problem: string) => ReferenceResult;
   d: ReturnType<typeof dereference>;
 }
@@ -252,7 +252,7 @@ function prepare(ref: Element, ctx: ReferenceContext): Prepared | ReferenceResul
 /** Transforms and digests `start`; `octets` are the transformed data (what the reference signs). */
 function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): ReferenceResult {
   const { base, hash, sha3, fail, d } = p;
-  const algorithm = hash ?? sha3?.node;
+  const algorithm = hash ?? sha3;
   if (!algorithm) return fail(d.target, t(P.digest));
   const transformsEl = firstChild(ref, NS.ds, 'Transforms');
   const transforms = transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : [];
@@ -266,9 +266,9 @@ function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): 
     ctx.budget.left -= octets.length;
     if (ctx.budget.left < 0) throw tooMuchWork();
   }
-  const actual = createHash(algorithm).update(octets).digest();
+  const actual = digestBytes(algorithm, octets);
   const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
-  const label = sha3 ? { digestLabel: sha3.label } : {};
+  const label = sha3 ? { digestLabel: hashLabel(sha3) } : {};
   return { ...base, hash, ...label, digestOk: equalDigest(actual, expected), target: d.target, octets };
 }
 

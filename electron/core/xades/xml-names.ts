@@ -61,13 +61,13 @@ export const DIGEST_BY_URI: Readonly<Record<string, HashName>> = {
 };
 
 /**
- * SHA-3 reference digests (RFC 6931 §2.1.5): computed with node's sha3-*, outside HashName (the CMS side does not
- * name them); SHA-3 is not weak, so leaving them out of the crypto-constraint list loses nothing.
+ * SHA-3 reference digests (RFC 6931 §2.1.5): checked for references only, kept apart from DIGEST_BY_URI so the
+ * other readers of digest URIs (SigningCertificate, ASiC manifests) stay as they are.
  */
-export const SHA3_DIGEST_BY_URI: Readonly<Record<string, { node: string; label: string }>> = {
-  'http://www.w3.org/2007/05/xmldsig-more#sha3-256': { node: 'sha3-256', label: 'SHA3-256' },
-  'http://www.w3.org/2007/05/xmldsig-more#sha3-384': { node: 'sha3-384', label: 'SHA3-384' },
-  'http://www.w3.org/2007/05/xmldsig-more#sha3-512': { node: 'sha3-512', label: 'SHA3-512' },
+export const SHA3_DIGEST_BY_URI: Readonly<Record<string, HashName>> = {
+  'http://www.w3.org/2007/05/xmldsig-more#sha3-256': 'sha3-256',
+  'http://www.w3.org/2007/05/xmldsig-more#sha3-384': 'sha3-384',
+  'http://www.w3.org/2007/05/xmldsig-more#sha3-512': 'sha3-512',
 };
 
 export const DIGEST_URI: Readonly<Record<'sha256' | 'sha384' | 'sha512', string>> = {
