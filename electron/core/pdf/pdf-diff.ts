@@ -51,8 +51,3 @@ export function changedKeys(reader: PdfReader, a: PdfDict, b: PdfDict): string[]
   const keys = new Set([...a.map.keys(), ...b.map.keys()]);
   return [...keys].filter((k) => !sameValue(reader, a.get(k), b.get(k)));
 }
-
-/** true when every element of `old` is still in `now` (by reference or value) */
-export function isSuperset(reader: PdfReader, old: PdfValue[], now: PdfValue[]): boolean {
-  return old.every((o) => now.some((n) => sameValue(reader, o, n)));
-}
