@@ -68,6 +68,12 @@ describe('visual diff limits', () => {
     });
   });
 
+  it('a file over the size limit is refused before any rendering', async () => {
+    await expect(visualDiff(signed, target(), { limits: { maxFileBytes: 1000 } })).rejects.toMatchObject({
+      code: 'VISUAL_DIFF_TOO_LARGE',
+    });
+  });
+
   it('pages beyond the limit are not compared', async () => {
     const v = await visualDiff(signed, target(), { limits: { maxPages: 2 } });
     expect(v[0]!.identical).toEqual([1, 2]);

@@ -4,7 +4,7 @@
  * hostile document ends with an error code (VISUAL_DIFF_TIMEOUT, VISUAL_DIFF_TOO_LARGE, VISUAL_DIFF_UNREADABLE)
  * and never hangs its caller. Only signatures that do not cover the whole document are compared.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -78,6 +78,10 @@ export function visualDiff(
 ): Promise<SignatureVisual[]> {
   if (targets.length === 0) return Promise.resolve([]);
   const limits = { ...VISUAL_LIMITS, ...opts.limits };
+  const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  if (size > limits.maxFileBytes) {
+    return Promise.reject(failure('VISUAL_DIFF_TOO_LARGE', `${Math.round(size / (1 << 20))} MiB`));
+  }
   return new Promise((resolve, reject) => {
     const worker = startThread({ path, targets, limits }, limits);
     let settled = false;

@@ -15,6 +15,8 @@ export interface VisualLimits {
   heapMb: number;
   /** pixels of one image inside a page (pdf.js maxImageSize) */
   maxImagePixels: number;
+  /** bytes of the file: pdf.js holds each compared revision in memory */
+  maxFileBytes: number;
 }
 
 export const VISUAL_LIMITS: VisualLimits = {
@@ -24,6 +26,7 @@ export const VISUAL_LIMITS: VisualLimits = {
   timeoutMs: 60_000,
   heapMb: 768,
   maxImagePixels: 4096 * 4096,
+  maxFileBytes: 256 * 1024 * 1024,
 };
 
 /** a per-channel difference at or below this is no change (colour management, rounding) */
