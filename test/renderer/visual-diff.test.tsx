@@ -77,7 +77,11 @@ const CHANGED: VisualDiffResponse = {
   ],
 };
 
-async function open(sigs: SignatureReport[], answer: VisualDiffResponse, lang: UiLang = 'it') {
+async function open(
+  sigs: SignatureReport[],
+  answer: VisualDiffResponse | Promise<VisualDiffResponse>,
+  lang: UiLang = 'it',
+) {
   const report: FileReport = { file: PDF, format: 'pades', error: null, signatures: sigs };
   const bridge = await renderApp(
     {
@@ -132,6 +136,17 @@ describe('visual differences', () => {
     expect(screen.queryByRole('img', { name: /^Page/ })).toBeNull();
     expect(screen.getByText('This signature covers the whole document.')).toBeTruthy();
     expect(screen.getByText('Pages 1, 2 are identical to the signed version.')).toBeTruthy();
+  });
+
+  it('closed before the answer: the comparison is cancelled', async () => {
+    const bridge = await open([pdfSig(false)], new Promise<VisualDiffResponse>(() => undefined));
+    await userEvent.click(await screen.findByRole('button', { name: 'Mostra le differenze' }));
+    await screen.findByText('Confronto delle versioni in corso…');
+    await userEvent.click(screen.getByRole('button', { name: 'Nascondi le differenze' }));
+    const asked = bridge.calls.find((c) => c.method === 'visualDiff')?.request as { operationId: string };
+    expect(bridge.calls.find((c) => c.method === 'cancel')?.request).toEqual({
+      operationId: asked.operationId,
+    });
   });
 
   it('is not offered when every signature covers the whole file', async () => {

@@ -91,14 +91,16 @@ export function VisualDiff({
 
   useEffect(() => {
     let live = true;
+    const operationId = newOperationId();
     setState({ kind: 'loading' });
-    void call(() => api().visualDiff({ operationId: newOperationId(), reportId, file: report.file })).then(
-      (r) => {
-        if (!live) return;
-        setState(r.ok ? { kind: 'done', value: r.value } : { kind: 'error', message: r.error.message });
-      },
-    );
+    void call(() => api().visualDiff({ operationId, reportId, file: report.file })).then((r) => {
+      if (!live) return;
+      live = false;
+      setState(r.ok ? { kind: 'done', value: r.value } : { kind: 'error', message: r.error.message });
+    });
     return () => {
+      // closed before the answer: the worker stops rendering
+      if (live) void call(() => api().cancel({ operationId }));
       live = false;
     };
   }, [report.file, reportId]);
