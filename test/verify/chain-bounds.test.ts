@@ -9,7 +9,7 @@ import { createPublicKey, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyFile } from '../../electron/core/verify/verify-file';
-import { keyRefusal, parseCert } from '../../electron/core/verify/certificates';
+import { keyRefusal, parseCert } from '../../electron/core/x509/certificates';
 import { decideSignature } from '../../electron/core/verify/signer-verdict';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';

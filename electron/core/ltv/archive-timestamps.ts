@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
-import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../tsa/token-check';
+import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../verify/token-check';
 import { parseTimestampToken, type TimestampToken } from '../tsa/timestamp-token';
 import type { HashName } from '../cms/algorithm-oids';
 import {

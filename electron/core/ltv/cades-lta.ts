@@ -15,7 +15,8 @@ import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { HASH_BY_OID, OID_BY_HASH, type HashName } from '../cms/algorithm-oids';
 import { malformedTimestamp } from '../tsa/timestamp-token';
-import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
+import type { TsaConfig } from '../tsa/tsa-client';
+import { requestTimestamp } from '../verify/requested-timestamp';
 import { unsignedAttributes, withUnsignedAttribute } from './unsigned-attributes';
 
 export const OID_ARCHIVE_TIME_STAMP_V3 = '0.4.0.1733.2.4';

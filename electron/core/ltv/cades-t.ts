@@ -6,7 +6,8 @@
 import type { DigestName } from '../crypto/key-signer';
 import { createHash } from 'node:crypto';
 import { attribute } from '../cms/signed-attributes';
-import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
+import type { TsaConfig } from '../tsa/tsa-client';
+import { requestTimestamp } from '../verify/requested-timestamp';
 import type { SignerInfoFinisher } from './finish-signer-info';
 import { signatureValueOf, withUnsignedAttribute } from './unsigned-attributes';
 

@@ -10,7 +10,7 @@ import { notChecked } from '../revocation/revocation-checker';
 import type { RevocationSource } from '../revocation/revocation-source';
 import { t } from '../i18n/translate';
 import { children, readElement } from '../cms/der-parse';
-import { parseCerts, type ParsedCert } from '../verify/certificates';
+import { parseCerts, type ParsedCert } from '../x509/certificates';
 import { OID_CERT_VALUES, OID_REVOCATION_VALUES } from './cades-lt';
 import { unsignedAttributes } from './unsigned-attributes';
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
-import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../tsa/token-check';
+import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../verify/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { OID_SIGNATURE_TIME_STAMP } from './cades-t';
 import { signatureValueOf, unsignedAttributes } from './unsigned-attributes';

@@ -15,7 +15,7 @@ import { cmsFileVerifier } from '../verify/cms-file-verifier';
 import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
 import { NestedCapture } from '../verify/nested-capture';
 import type { SignatureReport } from '../verify/types';
-import { checkTimestampToken, type DataDigest, type TimestampReport } from '../tsa/token-check';
+import { checkTimestampToken, type DataDigest, type TimestampReport } from '../verify/token-check';
 import { tokenFromFileBytes } from './token-bytes';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { usable } from '../ltv/signature-timestamps';

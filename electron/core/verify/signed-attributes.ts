@@ -1,8 +1,8 @@
 /** Reads the signed and unsigned attributes of a SignerInfo (RFC 5652, RFC 5035 ESS, ETSI EN 319 122-1). */
 import { HASH_BY_OID, type HashName } from '../cms/algorithm-oids';
-import { compareDerSetElements, concatBytes, derWrap } from './der';
+import { compareDerSetElements, concatBytes, derWrap } from '../cms/bytes';
 import { derTime } from '../cms/der-time';
-import { octetString, type RawAttribute } from './signer-info-reader';
+import { octetString, type RawAttribute } from '../cms/signer-info-reader';
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
 
 export const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';

@@ -14,13 +14,13 @@ import {
   signatureLabel,
   type HashName,
 } from '../cms/algorithm-oids';
-import { findBySignerId, keyRefusal, type ParsedCert } from './certificates';
-import { equalBytes } from './der';
-import { readSignerInfo, type SignerInfoFields } from './signer-info-reader';
+import { findBySignerId, keyRefusal, type ParsedCert } from '../x509/certificates';
+import { equalBytes } from '../cms/bytes';
+import { readSignerInfo, type SignerInfoFields } from '../cms/signer-info-reader';
 import { decide, type Findings } from './indication';
 import { readSignedAttributes, readUnsignedAttributes, type SignedAttributes } from './signed-attributes';
 import { checkSignerCertificate, type CertCheckContext, type CertChecks } from './signer-checks';
-import { verifySignatureValue } from './signature-value';
+import { verifySignatureValue } from '../cms/signature-value';
 import { decideSignature } from './signer-verdict';
 import type { CadesForm, SignatureReport, SignerSummary } from './types';
 import { checkSignatureTimestamps } from '../ltv/signature-timestamps';

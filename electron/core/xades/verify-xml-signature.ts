@@ -8,7 +8,7 @@ import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import { hashLabel, signatureLabel, type HashName } from '../cms/algorithm-oids';
-import { keyRefusal, parseCerts, type ParsedCert } from '../verify/certificates';
+import { keyRefusal, parseCerts, type ParsedCert } from '../x509/certificates';
 import { MAX_CANDIDATES } from '../verify/chain';
 import { checkSignerCertificate } from '../verify/signer-checks';
 import { decideSignature } from '../verify/signer-verdict';

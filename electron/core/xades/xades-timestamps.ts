@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
-import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../tsa/token-check';
+import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../verify/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { canonicalize } from './c14n';
 import { qualifyingProperties, unsignedSignatureProperties } from './xades-properties';
