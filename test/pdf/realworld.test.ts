@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { makeNssDb, pdfsig, qpdfCheck, type NssDb } from './support/nss';
 import { fileSigner } from './support/signers';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashRangeJobs, sharedPassFits, type RangeJob } from '../../electron/core/pdf/shared-range-hash';
 import { hashRanges } from '../../electron/core/pdf/byte-range-hash';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { openVerification } from '../../electron/core/verify/session';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';

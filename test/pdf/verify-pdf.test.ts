@@ -2,7 +2,7 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { extractPdfRevision } from '../../electron/core/pdf/extract-revision';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { buildIncrement, nextObjectNumber } from '../../electron/core/pdf/incremental-writer';

@@ -5,8 +5,8 @@
  */
 import { SigilloError, toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
-import { withEmbeddedCrls } from '../ltv/embedded-validation';
-import { dssCrls } from '../ltv/pades-dss';
+import { withEmbeddedCrls } from '../verify/embedded-validation';
+import { dssCrls } from './dss-crls';
 import type { VerifyContext } from '../verify/verify-cms';
 import { formatFailure } from '../verify/verify-signer-info';
 import type { FileReport, SignatureReport } from '../verify/types';

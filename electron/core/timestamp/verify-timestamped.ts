@@ -18,7 +18,7 @@ import type { SignatureReport } from '../verify/types';
 import { checkTimestampToken, type DataDigest, type TimestampReport } from '../verify/token-check';
 import { tokenFromFileBytes } from './token-bytes';
 import { parseTimestampToken } from '../tsa/timestamp-token';
-import { usable } from '../ltv/signature-timestamps';
+import { usable } from '../verify/signature-timestamps';
 import { readM7m } from './m7m-reader';
 import { timestampKind } from './timestamp-sniff';
 import { readTsd } from './tsd-reader';

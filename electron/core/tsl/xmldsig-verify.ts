@@ -9,9 +9,9 @@
 import { X509Certificate } from 'node:crypto';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
-import { checkLocalReference, idIndex, type ReferenceResult } from '../xades/references';
-import { readSignedInfo, verifySignedInfo } from '../xades/signed-info';
-import { MAX_XML_DIGEST_OCTETS } from '../xades/xml-limits';
+import { checkLocalReference, idIndex, type ReferenceResult } from '../xml/references';
+import { readSignedInfo, verifySignedInfo } from '../xml/signed-info';
+import { MAX_XML_DIGEST_OCTETS } from '../xml/xml-limits';
 import { childElements, descendants, firstChild, parseXmlSafe, textOf } from './xml-safe';
 import { NS } from './tsl-namespaces';
 

@@ -23,11 +23,11 @@ import { checkSignerCertificate, type CertCheckContext, type CertChecks } from '
 import { verifySignatureValue } from '../cms/signature-value';
 import { decideSignature } from './signer-verdict';
 import type { CadesForm, SignatureReport, SignerSummary } from './types';
-import { checkSignatureTimestamps } from '../ltv/signature-timestamps';
-import { embeddedContext } from '../ltv/embedded-validation';
-import { earliest } from '../ltv/signature-timestamps';
-import { checkArchiveTimestamps } from '../ltv/archive-timestamps';
-import type { ArchivedSignedData } from '../ltv/cades-lta';
+import { checkSignatureTimestamps } from './signature-timestamps';
+import { embeddedContext } from './embedded-validation';
+import { earliest } from './signature-timestamps';
+import { checkArchiveTimestamps } from './archive-timestamps';
+import type { ArchivedSignedData } from './archive-attributes';
 import { CMS_LIMITS, counterSignaturesTooDeep } from '../cms/limits';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
