@@ -14,7 +14,7 @@ import { fetchBytes, FetchError } from '../../electron/core/revocation/http-fetc
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { requestTimestamp } from '../../electron/core/verify/requested-timestamp';
 import { downloadText } from '../../electron/core/tsl/tsl-download';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { opensslSign } from '../cms/reader-helpers';
 import { makeTestPki } from '../support/pki';
 import {

@@ -13,7 +13,7 @@ import { hashRangeJobs, sharedPassFits, type RangeJob } from '../../electron/cor
 import { hashRanges } from '../../electron/core/pdf/byte-range-hash';
 import { signPades } from '../../electron/core/sign/pades-sign';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
-import { openVerification } from '../../electron/core/verify/session';
+import { openVerification } from '../../electron/core/validate/session';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';
 import type { HashName } from '../../electron/core/cms/algorithm-oids';
 import { writeHandwritten } from './support/make-pdf';

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createPublicKey, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { keyRefusal, parseCert } from '../../electron/core/x509/certificates';
 import { decideSignature } from '../../electron/core/verify/signer-verdict';
 import { TrustStore } from '../../electron/core/trust/trust-store';

@@ -228,7 +228,7 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
   }
 }
 
-/** The PDF entry of verify/verify-file.ts VERIFIERS. */
+/** The PDF entry of validate/verify-file.ts VERIFIERS. */
 export const pdfFileVerifier: FileVerifier = {
   name: 'pades',
   matches: (head) => Buffer.from(head).toString('latin1').includes('%PDF-'),

@@ -1,5 +1,5 @@
 /**
- * XML parsing for trusted lists: the one safe parser of the XAdES code (xades/xml-safe.ts: any parse error fatal,
+ * XML parsing for trusted lists: the one safe parser of the XAdES code (xml/xml-safe.ts: any parse error fatal,
  * DOCTYPE refused, caps on size, nodes and depth), every refusal reported as TSL_MALFORMED (the trusted-list
  * contract) with the reason; the namespace-aware tree walkers are the same too.
  */

@@ -1,6 +1,6 @@
 /**
  * Verifies the enveloped XMLDSig (XAdES) signature of a trusted list with the same XMLDSig code as XAdES files
- * (xades/references.ts, xades/signed-info.ts) against a given set of allowed signer certificates (never the KeyInfo
+ * (xml/references.ts, xml/signed-info.ts) against a given set of allowed signer certificates (never the KeyInfo
  * alone), and returns the canonical XML that the signature covers — callers parse that, not the received text, so
  * nothing unsigned (wrapped elements, a second list) is ever read. The covering reference must be URI="" or
  * "#<root Id>" with the enveloped-signature transform; exactly one ds:Signature, a direct child of the root; every

@@ -3,8 +3,8 @@ import type { ErrorInfo } from '../errors';
 import type { CertInfo } from '../x509/cert-info-types';
 import type { RevocationReport } from '../revocation/revocation-report';
 import type { TimestampReport } from './timestamp-report';
-import type { ContainerReport } from '../asic/asic-types';
-import type { FatturaPaSummary } from '../xades/fatturapa-types';
+import type { ContainerReport } from './asic-types';
+import type { FatturaPaSummary } from '../fatturapa/fatturapa-types';
 
 /** ETSI EN 319 102-1 main indication. */
 export type Indication = 'TOTAL_PASSED' | 'TOTAL_FAILED' | 'INDETERMINATE';

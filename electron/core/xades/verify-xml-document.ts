@@ -7,8 +7,8 @@ import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
-import type { FatturaPaSummary } from './fatturapa-types';
-import { fatturaPaSummary } from './fatturapa';
+import type { FatturaPaSummary } from '../fatturapa/fatturapa-types';
+import { fatturaPaSummary } from '../fatturapa/fatturapa';
 import { idIndex, type ExternalResolver } from '../xml/references';
 import {
   coversDocument,
