@@ -6,13 +6,13 @@
 import { SigilloError, toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import { withEmbeddedCrls } from '../verify/embedded-validation';
-import { dssCrls } from './dss-crls';
+import { dssCertificates, dssCrls } from './dss-streams';
 import type { VerifyContext } from '../verify/verify-cms';
 import { formatFailure } from '../verify/verify-signer-info';
 import type { FileReport, SignatureReport } from '../verify/types';
 import type { FileVerifier } from '../verify/file-types';
 import { PdfReader } from './pdf-reader';
-import { asArray, parsePdfDate, PdfStream, PdfString } from './pdf-objects';
+import { parsePdfDate, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds, type ByteRangeCheck } from './byte-range-check';
 import { verifyPdfCms, wantedRangeHashes } from './verify-pdf-cms';
@@ -162,20 +162,6 @@ async function prepare(
     digests: wanted[i]!.length > 0 ? digests?.[i] : undefined,
     modifications: modifications[i]!,
   }));
-}
-
-/** the certificates of the Document Security Store (PAdES LTV), DER: they may complete a chain */
-function dssCertificates(reader: PdfReader): Uint8Array[] {
-  try {
-    const store = reader.latest;
-    const certs = asArray(store.resolve(store.dict(reader.catalog().get('DSS'))?.get('Certs'))) ?? [];
-    return certs.flatMap((c) => {
-      const s = store.resolve(c);
-      return s instanceof PdfStream ? [reader.decoded(s)] : [];
-    });
-  } catch {
-    return [];
-  }
 }
 
 /** Verifies every signature of a PDF; throws SigilloError for a PDF it cannot read. */
