@@ -14,6 +14,7 @@ import { useApp } from '../../renderer/src/state/store';
 import { renderApp } from './support/render-app';
 import type { UiLang } from '../../renderer/src/i18n/setup';
 import { SETTINGS, signature } from './support/fixtures';
+import { pageList } from '../../renderer/src/model/visualDiff';
 
 afterEach(cleanup);
 
@@ -153,5 +154,14 @@ describe('visual differences', () => {
     await open([pdfSig(true, { coversWholeDocument: true })], CHANGED);
     await screen.findByRole('button', { name: 'Esporta rapporto (PDF)' });
     expect(screen.queryByRole('button', { name: 'Mostra le differenze' })).toBeNull();
+  });
+});
+
+describe('page lists', () => {
+  it('says runs of pages as ranges', () => {
+    expect(pageList([1, 3])).toBe('1, 3');
+    expect(pageList([1, 2])).toBe('1, 2');
+    expect(pageList([1, 2, 3, 5, 51, 52, 53, 54])).toBe('1–3, 5, 51–54');
+    expect(pageList([])).toBe('');
   });
 });

@@ -6,6 +6,7 @@
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { t } from '../i18n/translate';
 import type { FileVisual } from '../pdf/visual/visual-of-reports';
+import { pageRanges } from '../pdf/visual/page-ranges';
 
 const MAX_IMAGES = 20;
 const LANDSCAPE: [number, number] = [841.89, 595.28];
@@ -52,8 +53,8 @@ export async function addVisualPages(doc: PDFDocument, v: FileVisual | undefined
     y -= 20;
     if (sv.pages.length === 0) text(summary, t(L.none), y);
     else text(summary, t(L.panels), y);
-    if (sv.identical.length) text(summary, t(L.identical, { p: sv.identical.join(', ') }), (y -= 16));
-    if (sv.notCompared.length) text(summary, t(L.notCompared, { p: sv.notCompared.join(', ') }), (y -= 16));
+    if (sv.identical.length) text(summary, t(L.identical, { p: pageRanges(sv.identical) }), (y -= 16));
+    if (sv.notCompared.length) text(summary, t(L.notCompared, { p: pageRanges(sv.notCompared) }), (y -= 16));
     const left = sv.pages.length - Math.max(0, MAX_IMAGES - images);
     for (const p of sv.pages.slice(0, Math.max(0, MAX_IMAGES - images))) {
       images++;
