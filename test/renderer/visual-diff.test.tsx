@@ -14,7 +14,7 @@ import { useApp } from '../../renderer/src/state/store';
 import { renderApp } from './support/render-app';
 import type { UiLang } from '../../renderer/src/i18n/setup';
 import { SETTINGS, signature } from './support/fixtures';
-import { pageList } from '../../renderer/src/model/visualDiff';
+import { pageRanges as pageList } from '../../shared/page-ranges';
 
 afterEach(cleanup);
 

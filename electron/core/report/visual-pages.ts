@@ -6,7 +6,7 @@
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { t } from '../i18n/translate';
 import type { FileVisual } from '../pdf/visual/visual-of-reports';
-import { pageRanges } from '../pdf/visual/page-ranges';
+import { pageRanges } from '../../../shared/page-ranges';
 
 const MAX_IMAGES = 20;
 const LANDSCAPE: [number, number] = [841.89, 595.28];

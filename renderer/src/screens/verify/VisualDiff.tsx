@@ -11,7 +11,8 @@ import type { SignatureVisual, VisualDiffResponse } from '../../../../shared/sch
 import { api, call, newOperationId } from '../../bridge';
 import { pdfChangeItems, pdfChanges } from '../../model/reportFields';
 import { signerName } from '../../model/verdict';
-import { pageList, percent } from '../../model/visualDiff';
+import { percent } from '../../model/visualDiff';
+import { pageRanges } from '../../../../shared/page-ranges';
 
 type State =
   { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'done'; value: VisualDiffResponse };
@@ -66,11 +67,11 @@ function SignatureVisualView({
       )}
       {sv && sv.identical.length > 0 && (
         <p className="visual-identical">
-          {t('visual.identical', { count: sv.identical.length, pages: pageList(sv.identical) })}
+          {t('visual.identical', { count: sv.identical.length, pages: pageRanges(sv.identical) })}
         </p>
       )}
       {sv && sv.notCompared.length > 0 && (
-        <p className="muted">{t('visual.notCompared', { pages: pageList(sv.notCompared) })}</p>
+        <p className="muted">{t('visual.notCompared', { pages: pageRanges(sv.notCompared) })}</p>
       )}
     </section>
   );

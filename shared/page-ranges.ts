@@ -1,4 +1,4 @@
-/** [1, 2, 3, 5] → "1–3, 5": pages in words for the report (the renderer has its own copy: it cannot import core). */
+/** [1, 2, 3, 5] → "1–3, 5": pages said as ranges (the visual comparison in the app and in the report PDF). */
 export function pageRanges(pages: number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < pages.length; i++) {
