@@ -19,10 +19,15 @@ export interface SignCadesOptions {
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
   /** input work started before the token was opened (prefetch.ts), used when it matches */
   prefetched?: Prefetch;
+  /** cancels between chunks of the content (CANCELLED; nothing is left behind) */
+  signal?: AbortSignal;
 }
 
-/** attached: a new p7m of a plain file; parallel: a signature added to an existing p7m; nested: p7m in a p7m */
-export type CadesMode = 'attached' | 'parallel' | 'nested';
+/**
+ * attached: a new p7m of a plain file; parallel: a signature added to an existing p7m; nested: p7m in a p7m;
+ * detached: FILE.p7s without the content (cades-detached.ts)
+ */
+export type CadesMode = 'attached' | 'parallel' | 'nested' | 'detached';
 
 export interface SignCadesResult {
   input: string;
