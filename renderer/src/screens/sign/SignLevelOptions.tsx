@@ -31,87 +31,95 @@ export function clampLevel<T extends LevelChoices>(c: T, format: SignFormat, tsa
   return rank(c.level) > rank(top) ? { ...c, level: top } : c;
 }
 
-export function SignLevelOptions({
-  settings,
-  format,
-  hasP7m,
-  choices,
-  onChange,
-}: {
+interface Props {
   settings: Settings | null;
   format: SignFormat;
   /** a .p7m is among the files: counter-signing is offered */
   hasP7m: boolean;
   choices: LevelChoices;
   onChange(c: LevelChoices): void;
-}) {
+}
+
+function setterFor({ settings, format, choices, onChange }: Props) {
+  const tsa = Boolean(settings?.timestamp.url);
+  return (patch: Partial<LevelChoices>) => onChange(clampLevel({ ...choices, ...patch }, format, tsa));
+}
+
+/** The level radios, with the TSA in use or why T and above are not available. */
+export function SignLevelOptions(props: Props) {
+  const { settings, format, choices } = props;
   const { t } = useTranslation();
+  const set = setterFor(props);
   const tsaUrl = settings?.timestamp.url ?? null;
-  const set = (patch: Partial<LevelChoices>) =>
-    onChange(clampLevel({ ...choices, ...patch }, format, !!tsaUrl));
   const top = maxLevel(format, choices);
-  const cades = format === 'auto' || format === 'cades';
   return (
-    <>
-      <fieldset>
-        <legend>{t('signLevel.legend')}</legend>
-        {SIGN_LEVELS.map((l) => (
-          <label className="choice" key={l}>
-            <input
-              type="radio"
-              name="sign-level"
-              value={l}
-              checked={choices.level === l}
-              disabled={l !== 'B' && (!tsaUrl || rank(l) > rank(top))}
-              onChange={() => set({ level: l })}
-            />
-            <span>{t(`signLevel.${l}`)}</span>
-          </label>
-        ))}
-        {tsaUrl ? (
-          <p className="hint muted">{t('signLevel.tsaFrom', { url: tsaUrl })}</p>
-        ) : (
-          <p className="hint muted">{t('signLevel.needsTsa')}</p>
-        )}
-        {format === 'xades' && <p className="hint muted">{t('signLevel.xadesOnlyB')}</p>}
-        {choices.countersign !== null && <p className="hint muted">{t('signLevel.countersignUpToT')}</p>}
-        {choices.detached && <p className="hint muted">{t('signLevel.detachedUpToLt')}</p>}
-      </fieldset>
-      {(cades || hasP7m) && (
-        <fieldset>
-          <legend>{t('signLevel.kind')}</legend>
-          {cades && (
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={choices.detached}
-                disabled={choices.countersign !== null}
-                onChange={(e) => set({ detached: e.target.checked })}
-              />
-              <span>{t('signLevel.detached')}</span>
-            </label>
-          )}
-          {choices.detached && <p className="hint muted">{t('signLevel.detachedHint')}</p>}
-          {hasP7m && (
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={choices.countersign !== null}
-                disabled={choices.detached}
-                onChange={(e) => set({ countersign: e.target.checked ? 1 : null })}
-              />
-              <span>{t('signLevel.countersign')}</span>
-            </label>
-          )}
-          {choices.countersign !== null && (
-            <>
-              <SignerNumber value={choices.countersign} onChange={(n) => set({ countersign: n })} />
-              <p className="hint muted">{t('signLevel.countersignHint')}</p>
-            </>
-          )}
-        </fieldset>
+    <fieldset>
+      <legend>{t('signLevel.legend')}</legend>
+      {SIGN_LEVELS.map((l) => (
+        <label className="choice" key={l}>
+          <input
+            type="radio"
+            name="sign-level"
+            value={l}
+            checked={choices.level === l}
+            disabled={l !== 'B' && (!tsaUrl || rank(l) > rank(top))}
+            onChange={() => set({ level: l })}
+          />
+          <span>{t(`signLevel.${l}`)}</span>
+        </label>
+      ))}
+      {tsaUrl ? (
+        <p className="hint muted">{t('signLevel.tsaFrom', { url: tsaUrl })}</p>
+      ) : (
+        <p className="hint muted">{t('signLevel.needsTsa')}</p>
       )}
-    </>
+      {format === 'xades' && <p className="hint muted">{t('signLevel.xadesOnlyB')}</p>}
+      {choices.countersign !== null && <p className="hint muted">{t('signLevel.countersignUpToT')}</p>}
+      {choices.detached && <p className="hint muted">{t('signLevel.detachedUpToLt')}</p>}
+    </fieldset>
+  );
+}
+
+/** Detached .p7s (CAdES only) and counter-signing (when a .p7m is among the files). */
+export function SignKindOptions(props: Props) {
+  const { format, hasP7m, choices } = props;
+  const { t } = useTranslation();
+  const set = setterFor(props);
+  const cades = format === 'auto' || format === 'cades';
+  if (!cades && !hasP7m) return null;
+  return (
+    <fieldset>
+      <legend>{t('signLevel.kind')}</legend>
+      {cades && (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={choices.detached}
+            disabled={choices.countersign !== null}
+            onChange={(e) => set({ detached: e.target.checked })}
+          />
+          <span>{t('signLevel.detached')}</span>
+        </label>
+      )}
+      {choices.detached && <p className="hint muted">{t('signLevel.detachedHint')}</p>}
+      {hasP7m && (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={choices.countersign !== null}
+            disabled={choices.detached}
+            onChange={(e) => set({ countersign: e.target.checked ? 1 : null })}
+          />
+          <span>{t('signLevel.countersign')}</span>
+        </label>
+      )}
+      {choices.countersign !== null && (
+        <>
+          <SignerNumber value={choices.countersign} onChange={(n) => set({ countersign: n })} />
+          <p className="hint muted">{t('signLevel.countersignHint')}</p>
+        </>
+      )}
+    </fieldset>
   );
 }
 

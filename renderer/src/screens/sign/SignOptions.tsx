@@ -7,7 +7,7 @@ import { api, call } from '../../bridge';
 import { CertificatePicker } from './CertificatePicker';
 import { DEFAULT_BOX, VisibleBoxFields } from './VisibleBoxFields';
 import { PdfBoxPicker } from './PdfBoxPicker';
-import { clampLevel, SignLevelOptions, type LevelChoices } from './SignLevelOptions';
+import { clampLevel, SignKindOptions, SignLevelOptions, type LevelChoices } from './SignLevelOptions';
 
 export interface SignChoices extends LevelChoices {
   certId: string | undefined;
@@ -47,6 +47,7 @@ export function SignOptions({
     const detached = choices.detached && (format === 'auto' || format === 'cades');
     onChange(clampLevel({ ...choices, format, detached }, format, tsa));
   };
+  const levelProps = { settings, format: choices.format, hasP7m, choices, onChange: set };
   const chooseFolder = async () => {
     const res = await call(() => api().chooseFolder({ title: t('sign.outputChoose') }));
     if (res.ok && res.value.path) set({ outputDir: res.value.path });
@@ -71,6 +72,7 @@ export function SignOptions({
             )}
           </div>
         </fieldset>
+        <SignLevelOptions {...levelProps} />
       </div>
       <div>
         <fieldset>
@@ -88,6 +90,7 @@ export function SignOptions({
             </label>
           ))}
         </fieldset>
+        <SignKindOptions {...levelProps} />
         {pades && (
           <fieldset>
             <legend>{t('sign.appearance')}</legend>
@@ -107,13 +110,6 @@ export function SignOptions({
             )}
           </fieldset>
         )}
-        <SignLevelOptions
-          settings={settings}
-          format={choices.format}
-          hasP7m={hasP7m}
-          choices={choices}
-          onChange={(c) => set(c)}
-        />
       </div>
     </div>
   );
