@@ -13,7 +13,7 @@ import { signBatch, type BatchHooks, type OpenedSigner } from '../../electron/co
 import type { SignPolicy } from '../../electron/core/sign/sign-policy';
 import { PREFETCH_MIN_BYTES } from '../../electron/core/sign/prefetch';
 import { opensslVerify, softwareSigner } from '../cms/helpers';
-import { handwrittenPdf, writeHandwritten } from '../pdf/support/make-pdf';
+import { writeBigPdf, writeHandwritten } from '../pdf/support/make-pdf';
 import { qpdfCheck } from '../pdf/support/nss';
 
 const fx = inject('fixture');
@@ -101,17 +101,7 @@ describe('signBatch', () => {
   });
 
   const big = PREFETCH_MIN_BYTES + 24 * 1024 * 1024;
-  const bigPdf = (d: string): string => {
-    const raw = join(d, 'raw.pdf');
-    writeFileSync(raw, handwrittenPdf({ padding: big }));
-    const input = join(d, 'grande.pdf');
-    execFileSync(
-      'qpdf',
-      ['--warning-exit-0', '--compress-streams=n', '--preserve-unreferenced', raw, input],
-      { stdio: 'ignore' },
-    );
-    return input;
-  };
+  const bigPdf = (d: string): string => writeBigPdf(join(d, 'grande.pdf'), big);
   const inputs: [string, Partial<SignPolicy>, (d: string) => string][] = [
     ['CAdES attached', {}, (d) => join(d, 'grande.bin')],
     ['CAdES detached', { detached: true }, (d) => join(d, 'grande.bin')],

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignFormat, SignLevel } from '../../../../shared/schemas/sign';
 import type { Settings } from '../../../../shared/schemas/settings';
+import { RadioChoices } from '../../components/RadioChoices';
 
 export const SIGN_LEVELS: SignLevel[] = ['B', 'T', 'LT', 'LTA'];
 
@@ -55,19 +56,14 @@ export function SignLevelOptions(props: Props) {
   return (
     <fieldset>
       <legend>{t('signLevel.legend')}</legend>
-      {SIGN_LEVELS.map((l) => (
-        <label className="choice" key={l}>
-          <input
-            type="radio"
-            name="sign-level"
-            value={l}
-            checked={choices.level === l}
-            disabled={l !== 'B' && (!tsaUrl || rank(l) > rank(top))}
-            onChange={() => set({ level: l })}
-          />
-          <span>{t(`signLevel.${l}`)}</span>
-        </label>
-      ))}
+      <RadioChoices
+        name="sign-level"
+        values={SIGN_LEVELS}
+        value={choices.level}
+        label={(l) => t(`signLevel.${l}`)}
+        disabled={(l) => l !== 'B' && (!tsaUrl || rank(l) > rank(top))}
+        onChange={(level) => set({ level })}
+      />
       {tsaUrl ? (
         <p className="hint muted">{t('signLevel.tsaFrom', { url: tsaUrl })}</p>
       ) : (

@@ -7,6 +7,7 @@ import { api, call } from '../../bridge';
 import { CertificatePicker } from './CertificatePicker';
 import { DEFAULT_BOX, VisibleBoxFields } from './VisibleBoxFields';
 import { PdfBoxPicker } from './PdfBoxPicker';
+import { RadioChoices } from '../../components/RadioChoices';
 import { clampLevel, SignKindOptions, SignLevelOptions, type LevelChoices } from './SignLevelOptions';
 
 export interface SignChoices extends LevelChoices {
@@ -77,18 +78,13 @@ export function SignOptions({
       <div>
         <fieldset>
           <legend>{t('sign.format')}</legend>
-          {FORMATS.map((f) => (
-            <label className="choice" key={f}>
-              <input
-                type="radio"
-                name="sign-format"
-                value={f}
-                checked={choices.format === f}
-                onChange={() => setFormat(f)}
-              />
-              <span>{t(`format.${f}`)}</span>
-            </label>
-          ))}
+          <RadioChoices
+            name="sign-format"
+            values={FORMATS}
+            value={choices.format}
+            label={(f) => t(`format.${f}`)}
+            onChange={setFormat}
+          />
         </fieldset>
         <SignKindOptions {...levelProps} />
         {pades && (
