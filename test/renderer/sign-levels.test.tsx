@@ -124,3 +124,21 @@ describe('Sign: levels, detached, counter-signing', () => {
     expect(screen.getByText('Controfirma CAdES · livello T')).toBeTruthy();
   });
 });
+
+describe('Settings: the TSA address', () => {
+  it('an address that is not http(s) is refused in plain words and not saved; a good one is saved', async () => {
+    const bridge = await renderApp({ getSettings: () => SETTINGS }, { route: 'settings' });
+    const field = screen.getByLabelText('Indirizzo del servizio (TSA)');
+    const form = field.closest('form') as HTMLFormElement;
+    await userEvent.type(field, 'ftp://tsa.example.it');
+    await userEvent.click(within(form).getByRole('button', { name: 'Salva' }));
+    expect(within(form).getByRole('alert').textContent).toMatch(/deve iniziare con https:\/\//);
+    expect(bridge.calls.filter((c) => c.method === 'setSettings')).toHaveLength(0);
+    await userEvent.clear(field);
+    await userEvent.type(field, 'https://tsa.example.it/tsa');
+    await userEvent.click(within(form).getByRole('button', { name: 'Salva' }));
+    expect(within(form).queryByRole('alert')).toBeNull();
+    const saved = bridge.calls.filter((c) => c.method === 'setSettings');
+    expect(saved.at(-1)?.request).toMatchObject({ timestamp: { url: 'https://tsa.example.it/tsa' } });
+  });
+});

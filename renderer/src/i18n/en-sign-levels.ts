@@ -3,6 +3,9 @@ import type { itSignLevels } from './it-sign-levels';
 import type { Dict } from './types';
 
 export const enSignLevels: Dict<typeof itSignLevels> = {
+  tsaCheck: {
+    invalid: 'Invalid service address: it must start with https:// (or http://) and contain no spaces.',
+  },
   signLevel: {
     legend: 'Signature level',
     B: 'B — digital signature',

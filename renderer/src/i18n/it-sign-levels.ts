@@ -1,5 +1,9 @@
-/** Italian: signing levels, detached and counter-signatures on the Sign screen, output labels. */
+/** Italian: signing levels, detached and counter-signatures on the Sign screen, output labels, the TSA check. */
 export const itSignLevels = {
+  tsaCheck: {
+    invalid:
+      'Indirizzo del servizio non valido: deve iniziare con https:// (o http://) e non contenere spazi.',
+  },
   signLevel: {
     legend: 'Livello della firma',
     B: 'B — firma digitale',
