@@ -41,6 +41,12 @@ describe('sigillo sign --detached', () => {
     expect(again.code).toBe(1);
     expect(JSON.parse(again.stdout)[0].error.code).toBe('OUTPUT_EXISTS');
     expect(readdirSync(dir).sort()).toEqual(['fattura.txt', 'fattura.txt.p7s', 'signer.pem']);
+    // text mode says what was made
+    const other = join(base, 'ok-out');
+    mkdirSync(other);
+    const text = await runCli(['sign', '--detached', '--module', fx.module, '--out', other, input], env);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/fattura\.txt\.p7s \(CAdES (separata|detached)\)/);
   });
 
   it('--detached with PAdES, XAdES or --nest is a usage error before the PIN; help lists it', async () => {

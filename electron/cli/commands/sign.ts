@@ -44,9 +44,18 @@ async function checkOutDir(dir: string): Promise<void> {
   }
 }
 
-function printResult(ctx: CommandContext, r: SignResultJson): void {
-  if (r.error) ctx.out.warn(`✖ ${r.input}: ${r.error.message}`);
-  else ctx.out.line(`✔ ${r.input} → ${r.output} (${FORMAT_LABEL[r.format]})`);
+function printResult(ctx: CommandContext, r: SignResultJson, p: SignPolicy): void {
+  if (r.error) {
+    ctx.out.warn(`✖ ${r.input}: ${r.error.message}`);
+    return;
+  }
+  const kind = p.countersign
+    ? t({ it: 'controfirma CAdES', en: 'CAdES counter-signature' })
+    : p.detached
+      ? t({ it: 'CAdES separata', en: 'CAdES detached' })
+      : FORMAT_LABEL[r.format];
+  const level = p.level === 'B' ? '' : `, ${t({ it: 'livello', en: 'level' })} ${p.level}`;
+  ctx.out.line(`✔ ${r.input} → ${r.output} (${kind}${level})`);
 }
 
 /** The policy from the options, or `{ usage }` (exit 2). */
@@ -152,7 +161,7 @@ export const signCommand: Command = {
       onProgress: (i, done, total) => ctx.out.progress(basename(files[i] as string), done, total),
       onFileDone: (r: BatchFileResult) => {
         ctx.out.progressDone();
-        if (!ctx.out.json) printResult(ctx, r);
+        if (!ctx.out.json) printResult(ctx, r, policy);
       },
     });
     if (ctx.out.json) ctx.out.result(results);
