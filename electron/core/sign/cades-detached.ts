@@ -15,7 +15,7 @@ import { refuseOwnInput } from '../files/file-kind';
 import { inputSize } from '../files/input-file';
 import { outputPathFor } from '../files/output-naming';
 import { writeFully } from '../files/write-fully';
-import { finish } from '../ltv/finish-signer-info';
+import { finish } from '../cms/finish-signer-info';
 import type { SignCadesOptions, SignCadesResult } from './cades-types';
 
 export const DETACHED_SUFFIX = '.p7s';

@@ -15,7 +15,7 @@ export interface SignCadesOptions {
   signingTime?: Date;
   /** bytes of content processed / total */
   onProgress?: (done: number, total: number) => void;
-  /** last step on the new SignerInfo, e.g. a signature timestamp (CAdES-T / PAdES-B-T, core/ltv/cades-t.ts) */
+  /** last step on the new SignerInfo, e.g. a signature timestamp (CAdES-T / PAdES-B-T, core/sign/cades-t.ts) */
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
   /** input work started before the token was opened (prefetch.ts), used when it matches */
   prefetched?: Prefetch;

@@ -9,7 +9,7 @@ import { unlink } from 'node:fs/promises';
 import type { KeySigner } from '../crypto/key-signer';
 import { cancelledError } from '../files/cancelled';
 import { regularInput } from '../files/file-kind';
-import type { SignerInfoFinisher } from '../ltv/finish-signer-info';
+import type { SignerInfoFinisher } from '../cms/finish-signer-info';
 import { signFile, type SignFileOptions, type SignFileResult, type SignFormat } from './format-routing';
 import type { Prefetch } from './prefetch';
 import { formatFor, levelUnsupported, type SignPolicy } from './sign-policy';
@@ -24,9 +24,9 @@ export interface FileRun {
 async function finisherFor(format: SignFormat, p: SignPolicy): Promise<SignerInfoFinisher | undefined> {
   if (p.level === 'B' || !p.tsa) return undefined;
   if (format === 'cades' && (p.level === 'LT' || p.level === 'LTA')) {
-    return (await import('../ltv/cades-lt.js')).ltFinisher(p.tsa);
+    return (await import('./cades-lt.js')).ltFinisher(p.tsa);
   }
-  return (await import('../ltv/cades-t.js')).signatureTimestamper(p.tsa, p.digest);
+  return (await import('./cades-t.js')).signatureTimestamper(p.tsa, p.digest);
 }
 
 /** PDF LT/LTA: DSS (and document timestamp); p7m LTA: archive timestamp. Removes the output when cancelled. */
@@ -38,10 +38,10 @@ async function raise(output: string, format: SignFormat, p: SignPolicy, signal?:
     throw cancelledError();
   }
   if (format === 'pades') {
-    const { raisePdfInPlace } = await import('../ltv/pades-levels.js');
+    const { raisePdfInPlace } = await import('./pades-levels.js');
     await raisePdfInPlace(output, p.level as 'LT' | 'LTA', p.tsa);
   } else {
-    const { raiseCadesToLtaInPlace } = await import('../ltv/cades-levels.js');
+    const { raiseCadesToLtaInPlace } = await import('./cades-levels.js');
     await raiseCadesToLtaInPlace(output, p.tsa);
   }
 }
@@ -63,7 +63,7 @@ export async function signOneFile(input: string, p: SignPolicy, run: FileRun): P
   };
   if (p.countersign) {
     if (p.level !== 'B' && p.level !== 'T') throw levelUnsupported();
-    const { countersignFile } = await import('../ltv/countersign-file.js');
+    const { countersignFile } = await import('./countersign-file.js');
     const finishSignerInfo = await finisherFor('cades', p);
     return countersignFile({ ...opts, finishSignerInfo, signerIndex: p.countersign.signerIndex });
   }

@@ -6,7 +6,7 @@
 import type { DigestName } from '../crypto/key-signer';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
-import type { PadesFileOptions } from '../pdf/pades-file';
+import type { PadesFileOptions } from './pades-file';
 import { tsaError } from '../tsa/tsa-errors';
 import type { TsaConfig } from '../tsa/tsa-config';
 import { routeFormat, type RequestedFormat, type SignFormat } from './format-routing';
