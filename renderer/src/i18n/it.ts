@@ -1,6 +1,7 @@
 /** Italian resources (the reference set). */
 import { itShell } from './it-shell';
 import { itScreens } from './it-screens';
+import { itSignLevels } from './it-sign-levels';
 import { itVisual } from './it-visual';
 
-export const it = { ...itShell, ...itScreens, ...itVisual };
+export const it = { ...itShell, ...itScreens, ...itSignLevels, ...itVisual };
