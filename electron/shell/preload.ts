@@ -22,6 +22,7 @@ const METHODS: { [M in InvokeMethod]: true } = {
   verify: true,
   exportReport: true,
   extract: true,
+  visualDiff: true,
   exportCertificate: true,
   changePin: true,
   unblockPin: true,

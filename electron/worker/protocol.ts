@@ -14,6 +14,7 @@ export type WorkerOp =
   | 'extract'
   | 'exportReport'
   | 'watchCards'
+  | 'visualDiff'
   | 'ping';
 
 export interface WorkerCall {

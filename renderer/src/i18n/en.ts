@@ -2,5 +2,6 @@
 import { enShell } from './en-shell';
 import { enScreens } from './en-screens';
 import { enSignLevels } from './en-sign-levels';
+import { enVisual } from './en-visual';
 
-export const en = { ...enShell, ...enScreens, ...enSignLevels };
+export const en = { ...enShell, ...enScreens, ...enSignLevels, ...enVisual };

@@ -2,5 +2,6 @@
 import { itShell } from './it-shell';
 import { itScreens } from './it-screens';
 import { itSignLevels } from './it-sign-levels';
+import { itVisual } from './it-visual';
 
-export const it = { ...itShell, ...itScreens, ...itSignLevels };
+export const it = { ...itShell, ...itScreens, ...itSignLevels, ...itVisual };
