@@ -4,30 +4,18 @@
  * results; with a TSA configured, a signature timestamp on each (CAdES-T / PAdES-B-T); cancel stops before the
  * next file.
  */
-import type { DigestName, KeySigner } from '../../core/crypto/key-signer';
+import type { KeySigner } from '../../core/crypto/key-signer';
 import { toErrorInfo } from '../../core/errors';
-import { routeFormat, signFile, type RequestedFormat } from '../../core/sign/format-routing';
+import { routeFormat, signFile } from '../../core/sign/format-routing';
 import { signatureTimestamper } from '../../core/ltv/cades-t';
-import type { SignFileResult, SignResponse, VisibleBox } from '../../../shared/schemas/sign';
-import type { OpContext, OpHandler } from '../op-types';
-import { secretBuffer, withService, type CardParams } from './card-session';
+import type { SignFileResult, SignResponse } from '../../../shared/schemas/sign';
+import type { WorkerParams } from '../methods';
+import type { WorkerOp } from '../op-types';
+import { secretBuffer, withService } from './card-session';
 import { withIssuerChain } from '../../core/sign/issuer-chain';
 
-interface SignParams extends CardParams {
-  files: string[];
-  /** validated against the shared schema; the core routes what it supports */
-  format: RequestedFormat;
-  token: string;
-  certId?: string;
-  digest: DigestName;
-  visible?: VisibleBox;
-  outputDir?: string;
-  overwrite: boolean;
-  nest?: boolean;
-  pin: string;
-  /** from the settings when timestamps are on (password from the OS keychain); null: no timestamp */
-  tsa: { url: string; username: string | null; password: string | null } | null;
-}
+/** the page's sign request plus the card module and the TSA from the settings (methods.ts) */
+type SignParams = WorkerParams<'sign'>;
 
 /** CAdES-T / PAdES-B-T: a signature timestamp from the configured TSA on each new signature. */
 function timestamper(p: SignParams) {
@@ -67,8 +55,7 @@ async function signOne(
   }
 }
 
-export const sign: OpHandler = async (raw, ctx: OpContext) => {
-  const p = raw as SignParams;
+export const sign: WorkerOp<'sign'> = async (p, ctx) => {
   return withService(p, async (service): Promise<SignResponse> => {
     const pin = secretBuffer(p.pin);
     let session;
