@@ -129,16 +129,15 @@ const CHAIN_ENTRY: ChainEntry = {
   revocation: null,
 };
 
+/** a status nobody checked (dates of an answer: none) */
+const NO_ANSWER_DATES = { revocationTime: null, revocationReason: null, thisUpdate: null, nextUpdate: null };
 const REVOCATION: RevocationReport = {
   status: 'not_checked',
   source: null,
   url: null,
   cached: false,
-  revocationTime: null,
-  revocationReason: null,
-  thisUpdate: null,
-  nextUpdate: null,
   message: null,
+  ...NO_ANSWER_DATES,
 };
 
 const MODIFICATIONS: Modifications = {
