@@ -3,6 +3,7 @@
  * Channel names derive from the method name (see channels.ts). Requests are strict objects: the main process
  * rejects unknown fields, wrong types, oversized strings and unsafe paths before any handler runs.
  */
+import type { z } from 'zod';
 import {
   ExportCertificateRequestSchema,
   ListTokensRequestSchema,
@@ -73,4 +74,17 @@ export const INVOKE_METHODS = Object.keys(CONTRACT) as InvokeMethod[];
 
 export function isInvokeMethod(name: unknown): name is InvokeMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, name);
+}
+
+/** the contract seen per method (a mapped type, so that indexing it by a generic method keeps the correlation) */
+const TYPED_CONTRACT: {
+  [M in InvokeMethod]: {
+    request: z.ZodType<z.output<Contract[M]['request']>, z.input<Contract[M]['request']>>;
+    response: z.ZodType<z.output<Contract[M]['response']>>;
+  };
+} = CONTRACT;
+
+/** the request and response schemas of one method, typed by the method */
+export function contractOf<M extends InvokeMethod>(method: M): (typeof TYPED_CONTRACT)[M] {
+  return TYPED_CONTRACT[method];
 }

@@ -45,7 +45,7 @@ describe('card worker client', () => {
     await expect(client.call('listTokens', { module: '/nonexistent/module.so' })).rejects.toMatchObject({
       code: 'MODULE_NOT_FOUND',
     });
-    await expect(client.call('nope' as never, {})).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
+    await expect(client.call('nope' as never, {} as never)).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
   });
 
   it('dispose ends the worker without reporting a crash', async () => {

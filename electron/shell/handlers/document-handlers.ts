@@ -1,8 +1,6 @@
 /** Sign (with progress and cancel), verify, report export, extraction: run in the worker. */
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
-import type { ExtractResponse, FileReport } from '../../../shared/schemas/verify';
-import type { SignResponse } from '../../../shared/schemas/sign';
 import type { ShellContext } from '../ipc/context';
 import type { WorkerProgress } from '../../worker/protocol';
 import type { HandlerTable } from './handler-types';
@@ -34,17 +32,17 @@ export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'expo
     const wanted = req.level ? req.level !== 'B' : timestamp;
     const level = req.level ?? ((wanted ?? ctx.settings.get().timestamp.enabled) ? 'T' : 'B');
     const params = { ...cardEnvironment(ctx), ...rest, level, tsa: tsaFor(ctx, wanted) };
-    return (await ctx.worker.call('sign', params, {
+    return ctx.worker.call('sign', params, {
       operationId: req.operationId,
       onProgress: progressTo(ctx, req.operationId),
-    })) as SignResponse;
+    });
   },
   cancel: async (req, ctx) => {
     ctx.worker.cancel(req.operationId);
     return { ok: true };
   },
   verify: async (req, ctx) => {
-    const reports = (await ctx.worker.call(
+    const reports = await ctx.worker.call(
       'verify',
       {
         ...cardEnvironment(ctx),
@@ -54,7 +52,7 @@ export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'expo
         trustFiles: ctx.settings.get().trustFiles,
       },
       { operationId: req.operationId, onProgress: progressTo(ctx, req.operationId) },
-    )) as FileReport[];
+    );
     return { reportId: ctx.reports.put(reports), reports };
   },
   exportReport: async (req, ctx) => {
@@ -68,11 +66,11 @@ export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'expo
         }),
       );
     }
-    return (await ctx.worker.call('exportReport', {
+    return ctx.worker.call('exportReport', {
       reports,
       outputPath: req.outputPath,
       overwrite: req.overwrite === true,
-    })) as { path: string };
+    });
   },
-  extract: async (req, ctx) => (await ctx.worker.call('extract', req)) as ExtractResponse,
+  extract: async (req, ctx) => ctx.worker.call('extract', req),
 };

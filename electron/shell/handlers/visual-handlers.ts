@@ -1,7 +1,6 @@
 /** visualDiff (issue 23): a file of a verification still held here, compared in the card worker. */
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
-import type { VisualDiffResponse } from '../../../shared/schemas/visual';
 import type { HandlerTable } from './handler-types';
 
 export const visualHandlers: HandlerTable<'visualDiff'> = {
@@ -21,10 +20,6 @@ export const visualHandlers: HandlerTable<'visualDiff'> = {
       byteRange: s.byteRange,
       coversWholeDocument: s.coversWholeDocument,
     }));
-    return (await ctx.worker.call(
-      'visualDiff',
-      { file: report.file, signatures },
-      { operationId: req.operationId },
-    )) as VisualDiffResponse;
+    return ctx.worker.call('visualDiff', { file: report.file, signatures }, { operationId: req.operationId });
   },
 };

@@ -3,35 +3,16 @@
  * one login with the PIN from the request (zeroed right after), per-file results, levels B/T/LT/LTA with the TSA
  * from the settings, counter-signing, detached .p7s; cancel stops inside the file being signed and before the next.
  */
-import type { DigestName } from '../../core/crypto/key-signer';
-import type { RequestedFormat } from '../../core/sign/format-routing';
 import { signBatch } from '../../core/sign/sign-batch';
-import type { SignLevel, SignPolicy } from '../../core/sign/sign-policy';
+import type { SignPolicy } from '../../core/sign/sign-policy';
 import type { TsaConfig } from '../../core/tsa/tsa-config';
-import type { SignResponse, VisibleBox } from '../../../shared/schemas/sign';
-import type { OpContext, OpHandler } from '../op-types';
-import { secretBuffer, withService, type CardParams } from './card-session';
+import type { SignResponse } from '../../../shared/schemas/sign';
+import type { WorkerParams } from '../methods';
+import type { WorkerOp } from '../op-types';
+import { secretBuffer, withService } from './card-session';
 
-interface SignParams extends CardParams {
-  files: string[];
-  /** validated against the shared schema; the core routes what it supports */
-  format: RequestedFormat;
-  token: string;
-  certId?: string;
-  digest: DigestName;
-  visible?: VisibleBox;
-  outputDir?: string;
-  overwrite: boolean;
-  nest?: boolean;
-  /** B by default; T when only `tsa` is given (the older "timestamp" switch) */
-  level?: SignLevel;
-  detached?: boolean;
-  /** counter-sign signature N (1-based) of each .p7m */
-  countersign?: number;
-  pin: string;
-  /** from the settings when a timestamp is wanted (password from the OS keychain); null: none */
-  tsa: { url: string; username: string | null; password: string | null } | null;
-}
+/** the page's sign request plus the card module and the TSA from the settings (methods.ts) */
+type SignParams = WorkerParams<'sign'>;
 
 function tsaConfig(tsa: SignParams['tsa']): TsaConfig | undefined {
   if (!tsa) return undefined;
@@ -55,14 +36,13 @@ function policyOf(p: SignParams): SignPolicy {
   };
 }
 
-export const sign: OpHandler = async (raw, ctx: OpContext) => {
-  const p = raw as SignParams;
+export const sign: WorkerOp<'sign'> = async (p, ctx) => {
   const policy = policyOf(p);
   return withService(p, async (service): Promise<SignResponse> => {
     const sizes: number[] = [];
     const report = (i: number, done: number, total: number, phase: 'working' | 'done' = 'working') => {
       sizes[i] = total;
-      const file = p.files[i] as string;
+      const file = p.files[i] ?? '';
       ctx.progress({
         file,
         fileIndex: i,

@@ -2,21 +2,10 @@
  * The visual comparison of a verified PDF (issue 23) in the card worker: pdf.js renders on a limited thread of
  * this process (core/pdf/visual), never in the window or the main process; the PNGs go back as data: URLs.
  */
-import {
-  visualDiff as compare,
-  visualTargets,
-  type VisualSignatureInput,
-} from '../../core/pdf/visual/visual-diff';
-import type { VisualDiffResponse } from '../../../shared/schemas/visual';
-import type { OpContext, OpHandler } from '../op-types';
+import { visualDiff as compare, visualTargets } from '../../core/pdf/visual/visual-diff';
+import type { WorkerOp } from '../op-types';
 
-interface VisualParams {
-  file: string;
-  signatures: VisualSignatureInput[];
-}
-
-export const visualDiff: OpHandler = async (raw, ctx: OpContext): Promise<VisualDiffResponse> => {
-  const p = raw as VisualParams;
+export const visualDiff: WorkerOp<'visualDiff'> = async (p, ctx) => {
   const result = await compare(p.file, visualTargets(p.signatures), { signal: ctx.signal });
   return {
     file: p.file,

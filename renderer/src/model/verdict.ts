@@ -59,9 +59,7 @@ export function allSignatures(signatures: readonly SignatureReport[]): Signature
 }
 
 export function counterSignatures(s: SignatureReport): SignatureReport[] {
-  return (s.counterSignatures ?? []).filter(
-    (c): c is SignatureReport => typeof c === 'object' && c !== null && 'indication' in c,
-  );
+  return s.counterSignatures;
 }
 
 export function signerName(s: SignatureReport): string {
@@ -90,7 +88,7 @@ export function signatureSentence(
     return { key: INDETERMINATE_KEYS[sub] ?? 'verdict.indeterminate', params: { name: signerName(s) } };
   const name = signerName(s);
   const cf = s.signer.fiscalCode ?? '';
-  const qualified = s.qualified === true;
+  const qualified = s.qualified;
   const base = cf ? 'verdict.valid' : 'verdict.validNoCf';
   const timed = s.signingTime ? 'At' : '';
   const q = qualified ? 'Qualified' : '';

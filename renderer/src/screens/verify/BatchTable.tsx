@@ -25,6 +25,7 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
   const [open, setOpen] = useState<string | null>(null);
+  const openReport = open ? reports.find((r) => r.file === open) : undefined;
   const lang = i18n.language;
   const rows = useMemo(() => {
     const fmt = { date: (d: string) => formatDate(d, lang), time: (d: string) => formatTime(d, lang) };
@@ -108,9 +109,9 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
           )}
         </tbody>
       </table>
-      {open && reports.find((r) => r.file === open) && (
+      {openReport && (
         <div style={{ marginTop: 14 }}>
-          <FileResult report={reports.find((r) => r.file === open) as FileReport} reportId={reportId} />
+          <FileResult report={openReport} reportId={reportId} />
         </div>
       )}
     </section>
