@@ -321,6 +321,6 @@ describe('Verify', () => {
       },
     ]);
     expect(await screen.findByText('Da Rossi Srl a VRDGLI85M41F205X')).toBeTruthy();
-    expect(screen.getByText('Documento n. 42 del 2026-11-20: totale 122.00 EUR')).toBeTruthy();
+    expect(screen.getByText('Documento n. 42 del 20/11/2026: totale 122,00 €')).toBeTruthy();
   });
 });

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { DIGEST_NAMES, type DigestName } from '../../core/crypto/key-signer';
 import { cleanStaleTemps } from '../../core/files/stale-temp';
-import { SigilloError, toErrorInfo, type ErrorInfo } from '../../core/errors';
+import { SigilloError, type ErrorInfo } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
 import {
   REQUESTED_FORMATS,
@@ -17,6 +17,7 @@ import {
   type SignFormat,
 } from '../../core/sign/format-routing';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+import { usageText } from '../usage';
 import { stringOption, tokenOptions, withCardService } from '../card-options';
 import { readSecret } from '../secret-input';
 import { SIGN_HELP } from './sign-help';
@@ -25,6 +26,7 @@ import { ltvFromCli, signLtvCliOptions, type SignLtv } from '../sign-ltv-options
 import { Prefetch } from '../../core/sign/prefetch';
 import type { PadesFileOptions } from '../../core/pdf/pades-file';
 import { withIssuerChain } from '../../core/sign/issuer-chain';
+import { cliErrorInfo } from '../error-hints';
 
 export interface SignResultJson {
   input: string;
@@ -36,7 +38,7 @@ export interface SignResultJson {
 const FORMAT_LABEL: Record<SignFormat, string> = { cades: 'CAdES', pades: 'PAdES', xades: 'XAdES' };
 
 function usage(ctx: CommandContext, message: string): number {
-  ctx.out.warn(`${message}\n\n${t(SIGN_HELP)}`);
+  ctx.out.warn(usageText(['sign'], message));
   return EXIT_USAGE;
 }
 
@@ -167,7 +169,7 @@ async function signAll(ctx: CommandContext, plan: SignPlan): Promise<number> {
           });
           out.push({ input, output: r.output, format: r.format });
         } catch (e) {
-          out.push({ input, output: null, format: fmt, error: toErrorInfo(e) });
+          out.push({ input, output: null, format: fmt, error: cliErrorInfo(e) });
         } finally {
           ctx.out.progressDone();
         }

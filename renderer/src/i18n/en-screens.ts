@@ -93,7 +93,7 @@ export const enScreens: Dict<typeof itScreens> = {
     invoice: {
       title: 'Electronic invoice (FatturaPA)',
       parties: 'From {{sender}} to {{customer}}',
-      document: 'Document no. {{number}} of {{date}}: total {{total}} {{currency}}',
+      document: 'Document no. {{number}} of {{date}}: total {{total}}',
     },
     container: {
       title: '{{type}} container',

@@ -90,7 +90,7 @@ export const itScreens = {
     invoice: {
       title: 'Fattura elettronica (FatturaPA)',
       parties: 'Da {{sender}} a {{customer}}',
-      document: 'Documento n. {{number}} del {{date}}: totale {{total}} {{currency}}',
+      document: 'Documento n. {{number}} del {{date}}: totale {{total}}',
     },
     container: {
       title: 'Contenitore {{type}}',
