@@ -1,16 +1,12 @@
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from './command';
 import { makeOutput, reportError } from './output';
 import { t } from '../core/i18n/translate';
+import { sigilloVersion } from '../core/version';
 import { groupCommands, groupHelp, parseErrorText, unknownCommandText, usageText } from './usage';
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  return sigilloVersion();
 }
 
 /** The commands and their modules are loaded only when needed, so `sigillo --version` starts fast. */

@@ -100,7 +100,13 @@ export const verifyCommand: Command = {
     if (reportPath) {
       // loaded only when asked for: pdf-lib costs a noticeable part of the start-up
       const { writeVerificationReport } = await import('../../core/report/verification-report.js');
-      await writeVerificationReport(reports, reportPath, { overwrite });
+      const { reportTrustState } = await import('../../core/report/report-context.js');
+      const trust = await reportTrustState({
+        trustedLists: ctx.values['no-tsl'] !== true,
+        trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
+        env: ctx.env,
+      });
+      await writeVerificationReport(reports, reportPath, { overwrite, trust });
       if (!ctx.out.json) ctx.out.warn(t({ it: 'Rapporto: {p}', en: 'Report: {p}' }, { p: reportPath }));
     }
     return allPassed(reports) ? EXIT_OK : EXIT_FAILURE;

@@ -6,6 +6,7 @@ import { extractFile } from '../../core/verify/extract';
 import { regularInput } from '../../core/files/file-kind';
 import { extractAsic, isZipFile } from '../../core/asic/asic-extract';
 import { writeVerificationReport } from '../../core/report/verification-report';
+import { reportTrustState } from '../../core/report/report-context';
 import type { OpContext, OpHandler } from '../op-types';
 
 interface VerifyParams {
@@ -56,7 +57,9 @@ export const extract: OpHandler = async (raw) => {
 };
 
 export const exportReport: OpHandler = async (raw) => {
-  const p = raw as { reports: FileReport[]; outputPath: string; overwrite: boolean };
-  await writeVerificationReport(p.reports, p.outputPath, { overwrite: p.overwrite });
+  const p = raw as { reports: FileReport[]; outputPath: string; overwrite: boolean; trustFiles?: string[] };
+  // the app verifies with the cached EU trusted lists and the trusted files of its settings
+  const trust = await reportTrustState({ trustedLists: true, trustFiles: p.trustFiles ?? [] });
+  await writeVerificationReport(p.reports, p.outputPath, { overwrite: p.overwrite, trust });
   return { path: p.outputPath };
 };

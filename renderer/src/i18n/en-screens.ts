@@ -107,6 +107,7 @@ export const enScreens: Dict<typeof itScreens> = {
     filterAll: 'All',
     filterNone: 'No file matches the filter.',
     search: 'Search by name or signer',
+    exportBatchReport: 'PDF report of every file',
     exportCsv: 'Export CSV',
     csvName: 'verification.csv',
     col: { file: 'File', verdict: 'Result', signers: 'Signers', reason: 'Reason' },
