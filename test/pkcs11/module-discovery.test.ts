@@ -1,13 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { SigilloError } from '../../electron/core/errors';
 import { findPkcs11Module, MODULE_ENV } from '../../electron/core/pkcs11/module-discovery';
 import { builtinModuleLocations } from '../../electron/core/pkcs11/module-locations';
 import { Pkcs11Service } from '../../electron/core/pkcs11/pkcs11-service';
 
-const dir = mkdtempSync(join(tmpdir(), 'sigillo-modules-'));
+const dir = mkdtempSync(join(inject('fixture').root, 'sigillo-modules-'));
 const touch = (name: string) => {
   const p = join(dir, name);
   writeFileSync(p, 'not really a library');

@@ -5,6 +5,7 @@
  * for the installed Electron's ABI. (Compiling them for Electron needs its headers from the network: not here.)
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -25,7 +26,7 @@ describe('toolchain', () => {
     expect(typeof get.downloadArtifact).toBe('function');
     const rebuild = (await import('@electron/rebuild')) as { rebuild?: unknown };
     expect(typeof rebuild.rebuild).toBe('function');
-    const abi = (await import('node-abi')) as { getAbi(v: string, t: string): string };
+    const abi = createRequire(__filename)('node-abi') as { getAbi(v: string, t: string): string };
     const electron = json('node_modules/electron/package.json').version as string;
     // the ABI the native addons are rebuilt for: Electron's own, not Node's
     expect(abi.getAbi(electron, 'electron')).not.toBe(process.versions.modules);
