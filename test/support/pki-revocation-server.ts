@@ -6,11 +6,12 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestPki } from './pki';
+import { readBody } from './http-body';
 
 const run = promisify(execFile);
 
@@ -37,15 +38,6 @@ function makeCrl(pki: TestPki, issuer: 'ca' | 'root'): Buffer {
   return readFileSync(der);
 }
 
-function body(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => resolve(Buffer.concat(parts)));
-    req.on('error', reject);
-  });
-}
-
 export async function startPkiRevocationServer(): Promise<PkiRevocationServer> {
   let pki: TestPki | undefined;
   const crls: Record<string, Buffer> = {};
@@ -67,7 +59,7 @@ export async function startPkiRevocationServer(): Promise<PkiRevocationServer> {
         if (req.method === 'GET' && crl) {
           res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(crl);
         } else if (req.method === 'POST' && path === '/ocsp') {
-          const answer = await ocsp(await body(req));
+          const answer = await ocsp(await readBody(req));
           res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(answer);
         } else res.writeHead(404).end();
       } catch {
