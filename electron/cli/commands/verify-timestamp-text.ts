@@ -1,7 +1,7 @@
 /** The timestamp lines of `sigillo verify` text output: file timestamps (.tsd/.tsr/.m7m) and signature timestamps. */
 import { formatDateTime } from '../../../shared/format/dates';
 import { t } from '../../core/i18n/translate';
-import type { TimestampReport } from '../../core/tsa/timestamp-report';
+import type { TimestampReport } from '../../core/verify/timestamp-report';
 import type { FileReport, SignatureReport } from '../../core/verify/types';
 
 function lines(ts: TimestampReport, indent: string): string[] {
