@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDateTime } from '../../shared/format/dates';
 import { setLang } from '../../electron/core/i18n/translate';
 import { writeVerificationReport } from '../../electron/core/report/verification-report';
-import { openVerification, verifyFiles } from '../../electron/core/verify/session';
+import { openVerification, verifyFiles } from '../../electron/core/validate/session';
 import type { FileReport } from '../../electron/core/verify/types';
 import { sigilloVersion } from '../../electron/core/version';
 import { makeTestPki, type TestPki } from '../support/pki';

@@ -5,8 +5,9 @@
 import { formatDateTime } from '../../../shared/format/dates';
 import { t } from '../i18n/translate';
 import type { PdfSignatureReport } from '../pdf/verify-pdf';
-import type { TimestampReport } from '../tsa/timestamp-report';
-import type { ChainEntry, FileReport, RevocationReport, SignatureReport } from '../verify/types';
+import type { TimestampReport } from '../verify/timestamp-report';
+import type { RevocationReport } from '../revocation/revocation-report';
+import type { ChainEntry, FileReport, SignatureReport } from '../verify/types';
 
 const W = {
   good: { it: 'non revocato ({src}, {time})', en: 'not revoked ({src}, {time})' },
