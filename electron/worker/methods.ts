@@ -68,6 +68,8 @@ export const WORKER_METHODS = {
       reports: z.array(FileReportSchema),
       outputPath: AbsolutePathSchema,
       overwrite: z.boolean(),
+      /** trusted certificates from the settings (named in the report's trust line) */
+      trustFiles: z.array(AbsolutePathSchema),
     }),
     response: PathResponseSchema,
   },

@@ -160,6 +160,8 @@ export const ExportReportRequestSchema = z.strictObject({
   reportId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   outputPath: AbsolutePathSchema,
   overwrite: z.boolean().optional(),
+  /** the one file of the verification to report on; absent: every file of it (the batch) */
+  file: AbsolutePathSchema.optional(),
 });
 export type ExportReportRequest = z.infer<typeof ExportReportRequestSchema>;
 

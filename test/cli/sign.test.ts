@@ -153,7 +153,7 @@ describe('sigillo sign (CLI, SoftHSM2)', () => {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, SIGILLO_LANG: 'en', ...env() },
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('big.bin: 19.5 KiB / 19.5 KiB (100%)');
+    expect(r.stdout).toContain('big.bin: 19.5 KB / 19.5 KB (100%)');
     expect(opensslVerify(`${input}.p7m`, fx.pki.chainPem).ok).toBe(true);
   });
 

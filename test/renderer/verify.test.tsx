@@ -131,9 +131,11 @@ describe('Verify', () => {
     }));
     await userEvent.click(await screen.findByRole('button', { name: 'Esporta rapporto (PDF)' }));
     expect(await screen.findByText('Rapporto salvato: rapporto.pdf')).toBeTruthy();
-    expect(bridge.calls.find((c) => c.method === 'exportReport')?.request).toMatchObject({
+    expect(bridge.calls.find((c) => c.method === 'exportReport')?.request).toEqual({
       reportId: 'r1',
       outputPath: '/home/u/rapporto.pdf',
+      overwrite: true,
+      file: P7M, // one press, one report: the file in view
     });
     await userEvent.click(screen.getByRole('button', { name: 'Estrai documento' }));
     expect(await screen.findByText('Documento estratto: fattura.xml')).toBeTruthy();
@@ -173,6 +175,23 @@ describe('Verify', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Mostra' }), 'all');
     await userEvent.type(screen.getByRole('searchbox', { name: 'Cerca per nome o firmatario' }), 'c.p7m');
     expect(within(table).getAllByRole('row')).toHaveLength(2);
+  });
+
+  it('reports the whole batch only from its own button, a row only its file', async () => {
+    const files = ['/d/a.p7m', '/d/b.p7m'];
+    const bridge = await openVerify(
+      files.map((file) => ({ file, format: 'cades', error: null, signatures: [signature()] })),
+    );
+    bridge.set('chooseSavePath', () => ({ path: '/home/u/tutti.pdf' }));
+    bridge.set('exportReport', () => ({ path: '/home/u/tutti.pdf' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Rapporto PDF di tutti i file' }));
+    expect(await screen.findByText('Rapporto salvato: tutti.pdf')).toBeTruthy();
+    const exports = () => bridge.calls.filter((c) => c.method === 'exportReport').map((c) => c.request);
+    expect(exports()).toEqual([{ reportId: 'r1', outputPath: '/home/u/tutti.pdf', overwrite: true }]);
+    await userEvent.click(screen.getByRole('button', { name: 'b.p7m' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Esporta rapporto (PDF)' }));
+    await expect.poll(() => exports().length).toBe(2);
+    expect(exports()[1]).toMatchObject({ file: '/d/b.p7m' });
   });
 
   it('shows a failed verify call', async () => {
@@ -321,6 +340,6 @@ describe('Verify', () => {
       },
     ]);
     expect(await screen.findByText('Da Rossi Srl a VRDGLI85M41F205X')).toBeTruthy();
-    expect(screen.getByText('Documento n. 42 del 2026-11-20: totale 122.00 EUR')).toBeTruthy();
+    expect(screen.getByText('Documento n. 42 del 20/11/2026: totale 122,00 €')).toBeTruthy();
   });
 });

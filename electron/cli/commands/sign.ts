@@ -14,6 +14,8 @@ import { REQUESTED_FORMATS, type RequestedFormat, type SignFormat } from '../../
 import { signBatch, type BatchFileResult, type OpenedSigner } from '../../core/sign/sign-batch';
 import { checkPolicy, type SignPolicy } from '../../core/sign/sign-policy';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+import { usageText } from '../usage';
+import { withCliHint } from '../error-hints';
 import { openCardService, stringOption, tokenOptions } from '../card-options';
 import { readSecret } from '../secret-input';
 import { SIGN_HELP } from './sign-help';
@@ -30,7 +32,7 @@ export interface SignResultJson {
 const FORMAT_LABEL: Record<SignFormat, string> = { cades: 'CAdES', pades: 'PAdES', xades: 'XAdES' };
 
 function usage(ctx: CommandContext, message: string): number {
-  ctx.out.warn(`${message}\n\n${t(SIGN_HELP)}`);
+  ctx.out.warn(usageText(['sign'], message));
   return EXIT_USAGE;
 }
 
@@ -157,13 +159,18 @@ export const signCommand: Command = {
       files.map((f) => (policy.outputDir ? resolve(policy.outputDir) : dirname(resolve(f)))),
     );
     for (const folder of folders) await cleanStaleTemps(folder);
-    const results: SignResultJson[] = await signBatch(files, policy, () => openSigner(ctx), {
-      onProgress: (i, done, total) => ctx.out.progress(basename(files[i] as string), done, total),
-      onFileDone: (r: BatchFileResult) => {
-        ctx.out.progressDone();
-        if (!ctx.out.json) printResult(ctx, r, policy);
-      },
-    });
+    // the core's per-file errors get the CLI option that fixes them (e.g. OUTPUT_EXISTS → --overwrite)
+    const withHint = (r: BatchFileResult): SignResultJson =>
+      r.error ? { ...r, error: withCliHint(r.error) } : r;
+    const results: SignResultJson[] = (
+      await signBatch(files, policy, () => openSigner(ctx), {
+        onProgress: (i, done, total) => ctx.out.progress(basename(files[i] as string), done, total),
+        onFileDone: (r: BatchFileResult) => {
+          ctx.out.progressDone();
+          if (!ctx.out.json) printResult(ctx, withHint(r), policy);
+        },
+      })
+    ).map(withHint);
     if (ctx.out.json) ctx.out.result(results);
     return results.some((r) => r.error) ? EXIT_FAILURE : EXIT_OK;
   },

@@ -1,4 +1,5 @@
 /** The readable summary `sigillo verify` prints without --json: ✔ / ⚠ / ✖ per signature, signer, time, reason. */
+import { formatDateTime } from '../../../shared/format/dates';
 import { t } from '../../core/i18n/translate';
 import type { FileReport, SignatureReport } from '../../core/verify/types';
 import { pdfSignatureLines } from './verify-pdf-text';
@@ -17,12 +18,7 @@ function who(s: SignatureReport): string {
 }
 
 function when(s: SignatureReport): string {
-  return s.signingTime
-    ? s.signingTime
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, ' UTC')
-        .replace(/Z$/, ' UTC')
-    : t({ it: 'ora non indicata', en: 'no time given' });
+  return s.signingTime ? formatDateTime(s.signingTime) : t({ it: 'ora non indicata', en: 'no time given' });
 }
 
 function signatureLines(s: SignatureReport, indent: string, counter: boolean): string[] {

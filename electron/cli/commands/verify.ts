@@ -9,19 +9,26 @@ import { regularInput } from '../../core/files/file-kind';
 import { openVerification, verifyFiles } from '../../core/validate/session';
 import { trustStatus } from '../../core/tsl/tsl-status';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command';
+import { usageText } from '../usage';
 import { expandInputs, nothingToVerify } from './verify-inputs';
 import { allPassed, fileSummary } from './verify-text';
 import { staleWarning } from './trust-text';
 import { checkVisualDir, visualLines, writeVisualDiff } from './verify-visual';
+import { withCliHint } from '../error-hints';
 
 const HELP = {
   it: `Uso: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff CARTELLA] [--overwrite] FILE|CARTELLA...
 
-Verifica firme .p7m / .p7s / .p7 (CAdES/CMS; DER, BER, base64), anche annidate e controfirmate.
+Verifica file firmati, riconosciuti dal contenuto:
+  PDF (PAdES: B-B, B-T, B-LT, B-LTA; modifiche dopo la firma)
+  .p7m / .p7s / .p7 / .pkcs7 (CAdES-BES/T/LT, CMS; DER, BER, base64; anche annidate e controfirmate)
+  XML (XAdES, anche fatture FatturaPA)
+  ASiC-E / ASiC-S (.asice, .sce, .asics, .scs, .bdoc)
+  marche temporali .tsd, .m7m, .tsr (quest'ultima con il file marcato accanto o --content)
   --trust FILE     certificati fidati (PEM o DER; ripetibile)
   --no-tsl         non usa le liste di fiducia UE salvate da 'sigillo trust update'
   --offline        non usa la rete: revoca solo dalla cache
-  --content FILE   il file firmato di una firma separata (.p7s); predefinito: il nome senza .p7s
+  --content FILE   il file firmato di una firma separata (.p7s, .tsr); predefinito: il nome senza estensione
   --report PDF     scrive un rapporto di verifica in PDF (una pagina per file)
   --visual-diff CARTELLA  per ogni firma PDF e ogni pagina cambiata dopo la firma, un PNG NOME-sigN-pP.png
                    (versione firmata | ora | differenze evidenziate) e "visualChanges" nel JSON
@@ -31,11 +38,16 @@ Una cartella vale per i file .p7m/.p7s/.p7/.pkcs7/.pdf che contiene.
 Uscita 0 solo se tutte le firme sono TOTAL_PASSED; 1 altrimenti; 2 per errori d'uso.`,
   en: `Usage: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff FOLDER] [--overwrite] FILE|FOLDER...
 
-Verifies .p7m / .p7s / .p7 signatures (CAdES/CMS; DER, BER, base64), nested and counter-signed ones too.
+Verifies signed files, recognised by their content:
+  PDF (PAdES: B-B, B-T, B-LT, B-LTA; changes after signing)
+  .p7m / .p7s / .p7 / .pkcs7 (CAdES-BES/T/LT, CMS; DER, BER, base64; nested and counter-signed too)
+  XML (XAdES, FatturaPA invoices too)
+  ASiC-E / ASiC-S (.asice, .sce, .asics, .scs, .bdoc)
+  timestamps .tsd, .m7m, .tsr (the last with the timestamped file beside it or --content)
   --trust FILE     trusted certificates (PEM or DER; repeatable)
   --no-tsl         does not use the EU trusted lists saved by 'sigillo trust update'
   --offline        no network: revocation from the cache only
-  --content FILE   the signed file of a detached signature (.p7s); default: the name without .p7s
+  --content FILE   the signed file of a detached signature (.p7s, .tsr); default: the name without extension
   --report PDF     writes a verification report as PDF (one page per file)
   --visual-diff FOLDER  for each PDF signature and each page changed after signing, a PNG NAME-sigN-pP.png
                    (signed version | now | differences highlighted) and "visualChanges" in the JSON
@@ -47,7 +59,10 @@ Exit 0 only when every signature is TOTAL_PASSED; 1 otherwise; 2 for usage error
 
 export const verifyCommand: Command = {
   path: ['verify'],
-  summary: { it: 'verifica file firmati (.p7m, .p7s)', en: 'verify signed files (.p7m, .p7s)' },
+  summary: {
+    it: 'verifica file firmati (PDF, .p7m, .p7s, XML, ASiC, .tsd)',
+    en: 'verify signed files (PDF, .p7m, .p7s, XML, ASiC, .tsd)',
+  },
   help: HELP,
   options: {
     trust: { type: 'string', multiple: true },
@@ -61,7 +76,9 @@ export const verifyCommand: Command = {
   allowPositionals: true,
   async run(ctx) {
     if (ctx.positionals.length === 0) {
-      ctx.out.warn(`${t({ it: 'Indicare almeno un file.', en: 'Give at least one file.' })}\n\n${t(HELP)}`);
+      ctx.out.warn(
+        usageText(['verify'], t({ it: 'Indicare almeno un file.', en: 'Give at least one file.' })),
+      );
       return EXIT_USAGE;
     }
     const reportPath = typeof ctx.values.report === 'string' ? resolve(ctx.values.report) : undefined;
@@ -85,7 +102,9 @@ export const verifyCommand: Command = {
     if (content) await regularInput(content); // a FIFO or device as --content would be read forever
     const files = await expandInputs(ctx.positionals);
     if (files.length === 0) throw nothingToVerify(ctx.positionals);
-    const reports = await verifyFiles(files, { ...session, content });
+    const reports = (await verifyFiles(files, { ...session, content })).map((r) =>
+      r.error ? { ...r, error: withCliHint(r.error) } : r,
+    );
     const visual = visualDir ? await writeVisualDiff(reports, visualDir, overwrite) : undefined;
     if (ctx.out.json) ctx.out.result(reports);
     else for (const r of reports) ctx.out.line(fileSummary(r));
@@ -93,7 +112,13 @@ export const verifyCommand: Command = {
     if (reportPath) {
       // loaded only when asked for: pdf-lib costs a noticeable part of the start-up
       const { writeVerificationReport } = await import('../../core/report/verification-report.js');
-      await writeVerificationReport(reports, reportPath, { overwrite, visual });
+      const { reportTrustState } = await import('../../core/report/report-context.js');
+      const trust = await reportTrustState({
+        trustedLists: ctx.values['no-tsl'] !== true,
+        trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
+        env: ctx.env,
+      });
+      await writeVerificationReport(reports, reportPath, { overwrite, trust, visual });
       if (!ctx.out.json) ctx.out.warn(t({ it: 'Rapporto: {p}', en: 'Report: {p}' }, { p: reportPath }));
     }
     return allPassed(reports) ? EXIT_OK : EXIT_FAILURE;

@@ -38,8 +38,8 @@ export function asicFolderFor(input: string, outDir?: string): string {
 }
 
 const BROKEN = {
-  it: 'Le firme del contenitore non sono integre: estrazione annullata (usare --force per estrarre comunque).',
-  en: 'The container signatures are not intact: extraction cancelled (use --force to extract anyway).',
+  it: 'Le firme del contenitore non sono integre: estrazione annullata.',
+  en: 'The container signatures are not intact: extraction cancelled.',
 };
 
 export async function extractAsic(input: string, o: ExtractOptions): Promise<ExtractResult> {

@@ -49,20 +49,20 @@ export function modulePaths(name: string, os: CardOs, table: AtrTable, env: Node
 }
 
 const NOT_INSTALLED = {
-  it: 'La carta "{name}" ({issuer}, ATR {atr}) richiede {middleware}, che non risulta installato (file cercati: {files}). Installare {middleware} oppure OpenSC, o indicare il modulo PKCS#11 con --module.',
-  en: 'The card "{name}" ({issuer}, ATR {atr}) needs {middleware}, which is not installed (files looked for: {files}). Install {middleware} or OpenSC, or give the PKCS#11 module with --module.',
+  it: 'La carta "{name}" ({issuer}, ATR {atr}) richiede {middleware}, che non risulta installato (file cercati: {files}). Installare {middleware} oppure OpenSC, o indicare il modulo PKCS#11 da usare.',
+  en: 'The card "{name}" ({issuer}, ATR {atr}) needs {middleware}, which is not installed (files looked for: {files}). Install {middleware} or OpenSC, or give the PKCS#11 module to use.',
 };
 const UNKNOWN_VENDOR = {
-  it: 'Carta non riconosciuta (ATR {atr}). Sembra una CNS prodotta da {vendor}: installare {middleware} (file {files}) oppure OpenSC, o indicare il modulo PKCS#11 con --module.',
-  en: 'Card not recognised (ATR {atr}). It looks like a CNS made by {vendor}: install {middleware} (files {files}) or OpenSC, or give the PKCS#11 module with --module.',
+  it: 'Carta non riconosciuta (ATR {atr}). Sembra una CNS prodotta da {vendor}: installare {middleware} (file {files}) oppure OpenSC, o indicare il modulo PKCS#11 da usare.',
+  en: 'Card not recognised (ATR {atr}). It looks like a CNS made by {vendor}: install {middleware} (files {files}) or OpenSC, or give the PKCS#11 module to use.',
 };
 const UNKNOWN_CNS = {
-  it: "Carta non riconosciuta (ATR {atr}). Sembra una CNS: installare OpenSC oppure il software dell'ente che l'ha emessa, o indicare il modulo PKCS#11 con --module.",
-  en: 'Card not recognised (ATR {atr}). It looks like a CNS: install OpenSC or the software of the body that issued it, or give the PKCS#11 module with --module.',
+  it: "Carta non riconosciuta (ATR {atr}). Sembra una CNS: installare OpenSC oppure il software dell'ente che l'ha emessa, o indicare il modulo PKCS#11 da usare.",
+  en: 'Card not recognised (ATR {atr}). It looks like a CNS: install OpenSC or the software of the body that issued it, or give the PKCS#11 module to use.',
 };
 const UNKNOWN = {
-  it: "Carta non riconosciuta (ATR {atr}): non è una CNS nota. Installare il software (modulo PKCS#11) dell'ente che l'ha emessa oppure OpenSC, e indicarne il modulo con --module.",
-  en: 'Card not recognised (ATR {atr}): not a known CNS. Install the software (PKCS#11 module) of the body that issued it or OpenSC, and give its module with --module.',
+  it: "Carta non riconosciuta (ATR {atr}): non è una CNS nota. Installare il software (modulo PKCS#11) dell'ente che l'ha emessa oppure OpenSC, e indicarne il modulo.",
+  en: 'Card not recognised (ATR {atr}): not a known CNS. Install the software (PKCS#11 module) of the body that issued it or OpenSC, and give its module.',
 };
 const OVERRIDE_MISSING = {
   it: 'Il modulo PKCS#11 indicato non esiste: {path}',

@@ -25,8 +25,8 @@ export function outputExists(path: string): SigilloError {
     'OUTPUT_EXISTS',
     t(
       {
-        it: 'Il file {path} esiste già: non lo sovrascrivo (usare --overwrite per sostituirlo).',
-        en: 'The file {path} already exists: not overwriting it (use --overwrite to replace it).',
+        it: 'Il file {path} esiste già: non lo sovrascrivo.',
+        en: 'The file {path} already exists: not overwriting it.',
       },
       { path },
     ),

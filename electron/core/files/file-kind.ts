@@ -73,8 +73,8 @@ export function outputIsInput(path: string): SigilloError {
     'OUTPUT_IS_INPUT',
     t(
       {
-        it: 'L’uscita {path} è il file di ingresso stesso: non lo sostituisco (indicare --out con un’altra cartella).',
-        en: 'The output {path} is the input file itself: not replacing it (give --out with another folder).',
+        it: 'L’uscita {path} è il file di ingresso stesso: non lo sostituisco: scegliere un’altra cartella di uscita.',
+        en: 'The output {path} is the input file itself: not replacing it: choose another output folder.',
       },
       { path },
     ),

@@ -103,8 +103,8 @@ export async function extractPdfRevision(input: string, o: PdfExtractOptions): P
       throw new SigilloError(
         'INTEGRITY_FAILED',
         t({
-          it: 'La firma non è integra: estrazione annullata (usare --force per estrarre comunque).',
-          en: 'The signature is not intact: extraction cancelled (use --force to extract anyway).',
+          it: 'La firma non è integra: estrazione annullata.',
+          en: 'The signature is not intact: extraction cancelled.',
         }),
       );
     }

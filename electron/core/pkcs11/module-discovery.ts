@@ -19,11 +19,15 @@ export interface ModuleQuery {
 }
 
 const NOT_FOUND = {
-  it: 'Nessun modulo PKCS#11 (middleware della CNS) trovato. Percorsi provati:\n{paths}\nInstallare il software della carta (ad es. il pacchetto opensc) oppure indicare il modulo con --module PERCORSO o la variabile SIGILLO_PKCS11_MODULE.',
-  en: 'No PKCS#11 module (CNS middleware) found. Paths tried:\n{paths}\nInstall the card software (e.g. the opensc package) or name the module with --module PATH or the SIGILLO_PKCS11_MODULE variable.',
+  it: 'Nessun modulo PKCS#11 (middleware della CNS) trovato. Percorsi provati:\n{paths}\nInstallare il software della carta (ad es. il pacchetto opensc) oppure indicare il percorso del modulo PKCS#11.',
+  en: 'No PKCS#11 module (CNS middleware) found. Paths tried:\n{paths}\nInstall the card software (e.g. the opensc package) or give the path of the PKCS#11 module.',
 };
 
 const EXPLICIT_MISSING = {
+  it: 'Il modulo PKCS#11 indicato non esiste o non è un file: {path}',
+  en: 'The PKCS#11 module given does not exist or is not a file: {path}',
+};
+const ENV_MISSING = {
   it: 'Il modulo PKCS#11 indicato ({source}) non esiste o non è un file: {path}',
   en: 'The PKCS#11 module given ({source}) does not exist or is not a file: {path}',
 };
@@ -38,14 +42,15 @@ function isFile(path: string): boolean {
 
 export function findPkcs11Module(q: ModuleQuery = {}): string {
   const env = q.env ?? process.env;
-  const explicit: [string | undefined, string][] = [
-    [q.module, '--module'],
+  const explicit: [string | undefined, string | null][] = [
+    [q.module, null],
     [env[MODULE_ENV], MODULE_ENV],
   ];
   for (const [path, source] of explicit) {
     if (path === undefined || path === '') continue;
     if (isFile(path)) return path;
-    throw new SigilloError('MODULE_NOT_FOUND', t(EXPLICIT_MISSING, { source, path }), { tried: [path] });
+    const message = source ? t(ENV_MISSING, { source, path }) : t(EXPLICIT_MISSING, { path });
+    throw new SigilloError('MODULE_NOT_FOUND', message, { tried: [path] });
   }
   const tried = q.candidates ?? builtinModuleLocations(q.platform ?? process.platform, env);
   const found = tried.find(isFile);

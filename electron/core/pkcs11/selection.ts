@@ -26,8 +26,8 @@ export function findTokenIn(tokens: TokenInfo[], label?: string): TokenInfo {
       'TOKEN_AMBIGUOUS',
       t(
         {
-          it: 'Ci sono {n} dispositivi: sceglierne uno con --token ETICHETTA. Etichette: {labels}',
-          en: 'There are {n} devices: choose one with --token LABEL. Labels: {labels}',
+          it: 'Ci sono {n} dispositivi: sceglierne uno. Etichette: {labels}',
+          en: 'There are {n} devices: choose one. Labels: {labels}',
         },
         { n: tokens.length, labels: list(labels) },
       ),
@@ -42,8 +42,8 @@ export function findTokenIn(tokens: TokenInfo[], label?: string): TokenInfo {
       'TOKEN_AMBIGUOUS',
       t(
         {
-          it: 'Più dispositivi hanno l’etichetta "{label}": indicarne il numero di serie con --token. Numeri di serie: {serials}',
-          en: 'Several devices are labelled "{label}": give its serial number with --token. Serial numbers: {serials}',
+          it: 'Più dispositivi hanno l’etichetta "{label}": indicarne il numero di serie. Numeri di serie: {serials}',
+          en: 'Several devices are labelled "{label}": give its serial number. Serial numbers: {serials}',
         },
         { label, serials: list(matches.map((m) => m.serialNumber)) },
       ),
@@ -93,8 +93,8 @@ export function chooseCertificateIn(token: TokenInfo, certId?: string): TokenCer
       'NO_SIGNATURE_CERT',
       t(
         {
-          it: 'Il dispositivo "{token}" non ha un certificato di firma (nonRepudiation). Per usare un altro certificato indicarlo con --cert ID. Certificati: {ids}',
-          en: 'Device "{token}" has no signature (nonRepudiation) certificate. To use another certificate name it with --cert ID. Certificates: {ids}',
+          it: 'Il dispositivo "{token}" non ha un certificato di firma (nonRepudiation). Per usare un altro certificato sceglierlo esplicitamente. Certificati: {ids}',
+          en: 'Device "{token}" has no signature (nonRepudiation) certificate. To use another certificate choose it explicitly. Certificates: {ids}',
         },
         { token: token.label, ids: ids.join('; ') || '-' },
       ),
@@ -105,8 +105,8 @@ export function chooseCertificateIn(token: TokenInfo, certId?: string): TokenCer
     'CERT_AMBIGUOUS',
     t(
       {
-        it: 'Il dispositivo "{token}" ha più certificati di firma: sceglierne uno con --cert ID. Certificati: {ids}',
-        en: 'Device "{token}" has several signature certificates: choose one with --cert ID. Certificates: {ids}',
+        it: 'Il dispositivo "{token}" ha più certificati di firma: sceglierne uno. Certificati: {ids}',
+        en: 'Device "{token}" has several signature certificates: choose one. Certificates: {ids}',
       },
       { token: token.label, ids: ids.join('; ') },
     ),

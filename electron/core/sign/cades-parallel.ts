@@ -29,8 +29,8 @@ function detachedError(): SigilloError {
   return new SigilloError(
     'DETACHED_SIGNATURE',
     t({
-      it: 'Il file è una firma separata dal documento (senza contenuto): firmare il documento originale, oppure usare --nest.',
-      en: 'The file is a detached signature (no content inside): sign the original document, or use --nest.',
+      it: 'Il file è una firma separata dal documento (senza contenuto): firmare il documento originale, oppure firmare la firma stessa (firma annidata).',
+      en: 'The file is a detached signature (no content inside): sign the original document, or sign the signature itself (nested signature).',
     }),
   );
 }

@@ -31,8 +31,8 @@ function noSuchSigner(n: number, count: number): SigilloError {
     'SIGNER_NOT_FOUND',
     t(
       {
-        it: 'Il file ha {count} firme: la firma {n} non esiste (--signer da 1 a {count}).',
-        en: 'The file has {count} signatures: signature {n} does not exist (--signer from 1 to {count}).',
+        it: 'Il file ha {count} firme: la firma {n} non esiste (scegliere da 1 a {count}).',
+        en: 'The file has {count} signatures: signature {n} does not exist (choose 1 to {count}).',
       },
       { n, count },
     ),

@@ -22,8 +22,8 @@ import { tokenFromFileBytes } from './token-bytes';
 import { readTsd } from './tsd-reader';
 
 const BROKEN = {
-  it: 'La marca temporale non corrisponde al contenuto: estrazione annullata (usare --force per estrarre comunque).',
-  en: 'The timestamp does not match the content: extraction cancelled (use --force to extract anyway).',
+  it: 'La marca temporale non corrisponde al contenuto: estrazione annullata.',
+  en: 'The timestamp does not match the content: extraction cancelled.',
 };
 
 /** A plain file name (no folders, no leading dots). */

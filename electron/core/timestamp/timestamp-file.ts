@@ -56,8 +56,8 @@ function needsP7m(path: string): SigilloError {
     'M7M_NEEDS_P7M',
     t(
       {
-        it: 'Il formato m7m è per file già firmati (.p7m): {path} non lo è. Usare --format tsd.',
-        en: 'The m7m format is for signed files (.p7m): {path} is not one. Use --format tsd.',
+        it: 'Il formato m7m è per file già firmati (.p7m): {path} non lo è. Usare il formato tsd.',
+        en: 'The m7m format is for signed files (.p7m): {path} is not one. Use the tsd format.',
       },
       { path },
     ),

@@ -109,8 +109,8 @@ export async function timestampedDataFor(path: string, content?: string): Promis
     'CONTENT_NOT_FOUND',
     t(
       {
-        it: 'Marca temporale separata: indicare il file marcato con --content (non trovato accanto a {file}).',
-        en: 'Detached timestamp: give the timestamped file with --content (not found beside {file}).',
+        it: 'Marca temporale separata: indicare il file marcato (non trovato accanto a {file}).',
+        en: 'Detached timestamp: give the timestamped file (not found beside {file}).',
       },
       { file: path },
     ),

@@ -17,8 +17,8 @@ export type TsaErrorCode =
 
 const MESSAGES: Record<TsaErrorCode, Message> = {
   TSA_URL_MISSING: {
-    it: 'Nessun servizio di marca temporale: indicare --tsa URL oppure la variabile SIGILLO_TSA_URL.',
-    en: 'No time-stamping service: give --tsa URL or set SIGILLO_TSA_URL.',
+    it: 'Nessun servizio di marca temporale indicato: serve l’indirizzo di un servizio (TSA).',
+    en: 'No time-stamping service given: the address of a service (TSA) is needed.',
   },
   TSA_URL_INVALID: {
     it: 'Indirizzo del servizio di marca temporale non valido: {url} (serve http:// o https://).',

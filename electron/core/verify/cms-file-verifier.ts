@@ -69,8 +69,8 @@ function contentMissing(path: string): SigilloError {
     'CONTENT_NOT_FOUND',
     t(
       {
-        it: 'Firma separata (detached): indicare il file firmato con --content (non trovato accanto a {file}).',
-        en: 'Detached signature: give the signed file with --content (not found beside {file}).',
+        it: 'Firma separata (detached): indicare il file firmato (non trovato accanto a {file}).',
+        en: 'Detached signature: give the signed file (not found beside {file}).',
       },
       { file: path },
     ),

@@ -64,8 +64,8 @@ const DETACHED = {
   en: 'The signature is detached: the file does not contain the document to extract.',
 };
 const BROKEN = {
-  it: 'La firma di livello {depth} non è integra: estrazione annullata (usare --force per estrarre comunque).',
-  en: 'The level {depth} signature is not intact: extraction cancelled (use --force to extract anyway).',
+  it: 'La firma di livello {depth} non è integra: estrazione annullata.',
+  en: 'The level {depth} signature is not intact: extraction cancelled.',
 };
 
 /** Streams one level; returns the spooled nested level, if any, and whether its signatures are intact. */

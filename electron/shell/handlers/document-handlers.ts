@@ -56,8 +56,10 @@ export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'expo
     return { reportId: ctx.reports.put(reports), reports };
   },
   exportReport: async (req, ctx) => {
-    const reports = ctx.reports.get(req.reportId);
-    if (!reports) {
+    const all = ctx.reports.get(req.reportId);
+    // one press, one report: the file in view; the whole batch only when no file is named
+    const reports = req.file === undefined ? all : all?.filter((r) => r.file === req.file);
+    if (!reports || reports.length === 0) {
       throw new SigilloError(
         'REPORT_NOT_FOUND',
         t({
@@ -70,6 +72,7 @@ export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'expo
       reports,
       outputPath: req.outputPath,
       overwrite: req.overwrite === true,
+      trustFiles: ctx.settings.get().trustFiles,
     });
   },
   extract: async (req, ctx) => ctx.worker.call('extract', req),

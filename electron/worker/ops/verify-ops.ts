@@ -5,6 +5,7 @@ import { extractFile } from '../../core/verify/extract';
 import { regularInput } from '../../core/files/file-kind';
 import { extractAsic, isZipFile } from '../../core/asic/asic-extract';
 import { writeVerificationReport } from '../../core/report/verification-report';
+import { reportTrustState } from '../../core/report/report-context';
 import type { WorkerOp } from '../op-types';
 
 export const verify: WorkerOp<'verify'> = async (p, ctx) => {
@@ -38,6 +39,8 @@ export const extract: WorkerOp<'extract'> = async (p) => {
 };
 
 export const exportReport: WorkerOp<'exportReport'> = async (p) => {
-  await writeVerificationReport(p.reports, p.outputPath, { overwrite: p.overwrite });
+  // the app verifies with the cached EU trusted lists and the trusted files of its settings
+  const trust = await reportTrustState({ trustedLists: true, trustFiles: p.trustFiles });
+  await writeVerificationReport(p.reports, p.outputPath, { overwrite: p.overwrite, trust });
   return { path: p.outputPath };
 };

@@ -93,7 +93,7 @@ export const enScreens: Dict<typeof itScreens> = {
     invoice: {
       title: 'Electronic invoice (FatturaPA)',
       parties: 'From {{sender}} to {{customer}}',
-      document: 'Document no. {{number}} of {{date}}: total {{total}} {{currency}}',
+      document: 'Document no. {{number}} of {{date}}: total {{total}}',
     },
     container: {
       title: '{{type}} container',
@@ -107,6 +107,7 @@ export const enScreens: Dict<typeof itScreens> = {
     filterAll: 'All',
     filterNone: 'No file matches the filter.',
     search: 'Search by name or signer',
+    exportBatchReport: 'PDF report of every file',
     exportCsv: 'Export CSV',
     csvName: 'verification.csv',
     col: { file: 'File', verdict: 'Result', signers: 'Signers', reason: 'Reason' },

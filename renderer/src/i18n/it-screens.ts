@@ -90,7 +90,7 @@ export const itScreens = {
     invoice: {
       title: 'Fattura elettronica (FatturaPA)',
       parties: 'Da {{sender}} a {{customer}}',
-      document: 'Documento n. {{number}} del {{date}}: totale {{total}} {{currency}}',
+      document: 'Documento n. {{number}} del {{date}}: totale {{total}}',
     },
     container: {
       title: 'Contenitore {{type}}',
@@ -104,6 +104,7 @@ export const itScreens = {
     filterAll: 'Tutti',
     filterNone: 'Nessun file corrisponde al filtro.',
     search: 'Cerca per nome o firmatario',
+    exportBatchReport: 'Rapporto PDF di tutti i file',
     exportCsv: 'Esporta CSV',
     csvName: 'verifica.csv',
     col: { file: 'File', verdict: 'Esito', signers: 'Firmatari', reason: 'Motivo' },

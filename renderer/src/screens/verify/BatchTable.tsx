@@ -8,6 +8,7 @@ import { baseName } from '../../model/files';
 import { allSignatures, fileVerdict, signerName, type Tone } from '../../model/verdict';
 import { ToneLabel } from './SignatureDetails';
 import { FileResult } from './FileResult';
+import { exportReportPdf, type ReportNote } from './reportExport';
 
 type Filter = 'all' | Tone;
 
@@ -43,6 +44,12 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
   );
   const counts = { ok: 0, warn: 0, bad: 0 };
   rows.forEach((r) => counts[r.tone]++);
+  const [note, setNote] = useState<ReportNote | null>(null);
+  // the whole batch in one PDF, only on this button (a row's own button reports that file alone)
+  const exportBatch = async () => {
+    const got = await exportReportPdf(t, reportId, `${t('verify.reportSuffix')}.pdf`);
+    if (got) setNote(got);
+  };
   const exportCsv = () =>
     download(
       t('verify.csvName'),
@@ -72,7 +79,15 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
         <button type="button" className="btn" onClick={exportCsv}>
           {t('verify.exportCsv')}
         </button>
+        <button type="button" className="btn" onClick={() => void exportBatch()}>
+          {t('verify.exportBatchReport')}
+        </button>
       </div>
+      {note && (
+        <p role="status" className={note.tone === 'bad' ? 'error' : 'muted'}>
+          {note.text}
+        </p>
+      )}
       <table className="data">
         <thead>
           <tr>
