@@ -7,7 +7,7 @@ import * as graphene from 'graphene-pk11';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import { ckrName, pkcs11Error } from './pkcs11-errors';
-import { PIN_MESSAGES, soPinStatus, triesLeft, userPinStatus } from './pin-status';
+import { soPinStatus, triesLeft, userPinStatus, wrongPinHint } from './pin-status';
 import type { Pkcs11Service } from './pkcs11-service';
 import type { PinStatus, TokenInfo } from './token-types';
 
@@ -54,6 +54,30 @@ export function checkNewPin(pin: Buffer, rules: PinRules): void {
   );
 }
 
+/**
+ * Throws PIN_FORMAT when the PIN typed to log in cannot be right (CNS: 5–8 digits), before the card is touched:
+ * a mistyped PIN never costs a try. Never puts the PIN in the error.
+ */
+export function checkPinEntry(pin: Buffer, rules: PinRules): void {
+  const digits = pin.every((b) => b >= 0x30 && b <= 0x39);
+  if (pin.length >= rules.min && pin.length <= rules.max && (digits || !rules.digitsOnly)) return;
+  const range = rules.min === rules.max ? String(rules.min) : `${rules.min}–${rules.max}`;
+  throw new SigilloError(
+    'PIN_FORMAT',
+    t(
+      {
+        it: 'Il PIN è di {range} {what}: quello inserito non lo è, e non è stato provato sulla carta (nessun tentativo usato).',
+        en: 'The PIN is {range} {what}: the one entered is not, and it was not tried on the card (no attempt used).',
+      },
+      {
+        range,
+        what: t(rules.digitsOnly ? { it: 'cifre', en: 'digits' } : { it: 'caratteri', en: 'characters' }),
+      },
+    ),
+    { min: rules.min, max: rules.max, digitsOnly: rules.digitsOnly },
+  );
+}
+
 const PUK_LOCKED = {
   it: 'Il PUK è bloccato: questo dispositivo non può più essere usato per firmare. Chiedere subito la revoca dei certificati all’ente che l’ha emesso (ad es. la Camera di Commercio) e richiedere un nuovo dispositivo.',
   en: 'The PUK is blocked: this device can no longer be used to sign. Ask the issuer (e.g. the Chamber of Commerce) to revoke its certificates first, then request a new device.',
@@ -95,12 +119,10 @@ function wrongPin(e: unknown, slot: graphene.Slot, token: TokenInfo): SigilloErr
   const flags = readFlags(slot);
   const status = flags === undefined ? token.userPin : userPinStatus(flags);
   const left = triesLeft(status);
-  const hint = { last: PIN_MESSAGES.finalTry, few: PIN_MESSAGES.countLow, none: PIN_MESSAGES.locked }[
-    left as 'last' | 'few' | 'none'
-  ];
+  const hint = wrongPinHint(left);
   return new SigilloError(
     left === 'none' ? 'PIN_LOCKED' : 'PIN_INCORRECT',
-    [mapped.message, hint ? t(hint) : ''].filter(Boolean).join(' '),
+    [mapped.message, hint].filter(Boolean).join(' '),
     { token: token.label, triesLeft: left, userPin: status },
   );
 }
@@ -139,6 +161,7 @@ export async function changePin(
 ): Promise<TokenInfo> {
   const token = service.findToken(tokenLabel);
   if (token.userPin.locked) throw pinLockedError(token);
+  checkPinEntry(oldPin, pinRules(token));
   checkNewPin(newPin, pinRules(token));
   if (oldPin.equals(newPin)) throw new SigilloError('PIN_UNCHANGED', t(SAME_PIN));
   await service.withSession(
