@@ -18,7 +18,13 @@ import {
   SnoozeRequestSchema,
 } from './schemas/renewal';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
-import { CancelRequestSchema, SignRequestSchema, SignResponseSchema } from './schemas/sign';
+import {
+  CancelRequestSchema,
+  PlanSignRequestSchema,
+  PlanSignResponseSchema,
+  SignRequestSchema,
+  SignResponseSchema,
+} from './schemas/sign';
 import {
   AppInfoSchema,
   ChooseFilesRequestSchema,
@@ -44,6 +50,8 @@ export const CONTRACT = {
   setSettings: { request: SettingsPatchSchema, response: SettingsSchema },
   listTokens: { request: ListTokensRequestSchema, response: ListTokensResponseSchema },
   sign: { request: SignRequestSchema, response: SignResponseSchema },
+  /** before the PIN: outputs that already exist (with a free numbered name), files the format cannot sign */
+  planSign: { request: PlanSignRequestSchema, response: PlanSignResponseSchema },
   cancel: { request: CancelRequestSchema, response: OkResponseSchema },
   verify: { request: VerifyRequestSchema, response: VerifyResponseSchema },
   exportReport: { request: ExportReportRequestSchema, response: PathResponseSchema },

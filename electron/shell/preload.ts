@@ -18,6 +18,7 @@ const METHODS: { [M in InvokeMethod]: true } = {
   setSettings: true,
   listTokens: true,
   sign: true,
+  planSign: true,
   cancel: true,
   verify: true,
   exportReport: true,

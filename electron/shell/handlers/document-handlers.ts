@@ -1,6 +1,7 @@
 /** Sign (with progress and cancel), verify, report export, extraction: run in the worker. */
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
+import { planSignOutput } from '../../core/sign/output-plan';
 import type { ExtractResponse, FileReport } from '../../../shared/schemas/verify';
 import type { SignResponse } from '../../../shared/schemas/sign';
 import type { ShellContext } from '../ipc/context';
@@ -28,7 +29,14 @@ function tsaFor(ctx: ShellContext, wanted: boolean | undefined) {
   return { url: s.url, username: s.username, password: ctx.settings.tsaPassword() };
 }
 
-export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'exportReport' | 'extract'> = {
+export const documentHandlers: HandlerTable<
+  'sign' | 'planSign' | 'cancel' | 'verify' | 'exportReport' | 'extract'
+> = {
+  planSign: async (req) => ({
+    files: await Promise.all(
+      req.files.map((f) => planSignOutput(f, req.format, { outputDir: req.outputDir, nest: req.nest })),
+    ),
+  }),
   sign: async (req, ctx) => {
     const { timestamp, ...rest } = req;
     const params = { ...cardEnvironment(ctx), ...rest, tsa: tsaFor(ctx, timestamp) };

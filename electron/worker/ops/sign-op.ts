@@ -23,6 +23,8 @@ interface SignParams extends CardParams {
   visible?: VisibleBox;
   outputDir?: string;
   overwrite: boolean;
+  /** an existing output: write "NAME (2).ext" instead */
+  rename?: boolean;
   nest?: boolean;
   pin: string;
   /** from the settings when timestamps are on (password from the OS keychain); null: no timestamp */
@@ -54,6 +56,7 @@ async function signOne(
       input: file,
       outputDir: p.outputDir,
       overwrite: p.overwrite,
+      rename: p.rename === true,
       digest: p.digest,
       signer,
       nest: p.nest === true,
