@@ -36,6 +36,17 @@ const DEFAULTS: Handlers = {
   snoozeReminder: () => ({ ok: true }),
   setReminders: () => ({ ok: true }),
   cancel: () => ({ ok: true }),
+  // nothing exists yet and every file fits its format (tests of the checks before the PIN override it)
+  planSign: (req: { files: string[] }) => ({
+    files: req.files.map((file) => ({
+      file,
+      format: file.endsWith('.pdf') ? 'pades' : 'cades',
+      output: `${file}.p7m`,
+      exists: false,
+      freeName: null,
+      error: null,
+    })),
+  }),
   showItemInFolder: () => ({ ok: true }),
   openExternal: () => ({ ok: true }),
 };
