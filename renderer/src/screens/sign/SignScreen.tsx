@@ -50,6 +50,9 @@ export function SignScreen() {
     }
   }, [token, sigCert, choices.certId]);
 
+  const { clearProblems } = check;
+  useEffect(clearProblems, [files, choices.format, clearProblems]);
+
   const pick = useFilePicker(addFiles, (message) => setError({ code: 'UPLOAD_FAILED', message }));
   const choose = () => pick('any');
 

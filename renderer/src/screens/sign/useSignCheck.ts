@@ -4,7 +4,7 @@
  * name / cancel). Then the PIN. The answer only decides what the sign request asks: the core checks again
  * when it writes, and never overwrites unless told.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/schemas/common';
 import type { SignFormat, SignPlan } from '../../../../shared/schemas/sign';
 import { api, call } from '../../bridge';
@@ -66,5 +66,7 @@ export function useSignCheck(onError: (e: ErrorInfo) => void) {
     /** ask the PIN again (the user pressed "Riprova"): the outputs were checked moments ago */
     askPin: () => setStage('pin'),
     close: () => setStage('idle'),
+    /** the files or the format changed: the old problems no longer apply */
+    clearProblems: useCallback(() => setProblems([]), []),
   };
 }
