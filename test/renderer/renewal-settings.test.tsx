@@ -20,6 +20,8 @@ const withSig = (r: ReturnType<typeof renewal>, daysLeft: number) => ({
 describe('renewal', () => {
   it('shows the banner inside the window; "later" snoozes; "renew now" opens the wizard', async () => {
     const bridge = await renderApp(withSig(renewal('renewable', 58), 58));
+    // the banner names the device it is about: token label and holder
+    expect(document.querySelector('.banner-device')?.textContent).toMatch(/^\S+ — VERDI GIULIA$/);
     expect(
       screen.getByText(
         /^Il certificato di firma scade il \d\d\/\d\d\/\d{4}\. Puoi rinnovarlo online fino al giorno prima\.$/,
@@ -51,6 +53,48 @@ describe('renewal', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ho rinnovato — controlla di nuovo' }));
     expect(await screen.findByText(/^Rinnovo riuscito: il certificato ora scade il/)).toBeTruthy();
     expect(bridge.calls.filter((c) => c.method === 'listTokens').at(-1)?.request).toEqual({ refresh: true });
+  });
+
+  it('"check again" answers beside the button when nothing changed yet', async () => {
+    await renderApp(withSig(renewal('renewable', 30), 30), { route: 'renewal' });
+    const button = screen.getByRole('button', { name: 'Ho rinnovato — controlla di nuovo' });
+    await userEvent.click(button);
+    const answer = await screen.findByText(
+      /^Nessun cambiamento per ora: sulla carta il certificato scade ancora il \d\d\/\d\d\/\d{4}\./,
+    );
+    // in the same step as the button, not at the top of the screen
+    expect(answer.closest('section')).toBe(button.closest('section'));
+  });
+
+  it('the banner names the device; a reminder about another card is not a banner while a card is selected', async () => {
+    const r = renewal('renewable', 20);
+    await renderApp({
+      ...withSig(renewal('valid', 900), 900),
+      renewalStatus: () => ({
+        enabled: true,
+        snoozedUntil: null,
+        remembered: 1,
+        pending: [
+          {
+            fingerprintSha256: 'c'.repeat(64),
+            commonName: 'BIANCHI LUCA',
+            role: 'signature',
+            threshold: 30,
+            daysLeft: 20,
+            expires: r.expires,
+            state: 'renewable',
+            ca: 'infocamere',
+            urls: r.urls,
+            alreadyRenewed: false,
+            canRenewOnline: true,
+            message: 'core',
+          },
+        ],
+      }),
+    });
+    expect(screen.queryByRole('button', { name: 'Rinnova ora' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Certificati' }));
+    expect(screen.getByText(/^Certificato di firma di BIANCHI LUCA: scade il/)).toBeTruthy();
   });
 
   it('for an expired certificate explains that a new device is needed', async () => {
@@ -87,6 +131,8 @@ describe('renewal', () => {
       }),
     });
     expect(screen.getByText('Nessuna carta inserita', { selector: 'span' })).toBeTruthy();
+    // no card selected: the banner says whose card it is about
+    expect(screen.getByText('Carta di BIANCHI LUCA (non inserita)')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Rinnova ora' }));
     expect(
       screen.getByText(

@@ -187,6 +187,7 @@ export const enScreens: Dict<typeof itScreens> = {
       },
       expired:
         'The certificate has expired and can no longer be renewed: you need a new device from the Chamber of Commerce.',
+      notInserted: 'Card of {{name}} (not inserted)',
       renewNow: 'Renew now',
       later: 'Remind me later',
       whatToDo: 'What should I do?',
@@ -210,7 +211,9 @@ export const enScreens: Dict<typeof itScreens> = {
       step3Lead: 'When you are done on the site, leave the card inserted and check the new expiry date.',
       checkAgain: 'I have renewed — check again',
       renewedOk: 'Renewal done: the certificate now expires on {{date}}.',
-      notYet: 'The expiry date on the card has not changed. Complete the renewal on the site and try again.',
+      notYet:
+        'Nothing has changed yet: on the card the certificate still expires on {{date}}. Complete the renewal on the site, leave the card inserted and try again.',
+      checking: 'Checking the card…',
       expiredTitle: 'A new device is needed',
       expiredHow:
         'Book an appointment at the Chamber of Commerce and bring an identity document, your health card (fiscal code) and an e-mail address.',

@@ -184,6 +184,7 @@ export const itScreens = {
       },
       expired:
         'Il certificato è scaduto e non può più essere rinnovato: serve un nuovo dispositivo dalla Camera di Commercio.',
+      notInserted: 'Carta di {{name}} (non inserita)',
       renewNow: 'Rinnova ora',
       later: 'Ricordamelo più tardi',
       whatToDo: 'Che cosa devo fare?',
@@ -208,7 +209,9 @@ export const itScreens = {
       step3Lead: 'Quando hai finito sul sito, lascia la carta inserita e controlla la nuova scadenza.',
       checkAgain: 'Ho rinnovato — controlla di nuovo',
       renewedOk: 'Rinnovo riuscito: il certificato ora scade il {{date}}.',
-      notYet: 'La scadenza sulla carta non è cambiata. Completa il rinnovo sul sito e riprova.',
+      notYet:
+        'Nessun cambiamento per ora: sulla carta il certificato scade ancora il {{date}}. Completa il rinnovo sul sito, lascia la carta inserita e riprova.',
+      checking: 'Controllo della carta…',
       expiredTitle: 'Serve un nuovo dispositivo',
       expiredHow:
         'Prendi appuntamento alla Camera di Commercio e porta un documento d’identità, la tessera sanitaria (codice fiscale) e un indirizzo e-mail.',
