@@ -4,7 +4,7 @@ import type { Dict } from './types';
 
 export const enScreens: Dict<typeof itScreens> = {
   verdict: {
-    label: { ok: 'Valid', bad: 'Not valid', warn: 'Cannot be verified' },
+    label: { ok: 'Valid', bad: 'Not valid', warn: 'Cannot be verified', none: 'No signature found' },
     valid: 'Valid signature — {{name}} ({{cf}}).',
     validQualified: 'Valid signature — {{name}} ({{cf}}), qualified certificate.',
     validAt: 'Valid signature — {{name}} ({{cf}}), signed on {{date}} at {{time}}.',
@@ -36,7 +36,7 @@ export const enScreens: Dict<typeof itScreens> = {
       'The signature of {{name}} uses an algorithm that is no longer safe, and no timestamp proves it was made while it still was.',
     indeterminate: 'It could not be established whether the signature of {{name}} is valid.',
     fileError: 'The file could not be verified: {{message}}',
-    noSignatures: 'There is no signature in the file.',
+    noSignatures: 'No signature found: this file is not digitally signed.',
   },
   verify: {
     title: 'Verify',
@@ -103,6 +103,7 @@ export const enScreens: Dict<typeof itScreens> = {
     },
     batchTitle: 'Results ({{count}} files)',
     batchSummary: 'Valid: {{ok}} · Cannot be verified: {{warn}} · Not valid: {{bad}}',
+    batchSummaryNone: 'Unsigned: {{count}}',
     filter: 'Show',
     filterAll: 'All',
     filterNone: 'No file matches the filter.',

@@ -1,7 +1,7 @@
 /** Italian: verification, certificates, PIN/PUK, renewal, settings, about. */
 export const itScreens = {
   verdict: {
-    label: { ok: 'Valida', bad: 'Non valida', warn: 'Non verificabile' },
+    label: { ok: 'Valida', bad: 'Non valida', warn: 'Non verificabile', none: 'Nessuna firma trovata' },
     valid: 'Firma valida — {{name}} ({{cf}}).',
     validQualified: 'Firma valida — {{name}} ({{cf}}), certificato qualificato.',
     validAt: 'Firma valida — {{name}} ({{cf}}), firmato il {{date}} alle {{time}}.',
@@ -33,7 +33,7 @@ export const itScreens = {
       'La firma di {{name}} usa un algoritmo non più sicuro e nessuna marca temporale prova che è stata fatta quando lo era ancora.',
     indeterminate: 'Non è stato possibile stabilire se la firma di {{name}} è valida.',
     fileError: 'Impossibile verificare il file: {{message}}',
-    noSignatures: 'Nel file non c’è nessuna firma.',
+    noSignatures: 'Nessuna firma trovata: questo file non è firmato digitalmente.',
   },
   verify: {
     title: 'Verifica',
@@ -100,6 +100,7 @@ export const itScreens = {
     },
     batchTitle: 'Risultati ({{count}} file)',
     batchSummary: 'Valide: {{ok}} · Non verificabili: {{warn}} · Non valide: {{bad}}',
+    batchSummaryNone: 'Senza firma: {{count}}',
     filter: 'Mostra',
     filterAll: 'Tutti',
     filterNone: 'Nessun file corrisponde al filtro.',
