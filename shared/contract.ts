@@ -18,6 +18,7 @@ import {
   SnoozeRequestSchema,
 } from './schemas/renewal';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
+import { TrustStateSchema, UpdateTrustRequestSchema } from './schemas/trust';
 import {
   CancelRequestSchema,
   PlanSignRequestSchema,
@@ -68,6 +69,9 @@ export const CONTRACT = {
   chooseFolder: { request: ChooseFolderRequestSchema, response: ChoosePathResponseSchema },
   chooseSavePath: { request: ChooseSavePathRequestSchema, response: ChoosePathResponseSchema },
   readPdfPreview: { request: PathRequestSchema, response: PdfPreviewResponseSchema },
+  /** the EU trusted lists: state from the cache (no network), and an update with progress events */
+  trustStatus: { request: EmptyRequestSchema, response: TrustStateSchema },
+  updateTrust: { request: UpdateTrustRequestSchema, response: TrustStateSchema },
   /** files the app was opened with (argv, "open with", macOS open-file) not yet taken; later ones come as events */
   takeOpenFiles: { request: EmptyRequestSchema, response: OpenFilesEventSchema },
 } as const;

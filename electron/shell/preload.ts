@@ -36,6 +36,8 @@ const METHODS: { [M in InvokeMethod]: true } = {
   chooseSavePath: true,
   readPdfPreview: true,
   takeOpenFiles: true,
+  trustStatus: true,
+  updateTrust: true,
 };
 
 const EVENTS: { [E in EventName]: true } = { card: true, progress: true, openFiles: true, reminder: true };

@@ -9,6 +9,7 @@ import { sign } from './ops/sign-op';
 import { changePin, unblockPin } from './ops/pin-ops';
 import { exportReport, extract, verify } from './ops/verify-ops';
 import { watchCards } from './ops/watch-cards';
+import { trustStatusOp, trustUpdateOp } from './ops/trust-ops';
 
 runWorker(parentLink(), {
   ping: async () => ({ pid: process.pid }),
@@ -21,4 +22,6 @@ runWorker(parentLink(), {
   extract,
   exportReport,
   watchCards,
+  trustStatus: trustStatusOp,
+  trustUpdate: trustUpdateOp,
 });

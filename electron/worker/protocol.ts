@@ -14,6 +14,8 @@ export type WorkerOp =
   | 'extract'
   | 'exportReport'
   | 'watchCards'
+  | 'trustStatus'
+  | 'trustUpdate'
   | 'ping';
 
 export interface WorkerCall {
