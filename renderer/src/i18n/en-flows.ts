@@ -27,4 +27,20 @@ export const enFlows: Dict<typeof itFlows> = {
     retry: 'Try again',
     formatHint: 'The PIN is {{min}}–{{max}} digits (numbers only).',
   },
+  trustLists: {
+    title: 'EU trusted lists',
+    hint: 'The official lists of the European qualified certification authorities (for Italy, AgID): they are how qualified signatures are recognised. The app updates them by itself when they are older than 7 days.',
+    never: 'The trusted lists have not been downloaded yet.',
+    updated: 'Updated on {{date}} at {{time}}: {{lists}} lists, {{services}} services loaded.',
+    failures_one: 'One list was not updated (the previous copy is kept):',
+    failures_other: '{{count}} lists were not updated (the previous copies are kept):',
+    error: 'Update failed: {{message}}',
+    update: 'Update',
+    updating: 'Updating…',
+    progress: 'Progress of the trusted lists update',
+    progressText: '{{done}} of {{total}} lists',
+    fixNoAnchor:
+      'To recognise the authority that issued the certificate, update the trusted lists, then verify again.',
+    fixButton: 'Update the trusted lists',
+  },
 };

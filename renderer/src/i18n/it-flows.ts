@@ -24,4 +24,20 @@ export const itFlows = {
     retry: 'Riprova',
     formatHint: 'Il PIN è di {{min}}–{{max}} cifre (solo numeri).',
   },
+  trustLists: {
+    title: 'Elenchi di fiducia UE',
+    hint: 'Gli elenchi ufficiali degli enti certificatori qualificati europei (per l’Italia, AgID): servono a riconoscere le firme qualificate. L’app li aggiorna da sola quando hanno più di 7 giorni.',
+    never: 'Gli elenchi di fiducia non sono ancora stati scaricati.',
+    updated: 'Aggiornati il {{date}} alle {{time}}: {{lists}} elenchi, {{services}} servizi caricati.',
+    failures_one: 'Un elenco non è stato aggiornato (resta la copia precedente):',
+    failures_other: '{{count}} elenchi non sono stati aggiornati (resta la copia precedente):',
+    error: 'Aggiornamento non riuscito: {{message}}',
+    update: 'Aggiorna',
+    updating: 'Aggiornamento in corso…',
+    progress: 'Avanzamento dell’aggiornamento degli elenchi di fiducia',
+    progressText: '{{done}} di {{total}} elenchi',
+    fixNoAnchor:
+      'Per riconoscere l’ente che ha emesso il certificato, aggiorna gli elenchi di fiducia, poi verifica di nuovo.',
+    fixButton: 'Aggiorna gli elenchi di fiducia',
+  },
 };
