@@ -3,14 +3,19 @@
  * Issue 21 flows in Debian Chromium over the harness, at 900×600 (the smallest supported window), with SoftHSM
  * tokens shaped like a CNS: a wrong PIN stays in view with the tries left; an existing output is handled before
  * the PIN ("Salva con un altro nome" writes "nota (2).txt.p7m", checked with openssl); XAdES on a PDF is refused
- * in words before the PIN; the visible-signature fields are all readable. Screenshots (it/en) are written to
- * test-output/screenshots/ as flow-*.png.
+ * in words before the PIN; the visible-signature fields are all readable; the renewal banner names the selected
+ * device only; an unsigned file is neutral; the EU trusted lists come from a loopback LOTL, by themselves at
+ * start and with "Aggiorna" in Settings. Then every screen in it/en × light/dark, written to
+ * test-output/screenshots/ (flow*.png, tour-*.png).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { makeUiStore } from './demo-store';
+import { startDocServer, type DocServer } from '../tsl/support/tsl-server';
+import { makeSigner, signWithXmlCrypto, signWithXmlsec } from '../tsl/support/xml-signers';
+import { GRANTED_FOR_ESIG, lotlList, memberList } from '../tsl/support/cli-scenario';
 import { dropFiles, startUi, type UiSession } from './ui-harness';
 import { findFiles, makePdf, opensslVerifies, shot, TEXT_CONTENT } from './ui-files';
 
@@ -20,6 +25,7 @@ const VIEW = { width: 900, height: 600 };
 let ui: UiSession;
 let page: Page;
 let pdfB64: string;
+let lotl: DocServer;
 
 const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 const text = (name: string, body: string) => ({
@@ -52,16 +58,31 @@ async function dropToSign(files: { name: string; base64: string; type: string }[
 
 beforeAll(async () => {
   const root = mkdtempSync(join(fx.root, 'flows-e2e-'));
-  const conf = makeUiStore(root, fx.pki, false);
+  const conf = makeUiStore(root, fx.pki, true);
   pdfB64 = (await makePdf()).toString('base64');
-  ui = await startUi({ root, softhsmConf: conf, module: fx.module });
+  // a loopback LOTL signed by a test key, pointing to an Italian list that grants the test CA
+  lotl = await startDocServer();
+  const lotlSigner = makeSigner(root, 'lotl-signer');
+  const itSigner = makeSigner(root, 'it-signer');
+  const caDer = new Uint8Array(readFileSync(fx.pki.ca.certDer));
+  lotl.set('/TL/TSL-IT.xml', signWithXmlCrypto(memberList('IT', 5, caDer, [GRANTED_FOR_ESIG]), itSigner));
+  const pointers = [{ territory: 'IT', location: lotl.url('/TL/TSL-IT.xml'), certificates: [itSigner.der] }];
+  lotl.set('/lotl.xml', signWithXmlsec(root, lotlList(300, pointers), lotlSigner));
+  ui = await startUi({
+    root,
+    softhsmConf: conf,
+    module: fx.module,
+    env: { SIGILLO_LOTL_URL: lotl.url('/lotl.xml'), SIGILLO_LOTL_TRUST: lotlSigner.certPem },
+  });
   page = ui.page;
   await page.setViewportSize(VIEW);
   await page.getByRole('region', { name: 'Dispositivo di firma' }).getByText('ROSSI MARIO').waitFor();
+  await page.getByRole('combobox', { name: 'Scegli il dispositivo' }).selectOption('CNS-ROSSI');
 }, 120_000);
 
 afterAll(async () => {
   await ui?.close();
+  await lotl?.close();
 });
 
 describe('issue 21 flows at 900×600', () => {
@@ -172,5 +193,117 @@ describe('issue 21 flows at 900×600', () => {
     }
     await page.setViewportSize(VIEW);
     await page.getByRole('checkbox', { name: /Firma visibile/ }).uncheck();
+  });
+
+  it('4. the renewal banner names the selected device, and only speaks of it', async () => {
+    const device = page.getByRole('combobox', { name: 'Scegli il dispositivo' });
+    await device.selectOption('CNS-EXPIRING');
+    await nav('Inizio');
+    const banner = page.locator('.banner');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.locator('.banner-device').innerText()).toBe('CNS-EXPIRING — ROSSI MARIO');
+    expect(await banner.innerText()).toMatch(/Il certificato di firma scade il \d\d\/\d\d\/\d{4}/);
+    expect(await inView(banner)).toBe(true);
+    await shot(page, 'it', 'flow4-banner-900');
+    // "Ho rinnovato — controlla di nuovo" answers beside the button (nothing changed on this token)
+    await page.getByRole('button', { name: 'Rinnova ora' }).click();
+    await page.getByRole('button', { name: 'Ho rinnovato — controlla di nuovo' }).click();
+    const answer = page.locator('.check-answer');
+    await expect.poll(() => answer.innerText(), POLL).toMatch(/^Nessun cambiamento per ora/);
+    await answer.scrollIntoViewIfNeeded();
+    await shot(page, 'it', 'flow4-check-again-900');
+    // another device selected: its own state only, the expiring one listed on Certificates
+    await device.selectOption('CNS-ROSSI');
+    await nav('Inizio');
+    await expect.poll(() => page.locator('.banner').count(), POLL).toBe(0);
+    await nav('Certificati');
+    await page.getByRole('heading', { name: 'Certificati di altre carte' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('main').innerText()).toMatch(/Certificato di firma di ROSSI MARIO: scade il/);
+    await shot(page, 'it', 'flow4-other-cards-900');
+  });
+
+  it('5. an unsigned file is "Nessuna firma trovata", neutral, not "Non valida"', async () => {
+    await dropFiles(page, [text('appunti.txt', 'non firmato\n')]);
+    await page.getByRole('dialog').getByRole('button', { name: 'Verifica questi file' }).click();
+    const card = page.getByRole('article', { name: 'appunti.txt' });
+    await card.waitFor({ timeout: 60_000 });
+    expect(await card.locator('.verdict').getAttribute('class')).toContain('none');
+    expect(await card.innerText()).toContain(
+      'Nessuna firma trovata: questo file non è firmato digitalmente.',
+    );
+    expect(await card.innerText()).not.toContain('Non valida');
+    await shot(page, 'it', 'flow5-unsigned-900');
+  });
+
+  it('6. the EU trusted lists: fetched by themselves at start from the loopback LOTL, then "Aggiorna"', async () => {
+    await nav('Impostazioni');
+    const section = page.getByRole('region', { name: 'Elenchi di fiducia UE' });
+    await section.scrollIntoViewIfNeeded();
+    // the background refresh at start (never updated → stale) already fetched and verified the lists
+    await expect
+      .poll(() => section.innerText(), POLL)
+      .toMatch(/Aggiornati il \d\d\/\d\d\/\d{4} alle \d\d:\d\d: 1 elenchi, 1 servizi caricati\./);
+    expect(lotl.hits['/lotl.xml']).toBe(1);
+    expect(lotl.hits['/TL/TSL-IT.xml']).toBe(1);
+    const update = section.getByRole('button', { name: 'Aggiorna', exact: true });
+    await update.click();
+    await expect.poll(() => lotl.hits['/lotl.xml'], POLL).toBe(2);
+    await update.waitFor({ timeout: 30_000 });
+    expect(lotl.hits['/TL/TSL-IT.xml']).toBe(2);
+    await section.scrollIntoViewIfNeeded();
+    await shot(page, 'it', 'flow6-trusted-lists-900');
+  });
+
+  it('every screen at 900×600 in Italian and English, light and dark (screenshots)', async () => {
+    const words = {
+      it: {
+        settings: 'Impostazioni',
+        lang: 'Lingua',
+        theme: 'Tema',
+        nav: ['Inizio', 'Firma', 'Verifica', 'Certificati', 'PIN e PUK', 'Impostazioni'],
+        about: 'Informazioni',
+        device: 'Scegli il dispositivo',
+        renew: 'Rinnova ora',
+      },
+      en: {
+        settings: 'Settings',
+        lang: 'Language',
+        theme: 'Theme',
+        nav: ['Start', 'Sign', 'Verify', 'Certificates', 'PIN and PUK', 'Settings'],
+        about: 'About',
+        device: 'Choose the device',
+        renew: 'Renew now',
+      },
+    } as const;
+    const names = ['home', 'sign', 'verify', 'certificates', 'pin', 'settings'];
+    let current: 'it' | 'en' = 'it';
+    for (const lang of ['it', 'en'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        const w = words[current];
+        await nav(w.settings);
+        await page.getByRole('combobox', { name: w.lang }).selectOption(lang);
+        current = lang;
+        const v = words[lang];
+        await page.getByRole('combobox', { name: v.theme }).selectOption(theme);
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.dataset.theme), POLL)
+          .toBe(theme);
+        await page.getByRole('combobox', { name: v.device }).selectOption('CNS-EXPIRING');
+        for (const [i, name] of names.entries()) {
+          await nav(v.nav[i] as string);
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await shot(page, lang, `tour-${name}-${theme}`);
+        }
+        await page.getByRole('button', { name: v.about }).click();
+        await shot(page, lang, `tour-about-${theme}`);
+        await nav(v.nav[0] as string);
+        await page.getByRole('button', { name: v.renew }).click();
+        await shot(page, lang, `tour-renewal-${theme}`);
+        await page.getByRole('combobox', { name: v.device }).selectOption('CNS-ROSSI');
+      }
+    }
+    // nothing wider than the window at 900×600 (a clipped or overflowing screen scrolls sideways)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEW.width);
+    expect(ui.pageErrors).toEqual([]);
   });
 });

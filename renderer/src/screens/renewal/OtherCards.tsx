@@ -2,11 +2,16 @@
 import { useTranslation } from 'react-i18next';
 import type { TokenView } from '../../../../shared/schemas/certificates';
 import { formatDate } from '../../model/dates';
+import { useEffect } from 'react';
+import { api } from '../../bridge';
 import { useReminders } from '../../state/reminders';
+import { refreshReminders } from '../../state/session';
 
 export function OtherCards({ token }: { token: TokenView | undefined }) {
   const { t, i18n } = useTranslation();
   const pending = useReminders((s) => s.pending);
+  // the store learns about a device when its card is read: ask again when this list is shown
+  useEffect(() => void refreshReminders(api()), []);
   const here = new Set(token?.certificates.map((c) => c.info.fingerprintSha256) ?? []);
   const others = pending.filter((r) => r.state !== 'valid' && !here.has(r.fingerprintSha256));
   if (others.length === 0) return null;
