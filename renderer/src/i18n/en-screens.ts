@@ -151,7 +151,7 @@ export const enScreens: Dict<typeof itScreens> = {
     current: 'Current PIN',
     new: 'New PIN',
     repeat: 'Repeat the new PIN',
-    lengthRule: '{{min}} to {{max}} characters, usually digits only.',
+    lengthRule: '{{min}} to {{max}} digits (numbers only).',
     changeButton: 'Change the PIN',
     changed: 'Done: the PIN has been changed. Use the new PIN from now on.',
     unblockTitle: 'Unblock the PIN with the PUK',

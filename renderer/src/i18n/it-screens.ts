@@ -148,7 +148,7 @@ export const itScreens = {
     current: 'PIN attuale',
     new: 'Nuovo PIN',
     repeat: 'Ripeti il nuovo PIN',
-    lengthRule: 'Da {{min}} a {{max}} caratteri, di solito solo cifre.',
+    lengthRule: 'Da {{min}} a {{max}} cifre (solo numeri).',
     changeButton: 'Cambia il PIN',
     changed: 'Fatto: il PIN è stato cambiato. Usa il nuovo PIN da ora in poi.',
     unblockTitle: 'Sblocca il PIN con il PUK',
