@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 import { readFile, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { copyHashWorker } from './copy-hash-worker';
+import { cancelledError, throwIfCancelled } from './cancelled';
 import { fileError } from './input-file';
 import { writeFully } from './write-fully';
+import type { AtomicOutput } from './atomic-output';
 
 const SLOT_BYTES = 256 * 1024;
 const SLOT_COUNT = 32;
@@ -27,6 +29,8 @@ export interface CopyHashOptions {
   onProgress?: (done: number) => void;
   /** the input's size if known: small inputs are done on this thread (starting threads costs more than that) */
   size?: number;
+  /** aborting stops the threads; `done` then rejects with CANCELLED */
+  signal?: AbortSignal;
 }
 
 export interface CopyHashJob {
@@ -70,9 +74,11 @@ export function startCopyHash(o: CopyHashOptions): CopyHashJob {
 function inThreadJob(o: CopyHashOptions): CopyHashJob {
   const hashes = o.algorithms.map((a) => createHash(a));
   const done = (async () => {
+    throwIfCancelled(o.signal);
     const bytes = await readFile(o.input).catch((e: unknown) => {
       throw fileError(e, o.input);
     });
+    throwIfCancelled(o.signal);
     for (const h of hashes) h.update(bytes);
     if (o.out) await writeFully(o.out.handle, bytes, o.out.offset);
     o.onProgress?.(bytes.length);
@@ -161,6 +167,16 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
     }
   });
   done.catch(() => undefined);
+  const onAbort = () => failed?.(cancelledError());
+  if (o.signal?.aborted) onAbort();
+  else if (o.signal) {
+    const signal = o.signal;
+    signal.addEventListener('abort', onAbort, { once: true });
+    done.then(
+      () => signal.removeEventListener('abort', onAbort),
+      () => signal.removeEventListener('abort', onAbort),
+    );
+  }
 
   return {
     done,
@@ -179,4 +195,16 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
     },
     cancel: stop,
   };
+}
+
+/** the started work and where its progress goes once taken */
+export interface PrefetchedWork {
+  job: CopyHashJob;
+  /** the open temporary output; CAdES: where the content starts in it */
+  out?: AtomicOutput;
+  offset?: number;
+  /** PAdES: the kernel copy of the original bytes into the temporary output */
+  copied?: Promise<void>;
+  /** receives the bytes read so far (the caller's progress, once it took the work) */
+  onProgress(listener: (done: number) => void): void;
 }

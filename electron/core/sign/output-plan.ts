@@ -23,6 +23,8 @@ export interface OutputPlanOptions {
   outputDir?: string;
   /** CAdES: wrap an existing p7m (FILE.p7m.p7m) instead of a parallel signature (same name) */
   nest?: boolean;
+  /** CAdES detached: FILE.p7s */
+  detached?: boolean;
 }
 
 export interface OutputPlan {
@@ -44,6 +46,7 @@ export async function signOutputPath(
 ): Promise<string> {
   if (format === 'pades') return signedPdfPath(input, o.outputDir);
   if (format === 'xades') return xadesOutputPath(input, o.outputDir);
+  if (o.detached) return outputPathFor(input, { outDir: o.outputDir, suffix: '.p7s' });
   const parallel = !o.nest && (await looksLikeSignedData(input));
   return outputPathFor(input, { outDir: o.outputDir, suffix: parallel ? '' : '.p7m' });
 }
@@ -123,7 +126,7 @@ export async function planSignOutput(
   requested: RequestedFormat,
   o: OutputPlanOptions,
 ): Promise<OutputPlan> {
-  const format = routeFormat(input, requested);
+  const format = o.detached ? 'cades' : routeFormat(input, requested);
   try {
     await regularInput(input);
     await checkFormatFits(input, format);

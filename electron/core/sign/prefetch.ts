@@ -11,8 +11,8 @@ import { digestAlgorithmId } from '../cms/algorithms';
 import { OID } from '../cms/oids';
 import { signedDataHead } from '../cms/signed-data';
 import { looksLikeSignedData } from '../cms/signed-data-reader';
-import { openAtomicOutput, type AtomicOutput } from '../files/atomic-output';
-import { startCopyHash, type CopyHashJob } from '../files/copy-hash';
+import { openAtomicOutput } from '../files/atomic-output';
+import { startCopyHash, type PrefetchedWork } from '../files/copy-hash';
 import { outputPathFor, signedPdfPath } from '../files/output-naming';
 import type { DigestName } from '../crypto/key-signer';
 import type { SignFormat } from './format-routing';
@@ -20,24 +20,14 @@ import type { SignFormat } from './format-routing';
 /** Smaller inputs are read in a blink: no threads for them. */
 export const PREFETCH_MIN_BYTES = 16 * 1024 * 1024;
 
-/** the started work and where its progress goes once taken */
-export interface PrefetchedWork {
-  job: CopyHashJob;
-  /** the open temporary output; CAdES: where the content starts in it */
-  out?: AtomicOutput;
-  offset?: number;
-  /** PAdES: the kernel copy of the original bytes into the temporary output */
-  copied?: Promise<void>;
-  /** receives the bytes read so far (the caller's progress, once it took the work) */
-  onProgress(listener: (done: number) => void): void;
-}
-
 export interface PrefetchRequest {
   format: SignFormat;
   input: string;
   digest: DigestName;
   outputDir?: string;
   overwrite: boolean;
+  /** the batch's cancel: stops the early work too */
+  signal?: AbortSignal;
 }
 
 export class Prefetch {
@@ -102,7 +92,12 @@ export class Prefetch {
       const output = signedPdfPath(request.input, request.outputDir);
       const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
       if (!out) return undefined;
-      const job = startCopyHash({ input: request.input, algorithms: [request.digest], onProgress });
+      const job = startCopyHash({
+        input: request.input,
+        algorithms: [request.digest],
+        onProgress,
+        signal: request.signal,
+      });
       const copied = copyFile(request.input, out.temp);
       copied.catch(() => undefined);
       return new Prefetch(request, identity, { job, out, copied, onProgress: progressHook });
@@ -118,6 +113,7 @@ export class Prefetch {
       algorithms: [request.digest],
       out: { handle: out.handle, offset },
       onProgress,
+      signal: request.signal,
     });
     return new Prefetch(request, identity, { job, out, offset, onProgress: progressHook });
   }

@@ -34,12 +34,16 @@ export const documentHandlers: HandlerTable<
 > = {
   planSign: async (req) => ({
     files: await Promise.all(
-      req.files.map((f) => planSignOutput(f, req.format, { outputDir: req.outputDir, nest: req.nest })),
+      req.files.map((f) =>
+        planSignOutput(f, req.format, { outputDir: req.outputDir, nest: req.nest, detached: req.detached }),
+      ),
     ),
   }),
   sign: async (req, ctx) => {
     const { timestamp, ...rest } = req;
-    const params = { ...cardEnvironment(ctx), ...rest, tsa: tsaFor(ctx, timestamp) };
+    const wanted = req.level ? req.level !== 'B' : timestamp;
+    const level = req.level ?? ((wanted ?? ctx.settings.get().timestamp.enabled) ? 'T' : 'B');
+    const params = { ...cardEnvironment(ctx), ...rest, level, tsa: tsaFor(ctx, wanted) };
     return (await ctx.worker.call('sign', params, {
       operationId: req.operationId,
       onProgress: progressTo(ctx, req.operationId),

@@ -1,6 +1,7 @@
 /** English resources: the compiler checks they have the same keys as the Italian ones. */
 import { enShell } from './en-shell';
 import { enScreens } from './en-screens';
+import { enSignLevels } from './en-sign-levels';
 import { enFlows } from './en-flows';
 
-export const en = { ...enShell, ...enScreens, ...enFlows };
+export const en = { ...enShell, ...enScreens, ...enSignLevels, ...enFlows };

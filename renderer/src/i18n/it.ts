@@ -1,6 +1,7 @@
 /** Italian resources (the reference set). */
 import { itShell } from './it-shell';
 import { itScreens } from './it-screens';
+import { itSignLevels } from './it-sign-levels';
 import { itFlows } from './it-flows';
 
-export const it = { ...itShell, ...itScreens, ...itFlows };
+export const it = { ...itShell, ...itScreens, ...itSignLevels, ...itFlows };

@@ -20,7 +20,7 @@ import { refreshTokens } from '../../state/session';
 import { currentToken, useApp } from '../../state/store';
 import { useOperation } from '../../state/useOperation';
 import { SignOptions, type SignChoices } from './SignOptions';
-import { SignResults } from './SignResults';
+import { SignResults, type SignKind } from './SignResults';
 import { ExistingOutputsDialog } from './ExistingOutputsDialog';
 import { PlanProblems } from './PlanProblems';
 import { useSignCheck } from './useSignCheck';
@@ -35,14 +35,18 @@ export function SignScreen() {
   const op = useOperation<SignResponse>();
   const [error, setError] = useState<ErrorInfo | null>(null);
   const check = useSignCheck(setError);
-  const [outcome, setOutcome] = useState<SignResponse | null>(null);
+  const [outcome, setOutcome] = useState<(SignResponse & { kind: SignKind }) | null>(null);
   const [choices, setChoices] = useState<SignChoices>(() => ({
     certId: undefined,
     format: settings?.defaultFormat ?? 'auto',
     visible: null,
-    timestamp: Boolean(settings?.timestamp.enabled && settings.timestamp.url),
+    level: settings?.timestamp.enabled && settings.timestamp.url ? 'T' : 'B',
+    detached: false,
+    countersign: null,
     outputDir: settings?.outputDir ?? null,
   }));
+  const hasP7m = files.some((f) => /\.p7m$/i.test(f));
+  const countersign = hasP7m ? choices.countersign : null;
   const sigCert = token ? signatureCertificate(token) : undefined;
   useEffect(() => {
     if (token && !token.certificates.some((c) => c.id === choices.certId)) {
@@ -56,6 +60,8 @@ export function SignScreen() {
   const pick = useFilePicker(addFiles, (message) => setError({ code: 'UPLOAD_FAILED', message }));
   const choose = () => pick('any');
 
+  // the visible box applies to PAdES only (not to a detached or counter-signature)
+  const pdfBox = choices.detached || countersign !== null ? null : choices.visible;
   const sign = async (pin: string) => {
     const onExisting = check.onExisting;
     check.close();
@@ -70,16 +76,22 @@ export function SignScreen() {
         token: token.label,
         certId: choices.certId,
         digest: settings?.digest ?? 'sha256',
-        visible: choices.visible ?? undefined,
+        visible: pdfBox ?? undefined,
         outputDir: choices.outputDir ?? undefined,
         overwrite: onExisting === 'replace',
         rename: onExisting === 'rename',
         nest: settings?.nestSignatures ?? false,
-        timestamp: choices.timestamp,
+        level: choices.level,
+        detached: choices.detached,
+        countersign: countersign ?? undefined,
         pin,
       }),
     );
-    if (res.ok) setOutcome(res.value);
+    if (res.ok)
+      setOutcome({
+        ...res.value,
+        kind: { level: choices.level, detached: choices.detached, countersign: countersign !== null },
+      });
     else setError(res.error);
     void refreshTokens(api());
   };
@@ -123,7 +135,8 @@ export function SignScreen() {
                 token={token}
                 settings={settings}
                 pdfFile={files.find(isPdf)}
-                choices={choices}
+                hasP7m={hasP7m}
+                choices={{ ...choices, countersign }}
                 onChange={setChoices}
               />
             </section>
@@ -137,7 +150,13 @@ export function SignScreen() {
               <button
                 type="button"
                 className="btn primary"
-                disabled={!token || !cert || token.userPin.locked || check.stage === 'checking'}
+                disabled={
+                  !token ||
+                  !cert ||
+                  token.userPin.locked ||
+                  (countersign !== null && !choices.outputDir) ||
+                  check.stage === 'checking'
+                }
                 onClick={() => {
                   setError(null);
                   setOutcome(null);
@@ -146,6 +165,7 @@ export function SignScreen() {
                     format: choices.format,
                     outputDir: choices.outputDir,
                     nest: settings?.nestSignatures ?? false,
+                    detached: choices.detached,
                   });
                 }}
               >
@@ -170,7 +190,7 @@ export function SignScreen() {
         </>
       )}
       {error && !(token && isPinError(error)) && <ErrorNotice message={error.message} />}
-      {outcome && <SignResults results={outcome.results} cancelled={outcome.cancelled} />}
+      {outcome && <SignResults results={outcome.results} cancelled={outcome.cancelled} kind={outcome.kind} />}
       {check.stage === 'exists' && (
         <ExistingOutputsDialog existing={check.existing} onChoose={check.choose} onCancel={check.close} />
       )}

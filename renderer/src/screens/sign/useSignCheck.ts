@@ -17,6 +17,7 @@ export interface SignCheckInput {
   format: SignFormat;
   outputDir: string | null;
   nest: boolean;
+  detached?: boolean;
 }
 
 export function useSignCheck(onError: (e: ErrorInfo) => void) {
@@ -35,6 +36,7 @@ export function useSignCheck(onError: (e: ErrorInfo) => void) {
         format: input.format,
         outputDir: input.outputDir ?? undefined,
         nest: input.nest,
+        detached: input.detached,
       }),
     );
     if (!r.ok) {

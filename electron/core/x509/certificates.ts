@@ -1,0 +1,215 @@
+/** Certificates as the verifier handles them: DER + node X509Certificate (checks) + pkijs Certificate (names, ids). */
+import { X509Certificate, createHash } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
+import { bytesOf, children, readElement, valueOf, type Element } from '../cms/der-parse';
+import type { SignerId } from '../cms/signer-info-reader';
+
+export interface ParsedCert {
+  der: Uint8Array;
+  x509: X509Certificate;
+  cert: pkijs.Certificate;
+  fingerprint: string;
+}
+
+const cache = new Map<string, ParsedCert | null>();
+
+/** Parses a DER certificate; undefined when it is not one. Results are shared (batch verification). */
+export function parseCert(der: Uint8Array): ParsedCert | undefined {
+  const fingerprint = createHash('sha256').update(der).digest('hex');
+  const hit = cache.get(fingerprint);
+  if (hit !== undefined) return hit ?? undefined;
+  let parsed: ParsedCert | null = null;
+  try {
+    const x509 = new X509Certificate(der);
+    const cert = pkijs.Certificate.fromBER(toArrayBuffer(der));
+    parsed = { der, x509, cert, fingerprint };
+  } catch {
+    parsed = null;
+  }
+  if (cache.size > 5000) cache.clear();
+  cache.set(fingerprint, parsed);
+  return parsed ?? undefined;
+}
+
+export function parseCerts(ders: Uint8Array[]): ParsedCert[] {
+  const seen = new Set<string>();
+  const out: ParsedCert[] = [];
+  for (const der of ders) {
+    const p = parseCert(der);
+    if (p && !seen.has(p.fingerprint)) {
+      seen.add(p.fingerprint);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+function stripZeros(h: string): string {
+  return h.replace(/^(00)+(?=..)/, '').toLowerCase();
+}
+
+/** The subjectKeyIdentifier extension, else the SHA-1 of the subject public key (RFC 5280 method 1). */
+export function subjectKeyId(p: ParsedCert): Uint8Array {
+  const ext = p.cert.extensions?.find((e) => e.extnID === '2.5.29.14');
+  const v = ext?.parsedValue as unknown;
+  if (v instanceof asn1js.OctetString) return toBytes(v.valueBlock.valueHexView);
+  return createHash('sha1')
+    .update(toBytes(p.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView))
+    .digest();
+}
+
+/** The DER issuer Name and serial INTEGER content of a certificate, read once per certificate. */
+const issuerSerialMemo = new WeakMap<ParsedCert, { issuer: Uint8Array; serial: string }>();
+
+function issuerAndSerial(p: ParsedCert): { issuer: Uint8Array; serial: string } {
+  let r = issuerSerialMemo.get(p);
+  if (!r) {
+    const der = p.der;
+    const tbs = children(der, readElement(der, 0))[0] as Element;
+    const parts = children(der, tbs);
+    const k = parts[0]?.tag === 0xa0 ? 1 : 0;
+    const serial = parts[k] as Element;
+    const issuer = parts[k + 2] as Element;
+    r = { issuer: bytesOf(der, issuer), serial: stripZeros(hex(valueOf(der, serial))) };
+    issuerSerialMemo.set(p, r);
+  }
+  return r;
+}
+
+/** Same issuer Name: same DER, else (differently encoded strings) the X.520 comparison of pkijs. */
+function sameIssuer(p: ParsedCert, issuer: Uint8Array, issuerDer: Uint8Array): boolean {
+  if (equalBytes(issuerDer, issuer)) return true;
+  try {
+    return p.cert.issuer.isEqual(pkijs.RelativeDistinguishedNames.fromBER(toArrayBuffer(issuer)));
+  } catch {
+    return false;
+  }
+}
+
+/** Finds the certificate a SignerInfo's sid names (issuerAndSerialNumber or subjectKeyIdentifier). */
+export function findBySignerId(sid: SignerId, pool: ParsedCert[]): ParsedCert | undefined {
+  if (sid.kind === 'issuerSerial') {
+    const serial = stripZeros(hex(sid.serial));
+    return pool.find((p) => {
+      const own = issuerAndSerial(p);
+      return own.serial === serial && sameIssuer(p, sid.issuer, own.issuer);
+    });
+  }
+  return pool.find((p) => equalBytes(subjectKeyId(p), sid.keyId));
+}
+
+/** RFC 5280 §7.1 name comparison, approximated: RDN by RDN, strings case-folded with whitespace collapsed. */
+const namePartsMemo = new WeakMap<pkijs.RelativeDistinguishedNames, string[]>();
+
+/** A Name's attributes in order, each `type=value` with strings prepared for comparison. */
+export function nameParts(n: pkijs.RelativeDistinguishedNames): string[] {
+  let parts = namePartsMemo.get(n);
+  if (parts === undefined) {
+    parts = n.typesAndValues.map((tv) => {
+      const v = tv.value as { valueBlock?: { value?: unknown } };
+      const text =
+        typeof v.valueBlock?.value === 'string'
+          ? pkijs.stringPrep(v.valueBlock.value)
+          : `#${hex(toBytes(tv.value.valueBeforeDecodeView))}`;
+      return `${tv.type}=${text}`;
+    });
+    namePartsMemo.set(n, parts);
+  }
+  return parts;
+}
+
+const nameKey = (n: pkijs.RelativeDistinguishedNames): string => nameParts(n).join('/');
+
+/** the subject Name of `issuer` is the issuer Name of `child` (name chaining, RFC 5280 §6.1.3 a 4) */
+export function namesChain(issuer: ParsedCert, child: ParsedCert): boolean {
+  return nameKey(issuer.cert.subject) === nameKey(child.cert.issuer);
+}
+
+/** self-issued (RFC 5280 §3.2): subject and issuer are the same name */
+export function isSelfIssued(p: ParsedCert): boolean {
+  return namesChain(p, p);
+}
+
+function extensionOctets(p: ParsedCert, oid: string): Uint8Array | undefined {
+  const v = p.cert.extensions?.find((e) => e.extnID === oid)?.parsedValue as unknown;
+  if (v instanceof asn1js.OctetString) return toBytes(v.valueBlock.valueHexView);
+  const aki = v as { keyIdentifier?: asn1js.OctetString } | undefined;
+  return aki?.keyIdentifier ? toBytes(aki.keyIdentifier.valueBlock.valueHexView) : undefined;
+}
+
+/**
+ * `issuer` may have issued `child` by names and key identifiers (no signature check): names chain, and when the
+ * child's authorityKeyIdentifier and the issuer's subjectKeyIdentifier are both present they are equal.
+ */
+export function mayHaveIssued(issuer: ParsedCert, child: ParsedCert): boolean {
+  if (!namesChain(issuer, child)) return false;
+  const aki = extensionOctets(child, '2.5.29.35');
+  const ski = aki ? extensionOctets(issuer, '2.5.29.14') : undefined;
+  return !aki || !ski || equalBytes(aki, ski);
+}
+
+const issuedMemo = new WeakMap<ParsedCert, Map<ParsedCert, boolean>>();
+
+/** The answer already known for this pair, if any (no signature math). */
+export function knownIssued(issuer: ParsedCert, child: ParsedCert): boolean | undefined {
+  return issuedMemo.get(issuer)?.get(child);
+}
+
+/**
+ * subject issued `child` and its key verifies child's signature. Remembered per pair (ParsedCerts are shared
+ * by parseCert): 1000 files signed with one certificate check its signature once. A key refused by
+ * `keyRefusal` (too big, unknown curve) never reaches the signature math.
+ */
+export function issued(issuer: ParsedCert, child: ParsedCert): boolean {
+  let byChild = issuedMemo.get(issuer);
+  if (!byChild) issuedMemo.set(issuer, (byChild = new Map()));
+  let r = byChild.get(child);
+  if (r === undefined) {
+    try {
+      r = mayHaveIssued(issuer, child) && !keyRefusal(issuer) && child.x509.verify(issuer.x509.publicKey);
+    } catch {
+      r = false;
+    }
+    byChild.set(child, r);
+  }
+  return r;
+}
+
+/** RSA moduli above this are refused before any signature math (issue 19: 16384-bit keys cost seconds). */
+export const MAX_RSA_BITS = 8192;
+const CURVES = new Set([
+  'prime256v1',
+  'secp384r1',
+  'secp521r1',
+  'brainpoolP256r1',
+  'brainpoolP384r1',
+  'brainpoolP512r1',
+]);
+
+/** Why this certificate's public key is refused (plain words), undefined when it is acceptable. */
+export function keyRefusal(p: ParsedCert): string | undefined {
+  if (!refusalMemo.has(p)) refusalMemo.set(p, refusalOf(p));
+  return refusalMemo.get(p);
+}
+
+const refusalMemo = new WeakMap<ParsedCert, string | undefined>();
+
+function refusalOf(p: ParsedCert): string | undefined {
+  try {
+    const key = p.x509.publicKey;
+    const type = key.asymmetricKeyType;
+    const d = key.asymmetricKeyDetails ?? {};
+    if (type === 'rsa' || type === 'rsa-pss') {
+      const bits = d.modulusLength ?? 0;
+      return bits > MAX_RSA_BITS ? `RSA ${bits} bit > ${MAX_RSA_BITS}` : undefined;
+    }
+    if (type === 'ec')
+      return d.namedCurve && CURVES.has(d.namedCurve) ? undefined : `EC ${d.namedCurve ?? '?'}`;
+    if (type === 'ed25519' || type === 'ed448') return undefined;
+    return String(type);
+  } catch {
+    return 'unreadable key';
+  }
+}

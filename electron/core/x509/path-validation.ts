@@ -1,0 +1,187 @@
+/**
+ * RFC 5280 §6.1 basic path validation rules (ETSI EN 319 102-1 §5.2.6 X.509 certificate validation) over a
+ * built chain, signer first, trust anchor (when reached) last. Trust anchor information is an input, not a
+ * certificate to check (RFC 5280 §6.1.1 d): the anchor's own extensions are not checked, its pathLenConstraint is
+ * honoured (as OpenSSL does). Checked for every certificate below the anchor:
+ * - no unrecognised critical extension (leaf included; §6.1.4 o, §6.1.5 f);
+ * - each issuer below the anchor: basicConstraints cA=TRUE (§6.1.4 k, any version: a v1/v2 intermediate is
+ *   rejected, there is no out-of-band knowledge), keyUsage with keyCertSign when present (§6.1.4 n),
+ *   pathLenConstraint (§6.1.4 l, m; self-issued certificates do not count);
+ * - nameConstraints of the CAs below the anchor (name-constraints.ts: directoryName; other forms fail closed).
+ * Name chaining and signatures are checked when the chain is built (certificates.ts `issuedBy`); validity
+ * at the relevant time by signer-checks (caValidity) and indication.ts.
+ */
+import { t, type Message } from '../i18n/translate';
+import { parseCertificate } from './cert-info';
+import { isSelfIssued, type ParsedCert } from './certificates';
+import { checkNameConstraints } from './name-constraints';
+
+export type PathRule =
+  | 'criticalExtension'
+  | 'notCA'
+  | 'keyCertSign'
+  | 'pathLen'
+  | 'nameConstraints'
+  | 'nameConstraintsUnsupported'
+  | 'cRLSign';
+
+export interface PathFailure {
+  cert: ParsedCert;
+  rule: PathRule;
+  /** the unknown critical extension OID, the pathLen that was exceeded */
+  detail?: string;
+}
+
+const OID_BASIC_CONSTRAINTS = '2.5.29.19';
+const OID_NAME_CONSTRAINTS = '2.5.29.30';
+
+/**
+ * Extensions this verifier recognises (processes, or may ignore by RFC 5280 / ETSI rules when critical).
+ * Policy extensions: the validation runs with initial-policy-set anyPolicy and no explicit policy required,
+ * so their processing cannot fail a path that has policies; they are recognised.
+ */
+const RECOGNISED = new Set([
+  '2.5.29.14', // subjectKeyIdentifier
+  '2.5.29.15', // keyUsage
+  '2.5.29.16', // privateKeyUsagePeriod
+  '2.5.29.17', // subjectAltName
+  '2.5.29.18', // issuerAltName
+  OID_BASIC_CONSTRAINTS,
+  OID_NAME_CONSTRAINTS,
+  '2.5.29.31', // cRLDistributionPoints
+  '2.5.29.32', // certificatePolicies
+  '2.5.29.33', // policyMappings
+  '2.5.29.35', // authorityKeyIdentifier
+  '2.5.29.36', // policyConstraints
+  '2.5.29.37', // extKeyUsage
+  '2.5.29.46', // freshestCRL
+  '2.5.29.54', // inhibitAnyPolicy
+  '2.5.29.9', // subjectDirectoryAttributes
+  '1.3.6.1.5.5.7.1.1', // authorityInfoAccess
+  '1.3.6.1.5.5.7.1.3', // qcStatements
+  '1.3.6.1.5.5.7.1.11', // subjectInfoAccess
+  '1.3.6.1.5.5.7.48.1.5', // id-pkix-ocsp-nocheck
+]);
+
+function basicConstraints(c: ParsedCert): { cA: boolean; pathLen?: number } | undefined {
+  const ext = c.cert.extensions?.find((e) => e.extnID === OID_BASIC_CONSTRAINTS);
+  const v = ext?.parsedValue as { cA?: boolean; pathLenConstraint?: unknown } | undefined;
+  if (!ext || !v) return undefined;
+  const len = v.pathLenConstraint;
+  const pathLen =
+    typeof len === 'number'
+      ? len
+      : (len as { valueBlock?: { valueDec?: number } } | undefined)?.valueBlock?.valueDec;
+  return { cA: v.cA === true, pathLen: typeof pathLen === 'number' && pathLen >= 0 ? pathLen : undefined };
+}
+
+/** The first critical extension this verifier does not recognise (or could not parse), if any. */
+export function unknownCriticalExtension(c: ParsedCert): string | undefined {
+  for (const e of c.cert.extensions ?? []) {
+    if (!e.critical) continue;
+    if (!RECOGNISED.has(e.extnID)) return e.extnID;
+    if (e.extnID === OID_BASIC_CONSTRAINTS && !basicConstraints(c)) return e.extnID;
+  }
+  return undefined;
+}
+
+const keyUsageMemo = new WeakMap<ParsedCert, string[] | undefined>();
+
+/** the keyUsage names, undefined when the extension is absent ([] when unreadable: nothing allowed) */
+function keyUsage(c: ParsedCert): string[] | undefined {
+  if (!keyUsageMemo.has(c)) {
+    let ku: string[] | undefined;
+    try {
+      const present = c.cert.extensions?.some((e) => e.extnID === '2.5.29.15');
+      ku = present ? parseCertificate(c.der).keyUsage : undefined;
+    } catch {
+      ku = [];
+    }
+    keyUsageMemo.set(c, ku);
+  }
+  return keyUsageMemo.get(c);
+}
+
+/** A CRL issuer: keyUsage, when present, must contain cRLSign (RFC 5280 §6.3.3 f). */
+export function crlIssuerOk(c: ParsedCert): boolean {
+  const ku = keyUsage(c);
+  return ku === undefined || ku.includes('cRLSign');
+}
+
+/** The checks of certificate `issuer` as the issuer of another certificate of the path. */
+function issuerFailure(issuer: ParsedCert): PathFailure | undefined {
+  const bc = basicConstraints(issuer);
+  if (!bc?.cA) return { cert: issuer, rule: 'notCA' };
+  const ku = keyUsage(issuer);
+  if (ku !== undefined && !ku.includes('keyCertSign')) return { cert: issuer, rule: 'keyCertSign' };
+  return undefined;
+}
+
+/**
+ * The first rule the path breaks, walking from the anchor down (as RFC 5280 §6.1 does); undefined when the
+ * path is valid. `certs`: signer first; `anchored`: the last certificate is the trust anchor.
+ */
+export function validatePath(certs: ParsedCert[], anchored: boolean): PathFailure | undefined {
+  const top = anchored ? certs.length - 1 : certs.length;
+  let maxPath = Number.POSITIVE_INFINITY;
+  let limitedBy: ParsedCert | undefined;
+  const anchor = anchored ? certs[top] : undefined;
+  const anchorLen = anchor ? basicConstraints(anchor)?.pathLen : undefined;
+  if (anchor && anchorLen !== undefined) [maxPath, limitedBy] = [anchorLen, anchor];
+  for (let i = top - 1; i >= 0; i--) {
+    const c = certs[i] as ParsedCert;
+    const critical = unknownCriticalExtension(c);
+    if (critical) return { cert: c, rule: 'criticalExtension', detail: critical };
+    if (i === 0) break;
+    const failure = issuerFailure(c);
+    if (failure) return failure;
+    if (!isSelfIssued(c)) {
+      if (maxPath <= 0) return { cert: c, rule: 'pathLen', detail: limitedBy ? nameOf(limitedBy) : '' };
+      maxPath--;
+    }
+    const len = basicConstraints(c)?.pathLen;
+    if (len !== undefined && len < maxPath) [maxPath, limitedBy] = [len, c];
+  }
+  return checkNameConstraints(certs, top - 1);
+}
+
+/** The common name of a certificate's subject, else its whole subject. */
+export function nameOf(c: ParsedCert): string {
+  const lines = c.x509.subject.split('\n');
+  return lines.find((l) => l.startsWith('CN='))?.slice(3) ?? lines.join(', ');
+}
+
+const MESSAGES: Record<PathRule, Message> = {
+  criticalExtension: {
+    it: 'Il certificato «{name}» ha un’estensione critica non riconosciuta ({detail}): percorso di certificazione non valido.',
+    en: 'The certificate "{name}" has an unrecognised critical extension ({detail}): the certification path is not valid.',
+  },
+  notCA: {
+    it: 'Il certificato «{name}» ha emesso un altro certificato ma non è un’autorità di certificazione (basicConstraints cA assente).',
+    en: 'The certificate "{name}" issued another certificate but is not a certification authority (basicConstraints cA missing).',
+  },
+  keyCertSign: {
+    it: 'Il certificato dell’autorità «{name}» non è abilitato a firmare certificati (keyUsage senza keyCertSign).',
+    en: 'The authority certificate "{name}" may not sign certificates (keyUsage without keyCertSign).',
+  },
+  pathLen: {
+    it: 'Il certificato dell’autorità «{name}» supera la lunghezza massima del percorso consentita da «{detail}» (pathLenConstraint).',
+    en: 'The authority certificate "{name}" exceeds the maximum path length allowed by "{detail}" (pathLenConstraint).',
+  },
+  nameConstraints: {
+    it: 'Il nome del certificato «{name}» è fuori dai vincoli sui nomi (nameConstraints) di un’autorità sopra di esso.',
+    en: 'The name of the certificate "{name}" is outside the name constraints (nameConstraints) of an authority above it.',
+  },
+  nameConstraintsUnsupported: {
+    it: 'Il certificato dell’autorità «{name}» contiene vincoli sui nomi (nameConstraints) di una forma non supportata: percorso rifiutato.',
+    en: 'The authority certificate "{name}" has name constraints (nameConstraints) of an unsupported form: path refused.',
+  },
+  cRLSign: {
+    it: 'Il certificato «{name}» firma liste di revoca ma non è abilitato (keyUsage senza cRLSign).',
+    en: 'The certificate "{name}" signs revocation lists but may not (keyUsage without cRLSign).',
+  },
+};
+
+export function pathFailureMessage(f: PathFailure): string {
+  return t(MESSAGES[f.rule], { name: nameOf(f.cert), detail: f.detail ?? '' });
+}
