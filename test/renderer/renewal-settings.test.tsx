@@ -17,6 +17,32 @@ const withSig = (r: ReturnType<typeof renewal>, daysLeft: number) => ({
   }),
 });
 
+/** Reminders about BIANCHI LUCA's signature certificate (another card, renewable in 20 days). */
+function bianchiReminder() {
+  const r = renewal('renewable', 20);
+  return {
+    enabled: true,
+    snoozedUntil: null,
+    remembered: 1,
+    pending: [
+      {
+        fingerprintSha256: 'c'.repeat(64),
+        commonName: 'BIANCHI LUCA',
+        role: 'signature' as const,
+        threshold: 30,
+        daysLeft: 20,
+        expires: r.expires,
+        state: 'renewable' as const,
+        ca: 'infocamere',
+        urls: r.urls,
+        alreadyRenewed: false,
+        canRenewOnline: true,
+        message: 'core',
+      },
+    ],
+  };
+}
+
 describe('renewal', () => {
   it('shows the banner inside the window; "later" snoozes; "renew now" opens the wizard', async () => {
     const bridge = await renderApp(withSig(renewal('renewable', 58), 58));
@@ -67,30 +93,9 @@ describe('renewal', () => {
   });
 
   it('the banner names the device; a reminder about another card is not a banner while a card is selected', async () => {
-    const r = renewal('renewable', 20);
     await renderApp({
       ...withSig(renewal('valid', 900), 900),
-      renewalStatus: () => ({
-        enabled: true,
-        snoozedUntil: null,
-        remembered: 1,
-        pending: [
-          {
-            fingerprintSha256: 'c'.repeat(64),
-            commonName: 'BIANCHI LUCA',
-            role: 'signature',
-            threshold: 30,
-            daysLeft: 20,
-            expires: r.expires,
-            state: 'renewable',
-            ca: 'infocamere',
-            urls: r.urls,
-            alreadyRenewed: false,
-            canRenewOnline: true,
-            message: 'core',
-          },
-        ],
-      }),
+      renewalStatus: bianchiReminder,
     });
     expect(screen.queryByRole('button', { name: 'Rinnova ora' })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Certificati' }));
@@ -106,29 +111,8 @@ describe('renewal', () => {
   });
 
   it('reminds with the card out: banner from the remembered certificate, wizard points to that card', async () => {
-    const r = renewal('renewable', 20);
     await renderApp({
-      renewalStatus: () => ({
-        enabled: true,
-        snoozedUntil: null,
-        remembered: 1,
-        pending: [
-          {
-            fingerprintSha256: 'c'.repeat(64),
-            commonName: 'BIANCHI LUCA',
-            role: 'signature',
-            threshold: 30,
-            daysLeft: 20,
-            expires: r.expires,
-            state: 'renewable',
-            ca: 'infocamere',
-            urls: r.urls,
-            alreadyRenewed: false,
-            canRenewOnline: true,
-            message: 'core',
-          },
-        ],
-      }),
+      renewalStatus: bianchiReminder,
     });
     expect(screen.getByText('Nessuna carta inserita', { selector: 'span' })).toBeTruthy();
     // no card selected: the banner says whose card it is about

@@ -31,13 +31,25 @@ export function pinRules(token: Pick<TokenInfo, 'minPinLength' | 'maxPinLength'>
   return { min, max, digitsOnly: true };
 }
 
+function fits(pin: Buffer, rules: PinRules): boolean {
+  const digits = pin.every((b) => b >= 0x30 && b <= 0x39);
+  return pin.length >= rules.min && pin.length <= rules.max && (digits || !rules.digitsOnly);
+}
+
+/** PIN_FORMAT with `message` (given the rules' range as {range}); never puts the PIN in the error. */
+function pinFormatError(rules: PinRules, message: (range: string) => string): SigilloError {
+  const range = rules.min === rules.max ? String(rules.min) : `${rules.min}–${rules.max}`;
+  return new SigilloError('PIN_FORMAT', message(range), {
+    min: rules.min,
+    max: rules.max,
+    digitsOnly: rules.digitsOnly,
+  });
+}
+
 /** Throws PIN_FORMAT when the new PIN breaks the rules; never puts the PIN in the error. */
 export function checkNewPin(pin: Buffer, rules: PinRules): void {
-  const digits = pin.every((b) => b >= 0x30 && b <= 0x39);
-  if (pin.length >= rules.min && pin.length <= rules.max && (digits || !rules.digitsOnly)) return;
-  const range = rules.min === rules.max ? String(rules.min) : `${rules.min}–${rules.max}`;
-  throw new SigilloError(
-    'PIN_FORMAT',
+  if (fits(pin, rules)) return;
+  throw pinFormatError(rules, (range) =>
     t(
       rules.digitsOnly
         ? {
@@ -50,7 +62,6 @@ export function checkNewPin(pin: Buffer, rules: PinRules): void {
           },
       { range },
     ),
-    { min: rules.min, max: rules.max, digitsOnly: rules.digitsOnly },
   );
 }
 
@@ -59,22 +70,16 @@ export function checkNewPin(pin: Buffer, rules: PinRules): void {
  * a mistyped PIN never costs a try. Never puts the PIN in the error.
  */
 export function checkPinEntry(pin: Buffer, rules: PinRules): void {
-  const digits = pin.every((b) => b >= 0x30 && b <= 0x39);
-  if (pin.length >= rules.min && pin.length <= rules.max && (digits || !rules.digitsOnly)) return;
-  const range = rules.min === rules.max ? String(rules.min) : `${rules.min}–${rules.max}`;
-  throw new SigilloError(
-    'PIN_FORMAT',
+  if (fits(pin, rules)) return;
+  const what = t(rules.digitsOnly ? { it: 'cifre', en: 'digits' } : { it: 'caratteri', en: 'characters' });
+  throw pinFormatError(rules, (range) =>
     t(
       {
         it: 'Il PIN è di {range} {what}: quello inserito non lo è, e non è stato provato sulla carta (nessun tentativo usato).',
         en: 'The PIN is {range} {what}: the one entered is not, and it was not tried on the card (no attempt used).',
       },
-      {
-        range,
-        what: t(rules.digitsOnly ? { it: 'cifre', en: 'digits' } : { it: 'caratteri', en: 'characters' }),
-      },
+      { range, what },
     ),
-    { min: rules.min, max: rules.max, digitsOnly: rules.digitsOnly },
   );
 }
 
