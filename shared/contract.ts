@@ -44,6 +44,7 @@ import {
   VerifyRequestSchema,
   VerifyResponseSchema,
 } from './schemas/verify';
+import { VisualDiffRequestSchema, VisualDiffResponseSchema } from './schemas/visual';
 
 export const CONTRACT = {
   appInfo: { request: EmptyRequestSchema, response: AppInfoSchema },
@@ -57,6 +58,8 @@ export const CONTRACT = {
   verify: { request: VerifyRequestSchema, response: VerifyResponseSchema },
   exportReport: { request: ExportReportRequestSchema, response: PathResponseSchema },
   extract: { request: ExtractRequestSchema, response: ExtractResponseSchema },
+  /** the changed pages of a verified PDF side by side (issue 23), rendered in the card worker */
+  visualDiff: { request: VisualDiffRequestSchema, response: VisualDiffResponseSchema },
   exportCertificate: { request: ExportCertificateRequestSchema, response: PathResponseSchema },
   changePin: { request: ChangePinRequestSchema, response: OkResponseSchema },
   unblockPin: { request: UnblockPinRequestSchema, response: OkResponseSchema },

@@ -23,6 +23,7 @@ const METHODS: { [M in InvokeMethod]: true } = {
   verify: true,
   exportReport: true,
   extract: true,
+  visualDiff: true,
   exportCertificate: true,
   changePin: true,
   unblockPin: true,

@@ -10,6 +10,7 @@ import { changePin, unblockPin } from './ops/pin-ops';
 import { exportReport, extract, verify } from './ops/verify-ops';
 import { watchCards } from './ops/watch-cards';
 import { trustStatusOp, trustUpdateOp } from './ops/trust-ops';
+import { visualDiff } from './ops/visual-op';
 
 runWorker(parentLink(), {
   ping: async () => ({ pid: process.pid }),
@@ -24,4 +25,5 @@ runWorker(parentLink(), {
   watchCards,
   trustStatus: trustStatusOp,
   trustUpdate: trustUpdateOp,
+  visualDiff,
 });

@@ -16,6 +16,7 @@ export type WorkerOp =
   | 'watchCards'
   | 'trustStatus'
   | 'trustUpdate'
+  | 'visualDiff'
   | 'ping';
 
 export interface WorkerCall {

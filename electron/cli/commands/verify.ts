@@ -1,5 +1,5 @@
 /**
- * `sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--overwrite] FILE|DIR...`
+ * `sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff DIR] [--overwrite] FILE|DIR...`
  * Exit 0 only when every signature of every file is TOTAL_PASSED; 1 otherwise; 2 for usage errors.
  */
 import { resolve } from 'node:path';
@@ -12,9 +12,10 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command';
 import { expandInputs, nothingToVerify } from './verify-inputs';
 import { allPassed, fileSummary } from './verify-text';
 import { staleWarning } from './trust-text';
+import { checkVisualDir, visualLines, writeVisualDiff } from './verify-visual';
 
 const HELP = {
-  it: `Uso: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--overwrite] FILE|CARTELLA...
+  it: `Uso: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff CARTELLA] [--overwrite] FILE|CARTELLA...
 
 Verifica firme .p7m / .p7s / .p7 (CAdES/CMS; DER, BER, base64), anche annidate e controfirmate.
   --trust FILE     certificati fidati (PEM o DER; ripetibile)
@@ -22,11 +23,13 @@ Verifica firme .p7m / .p7s / .p7 (CAdES/CMS; DER, BER, base64), anche annidate e
   --offline        non usa la rete: revoca solo dalla cache
   --content FILE   il file firmato di una firma separata (.p7s); predefinito: il nome senza .p7s
   --report PDF     scrive un rapporto di verifica in PDF (una pagina per file)
-  --overwrite      sostituisce il rapporto PDF se esiste
+  --visual-diff CARTELLA  per ogni firma PDF e ogni pagina cambiata dopo la firma, un PNG NOME-sigN-pP.png
+                   (versione firmata | ora | differenze evidenziate) e "visualChanges" nel JSON
+  --overwrite      sostituisce il rapporto PDF (e le immagini) se esiste
   --json           un array JSON con un oggetto per file
 Una cartella vale per i file .p7m/.p7s/.p7/.pkcs7/.pdf che contiene.
 Uscita 0 solo se tutte le firme sono TOTAL_PASSED; 1 altrimenti; 2 per errori d'uso.`,
-  en: `Usage: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--overwrite] FILE|FOLDER...
+  en: `Usage: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff FOLDER] [--overwrite] FILE|FOLDER...
 
 Verifies .p7m / .p7s / .p7 signatures (CAdES/CMS; DER, BER, base64), nested and counter-signed ones too.
   --trust FILE     trusted certificates (PEM or DER; repeatable)
@@ -34,7 +37,9 @@ Verifies .p7m / .p7s / .p7 signatures (CAdES/CMS; DER, BER, base64), nested and 
   --offline        no network: revocation from the cache only
   --content FILE   the signed file of a detached signature (.p7s); default: the name without .p7s
   --report PDF     writes a verification report as PDF (one page per file)
-  --overwrite      replaces the PDF report if it exists
+  --visual-diff FOLDER  for each PDF signature and each page changed after signing, a PNG NAME-sigN-pP.png
+                   (signed version | now | differences highlighted) and "visualChanges" in the JSON
+  --overwrite      replaces the PDF report (and the images) if it exists
   --json           a JSON array with one object per file
 A folder stands for the .p7m/.p7s/.p7/.pkcs7/.pdf files in it.
 Exit 0 only when every signature is TOTAL_PASSED; 1 otherwise; 2 for usage errors.`,
@@ -50,6 +55,7 @@ export const verifyCommand: Command = {
     offline: { type: 'boolean' },
     content: { type: 'string' },
     report: { type: 'string' },
+    'visual-diff': { type: 'string' },
     overwrite: { type: 'boolean' },
   },
   allowPositionals: true,
@@ -61,6 +67,10 @@ export const verifyCommand: Command = {
     const reportPath = typeof ctx.values.report === 'string' ? resolve(ctx.values.report) : undefined;
     const overwrite = ctx.values.overwrite === true;
     if (reportPath) await checkOutput(reportPath, { overwrite });
+    const visualDir =
+      typeof ctx.values['visual-diff'] === 'string'
+        ? await checkVisualDir(ctx.values['visual-diff'])
+        : undefined;
     const session = await openVerification({
       trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
       offline: ctx.values.offline === true,
@@ -76,12 +86,14 @@ export const verifyCommand: Command = {
     const files = await expandInputs(ctx.positionals);
     if (files.length === 0) throw nothingToVerify(ctx.positionals);
     const reports = await verifyFiles(files, { ...session, content });
+    const visual = visualDir ? await writeVisualDiff(reports, visualDir, overwrite) : undefined;
     if (ctx.out.json) ctx.out.result(reports);
     else for (const r of reports) ctx.out.line(fileSummary(r));
+    if (visual && !ctx.out.json) for (const l of visualLines(reports, visual)) ctx.out.line(l);
     if (reportPath) {
       // loaded only when asked for: pdf-lib costs a noticeable part of the start-up
       const { writeVerificationReport } = await import('../../core/report/verification-report.js');
-      await writeVerificationReport(reports, reportPath, { overwrite });
+      await writeVerificationReport(reports, reportPath, { overwrite, visual });
       if (!ctx.out.json) ctx.out.warn(t({ it: 'Rapporto: {p}', en: 'Report: {p}' }, { p: reportPath }));
     }
     return allPassed(reports) ? EXIT_OK : EXIT_FAILURE;

@@ -11,6 +11,8 @@ import { TextFlow, type Tone } from './pdf-text';
 import { documentFactLines } from '../xades/document-facts';
 import type { PdfSignatureReport } from '../pdf/verify-pdf';
 import { itemLine, reportedItems } from '../pdf/diff/describe';
+import { visualOfReports, type FileVisual } from '../pdf/visual/visual-of-reports';
+import { addVisualPages } from './visual-pages';
 
 const L = {
   title: { it: 'Rapporto di verifica delle firme digitali', en: 'Digital signature verification report' },
@@ -103,7 +105,11 @@ function pdfChanges(flow: TextFlow, s: SignatureReport, indent: number): void {
   }
 }
 
-export async function buildVerificationReport(reports: FileReport[], now = new Date()): Promise<Uint8Array> {
+export async function buildVerificationReport(
+  reports: FileReport[],
+  now = new Date(),
+  visual?: Map<string, FileVisual>,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(t(L.title));
   doc.setProducer('Sigillo');
@@ -125,6 +131,7 @@ export async function buildVerificationReport(reports: FileReport[], now = new D
     if (r.error) flow.write(t(L.error, { m: r.error.message }), { tone: 'bad', bold: true });
     else if (r.signatures.length === 0) flow.write(t(L.none), { tone: 'bad' });
     r.signatures.forEach((s, n) => signature(flow, s, t(L.signature, { n: n + 1 }), 0));
+    await addVisualPages(doc, visual?.get(r.file)); // issue 23: the changed pages side by side
   }
   if (reports.length === 0) flow.newPage();
   return doc.save();
@@ -133,9 +140,14 @@ export async function buildVerificationReport(reports: FileReport[], now = new D
 export async function writeVerificationReport(
   reports: FileReport[],
   path: string,
-  o: { overwrite: boolean },
+  /** visual: the comparisons already made (CLI --visual-diff); made here when not given */
+  o: { overwrite: boolean; visual?: Map<string, FileVisual> },
 ): Promise<void> {
-  const bytes = await buildVerificationReport(reports);
+  const bytes = await buildVerificationReport(
+    reports,
+    new Date(),
+    o.visual ?? (await visualOfReports(reports)),
+  );
   await withAtomicOutput(path, o, async (handle) => {
     await writeFully(handle, bytes);
   });

@@ -5,6 +5,7 @@ import { cardHandlers } from './card-handlers';
 import { documentHandlers } from './document-handlers';
 import { renewalHandlers } from './renewal-handlers';
 import { trustHandlers } from './trust-handlers';
+import { visualHandlers } from './visual-handlers';
 import type { HandlerTable } from './handler-types';
 
 export const HANDLERS: HandlerTable<InvokeMethod> = {
@@ -13,4 +14,5 @@ export const HANDLERS: HandlerTable<InvokeMethod> = {
   ...documentHandlers,
   ...renewalHandlers,
   ...trustHandlers,
+  ...visualHandlers,
 };
