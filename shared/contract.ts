@@ -19,7 +19,14 @@ import {
   SnoozeRequestSchema,
 } from './schemas/renewal';
 import { SettingsPatchSchema, SettingsSchema } from './schemas/settings';
-import { CancelRequestSchema, SignRequestSchema, SignResponseSchema } from './schemas/sign';
+import { TrustStateSchema, UpdateTrustRequestSchema } from './schemas/trust';
+import {
+  CancelRequestSchema,
+  PlanSignRequestSchema,
+  PlanSignResponseSchema,
+  SignRequestSchema,
+  SignResponseSchema,
+} from './schemas/sign';
 import {
   AppInfoSchema,
   ChooseFilesRequestSchema,
@@ -46,6 +53,8 @@ export const CONTRACT = {
   setSettings: { request: SettingsPatchSchema, response: SettingsSchema },
   listTokens: { request: ListTokensRequestSchema, response: ListTokensResponseSchema },
   sign: { request: SignRequestSchema, response: SignResponseSchema },
+  /** before the PIN: outputs that already exist (with a free numbered name), files the format cannot sign */
+  planSign: { request: PlanSignRequestSchema, response: PlanSignResponseSchema },
   cancel: { request: CancelRequestSchema, response: OkResponseSchema },
   verify: { request: VerifyRequestSchema, response: VerifyResponseSchema },
   exportReport: { request: ExportReportRequestSchema, response: PathResponseSchema },
@@ -64,6 +73,9 @@ export const CONTRACT = {
   chooseFolder: { request: ChooseFolderRequestSchema, response: ChoosePathResponseSchema },
   chooseSavePath: { request: ChooseSavePathRequestSchema, response: ChoosePathResponseSchema },
   readPdfPreview: { request: PathRequestSchema, response: PdfPreviewResponseSchema },
+  /** the EU trusted lists: state from the cache (no network), and an update with progress events */
+  trustStatus: { request: EmptyRequestSchema, response: TrustStateSchema },
+  updateTrust: { request: UpdateTrustRequestSchema, response: TrustStateSchema },
   /** files the app was opened with (argv, "open with", macOS open-file) not yet taken; later ones come as events */
   takeOpenFiles: { request: EmptyRequestSchema, response: OpenFilesEventSchema },
 } as const;

@@ -18,6 +18,7 @@ const METHODS: { [M in InvokeMethod]: true } = {
   setSettings: true,
   listTokens: true,
   sign: true,
+  planSign: true,
   cancel: true,
   verify: true,
   exportReport: true,
@@ -36,6 +37,8 @@ const METHODS: { [M in InvokeMethod]: true } = {
   chooseSavePath: true,
   readPdfPreview: true,
   takeOpenFiles: true,
+  trustStatus: true,
+  updateTrust: true,
 };
 
 const EVENTS: { [E in EventName]: true } = { card: true, progress: true, openFiles: true, reminder: true };

@@ -20,6 +20,7 @@ import { ChangePinRequestSchema, UnblockPinRequestSchema } from '../../shared/sc
 import { SignRequestSchema, SignResponseSchema } from '../../shared/schemas/sign';
 import { ExtractRequestSchema, ExtractResponseSchema, FileReportSchema } from '../../shared/schemas/verify';
 import { VisualDiffResponseSchema } from '../../shared/schemas/visual';
+import { TrustStateSchema } from '../../shared/schemas/trust';
 
 /** the card settings every card method gets (never secrets) */
 const CARD = {
@@ -88,6 +89,10 @@ export const WORKER_METHODS = {
     }),
     response: VisualDiffResponseSchema,
   },
+  /** the EU trusted lists' state, from the cache (no network) */
+  trustStatus: { request: EmptyRequestSchema, response: TrustStateSchema },
+  /** the EU trusted lists updated (LOTL, then each list: one progress event per list) */
+  trustUpdate: { request: EmptyRequestSchema, response: TrustStateSchema },
   /** starts watching PC/SC readers; card events then come outside any call */
   watchCards: { request: EmptyRequestSchema, response: z.strictObject({ watching: z.literal(true) }) },
 } as const;

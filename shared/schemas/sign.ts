@@ -49,6 +49,8 @@ export const SignRequestSchema = z.strictObject({
   nest: z.boolean().optional(),
   /** older switch: true = level T (when `level` is absent) */
   timestamp: z.boolean().optional(),
+  /** when an output exists, write under the first free "NAME (2).ext" (the core picks it at write time) */
+  rename: z.boolean().optional(),
   /** default B (T when `timestamp`); T and above use the TSA of the settings */
   level: SignLevelSchema.optional(),
   /** CAdES detached: FILE → FILE.p7s without the content */
@@ -58,6 +60,32 @@ export const SignRequestSchema = z.strictObject({
   pin: SecretSchema,
 });
 export type SignRequest = z.infer<typeof SignRequestSchema>;
+
+/** What signing would write, asked before the PIN (no card): outputs that exist, files the format cannot sign. */
+export const PlanSignRequestSchema = z.strictObject({
+  files: FileListSchema,
+  format: SignFormatSchema,
+  outputDir: AbsolutePathSchema.optional(),
+  nest: z.boolean().optional(),
+  /** CAdES detached: FILE.p7s */
+  detached: z.boolean().optional(),
+});
+export type PlanSignRequest = z.infer<typeof PlanSignRequestSchema>;
+
+export const SignPlanSchema = z.strictObject({
+  file: z.string(),
+  format: z.enum(['cades', 'pades', 'xades']),
+  /** null when the file cannot be signed (error says why) */
+  output: z.string().nullable(),
+  exists: z.boolean(),
+  /** the first free "NAME (2).ext" when the output exists */
+  freeName: z.string().nullable(),
+  error: ErrorInfoSchema.nullable(),
+});
+export type SignPlan = z.infer<typeof SignPlanSchema>;
+
+export const PlanSignResponseSchema = z.strictObject({ files: z.array(SignPlanSchema) });
+export type PlanSignResponse = z.infer<typeof PlanSignResponseSchema>;
 
 export const SignFileResultSchema = z.strictObject({
   file: z.string(),

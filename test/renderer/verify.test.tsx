@@ -194,6 +194,70 @@ describe('Verify', () => {
     expect(exports()[1]).toMatchObject({ file: '/d/b.p7m' });
   });
 
+  it('an unsigned file is "Nessuna firma trovata" (neutral), a damaged .p7m stays "Non valida"', async () => {
+    await openVerify([
+      {
+        file: '/d/nota.txt',
+        format: null,
+        error: { code: 'NOT_CMS', message: 'Il file non è una firma digitale CMS/PKCS#7 (p7m) leggibile.' },
+        signatures: [],
+      },
+      {
+        file: '/d/contratto.pdf',
+        format: null,
+        error: { code: 'NO_SIGNATURES', message: 'Il PDF non contiene firme.' },
+        signatures: [],
+      },
+      {
+        file: '/d/rotto.p7m',
+        format: null,
+        error: { code: 'NOT_CMS', message: 'Il file non è una firma digitale CMS/PKCS#7 (p7m) leggibile.' },
+        signatures: [],
+      },
+    ]);
+    expect(
+      await screen.findByText('Valide: 0 · Non verificabili: 0 · Non valide: 1 · Senza firma: 2'),
+    ).toBeTruthy();
+    const row = (name: string) =>
+      within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .find((r) => r.textContent?.includes(name)) as HTMLElement;
+    expect(row('nota.txt').textContent).toContain('Nessuna firma trovata');
+    expect(row('nota.txt').textContent).not.toContain('Non valida');
+    expect(row('nota.txt').querySelector('.pill.none')).not.toBeNull();
+    expect(row('contratto.pdf').textContent).toContain('Nessuna firma trovata');
+    expect(row('rotto.p7m').textContent).toContain('Non valida');
+  });
+
+  it('a batch row opens its details and scrolls them into view; a language switch re-renders old results', async () => {
+    const scrolled: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      await openVerify([
+        { file: '/d/a.p7m', format: 'cades', error: null, signatures: [signature()] },
+        { file: '/d/nota.txt', format: null, error: { code: 'NOT_CMS', message: 'x' }, signatures: [] },
+      ]);
+      await userEvent.click(await screen.findByRole('button', { name: 'nota.txt' }));
+      const details = screen.getByRole('article', { name: 'nota.txt' });
+      expect(scrolled.some((el) => el.contains(details))).toBe(true);
+      await act(async () => {
+        const { changeLanguage } = await import('../../renderer/src/i18n/setup');
+        await changeLanguage('en');
+      });
+      expect(
+        within(details).getByText('No signature found: this file is not digitally signed.'),
+      ).toBeTruthy();
+      expect(screen.getByText('Valid: 1 · Cannot be verified: 0 · Not valid: 0 · Unsigned: 1')).toBeTruthy();
+    } finally {
+      Element.prototype.scrollIntoView = original;
+      const { changeLanguage } = await import('../../renderer/src/i18n/setup');
+      await changeLanguage('it');
+    }
+  });
+
   it('shows a failed verify call', async () => {
     await renderApp({ verify: () => failure('IPC_INVALID_REQUEST', 'Richiesta non valida.') });
     await handOver([P7M]);

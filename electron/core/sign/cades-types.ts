@@ -6,6 +6,8 @@ export interface SignCadesOptions {
   input: string;
   /** --out DIR; default next to the input */
   outputDir?: string;
+  /** exact output path (the numbered free name of output-plan.ts); default from the input and outputDir */
+  output?: string;
   overwrite: boolean;
   digest: DigestName;
   signer: KeySigner;

@@ -17,6 +17,8 @@ export interface PadesFileOptions {
 export interface PadesFileInput {
   input: string;
   outputDir?: string;
+  /** exact output path (overrides NAME-signed.pdf) */
+  output?: string;
   overwrite: boolean;
   digest: DigestName;
   signer: KeySigner;
@@ -35,6 +37,7 @@ export async function signPadesFile(o: PadesFileInput): Promise<{ output: string
   const r = await signPades({
     input: o.input,
     outputDir: o.outputDir,
+    output: o.output,
     overwrite: o.overwrite,
     digest: o.digest,
     signer: o.signer,

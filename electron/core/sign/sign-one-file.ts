@@ -53,6 +53,7 @@ export async function signOneFile(input: string, p: SignPolicy, run: FileRun): P
     input,
     outputDir: p.outputDir,
     overwrite: p.overwrite,
+    rename: p.rename,
     digest: p.digest,
     signer: run.signer,
     nest: p.nest,

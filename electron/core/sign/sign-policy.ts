@@ -24,6 +24,8 @@ export interface SignPolicy {
   /** default: beside each input */
   outputDir?: string;
   overwrite: boolean;
+  /** an existing output: write the first free "NAME (2).ext" instead (output-plan.ts) */
+  rename?: boolean;
   /** CAdES: wrap an existing p7m in a new one instead of adding a parallel signature */
   nest: boolean;
   pades?: PadesFileOptions;

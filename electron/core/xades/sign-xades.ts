@@ -7,11 +7,11 @@
  * Output: `NAME-signed.xml` beside the input; with --out to another folder, the same name (SdI file names stay).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { basename, dirname, extname, join, resolve } from 'node:path';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
+import { xadesOutputPath } from '../files/output-naming';
 import { TrustStore } from '../trust/trust-store';
 import { canonicalize } from '../xml/c14n';
 import { ecdsaDerToPlain } from './ecdsa-value';
@@ -26,6 +26,8 @@ import { decodeXml, firstChild, parseXml } from '../xml/xml-safe';
 export interface SignXadesOptions {
   input: string;
   outputDir?: string;
+  /** exact output path (overrides xadesOutputPath) */
+  output?: string;
   overwrite: boolean;
   digest: DigestName;
   signer: KeySigner;
@@ -34,15 +36,7 @@ export interface SignXadesOptions {
 
 const C14N_INCLUSIVE = { kind: 'inclusive', withComments: false } as const;
 
-/** `fattura.xml` → `fattura-signed.xml` beside it; the same name in another --out folder. */
-export function xadesOutputPath(input: string, outputDir?: string): string {
-  const inFolder = resolve(dirname(input));
-  const folder = outputDir ? resolve(outputDir) : inFolder;
-  const name = basename(input);
-  if (folder !== inFolder) return join(folder, name);
-  const ext = extname(name);
-  return join(folder, ext ? `${name.slice(0, -ext.length)}-signed${ext}` : `${name}-signed.xml`);
-}
+export { xadesOutputPath } from '../files/output-naming';
 
 function cannotSign(code: string, it: string, en: string): SigilloError {
   return new SigilloError(code, t({ it, en }));
@@ -169,7 +163,7 @@ async function selfCheck(out: Buffer): Promise<void> {
 }
 
 export async function signXadesFile(o: SignXadesOptions): Promise<{ output: string }> {
-  const output = xadesOutputPath(o.input, o.outputDir);
+  const output = o.output ?? xadesOutputPath(o.input, o.outputDir);
   await checkOutput(output, { overwrite: o.overwrite });
   const bytes = await readXmlFile(o.input);
   const signed = await xadesSignBytes(bytes, o.signer, o.digest, o.signingTime ?? new Date());

@@ -1,6 +1,7 @@
 /** Sign (with progress and cancel), verify, report export, extraction: run in the worker. */
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
+import { planSignOutput } from '../../core/sign/output-plan';
 import type { ShellContext } from '../ipc/context';
 import type { WorkerProgress } from '../../worker/protocol';
 import type { HandlerTable } from './handler-types';
@@ -26,7 +27,16 @@ function tsaFor(ctx: ShellContext, wanted: boolean | undefined) {
   return { url: s.url, username: s.username, password: ctx.settings.tsaPassword() };
 }
 
-export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'exportReport' | 'extract'> = {
+export const documentHandlers: HandlerTable<
+  'sign' | 'planSign' | 'cancel' | 'verify' | 'exportReport' | 'extract'
+> = {
+  planSign: async (req) => ({
+    files: await Promise.all(
+      req.files.map((f) =>
+        planSignOutput(f, req.format, { outputDir: req.outputDir, nest: req.nest, detached: req.detached }),
+      ),
+    ),
+  }),
   sign: async (req, ctx) => {
     const { timestamp, ...rest } = req;
     const wanted = req.level ? req.level !== 'B' : timestamp;

@@ -4,6 +4,7 @@ import { appHandlers } from './app-handlers';
 import { cardHandlers } from './card-handlers';
 import { documentHandlers } from './document-handlers';
 import { renewalHandlers } from './renewal-handlers';
+import { trustHandlers } from './trust-handlers';
 import { visualHandlers } from './visual-handlers';
 import type { HandlerTable } from './handler-types';
 
@@ -12,5 +13,6 @@ export const HANDLERS: HandlerTable<InvokeMethod> = {
   ...cardHandlers,
   ...documentHandlers,
   ...renewalHandlers,
+  ...trustHandlers,
   ...visualHandlers,
 };

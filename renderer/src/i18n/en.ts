@@ -2,6 +2,7 @@
 import { enShell } from './en-shell';
 import { enScreens } from './en-screens';
 import { enSignLevels } from './en-sign-levels';
+import { enFlows } from './en-flows';
 import { enVisual } from './en-visual';
 
-export const en = { ...enShell, ...enScreens, ...enSignLevels, ...enVisual };
+export const en = { ...enShell, ...enScreens, ...enSignLevels, ...enFlows, ...enVisual };

@@ -2,6 +2,7 @@
 import { itShell } from './it-shell';
 import { itScreens } from './it-screens';
 import { itSignLevels } from './it-sign-levels';
+import { itFlows } from './it-flows';
 import { itVisual } from './it-visual';
 
-export const it = { ...itShell, ...itScreens, ...itSignLevels, ...itVisual };
+export const it = { ...itShell, ...itScreens, ...itSignLevels, ...itFlows, ...itVisual };

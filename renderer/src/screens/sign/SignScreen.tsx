@@ -1,4 +1,7 @@
-/** Sign: files, options, PIN dialog, per-file progress with cancel, results. */
+/**
+ * Sign: files, options, the checks before the PIN (existing outputs, files the format cannot sign), the PIN
+ * dialog, per-file progress with cancel, results. A refused PIN is shown beside the Sign button, in view.
+ */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../shared/schemas/common';
@@ -9,6 +12,8 @@ import { FileProgressBar } from '../../components/FileProgressBar';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FileList } from '../../components/FileList';
 import { PinDialog } from '../../components/PinDialog';
+import { isPinError, PinErrorNotice } from '../../components/PinErrorNotice';
+import { pinEntryRules } from '../../model/pinEntry';
 import { isPdf } from '../../model/files';
 import { holderName, signatureCertificate } from '../../model/token';
 import { refreshTokens } from '../../state/session';
@@ -16,6 +21,9 @@ import { currentToken, useApp } from '../../state/store';
 import { useOperation } from '../../state/useOperation';
 import { SignOptions, type SignChoices } from './SignOptions';
 import { SignResults, type SignKind } from './SignResults';
+import { ExistingOutputsDialog } from './ExistingOutputsDialog';
+import { PlanProblems } from './PlanProblems';
+import { useSignCheck } from './useSignCheck';
 
 export function SignScreen() {
   const { t } = useTranslation();
@@ -25,8 +33,8 @@ export function SignScreen() {
   const settings = useApp((s) => s.settings);
   const token = useApp(currentToken);
   const op = useOperation<SignResponse>();
-  const [asking, setAsking] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const check = useSignCheck(setError);
   const [outcome, setOutcome] = useState<(SignResponse & { kind: SignKind }) | null>(null);
   const [choices, setChoices] = useState<SignChoices>(() => ({
     certId: undefined,
@@ -46,13 +54,17 @@ export function SignScreen() {
     }
   }, [token, sigCert, choices.certId]);
 
+  const { clearProblems } = check;
+  useEffect(clearProblems, [files, choices.format, clearProblems]);
+
   const pick = useFilePicker(addFiles, (message) => setError({ code: 'UPLOAD_FAILED', message }));
   const choose = () => pick('any');
 
   // the visible box applies to PAdES only (not to a detached or counter-signature)
   const pdfBox = choices.detached || countersign !== null ? null : choices.visible;
   const sign = async (pin: string) => {
-    setAsking(false);
+    const onExisting = check.onExisting;
+    check.close();
     if (!token) return;
     setError(null);
     setOutcome(null);
@@ -66,7 +78,8 @@ export function SignScreen() {
         digest: settings?.digest ?? 'sha256',
         visible: pdfBox ?? undefined,
         outputDir: choices.outputDir ?? undefined,
-        overwrite: false,
+        overwrite: onExisting === 'replace',
+        rename: onExisting === 'rename',
         nest: settings?.nestSignatures ?? false,
         level: choices.level,
         detached: choices.detached,
@@ -138,28 +151,58 @@ export function SignScreen() {
                 type="button"
                 className="btn primary"
                 disabled={
-                  !token || !cert || token.userPin.locked || (countersign !== null && !choices.outputDir)
+                  !token ||
+                  !cert ||
+                  token.userPin.locked ||
+                  (countersign !== null && !choices.outputDir) ||
+                  check.stage === 'checking'
                 }
-                onClick={() => setAsking(true)}
+                onClick={() => {
+                  setError(null);
+                  setOutcome(null);
+                  void check.start({
+                    files,
+                    format: choices.format,
+                    outputDir: choices.outputDir,
+                    nest: settings?.nestSignatures ?? false,
+                    detached: choices.detached,
+                  });
+                }}
               >
                 {t('sign.signButton', { count: files.length })}
               </button>
             )}
             {token?.userPin.locked && <span className="pill bad">{t('device.pinLocked')}</span>}
+            {check.stage === 'checking' && <span className="muted">{t('signCheck.checking')}</span>}
           </div>
+          {token && isPinError(error) && (
+            <PinErrorNotice
+              error={error}
+              status={token.userPin}
+              rules={pinEntryRules(token)}
+              onRetry={() => {
+                setError(null);
+                check.askPin();
+              }}
+            />
+          )}
+          {check.problems.length > 0 && <PlanProblems problems={check.problems} />}
         </>
       )}
-      {error && <ErrorNotice message={error.message} />}
+      {error && !(token && isPinError(error)) && <ErrorNotice message={error.message} />}
       {outcome && <SignResults results={outcome.results} cancelled={outcome.cancelled} kind={outcome.kind} />}
-      {asking && token && (
+      {check.stage === 'exists' && (
+        <ExistingOutputsDialog existing={check.existing} onChoose={check.choose} onCancel={check.close} />
+      )}
+      {check.stage === 'pin' && token && (
         <PinDialog
           title={t('pinDialog.signTitle')}
           description={t('pinDialog.signDescription', { count: files.length, name: holderName(cert) })}
           status={token.userPin}
-          minLength={token.minPinLength}
-          maxLength={token.maxPinLength}
+          minLength={pinEntryRules(token).min}
+          maxLength={pinEntryRules(token).max}
           onSubmit={(pin) => void sign(pin)}
-          onCancel={() => setAsking(false)}
+          onCancel={check.close}
         />
       )}
     </>

@@ -9,6 +9,7 @@ import { baseName, isSignedEnvelope } from '../../model/files';
 import { allSignatures, fileVerdict } from '../../model/verdict';
 import { SignatureDetails, TONE_ICON } from './SignatureDetails';
 import { DocumentFacts } from './DocumentFacts';
+import { NoAnchorHint } from './NoAnchorHint';
 import { useDocumentActions } from './useDocumentActions';
 import { VisualDiff } from './VisualDiff';
 import { hasLaterChanges } from '../../model/visualDiff';
@@ -38,6 +39,7 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
           <p className="verdict-sentence">{verdict.text}</p>
         </div>
       </div>
+      <NoAnchorHint report={report} />
       <DocumentFacts report={report} />
       {report.signatures.length > 0 && (
         <ul className="sig-list">
