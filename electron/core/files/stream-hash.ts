@@ -3,7 +3,7 @@
  * thread once the bytes are many: the calling thread copies them into a ring of shared slots and goes on
  * parsing while the worker (copy-hash-worker's hasher) hashes them, so a 1 GiB p7m costs about one hash pass
  * of wall time instead of parse + hash. Small contents (a batch of invoices) never start a thread: their bytes
- * are hashed on the calling thread, and so is any content beyond MAX_RINGS threads at once (a deeply nested
+ * are hashed on the calling thread, and so is any content beyond MAX_RINGS thread at once (a deeply nested
  * p7m verified in one pass hashes every level at the same time). The digests are the same either way;
  * SIGILLO_NO_FAST=1 (or its older name SIGILLO_HASH_THREADS=0) turns the threads off (the benchmark compares both).
  */
@@ -49,8 +49,12 @@ export function threadsAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
   return speedUpsOn(env);
 }
 
-/** hash threads running at once in this thread (the cores are few: more would only take memory) */
-export const MAX_RINGS = 2;
+/**
+ * hash threads running at once in this thread: one. A nested p7m read in one pass hashes two levels at once;
+ * the second hashes on the calling thread, which has the other core to itself then (measured on 2 cores: the
+ * same time as a second thread, ~20 MiB less peak RSS — a thread and its ring — which keeps the 100 MiB goal)
+ */
+export const MAX_RINGS = 1;
 let rings = 0;
 
 /**

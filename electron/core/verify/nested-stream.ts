@@ -2,8 +2,8 @@
  * The one-pass form of NestedCapture (issue 22): when the encapsulated content streaming by is itself a
  * SignedData (a p7m signed again), the next level is read from it as it passes — through a ChunkChannel, with
  * back-pressure and bounded memory — instead of being spooled to disk and read again afterwards. Each level
- * hashes its own content on its own thread, so the levels cost about one read. Any other content goes to the
- * optional `plain` sink. The next level's result (or error) is kept for the caller to use once its own level
+ * hashes its own content (the outer one on the hash thread, the next on this one): the levels cost one read.
+ * Any other content goes to the optional `plain` sink. The next level's result (or error) is kept for the caller to use once its own level
  * is judged, in the same order as the spooled form: errors and reports do not change.
  */
 import { ChunkChannel } from '../files/chunk-channel';
