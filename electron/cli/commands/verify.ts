@@ -7,6 +7,7 @@ import { t } from '../../core/i18n/translate';
 import { checkOutput } from '../../core/files/atomic-output';
 import { regularInput } from '../../core/files/file-kind';
 import { openVerification, verifyFiles } from '../../core/verify/session';
+import { poolThreads, verifyFilesPooled } from '../../core/verify/verify-pool';
 import { trustStatus } from '../../core/tsl/tsl-status';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command';
 import { expandInputs, nothingToVerify } from './verify-inputs';
@@ -61,12 +62,13 @@ export const verifyCommand: Command = {
     const reportPath = typeof ctx.values.report === 'string' ? resolve(ctx.values.report) : undefined;
     const overwrite = ctx.values.overwrite === true;
     if (reportPath) await checkOutput(reportPath, { overwrite });
-    const session = await openVerification({
+    const sessionOptions = {
       trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
       offline: ctx.values.offline === true,
       env: ctx.env,
       trustedLists: ctx.values['no-tsl'] !== true,
-    });
+    };
+    const session = await openVerification(sessionOptions);
     if (ctx.values['no-tsl'] !== true) {
       const stale = staleWarning(await trustStatus(ctx.env));
       if (stale) ctx.out.warn(stale);
@@ -75,7 +77,16 @@ export const verifyCommand: Command = {
     if (content) await regularInput(content); // a FIFO or device as --content would be read forever
     const files = await expandInputs(ctx.positionals);
     if (files.length === 0) throw nothingToVerify(ctx.positionals);
-    const reports = await verifyFiles(files, { ...session, content });
+    const threads = poolThreads(files.length, ctx.env);
+    const reports =
+      threads > 0
+        ? await verifyFilesPooled(
+            files,
+            { ...session, content },
+            { session: sessionOptions, content },
+            { threads },
+          )
+        : await verifyFiles(files, { ...session, content });
     if (ctx.out.json) ctx.out.result(reports);
     else for (const r of reports) ctx.out.line(fileSummary(r));
     if (reportPath) {
