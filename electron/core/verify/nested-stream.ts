@@ -3,14 +3,12 @@
  * SignedData (a p7m signed again), the next level is read from it as it passes — through a ChunkChannel, with
  * back-pressure and bounded memory — instead of being spooled to disk and read again afterwards. Each level
  * hashes its own content (the outer one on the hash thread, the next on this one): the levels cost one read.
- * Any other content goes to the optional `plain` sink. The next level's result (or error) is kept for the caller to use once its own level
- * is judged, in the same order as the spooled form: errors and reports do not change.
+ * Any other content goes to the optional `plain` sink. The next level's result (or error) is kept for the
+ * caller to use once its own level is judged, in the same order as the spooled form: errors and reports do
+ * not change.
  */
 import { ChunkChannel } from '../files/chunk-channel';
-import { looksLikeSignedData } from './nested-capture';
-
-/** as NestedCapture: the first bytes decide */
-const SNIFF_BYTES = 96;
+import { ContentWatch } from './nested-capture';
 
 export type NestedResult<T> =
   | { found: false }
@@ -19,11 +17,7 @@ export type NestedResult<T> =
   | { found: true; refused: false; value: T }
   | { found: true; refused: false; error: unknown };
 
-export class NestedStream<T> {
-  private head: Buffer[] = [];
-  private headLength = 0;
-  private decided = false;
-  private found = false;
+export class NestedStream<T> extends ContentWatch {
   private channel?: ChunkChannel;
   private result?: Promise<NestedResult<T>>;
 
@@ -33,30 +27,16 @@ export class NestedStream<T> {
    */
   constructor(
     private readonly start: ((source: AsyncIterable<Uint8Array>) => Promise<T>) | undefined,
-    private readonly plain?: (chunk: Uint8Array) => Promise<void>,
-  ) {}
+    plain?: (chunk: Uint8Array) => Promise<void>,
+  ) {
+    super(plain);
+  }
 
-  /** the callback to give the reader's onContent; done with `chunk` once its promise settles */
-  readonly onContent = async (chunk: Uint8Array): Promise<void> => {
-    if (!this.decided) {
-      this.head.push(Buffer.from(chunk));
-      this.headLength += chunk.length;
-      if (this.headLength >= SNIFF_BYTES) await this.decide();
-      return;
-    }
+  protected async nested(chunk: Uint8Array): Promise<void> {
     if (this.channel) await this.channel.push(chunk);
-    else if (this.plain && !this.found) await this.plain(chunk);
-  };
+  }
 
-  private async decide(): Promise<void> {
-    this.decided = true;
-    const head = Buffer.concat(this.head);
-    this.head = [];
-    if (!looksLikeSignedData(head)) {
-      if (this.plain && head.length > 0) await this.plain(head);
-      return;
-    }
-    this.found = true;
+  protected async signed(head: Buffer): Promise<void> {
     if (!this.start) return;
     const channel = new ChunkChannel();
     this.channel = channel;
