@@ -1,5 +1,5 @@
 /**
- * Batches verified on several threads (issue 22, electron/core/verify/verify-pool.ts, built code in dist/):
+ * Batches verified on several threads (issue 22, electron/core/validate/verify-pool.ts, built code in dist/):
  * the calling thread and a verifier thread share one queue, and the reports — good, tampered, damaged, not a
  * signature, PEM, detached with its content beside it, nested, a PDF — are the serial run's, in input order;
  * the CLI's JSON is the same with the pool off (SIGILLO_NO_FAST=1), and a batch still completes when the
@@ -11,11 +11,11 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../support/cli';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
 import { writeHandwritten } from '../pdf/support/make-pdf';
-import type * as PoolModule from '../../electron/core/verify/verify-pool';
-import type * as SessionModule from '../../electron/core/verify/session';
+import type * as PoolModule from '../../electron/core/validate/verify-pool';
+import type * as SessionModule from '../../electron/core/validate/session';
 
 const fx = inject('fixture');
-const DIST = join(__dirname, '..', '..', 'dist', 'electron', 'core', 'verify');
+const DIST = join(__dirname, '..', '..', 'dist', 'electron', 'core', 'validate');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pool = require(join(DIST, 'verify-pool.js')) as typeof PoolModule;
 // eslint-disable-next-line @typescript-eslint/no-require-imports

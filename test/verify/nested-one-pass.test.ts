@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';

@@ -10,18 +10,21 @@ import { sequence, tlv } from '../cms/der';
 import { attribute } from '../cms/signed-attributes';
 import { fetchBytes } from '../revocation/http-fetch';
 import { TrustStore } from '../trust/trust-store';
-import { findBySignerId, isSelfIssued, parseCerts, type ParsedCert } from '../verify/certificates';
+import { findBySignerId, isSelfIssued, parseCerts, type ParsedCert } from '../x509/certificates';
 import { buildChain } from '../verify/chain';
-import { readSignerInfo } from '../verify/signer-info-reader';
+import { readSignerInfo } from '../cms/signer-info-reader';
 import { parseCertificate } from '../x509/cert-info';
 import { parseTimestampToken } from '../tsa/timestamp-token';
-import { addSignatureTimestamp, OID_SIGNATURE_TIME_STAMP } from './cades-t';
-import type { SignerInfoFinisher } from './finish-signer-info';
+import { addSignatureTimestamp } from './cades-t';
+import type { SignerInfoFinisher } from '../cms/finish-signer-info';
 import type { TsaConfig } from '../tsa/tsa-client';
-import { unsignedAttributes, withUnsignedAttribute } from './unsigned-attributes';
-
-export const OID_CERT_VALUES = '1.2.840.113549.1.9.16.2.23';
-export const OID_REVOCATION_VALUES = '1.2.840.113549.1.9.16.2.24';
+import {
+  OID_CERT_VALUES,
+  OID_REVOCATION_VALUES,
+  OID_SIGNATURE_TIME_STAMP,
+  unsignedAttributes,
+  withUnsignedAttribute,
+} from '../cms/unsigned-attributes';
 
 export interface LtOptions {
   /** certificates available (SignedData certificates, trust anchors, …) */

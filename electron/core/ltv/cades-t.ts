@@ -6,11 +6,14 @@
 import type { DigestName } from '../crypto/key-signer';
 import { createHash } from 'node:crypto';
 import { attribute } from '../cms/signed-attributes';
-import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
-import type { SignerInfoFinisher } from './finish-signer-info';
-import { signatureValueOf, withUnsignedAttribute } from './unsigned-attributes';
-
-export const OID_SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14';
+import type { TsaConfig } from '../tsa/tsa-client';
+import { requestTimestamp } from '../verify/requested-timestamp';
+import type { SignerInfoFinisher } from '../cms/finish-signer-info';
+import {
+  OID_SIGNATURE_TIME_STAMP,
+  signatureValueOf,
+  withUnsignedAttribute,
+} from '../cms/unsigned-attributes';
 
 export async function addSignatureTimestamp(
   signerInfo: Uint8Array,

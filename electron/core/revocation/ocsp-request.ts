@@ -2,8 +2,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { ParsedCert } from '../verify/certificates';
-import { toBytes } from '../verify/der';
+import type { ParsedCert } from '../x509/certificates';
+import { toBytes } from '../cms/bytes';
 
 export const OID_OCSP_NONCE = '1.3.6.1.5.5.7.48.1.2';
 const OID_SHA1 = '1.3.14.3.2.26';

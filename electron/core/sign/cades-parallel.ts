@@ -11,7 +11,7 @@ import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reade
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
 import type { SignCadesOptions } from './cades-types';
-import { finish } from '../ltv/finish-signer-info';
+import { finish } from '../cms/finish-signer-info';
 
 function algorithmOid(encoded: Uint8Array): string {
   const [first] = children(encoded, readElement(encoded, 0));

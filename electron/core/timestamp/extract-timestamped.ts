@@ -11,7 +11,7 @@ import { withAtomicOutput } from '../files/atomic-output';
 import { cleanStaleTempsOnce, tempNameFor } from '../files/stale-temp';
 import { spoolDir } from '../verify/nested-capture';
 import { t } from '../i18n/translate';
-import { checkTimestampToken } from '../tsa/token-check';
+import { checkTimestampToken } from '../verify/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import type { HashName } from '../cms/algorithm-oids';
 import { extractFile, type ExtractOptions, type ExtractResult } from '../verify/extract';

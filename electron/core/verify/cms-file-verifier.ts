@@ -14,7 +14,7 @@ import { NestedStream } from './nested-stream';
 import { speedUpsOn } from '../files/speed-ups';
 import type { SignatureReport } from './types';
 import { levelSignatures } from './level-signatures';
-import { FatturaPaPeek } from '../xades/fatturapa-peek';
+import { FatturaPaPeek } from '../fatturapa/fatturapa-peek';
 import { regularInput } from '../files/file-kind';
 import { CMS_LIMITS, tooManyLevels } from '../cms/limits';
 

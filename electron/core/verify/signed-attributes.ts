@@ -1,9 +1,10 @@
 /** Reads the signed and unsigned attributes of a SignerInfo (RFC 5652, RFC 5035 ESS, ETSI EN 319 122-1). */
 import { HASH_BY_OID, type HashName } from '../cms/algorithm-oids';
-import { compareDerSetElements, concatBytes, derWrap } from './der';
+import { compareDerSetElements, concatBytes, derWrap } from '../cms/bytes';
 import { derTime } from '../cms/der-time';
-import { octetString, type RawAttribute } from './signer-info-reader';
+import { octetString, type RawAttribute } from '../cms/signer-info-reader';
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
+import { OID_SIGNATURE_TIME_STAMP } from '../cms/unsigned-attributes';
 
 export const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
 export const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -12,7 +13,6 @@ export const OID_COUNTER_SIGNATURE = '1.2.840.113549.1.9.6';
 export const OID_SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12';
 export const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
 export const OID_SIGNATURE_POLICY = '1.2.840.113549.1.9.16.2.15';
-export const OID_SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14';
 
 /** One ESSCertID(v2): the hash of the signing certificate the signer committed to. */
 export interface EssCertId {

@@ -4,15 +4,15 @@
  * issuer signature, freshness at the validation time), so `verify --offline` works on an LT signature.
  */
 import { crlStatus } from '../revocation/crl';
-import { shareChainBudget } from '../verify/chain';
+import { shareChainBudget } from './chain';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import { notChecked } from '../revocation/revocation-checker';
 import type { RevocationSource } from '../revocation/revocation-source';
 import { t } from '../i18n/translate';
 import { children, readElement } from '../cms/der-parse';
-import { parseCerts, type ParsedCert } from '../verify/certificates';
-import { OID_CERT_VALUES, OID_REVOCATION_VALUES } from './cades-lt';
-import { unsignedAttributes } from './unsigned-attributes';
+import { parseCerts, type ParsedCert } from '../x509/certificates';
+import { OID_CERT_VALUES, OID_REVOCATION_VALUES } from '../cms/unsigned-attributes';
+import { unsignedAttributes } from '../cms/unsigned-attributes';
 
 export interface EmbeddedValidationData {
   certificates: Uint8Array[];

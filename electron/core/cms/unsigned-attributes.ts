@@ -3,9 +3,14 @@
  * attribute ([1] IMPLICIT SET OF Attribute), every other byte kept as it is so the signature stays valid.
  * New attributes go after the existing ones: CAdES treats their order as meaningful (EN 319 122-1 §5.5).
  */
-import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
-import { concat, sequence, tlv } from '../cms/der';
+import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from './der-parse';
+import { concat, sequence, tlv } from './der';
 import { SigilloError } from '../errors';
+
+/** CAdES unsigned attributes: signature-time-stamp (RFC 3161 App. A), certificate-values, revocation-values */
+export const OID_SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14';
+export const OID_CERT_VALUES = '1.2.840.113549.1.9.16.2.23';
+export const OID_REVOCATION_VALUES = '1.2.840.113549.1.9.16.2.24';
 
 function parts(si: Uint8Array): Element[] {
   try {

@@ -12,7 +12,7 @@
  * at the relevant time by signer-checks (caValidity) and indication.ts.
  */
 import { t, type Message } from '../i18n/translate';
-import { parseCertificate } from '../x509/cert-info';
+import { parseCertificate } from './cert-info';
 import { isSelfIssued, type ParsedCert } from './certificates';
 import { checkNameConstraints } from './name-constraints';
 

@@ -11,9 +11,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { speedUpsOn } from '../files/speed-ups';
-import type { VerifyFileOptions } from './file-types';
+import type { VerifyFileOptions } from '../verify/file-types';
 import { verifyFiles, type SessionOptions } from './session';
-import type { FileReport } from './types';
+import type { FileReport } from '../verify/types';
 
 /** below this many files the threads' start-up (module loading) costs more than it saves */
 export const POOL_FROM_FILES = 64;

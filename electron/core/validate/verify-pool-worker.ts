@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openVerification, verifyFiles } from './session';
 import type { PoolMessage, PoolSession } from './verify-pool';
-import type { VerifyFileOptions } from './file-types';
+import type { VerifyFileOptions } from '../verify/file-types';
 
 const port = parentPort;
 const { session, content } = workerData as PoolSession;
