@@ -2,8 +2,8 @@
  * Batches verified on several threads (issue 22, electron/core/validate/verify-pool.ts, built code in dist/):
  * the calling thread and a verifier thread share one queue, and the reports — good, tampered, damaged, not a
  * signature, PEM, detached with its content beside it, nested, a PDF — are the serial run's, in input order;
- * the CLI's JSON is the same with the pool off (SIGILLO_NO_FAST=1), and a batch still completes when the
- * verifier thread cannot open its session.
+ * the CLI's JSON is the same with the pool off (SIGILLO_NO_FAST=1), a batch still completes when the
+ * verifier thread cannot open its session, and threads are started only for cores the load leaves idle.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,5 +98,14 @@ describe('verification pool', () => {
     });
     expect(stats.byThreads).toBe(0);
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(await session.verifyFiles(paths, opts)));
+  });
+
+  it('threads: one per other core left idle by the load average; none for few files or SIGILLO_NO_FAST=1', () => {
+    expect(pool.poolThreads(100, {}, 2, 0.3)).toBe(1);
+    expect(pool.poolThreads(100, {}, 2, 1.5)).toBe(0); // busy machine: the serial run
+    expect(pool.poolThreads(100, {}, 8, 2.2)).toBe(5);
+    expect(pool.poolThreads(pool.POOL_FROM_FILES - 1, {}, 8, 0)).toBe(0);
+    expect(pool.poolThreads(100, { SIGILLO_NO_FAST: '1' }, 8, 0)).toBe(0);
+    expect(pool.poolThreads(100, { SIGILLO_HASH_THREADS: '0' }, 8, 0)).toBe(0);
   });
 });
