@@ -13,6 +13,10 @@ import {
 export const SignFormatSchema = z.enum(['auto', 'cades', 'pades', 'xades']);
 export type SignFormat = z.infer<typeof SignFormatSchema>;
 
+/** B plain; T with a signature timestamp; LT with certificates and revocation data; LTA with an archive timestamp */
+export const SignLevelSchema = z.enum(['B', 'T', 'LT', 'LTA']);
+export type SignLevel = z.infer<typeof SignLevelSchema>;
+
 const coordinate = z.number().finite().min(0).max(100_000);
 
 /** Visible PDF signature box, PDF user-space units (points, origin bottom-left), page 1-based. */
@@ -43,7 +47,14 @@ export const SignRequestSchema = z.strictObject({
   overwrite: z.boolean(),
   /** CAdES: wrap an existing p7m in a new envelope instead of adding a parallel signature */
   nest: z.boolean().optional(),
+  /** older switch: true = level T (when `level` is absent) */
   timestamp: z.boolean().optional(),
+  /** default B (T when `timestamp`); T and above use the TSA of the settings */
+  level: SignLevelSchema.optional(),
+  /** CAdES detached: FILE → FILE.p7s without the content */
+  detached: z.boolean().optional(),
+  /** counter-sign signature N (1 = the first) of each .p7m instead of adding a signature */
+  countersign: z.number().int().min(1).max(9999).optional(),
   pin: SecretSchema,
 });
 export type SignRequest = z.infer<typeof SignRequestSchema>;

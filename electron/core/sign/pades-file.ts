@@ -21,6 +21,7 @@ export interface PadesFileInput {
   digest: DigestName;
   signer: KeySigner;
   onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
   pades?: PadesFileOptions;
   /** e.g. a signature timestamp (PAdES-B-T) */
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
@@ -38,6 +39,7 @@ export async function signPadesFile(o: PadesFileInput): Promise<{ output: string
     digest: o.digest,
     signer: o.signer,
     onProgress: o.onProgress,
+    signal: o.signal,
     finishSignerInfo: o.finishSignerInfo,
     prefetched: o.prefetched,
     reason: p.reason,

@@ -31,7 +31,9 @@ function tsaFor(ctx: ShellContext, wanted: boolean | undefined) {
 export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'exportReport' | 'extract'> = {
   sign: async (req, ctx) => {
     const { timestamp, ...rest } = req;
-    const params = { ...cardEnvironment(ctx), ...rest, tsa: tsaFor(ctx, timestamp) };
+    const wanted = req.level ? req.level !== 'B' : timestamp;
+    const level = req.level ?? ((wanted ?? ctx.settings.get().timestamp.enabled) ? 'T' : 'B');
+    const params = { ...cardEnvironment(ctx), ...rest, level, tsa: tsaFor(ctx, wanted) };
     return (await ctx.worker.call('sign', params, {
       operationId: req.operationId,
       onProgress: progressTo(ctx, req.operationId),

@@ -1,5 +1,6 @@
 /** English resources: the compiler checks they have the same keys as the Italian ones. */
 import { enShell } from './en-shell';
 import { enScreens } from './en-screens';
+import { enSignLevels } from './en-sign-levels';
 
-export const en = { ...enShell, ...enScreens };
+export const en = { ...enShell, ...enScreens, ...enSignLevels };

@@ -15,7 +15,7 @@ import { refreshTokens } from '../../state/session';
 import { currentToken, useApp } from '../../state/store';
 import { useOperation } from '../../state/useOperation';
 import { SignOptions, type SignChoices } from './SignOptions';
-import { SignResults } from './SignResults';
+import { SignResults, type SignKind } from './SignResults';
 
 export function SignScreen() {
   const { t } = useTranslation();
@@ -27,14 +27,18 @@ export function SignScreen() {
   const op = useOperation<SignResponse>();
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const [outcome, setOutcome] = useState<SignResponse | null>(null);
+  const [outcome, setOutcome] = useState<(SignResponse & { kind: SignKind }) | null>(null);
   const [choices, setChoices] = useState<SignChoices>(() => ({
     certId: undefined,
     format: settings?.defaultFormat ?? 'auto',
     visible: null,
-    timestamp: Boolean(settings?.timestamp.enabled && settings.timestamp.url),
+    level: settings?.timestamp.enabled && settings.timestamp.url ? 'T' : 'B',
+    detached: false,
+    countersign: null,
     outputDir: settings?.outputDir ?? null,
   }));
+  const hasP7m = files.some((f) => /\.p7m$/i.test(f));
+  const countersign = hasP7m ? choices.countersign : null;
   const sigCert = token ? signatureCertificate(token) : undefined;
   useEffect(() => {
     if (token && !token.certificates.some((c) => c.id === choices.certId)) {
@@ -45,6 +49,8 @@ export function SignScreen() {
   const pick = useFilePicker(addFiles, (message) => setError({ code: 'UPLOAD_FAILED', message }));
   const choose = () => pick('any');
 
+  // the visible box applies to PAdES only (not to a detached or counter-signature)
+  const pdfBox = choices.detached || countersign !== null ? null : choices.visible;
   const sign = async (pin: string) => {
     setAsking(false);
     if (!token) return;
@@ -58,15 +64,21 @@ export function SignScreen() {
         token: token.label,
         certId: choices.certId,
         digest: settings?.digest ?? 'sha256',
-        visible: choices.visible ?? undefined,
+        visible: pdfBox ?? undefined,
         outputDir: choices.outputDir ?? undefined,
         overwrite: false,
         nest: settings?.nestSignatures ?? false,
-        timestamp: choices.timestamp,
+        level: choices.level,
+        detached: choices.detached,
+        countersign: countersign ?? undefined,
         pin,
       }),
     );
-    if (res.ok) setOutcome(res.value);
+    if (res.ok)
+      setOutcome({
+        ...res.value,
+        kind: { level: choices.level, detached: choices.detached, countersign: countersign !== null },
+      });
     else setError(res.error);
     void refreshTokens(api());
   };
@@ -110,7 +122,8 @@ export function SignScreen() {
                 token={token}
                 settings={settings}
                 pdfFile={files.find(isPdf)}
-                choices={choices}
+                hasP7m={hasP7m}
+                choices={{ ...choices, countersign }}
                 onChange={setChoices}
               />
             </section>
@@ -124,7 +137,9 @@ export function SignScreen() {
               <button
                 type="button"
                 className="btn primary"
-                disabled={!token || !cert || token.userPin.locked}
+                disabled={
+                  !token || !cert || token.userPin.locked || (countersign !== null && !choices.outputDir)
+                }
                 onClick={() => setAsking(true)}
               >
                 {t('sign.signButton', { count: files.length })}
@@ -135,7 +150,7 @@ export function SignScreen() {
         </>
       )}
       {error && <ErrorNotice message={error.message} />}
-      {outcome && <SignResults results={outcome.results} cancelled={outcome.cancelled} />}
+      {outcome && <SignResults results={outcome.results} cancelled={outcome.cancelled} kind={outcome.kind} />}
       {asking && token && (
         <PinDialog
           title={t('pinDialog.signTitle')}

@@ -9,7 +9,7 @@ import { outputPathFor } from '../files/output-naming';
 import { refuseOwnInput } from '../files/file-kind';
 import { t } from '../i18n/translate';
 import { looksLikeSignedData, readSignedData } from '../cms/signed-data-reader';
-import type { SignFileOptions, SignFileResult, SignFormat } from '../sign/format-routing';
+import type { SignFileOptions, SignFileResult, SignFormat } from './format-routing';
 import { counterSign } from './countersignature';
 import { rewriteSignedData } from './rewrite-signed-data';
 
