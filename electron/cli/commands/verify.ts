@@ -7,6 +7,7 @@ import { t } from '../../core/i18n/translate';
 import { checkOutput } from '../../core/files/atomic-output';
 import { regularInput } from '../../core/files/file-kind';
 import { openVerification, verifyFiles } from '../../core/validate/session';
+import { poolThreads, verifyFilesPooled } from '../../core/validate/verify-pool';
 import { trustStatus } from '../../core/tsl/tsl-status';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command';
 import { usageText } from '../usage';
@@ -88,12 +89,13 @@ export const verifyCommand: Command = {
       typeof ctx.values['visual-diff'] === 'string'
         ? await checkVisualDir(ctx.values['visual-diff'])
         : undefined;
-    const session = await openVerification({
+    const sessionOptions = {
       trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
       offline: ctx.values.offline === true,
       env: ctx.env,
       trustedLists: ctx.values['no-tsl'] !== true,
-    });
+    };
+    const session = await openVerification(sessionOptions);
     if (ctx.values['no-tsl'] !== true) {
       const stale = staleWarning(await trustStatus(ctx.env));
       if (stale) ctx.out.warn(stale);
@@ -102,9 +104,17 @@ export const verifyCommand: Command = {
     if (content) await regularInput(content); // a FIFO or device as --content would be read forever
     const files = await expandInputs(ctx.positionals);
     if (files.length === 0) throw nothingToVerify(ctx.positionals);
-    const reports = (await verifyFiles(files, { ...session, content })).map((r) =>
-      r.error ? { ...r, error: withCliHint(r.error) } : r,
-    );
+    const threads = poolThreads(files.length, ctx.env);
+    const verified =
+      threads > 0
+        ? await verifyFilesPooled(
+            files,
+            { ...session, content },
+            { session: sessionOptions, content },
+            { threads },
+          )
+        : await verifyFiles(files, { ...session, content });
+    const reports = verified.map((r) => (r.error ? { ...r, error: withCliHint(r.error) } : r));
     const visual = visualDir ? await writeVisualDiff(reports, visualDir, overwrite) : undefined;
     if (ctx.out.json) ctx.out.result(reports);
     else for (const r of reports) ctx.out.line(fileSummary(r));
