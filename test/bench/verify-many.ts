@@ -101,7 +101,12 @@ export async function benchVerifyMany(count = Number(process.env.BENCH_FILES ?? 
     const label = `verify ${count} p7m (one call, offline, cached revocation)`;
     compare(label, ours, 'shell loop of openssl cms -verify', base, { speedup: 10 });
     note(`${label}: report complete, ${passed} of ${count} TOTAL_PASSED`);
-    sameResult(label, ours.stdout, run({ SIGILLO_NO_FAST: '1' })().stdout, 'the run without the speed-ups (SIGILLO_NO_FAST=1)');
+    sameResult(
+      label,
+      ours.stdout,
+      run({ SIGILLO_NO_FAST: '1' })().stdout,
+      'the run without the speed-ups (SIGILLO_NO_FAST=1)',
+    );
   } finally {
     await ca.close();
     removeDir(dir);
