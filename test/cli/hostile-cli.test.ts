@@ -82,7 +82,8 @@ describe('nested p7m spool files', () => {
     const big = join(d, 'big.bin');
     writeFileSync(big, randomBytes(200 * 1024 * 1024));
     const outer = nested(big);
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, SIGILLO_DATA_DIR: data };
+    // the one-pass reader needs no spool; the spooled path (its fallback, and the path without speed-ups) does
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, SIGILLO_DATA_DIR: data, SIGILLO_NO_FAST: '1' };
     const child = spawn(process.execPath, [CLI, ...verifyArgs, outer], { env, stdio: 'ignore' });
     const seen = await new Promise<boolean>((resolve) => {
       const w = watch(spool, () => {
