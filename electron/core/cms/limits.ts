@@ -7,6 +7,7 @@
 import { SigilloError } from '../errors';
 import { t, type Message } from '../i18n/translate';
 import { decodeOid, readElement, valueOf, type Element } from './der-parse';
+import { OID } from './oids';
 
 export const CMS_LIMITS = {
   /** SignerInfos of one SignedData */
@@ -137,8 +138,6 @@ function* eachChild(buf: Uint8Array, parent: Element, cap: Cap): Generator<Eleme
   }
 }
 
-const COUNTER_SIGNATURE = '1.2.840.113549.1.9.6';
-
 interface Walk {
   counters: number;
   unsignedValues: number;
@@ -153,7 +152,7 @@ function walkSignerInfo(buf: Uint8Array, si: Element, depth: number, w: Walk): v
       const typeEl = readElement(buf, attr.valueStart, attr.valueEnd);
       if (typeEl.end >= attr.valueEnd) continue;
       const values = readElement(buf, typeEl.end, attr.valueEnd);
-      const counter = typeEl.tag === 0x06 && decodeOid(valueOf(buf, typeEl)) === COUNTER_SIGNATURE;
+      const counter = typeEl.tag === 0x06 && decodeOid(valueOf(buf, typeEl)) === OID.counterSignature;
       for (const v of eachChild(buf, values, counter ? 'counterSignatures' : 'attributeValues')) {
         if (field.tag !== 0xa1) continue;
         checkCount('unsignedValues', ++w.unsignedValues);

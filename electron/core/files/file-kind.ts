@@ -4,7 +4,7 @@
  * symlink (an output is never written through one), and an output must never be its own input (same real
  * file: a symlinked --out, another path to the same folder, a hard link).
  */
-import { lstatSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { SigilloError } from '../errors';
 import { t } from '../i18n/translate';
@@ -54,17 +54,6 @@ export function outputIsSymlink(path: string): SigilloError {
 /** Throws OUTPUT_IS_SYMLINK when `path` itself is a symlink (never followed). */
 export async function refuseSymlink(path: string): Promise<void> {
   const st = await lstat(path).catch(() => undefined);
-  if (st?.isSymbolicLink()) throw outputIsSymlink(path);
-}
-
-/** Synchronous refuseSymlink. */
-export function refuseSymlinkSync(path: string): void {
-  let st: Stats | undefined;
-  try {
-    st = lstatSync(path);
-  } catch {
-    st = undefined;
-  }
   if (st?.isSymbolicLink()) throw outputIsSymlink(path);
 }
 

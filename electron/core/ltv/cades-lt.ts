@@ -15,7 +15,8 @@ import { buildChain } from '../verify/chain';
 import { readSignerInfo } from '../verify/signer-info-reader';
 import { parseCertificate } from '../x509/cert-info';
 import { parseTimestampToken } from '../tsa/timestamp-token';
-import { addSignatureTimestamp, OID_SIGNATURE_TIME_STAMP } from './cades-t';
+import { addSignatureTimestamp } from './cades-t';
+import { OID } from '../cms/oids';
 import type { SignerInfoFinisher } from './finish-signer-info';
 import type { TsaConfig } from '../tsa/tsa-client';
 import { unsignedAttributes, withUnsignedAttribute } from './unsigned-attributes';
@@ -77,7 +78,7 @@ export interface ValidationData {
 export async function collectValidationData(si: Uint8Array, o: LtOptions): Promise<ValidationData> {
   const trust = o.trust ?? new TrustStore([]);
   const tokens = unsignedAttributes(si)
-    .filter((a) => a.type === OID_SIGNATURE_TIME_STAMP)
+    .filter((a) => a.type === OID.signatureTimeStamp)
     .flatMap((a) => a.values)
     .map((v) => parseTimestampToken(v));
   const pool = parseCerts([

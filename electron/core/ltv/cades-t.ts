@@ -6,11 +6,10 @@
 import type { DigestName } from '../crypto/key-signer';
 import { createHash } from 'node:crypto';
 import { attribute } from '../cms/signed-attributes';
+import { OID } from '../cms/oids';
 import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
 import type { SignerInfoFinisher } from './finish-signer-info';
 import { signatureValueOf, withUnsignedAttribute } from './unsigned-attributes';
-
-export const OID_SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14';
 
 export async function addSignatureTimestamp(
   signerInfo: Uint8Array,
@@ -19,7 +18,7 @@ export async function addSignatureTimestamp(
 ): Promise<Uint8Array> {
   const hash = new Uint8Array(createHash(digest).update(signatureValueOf(signerInfo)).digest());
   const { token } = await requestTimestamp(tsa, digest, hash);
-  return withUnsignedAttribute(signerInfo, attribute(OID_SIGNATURE_TIME_STAMP, token.der));
+  return withUnsignedAttribute(signerInfo, attribute(OID.signatureTimeStamp, token.der));
 }
 
 /** The finishSignerInfo hook of the signing flows for `--tsa` / `--level T`. */

@@ -13,7 +13,8 @@ import { looksLikeSignedData, readSignedData } from '../cms/signed-data-reader';
 import type { TrustStore } from '../trust/trust-store';
 import type { TsaConfig } from '../tsa/tsa-client';
 import { tsaError } from '../tsa/tsa-errors';
-import { addSignatureTimestamp, OID_SIGNATURE_TIME_STAMP } from './cades-t';
+import { addSignatureTimestamp } from './cades-t';
+import { OID } from '../cms/oids';
 import { addLtValues, OID_CERT_VALUES, OID_REVOCATION_VALUES } from './cades-lt';
 import { rewriteSignedData } from './rewrite-signed-data';
 import { addDss } from './pades-dss';
@@ -96,7 +97,7 @@ export async function extendFile(o: ExtendOptions): Promise<ExtendResult> {
       continue;
     }
     const types = new Set(unsignedAttributes(si).map((a) => a.type));
-    if (!types.has(OID_SIGNATURE_TIME_STAMP)) {
+    if (!types.has(OID.signatureTimeStamp)) {
       if (!o.tsa) throw tsaError('TSA_URL_MISSING');
       si = await addSignatureTimestamp(si, o.tsa);
       added.push(`${i + 1}: T`);

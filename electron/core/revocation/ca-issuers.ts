@@ -6,7 +6,7 @@
  */
 import * as pkijs from 'pkijs';
 import { parseCert, type ParsedCert } from '../verify/certificates';
-import { toArrayBuffer } from '../verify/der';
+import { toArrayBuffer } from '../cms/bytes';
 import { fetchBytes } from './http-fetch';
 import type { RevocationSource } from './revocation-source';
 

@@ -2,7 +2,7 @@
 import * as pkijs from 'pkijs';
 import type { ParsedCert } from '../verify/certificates';
 import { crlIssuerOk } from '../verify/path-validation';
-import { hex, toArrayBuffer, toBytes } from '../verify/der';
+import { hex, toArrayBuffer, toBytes } from '../cms/bytes';
 import { verifySignedBlob } from '../verify/signed-blob';
 import type { RevocationReport } from '../verify/types';
 import { reasonName } from './reasons';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { issued, keyRefusal, parseCert, type ParsedCert } from '../verify/certificates';
-import { equalBytes, hex, toArrayBuffer, toBytes } from '../verify/der';
+import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
 import { unknownCriticalExtension } from '../verify/path-validation';
 import { verifySignedBlob } from '../verify/signed-blob';
 import type { RevocationReport } from '../verify/types';

@@ -22,7 +22,7 @@ import { ByteSource } from '../cms/byte-source';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { detectInput } from '../cms/input-detect';
 import type { HashName } from '../cms/algorithm-oids';
-import { OID_TIMESTAMPED_DATA } from './tsd-format';
+import { OID } from '../cms/oids';
 
 const HASHES: HashName[] = ['sha256', 'sha384', 'sha512', 'sha1'];
 const PARTS_LIMIT = 16 * 1024 * 1024;
@@ -79,7 +79,7 @@ async function parse(st: BerState, onContent: (c: Uint8Array) => void | Promise<
   if (ci.tag !== 0x30) throw new RangeError('not a SEQUENCE');
   const typeH = await readHeader(st);
   if (typeH.tag !== 0x06 || !typeH.length || typeH.length > 64) throw new RangeError('no content type');
-  if (decodeOid(await st.src.read(typeH.length)) !== OID_TIMESTAMPED_DATA)
+  if (decodeOid(await st.src.read(typeH.length)) !== OID.timestampedData)
     throw new RangeError('not TimeStampedData');
   const explicit = await readHeader(st);
   if (explicit.tag !== 0xa0) throw new RangeError('[0] expected');

@@ -4,7 +4,7 @@
  * and the TSA certificate carries the timeStamping extended key usage. Never retries on its own.
  */
 import type { DigestName } from '../crypto/key-signer';
-import { OID } from '../cms/oids';
+import { OID_BY_HASH } from '../cms/algorithm-oids';
 import { checkTimestampToken } from './token-check';
 import { parseTimestampResponse, parseTimestampToken, type TimestampToken } from './timestamp-token';
 import { tsaError } from './tsa-errors';
@@ -54,7 +54,7 @@ export async function requestTimestamp(
     throw tsaError('TSA_BAD_RESPONSE', { reason: 'unreadable timeStampToken' });
   }
   if (token.info.nonce !== req.nonce) throw tsaError('TSA_MISMATCH', { what: 'nonce' });
-  if (token.info.hashOid !== OID[digest]) throw tsaError('TSA_MISMATCH', { what: 'hash algorithm' });
+  if (token.info.hashOid !== OID_BY_HASH[digest]) throw tsaError('TSA_MISMATCH', { what: 'hash algorithm' });
   if (token.certificates.length === 0) throw tsaError('TSA_BAD_RESPONSE', { reason: 'no TSA certificate' });
   const report = await checkTimestampToken(token, (h) => (h === digest ? hash : undefined));
   if (!report.imprintMatches) throw tsaError('TSA_MISMATCH', { what: 'imprint' });

@@ -2,7 +2,7 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { equalBytes, hex, toArrayBuffer, toBytes } from './der';
+import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
 import { bytesOf, children, readElement, valueOf, type Element } from '../cms/der-parse';
 import type { SignerId } from './signer-info-reader';
 

@@ -7,7 +7,7 @@
 import type { KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { children, readElement, valueOf } from '../cms/der-parse';
-import { parseAsn1, toBytes } from './der';
+import { parseAsn1, toBytes } from '../cms/bytes';
 
 interface Curve {
   p: bigint;

@@ -14,7 +14,7 @@ import {
   type HashName,
   type SignatureScheme,
 } from '../cms/algorithm-oids';
-import { equalBytes } from './der';
+import { equalBytes } from '../cms/bytes';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { verifyEcdsaDigest } from './ecdsa-digest';
 

@@ -15,7 +15,7 @@ import {
   type HashName,
 } from '../cms/algorithm-oids';
 import { findBySignerId, keyRefusal, type ParsedCert } from './certificates';
-import { equalBytes } from './der';
+import { equalBytes } from '../cms/bytes';
 import { readSignerInfo, type SignerInfoFields } from './signer-info-reader';
 import { decide, type Findings } from './indication';
 import { readSignedAttributes, readUnsignedAttributes, type SignedAttributes } from './signed-attributes';

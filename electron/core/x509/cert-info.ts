@@ -6,7 +6,7 @@ import type { CertInfo, CertRole } from './cert-info-types';
 import { extensionFacts } from './extensions';
 import { nameInfo, subjectInfo } from './names';
 import { keyFacts } from './public-key';
-import { toHex } from './hex';
+import { hex } from '../cms/bytes';
 import { readDerCertificate, type DerCertificate } from './der-certificate';
 
 const CERT_INVALID = {
@@ -46,7 +46,7 @@ export function parseCertificate(der: Uint8Array): CertInfo {
   const info: CertInfo = {
     subject: subjectInfo(cert.subject),
     issuer: nameInfo(cert.issuer),
-    serialNumber: toHex(cert.serial),
+    serialNumber: hex(cert.serial),
     notBefore: iso(cert.notBefore),
     notAfter: iso(cert.notAfter),
     ...ext,
