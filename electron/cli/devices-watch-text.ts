@@ -1,4 +1,5 @@
 /** One plain line per reader/card event, for `sigillo devices --watch` without --json. */
+import { hintedMessage } from './error-hints';
 import { t } from '../core/i18n/translate';
 import type { CardInsertedEvent, DeviceEvent, TokenSummary } from '../core/pcsc/pcsc-events';
 import { pinWarning } from '../core/pkcs11/pin-status';
@@ -36,7 +37,7 @@ function insertedText(e: CardInsertedEvent): string {
     );
   }
   const line = parts.join(' — ');
-  return e.error ? `${line}\n  ✖ ${e.error.message}` : line;
+  return e.error ? `${line}\n  ✖ ${hintedMessage(e.error)}` : line;
 }
 
 export function describeEvent(e: DeviceEvent): string {
@@ -51,6 +52,6 @@ export function describeEvent(e: DeviceEvent): string {
     case 'card-removed':
       return `[${time}] ${t({ it: 'carta rimossa da {r}', en: 'card removed from {r}' }, { r: e.reader })}`;
     case 'error':
-      return `[${time}] ${e.error.message}`;
+      return `[${time}] ${hintedMessage(e.error)}`;
   }
 }

@@ -1,5 +1,5 @@
 /** Where the CLI writes: results on stdout (JSON or text), messages and progress on stderr. */
-import { toErrorInfo } from '../core/errors';
+import { cliErrorInfo } from './error-hints';
 
 export interface Output {
   json: boolean;
@@ -50,7 +50,7 @@ export function formatBytes(n: number): string {
 
 /** Prints an error without a stack trace. */
 export function reportError(out: Output, e: unknown): void {
-  const info = toErrorInfo(e);
+  const info = cliErrorInfo(e);
   if (out.json) out.result({ error: info });
   else out.warn(`✖ ${info.message}`);
 }

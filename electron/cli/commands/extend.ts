@@ -2,7 +2,8 @@
  * `sigillo extend [--json] --level T|LT|LTA [--tsa URL] [--out DIR] [--overwrite] FILE.p7m...`: raises the
  * signatures of existing p7m files to a long-term level (CAdES-T, -LT, -LTA) without invalidating anything.
  */
-import { toErrorInfo, type ErrorInfo } from '../../core/errors';
+import { type ErrorInfo } from '../../core/errors';
+import { cliErrorInfo } from '../error-hints';
 import { t } from '../../core/i18n/translate';
 import { EXTEND_LEVELS, extendFile, type ExtendLevel } from '../../core/ltv/extend-file';
 import type { TsaConfig } from '../../core/tsa/tsa-client';
@@ -105,7 +106,7 @@ export const extendCommand: Command = {
         });
         results.push({ input, output: r.output, level, added: r.added });
       } catch (e) {
-        results.push({ input, output: null, level, error: toErrorInfo(e) });
+        results.push({ input, output: null, level, error: cliErrorInfo(e) });
       }
       if (!ctx.out.json) print(ctx, results[results.length - 1]!);
     }

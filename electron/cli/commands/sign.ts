@@ -7,7 +7,8 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { DIGEST_NAMES, type DigestName } from '../../core/crypto/key-signer';
 import { cleanStaleTemps } from '../../core/files/stale-temp';
-import { SigilloError, toErrorInfo, type ErrorInfo } from '../../core/errors';
+import { SigilloError, type ErrorInfo } from '../../core/errors';
+import { cliErrorInfo } from '../error-hints';
 import { t } from '../../core/i18n/translate';
 import {
   REQUESTED_FORMATS,
@@ -167,7 +168,7 @@ async function signAll(ctx: CommandContext, plan: SignPlan): Promise<number> {
           });
           out.push({ input, output: r.output, format: r.format });
         } catch (e) {
-          out.push({ input, output: null, format: fmt, error: toErrorInfo(e) });
+          out.push({ input, output: null, format: fmt, error: cliErrorInfo(e) });
         } finally {
           ctx.out.progressDone();
         }

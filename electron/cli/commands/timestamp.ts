@@ -3,7 +3,8 @@
  * stamp from an RFC 3161 service for each file, as FILE.tsd (default), FILE.tsr or FILE.m7m (signed p7m only).
  */
 import { basename } from 'node:path';
-import { toErrorInfo, type ErrorInfo } from '../../core/errors';
+import { type ErrorInfo } from '../../core/errors';
+import { cliErrorInfo } from '../error-hints';
 import { t } from '../../core/i18n/translate';
 import { TIMESTAMP_FORMATS, timestampFile, type TimestampFormat } from '../../core/timestamp/timestamp-file';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
@@ -91,7 +92,7 @@ export const timestampCommand: Command = {
         });
         results.push(r);
       } catch (e) {
-        results.push({ input, output: null, format, error: toErrorInfo(e) });
+        results.push({ input, output: null, format, error: cliErrorInfo(e) });
       } finally {
         ctx.out.progressDone();
       }

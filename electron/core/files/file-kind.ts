@@ -6,8 +6,7 @@
  */
 import { statSync, type Stats } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { fileError, notRegular } from './input-file';
 
 export { notRegular } from './input-file';
@@ -38,17 +37,7 @@ export function regularInputSync(path: string): Stats {
 }
 
 export function outputIsSymlink(path: string): SigilloError {
-  return new SigilloError(
-    'OUTPUT_IS_SYMLINK',
-    t(
-      {
-        it: '{path} è un collegamento simbolico: non scrivo attraverso un collegamento.',
-        en: '{path} is a symbolic link: not writing through a link.',
-      },
-      { path },
-    ),
-    { path },
-  );
+  return failure('OUTPUT_IS_SYMLINK', { path });
 }
 
 /** Throws OUTPUT_IS_SYMLINK when `path` itself is a symlink (never followed). */
@@ -58,17 +47,7 @@ export async function refuseSymlink(path: string): Promise<void> {
 }
 
 export function outputIsInput(path: string): SigilloError {
-  return new SigilloError(
-    'OUTPUT_IS_INPUT',
-    t(
-      {
-        it: 'L’uscita {path} è il file di ingresso stesso: non lo sostituisco (indicare --out con un’altra cartella).',
-        en: 'The output {path} is the input file itself: not replacing it (give --out with another folder).',
-      },
-      { path },
-    ),
-    { path },
-  );
+  return failure('OUTPUT_IS_INPUT', { path });
 }
 
 /** true when both paths exist and are the same file (same device and inode: symlinks and hard links too). */

@@ -1,0 +1,43 @@
+/**
+ * The one catalogue of error messages: error code → Italian and English text with `{name}` placeholders, made of
+ * one table per core folder (messages/*.ts, the only place error texts are written). The CLI, the window (through
+ * the IPC `{code, message}`) and the verification report all show these texts. A code with more than one wording
+ * has keys `CODE:variant`; the error code is the part before the colon. Messages state the fact and never name a
+ * CLI flag: each front end adds its own hint (cli/error-hints.ts, a button in the window).
+ */
+import { fill, getLang, type Message } from './translate';
+import type { Lang } from './locale';
+import { CARD_MESSAGES } from './messages/card';
+import { FILES_MESSAGES } from './messages/files';
+import { PKCS11_MESSAGES } from './messages/pkcs11';
+
+export const CATALOGUE = {
+  ...CARD_MESSAGES,
+  ...FILES_MESSAGES,
+  ...PKCS11_MESSAGES,
+} as const satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof CATALOGUE;
+
+/** The error code of a catalogue key (`CODE:variant` → `CODE`). */
+export type CodeOf<K extends string> = K extends `${infer C}:${string}` ? C : K;
+export type ErrorCode = CodeOf<MessageKey>;
+
+/** The `{name}` placeholders of a message text. */
+type Holes<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | Holes<R> : never;
+export type Params = Record<string, string | number>;
+/** The keys whose message has no placeholder. */
+export type PlainKey = { [K in MessageKey]: [HolesOf<K>] extends [never] ? K : never }[MessageKey];
+export type HolesOf<K extends MessageKey> = Holes<(typeof CATALOGUE)[K]['en']>;
+/** The parameters a message needs: one per placeholder (more are allowed, e.g. for the error details). */
+export type ParamsOf<K extends MessageKey> = { [P in HolesOf<K>]: string | number } & Params;
+
+export function codeOf<K extends MessageKey>(key: K): CodeOf<K> {
+  return key.split(':')[0] as CodeOf<K>;
+}
+
+/** The message of `key` in `lang` (default: the current language) with its placeholders filled. */
+export function catalogueText(key: MessageKey, params: Params = {}, lang: Lang = getLang()): string {
+  const msg: Message = CATALOGUE[key];
+  return fill(msg[lang], params);
+}
