@@ -28,6 +28,16 @@ const HINTS: Readonly<Record<string, Message>> = {
   },
   NO_SIGNATURE_CERT: { it: 'Indicarlo con --cert ID.', en: 'Name it with --cert ID.' },
   CERT_AMBIGUOUS: { it: 'Sceglierlo con --cert ID.', en: 'Choose it with --cert ID.' },
+  TSA_URL_MISSING: {
+    it: 'Indicare --tsa URL oppure la variabile SIGILLO_TSA_URL.',
+    en: 'Give --tsa URL or set SIGILLO_TSA_URL.',
+  },
+  INTEGRITY_FAILED: { it: 'Usare --force per estrarre comunque.', en: 'Use --force to extract anyway.' },
+  SIGNER_NOT_FOUND: { it: 'Indicare --signer da 1 a {count}.', en: 'Give --signer from 1 to {count}.' },
+  BAD_VISIBLE_SPEC: { it: '(--visible)', en: '(--visible)' },
+  'DETACHED_SIGNATURE:sign': { it: 'Oppure usare --nest.', en: 'Or use --nest.' },
+  M7M_NEEDS_P7M: { it: 'Usare --format tsd.', en: 'Use --format tsd.' },
+  CONTENT_NOT_FOUND: { it: 'Indicarlo con --content.', en: 'Give it with --content.' },
 };
 
 /** The CLI's hint for an error, in the user's language, or undefined. */

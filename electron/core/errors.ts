@@ -1,4 +1,11 @@
-import { catalogueText, codeOf, type HolesOf, type MessageKey, type ParamsOf } from './i18n/catalogue';
+import {
+  catalogueText,
+  codeOf,
+  type HolesOf,
+  type MessageKey,
+  type Params,
+  type ParamsOf,
+} from './i18n/catalogue';
 
 /**
  * The one error type the core throws on purpose. `code` is stable (CLI JSON, IPC `{code, message}`);
@@ -28,8 +35,16 @@ type FailureArgs<K extends MessageKey> = [HolesOf<K>] extends [never]
  * parameters filled, and details (the parameters unless given).
  */
 export function failure<K extends MessageKey>(key: K, ...[params, details]: FailureArgs<K>): SigilloError {
-  const p = (params ?? {}) as Record<string, string | number>;
-  return new SigilloError(codeOf(key), catalogueText(key, p), details ?? p, key);
+  return failureOf(key, params, details);
+}
+
+/** failure() for a key chosen at run time (a table of codes): the parameters are not checked at compile time. */
+export function failureOf(
+  key: MessageKey,
+  params: Params = {},
+  details?: Record<string, unknown>,
+): SigilloError {
+  return new SigilloError(codeOf(key), catalogueText(key, params), details ?? params, key);
 }
 
 export interface ErrorInfo {

@@ -25,7 +25,7 @@ function sources(dir: string, out: string[] = []): string[] {
 
 const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keys = Object.keys(CATALOGUE) as MessageKey[];
-const codes = new Set(keys.map((k) => codeOf(k)));
+const codes = new Set<string>(keys.map((k) => codeOf(k)));
 
 describe('the error catalogue', () => {
   it('every message has both languages with the same placeholders', () => {

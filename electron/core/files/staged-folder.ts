@@ -20,7 +20,7 @@ export interface StagedFile {
 }
 
 function unsafe(name: string): SigilloError {
-  return failure('ZIP_UNSAFE_PATH', { name });
+  return failure('ZIP_UNSAFE_PATH:name', { name });
 }
 
 /** `folder/name`, refused when it would leave `folder` */

@@ -7,14 +7,42 @@
  */
 import { fill, getLang, type Message } from './translate';
 import type { Lang } from './locale';
+import { ASIC_MESSAGES } from './messages/asic';
 import { CARD_MESSAGES } from './messages/card';
+import { CMS_MESSAGES } from './messages/cms';
+import { CRYPTO_MESSAGES } from './messages/crypto';
 import { FILES_MESSAGES } from './messages/files';
+import { LTV_MESSAGES } from './messages/ltv';
+import { PDF_MESSAGES } from './messages/pdf';
 import { PKCS11_MESSAGES } from './messages/pkcs11';
+import { RENEWAL_MESSAGES } from './messages/renewal';
+import { SIGN_MESSAGES } from './messages/sign';
+import { TIMESTAMP_MESSAGES } from './messages/timestamp';
+import { TRUST_MESSAGES } from './messages/trust';
+import { TSA_MESSAGES } from './messages/tsa';
+import { TSL_MESSAGES } from './messages/tsl';
+import { VERIFY_MESSAGES } from './messages/verify';
+import { X509_MESSAGES } from './messages/x509';
+import { XADES_MESSAGES } from './messages/xades';
 
 export const CATALOGUE = {
+  ...ASIC_MESSAGES,
   ...CARD_MESSAGES,
+  ...CMS_MESSAGES,
+  ...CRYPTO_MESSAGES,
   ...FILES_MESSAGES,
+  ...LTV_MESSAGES,
+  ...PDF_MESSAGES,
   ...PKCS11_MESSAGES,
+  ...RENEWAL_MESSAGES,
+  ...SIGN_MESSAGES,
+  ...TIMESTAMP_MESSAGES,
+  ...TRUST_MESSAGES,
+  ...TSA_MESSAGES,
+  ...TSL_MESSAGES,
+  ...VERIFY_MESSAGES,
+  ...X509_MESSAGES,
+  ...XADES_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOGUE;

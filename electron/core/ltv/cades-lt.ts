@@ -4,8 +4,7 @@
  * now from their distribution points) as unsigned attributes, so later verification works offline.
  * Certificates that name no CRL distribution point are embedded without revocation data (OCSP-only: not yet).
  */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { sequence, tlv } from '../cms/der';
 import { attribute } from '../cms/signed-attributes';
 import { fetchBytes } from '../revocation/http-fetch';
@@ -40,16 +39,7 @@ function signerCert(si: Uint8Array, pool: ParsedCert[]): ParsedCert | undefined 
 }
 
 function revocationUnavailable(name: string, url: string): SigilloError {
-  return new SigilloError(
-    'LT_REVOCATION_UNAVAILABLE',
-    t(
-      {
-        it: 'Impossibile scaricare la lista di revoca di {name} ({url}): il livello LT richiede i dati di revoca.',
-        en: 'Could not download the revocation list of {name} ({url}): level LT needs the revocation data.',
-      },
-      { name, url },
-    ),
-  );
+  return failure('LT_REVOCATION_UNAVAILABLE', { name, url });
 }
 
 async function crlsFor(chain: ParsedCert[], timeoutMs: number): Promise<Uint8Array[]> {

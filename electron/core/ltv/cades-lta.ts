@@ -11,8 +11,7 @@ import { createHash } from 'node:crypto';
 import { concat, octetString, oid, sequence, tlv } from '../cms/der';
 import { bytesOf, children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { attribute } from '../cms/signed-attributes';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { HASH_BY_OID, OID_BY_HASH, type HashName } from '../cms/algorithm-oids';
 import { malformedTimestamp } from '../tsa/timestamp-token';
 import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
@@ -99,13 +98,7 @@ export function archiveImprintInput(
 }
 
 export function ltaContentUnavailable(): SigilloError {
-  return new SigilloError(
-    'LTA_CONTENT_UNAVAILABLE',
-    t({
-      it: 'Il livello LTA richiede il contenuto firmato (firma con contenuto incluso).',
-      en: 'Level LTA needs the signed content (a signature with the content attached).',
-    }),
-  );
+  return failure('LTA_CONTENT_UNAVAILABLE');
 }
 
 /** The TimeStampToken with `attr` added to the unsigned attributes of its (single) SignerInfo. */

@@ -4,11 +4,10 @@
  * and revocation-values; LTA then adds an archive-time-stamp-v3 (cades-lta.ts) where there is none. Signed attributes, signature values, content and other parts stay byte-exact, so nothing
  * that verified before stops verifying. Output: same name (--out DIR or --overwrite), written atomically.
  */
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { checkOutput } from '../files/atomic-output';
 import { inputSize } from '../files/input-file';
 import { outputPathFor } from '../files/output-naming';
-import { t } from '../i18n/translate';
 import { looksLikeSignedData, readSignedData } from '../cms/signed-data-reader';
 import type { TrustStore } from '../trust/trust-store';
 import type { TsaConfig } from '../tsa/tsa-client';
@@ -49,16 +48,7 @@ export interface ExtendResult {
 }
 
 function notP7m(path: string): SigilloError {
-  return new SigilloError(
-    'EXTEND_UNSUPPORTED',
-    t(
-      {
-        it: '{path}: extend tratta le firme CAdES (.p7m/.p7s, livelli T, LT e LTA) e i PDF firmati (livelli LT e LTA).',
-        en: '{path}: extend handles CAdES signatures (.p7m/.p7s, levels T, LT and LTA) and signed PDFs (levels LT and LTA).',
-      },
-      { path },
-    ),
-  );
+  return failure('EXTEND_UNSUPPORTED', { path });
 }
 
 /** PDF: LT adds a Document Security Store (PAdES-B-LT), LTA then a document timestamp (PAdES-B-LTA). */

@@ -6,11 +6,10 @@
 import { basename, dirname, join } from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import type { DigestName } from '../crypto/key-signer';
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
 import { inputSize } from '../files/input-file';
 import { outputPathFor } from '../files/output-naming';
-import { t } from '../i18n/translate';
 import { looksLikeSignedData } from '../cms/signed-data-reader';
 import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
 import { copyChecked, hashFile, writeAll, type Progress } from './file-copy';
@@ -51,16 +50,7 @@ export function timestampOutputPath(input: string, format: TimestampFormat, outD
 }
 
 function needsP7m(path: string): SigilloError {
-  return new SigilloError(
-    'M7M_NEEDS_P7M',
-    t(
-      {
-        it: 'Il formato m7m è per file già firmati (.p7m): {path} non lo è. Usare --format tsd.',
-        en: 'The m7m format is for signed files (.p7m): {path} is not one. Use --format tsd.',
-      },
-      { path },
-    ),
-  );
+  return failure('M7M_NEEDS_P7M', { path });
 }
 
 export async function timestampFile(opts: TimestampFileOptions): Promise<TimestampFileResult> {

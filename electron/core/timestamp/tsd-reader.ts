@@ -5,8 +5,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { readInput } from '../files/input-file';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import {
   Budget,
   captureElement,
@@ -42,16 +41,7 @@ export interface TsdSummary {
 }
 
 export function notTsd(reason: string): SigilloError {
-  return new SigilloError(
-    'TSD_MALFORMED',
-    t(
-      {
-        it: 'Il file non è un TimeStampedData (.tsd) valido: {reason}.',
-        en: 'The file is not a valid TimeStampedData (.tsd): {reason}.',
-      },
-      { reason },
-    ),
-  );
+  return failure('TSD_MALFORMED', { reason });
 }
 
 function parseMeta(der: Uint8Array): Pick<TsdSummary, 'fileName' | 'mediaType' | 'hashProtected'> {

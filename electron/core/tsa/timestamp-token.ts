@@ -3,8 +3,7 @@
  * TimeStampResp (status + token). Only the small structures are handled, in memory, with the DER walker;
  * malformed input becomes a SigilloError with TIMESTAMP_MALFORMED.
  */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
 import { HASH_BY_OID, type HashName } from '../cms/algorithm-oids';
 import { OID } from '../cms/oids';
@@ -33,13 +32,7 @@ export interface TimestampToken {
 }
 
 export function malformedTimestamp(reason: string): SigilloError {
-  return new SigilloError(
-    'TIMESTAMP_MALFORMED',
-    t(
-      { it: 'Marca temporale non leggibile ({reason}).', en: 'Unreadable timestamp ({reason}).' },
-      { reason },
-    ),
-  );
+  return failure('TIMESTAMP_MALFORMED', { reason });
 }
 
 function expect(cond: unknown, what: string): asserts cond {

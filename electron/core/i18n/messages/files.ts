@@ -55,7 +55,7 @@ export const FILES_MESSAGES = {
     it: 'Il file è cambiato durante l’operazione: riprovare.',
     en: 'The file changed during the operation: try again.',
   },
-  ZIP_UNSAFE_PATH: {
+  'ZIP_UNSAFE_PATH:name': {
     it: 'Percorso non sicuro: {name}',
     en: 'Unsafe path: {name}',
   },

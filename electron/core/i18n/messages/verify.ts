@@ -1,0 +1,21 @@
+/** Error messages of electron/core/verify/ (see ../catalogue.ts). */
+import type { CodeOf } from '../catalogue';
+import type { Message } from '../translate';
+
+export const VERIFY_MESSAGES = {
+  CONTENT_NOT_FOUND: {
+    it: 'Firma separata (detached): il file firmato non si trova accanto a {file}.',
+    en: 'Detached signature: the signed file is not beside {file}.',
+  },
+  DETACHED_SIGNATURE: {
+    it: 'La firma è separata (detached): il file non contiene il documento da estrarre.',
+    en: 'The signature is detached: the file does not contain the document to extract.',
+  },
+  INTEGRITY_FAILED: {
+    it: 'La firma di livello {depth} non è integra: estrazione annullata.',
+    en: 'The level {depth} signature is not intact: extraction cancelled.',
+  },
+} as const satisfies Record<string, Message>;
+
+export type VerifyMessageKey = keyof typeof VERIFY_MESSAGES;
+export type VerifyErrorCode = CodeOf<keyof typeof VERIFY_MESSAGES>;
