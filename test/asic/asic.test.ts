@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractAsic } from '../../electron/core/asic/asic-extract';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { invoiceXml } from '../xades/support/fatturapa-sample';
 import {
   asicManifest,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { invoiceXml, xadesTemplate } from '../xades/support/fatturapa-sample';
 import { xmlsecSign } from '../xades/support/xmlsec';
 import { cadesDetached, MIME_E, MIME_S, stageFiles, writeZip } from './support/build-asic';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ZIP_LIMITS, ZipReader } from '../../electron/core/asic/zip-reader';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { ASIC_E_MIMETYPE, rawZip, type RawEntry } from '../support/raw-zip';
 
 const fx = inject('fixture');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../support/pki';
 import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 
 /** a one-page PDF followed by one big (unreferenced) stream object, written in chunks */
 function writeBigPdf(path: string, bytes: number): void {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { extractFile } from '../../electron/core/verify/extract';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { makeTestPki } from '../support/pki';
 import { opensslStreamSignArgs, peakMiB, step } from './bench-lib';
 

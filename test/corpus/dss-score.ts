@@ -1,6 +1,6 @@
 /** Scores the DSS/pyHanko corpus: `npx tsx test/corpus/dss-score.ts [substring]` prints the wrong files and the score. */
 import { join } from 'node:path';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import {
   DSS,

@@ -12,9 +12,9 @@ import { SigilloError } from '../../electron/core/errors';
 import { createRevocationChecker } from '../../electron/core/revocation/checker';
 import { fetchBytes, FetchError } from '../../electron/core/revocation/http-fetch';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { requestTimestamp } from '../../electron/core/tsa/tsa-client';
+import { requestTimestamp } from '../../electron/core/verify/requested-timestamp';
 import { downloadText } from '../../electron/core/tsl/tsl-download';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { opensslSign } from '../cms/reader-helpers';
 import { makeTestPki } from '../support/pki';
 import {

@@ -25,7 +25,7 @@ import { signFile, type SignFileOptions } from '../../electron/core/sign/format-
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { readImage } from '../../electron/core/pdf/visible-options';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { extractAny } from '../../electron/cli/commands/extract-pdf';
 import { extract as workerExtract } from '../../electron/worker/ops/verify-ops';
 import { ASIC_E_MIMETYPE, rawZip } from '../support/raw-zip';

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readSignedData } from '../../electron/core/cms/signed-data-reader';
 import { SigilloError } from '../../electron/core/errors';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { opensslSign } from '../cms/reader-helpers';
 import {
   chunked,

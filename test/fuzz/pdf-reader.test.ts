@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkByteRange, revisionEnds } from '../../electron/core/pdf/byte-range-check';
 import { BufferSource } from '../../electron/core/pdf/file-source';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { analyseModifications } from '../../electron/core/pdf/diff/analyse';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { findSignatures } from '../../electron/core/pdf/pdf-signatures';

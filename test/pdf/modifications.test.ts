@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { analyseModifications } from '../../electron/core/pdf/diff/analyse';
 import { revisionEnds } from '../../electron/core/pdf/byte-range-check';

@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { handwrittenPdf } from './support/make-pdf';
 import { makeNssDb, type NssDb } from './support/nss';
 import { expectGoodPades } from './support/pades-output';

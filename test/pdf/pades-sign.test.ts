@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades, type PadesSignOptions } from '../../electron/core/pdf/pades-sign';
+import { signPades, type PadesSignOptions } from '../../electron/core/sign/pades-sign';
 import { appearanceFor } from '../../electron/core/pdf/visible-options';
 import { SigilloError } from '../../electron/core/errors';
 import { hybridPdf, withObjectStreams, writeHandwritten } from './support/make-pdf';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { appearanceFor } from '../../electron/core/pdf/visible-options';
 import { parseVisibleSpec } from '../../electron/core/pdf/visible-spec';
 import { appearanceFonts, standardAppearanceFont } from '../../electron/core/pdf/appearance-fonts';

@@ -5,11 +5,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { makeNssDb, pdfsig, qpdfCheck, type NssDb } from './support/nss';
 import { fileSigner } from './support/signers';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import type { PdfSignatureReport } from '../../electron/core/pdf/verify-pdf';
 import { expectedRows, realworldPresent as present, REALWORLD as CORPUS } from '../support/realworld-corpus';

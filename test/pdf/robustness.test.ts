@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SigilloError } from '../../electron/core/errors';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';

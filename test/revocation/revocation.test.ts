@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRevocationChecker } from '../../electron/core/revocation/checker';
 import { setLang } from '../../electron/core/i18n/translate';
-import { parseCert, type ParsedCert } from '../../electron/core/verify/certificates';
+import { parseCert, type ParsedCert } from '../../electron/core/x509/certificates';
 import { verifyCmsSignatures } from '../../electron/core/verify/verify-cms';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { certificatesFromBytes, readTrustFile } from '../../electron/core/trust/trust-file';

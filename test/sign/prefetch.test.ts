@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signCades } from '../../electron/core/sign/cades';
 import { Prefetch, PREFETCH_MIN_BYTES } from '../../electron/core/sign/prefetch';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { TEMP_PATTERN } from '../../electron/core/files/atomic-output';
 import { opensslVerify, softwareSigner } from '../cms/helpers';
 import { handwrittenPdf } from '../pdf/support/make-pdf';

@@ -22,7 +22,7 @@ import { rewriteSignedData } from '../../electron/core/ltv/rewrite-signed-data';
 import { createRevocationChecker } from '../../electron/core/revocation/checker';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { runCli } from '../support/cli';
 import type { IssuedCert } from '../support/pki';
 import { opensslP7m, useTsaAndCa } from './support/ltv-fixture';

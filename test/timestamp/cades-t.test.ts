@@ -16,7 +16,7 @@ import { signCades } from '../../electron/core/sign/cades';
 import { timestampFile } from '../../electron/core/timestamp/timestamp-file';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { FileReportSchema } from '../../shared/schemas/verify';
 import { opensslVerify, softwareSigner } from '../cms/helpers';
 import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';

@@ -14,8 +14,8 @@ import { createRevocationChecker } from '../../electron/core/revocation/checker'
 import { signCades } from '../../electron/core/sign/cades';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
-import { signPades } from '../../electron/core/pdf/pades-sign';
+import { verifyFile } from '../../electron/core/validate/verify-file';
+import { signPades } from '../../electron/core/sign/pades-sign';
 import { signatureTimestamper } from '../../electron/core/ltv/cades-t';
 import { raisePdfInPlace } from '../../electron/core/ltv/pades-levels';
 import { writeHandwritten } from '../pdf/support/make-pdf';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { timestampFile, type TimestampFormat } from '../../electron/core/timestamp/timestamp-file';
 import { extractTimestamped } from '../../electron/core/timestamp/extract-timestamped';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { makeTsaPki, startTsaServer, type TestTsa } from '../support/tsa-server';
 import { opensslP7m } from './support/ltv-fixture';
 

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigilloError } from '../../electron/core/errors';
-import { requestTimestamp, tsaConfigFrom } from '../../electron/core/tsa/tsa-client';
+import { tsaConfigFrom } from '../../electron/core/tsa/tsa-client';
+import { requestTimestamp } from '../../electron/core/verify/requested-timestamp';
 import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
 
 let dir: string;

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { extractFile } from '../../electron/core/verify/extract';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { opensslCmsSign } from './support/openssl-cms';

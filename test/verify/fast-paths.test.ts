@@ -6,11 +6,11 @@
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';
-import { mayBeFatturaPa } from '../../electron/core/xades/fatturapa-peek';
+import { mayBeFatturaPa } from '../../electron/core/fatturapa/fatturapa-peek';
 import { opensslCmsSign } from './support/openssl-cms';
 
 const fx = inject('fixture');

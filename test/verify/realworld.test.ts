@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import type { SignatureReport } from '../../electron/core/verify/types';
 import { expectedRows, realworldPresent as present, REALWORLD as CORPUS } from '../support/realworld-corpus';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { opensslCmsSign } from './support/openssl-cms';
 import { applyMutation, mutationArb } from '../fuzz/fuzz-support';

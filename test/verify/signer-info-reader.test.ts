@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import fc from 'fast-check';
-import { readSignerInfo } from '../../electron/core/verify/signer-info-reader';
+import { readSignerInfo } from '../../electron/core/cms/signer-info-reader';
 import { readSignedAttributes } from '../../electron/core/verify/signed-attributes';
 import { derTime } from '../../electron/core/cms/der-time';
 import { readSignedData } from '../../electron/core/cms/signed-data-reader';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkTimestampToken } from '../../electron/core/tsa/token-check';
+import { checkTimestampToken } from '../../electron/core/verify/token-check';
 import { parseTimestampToken } from '../../electron/core/tsa/timestamp-token';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';

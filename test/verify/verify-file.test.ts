@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
-import { fatturaPaFromBytes } from '../../electron/core/xades/fatturapa';
+import { verifyFile } from '../../electron/core/validate/verify-file';
+import { fatturaPaFromBytes } from '../../electron/core/fatturapa/fatturapa';
 import { invoiceXml } from './support/fatturapa-sample';
 import { REALWORLD as CORPUS } from '../support/realworld-corpus';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { buildVerificationReport } from '../../electron/core/report/verification-report';
 import type { FileReport } from '../../electron/core/verify/types';
-import { fatturaPaFromBytes } from '../../electron/core/xades/fatturapa';
+import { fatturaPaFromBytes } from '../../electron/core/fatturapa/fatturapa';
 import { documentFactLines } from '../../electron/core/xades/document-facts';
 import { invoiceXml } from './support/fatturapa-sample';
 

@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
-import { readSignedInfo } from '../../electron/core/xades/signed-info';
-import { parseXml } from '../../electron/core/xades/xml-safe';
+import { verifyFile } from '../../electron/core/validate/verify-file';
+import { readSignedInfo } from '../../electron/core/xml/signed-info';
+import { parseXml } from '../../electron/core/xml/xml-safe';
 import { invoiceXml, xadesTemplate } from './support/fatturapa-sample';
 import { xmlsecSign } from './support/xmlsec';
 

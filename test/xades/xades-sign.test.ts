@@ -11,7 +11,7 @@ import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
 import { signFile } from '../../electron/core/sign/format-routing';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { signXadesFile, xadesOutputPath } from '../../electron/core/xades/sign-xades';
 import { invoiceXml } from './support/fatturapa-sample';
 import { xmlsecVerify } from './support/xmlsec';

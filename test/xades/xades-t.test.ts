@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { makeTsaPki, type TsaPki } from '../support/tsa-server';
 import { FATTURA_NS, invoiceXml, xadesTemplate } from './support/fatturapa-sample';
 import { xmlsecSign } from './support/xmlsec';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
-import { verifyFile } from '../../electron/core/verify/verify-file';
+import { verifyFile } from '../../electron/core/validate/verify-file';
 import { invoiceXml, xadesTemplate } from './support/fatturapa-sample';
 import { xmlsecSign, xmlsecVerify } from './support/xmlsec';
 

@@ -1,7 +1,7 @@
 /** The PDF options of `sigillo sign` (--visible, --field, --image, --reason, --location, --contact). */
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
-import type { PadesFileOptions } from '../../core/pdf/pades-file';
+import type { PadesFileOptions } from '../../core/sign/pades-file';
 import { parseVisibleSpec } from '../../core/pdf/visible-spec';
 import type { CommandContext, OptionsConfig } from '../command';
 

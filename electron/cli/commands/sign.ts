@@ -24,7 +24,7 @@ import { SIGN_HELP } from './sign-help';
 import { padesCliOptions, padesOptionsFrom } from './sign-pades-options';
 import { ltvFromCli, signLtvCliOptions, type SignLtv } from '../sign-ltv-options';
 import { Prefetch } from '../../core/sign/prefetch';
-import type { PadesFileOptions } from '../../core/pdf/pades-file';
+import type { PadesFileOptions } from '../../core/sign/pades-file';
 import { withIssuerChain } from '../../core/sign/issuer-chain';
 
 export interface SignResultJson {

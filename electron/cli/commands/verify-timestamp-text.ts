@@ -1,6 +1,6 @@
 /** The timestamp lines of `sigillo verify` text output: file timestamps (.tsd/.tsr/.m7m) and signature timestamps. */
 import { t } from '../../core/i18n/translate';
-import type { TimestampReport } from '../../core/tsa/timestamp-report';
+import type { TimestampReport } from '../../core/verify/timestamp-report';
 import type { FileReport, SignatureReport } from '../../core/verify/types';
 
 const utc = (iso: string) =>

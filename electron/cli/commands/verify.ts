@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { t } from '../../core/i18n/translate';
 import { checkOutput } from '../../core/files/atomic-output';
 import { regularInput } from '../../core/files/file-kind';
-import { openVerification, verifyFiles } from '../../core/verify/session';
+import { openVerification, verifyFiles } from '../../core/validate/session';
 import { trustStatus } from '../../core/tsl/tsl-status';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command';
 import { expandInputs, nothingToVerify } from './verify-inputs';

@@ -3,8 +3,8 @@
  * (DataObjectReference URI + digest). The digests are checked against the container entries.
  */
 import { createHash } from 'node:crypto';
-import { NS, DIGEST_BY_URI } from '../xades/xml-names';
-import { base64Of, childElements, decodeXml, firstChild, parseXml } from '../xades/xml-safe';
+import { NS, DIGEST_BY_URI } from '../xml/xml-names';
+import { base64Of, childElements, decodeXml, firstChild, parseXml } from '../xml/xml-safe';
 
 export interface ManifestReference {
   name: string;

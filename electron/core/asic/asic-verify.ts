@@ -14,12 +14,12 @@ import { decide } from '../verify/indication';
 import type { FileReport, SignatureReport } from '../verify/types';
 import { verifyCmsSignatures } from '../verify/verify-cms';
 import { formatFailure } from '../verify/verify-signer-info';
-import { fatturaPaFromBytes } from '../xades/fatturapa';
-import { MAX_PEEK_BYTES } from '../xades/fatturapa-peek';
+import { fatturaPaFromBytes } from '../fatturapa/fatturapa';
+import { MAX_PEEK_BYTES } from '../fatturapa/fatturapa-peek';
 import { verifyXmlDocument } from '../xades/verify-xml-document';
 import { looksLikeZip, openAsic, type AsicContainer } from './asic-container';
 import { readManifest } from './asic-manifest';
-import type { ContainerReport } from './asic-types';
+import type { ContainerReport } from '../verify/asic-types';
 import type { ZipEntry } from './zip-reader';
 
 interface Verified {

@@ -15,4 +15,6 @@ export const OID = {
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   signaturePolicy: '1.2.840.113549.1.9.16.2.15',
   signatureTimeStamp: '1.2.840.113549.1.9.16.2.14',
+  certValues: '1.2.840.113549.1.9.16.2.23',
+  revocationValues: '1.2.840.113549.1.9.16.2.24',
 } as const;

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { copyHashWorker } from './copy-hash-worker';
 import { fileError } from './input-file';
 import { writeFully } from './write-fully';
+import type { AtomicOutput } from './atomic-output';
 
 const SLOT_BYTES = 256 * 1024;
 const SLOT_COUNT = 32;
@@ -179,4 +180,16 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
     },
     cancel: stop,
   };
+}
+
+/** the started work and where its progress goes once taken */
+export interface PrefetchedWork {
+  job: CopyHashJob;
+  /** the open temporary output; CAdES: where the content starts in it */
+  out?: AtomicOutput;
+  offset?: number;
+  /** PAdES: the kernel copy of the original bytes into the temporary output */
+  copied?: Promise<void>;
+  /** receives the bytes read so far (the caller's progress, once it took the work) */
+  onProgress(listener: (done: number) => void): void;
 }

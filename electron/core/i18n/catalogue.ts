@@ -24,6 +24,7 @@ import { TSL_MESSAGES } from './messages/tsl';
 import { VERIFY_MESSAGES } from './messages/verify';
 import { X509_MESSAGES } from './messages/x509';
 import { XADES_MESSAGES } from './messages/xades';
+import { XML_MESSAGES } from './messages/xml';
 
 export const CATALOGUE = {
   ...ASIC_MESSAGES,
@@ -43,6 +44,7 @@ export const CATALOGUE = {
   ...VERIFY_MESSAGES,
   ...X509_MESSAGES,
   ...XADES_MESSAGES,
+  ...XML_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOGUE;

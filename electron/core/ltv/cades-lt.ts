@@ -9,19 +9,16 @@ import { sequence, tlv } from '../cms/der';
 import { attribute } from '../cms/signed-attributes';
 import { fetchBytes } from '../revocation/http-fetch';
 import { TrustStore } from '../trust/trust-store';
-import { findBySignerId, isSelfIssued, parseCerts, type ParsedCert } from '../verify/certificates';
+import { findBySignerId, isSelfIssued, parseCerts, type ParsedCert } from '../x509/certificates';
 import { buildChain } from '../verify/chain';
-import { readSignerInfo } from '../verify/signer-info-reader';
+import { readSignerInfo } from '../cms/signer-info-reader';
 import { parseCertificate } from '../x509/cert-info';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { addSignatureTimestamp } from './cades-t';
 import { OID } from '../cms/oids';
-import type { SignerInfoFinisher } from './finish-signer-info';
+import type { SignerInfoFinisher } from '../cms/finish-signer-info';
 import type { TsaConfig } from '../tsa/tsa-client';
-import { unsignedAttributes, withUnsignedAttribute } from './unsigned-attributes';
-
-export const OID_CERT_VALUES = '1.2.840.113549.1.9.16.2.23';
-export const OID_REVOCATION_VALUES = '1.2.840.113549.1.9.16.2.24';
+import { unsignedAttributes, withUnsignedAttribute } from '../cms/unsigned-attributes';
 
 export interface LtOptions {
   /** certificates available (SignedData certificates, trust anchors, …) */
@@ -90,11 +87,8 @@ export async function collectValidationData(si: Uint8Array, o: LtOptions): Promi
 /** The SignerInfo with certificate-values and revocation-values added (after its signature timestamps). */
 export async function addLtValues(si: Uint8Array, o: LtOptions): Promise<Uint8Array> {
   const { certificates, crls } = await collectValidationData(si, o);
-  let out = withUnsignedAttribute(
-    si,
-    attribute(OID_CERT_VALUES, sequence(...certificates.map((c) => c.der))),
-  );
-  out = withUnsignedAttribute(out, attribute(OID_REVOCATION_VALUES, sequence(tlv(0xa0, sequence(...crls)))));
+  let out = withUnsignedAttribute(si, attribute(OID.certValues, sequence(...certificates.map((c) => c.der))));
+  out = withUnsignedAttribute(out, attribute(OID.revocationValues, sequence(tlv(0xa0, sequence(...crls)))));
   return out;
 }
 

@@ -7,9 +7,10 @@ import type { DigestName } from '../crypto/key-signer';
 import { createHash } from 'node:crypto';
 import { attribute } from '../cms/signed-attributes';
 import { OID } from '../cms/oids';
-import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
-import type { SignerInfoFinisher } from './finish-signer-info';
-import { signatureValueOf, withUnsignedAttribute } from './unsigned-attributes';
+import type { TsaConfig } from '../tsa/tsa-client';
+import { requestTimestamp } from '../verify/requested-timestamp';
+import type { SignerInfoFinisher } from '../cms/finish-signer-info';
+import { signatureValueOf, withUnsignedAttribute } from '../cms/unsigned-attributes';
 
 export async function addSignatureTimestamp(
   signerInfo: Uint8Array,

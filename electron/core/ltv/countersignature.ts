@@ -10,8 +10,8 @@ import { issuerAndSerial } from '../cms/cert-fields';
 import { integer, octetString, retag, sequence, setOf, time } from '../cms/der';
 import { OID } from '../cms/oids';
 import { attribute, signingCertificateV2 } from '../cms/signed-attributes';
-import type { SignerInfoFinisher } from './finish-signer-info';
-import { signatureValueOf, withUnsignedAttribute } from './unsigned-attributes';
+import type { SignerInfoFinisher } from '../cms/finish-signer-info';
+import { signatureValueOf, withUnsignedAttribute } from '../cms/unsigned-attributes';
 
 export interface CounterSignInput {
   signer: KeySigner;

@@ -14,13 +14,14 @@ import type { TsaConfig } from '../tsa/tsa-client';
 import { tsaError } from '../tsa/tsa-errors';
 import { addSignatureTimestamp } from './cades-t';
 import { OID } from '../cms/oids';
-import { addLtValues, OID_CERT_VALUES, OID_REVOCATION_VALUES } from './cades-lt';
+import { addLtValues } from './cades-lt';
 import { rewriteSignedData } from './rewrite-signed-data';
 import { addDss } from './pades-dss';
 import { extendPdfToLta } from './pades-doc-timestamp';
 import { isPdfFile } from '../pdf/extract-revision';
-import { unsignedAttributes } from './unsigned-attributes';
-import { addArchiveTimestamp, ltaContentUnavailable, OID_ARCHIVE_TIME_STAMP_V3 } from './cades-lta';
+import { unsignedAttributes } from '../cms/unsigned-attributes';
+import { addArchiveTimestamp, ltaContentUnavailable } from './cades-lta';
+import { OID_ARCHIVE_TIME_STAMP_V3 } from '../verify/archive-attributes';
 
 export type ExtendLevel = 'T' | 'LT' | 'LTA';
 export const EXTEND_LEVELS: readonly ExtendLevel[] = ['T', 'LT', 'LTA'];
@@ -92,7 +93,7 @@ export async function extendFile(o: ExtendOptions): Promise<ExtendResult> {
       si = await addSignatureTimestamp(si, o.tsa);
       added.push(`${i + 1}: T`);
     }
-    if (o.level !== 'T' && !(types.has(OID_CERT_VALUES) && types.has(OID_REVOCATION_VALUES))) {
+    if (o.level !== 'T' && !(types.has(OID.certValues) && types.has(OID.revocationValues))) {
       si = await addLtValues(si, { certificates: summary.certificates, trust: o.trust });
       added.push(`${i + 1}: LT`);
     }

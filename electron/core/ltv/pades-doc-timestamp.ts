@@ -6,9 +6,10 @@
 import { unlink } from 'node:fs/promises';
 import type { KeySigner } from '../crypto/key-signer';
 import { tempPathFor } from '../files/atomic-output';
-import { signPades } from '../pdf/pades-sign';
+import { signPades } from '../sign/pades-sign';
 import type { TrustStore } from '../trust/trust-store';
-import { requestTimestamp, type TsaConfig } from '../tsa/tsa-client';
+import type { TsaConfig } from '../tsa/tsa-client';
+import { requestTimestamp } from '../verify/requested-timestamp';
 import { addDss } from './pades-dss';
 
 /** Only sizes /Contents (no certificates): a document timestamp signs nothing with a user key. */

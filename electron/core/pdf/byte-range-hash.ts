@@ -7,8 +7,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { copyFile, stat, type FileHandle } from 'node:fs/promises';
 import { newHash, type HashName } from '../cms/algorithm-oids';
-import { startCopyHash, type CopyHashJob } from '../files/copy-hash';
-import type { PrefetchedWork } from '../sign/prefetch';
+import { startCopyHash, type CopyHashJob, type PrefetchedWork } from '../files/copy-hash';
 import { pdfBroken } from './pdf-errors';
 
 /** 8 MiB reads for verification's byte-range hashing */

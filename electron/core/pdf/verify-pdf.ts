@@ -5,14 +5,14 @@
  */
 import { failure, toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
-import { withEmbeddedCrls } from '../ltv/embedded-validation';
-import { dssCrls } from '../ltv/pades-dss';
+import { withEmbeddedCrls } from '../verify/embedded-validation';
+import { dssCertificates, dssCrls } from './dss-streams';
 import type { VerifyContext } from '../verify/verify-cms';
 import { formatFailure } from '../verify/verify-signer-info';
 import type { FileReport, SignatureReport } from '../verify/types';
 import type { FileVerifier } from '../verify/file-types';
 import { PdfReader } from './pdf-reader';
-import { asArray, parsePdfDate, PdfStream, PdfString } from './pdf-objects';
+import { parsePdfDate, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds, type ByteRangeCheck } from './byte-range-check';
 import { verifyPdfCms, wantedRangeHashes } from './verify-pdf-cms';
@@ -164,20 +164,6 @@ async function prepare(
   }));
 }
 
-/** the certificates of the Document Security Store (PAdES LTV), DER: they may complete a chain */
-function dssCertificates(reader: PdfReader): Uint8Array[] {
-  try {
-    const store = reader.latest;
-    const certs = asArray(store.resolve(store.dict(reader.catalog().get('DSS'))?.get('Certs'))) ?? [];
-    return certs.flatMap((c) => {
-      const s = store.resolve(c);
-      return s instanceof PdfStream ? [reader.decoded(s)] : [];
-    });
-  } catch {
-    return [];
-  }
-}
-
 /** Verifies every signature of a PDF; throws SigilloError for a PDF it cannot read. */
 export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
   try {
@@ -225,7 +211,7 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
   }
 }
 
-/** The PDF entry of verify/verify-file.ts VERIFIERS. */
+/** The PDF entry of validate/verify-file.ts VERIFIERS. */
 export const pdfFileVerifier: FileVerifier = {
   name: 'pades',
   matches: (head) => Buffer.from(head).toString('latin1').includes('%PDF-'),

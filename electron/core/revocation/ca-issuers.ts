@@ -5,7 +5,7 @@
  * AIA_CACHE_MS, only the cache with `offline`.
  */
 import * as pkijs from 'pkijs';
-import { parseCert, type ParsedCert } from '../verify/certificates';
+import { parseCert, type ParsedCert } from '../x509/certificates';
 import { toArrayBuffer } from '../cms/bytes';
 import { fetchBytes } from './http-fetch';
 import type { RevocationSource } from './revocation-source';

@@ -4,8 +4,8 @@
  * `offline`: the disk cache only, never the network.
  */
 import { t } from '../i18n/translate';
-import type { ParsedCert } from '../verify/certificates';
-import type { RevocationReport } from '../verify/types';
+import type { ParsedCert } from '../x509/certificates';
+import type { RevocationReport } from './revocation-report';
 import { parseCertificate } from '../x509/cert-info';
 import { fetchCaIssuers } from './ca-issuers';
 import { crlStatus } from './crl';

@@ -1,10 +1,10 @@
 /** Revocation status from the certificate's CRL distribution points (RFC 5280 §6.3, simplified: full CRLs). */
 import * as pkijs from 'pkijs';
-import type { ParsedCert } from '../verify/certificates';
-import { crlIssuerOk } from '../verify/path-validation';
+import type { ParsedCert } from '../x509/certificates';
+import { crlIssuerOk } from '../x509/path-validation';
 import { hex, toArrayBuffer, toBytes } from '../cms/bytes';
-import { verifySignedBlob } from '../verify/signed-blob';
-import type { RevocationReport } from '../verify/types';
+import { verifySignedBlob } from '../cms/signed-blob';
+import type { RevocationReport } from './revocation-report';
 import { reasonName } from './reasons';
 import type { RevocationSource } from './revocation-source';
 

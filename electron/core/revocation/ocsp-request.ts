@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { ParsedCert } from '../verify/certificates';
+import type { ParsedCert } from '../x509/certificates';
 import { toBytes } from '../cms/bytes';
 import { OID_BY_HASH } from '../cms/algorithm-oids';
 

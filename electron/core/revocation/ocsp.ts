@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { issued, keyRefusal, parseCert, type ParsedCert } from '../verify/certificates';
+import { issued, keyRefusal, parseCert, type ParsedCert } from '../x509/certificates';
 import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
-import { unknownCriticalExtension } from '../verify/path-validation';
-import { verifySignedBlob } from '../verify/signed-blob';
-import type { RevocationReport } from '../verify/types';
+import { unknownCriticalExtension } from '../x509/path-validation';
+import { verifySignedBlob } from '../cms/signed-blob';
+import type { RevocationReport } from './revocation-report';
 import { buildOcspRequest, certIdHashes, OID_OCSP_NONCE, type CertIdHashes } from './ocsp-request';
 import { reasonName } from './reasons';
 import type { RevocationSource } from './revocation-source';

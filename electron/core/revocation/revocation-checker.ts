@@ -1,6 +1,6 @@
 /** What the verification engine needs from the revocation layer. */
-import type { ParsedCert } from '../verify/certificates';
-import type { RevocationReport } from '../verify/types';
+import type { ParsedCert } from '../x509/certificates';
+import type { RevocationReport } from './revocation-report';
 
 export interface RevocationChecker {
   /** Revocation status of `cert` (issued by `issuer`): OCSP first, then CRL; never throws. */

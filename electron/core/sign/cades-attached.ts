@@ -10,9 +10,9 @@ import { OID } from '../cms/oids';
 import { startCopyHash } from '../files/copy-hash';
 import { inputChanged } from '../files/input-file';
 import type { SignCadesOptions } from './cades-types';
-import type { PrefetchedWork } from './prefetch';
+import type { PrefetchedWork } from '../files/copy-hash';
 import { estimateSignerInfo } from './signer-info-estimate';
-import { finish } from '../ltv/finish-signer-info';
+import { finish } from '../cms/finish-signer-info';
 
 export async function writeAttachedCades(
   out: FileHandle,

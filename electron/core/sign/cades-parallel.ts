@@ -10,7 +10,7 @@ import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
 import { SigilloError, failure } from '../errors';
 import type { SignCadesOptions } from './cades-types';
-import { finish } from '../ltv/finish-signer-info';
+import { finish } from '../cms/finish-signer-info';
 
 function algorithmOid(encoded: Uint8Array): string {
   const [first] = children(encoded, readElement(encoded, 0));

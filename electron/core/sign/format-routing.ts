@@ -4,7 +4,7 @@
  * loaded when first used (a PDF signature does not load the XML stack, nor a p7m one the PDF writer).
  */
 import type { SignCadesOptions } from './cades-types';
-import type { PadesFileOptions } from '../pdf/pades-file';
+import type { PadesFileOptions } from './pades-file';
 import { refuseOwnInput, regularInput } from '../files/file-kind';
 import { signedPdfPath } from '../files/output-naming';
 
@@ -40,7 +40,7 @@ export async function signFile(format: SignFormat, opts: SignFileOptions): Promi
     }
     case 'pades': {
       await refuseOwnInput(opts.input, signedPdfPath(opts.input, opts.outputDir));
-      const { signPadesFile } = await import('../pdf/pades-file.js');
+      const { signPadesFile } = await import('./pades-file.js');
       const r = await signPadesFile(opts);
       return { input: opts.input, output: r.output, format };
     }

@@ -14,7 +14,7 @@ import {
   parseCert,
   parseCerts,
   type ParsedCert,
-} from '../verify/certificates';
+} from '../x509/certificates';
 import { MAX_CANDIDATES, MAX_DEPTH } from '../verify/chain';
 import { parseCertificate } from '../x509/cert-info';
 

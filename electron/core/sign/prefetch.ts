@@ -11,26 +11,14 @@ import { digestAlgorithmId } from '../cms/algorithms';
 import { OID } from '../cms/oids';
 import { signedDataHead } from '../cms/signed-data';
 import { looksLikeSignedData } from '../cms/signed-data-reader';
-import { openAtomicOutput, type AtomicOutput } from '../files/atomic-output';
-import { startCopyHash, type CopyHashJob } from '../files/copy-hash';
+import { openAtomicOutput } from '../files/atomic-output';
+import { startCopyHash, type PrefetchedWork } from '../files/copy-hash';
 import { outputPathFor, signedPdfPath } from '../files/output-naming';
 import type { DigestName } from '../crypto/key-signer';
 import type { SignFormat } from './format-routing';
 
 /** Smaller inputs are read in a blink: no threads for them. */
 export const PREFETCH_MIN_BYTES = 16 * 1024 * 1024;
-
-/** the started work and where its progress goes once taken */
-export interface PrefetchedWork {
-  job: CopyHashJob;
-  /** the open temporary output; CAdES: where the content starts in it */
-  out?: AtomicOutput;
-  offset?: number;
-  /** PAdES: the kernel copy of the original bytes into the temporary output */
-  copied?: Promise<void>;
-  /** receives the bytes read so far (the caller's progress, once it took the work) */
-  onProgress(listener: (done: number) => void): void;
-}
 
 export interface PrefetchRequest {
   format: SignFormat;

@@ -10,7 +10,7 @@ import { failure, toErrorInfo } from '../errors';
 import { withAtomicOutput } from '../files/atomic-output';
 import { cleanStaleTempsOnce, tempNameFor } from '../files/stale-temp';
 import { spoolDir } from '../verify/nested-capture';
-import { checkTimestampToken } from '../tsa/token-check';
+import { checkTimestampToken } from '../verify/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import type { HashName } from '../cms/algorithm-oids';
 import { extractFile, type ExtractOptions, type ExtractResult } from '../verify/extract';

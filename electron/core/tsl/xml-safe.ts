@@ -1,11 +1,11 @@
 /**
- * XML parsing for trusted lists: the one safe parser of the XAdES code (xades/xml-safe.ts: any parse error fatal,
+ * XML parsing for trusted lists: the one safe parser of the XAdES code (xml/xml-safe.ts: any parse error fatal,
  * DOCTYPE refused, caps on size, nodes and depth), every refusal reported as TSL_MALFORMED (the trusted-list
  * contract) with the reason; the namespace-aware tree walkers are the same too.
  */
 import { SigilloError, failure } from '../errors';
-import { XML_LIMITS } from '../xades/xml-limits';
-import { parseXml } from '../xades/xml-safe';
+import { XML_LIMITS } from '../xml/xml-limits';
+import { parseXml } from '../xml/xml-safe';
 
 export const MAX_XML_BYTES = XML_LIMITS.maxBytes;
 
@@ -24,4 +24,4 @@ export function parseXmlSafe(text: string): Document {
 }
 
 // the namespace-aware tree walkers are the ones of the XAdES parser (same DOM, same rules)
-export { childElements, childPath, descendants, firstChild, textOf } from '../xades/xml-safe';
+export { childElements, childPath, descendants, firstChild, textOf } from '../xml/xml-safe';

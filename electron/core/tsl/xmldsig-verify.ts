@@ -1,6 +1,6 @@
 /**
  * Verifies the enveloped XMLDSig (XAdES) signature of a trusted list with the same XMLDSig code as XAdES files
- * (xades/references.ts, xades/signed-info.ts) against a given set of allowed signer certificates (never the KeyInfo
+ * (xml/references.ts, xml/signed-info.ts) against a given set of allowed signer certificates (never the KeyInfo
  * alone), and returns the canonical XML that the signature covers — callers parse that, not the received text, so
  * nothing unsigned (wrapped elements, a second list) is ever read. The covering reference must be URI="" or
  * "#<root Id>" with the enveloped-signature transform; exactly one ds:Signature, a direct child of the root; every
@@ -8,9 +8,9 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { SigilloError, failure } from '../errors';
-import { checkLocalReference, idIndex, type ReferenceResult } from '../xades/references';
-import { readSignedInfo, verifySignedInfo } from '../xades/signed-info';
-import { MAX_XML_DIGEST_OCTETS } from '../xades/xml-limits';
+import { checkLocalReference, idIndex, type ReferenceResult } from '../xml/references';
+import { readSignedInfo, verifySignedInfo } from '../xml/signed-info';
+import { MAX_XML_DIGEST_OCTETS } from '../xml/xml-limits';
 import { childElements, descendants, firstChild, parseXmlSafe, textOf } from './xml-safe';
 import { NS } from './tsl-namespaces';
 

@@ -8,7 +8,7 @@ import { parseCertificate } from '../x509/cert-info';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import { buildChain, chainBudget, type BuiltChain } from './chain';
-import { isSelfIssued, type ParsedCert } from './certificates';
+import { isSelfIssued, type ParsedCert } from '../x509/certificates';
 
 export const MAX_AIA_ROUNDS = 4;
 const MAX_AIA_URLS = 2;

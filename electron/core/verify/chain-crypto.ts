@@ -5,9 +5,9 @@
  * certificate (the trust anchor, when found) is not judged for its own signature: DSS does not judge trusted
  * certificates, and an unanchored path fails before this matters.
  */
-import type { ParsedCert } from './certificates';
+import type { ParsedCert } from '../x509/certificates';
 import { digestUse, keyUse, type CryptoUse } from './crypto-policy';
-import { blobAlgorithm } from './signed-blob';
+import { blobAlgorithm } from '../cms/signed-blob';
 
 /** the issuer's key as node reads it (the path was verified with it, so it is readable); curve bits from its name */
 function issuerKeyUse(p: ParsedCert): CryptoUse | undefined {

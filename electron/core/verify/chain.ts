@@ -8,8 +8,8 @@
 import { t } from '../i18n/translate';
 import type { TrustAnchor } from '../trust/trust-source';
 import type { TrustStore } from '../trust/trust-store';
-import { issued, keyRefusal, knownIssued, mayHaveIssued, type ParsedCert } from './certificates';
-import { nameOf, pathFailureMessage, validatePath, type PathFailure } from './path-validation';
+import { issued, keyRefusal, knownIssued, mayHaveIssued, type ParsedCert } from '../x509/certificates';
+import { nameOf, pathFailureMessage, validatePath, type PathFailure } from '../x509/path-validation';
 
 export interface BuiltChain {
   /** signer first; the anchor (when found) last */

@@ -11,7 +11,7 @@ import type { FileVerifier, VerifyFileOptions } from './file-types';
 import { looksLikeSignedData, NestedCapture } from './nested-capture';
 import type { SignatureReport } from './types';
 import { levelSignatures } from './level-signatures';
-import { FatturaPaPeek } from '../xades/fatturapa-peek';
+import { FatturaPaPeek } from '../fatturapa/fatturapa-peek';
 import { regularInput } from '../files/file-kind';
 import { CMS_LIMITS, tooManyLevels } from '../cms/limits';
 

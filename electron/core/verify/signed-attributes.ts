@@ -3,7 +3,7 @@ import { HASH_BY_OID, type HashName } from '../cms/algorithm-oids';
 import { setOf } from '../cms/der';
 import { derTime } from '../cms/der-time';
 import { OID } from '../cms/oids';
-import { octetString, type RawAttribute } from './signer-info-reader';
+import { octetString, type RawAttribute } from '../cms/signer-info-reader';
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
 
 /** One ESSCertID(v2): the hash of the signing certificate the signer committed to. */

@@ -9,9 +9,10 @@ import type { HashName } from '../cms/algorithm-oids';
 import { completeChain } from './chain-completion';
 import { chainCryptoUses } from './chain-crypto';
 import { assessCrypto, digestUse, keyUse } from './crypto-policy';
-import type { ParsedCert } from './certificates';
-import { nameOf, pathFailureMessage } from './path-validation';
-import type { ChainEntry, RevocationReport } from './types';
+import type { ParsedCert } from '../x509/certificates';
+import { nameOf, pathFailureMessage } from '../x509/path-validation';
+import type { ChainEntry } from './types';
+import type { RevocationReport } from '../revocation/revocation-report';
 
 export interface CertChecks {
   info: CertInfo;

@@ -1,5 +1,5 @@
 /** The ETSI verdict of one signature (CAdES SignerInfo or XAdES ds:Signature) from its own findings and D's certificate checks. */
-import { keyRefusal, type ParsedCert } from './certificates';
+import { keyRefusal, type ParsedCert } from '../x509/certificates';
 import { decide, type Verdict } from './indication';
 import type { CertChecks } from './signer-checks';
 

@@ -1,9 +1,10 @@
 /** The verification report: plain JSON, the shape `sigillo verify --json` prints (issue 4) and the UI shows. */
 import type { ErrorInfo } from '../errors';
 import type { CertInfo } from '../x509/cert-info-types';
-import type { TimestampReport } from '../tsa/timestamp-report';
-import type { ContainerReport } from '../asic/asic-types';
-import type { FatturaPaSummary } from '../xades/fatturapa-types';
+import type { RevocationReport } from '../revocation/revocation-report';
+import type { TimestampReport } from './timestamp-report';
+import type { ContainerReport } from './asic-types';
+import type { FatturaPaSummary } from '../fatturapa/fatturapa-types';
 
 /** ETSI EN 319 102-1 main indication. */
 export type Indication = 'TOTAL_PASSED' | 'TOTAL_FAILED' | 'INDETERMINATE';
@@ -47,24 +48,6 @@ export interface ChainEntry {
   /** where the anchor comes from, e.g. "file:/path/root.pem" */
   trustSource: string | null;
   revocation: RevocationReport | null;
-}
-
-export type RevocationStatus = 'good' | 'revoked' | 'unknown' | 'not_checked';
-
-export interface RevocationReport {
-  status: RevocationStatus;
-  /** 'ocsp' | 'crl' when an answer was found */
-  source: 'ocsp' | 'crl' | null;
-  /** where the answer came from (URL); null when none */
-  url: string | null;
-  /** the answer came from the disk cache */
-  cached: boolean;
-  revocationTime: string | null;
-  revocationReason: string | null;
-  thisUpdate: string | null;
-  nextUpdate: string | null;
-  /** plain-language reason when status is unknown / not_checked */
-  message: string | null;
 }
 
 export type CadesForm =

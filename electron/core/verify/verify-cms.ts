@@ -8,7 +8,7 @@ import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import type { HashName } from '../cms/algorithm-oids';
-import { parseCerts } from './certificates';
+import { parseCerts } from '../x509/certificates';
 import { formatFailure, verifySignerInfo } from './verify-signer-info';
 import type { SignatureReport } from './types';
 

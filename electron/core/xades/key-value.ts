@@ -4,8 +4,8 @@
  * is no signer to trust, so the verdict stays INDETERMINATE (NO_SIGNING_CERTIFICATE_FOUND).
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { NS } from './xml-names';
-import { base64Of, childPath, firstChild } from './xml-safe';
+import { NS } from '../xml/xml-names';
+import { base64Of, childPath, firstChild } from '../xml/xml-safe';
 
 const DSIG11 = 'http://www.w3.org/2009/xmldsig11#';
 

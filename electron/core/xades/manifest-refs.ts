@@ -4,10 +4,10 @@
  * not make the signature invalid; it is reported, so the user knows which listed data are not confirmed.
  */
 import { t } from '../i18n/translate';
-import { checkReference, type ReferenceContext, type ReferenceResult } from './references';
-import { MANIFEST_TYPE } from './reference-place';
-import { NS } from './xml-names';
-import { childElements } from './xml-safe';
+import { checkReference, type ReferenceContext, type ReferenceResult } from '../xml/references';
+import { MANIFEST_TYPE } from '../xml/reference-place';
+import { NS } from '../xml/xml-names';
+import { childElements } from '../xml/xml-safe';
 
 /** at most this many manifest entries are checked per signature (the rest are only counted) */
 const MAX_ENTRIES = 1000;

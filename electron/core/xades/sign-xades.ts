@@ -13,15 +13,15 @@ import { SigilloError, failureOf } from '../errors';
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
 import { TrustStore } from '../trust/trust-store';
-import { canonicalize } from './c14n';
+import { canonicalize } from '../xml/c14n';
 import { ecdsaDerToPlain } from './ecdsa-value';
-import { idIndex } from './references';
+import { idIndex } from '../xml/references';
 import { verifyXmlSignature } from './verify-xml-signature';
 import { topLevelSignatures } from './verify-xml-document';
 import { readXmlFile } from './xades-file-verifier';
 import { signatureIds, signatureXml, type XadesTemplateInput } from './xades-template';
-import { NS } from './xml-names';
-import { decodeXml, firstChild, parseXml } from './xml-safe';
+import { NS } from '../xml/xml-names';
+import { decodeXml, firstChild, parseXml } from '../xml/xml-safe';
 
 export interface SignXadesOptions {
   input: string;

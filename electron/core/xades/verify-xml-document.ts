@@ -6,18 +6,18 @@
 import { SigilloError, failure } from '../errors';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
-import type { FatturaPaSummary } from './fatturapa-types';
-import { fatturaPaSummary } from './fatturapa';
-import { idIndex, type ExternalResolver } from './references';
+import type { FatturaPaSummary } from '../fatturapa/fatturapa-types';
+import { fatturaPaSummary } from '../fatturapa/fatturapa';
+import { idIndex, type ExternalResolver } from '../xml/references';
 import {
   coversDocument,
   verifyXmlSignature,
   type XmlSignatureMode,
   type XmlSignatureResult,
 } from './verify-xml-signature';
-import { MAX_XML_DIGEST_OCTETS, MAX_XML_SIGNATURES, tooManySignatures } from './xml-limits';
-import { isSignedPropertiesType, NS } from './xml-names';
-import { childElements, decodeXml, descendants, firstChild, parseXml } from './xml-safe';
+import { MAX_XML_DIGEST_OCTETS, MAX_XML_SIGNATURES, tooManySignatures } from '../xml/xml-limits';
+import { isSignedPropertiesType, NS } from '../xml/xml-names';
+import { childElements, decodeXml, descendants, firstChild, parseXml } from '../xml/xml-safe';
 
 export interface XmlVerifyOptions {
   trust: TrustStore;

@@ -8,16 +8,16 @@ import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import { hashLabel, signatureLabel, type HashName } from '../cms/algorithm-oids';
-import { keyRefusal, parseCerts, type ParsedCert } from '../verify/certificates';
+import { keyRefusal, parseCerts, type ParsedCert } from '../x509/certificates';
 import { MAX_CANDIDATES } from '../verify/chain';
 import { checkSignerCertificate } from '../verify/signer-checks';
 import { decideSignature } from '../verify/signer-verdict';
 import type { CadesForm, SignatureReport } from '../verify/types';
 import { qualifiedOf, signerSummary } from '../verify/verify-signer-info';
-import { checkReference, type ExternalResolver, type ReferenceResult } from './references';
+import { checkReference, type ExternalResolver, type ReferenceResult } from '../xml/references';
 import { keyValueKey } from './key-value';
 import { manifestMessages } from './manifest-refs';
-import { readSignedInfo, verifySignedInfo } from './signed-info';
+import { readSignedInfo, verifySignedInfo } from '../xml/signed-info';
 import { checkXadesTimestamps } from './xades-timestamps';
 import {
   qualifyingProperties,
@@ -26,8 +26,8 @@ import {
   type CertReference,
   type XadesProperties,
 } from './xades-properties';
-import { isSignedPropertiesType, NS } from './xml-names';
-import { base64Of, childElements, descendants, firstChild } from './xml-safe';
+import { isSignedPropertiesType, NS } from '../xml/xml-names';
+import { base64Of, childElements, descendants, firstChild } from '../xml/xml-safe';
 
 /** enveloped: the signature sits inside the signed document; enveloping: signs its own ds:Object; detached: files */
 export type XmlSignatureMode = 'enveloped' | 'enveloping' | 'detached' | 'counter';

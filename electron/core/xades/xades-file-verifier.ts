@@ -7,10 +7,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { fileError } from '../files/input-file';
 import type { FileVerifier } from '../verify/file-types';
-import type { ExternalResolver } from './references';
+import type { ExternalResolver } from '../xml/references';
 import { verifyXmlDocument } from './verify-xml-document';
-import { tooLarge } from './xml-limits';
-import { looksLikeXml, MAX_XML_BYTES } from './xml-safe';
+import { tooLarge } from '../xml/xml-limits';
+import { looksLikeXml, MAX_XML_BYTES } from '../xml/xml-safe';
 
 /** Detached content files larger than this are not read (reported as not found). */
 export const MAX_DETACHED_BYTES = 512 * 1024 * 1024;

@@ -4,8 +4,8 @@
  * SignaturePolicyIdentifier) and the unsigned ones that change the form (SignatureTimeStamp, validation data).
  */
 import type { HashName } from '../cms/algorithm-oids';
-import { DIGEST_BY_URI, NS, XADES_NAMESPACES } from './xml-names';
-import { base64Of, childElements, childPath, firstChild, textOf } from './xml-safe';
+import { DIGEST_BY_URI, NS, XADES_NAMESPACES } from '../xml/xml-names';
+import { base64Of, childElements, childPath, firstChild, textOf } from '../xml/xml-safe';
 
 export interface CertReference {
   hash: HashName | undefined;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { contextConstructed, sequence } from '../cms/der';
 import { issuerAndSerial } from '../cms/cert-fields';
 import type { DigestName } from '../crypto/key-signer';
-import { C14N_10, DIGEST_URI, NS, SIGNED_PROPERTIES_TYPE, TRANSFORM, signatureUri } from './xml-names';
+import { C14N_10, DIGEST_URI, NS, SIGNED_PROPERTIES_TYPE, TRANSFORM, signatureUri } from '../xml/xml-names';
 
 export interface XadesTemplateInput {
   /** unique suffix of the Id attributes */

@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
-import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../tsa/token-check';
+import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../verify/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
-import { canonicalize } from './c14n';
+import { canonicalize } from '../xml/c14n';
 import { qualifyingProperties, unsignedSignatureProperties } from './xades-properties';
-import { C14N, C14N_10, NS } from './xml-names';
-import { base64Of, childElements, firstChild } from './xml-safe';
+import { C14N, C14N_10, NS } from '../xml/xml-names';
+import { base64Of, childElements, firstChild } from '../xml/xml-safe';
 
 export interface XadesTimestamps {
   reports: TimestampReport[];

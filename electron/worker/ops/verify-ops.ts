@@ -1,7 +1,7 @@
 /** verify / extract / exportReport through D's verification engine (electron/core/verify, report). */
 import { toErrorInfo } from '../../core/errors';
 import type { FileReport } from '../../core/verify/types';
-import { openVerification, verifyFiles } from '../../core/verify/session';
+import { openVerification, verifyFiles } from '../../core/validate/session';
 import { extractFile } from '../../core/verify/extract';
 import { regularInput } from '../../core/files/file-kind';
 import { extractAsic, isZipFile } from '../../core/asic/asic-extract';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { attribute } from '../../../electron/core/cms/signed-attributes';
 import { encodeSignedData } from '../../../electron/core/cms/signed-data';
-import { signatureValueOf, withUnsignedAttribute } from '../../../electron/core/ltv/unsigned-attributes';
+import { signatureValueOf, withUnsignedAttribute } from '../../../electron/core/cms/unsigned-attributes';
 import { OID } from '../../../electron/core/cms/oids';
 import { OID_BY_HASH } from '../../../electron/core/cms/algorithm-oids';
 import { opensslDate, type IssuedCert } from '../../support/pki';

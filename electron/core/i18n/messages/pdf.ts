@@ -11,10 +11,6 @@ export const PDF_MESSAGES = {
     it: 'La firma non è integra: estrazione annullata.',
     en: 'The signature is not intact: extraction cancelled.',
   },
-  SIGNATURE_TOO_LARGE: {
-    it: 'La firma non entra nello spazio riservato nel PDF.',
-    en: 'The signature does not fit the space reserved in the PDF.',
-  },
   PDF_BROKEN: {
     it: 'Il PDF è danneggiato o non leggibile ({detail}).',
     en: 'The PDF is damaged or unreadable ({detail}).',

@@ -7,6 +7,10 @@ export const SIGN_MESSAGES = {
     it: 'Il file è una firma separata dal documento (senza contenuto): firmare il documento originale.',
     en: 'The file is a detached signature (no content inside): sign the original document.',
   },
+  SIGNATURE_TOO_LARGE: {
+    it: 'La firma non entra nello spazio riservato nel PDF.',
+    en: 'The signature does not fit the space reserved in the PDF.',
+  },
 } as const satisfies Record<string, Message>;
 
 export type SignMessageKey = keyof typeof SIGN_MESSAGES;

@@ -1,5 +1,5 @@
 /** The report of one RFC 3161 timestamp, as `sigillo verify --json` prints it. Types only. */
-import type { ChainEntry, Indication, SubIndication } from '../verify/types';
+import type { ChainEntry, Indication, SubIndication } from './types';
 
 /** What verification shows of one timestamp. Plain JSON. */
 export interface TimestampReport {

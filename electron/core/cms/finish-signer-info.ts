@@ -1,6 +1,6 @@
 /** Builds a SignerInfo and runs the optional finishing step (signature timestamp, LT values) on it: the signing flows' hook. */
 import type { KeySigner } from '../crypto/key-signer';
-import { buildSignerInfo, type SignerInfoInput } from '../cms/signer-info';
+import { buildSignerInfo, type SignerInfoInput } from './signer-info';
 
 /** The finishing step; it also gets the signer (whose certificates LT embeds). */
 export type SignerInfoFinisher = (signerInfo: Uint8Array, signer?: KeySigner) => Promise<Uint8Array>;

@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
-import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../tsa/token-check';
+import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from './token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { OID } from '../cms/oids';
-import { signatureValueOf, unsignedAttributes } from './unsigned-attributes';
+import { signatureValueOf, unsignedAttributes } from '../cms/unsigned-attributes';
 
 export interface SignatureTimestamps {
   reports: TimestampReport[];

@@ -4,7 +4,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
 import { bytesOf, children, readElement, valueOf, type Element } from '../cms/der-parse';
-import type { SignerId } from './signer-info-reader';
+import type { SignerId } from '../cms/signer-info-reader';
 
 export interface ParsedCert {
   der: Uint8Array;

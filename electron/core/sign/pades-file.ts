@@ -1,8 +1,8 @@
 /** The PAdES route of `sign` (core/sign/format-routing.ts): user options → signPades. */
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { signPades } from './pades-sign';
-import type { Prefetch } from '../sign/prefetch';
-import { appearanceFor, signerIdentity, type VisibleRect } from './visible-options';
+import type { Prefetch } from './prefetch';
+import { appearanceFor, signerIdentity, type VisibleRect } from '../pdf/visible-options';
 
 /** What `sigillo sign` adds for PDFs (--visible, --field, --image, --reason, --location, --contact). */
 export interface PadesFileOptions {

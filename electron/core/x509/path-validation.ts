@@ -12,8 +12,8 @@
  * at the relevant time by signer-checks (caValidity) and indication.ts.
  */
 import { t, type Message } from '../i18n/translate';
-import { parseCertificate } from '../x509/cert-info';
-import { OID } from '../x509/oids';
+import { parseCertificate } from './cert-info';
+import { OID } from './oids';
 import { isSelfIssued, type ParsedCert } from './certificates';
 import { checkNameConstraints } from './name-constraints';
 

@@ -1,7 +1,7 @@
 /** Verifies an X.509-style signed structure (CRL, OCSP response): tbs bytes + AlgorithmIdentifier + signature. */
 import type { KeyObject } from 'node:crypto';
 import type * as pkijs from 'pkijs';
-import { OID_RSA_PSS, pssParams, signatureAlgo, type HashName } from '../cms/algorithm-oids';
+import { OID_RSA_PSS, pssParams, signatureAlgo, type HashName } from './algorithm-oids';
 import { verifySignatureValue } from './signature-value';
 
 /** The scheme and hashes of an X.509-style AlgorithmIdentifier (PSS hashes from its parameters). */

@@ -13,9 +13,9 @@ import {
   newHash,
   type HashName,
   type SignatureScheme,
-} from '../cms/algorithm-oids';
-import { equalBytes } from '../cms/bytes';
-import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
+} from './algorithm-oids';
+import { equalBytes } from './bytes';
+import { children, decodeOid, readElement, valueOf } from './der-parse';
 import { verifyEcdsaDigest } from './ecdsa-digest';
 
 export interface SignatureValueInput {

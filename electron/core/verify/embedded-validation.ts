@@ -4,15 +4,15 @@
  * issuer signature, freshness at the validation time), so `verify --offline` works on an LT signature.
  */
 import { crlStatus } from '../revocation/crl';
-import { shareChainBudget } from '../verify/chain';
+import { shareChainBudget } from './chain';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import { notChecked } from '../revocation/revocation-checker';
 import type { RevocationSource } from '../revocation/revocation-source';
 import { t } from '../i18n/translate';
 import { children, readElement } from '../cms/der-parse';
-import { parseCerts, type ParsedCert } from '../verify/certificates';
-import { OID_CERT_VALUES, OID_REVOCATION_VALUES } from './cades-lt';
-import { unsignedAttributes } from './unsigned-attributes';
+import { parseCerts, type ParsedCert } from '../x509/certificates';
+import { OID } from '../cms/oids';
+import { unsignedAttributes } from '../cms/unsigned-attributes';
 
 export interface EmbeddedValidationData {
   certificates: Uint8Array[];
@@ -28,9 +28,9 @@ function items(der: Uint8Array | undefined): Uint8Array[] {
 export function embeddedValidationData(signerInfo: Uint8Array): EmbeddedValidationData {
   try {
     const attrs = unsignedAttributes(signerInfo);
-    const certificates = attrs.filter((a) => a.type === OID_CERT_VALUES).flatMap((a) => items(a.values[0]));
+    const certificates = attrs.filter((a) => a.type === OID.certValues).flatMap((a) => items(a.values[0]));
     const crls = attrs
-      .filter((a) => a.type === OID_REVOCATION_VALUES)
+      .filter((a) => a.type === OID.revocationValues)
       .flatMap((a) => {
         const [crlVals] = items(a.values[0]).filter((e) => e[0] === 0xa0);
         return crlVals ? items(items(crlVals)[0]) : [];

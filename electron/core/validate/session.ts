@@ -7,8 +7,8 @@ import { fileTrustSource } from '../trust/trust-file';
 import type { TrustSource } from '../trust/trust-source';
 import { TrustStore } from '../trust/trust-store';
 import { trustedListSource } from '../tsl/tsl-trust-source';
-import type { VerifyFileOptions } from './file-types';
-import type { FileReport } from './types';
+import type { VerifyFileOptions } from '../verify/file-types';
+import type { FileReport } from '../verify/types';
 import { verifyFile } from './verify-file';
 
 export interface SessionOptions {

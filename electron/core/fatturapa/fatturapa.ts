@@ -5,7 +5,7 @@
  * The header/body elements are unqualified in the schema; a qualified variant is accepted as well.
  */
 import type { FatturaPaDocument, FatturaPaParty, FatturaPaSummary } from './fatturapa-types';
-import { childElements, decodeXml, parseXml } from './xml-safe';
+import { childElements, decodeXml, parseXml } from '../xml/xml-safe';
 
 const NS_PREFIX = 'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.';
 

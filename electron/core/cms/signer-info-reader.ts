@@ -11,7 +11,7 @@ import {
   readElement,
   valueOf,
   type Element,
-} from '../cms/der-parse';
+} from './der-parse';
 
 /** issuerAndSerialNumber (issuer as its DER Name, serial as its INTEGER content) or subjectKeyIdentifier */
 export type SignerId =

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
-import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../tsa/token-check';
+import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from './token-check';
 import { parseTimestampToken, type TimestampToken } from '../tsa/timestamp-token';
 import type { HashName } from '../cms/algorithm-oids';
 import {
@@ -17,9 +17,9 @@ import {
   parseHashIndex,
   unsignedAttrValueInputs,
   type ArchivedSignedData,
-} from './cades-lta';
+} from './archive-attributes';
 import { usable, type SignatureTimestamps } from './signature-timestamps';
-import { unsignedAttributes } from './unsigned-attributes';
+import { unsignedAttributes } from '../cms/unsigned-attributes';
 
 export type TypedTimestampReport = TimestampReport & { type: 'archive' };
 

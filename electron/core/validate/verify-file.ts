@@ -6,13 +6,13 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { toErrorInfo } from '../errors';
 import { fileError } from '../files/input-file';
 import { regularInputSync } from '../files/file-kind';
-import { cmsFileVerifier } from './cms-file-verifier';
+import { cmsFileVerifier } from '../verify/cms-file-verifier';
 import { pdfFileVerifier } from '../pdf/verify-pdf';
 import { timestampFileVerifier } from '../timestamp/verify-timestamped';
 import { xadesFileVerifier } from '../xades/xades-file-verifier';
 import { asicFileVerifier } from '../asic/asic-verify';
-import type { FileVerifier, VerifyFileOptions } from './file-types';
-import type { FileReport } from './types';
+import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
+import type { FileReport } from '../verify/types';
 
 /**
  * In order: the first whose matches() says yes handles the file; the CMS verifier is also the fallback.

@@ -4,19 +4,23 @@
  */
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { failure } from '../errors';
-import { finish } from '../ltv/finish-signer-info';
+import { finish } from '../cms/finish-signer-info';
 import { encodeSignedData } from '../cms/signed-data';
 import { digestAlgorithmId } from '../cms/algorithms';
-import { PdfReader } from './pdf-reader';
-import { pdfBroken } from './pdf-errors';
-import { buildIncrement } from './incremental-writer';
-import { buildSignatureObjects, BYTE_RANGE_PLACEHOLDER, type AppearanceBuilder } from './signature-objects';
-import { copyAndHash } from './byte-range-hash';
+import { PdfReader } from '../pdf/pdf-reader';
+import { pdfBroken } from '../pdf/pdf-errors';
+import { buildIncrement } from '../pdf/incremental-writer';
+import {
+  buildSignatureObjects,
+  BYTE_RANGE_PLACEHOLDER,
+  type AppearanceBuilder,
+} from '../pdf/signature-objects';
+import { copyAndHash } from '../pdf/byte-range-hash';
 import { openAtomicOutput, writeAtomic } from '../files/atomic-output';
 import { signedPdfPath } from '../files/output-naming';
 
 export { signedPdfPath } from '../files/output-naming';
-import type { Prefetch } from '../sign/prefetch';
+import type { Prefetch } from './prefetch';
 import { writeFully } from '../files/write-fully';
 
 export interface PadesSignOptions {

@@ -3,8 +3,8 @@
  * attribute ([1] IMPLICIT SET OF Attribute), every other byte kept as it is so the signature stays valid.
  * New attributes go after the existing ones: CAdES treats their order as meaningful (EN 319 122-1 §5.5).
  */
-import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
-import { concat, sequence, tlv } from '../cms/der';
+import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from './der-parse';
+import { concat, sequence, tlv } from './der';
 import { failure } from '../errors';
 
 function parts(si: Uint8Array): Element[] {

@@ -4,7 +4,7 @@
  */
 import { constants, verify, type KeyObject } from 'node:crypto';
 import type { HashName } from '../cms/algorithm-oids';
-import { verifySignatureValue } from '../verify/signature-value';
+import { verifySignatureValue } from '../cms/signature-value';
 import { canonicalize } from './c14n';
 import { C14N, NS, SIGNATURE_BY_URI, type C14nMethod, type XmlSignatureScheme } from './xml-names';
 import { base64Of, firstChild } from './xml-safe';

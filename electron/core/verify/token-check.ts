@@ -9,12 +9,12 @@ import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import { TrustStore } from '../trust/trust-store';
 import type { HashName } from '../cms/algorithm-oids';
-import { parseCerts } from '../verify/certificates';
-import { assessCrypto, digestUse } from '../verify/crypto-policy';
-import { decide, type Verdict } from '../verify/indication';
-import { verifySignerInfo } from '../verify/verify-signer-info';
+import { parseCerts } from '../x509/certificates';
+import { assessCrypto, digestUse } from './crypto-policy';
+import { decide, type Verdict } from './indication';
+import { verifySignerInfo } from './verify-signer-info';
 import type { TimestampReport } from './timestamp-report';
-import type { TimestampToken } from './timestamp-token';
+import type { TimestampToken } from '../tsa/timestamp-token';
 import { OID } from '../cms/oids';
 
 export type { TimestampReport } from './timestamp-report';

@@ -6,8 +6,8 @@
  */
 import type { KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { children, readElement, valueOf } from '../cms/der-parse';
-import { parseAsn1, toBytes } from '../cms/bytes';
+import { children, readElement, valueOf } from './der-parse';
+import { parseAsn1, toBytes } from './bytes';
 
 interface Curve {
   p: bigint;
