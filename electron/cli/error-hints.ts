@@ -3,10 +3,11 @@
  * the fact (it never names a flag, i18n/catalogue.ts); the window offers its own control instead.
  */
 import { SigilloError, toErrorInfo, type ErrorInfo } from '../core/errors';
+import type { ErrorCode, MessageKey } from '../core/i18n/catalogue';
 import { t, type Message } from '../core/i18n/translate';
 
 /** catalogue key (`CODE` or `CODE:variant`) or error code → hint; the key wins */
-const HINTS: Readonly<Record<string, Message>> = {
+const HINTS: Readonly<Partial<Record<ErrorCode | MessageKey, Message>>> = {
   OUTPUT_EXISTS: { it: 'Usare --overwrite per sostituirlo.', en: 'Use --overwrite to replace it.' },
   OUTPUT_IS_INPUT: { it: 'Indicare --out con un’altra cartella.', en: 'Give --out with another folder.' },
   MODULE_NOT_INSTALLED: {
@@ -46,7 +47,8 @@ export function cliHint(e: {
   key?: string;
   details?: Record<string, unknown>;
 }): string | undefined {
-  const hint = (e.key !== undefined ? HINTS[e.key] : undefined) ?? HINTS[e.code];
+  const byName: Readonly<Record<string, Message | undefined>> = HINTS;
+  const hint = (e.key !== undefined ? byName[e.key] : undefined) ?? byName[e.code];
   if (!hint) return undefined;
   const params = Object.fromEntries(
     Object.entries(e.details ?? {}).filter((kv): kv is [string, string | number] =>

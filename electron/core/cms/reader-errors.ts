@@ -4,7 +4,7 @@ import { t } from '../i18n/translate';
 
 export const notCms = (reason: string): SigilloError => failure('NOT_CMS', undefined, { reason });
 
-export const emptyInput = (): SigilloError => failure('NOT_CMS:2', undefined, { reason: 'empty' });
+export const emptyInput = (): SigilloError => failure('NOT_CMS:empty', undefined, { reason: 'empty' });
 
 export const truncated = (): SigilloError => failure('TRUNCATED');
 

@@ -5,7 +5,7 @@
  * file: a symlinked --out, another path to the same folder, a hard link).
  */
 import { statSync, type Stats } from 'node:fs';
-import { lstat, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { SigilloError, failure } from '../errors';
 import { fileError, notRegular } from './input-file';
 
@@ -38,12 +38,6 @@ export function regularInputSync(path: string): Stats {
 
 export function outputIsSymlink(path: string): SigilloError {
   return failure('OUTPUT_IS_SYMLINK', { path });
-}
-
-/** Throws OUTPUT_IS_SYMLINK when `path` itself is a symlink (never followed). */
-export async function refuseSymlink(path: string): Promise<void> {
-  const st = await lstat(path).catch(() => undefined);
-  if (st?.isSymbolicLink()) throw outputIsSymlink(path);
 }
 
 export function outputIsInput(path: string): SigilloError {

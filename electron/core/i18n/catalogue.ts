@@ -7,24 +7,24 @@
  */
 import { fill, getLang, type Message } from './translate';
 import type { Lang } from './locale';
-import { ASIC_MESSAGES } from './messages/asic';
-import { CARD_MESSAGES } from './messages/card';
-import { CMS_MESSAGES } from './messages/cms';
-import { CRYPTO_MESSAGES } from './messages/crypto';
-import { FILES_MESSAGES } from './messages/files';
-import { LTV_MESSAGES } from './messages/ltv';
-import { PDF_MESSAGES } from './messages/pdf';
-import { PKCS11_MESSAGES } from './messages/pkcs11';
-import { RENEWAL_MESSAGES } from './messages/renewal';
-import { SIGN_MESSAGES } from './messages/sign';
-import { TIMESTAMP_MESSAGES } from './messages/timestamp';
-import { TRUST_MESSAGES } from './messages/trust';
-import { TSA_MESSAGES } from './messages/tsa';
-import { TSL_MESSAGES } from './messages/tsl';
-import { VERIFY_MESSAGES } from './messages/verify';
-import { X509_MESSAGES } from './messages/x509';
-import { XADES_MESSAGES } from './messages/xades';
-import { XML_MESSAGES } from './messages/xml';
+import { ASIC_MESSAGES, type AsicErrorCode } from './messages/asic';
+import { CARD_MESSAGES, type CardErrorCode } from './messages/card';
+import { CMS_MESSAGES, type CmsErrorCode } from './messages/cms';
+import { CRYPTO_MESSAGES, type CryptoErrorCode } from './messages/crypto';
+import { FILES_MESSAGES, type FilesErrorCode } from './messages/files';
+import { LTV_MESSAGES, type LtvErrorCode } from './messages/ltv';
+import { PDF_MESSAGES, type PdfErrorCode } from './messages/pdf';
+import { PKCS11_MESSAGES, type Pkcs11ErrorCode } from './messages/pkcs11';
+import { RENEWAL_MESSAGES, type RenewalErrorCode } from './messages/renewal';
+import { SIGN_MESSAGES, type SignErrorCode } from './messages/sign';
+import { TIMESTAMP_MESSAGES, type TimestampErrorCode } from './messages/timestamp';
+import { TRUST_MESSAGES, type TrustErrorCode } from './messages/trust';
+import { TSA_MESSAGES, type TsaErrorCode } from './messages/tsa';
+import { TSL_MESSAGES, type TslErrorCode } from './messages/tsl';
+import { VERIFY_MESSAGES, type VerifyErrorCode } from './messages/verify';
+import { X509_MESSAGES, type X509ErrorCode } from './messages/x509';
+import { XADES_MESSAGES, type XadesErrorCode } from './messages/xades';
+import { XML_MESSAGES, type XmlErrorCode } from './messages/xml';
 
 export const CATALOGUE = {
   ...ASIC_MESSAGES,
@@ -51,7 +51,26 @@ export type MessageKey = keyof typeof CATALOGUE;
 
 /** The error code of a catalogue key (`CODE:variant` → `CODE`). */
 export type CodeOf<K extends string> = K extends `${infer C}:${string}` ? C : K;
-export type ErrorCode = CodeOf<MessageKey>;
+/** Every error code of the core: the union of the folders' code unions. */
+export type ErrorCode =
+  | AsicErrorCode
+  | CardErrorCode
+  | CmsErrorCode
+  | CryptoErrorCode
+  | FilesErrorCode
+  | LtvErrorCode
+  | PdfErrorCode
+  | Pkcs11ErrorCode
+  | RenewalErrorCode
+  | SignErrorCode
+  | TimestampErrorCode
+  | TrustErrorCode
+  | TsaErrorCode
+  | TslErrorCode
+  | VerifyErrorCode
+  | X509ErrorCode
+  | XadesErrorCode
+  | XmlErrorCode;
 
 /** The `{name}` placeholders of a message text. */
 type Holes<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | Holes<R> : never;

@@ -11,7 +11,7 @@ export function pdfEncrypted(): SigilloError {
 }
 
 export function notAPdf(): SigilloError {
-  return failure('PDF_BROKEN:2', undefined, {
+  return failure('PDF_BROKEN:header', undefined, {
     detail: 'no %PDF header',
   });
 }

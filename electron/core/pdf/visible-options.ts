@@ -19,7 +19,7 @@ export function signerIdentity(certificate: Uint8Array): { name: string; fiscalC
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
-const imageTooLarge = (): SigilloError => failure('IMAGE_UNSUPPORTED:2');
+const imageTooLarge = (): SigilloError => failure('IMAGE_UNSUPPORTED:size');
 
 export function readImage(path: string) {
   let bytes: Buffer;

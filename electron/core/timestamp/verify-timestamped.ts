@@ -123,7 +123,7 @@ async function verifyTsr(path: string, o: VerifyFileOptions): Promise<Timestampe
 }
 
 function detachedTsd(): SigilloError {
-  return failure('TSD_NO_CONTENT:2');
+  return failure('TSD_NO_CONTENT:uri');
 }
 
 export async function verifyTimestamped(path: string, o: VerifyFileOptions, head: Uint8Array) {

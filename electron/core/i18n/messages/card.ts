@@ -29,5 +29,4 @@ export const CARD_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type CardMessageKey = keyof typeof CARD_MESSAGES;
 export type CardErrorCode = CodeOf<keyof typeof CARD_MESSAGES>;

@@ -11,7 +11,7 @@ export const CMS_MESSAGES = {
     it: 'Il file non è una firma digitale CMS/PKCS#7 (p7m) leggibile.',
     en: 'The file is not a readable CMS/PKCS#7 (p7m) digital signature.',
   },
-  'NOT_CMS:2': {
+  'NOT_CMS:empty': {
     it: 'Il file è vuoto.',
     en: 'The file is empty.',
   },

@@ -17,5 +17,4 @@ export const CRYPTO_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type CryptoMessageKey = keyof typeof CRYPTO_MESSAGES;
 export type CryptoErrorCode = CodeOf<keyof typeof CRYPTO_MESSAGES>;

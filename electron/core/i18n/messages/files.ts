@@ -61,5 +61,4 @@ export const FILES_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type FilesMessageKey = keyof typeof FILES_MESSAGES;
 export type FilesErrorCode = CodeOf<keyof typeof FILES_MESSAGES>;

@@ -25,5 +25,4 @@ export const LTV_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type LtvMessageKey = keyof typeof LTV_MESSAGES;
 export type LtvErrorCode = CodeOf<keyof typeof LTV_MESSAGES>;

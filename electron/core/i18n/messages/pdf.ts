@@ -19,7 +19,7 @@ export const PDF_MESSAGES = {
     it: 'Il PDF è cifrato (protetto da password): toglierne la protezione prima di firmarlo o verificarlo.',
     en: 'The PDF is encrypted (password protected): remove the protection before signing or verifying it.',
   },
-  'PDF_BROKEN:2': {
+  'PDF_BROKEN:header': {
     it: 'Il file non è un PDF.',
     en: 'The file is not a PDF.',
   },
@@ -39,7 +39,7 @@ export const PDF_MESSAGES = {
     it: 'Il PDF non contiene firme.',
     en: 'The PDF contains no signatures.',
   },
-  'IMAGE_UNSUPPORTED:2': {
+  'IMAGE_UNSUPPORTED:size': {
     it: 'Immagine troppo grande.',
     en: 'Image too large.',
   },

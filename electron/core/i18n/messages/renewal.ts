@@ -13,5 +13,4 @@ export const RENEWAL_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type RenewalMessageKey = keyof typeof RENEWAL_MESSAGES;
 export type RenewalErrorCode = CodeOf<keyof typeof RENEWAL_MESSAGES>;

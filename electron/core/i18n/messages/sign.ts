@@ -13,5 +13,4 @@ export const SIGN_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type SignMessageKey = keyof typeof SIGN_MESSAGES;
 export type SignErrorCode = CodeOf<keyof typeof SIGN_MESSAGES>;

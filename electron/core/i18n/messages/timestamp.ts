@@ -35,11 +35,10 @@ export const TIMESTAMP_MESSAGES = {
     it: 'Marca temporale separata: il file marcato non si trova accanto a {file}.',
     en: 'Detached timestamp: the timestamped file is not beside {file}.',
   },
-  'TSD_NO_CONTENT:2': {
+  'TSD_NO_CONTENT:uri': {
     it: 'Il file .tsd non contiene il documento (solo un riferimento dataUri).',
     en: 'The .tsd file does not hold the document (only a dataUri reference).',
   },
 } as const satisfies Record<string, Message>;
 
-export type TimestampMessageKey = keyof typeof TIMESTAMP_MESSAGES;
 export type TimestampErrorCode = CodeOf<keyof typeof TIMESTAMP_MESSAGES>;

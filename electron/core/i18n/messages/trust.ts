@@ -9,5 +9,4 @@ export const TRUST_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type TrustMessageKey = keyof typeof TRUST_MESSAGES;
 export type TrustErrorCode = CodeOf<keyof typeof TRUST_MESSAGES>;

@@ -53,5 +53,4 @@ export const TSA_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type TsaMessageKey = keyof typeof TSA_MESSAGES;
 export type TsaErrorCode = CodeOf<keyof typeof TSA_MESSAGES>;

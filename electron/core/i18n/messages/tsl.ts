@@ -37,5 +37,4 @@ export const TSL_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type TslMessageKey = keyof typeof TSL_MESSAGES;
 export type TslErrorCode = CodeOf<keyof typeof TSL_MESSAGES>;

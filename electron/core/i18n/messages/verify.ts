@@ -17,5 +17,4 @@ export const VERIFY_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type VerifyMessageKey = keyof typeof VERIFY_MESSAGES;
 export type VerifyErrorCode = CodeOf<keyof typeof VERIFY_MESSAGES>;

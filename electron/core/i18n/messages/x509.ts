@@ -9,5 +9,4 @@ export const X509_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type X509MessageKey = keyof typeof X509_MESSAGES;
 export type X509ErrorCode = CodeOf<keyof typeof X509_MESSAGES>;

@@ -33,5 +33,4 @@ export const XML_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type XmlMessageKey = keyof typeof XML_MESSAGES;
 export type XmlErrorCode = CodeOf<keyof typeof XML_MESSAGES>;
