@@ -42,6 +42,21 @@ describe('the error catalogue', () => {
       for (const lang of ['it', 'en'] as const) expect(CATALOGUE[k][lang], k).not.toMatch(/--\w/);
   });
 
+  it('no other bilingual text of the core names a CLI flag either (report lines, warnings)', () => {
+    const found: string[] = [];
+    for (const file of sources(CORE)) {
+      const src = readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/\b(?:it|en):\s*(['"`])((?:(?!\1).)*)\1/g)) {
+        if (/--[a-z]/.test(m[2]!)) found.push(`${relative(CORE, file)}: ${m[2]}`);
+      }
+    }
+    expect(found).toEqual([]);
+    // the scan reads what it looks for
+    expect(
+      [..."{ it: 'usare --force', en: 'x' }".matchAll(/\b(?:it|en):\s*(['"`])((?:(?!\1).)*)\1/g)][0]?.[2],
+    ).toBe('usare --force');
+  });
+
   it('the per-folder tables never define the same key twice (a spread would hide one)', () => {
     const tables = readdirSync(join(CORE, 'i18n/messages')).map((f) =>
       readFileSync(join(CORE, 'i18n/messages', f), 'utf8'),
