@@ -1,7 +1,8 @@
 /** Validation used by both sides: requests (main, before any handler), responses and events (tests, bridge). */
 import type { z } from 'zod';
 import type { Result } from './api';
-import { CONTRACT, isInvokeMethod, type InvokeMethod } from './contract';
+import { CONTRACT, contractOf, isInvokeMethod, type Contract, type InvokeMethod } from './contract';
+import { EVENT_SCHEMAS, type EventName } from './schemas/events';
 
 /** Compact, non-echoing description of what is wrong (never repeats the input values: they may hold a PIN). */
 export function describeIssues(error: z.ZodError): string {
@@ -11,18 +12,25 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function validateRequest(
-  method: unknown,
-  payload: unknown,
-): Result<{ method: InvokeMethod; request: unknown }> {
-  if (!isInvokeMethod(method)) {
-    return { ok: false, error: { code: 'IPC_UNKNOWN_METHOD', message: 'Unknown method' } };
-  }
-  const parsed = CONTRACT[method].request.safeParse(payload);
+/** a request that fits its method: the method and the request its schema parsed */
+export interface ValidCall<M extends InvokeMethod = InvokeMethod> {
+  method: M;
+  request: z.output<Contract[M]['request']>;
+}
+
+function parseRequest<M extends InvokeMethod>(method: M, payload: unknown): Result<ValidCall<M>> {
+  const parsed = contractOf(method).request.safeParse(payload);
   if (!parsed.success) {
     return { ok: false, error: { code: 'IPC_INVALID_REQUEST', message: describeIssues(parsed.error) } };
   }
   return { ok: true, value: { method, request: parsed.data } };
+}
+
+export function validateRequest(method: unknown, payload: unknown): Result<ValidCall> {
+  if (!isInvokeMethod(method)) {
+    return { ok: false, error: { code: 'IPC_UNKNOWN_METHOD', message: 'Unknown method' } };
+  }
+  return parseRequest(method, payload);
 }
 
 export function validateResponse(method: InvokeMethod, value: unknown): Result<unknown> {
@@ -31,4 +39,8 @@ export function validateResponse(method: InvokeMethod, value: unknown): Result<u
     return { ok: false, error: { code: 'IPC_INVALID_RESPONSE', message: describeIssues(parsed.error) } };
   }
   return { ok: true, value: parsed.data };
+}
+
+export function validateEvent(event: EventName, payload: unknown): boolean {
+  return EVENT_SCHEMAS[event].safeParse(payload).success;
 }

@@ -1,4 +1,5 @@
 /** Human-readable (Italian/English) lines for tokens and certificates; the fiscal code comes first. */
+import { daysLeft, formatDate } from '../../shared/format/dates';
 import { t } from '../core/i18n/translate';
 import type { CertInfo } from '../core/x509/cert-info-types';
 import type { PinStatus, TokenCertificate, TokenInfo } from '../core/pkcs11/token-types';
@@ -26,17 +27,13 @@ export function pinText(p: PinStatus): string {
   return notes.length ? `⚠ ${notes.join(', ')}` : t({ it: 'ok', en: 'ok' });
 }
 
-function day(iso: string): string {
-  return iso.slice(0, 10);
-}
-
 export function validityText(info: CertInfo, now = new Date()): string {
   const end = new Date(info.notAfter).getTime();
   const start = new Date(info.notBefore).getTime();
-  const range = `${day(info.notBefore)} → ${day(info.notAfter)}`;
+  const range = `${formatDate(info.notBefore)} → ${formatDate(info.notAfter)}`;
   if (now.getTime() > end) return `${range} (${t({ it: 'SCADUTO', en: 'EXPIRED' })})`;
   if (now.getTime() < start) return `${range} (${t({ it: 'non ancora valido', en: 'not yet valid' })})`;
-  const days = Math.floor((end - now.getTime()) / 86_400_000);
+  const days = daysLeft(info.notAfter, now);
   return `${range} (${t({ it: 'scade tra {d} giorni', en: 'expires in {d} days' }, { d: days })})`;
 }
 

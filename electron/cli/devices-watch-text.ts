@@ -1,8 +1,8 @@
 /** One plain line per reader/card event, for `sigillo devices --watch` without --json. */
-import { hintedMessage } from './error-hints';
 import { t } from '../core/i18n/translate';
 import type { CardInsertedEvent, DeviceEvent, TokenSummary } from '../core/pcsc/pcsc-events';
 import { pinWarning } from '../core/pkcs11/pin-status';
+import { withCliHint } from './error-hints';
 
 function clock(): string {
   return new Date().toTimeString().slice(0, 8);
@@ -37,7 +37,7 @@ function insertedText(e: CardInsertedEvent): string {
     );
   }
   const line = parts.join(' — ');
-  return e.error ? `${line}\n  ✖ ${hintedMessage(e.error)}` : line;
+  return e.error ? `${line}\n  ✖ ${withCliHint(e.error).message}` : line;
 }
 
 export function describeEvent(e: DeviceEvent): string {
@@ -52,6 +52,6 @@ export function describeEvent(e: DeviceEvent): string {
     case 'card-removed':
       return `[${time}] ${t({ it: 'carta rimossa da {r}', en: 'card removed from {r}' }, { r: e.reader })}`;
     case 'error':
-      return `[${time}] ${hintedMessage(e.error)}`;
+      return `[${time}] ${withCliHint(e.error).message}`;
   }
 }

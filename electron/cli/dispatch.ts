@@ -1,15 +1,12 @@
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from './command';
 import { makeOutput, reportError } from './output';
 import { t } from '../core/i18n/translate';
+import { sigilloVersion } from '../core/version';
+import { groupCommands, groupHelp, parseErrorText, unknownCommandText, usageText } from './usage';
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  return sigilloVersion();
 }
 
 /** The commands and their modules are loaded only when needed, so `sigillo --version` starts fast. */
@@ -80,12 +77,22 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
   }
   const found = (await loadOne(argv)) ?? findCommand(await loadCommands(), argv);
   if (!found) {
-    process.stderr.write(
-      t({ it: 'Comando sconosciuto: {c}', en: 'Unknown command: {c}' }, { c: argv.join(' ') }) +
-        '\n\n' +
-        generalHelp(await loadCommands()) +
-        '\n',
-    );
+    const commands = await loadCommands();
+    const members = groupCommands(first, commands);
+    if (members.length > 0 && (argv[1] === '--help' || argv[1] === '-h')) {
+      process.stdout.write(groupHelp(first, members) + '\n');
+      return EXIT_OK;
+    }
+    if (members.length > 0 && (argv[1] === undefined || argv[1].startsWith('-'))) {
+      const names = members.map((c) => c.path.slice(1).join(' ')).join(', ');
+      const message = t(
+        { it: "'sigillo {g}' vuole un comando: {names}.", en: "'sigillo {g}' needs a command: {names}." },
+        { g: first, names },
+      );
+      process.stderr.write(usageText([first], message) + '\n');
+      return EXIT_USAGE;
+    }
+    process.stderr.write(unknownCommandText(argv, commands) + '\n');
     return EXIT_USAGE;
   }
   const { cmd, rest } = found;
@@ -93,16 +100,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
     process.stdout.write(`sigillo ${cmd.path.join(' ')} — ${t(cmd.summary)}\n\n${t(cmd.help)}\n`);
     return EXIT_OK;
   }
+  const options = { json: { type: 'boolean' as const }, ...cmd.options };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: rest,
-      options: { json: { type: 'boolean' }, ...cmd.options },
-      allowPositionals: cmd.allowPositionals,
-      strict: true,
-    });
+    parsed = parseArgs({ args: rest, options, allowPositionals: cmd.allowPositionals, strict: true });
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${t(cmd.help)}\n`);
+    process.stderr.write(parseErrorText(e, cmd, options) + '\n');
     return EXIT_USAGE;
   }
   const out = makeOutput(parsed.values.json === true);

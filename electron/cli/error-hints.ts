@@ -1,72 +1,52 @@
 /**
- * What the CLI adds to an error of the core: the flag or variable that solves it. The core's message states only
- * the fact (it never names a flag, i18n/catalogue.ts); the window offers its own control instead.
+ * The core's messages say the fact (the window shows them too, so they name no CLI flag); the CLI adds here,
+ * by error code, the option that fixes it.
  */
-import { SigilloError, toErrorInfo, type ErrorInfo } from '../core/errors';
-import type { ErrorCode, MessageKey } from '../core/i18n/catalogue';
+import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { t, type Message } from '../core/i18n/translate';
 
-/** catalogue key (`CODE` or `CODE:variant`) or error code → hint; the key wins */
-const HINTS: Readonly<Partial<Record<ErrorCode | MessageKey, Message>>> = {
+export type Hints = Partial<Record<string, Message>>;
+
+const HINTS: Hints = {
   OUTPUT_EXISTS: { it: 'Usare --overwrite per sostituirlo.', en: 'Use --overwrite to replace it.' },
-  OUTPUT_IS_INPUT: { it: 'Indicare --out con un’altra cartella.', en: 'Give --out with another folder.' },
+  OUTPUT_IS_INPUT: { it: 'Indicare --out CARTELLA.', en: 'Give --out DIR.' },
+  MODULE_NOT_FOUND: {
+    it: 'Il modulo si indica con --module PERCORSO o la variabile SIGILLO_PKCS11_MODULE.',
+    en: 'Name the module with --module PATH or the SIGILLO_PKCS11_MODULE variable.',
+  },
   MODULE_NOT_INSTALLED: {
-    it: 'Oppure indicare il modulo PKCS#11 con --module.',
-    en: 'Or give the PKCS#11 module with --module.',
+    it: 'Il modulo si indica con --module PERCORSO.',
+    en: 'Name the module with --module PATH.',
   },
   CARD_UNKNOWN: {
-    it: 'Oppure indicare il modulo PKCS#11 con --module.',
-    en: 'Or give the PKCS#11 module with --module.',
+    it: 'Il modulo si indica con --module PERCORSO.',
+    en: 'Name the module with --module PATH.',
   },
-  'MODULE_NOT_FOUND:none': {
-    it: 'Oppure indicare il modulo con --module PERCORSO o la variabile SIGILLO_PKCS11_MODULE.',
-    en: 'Or name the module with --module PATH or the SIGILLO_PKCS11_MODULE variable.',
-  },
-  TOKEN_AMBIGUOUS: { it: 'Sceglierlo con --token ETICHETTA.', en: 'Choose it with --token LABEL.' },
-  'TOKEN_AMBIGUOUS:label': {
-    it: 'Indicare il numero di serie con --token.',
-    en: 'Give the serial number with --token.',
-  },
-  NO_SIGNATURE_CERT: { it: 'Indicarlo con --cert ID.', en: 'Name it with --cert ID.' },
-  CERT_AMBIGUOUS: { it: 'Sceglierlo con --cert ID.', en: 'Choose it with --cert ID.' },
+  TOKEN_AMBIGUOUS: { it: 'Usare --token ETICHETTA.', en: 'Use --token LABEL.' },
+  NO_SIGNATURE_CERT: { it: 'Usare --cert ID.', en: 'Use --cert ID.' },
+  CERT_AMBIGUOUS: { it: 'Usare --cert ID.', en: 'Use --cert ID.' },
+  DETACHED_SIGNATURE: { it: 'Per firmare la firma: --nest.', en: 'To sign the signature: --nest.' },
+  M7M_NEEDS_P7M: { it: 'Usare --format tsd.', en: 'Use --format tsd.' },
+  CONTENT_NOT_FOUND: { it: 'Indicarlo con --content FILE.', en: 'Give it with --content FILE.' },
   TSA_URL_MISSING: {
     it: 'Indicare --tsa URL oppure la variabile SIGILLO_TSA_URL.',
     en: 'Give --tsa URL or set SIGILLO_TSA_URL.',
   },
-  INTEGRITY_FAILED: { it: 'Usare --force per estrarre comunque.', en: 'Use --force to extract anyway.' },
-  SIGNER_NOT_FOUND: { it: 'Indicare --signer da 1 a {count}.', en: 'Give --signer from 1 to {count}.' },
-  BAD_VISIBLE_SPEC: { it: '(--visible)', en: '(--visible)' },
-  'DETACHED_SIGNATURE:sign': { it: 'Oppure usare --nest.', en: 'Or use --nest.' },
-  M7M_NEEDS_P7M: { it: 'Usare --format tsd.', en: 'Use --format tsd.' },
-  CONTENT_NOT_FOUND: { it: 'Indicarlo con --content.', en: 'Give it with --content.' },
+  SIGNER_NOT_FOUND: { it: 'Usare --signer N.', en: 'Use --signer N.' },
 };
 
-/** The CLI's hint for an error, in the user's language, or undefined. */
-export function cliHint(e: {
-  code: string;
-  key?: string;
-  details?: Record<string, unknown>;
-}): string | undefined {
-  const byName: Readonly<Record<string, Message | undefined>> = HINTS;
-  const hint = (e.key !== undefined ? byName[e.key] : undefined) ?? byName[e.code];
-  if (!hint) return undefined;
-  const params = Object.fromEntries(
-    Object.entries(e.details ?? {}).filter((kv): kv is [string, string | number] =>
-      ['string', 'number'].includes(typeof kv[1]),
-    ),
-  );
-  return t(hint, params);
+/** `sigillo extract`: a broken signature stops the extraction unless asked. */
+export const EXTRACT_HINTS: Hints = {
+  INTEGRITY_FAILED: { it: 'Usare --force per estrarre comunque.', en: 'Use --force to extract anyway.' },
+};
+
+/** The error with the CLI option that fixes it appended to its message (unchanged when none applies). */
+export function withCliHint(info: ErrorInfo, extra: Hints = {}): ErrorInfo {
+  const hint = extra[info.code] ?? HINTS[info.code];
+  return hint ? { ...info, message: `${info.message} ${t(hint)}` } : info;
 }
 
-/** toErrorInfo with the CLI's hint added to the message. */
-export function cliErrorInfo(e: unknown): ErrorInfo {
-  const info = toErrorInfo(e);
-  const hint = e instanceof SigilloError ? cliHint(e) : undefined;
-  return hint ? { ...info, message: `${info.message} ${hint}` } : info;
-}
-
-/** The message of an error that crossed as `{code, message}` (e.g. in a device event), with the CLI's hint. */
-export function hintedMessage(info: ErrorInfo): string {
-  const hint = cliHint(info);
-  return hint ? `${info.message} ${hint}` : info.message;
+/** toErrorInfo for the CLI: the same code, the message with its option hint. */
+export function cliErrorInfo(e: unknown, extra: Hints = {}): ErrorInfo {
+  return withCliHint(toErrorInfo(e), extra);
 }

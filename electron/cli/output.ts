@@ -1,4 +1,6 @@
 /** Where the CLI writes: results on stdout (JSON or text), messages and progress on stderr. */
+import { formatBytes as sizeText } from '../../shared/format/numbers';
+import { getLang } from '../core/i18n/translate';
 import { cliErrorInfo } from './error-hints';
 
 export interface Output {
@@ -28,24 +30,14 @@ export function makeOutput(json: boolean, stdout = process.stdout, stderr = proc
       if (now - lastDraw < 100 && done < total) return;
       lastDraw = now;
       const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
-      stderr.write(`\r${label}: ${formatBytes(done)} / ${formatBytes(total)} (${pct}%)\x1b[K`);
+      stderr.write(
+        `\r${label}: ${sizeText(done, getLang())} / ${sizeText(total, getLang())} (${pct}%)\x1b[K`,
+      );
     },
     progressDone() {
       if (tty) stderr.write('\r\x1b[K');
     },
   };
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(1)} ${units[i]}`;
 }
 
 /** Prints an error without a stack trace. */

@@ -3,6 +3,7 @@ import { SigilloError } from '../core/errors';
 import { tsaConfigFrom, type TsaConfig } from '../core/tsa/tsa-config';
 import type { CommandContext, OptionsConfig } from './command';
 import { stringOption } from './card-options';
+import { cliErrorInfo } from './error-hints';
 
 export const tsaCliOptions: OptionsConfig = { tsa: { type: 'string' } };
 
@@ -23,7 +24,7 @@ export function tsaFromCli(ctx: CommandContext): TsaConfig | { usage: string } {
     }
     return cfg;
   } catch (e) {
-    if (e instanceof SigilloError) return { usage: e.message };
+    if (e instanceof SigilloError) return { usage: cliErrorInfo(e).message };
     throw e;
   }
 }

@@ -8,7 +8,6 @@ import type { ShellLog } from '../shell/ipc/shell-log';
 import { detectLang } from '../core/i18n/locale';
 import { applyLanguage } from '../shell/handlers/app-handlers';
 import type { EventName, EventPayload } from '../../shared/schemas/events';
-import type { CardEvent } from '../../shared/schemas/events';
 import { harnessDesktop } from './harness-desktop';
 
 export interface HarnessContextOptions {
@@ -31,7 +30,7 @@ export function makeHarnessContext(o: HarnessContextOptions): {
 } {
   const worker = new CardWorkerClient(
     () => forkNodeWorker(o.workerEnv, o.workerEntry),
-    (payload) => o.emit('card', payload as CardEvent),
+    (payload) => o.emit('card', payload),
     () => o.emit('card', { type: 'driver-stopped' }),
     () => {
       if (o.watchCards) void worker.call('watchCards', {}).catch(() => undefined);

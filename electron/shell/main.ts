@@ -14,6 +14,7 @@ import { ReportCache } from './ipc/report-cache';
 import { filesFromArgs } from './open-files';
 import { SettingsStore } from './settings/settings-store';
 import { CardWorkerClient } from './worker-client';
+import { responseChecksWanted } from './ipc/response-checks';
 import { appLog } from './app/app-log';
 import { electronDesktop } from './app/electron-desktop';
 import { registerIpc, windowEmitter } from './app/ipc-register';
@@ -23,7 +24,6 @@ import { applyAppSecurity } from './app/security';
 import { forkUtilityWorker } from './app/utility-worker-port';
 import { createMainWindow } from './app/window';
 import { RENDERER_INDEX } from './app/app-paths';
-import type { CardEvent } from '../../shared/schemas/events';
 
 const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
 const DAY = 24 * 60 * 60 * 1000;
@@ -66,9 +66,11 @@ function start(): void {
   const log = appLog();
   const userDataDir = app.getPath('userData');
   const emit = windowEmitter(getWindow);
+  /** answers checked against their schemas while developing, not in the packaged app */
+  const checkResponses = !app.isPackaged && responseChecksWanted();
   const worker = new CardWorkerClient(
     () => forkUtilityWorker({ ...process.env, SIGILLO_DATA_DIR: userDataDir }),
-    (payload) => emit('card', payload as CardEvent),
+    (payload) => emit('card', payload),
     () => {
       log.warn('worker.stopped');
       emit('card', { type: 'driver-stopped' });
@@ -77,6 +79,7 @@ function start(): void {
       // (re)started: watch the readers in the new worker
       void worker.call('watchCards', {}).catch(() => log.warn('cards.watch-unavailable'));
     },
+    checkResponses,
   );
   const ctx: ShellContext = {
     info: {
@@ -94,6 +97,7 @@ function start(): void {
     reports: new ReportCache(),
     log,
     emit,
+    checkResponses,
   };
   applyLanguage(ctx.settings.get(), ctx);
   log.info('app.start', { version: app.getVersion(), lang: getLang() });

@@ -1,7 +1,6 @@
 /** WorkerPort over child_process.fork (the harness and Node tests; the Electron app uses utilityProcess). */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { FromWorker } from '../worker/protocol';
 import type { WorkerPort } from './worker-client';
 
 /** The compiled worker entry, next to this file's folder in dist/. */
@@ -17,7 +16,7 @@ export function forkNodeWorker(env: NodeJS.ProcessEnv = process.env, entry = WOR
     postMessage: (m) => {
       if (child.connected) child.send(m);
     },
-    onMessage: (listener) => child.on('message', (m) => listener(m as FromWorker)),
+    onMessage: (listener) => child.on('message', (m) => listener(m)),
     onExit: (listener) => child.on('exit', (code) => listener(code)),
     kill: () => {
       child.kill();

@@ -18,10 +18,12 @@ const METHODS: { [M in InvokeMethod]: true } = {
   setSettings: true,
   listTokens: true,
   sign: true,
+  planSign: true,
   cancel: true,
   verify: true,
   exportReport: true,
   extract: true,
+  visualDiff: true,
   exportCertificate: true,
   changePin: true,
   unblockPin: true,
@@ -35,6 +37,8 @@ const METHODS: { [M in InvokeMethod]: true } = {
   chooseSavePath: true,
   readPdfPreview: true,
   takeOpenFiles: true,
+  trustStatus: true,
+  updateTrust: true,
 };
 
 const EVENTS: { [E in EventName]: true } = { card: true, progress: true, openFiles: true, reminder: true };

@@ -2,15 +2,27 @@
  * The shell's handle on the card worker process (no electron import: the spawner is injected — Electron's
  * utilityProcess.fork in the app, child_process.fork in the harness). Starts the worker on first use; if it
  * dies, pending calls fail with CARD_DRIVER_STOPPED, a 'driver-stopped' event is raised, and the next call
- * starts a fresh worker.
+ * starts a fresh worker. Calls are typed by the worker's method table (worker/methods.ts): `call('sign', params)`
+ * takes that method's request and resolves to its response; in dev and tests the response is checked too.
  */
+import { z } from 'zod';
 import { SigilloError } from '../core/errors';
 import { getLang, t } from '../core/i18n/translate';
-import type { FromWorker, ToWorker, WorkerOp, WorkerProgress } from '../worker/protocol';
+import type { CardEvent } from '../../shared/schemas/events';
+import { describeIssues } from '../../shared/validate';
+import {
+  responseSchema,
+  type WorkerMethod,
+  type WorkerRequest,
+  type WorkerResponse,
+} from '../worker/methods';
+import { FromWorkerSchema, type ShellCall, type WorkerCancel, type WorkerProgress } from '../worker/protocol';
+import { responseChecksWanted } from './ipc/response-checks';
 
 export interface WorkerPort {
-  postMessage(message: ToWorker): void;
-  onMessage(listener: (message: FromWorker) => void): void;
+  postMessage(message: ShellCall | WorkerCancel): void;
+  /** messages from the other process: checked by the client (FromWorkerSchema), never trusted */
+  onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
 }
@@ -25,11 +37,16 @@ export interface CallOptions {
 
 /** What handlers need from the worker (tests may substitute an in-process implementation). */
 export interface WorkerCaller {
-  call(op: WorkerOp, params: unknown, options?: CallOptions): Promise<unknown>;
+  call<M extends WorkerMethod>(
+    method: M,
+    params: WorkerRequest<M>,
+    options?: CallOptions,
+  ): Promise<WorkerResponse<M>>;
   cancel(operationId: string): boolean;
 }
 
 interface Pending {
+  /** the raw value of an ok result (checked and typed by the call that made it) */
   resolve(value: unknown): void;
   reject(error: Error): void;
   options: CallOptions;
@@ -54,21 +71,54 @@ export class CardWorkerClient implements WorkerCaller {
 
   constructor(
     private readonly spawn: WorkerSpawner,
-    private readonly onCardEvent: (payload: unknown) => void,
+    private readonly onCardEvent: (payload: CardEvent) => void,
     private readonly onStopped: () => void = () => undefined,
     /** after each (re)start, e.g. to resume watching the card readers */
     private readonly onStarted: () => void = () => undefined,
+    /** check each response against its method's schema (dev and tests; off in a packaged app) */
+    private readonly checkResponses: boolean = responseChecksWanted(),
   ) {}
 
-  call(op: WorkerOp, params: unknown, options: CallOptions = {}): Promise<unknown> {
+  call<M extends WorkerMethod>(
+    method: M,
+    params: WorkerRequest<M>,
+    options: CallOptions = {},
+  ): Promise<WorkerResponse<M>> {
     if (this.disposed) return Promise.reject(driverStoppedError());
     const port = this.ensurePort();
     const id = this.nextId++;
     if (options.operationId) this.byOperation.set(options.operationId, id);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, options });
-      port.postMessage({ kind: 'call', id, op, params, lang: getLang() });
+      const accept = (value: unknown) => {
+        try {
+          resolve(this.response(method, value));
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      };
+      this.pending.set(id, { resolve: accept, reject, options });
+      port.postMessage({ kind: 'call', id, op: method, params, lang: getLang() });
     });
+  }
+
+  /** the worker's answer as the method's response type: checked in dev and tests */
+  private response<M extends WorkerMethod>(method: M, value: unknown): WorkerResponse<M> {
+    if (!this.checkResponses) {
+      // the other process's answer, unchecked in a packaged app: the worker's ops are typed by the same table
+      return value as WorkerResponse<M>;
+    }
+    const parsed = responseSchema(method).safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new SigilloError(
+      'WORKER_INVALID_RESPONSE',
+      t(
+        {
+          it: 'Risposta non valida dal driver della carta ({method}: {detail}).',
+          en: 'Invalid answer from the card driver ({method}: {detail}).',
+        },
+        { method, detail: describeIssues(parsed.error) },
+      ),
+    );
   }
 
   cancel(operationId: string): boolean {
@@ -109,7 +159,13 @@ export class CardWorkerClient implements WorkerCaller {
     for (const p of pending) p.reject(driverStoppedError());
   }
 
-  private receive(m: FromWorker): void {
+  private receive(raw: unknown): void {
+    const parsed = FromWorkerSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.refuse(raw, describeIssues(parsed.error));
+      return;
+    }
+    const m = parsed.data;
     if (m.kind === 'event') {
       this.onCardEvent(m.payload);
       return;
@@ -125,5 +181,26 @@ export class CardWorkerClient implements WorkerCaller {
     if (pending.options.operationId) this.byOperation.delete(pending.options.operationId);
     if (m.ok) pending.resolve(m.value);
     else pending.reject(new SigilloError(m.error.code, m.error.message));
+  }
+
+  /** a malformed message: the call it names (if any) fails instead of waiting forever */
+  private refuse(raw: unknown, detail: string): void {
+    const ref = z.object({ id: z.number() }).safeParse(raw);
+    const pending = ref.success ? this.pending.get(ref.data.id) : undefined;
+    if (!ref.success || !pending) return;
+    this.pending.delete(ref.data.id);
+    if (pending.options.operationId) this.byOperation.delete(pending.options.operationId);
+    pending.reject(
+      new SigilloError(
+        'WORKER_INVALID_RESPONSE',
+        t(
+          {
+            it: 'Messaggio non valido dal driver della carta ({detail}).',
+            en: 'Invalid message from the card driver ({detail}).',
+          },
+          { detail },
+        ),
+      ),
+    );
   }
 }

@@ -9,6 +9,8 @@ import { sign } from './ops/sign-op';
 import { changePin, unblockPin } from './ops/pin-ops';
 import { exportReport, extract, verify } from './ops/verify-ops';
 import { watchCards } from './ops/watch-cards';
+import { trustStatusOp, trustUpdateOp } from './ops/trust-ops';
+import { visualDiff } from './ops/visual-op';
 
 runWorker(parentLink(), {
   ping: async () => ({ pid: process.pid }),
@@ -21,4 +23,7 @@ runWorker(parentLink(), {
   extract,
   exportReport,
   watchCards,
+  trustStatus: trustStatusOp,
+  trustUpdate: trustUpdateOp,
+  visualDiff,
 });

@@ -13,6 +13,7 @@ interface ParentPort {
 }
 
 export function parentLink(proc: NodeJS.Process = process): ParentLink {
+  // external boundary: Electron's utilityProcess adds process.parentPort, which Node's types do not know
   const parentPort = (proc as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
   if (parentPort) {
     return {

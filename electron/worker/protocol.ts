@@ -1,58 +1,46 @@
 /**
  * Messages between the shell (main process or harness) and the card worker process. Plain JSON-cloneable data.
- * The worker runs every card/PKCS#11 and file operation so a crashing driver never takes the app down.
+ * The worker runs every card/PKCS#11 and file operation so a crashing driver never takes the app down. What
+ * each method carries is in methods.ts; this is the envelope, checked on arrival on both sides.
  */
-import type { ErrorInfo } from '../core/errors';
+import { z } from 'zod';
+import { CardEventSchema, ProgressEventSchema } from '../../shared/schemas/events';
+import type { WorkerMethod } from './methods';
 
-export type WorkerOp =
-  | 'listTokens'
-  | 'sign'
-  | 'changePin'
-  | 'unblockPin'
-  | 'exportCertificate'
-  | 'verify'
-  | 'extract'
-  | 'exportReport'
-  | 'watchCards'
-  | 'ping';
+const id = z.number().int();
 
-export interface WorkerCall {
-  kind: 'call';
-  id: number;
-  op: WorkerOp;
-  params: unknown;
+/** the envelope of a call: params are parsed by the method's schema once the method is known (worker-loop.ts) */
+const WorkerCallSchema = z.object({
+  kind: z.literal('call'),
+  id,
+  op: z.string(),
+  params: z.unknown(),
   /** language of the messages the worker produces */
-  lang: 'it' | 'en';
-}
+  lang: z.string(),
+});
 
-export interface WorkerCancel {
-  kind: 'cancel';
-  id: number;
-}
+const WorkerCancelSchema = z.object({ kind: z.literal('cancel'), id });
 
-export type ToWorker = WorkerCall | WorkerCancel;
+export const ToWorkerSchema = z.union([WorkerCallSchema, WorkerCancelSchema]);
+export type ToWorker = z.infer<typeof ToWorkerSchema>;
+export type WorkerCall = z.infer<typeof WorkerCallSchema>;
+export type WorkerCancel = z.infer<typeof WorkerCancelSchema>;
 
-export interface WorkerProgress {
-  file: string;
-  fileIndex: number;
-  fileCount: number;
-  bytesDone: number;
-  bytesTotal: number;
-  phase: 'working' | 'done';
-}
+/** what the shell sends: a call names one of the worker's methods */
+export type ShellCall = WorkerCall & { op: WorkerMethod; lang: 'it' | 'en' };
 
-export type FromWorker =
-  | { kind: 'ready' }
-  | { kind: 'result'; id: number; ok: true; value: unknown }
-  | { kind: 'result'; id: number; ok: false; error: ErrorInfo }
-  | { kind: 'progress'; id: number; progress: WorkerProgress }
-  | { kind: 'event'; event: 'card'; payload: unknown };
+/** progress of one file (the shell adds the page's operationId) */
+export const WorkerProgressSchema = ProgressEventSchema.omit({ operationId: true });
+export type WorkerProgress = z.infer<typeof WorkerProgressSchema>;
 
-export function isToWorker(m: unknown): m is ToWorker {
-  if (typeof m !== 'object' || m === null) return false;
-  const o = m as Record<string, unknown>;
-  return (
-    (o.kind === 'call' && typeof o.op === 'string' && typeof o.id === 'number') ||
-    (o.kind === 'cancel' && typeof o.id === 'number')
-  );
-}
+const error = z.strictObject({ code: z.string(), message: z.string() });
+
+export const FromWorkerSchema = z.union([
+  z.strictObject({ kind: z.literal('ready') }),
+  /** value: checked against the method's response schema by the caller (methods.ts) */
+  z.strictObject({ kind: z.literal('result'), id, ok: z.literal(true), value: z.unknown() }),
+  z.strictObject({ kind: z.literal('result'), id, ok: z.literal(false), error }),
+  z.strictObject({ kind: z.literal('progress'), id, progress: WorkerProgressSchema }),
+  z.strictObject({ kind: z.literal('event'), event: z.literal('card'), payload: CardEventSchema }),
+]);
+export type FromWorker = z.infer<typeof FromWorkerSchema>;

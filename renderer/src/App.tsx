@@ -1,4 +1,5 @@
 /** The window: rail on the left, the current screen on the right, the renewal banner above it, drop overlay. */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Rail } from './components/Rail';
 import { DropOverlay } from './components/DropOverlay';
@@ -28,13 +29,18 @@ export function App() {
   const { t } = useTranslation();
   const route = useApp((s) => s.route);
   const Screen = SCREENS[route];
+  const main = useRef<HTMLElement>(null);
+  // another screen starts at its top (with the banner), not where the previous one was scrolled to
+  useEffect(() => {
+    main.current?.scrollTo?.({ top: 0 });
+  }, [route]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
       <Rail />
-      <main className="main" id="main" tabIndex={-1}>
+      <main className="main" id="main" tabIndex={-1} ref={main}>
         {route !== 'renewal' && <RenewalBanner />}
         <Screen />
       </main>

@@ -4,7 +4,7 @@ import { AbsolutePathSchema, IsoDateSchema, NonEmptyTextSchema, TextSchema } fro
 
 const opt = z.string().optional();
 
-export const NameInfoSchema = z.object({
+export const NameInfoSchema = z.strictObject({
   dn: z.string(),
   commonName: opt,
   givenName: opt,
@@ -14,14 +14,27 @@ export const NameInfoSchema = z.object({
   country: opt,
   serialNumber: opt,
 });
+export type NameInfo = z.infer<typeof NameInfoSchema>;
 
 export const SubjectInfoSchema = NameInfoSchema.extend({ fiscalCode: opt });
+export type SubjectInfo = z.infer<typeof SubjectInfoSchema>;
 
 export const CertRoleSchema = z.enum(['signature', 'authentication', 'other']);
 export type CertRole = z.infer<typeof CertRoleSchema>;
 
-/** Mirrors electron/core/x509/cert-info-types.ts CertInfo (a test keeps them in step). */
-export const CertInfoSchema = z.object({
+export const QcInfoSchema = z.strictObject({
+  present: z.boolean(),
+  compliance: z.boolean(),
+  sscd: z.boolean(),
+  /** QcType values: 'esign' | 'eseal' | 'web' | other OIDs */
+  types: z.array(z.string()),
+  /** every statement OID found */
+  statements: z.array(z.string()),
+});
+export type QcInfo = z.infer<typeof QcInfoSchema>;
+
+/** Everything Sigillo shows about a certificate (the core's CertInfo is this type: x509/cert-info-types.ts). */
+export const CertInfoSchema = z.strictObject({
   subject: SubjectInfoSchema,
   issuer: NameInfoSchema,
   serialNumber: z.string(),
@@ -30,13 +43,7 @@ export const CertInfoSchema = z.object({
   keyUsage: z.array(z.string()),
   extendedKeyUsage: z.array(z.string()),
   policies: z.array(z.string()),
-  qc: z.object({
-    present: z.boolean(),
-    compliance: z.boolean(),
-    sscd: z.boolean(),
-    types: z.array(z.string()),
-    statements: z.array(z.string()),
-  }),
+  qc: QcInfoSchema,
   keyType: z.enum(['rsa', 'ec', 'other']),
   keySize: z.number(),
   curve: opt,
@@ -49,7 +56,7 @@ export const CertInfoSchema = z.object({
   fingerprintSha256: z.string(),
   role: CertRoleSchema,
 });
-export type CertInfoView = z.infer<typeof CertInfoSchema>;
+export type CertInfo = z.infer<typeof CertInfoSchema>;
 
 export const RenewalStateSchema = z.enum(['valid', 'renewable', 'last-day', 'expired', 'not-yet-valid']);
 export type RenewalState = z.infer<typeof RenewalStateSchema>;

@@ -1,22 +1,25 @@
 /** RFC 3161 timestamps in the verify report (issue 10): file timestamps (.tsd/.tsr/.m7m) and signature timestamps. */
 import { z } from 'zod';
+import { ChainEntrySchema, IndicationSchema, IntegritySchema, SubIndicationSchema } from './report-parts';
 
-export const TimestampReportSchema = z.object({
+export const TimestampReportSchema = z.strictObject({
   /** the proven time (TSTInfo genTime), ISO 8601 */
   genTime: z.string(),
   policy: z.string(),
   serialNumber: z.string(),
   hashAlgorithm: z.string(),
-  /** the TSA certificate's common name */
+  /** the TSA certificate's common name (or subject) */
   tsa: z.string().nullable(),
+  /** the imprint matches the timestamped data */
   imprintMatches: z.boolean(),
-  integrity: z.enum(['valid', 'invalid']),
-  indication: z.enum(['TOTAL_PASSED', 'TOTAL_FAILED', 'INDETERMINATE']),
-  subIndication: z.string().nullable(),
+  /** imprint and token signature both check out */
+  integrity: IntegritySchema,
+  indication: IndicationSchema,
+  subIndication: SubIndicationSchema.nullable(),
   explanation: z.string(),
-  chain: z.array(z.unknown()),
-  messages: z.array(z.unknown()),
-  /** on a signature: signature-time-stamp or CAdES archive-time-stamp-v3 */
+  chain: z.array(ChainEntrySchema),
+  messages: z.array(z.string()),
+  /** on a signature: 'signature' (signature-time-stamp) or 'archive' (archive-time-stamp-v3, CAdES-LTA) */
   type: z.enum(['signature', 'archive']).optional(),
 });
-export type TimestampReportView = z.infer<typeof TimestampReportSchema>;
+export type TimestampReport = z.infer<typeof TimestampReportSchema>;

@@ -1,87 +1,137 @@
-/** Verification (issue 4 report shape), report export and content extraction. */
+/**
+ * The verification report (issue 4 shape, issue 20 §3: one model): the JSON `sigillo verify --json` prints, the
+ * worker returns and the page shows. The core's report types are `z.infer` of these schemas. Strict objects and
+ * enums throughout: `test/verify/report-schema.test.ts` parses real reports with them.
+ */
 import { z } from 'zod';
 import { AbsolutePathSchema, ErrorInfoSchema, FileListSchema, OperationIdSchema } from './common';
 import { CertInfoSchema } from './certificates';
+import {
+  ChainEntrySchema,
+  IndicationSchema,
+  IntegritySchema,
+  RevocationReportSchema,
+  SignerSummarySchema,
+  SubIndicationSchema,
+} from './report-parts';
 import { ContainerSchema, FatturaPaSchema } from './verify-xades';
 import { TimestampReportSchema } from './verify-timestamps';
+import { ModificationsSchema } from './verify-modifications';
 
-export const IndicationSchema = z.enum(['TOTAL_PASSED', 'TOTAL_FAILED', 'INDETERMINATE']);
-export type Indication = z.infer<typeof IndicationSchema>;
+export * from './report-parts';
+export * from './verify-modifications';
+export * from './verify-timestamps';
+export * from './verify-xades';
 
-export const SignatureReportSchema = z.object({
-  signer: z.object({
-    commonName: z.string().optional().nullable(),
-    fiscalCode: z.string().optional().nullable(),
-    givenName: z.string().optional().nullable(),
-    surname: z.string().optional().nullable(),
-    organization: z.string().optional().nullable(),
-  }),
-  signingTime: z.string().nullable().optional(),
-  digestAlgorithm: z.string().optional(),
-  signatureAlgorithm: z.string().optional(),
-  integrity: z.enum(['valid', 'invalid']),
-  /** plain-language explanation of the indication, in the user's language */
-  explanation: z.string().optional(),
-  cadesForm: z.string().optional(),
-  hasTimestamp: z.boolean().optional(),
-  /** signature timestamps, checked (issue 10) */
-  timestamps: z.array(TimestampReportSchema).optional(),
+export const CadesFormSchema = z.enum([
+  'CAdES-BES',
+  'CAdES-EPES',
+  'CMS',
+  'XAdES-BES',
+  'XAdES-EPES',
+  'XAdES-T',
+  'XAdES-LT',
+  'XMLDSig',
+]);
+export type CadesForm = z.infer<typeof CadesFormSchema>;
+
+/**
+ * One CMS/CAdES or XAdES signature (the core builds these: electron/core/verify/types.ts SignatureReport). A PDF
+ * signature adds the fields of PdfSignatureReportSchema.
+ */
+export const BaseSignatureReportSchema = z.strictObject({
+  signer: SignerSummarySchema,
+  /** the signingTime attribute (claimed, not proven), ISO 8601 */
+  signingTime: z.string().nullable(),
+  digestAlgorithm: z.string(),
+  signatureAlgorithm: z.string(),
+  integrity: IntegritySchema,
   indication: IndicationSchema,
-  subIndication: z.string().nullable().optional(),
-  qualified: z.boolean().optional(),
+  subIndication: SubIndicationSchema.nullable(),
+  /** a plain-language explanation of the indication, in the user's language */
+  explanation: z.string(),
+  qualified: z.boolean(),
+  /** 0 = outermost signature envelope; +1 for each nested p7m level */
   depth: z.number().int().min(0),
-  certificate: CertInfoSchema.nullable().optional(),
-  chain: z.array(z.unknown()).optional(),
-  revocation: z.unknown().optional(),
-  messages: z.array(z.unknown()).optional(),
-  counterSignatures: z.array(z.unknown()).optional(),
-  /** PDF signatures (issue 5): field, SubFilter, revision, coverage and the changes made after signing */
-  fieldName: z.string().optional(),
-  subFilter: z.string().optional(),
-  documentTimestamp: z.boolean().optional(),
-  byteRange: z.array(z.number()).optional(),
-  revision: z.number().int().nullable().optional(),
-  coversWholeDocument: z.boolean().optional(),
-  modifications: z
-    .looseObject({
-      laterRevisions: z.number().int().optional(),
-      allowed: z.boolean().optional(),
-      pages: z.array(z.number().int()).optional(),
-      objects: z.array(z.number().int()).optional(),
-      changes: z.array(z.string()).optional(),
-      allowedChanges: z.array(z.string()).optional(),
-      /** every change after signing (issue 18): kind, page, object, field/annotation name, deciding rule */
-      items: z
-        .array(
-          z.looseObject({
-            kind: z.string(),
-            allowed: z.boolean(),
-            rule: z.string(),
-            ruleText: z.object({ it: z.string(), en: z.string() }),
-            page: z.number().int().nullable(),
-            object: z.number().int().nullable(),
-            name: z.string().nullable(),
-            reason: z.object({ it: z.string(), en: z.string() }),
-          }),
-        )
-        .optional(),
-    })
-    .nullable()
-    .optional(),
+  cadesForm: CadesFormSchema,
+  /** the signature has a signature-time-stamp unsigned attribute (checked by issue 10) */
+  hasTimestamp: z.boolean(),
+  /** the signature timestamps, checked (issue 10); the earliest valid genTime is the proven signing time */
+  timestamps: z.array(TimestampReportSchema).optional(),
+  certificate: CertInfoSchema.nullable(),
+  chain: z.array(ChainEntrySchema),
+  revocation: RevocationReportSchema.nullable(),
+  /** every finding, in the user's language */
+  messages: z.array(z.string()),
+  /** signatures over this one's signature value (unsigned attribute countersignature) */
+  get counterSignatures(): z.ZodArray<typeof BaseSignatureReportSchema> {
+    return z.array(BaseSignatureReportSchema);
+  },
 });
+export type BaseSignatureReport = z.infer<typeof BaseSignatureReportSchema>;
+
+const PDF_FIELDS = {
+  fieldName: z.string(),
+  subFilter: z.string(),
+  /** ETSI.RFC3161 document timestamp rather than a signature */
+  documentTimestamp: z.boolean(),
+  byteRange: z.array(z.number()),
+  /** 1-based revision signed by this signature; null when its ranges do not end at a revision end */
+  revision: z.number().int().nullable(),
+  coversWholeDocument: z.boolean(),
+  /** changes made after this signature (null when it covers the whole document) */
+  modifications: ModificationsSchema.nullable(),
+};
+
+/** A PDF signature or document timestamp (issue 5): field, SubFilter, revision, coverage, later changes. */
+export const PdfSignatureReportSchema = BaseSignatureReportSchema.extend(PDF_FIELDS);
+export type PdfSignatureReport = z.infer<typeof PdfSignatureReportSchema>;
+
+/** the PDF fields are absent from any other signature (typed so that `s.modifications` reads on either kind) */
+const absent = z.never().optional();
+const NotPdfSignatureReportSchema = BaseSignatureReportSchema.extend({
+  fieldName: absent,
+  subFilter: absent,
+  documentTimestamp: absent,
+  byteRange: absent,
+  revision: absent,
+  coversWholeDocument: absent,
+  modifications: absent,
+} satisfies Record<keyof typeof PDF_FIELDS, typeof absent>);
+
+/** Any signature of a report as the page sees it: a PDF one with the PDF fields, any other without them. */
+export const SignatureReportSchema = z.union([PdfSignatureReportSchema, NotPdfSignatureReportSchema]);
 export type SignatureReport = z.infer<typeof SignatureReportSchema>;
 
-export const FileReportSchema = z.object({
+export const FileFormatSchema = z.enum([
+  'cades',
+  'cms',
+  'pades',
+  'xades',
+  'asic-s',
+  'asic-e',
+  'tsd',
+  'tsr',
+  'm7m',
+]);
+export type FileFormat = z.infer<typeof FileFormatSchema>;
+
+export const FileReportSchema = z.strictObject({
   file: z.string(),
-  format: z.string().nullable(),
+  /** 'cades' | 'cms' (plain CMS without signingCertificate attributes) | 'pades' | …; null if unreadable */
+  format: FileFormatSchema.nullable(),
   error: ErrorInfoSchema.nullable(),
   signatures: z.array(SignatureReportSchema),
-  /** FatturaPA invoice key data (issue 13) */
-  fatturapa: FatturaPaSchema.optional(),
-  /** ASiC container files and coverage (issue 13) */
-  container: ContainerSchema.optional(),
-  /** timestamps of a .tsd / .tsr / .m7m file (issue 10) */
+  /** detached signature: the content file that was checked */
+  content: z.string().optional(),
+  /** PDF: number of revisions (incremental updates + the original) */
+  revisions: z.number().int().optional(),
+  /** the timestamps of a .tsd / .tsr / .m7m file (issue 10) */
   timestamps: z.array(TimestampReportSchema).optional(),
+  /** FatturaPA invoice key data, when the signed content is an invoice (issue 13) */
+  fatturapa: FatturaPaSchema.optional(),
+  /** ASiC container: its files and the signatures covering each (issue 13) */
+  container: ContainerSchema.optional(),
 });
 export type FileReport = z.infer<typeof FileReportSchema>;
 
@@ -110,6 +160,8 @@ export const ExportReportRequestSchema = z.strictObject({
   reportId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   outputPath: AbsolutePathSchema,
   overwrite: z.boolean().optional(),
+  /** the one file of the verification to report on; absent: every file of it (the batch) */
+  file: AbsolutePathSchema.optional(),
 });
 export type ExportReportRequest = z.infer<typeof ExportReportRequestSchema>;
 

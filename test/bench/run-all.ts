@@ -5,6 +5,7 @@ import { benchPdfVerify } from './pdf-verify-200mb';
 import { benchSignVerify } from './sign-verify-1gib';
 import { benchStartup } from './startup';
 import { benchVerifyMany } from './verify-many';
+import { benchVisualDiff } from './visual-diff-20p';
 import { machine, note, summary } from './bench-lib';
 
 async function main(): Promise<void> {
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   await benchVerifyMany();
   benchPades();
   const pdfVerifyOk = benchPdfVerify();
-  process.exitCode = summary() === 0 && pdfVerifyOk ? 0 : 1;
+  const visualOk = await benchVisualDiff();
+  process.exitCode = summary() === 0 && pdfVerifyOk && visualOk ? 0 : 1;
 }
 
 void main();

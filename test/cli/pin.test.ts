@@ -93,7 +93,7 @@ describe('sigillo pin change', () => {
       SIGILLO_PIN: PIN,
       SIGILLO_NEW_PIN: '1',
     });
-    expect(next.stderr).toContain('wrong PINs were already entered');
+    expect(next.stderr).toContain('the PIN was already entered wrong');
   });
 
   it('changes the PIN: the old one no longer signs, the new one does', async () => {

@@ -134,6 +134,40 @@ describe('sigillo sign (CLI, SoftHSM2)', () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 
+  it('a 4-digit PIN is refused before the card (PIN_FORMAT): no try used, the same words as the app', async () => {
+    const conf = makeSofthsmStore(join(base, 'short-pin-store'));
+    addToken(conf, cnsToken('CNS-ROSSI', fx.pki));
+    const dir = freshDir(['a.txt']);
+    const r = await runCli(['sign', '--module', fx.module, join(dir, 'a.txt')], {
+      ...env(conf, '1234'),
+      SIGILLO_LANG: 'it',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('5–8 cifre');
+    expect(r.stderr).toContain('nessun tentativo usato');
+    expect(r.stderr).not.toContain('1234');
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+    // pkcs11-tool reads the token flags: SoftHSM sets "count low" after a wrong PIN, here it was never tried
+    const flags = spawnSync('pkcs11-tool', ['--module', fx.module, '-L'], {
+      env: { ...process.env, SOFTHSM2_CONF: conf },
+      encoding: 'utf8',
+    }).stdout;
+    expect(flags).toContain('CNS-ROSSI');
+    expect(flags).not.toMatch(/count low/i);
+    const wrong = await runCli(['sign', '--module', fx.module, join(dir, 'a.txt')], {
+      ...env(conf, '00000000'),
+      SIGILLO_LANG: 'it',
+    });
+    // the first wrong PIN: the tries left in words, not "wrong PINs were already entered"
+    expect(wrong.stderr).toContain('PIN errato. Restano pochi tentativi prima del blocco.');
+    expect(wrong.stderr).not.toMatch(/già stat/);
+    const flagsAfter = spawnSync('pkcs11-tool', ['--module', fx.module, '-L'], {
+      env: { ...process.env, SOFTHSM2_CONF: conf },
+      encoding: 'utf8',
+    }).stdout;
+    expect(flagsAfter).toMatch(/count low/i);
+  });
+
   it('asks for the PIN when SIGILLO_PIN is missing and there is no terminal: clear error, nothing written', async () => {
     const dir = freshDir(['a.txt']);
     const r = await runCli(['sign', '--module', fx.module, join(dir, 'a.txt')], {
@@ -153,7 +187,7 @@ describe('sigillo sign (CLI, SoftHSM2)', () => {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, SIGILLO_LANG: 'en', ...env() },
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('big.bin: 19.5 KiB / 19.5 KiB (100%)');
+    expect(r.stdout).toContain('big.bin: 19.5 KB / 19.5 KB (100%)');
     expect(opensslVerify(`${input}.p7m`, fx.pki.chainPem).ok).toBe(true);
   });
 

@@ -36,7 +36,13 @@ export interface UiSession {
   close(): Promise<void>;
 }
 
-export async function startUi(o: { root: string; softhsmConf: string; module: string }): Promise<UiSession> {
+export async function startUi(o: {
+  root: string;
+  softhsmConf: string;
+  module: string;
+  /** extra worker environment (e.g. SIGILLO_LOTL_URL of a loopback LOTL) */
+  env?: Record<string, string>;
+}): Promise<UiSession> {
   for (const built of [WORKER_BUILT, join(STATIC_DIR, 'index.html')]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
@@ -57,6 +63,9 @@ export async function startUi(o: { root: string; softhsmConf: string; module: st
       SOFTHSM2_CONF: o.softhsmConf,
       SIGILLO_PKCS11_MODULE: o.module,
       SIGILLO_DATA_DIR: userDataDir,
+      // the app refreshes the EU trusted lists at start: never the real network in a test (port 9: discard)
+      SIGILLO_LOTL_URL: 'http://127.0.0.1:9/lotl.xml',
+      ...o.env,
     },
     log: makeShellLog({ info: () => undefined, warn: () => undefined, error: (m) => console.error(m) }),
     version: 'e2e',

@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readInput } from '../../electron/core/files/input-file';
 import { ReadPool } from '../../electron/core/files/read-pool';
@@ -23,7 +22,7 @@ describe('reused read buffers', () => {
   });
 
   it('readInput with a pool gives the file whole when every chunk is given back after use', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigillo-pool-'));
+    const dir = mkdtempSync(join(inject('fixture').root, 'sigillo-pool-'));
     const data = randomBytes(5 * 64 * 1024 + 777);
     const path = join(dir, 'in.bin');
     writeFileSync(path, data);
@@ -42,7 +41,7 @@ describe('reused read buffers', () => {
 
 describe('nested SignedData spooling', () => {
   it('spools exactly the bytes handed over, though the caller reuses its buffer after each call', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigillo-spool-'));
+    const dir = mkdtempSync(join(inject('fixture').root, 'sigillo-spool-'));
     const inner = readFileSync(join(__dirname, '..', '..', 'package.json')); // any bytes after a SignedData start
     const content = Buffer.concat([
       Buffer.from('3080' + '06092a864886f70d010702', 'hex'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { startStreamHash, THREAD_FROM_BYTES } from '../../electron/core/files/stream-hash';
+import { MAX_RINGS, startStreamHash, THREAD_FROM_BYTES } from '../../electron/core/files/stream-hash';
 
 const ALGS = ['sha256', 'sha512', 'sha1'];
 
@@ -68,5 +68,18 @@ describe('stream hash (content hashing on a worker thread past a threshold)', ()
     await h.update(big);
     h.cancel();
     h.cancel();
+  });
+
+  it('past MAX_RINGS hashes at once (a deeply nested p7m in one pass), the others hash on the calling thread', async () => {
+    const datas = Array.from({ length: MAX_RINGS + 2 }, (_, i) => big.subarray(i * 1000));
+    const hashes = datas.map(() => startStreamHash(ALGS, undefined, true));
+    // interleaved, as nested levels feed their hashes: every one is past the threshold before any ends
+    for (let off = 0; off < big.length; off += 1024 * 1024) {
+      for (const [i, h] of hashes.entries())
+        await h.update((datas[i] as Buffer).subarray(off, off + 1024 * 1024));
+    }
+    for (const [i, h] of hashes.entries()) {
+      expect((await h.digests()).map((d) => d.toString('hex'))).toEqual(expected(datas[i] as Buffer));
+    }
   });
 });

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, catalogueText, codeOf, type MessageKey } from '../../electron/core/i18n/catalogue';
 import { failure, SigilloError } from '../../electron/core/errors';
-import { cliErrorInfo, cliHint } from '../../electron/cli/error-hints';
+import { cliErrorInfo } from '../../electron/cli/error-hints';
 
 const ROOT = join(__dirname, '../..');
 const CORE = join(ROOT, 'electron/core');
@@ -100,10 +100,9 @@ describe('the error catalogue', () => {
   it('the CLI adds its own hint to a core message that states only the fact', () => {
     const e = failure('OUTPUT_EXISTS', { path: '/tmp/x.p7m' });
     expect(e.message).not.toContain('--overwrite');
-    expect(cliErrorInfo(e).message).toBe(`${e.message} ${cliHint(e)}`);
+    expect(cliErrorInfo(e).message.startsWith(`${e.message} `)).toBe(true);
     expect(cliErrorInfo(e).message).toContain('--overwrite');
-    expect(cliHint(failure('TOKEN_AMBIGUOUS', { n: 2, labels: 'A, B' }))).toMatch(/--token/);
-    expect(cliHint(failure('MODULE_NOT_FOUND:none', { paths: '' }))).toMatch(/--module/);
-    expect(cliHint(failure('MODULE_NOT_FOUND:override', { path: '/x.so' }))).toBeUndefined();
+    expect(cliErrorInfo(failure('TOKEN_AMBIGUOUS', { n: 2, labels: 'A, B' })).message).toMatch(/--token/);
+    expect(cliErrorInfo(failure('MODULE_NOT_FOUND:none', { paths: '' })).message).toMatch(/--module/);
   });
 });

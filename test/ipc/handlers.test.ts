@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { makeHarnessContext } from '../../electron/harness/harness-context';
 import { WORKER_BUILT } from '../../electron/harness/harness-main';
 import { dispatchInvoke } from '../../electron/shell/ipc/dispatch';
@@ -170,6 +170,12 @@ describe('handlers with the real worker and token', () => {
     expect(
       codeOf(await call('exportReport', { reportId: 'unknown-id', outputPath: join(dir, 'x.pdf') })),
     ).toBe('REPORT_NOT_FOUND');
+    // one press, one report: the file in view by name; a file the verification did not have is refused
+    const one = join(dir, 'one.pdf');
+    expect(codeOf(await call('exportReport', { reportId, outputPath: one, file: p7m }))).toBe('OK');
+    expect(execFileSync('pdftotext', [one, '-'], { encoding: 'utf8' })).toContain(basename(p7m));
+    const other = { reportId, outputPath: join(dir, 'y.pdf'), file: join(dir, 'not-verified.p7m') };
+    expect(codeOf(await call('exportReport', other))).toBe('REPORT_NOT_FOUND');
     const outDir = join(dir, 'extracted');
     mkdirSync(outDir);
     const x = await call('extract', { files: [p7m], outputDir: outDir, overwrite: false });

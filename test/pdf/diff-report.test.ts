@@ -68,7 +68,8 @@ describe('change items in the summaries', () => {
     const pdf = join(dir, 'report.pdf');
     writeFileSync(pdf, await buildVerificationReport([report]));
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('Changes after signing (1 updates)');
+    expect(text).toContain('Changes after signing');
+    expect(text).toContain('later updates: 1, with changes NOT permitted');
     expect(text).toContain(
       'x content or resources of page 1 changed (object 5) — NOT allowed (page content)',
     );

@@ -31,7 +31,8 @@ describe('login', () => {
     setLang('it');
     const e = loginError('00000000');
     expect(e.code).toBe('PIN_INCORRECT');
-    expect(e.message).toMatch(/^PIN errato\./);
+    // the first wrong PIN: the tries left in words, never "PIN errati were already entered"
+    expect(e.message).toBe('PIN errato. Restano pochi tentativi prima del blocco.');
     expect(e.details.triesLeft).toBe('few');
     expect(JSON.stringify(e.details)).not.toContain('00000000');
     expect(svc.findToken().userPin.countLow).toBe(true);
@@ -54,6 +55,18 @@ describe('login', () => {
     s.logout();
     expect(svc.findToken().userPin.countLow).toBe(false);
     expect(s.isOpen).toBe(false);
+  });
+  it('a PIN that cannot be a CNS PIN (4 digits, letters, 9 digits) is refused before the card: no try used', () => {
+    setLang('it');
+    expect(svc.findToken().userPin.countLow).toBe(false);
+    for (const bad of ['1234', '1234567a', '123456789']) {
+      const e = loginError(bad);
+      expect(e.code).toBe('PIN_FORMAT');
+      expect(e.message).toContain('5–8 cifre');
+      expect(e.message).not.toContain(bad);
+    }
+    // a wrong PIN tried on SoftHSM sets count-low (first test): these did not reach the token
+    expect(svc.findToken().userPin.countLow).toBe(false);
   });
   it('a second login in the same process re-checks the PIN', () => {
     const s = svc.login(undefined, Buffer.from(PIN));

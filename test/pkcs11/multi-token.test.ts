@@ -1,4 +1,4 @@
-import { cliHint } from '../../electron/cli/error-hints';
+import { cliErrorInfo } from '../../electron/cli/error-hints';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { SigilloError } from '../../electron/core/errors';
 import { Pkcs11Service } from '../../electron/core/pkcs11/pkcs11-service';
@@ -36,7 +36,7 @@ describe('several tokens', () => {
     for (const l of ['CNS-EC', 'CNS-EXPIRED', 'CNS-EXPIRING', 'CNS-ROSSI'])
       expect((err as SigilloError).message).toContain(l);
     expect(() => svc.login(undefined, Buffer.from(PIN))).toThrow(/CNS-ROSSI/);
-    expect(cliHint(err as SigilloError)).toMatch(/--token/); // the CLI's hint, not the core's message
+    expect(cliErrorInfo(err).message).toMatch(/--token/); // the CLI's hint, not the core's message
   });
   it('ECDSA on the token: raw r||s comes back as a DER signature openssl verifies', async () => {
     const data = Buffer.from('firma ECDSA');

@@ -71,7 +71,7 @@ describe('PIN and PUK', () => {
   it('shows the length rules and refuses mismatching new PINs without calling the card', async () => {
     const bridge = await renderApp(one(), { route: 'pin' });
     const form = within(screen.getByRole('form', { name: 'Cambia il PIN' }));
-    expect(form.getAllByText('Da 5 a 8 caratteri, di solito solo cifre.')).toHaveLength(1);
+    expect(form.getAllByText('Da 5 a 8 cifre (solo numeri).')).toHaveLength(1);
     await userEvent.type(form.getByLabelText('PIN attuale'), '12345');
     await userEvent.type(form.getByLabelText('Nuovo PIN'), '54321');
     await userEvent.type(form.getByLabelText('Ripeti il nuovo PIN'), '54322');

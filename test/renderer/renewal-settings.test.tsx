@@ -17,9 +17,37 @@ const withSig = (r: ReturnType<typeof renewal>, daysLeft: number) => ({
   }),
 });
 
+/** Reminders about BIANCHI LUCA's signature certificate (another card, renewable in 20 days). */
+function bianchiReminder() {
+  const r = renewal('renewable', 20);
+  return {
+    enabled: true,
+    snoozedUntil: null,
+    remembered: 1,
+    pending: [
+      {
+        fingerprintSha256: 'c'.repeat(64),
+        commonName: 'BIANCHI LUCA',
+        role: 'signature' as const,
+        threshold: 30,
+        daysLeft: 20,
+        expires: r.expires,
+        state: 'renewable' as const,
+        ca: 'infocamere',
+        urls: r.urls,
+        alreadyRenewed: false,
+        canRenewOnline: true,
+        message: 'core',
+      },
+    ],
+  };
+}
+
 describe('renewal', () => {
   it('shows the banner inside the window; "later" snoozes; "renew now" opens the wizard', async () => {
     const bridge = await renderApp(withSig(renewal('renewable', 58), 58));
+    // the banner names the device it is about: token label and holder
+    expect(document.querySelector('.banner-device')?.textContent).toMatch(/^\S+ — VERDI GIULIA$/);
     expect(
       screen.getByText(
         /^Il certificato di firma scade il \d\d\/\d\d\/\d{4}\. Puoi rinnovarlo online fino al giorno prima\.$/,
@@ -53,6 +81,27 @@ describe('renewal', () => {
     expect(bridge.calls.filter((c) => c.method === 'listTokens').at(-1)?.request).toEqual({ refresh: true });
   });
 
+  it('"check again" answers beside the button when nothing changed yet', async () => {
+    await renderApp(withSig(renewal('renewable', 30), 30), { route: 'renewal' });
+    const button = screen.getByRole('button', { name: 'Ho rinnovato — controlla di nuovo' });
+    await userEvent.click(button);
+    const answer = await screen.findByText(
+      /^Nessun cambiamento per ora: sulla carta il certificato scade ancora il \d\d\/\d\d\/\d{4}\./,
+    );
+    // in the same step as the button, not at the top of the screen
+    expect(answer.closest('section')).toBe(button.closest('section'));
+  });
+
+  it('the banner names the device; a reminder about another card is not a banner while a card is selected', async () => {
+    await renderApp({
+      ...withSig(renewal('valid', 900), 900),
+      renewalStatus: bianchiReminder,
+    });
+    expect(screen.queryByRole('button', { name: 'Rinnova ora' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Certificati' }));
+    expect(screen.getByText(/^Certificato di firma di BIANCHI LUCA: scade il/)).toBeTruthy();
+  });
+
   it('for an expired certificate explains that a new device is needed', async () => {
     await renderApp(withSig(renewal('expired', -3), -3));
     expect(screen.getByText(/serve un nuovo dispositivo dalla Camera di Commercio/)).toBeTruthy();
@@ -62,31 +111,12 @@ describe('renewal', () => {
   });
 
   it('reminds with the card out: banner from the remembered certificate, wizard points to that card', async () => {
-    const r = renewal('renewable', 20);
     await renderApp({
-      renewalStatus: () => ({
-        enabled: true,
-        snoozedUntil: null,
-        remembered: 1,
-        pending: [
-          {
-            fingerprintSha256: 'c'.repeat(64),
-            commonName: 'BIANCHI LUCA',
-            role: 'signature',
-            threshold: 30,
-            daysLeft: 20,
-            expires: r.expires,
-            state: 'renewable',
-            ca: 'infocamere',
-            urls: r.urls,
-            alreadyRenewed: false,
-            canRenewOnline: true,
-            message: 'core',
-          },
-        ],
-      }),
+      renewalStatus: bianchiReminder,
     });
     expect(screen.getByText('Nessuna carta inserita', { selector: 'span' })).toBeTruthy();
+    // no card selected: the banner says whose card it is about
+    expect(screen.getByText('Carta di BIANCHI LUCA (non inserita)')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Rinnova ora' }));
     expect(
       screen.getByText(

@@ -59,7 +59,7 @@ describe('Sign', () => {
   it('asks the PIN, sends it once, keeps it out of the store, shows the results', async () => {
     const bridge = await openSign();
     await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
-    const dialog = screen.getByRole('dialog', { name: 'Inserisci il PIN' });
+    const dialog = await screen.findByRole('dialog', { name: 'Inserisci il PIN' });
     const input = within(dialog).getByLabelText('PIN') as HTMLInputElement;
     expect(input.type).toBe('password');
     expect(within(dialog).getByRole('button', { name: 'Firma' })).toHaveProperty('disabled', true);
@@ -82,21 +82,117 @@ describe('Sign', () => {
     expect(screen.getAllByRole('button', { name: 'Mostra nella cartella' })).toHaveLength(2);
   });
 
-  it('after a wrong PIN shows the error and does not reopen the dialog', async () => {
-    const bridge = await openSign({ sign: () => failure('PIN_INCORRECT', 'PIN errato.') });
+  it('after a wrong PIN keeps the error in view beside Sign, with the tries left, and reopens only on request', async () => {
+    let wrong = false;
+    const bridge = await openSign({
+      listTokens: () => ({ module: null, tokens: [token({ userPin: { countLow: wrong } })] }),
+      sign: () => {
+        wrong = true;
+        return failure('PIN_INCORRECT', 'PIN errato. Restano pochi tentativi prima del blocco.');
+      },
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
-    await userEvent.type(screen.getByLabelText('PIN'), '11111{Enter}');
-    expect(await screen.findByText('PIN errato.')).toBeTruthy();
+    await userEvent.type(await screen.findByLabelText('PIN'), '11111{Enter}');
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain('PIN errato: nessun file è stato firmato.');
+    // tries left from the token re-read after the failure; never "PIN errati were already entered"
+    await screen.findByText('Restano pochi tentativi prima del blocco.');
+    expect(notice.textContent).not.toMatch(/già stat/);
+    // in view: right after the Sign button, focused for screen readers
+    const signButton = screen.getByRole('button', { name: 'Firma 2 file' });
+    expect(signButton.parentElement?.nextElementSibling).toBe(notice);
+    expect(document.activeElement).toBe(notice);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(bridge.calls.filter((c) => c.method === 'sign')).toHaveLength(1);
-    // token re-read for the new PIN flags
     expect(bridge.calls.filter((c) => c.method === 'listTokens').length).toBeGreaterThanOrEqual(2);
+    // the user chooses to try again: the dialog opens, with the count-low warning
+    await userEvent.click(within(notice).getByRole('button', { name: 'Riprova' }));
+    expect(await screen.findByRole('dialog', { name: 'Inserisci il PIN' })).toBeTruthy();
+    expect(screen.queryByText('PIN errato: nessun file è stato firmato.')).toBeNull();
+  });
+
+  it('does not send a PIN that cannot be a CNS PIN (letters, fewer than 5 digits)', async () => {
+    const bridge = await openSign();
+    await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Inserisci il PIN' });
+    const confirm = within(dialog).getByRole('button', { name: 'Firma' });
+    await userEvent.type(within(dialog).getByLabelText('PIN'), '1234');
+    expect(confirm).toHaveProperty('disabled', true);
+    expect(within(dialog).getByText('Da 5 a 8 cifre. Premi Invio per confermare.')).toBeTruthy();
+    await userEvent.type(within(dialog).getByLabelText('PIN'), 'a{Enter}');
+    expect(within(dialog).getByRole('alert').textContent).toBe('Il PIN è di 5–8 cifre (solo numeri).');
+    expect(confirm).toHaveProperty('disabled', true);
+    expect(bridge.calls.filter((c) => c.method === 'sign')).toHaveLength(0);
+  });
+
+  it('before the PIN: an existing output asks Sostituisci / Salva con un altro nome / Annulla', async () => {
+    const bridge = await openSign({
+      planSign: (req: { files: string[] }) => ({
+        files: req.files.map((file) => ({
+          file,
+          format: 'cades',
+          output: `${file}.p7m`,
+          exists: file.endsWith('nota.txt'),
+          freeName: file.endsWith('nota.txt') ? '/home/u/Documenti/nota (2).txt.p7m' : null,
+          error: null,
+        })),
+      }),
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
+    const ask = await screen.findByRole('dialog', { name: 'Il file firmato esiste già' });
+    expect(ask.textContent).toContain('nota.txt.p7m — diventerà nota (2).txt.p7m');
+    expect(screen.queryByLabelText('PIN')).toBeNull();
+    await userEvent.click(within(ask).getByRole('button', { name: 'Annulla' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Salva con un altro nome' }),
+    );
+    await userEvent.type(await screen.findByLabelText('PIN'), '12345678{Enter}');
+    await screen.findByText('File firmati: 2 di 2.');
+    const req = bridge.calls.find((c) => c.method === 'sign')?.request as SignRequest;
+    expect(req.rename).toBe(true);
+    expect(req.overwrite).toBe(false);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Sostituisci' }),
+    );
+    await userEvent.type(await screen.findByLabelText('PIN'), '12345678{Enter}');
+    await screen.findByText('File firmati: 2 di 2.');
+    const second = bridge.calls.filter((c) => c.method === 'sign')[1]?.request as SignRequest;
+    expect(second.overwrite).toBe(true);
+    expect(second.rename).toBe(false);
+  });
+
+  it('before the PIN: a file the format cannot sign is explained and the PIN is not asked', async () => {
+    const bridge = await openSign({
+      planSign: (req: { files: string[] }) => ({
+        files: req.files.map((file) => ({
+          file,
+          format: 'xades',
+          output: null,
+          exists: false,
+          freeName: null,
+          error: file.endsWith('.pdf') ? { code: 'FORMAT_NOT_XML', message: 'parser said no' } : null,
+        })),
+      }),
+    });
+    await userEvent.click(screen.getByRole('radio', { name: /XAdES/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('contratto.pdf non è un documento XML');
+    expect(alert.textContent).not.toContain('parser said no');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(bridge.calls.find((c) => c.method === 'planSign')?.request).toMatchObject({ format: 'xades' });
+    expect(bridge.calls.filter((c) => c.method === 'sign')).toHaveLength(0);
   });
 
   it('warns strongly on the last try and links to the PUK unblock', async () => {
     await openSign({}, token({ userPin: { countLow: true, finalTry: true } }));
     await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
-    expect(screen.getByText('Attenzione: ultimo tentativo prima del blocco.')).toBeTruthy();
+    expect(await screen.findByText('Attenzione: ultimo tentativo prima del blocco.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'PIN bloccato? Sblocca con il PUK' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('heading', { level: 1, name: 'PIN e PUK' })).toBeTruthy();
@@ -111,7 +207,7 @@ describe('Sign', () => {
     let finish: (v: unknown) => void = () => undefined;
     const bridge = await openSign({ sign: () => new Promise((r) => (finish = r)) });
     await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
-    await userEvent.type(screen.getByLabelText('PIN'), '12345678{Enter}');
+    await userEvent.type(await screen.findByLabelText('PIN'), '12345678{Enter}');
     const req = bridge.calls.find((c) => c.method === 'sign')?.request as SignRequest;
     act(() =>
       bridge.emit('progress', {
@@ -153,7 +249,7 @@ describe('Sign', () => {
       }),
     });
     await userEvent.click(screen.getByRole('button', { name: 'Firma 2 file' }));
-    await userEvent.type(screen.getByLabelText('PIN'), '12345678{Enter}');
+    await userEvent.type(await screen.findByLabelText('PIN'), '12345678{Enter}');
     expect(await screen.findByText('File firmati: 1 di 2.')).toBeTruthy();
     expect(screen.getByText('Il file contratto-signed.pdf esiste già.')).toBeTruthy();
   });
@@ -162,7 +258,7 @@ describe('Sign', () => {
     const bridge = await openSign();
     const opener = screen.getByRole('button', { name: 'Firma 2 file' });
     await userEvent.click(opener);
-    const dialog = screen.getByRole('dialog', { name: 'Inserisci il PIN' });
+    const dialog = await screen.findByRole('dialog', { name: 'Inserisci il PIN' });
     expect(document.activeElement).toBe(within(dialog).getByLabelText('PIN'));
     for (let i = 0; i < 6; i++) {
       await userEvent.tab();

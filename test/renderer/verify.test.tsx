@@ -131,9 +131,11 @@ describe('Verify', () => {
     }));
     await userEvent.click(await screen.findByRole('button', { name: 'Esporta rapporto (PDF)' }));
     expect(await screen.findByText('Rapporto salvato: rapporto.pdf')).toBeTruthy();
-    expect(bridge.calls.find((c) => c.method === 'exportReport')?.request).toMatchObject({
+    expect(bridge.calls.find((c) => c.method === 'exportReport')?.request).toEqual({
       reportId: 'r1',
       outputPath: '/home/u/rapporto.pdf',
+      overwrite: true,
+      file: P7M, // one press, one report: the file in view
     });
     await userEvent.click(screen.getByRole('button', { name: 'Estrai documento' }));
     expect(await screen.findByText('Documento estratto: fattura.xml')).toBeTruthy();
@@ -173,6 +175,87 @@ describe('Verify', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Mostra' }), 'all');
     await userEvent.type(screen.getByRole('searchbox', { name: 'Cerca per nome o firmatario' }), 'c.p7m');
     expect(within(table).getAllByRole('row')).toHaveLength(2);
+  });
+
+  it('reports the whole batch only from its own button, a row only its file', async () => {
+    const files = ['/d/a.p7m', '/d/b.p7m'];
+    const bridge = await openVerify(
+      files.map((file) => ({ file, format: 'cades', error: null, signatures: [signature()] })),
+    );
+    bridge.set('chooseSavePath', () => ({ path: '/home/u/tutti.pdf' }));
+    bridge.set('exportReport', () => ({ path: '/home/u/tutti.pdf' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Rapporto PDF di tutti i file' }));
+    expect(await screen.findByText('Rapporto salvato: tutti.pdf')).toBeTruthy();
+    const exports = () => bridge.calls.filter((c) => c.method === 'exportReport').map((c) => c.request);
+    expect(exports()).toEqual([{ reportId: 'r1', outputPath: '/home/u/tutti.pdf', overwrite: true }]);
+    await userEvent.click(screen.getByRole('button', { name: 'b.p7m' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Esporta rapporto (PDF)' }));
+    await expect.poll(() => exports().length).toBe(2);
+    expect(exports()[1]).toMatchObject({ file: '/d/b.p7m' });
+  });
+
+  it('an unsigned file is "Nessuna firma trovata" (neutral), a damaged .p7m stays "Non valida"', async () => {
+    await openVerify([
+      {
+        file: '/d/nota.txt',
+        format: null,
+        error: { code: 'NOT_CMS', message: 'Il file non è una firma digitale CMS/PKCS#7 (p7m) leggibile.' },
+        signatures: [],
+      },
+      {
+        file: '/d/contratto.pdf',
+        format: null,
+        error: { code: 'NO_SIGNATURES', message: 'Il PDF non contiene firme.' },
+        signatures: [],
+      },
+      {
+        file: '/d/rotto.p7m',
+        format: null,
+        error: { code: 'NOT_CMS', message: 'Il file non è una firma digitale CMS/PKCS#7 (p7m) leggibile.' },
+        signatures: [],
+      },
+    ]);
+    expect(
+      await screen.findByText('Valide: 0 · Non verificabili: 0 · Non valide: 1 · Senza firma: 2'),
+    ).toBeTruthy();
+    const row = (name: string) =>
+      within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .find((r) => r.textContent?.includes(name)) as HTMLElement;
+    expect(row('nota.txt').textContent).toContain('Nessuna firma trovata');
+    expect(row('nota.txt').textContent).not.toContain('Non valida');
+    expect(row('nota.txt').querySelector('.pill.none')).not.toBeNull();
+    expect(row('contratto.pdf').textContent).toContain('Nessuna firma trovata');
+    expect(row('rotto.p7m').textContent).toContain('Non valida');
+  });
+
+  it('a batch row opens its details and scrolls them into view; a language switch re-renders old results', async () => {
+    const scrolled: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      await openVerify([
+        { file: '/d/a.p7m', format: 'cades', error: null, signatures: [signature()] },
+        { file: '/d/nota.txt', format: null, error: { code: 'NOT_CMS', message: 'x' }, signatures: [] },
+      ]);
+      await userEvent.click(await screen.findByRole('button', { name: 'nota.txt' }));
+      const details = screen.getByRole('article', { name: 'nota.txt' });
+      expect(scrolled.some((el) => el.contains(details))).toBe(true);
+      await act(async () => {
+        const { changeLanguage } = await import('../../renderer/src/i18n/setup');
+        await changeLanguage('en');
+      });
+      expect(
+        within(details).getByText('No signature found: this file is not digitally signed.'),
+      ).toBeTruthy();
+      expect(screen.getByText('Valid: 1 · Cannot be verified: 0 · Not valid: 0 · Unsigned: 1')).toBeTruthy();
+    } finally {
+      Element.prototype.scrollIntoView = original;
+      const { changeLanguage } = await import('../../renderer/src/i18n/setup');
+      await changeLanguage('it');
+    }
   });
 
   it('shows a failed verify call', async () => {
@@ -321,6 +404,6 @@ describe('Verify', () => {
       },
     ]);
     expect(await screen.findByText('Da Rossi Srl a VRDGLI85M41F205X')).toBeTruthy();
-    expect(screen.getByText('Documento n. 42 del 2026-11-20: totale 122.00 EUR')).toBeTruthy();
+    expect(screen.getByText('Documento n. 42 del 20/11/2026: totale 122,00 €')).toBeTruthy();
   });
 });

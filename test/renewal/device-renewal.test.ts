@@ -36,8 +36,21 @@ describe('device renewal summary', () => {
   it('uses a known first certificate of the device from the context', () => {
     const sig = makeCert({ notBefore: '2023-11-20T00:00:00Z', notAfter: '2026-07-20T00:00:00Z' });
     expect(deviceRenewal([sig], today).device?.alreadyRenewed).toBe(false);
-    const r = deviceRenewal([sig], today, { deviceFirstNotBefore: '2020-12-15T00:00:00Z' });
+    const r = deviceRenewal([sig], today, { firstNotBeforeByRole: { signature: '2020-12-15T00:00:00Z' } });
     expect(r.device).toMatchObject({ state: 'renewable', alreadyRenewed: true, canRenewOnline: false });
+    // the other role's history is no evidence for this one
+    const other = deviceRenewal([sig], today, {
+      firstNotBeforeByRole: { authentication: '2020-12-15T00:00:00Z' },
+    });
+    expect(other.device?.alreadyRenewed).toBe(false);
+  });
+  it('two certificates with different start dates: never "renewable" and "already renewed" from the other role', () => {
+    // issue 21: the authentication certificate is 2 years 10 months older than the signature one
+    const auth = roleCert('authentication', '2021-01-10T00:00:00Z', '2027-01-10T00:00:00Z');
+    const sig = roleCert('signature', '2023-11-01T00:00:00Z', '2026-07-01T21:59:59Z');
+    const r = deviceRenewal([auth, sig], today);
+    expect(r.device).toMatchObject({ state: 'renewable', alreadyRenewed: false, canRenewOnline: true });
+    expect(r.certificates.map((c) => c.alreadyRenewed)).toEqual([false, false]);
   });
   it('no end-entity certificate → no device summary', () => {
     expect(deviceRenewal([], today)).toEqual({ device: null, certificates: [] });

@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { JsonFileReminderStore, defaultRemindersPath } from '../../electron/core/renewal/reminder-file-store';
 import { ReminderScheduler } from '../../electron/core/renewal/reminder-scheduler';
 import { makeCert } from './make-cert';
@@ -11,7 +10,7 @@ const clock = () => new Date('2026-11-15T10:00:00Z'); // 46 days left
 
 describe('JSON file reminder store', () => {
   it('round-trips through a file: fired thresholds and settings survive a restart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigillo-rem-'));
+    const dir = mkdtempSync(join(inject('fixture').root, 'sigillo-rem-'));
     const path = join(dir, 'sub', 'reminders.json');
     const first = new ReminderScheduler(new JsonFileReminderStore(path), clock);
     expect(await first.due()).toEqual([]);
@@ -48,7 +47,7 @@ describe('JSON file reminder store', () => {
     expect(statSync(path).mode & 0o077).toBe(0);
   });
   it('reports a damaged file clearly and leaves it untouched', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigillo-rem-'));
+    const dir = mkdtempSync(join(inject('fixture').root, 'sigillo-rem-'));
     for (const bad of [
       '{not json',
       '{"version":2}',
@@ -62,7 +61,7 @@ describe('JSON file reminder store', () => {
     }
   });
   it('refuses a huge file without reading it all', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigillo-rem-'));
+    const dir = mkdtempSync(join(inject('fixture').root, 'sigillo-rem-'));
     const path = join(dir, 'reminders.json');
     writeFileSync(path, ' '.repeat(2 << 20));
     await expect(new JsonFileReminderStore(path).load()).rejects.toMatchObject({

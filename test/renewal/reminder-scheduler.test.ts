@@ -56,7 +56,7 @@ describe('reminder scheduler', () => {
       ca: 'infocamere',
       expires: '2026-12-31',
     });
-    expect(due[0]?.message).toMatch(/^Renewable online until 2026-12-30/);
+    expect(due[0]?.message).toMatch(/^Renewable online until 30\/12\/2026/);
     expect(await s.due()).toEqual([]);
     time.advanceDays(20); // 5 days left
     expect((await s.due()).map((r) => r.threshold)).toEqual([7]);

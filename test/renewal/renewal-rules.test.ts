@@ -140,8 +140,8 @@ describe('messages', () => {
   it('speaks English', () => {
     setLang('en');
     expect(renewalStatus(cert, noonDaysBefore(-3)).message).toMatch(
-      /^Expired on 2026-12-31: a new device is needed/,
+      /^Expired on 31\/12\/2026: a new device is needed/,
     );
-    expect(renewalStatus(cert, noonDaysBefore(2)).message).toMatch(/^Renewable online until 2026-12-30/);
+    expect(renewalStatus(cert, noonDaysBefore(2)).message).toMatch(/^Renewable online until 30\/12\/2026/);
   });
 });

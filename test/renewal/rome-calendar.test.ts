@@ -47,7 +47,7 @@ describe('Europe/Rome civil dates', () => {
   });
   it('formats dates for messages', () => {
     expect(formatCivilDate('2026-12-24', 'it')).toBe('24/12/2026');
-    expect(formatCivilDate('2026-12-24', 'en')).toBe('2026-12-24');
+    expect(formatCivilDate('2026-12-24', 'en')).toBe('24/12/2026'); // one date style (shared/format)
   });
   it('rejects an invalid instant', () => {
     expect(() => romeDate(new Date('nope'))).toThrow(RangeError);

@@ -37,6 +37,15 @@ describe('token renewal', () => {
     const other = await tokenRenewal({ ...token, serialNumber: 'SN-2' }, { today, store });
     expect(other.device?.alreadyRenewed).toBe(false);
   });
+  it('the store memory of the other role on the same device is no evidence', async () => {
+    const store = new MemoryReminderStore();
+    const oldAuth = roleCert('authentication', '2020-12-20T00:00:00Z', '2023-12-20T00:00:00Z');
+    await new ReminderScheduler(store, () => new Date('2021-01-01')).remember([oldAuth], {
+      serialNumber: 'SN-1',
+    });
+    const r = await tokenRenewal(token, { today, store });
+    expect(r.device).toMatchObject({ state: 'renewable', alreadyRenewed: false, canRenewOnline: true });
+  });
   it('an unreadable store gives no evidence and no error', async () => {
     const broken: ReminderStore = {
       load: () => Promise.reject(new Error('disk on fire')),

@@ -25,14 +25,29 @@ describe('card worker client', () => {
   it('a crash fails the pending call with CARD_DRIVER_STOPPED, reports it, and the next call restarts', async () => {
     const ports: WorkerPort[] = [];
     let stopped = 0;
+    let dieOnNextRequest = false;
+    // the worker dies as the request leaves, so it can never answer it first (a quick error answer used to win the
+    // race with the kill under load): the call is certainly pending when the exit arrives
+    const spawn = spawnTracked(ports);
+    const spawner = () => {
+      const port = spawn();
+      return {
+        ...port,
+        postMessage(m: Parameters<WorkerPort['postMessage']>[0]) {
+          if (!dieOnNextRequest) return port.postMessage(m);
+          dieOnNextRequest = false;
+          port.kill();
+        },
+      };
+    };
     client = new CardWorkerClient(
-      spawnTracked(ports),
+      spawner,
       () => undefined,
       () => stopped++,
     );
     const first = (await client.call('ping', {})) as { pid: number };
+    dieOnNextRequest = true;
     const pending = client.call('listTokens', { module: '/nonexistent/module.so' });
-    ports[0]!.kill();
     await expect(pending).rejects.toMatchObject({ code: 'CARD_DRIVER_STOPPED' });
     await expect.poll(() => stopped).toBe(1);
     const second = (await client.call('ping', {})) as { pid: number };
@@ -45,7 +60,7 @@ describe('card worker client', () => {
     await expect(client.call('listTokens', { module: '/nonexistent/module.so' })).rejects.toMatchObject({
       code: 'MODULE_NOT_FOUND',
     });
-    await expect(client.call('nope' as never, {})).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
+    await expect(client.call('nope' as never, {} as never)).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
   });
 
   it('dispose ends the worker without reporting a crash', async () => {

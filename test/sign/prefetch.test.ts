@@ -3,7 +3,6 @@
  * valid outputs (openssl, pdfsig, qpdf); a file changed in between is signed as it is now; work nobody takes
  * leaves no temporary file; small inputs get none.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { Prefetch, PREFETCH_MIN_BYTES } from '../../electron/core/sign/prefetch'
 import { signPades } from '../../electron/core/sign/pades-sign';
 import { TEMP_PATTERN } from '../../electron/core/files/atomic-output';
 import { opensslVerify, softwareSigner } from '../cms/helpers';
-import { handwrittenPdf } from '../pdf/support/make-pdf';
+import { writeBigPdf } from '../pdf/support/make-pdf';
 import { makeNssDb, type NssDb } from '../pdf/support/nss';
 import { expectGoodPades } from '../pdf/support/pades-output';
 
@@ -74,14 +73,7 @@ describe('prefetch', () => {
   it('PAdES: the early kernel copy + hash becomes the signed PDF (pdfsig, qpdf)', async () => {
     const dir = join(base, `pdf${n++}`);
     mkdirSync(dir);
-    const raw = join(dir, 'raw.pdf');
-    writeFileSync(raw, handwrittenPdf({ padding: BIG }));
-    const input = join(dir, 'big.pdf');
-    execFileSync(
-      'qpdf',
-      ['--warning-exit-0', '--compress-streams=n', '--preserve-unreferenced', raw, input],
-      { stdio: 'ignore' },
-    );
+    const input = writeBigPdf(join(dir, 'big.pdf'), BIG);
     const prefetched = await Prefetch.start({ format: 'pades', input, digest: 'sha256', overwrite: false });
     expect(temps(dir)).toHaveLength(1);
     const r = await signPades({

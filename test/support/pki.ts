@@ -62,7 +62,17 @@ export function opensslDate(d: Date): string {
   return d.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
 }
 
-function caConfig(dir: string, crlUrl: string): string {
+interface RevocationUrls {
+  crlUrl: string;
+  /** CRL distribution point of the qualified CA certificate (its CRL signed by the root) */
+  caCrlUrl?: string;
+  /** OCSP responder named in the AIA of the people's certificates */
+  ocspUrl?: string;
+}
+
+function caConfig(dir: string, urls: RevocationUrls): string {
+  const { crlUrl, caCrlUrl, ocspUrl } = urls;
+  const ocsp = ocspUrl ? [`authorityInfoAccess = OCSP;URI:${ocspUrl}`] : [];
   const keyIds = ['subjectKeyIdentifier = hash', 'authorityKeyIdentifier = keyid:always'];
   return opensslCaConfig({
     dir,
@@ -85,6 +95,7 @@ function caConfig(dir: string, crlUrl: string): string {
         'keyUsage = critical,keyCertSign,cRLSign',
         ...keyIds,
         'certificatePolicies = 2.5.29.32.0',
+        ...(caCrlUrl ? [`crlDistributionPoints = URI:${caCrlUrl}`] : []),
       ],
       v3_signature: [
         'basicConstraints = critical,CA:false',
@@ -92,6 +103,7 @@ function caConfig(dir: string, crlUrl: string): string {
         ...keyIds,
         'certificatePolicies = 1.3.76.16.6,0.4.0.194112.1.2',
         `crlDistributionPoints = URI:${crlUrl}`,
+        ...ocsp,
         `1.3.6.1.5.5.7.1.3 = DER:${QC_STATEMENTS_DER}`,
       ],
       v3_authentication: [
@@ -101,6 +113,7 @@ function caConfig(dir: string, crlUrl: string): string {
         ...keyIds,
         'certificatePolicies = 1.3.76.16.6',
         `crlDistributionPoints = URI:${crlUrl}`,
+        ...ocsp,
       ],
     },
   });
@@ -172,13 +185,16 @@ function issue(dir: string, conf: string, issuerName: string, o: IssueOptions): 
 
 const DAY = 24 * 3600e3;
 
-export function makeTestPki(dir: string, opts: { crlUrl?: string; person?: TestPerson } = {}): TestPki {
+export function makeTestPki(
+  dir: string,
+  opts: { crlUrl?: string; caCrlUrl?: string; ocspUrl?: string; person?: TestPerson } = {},
+): TestPki {
   mkdirSync(join(dir, 'newcerts'), { recursive: true });
   writeFileSync(join(dir, 'index.txt'), '');
   writeFileSync(join(dir, 'serial'), '1000\n');
   const crlUrl = opts.crlUrl ?? 'http://127.0.0.1:1/test-ca.crl';
   const conf = join(dir, 'ca.cnf');
-  writeFileSync(conf, caConfig(dir, crlUrl));
+  writeFileSync(conf, caConfig(dir, { crlUrl, caCrlUrl: opts.caCrlUrl, ocspUrl: opts.ocspUrl }));
   const person = opts.person ?? DEFAULT_PERSON;
   const now = Date.now();
 

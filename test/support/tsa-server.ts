@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { opensslDate } from './pki';
 import { opensslCaConfig } from './openssl-ca-config';
+import { readBody } from './http-body';
 
 /** ok: a real token; http500; garbage: 200 with random bytes; slow: never answers; rejection: status 2;
  * mismatch: a valid token for another query (wrong nonce and imprint) */
@@ -135,15 +136,6 @@ function otherQuery(pki: TsaPki, n: number): string {
   return query;
 }
 
-function body(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => resolve(Buffer.concat(parts)));
-    req.on('error', reject);
-  });
-}
-
 export interface TsaServerOptions {
   pki: TsaPki;
   mode?: TsaMode;
@@ -175,7 +167,7 @@ export async function startTsaServer(opts: TsaServerOptions): Promise<TestTsa> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const n = ++tsa.requests;
     tsa.authorizations.push(req.headers.authorization);
-    const query = await body(req);
+    const query = await readBody(req);
     if (req.method !== 'POST' || req.headers['content-type'] !== 'application/timestamp-query') {
       res.writeHead(415).end();
       return;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
-import { signatureTimestamper } from '../../electron/core/ltv/cades-t';
+import { signatureTimestamper } from '../../electron/core/sign/cades-t';
 import { createRevocationChecker } from '../../electron/core/revocation/checker';
 import { signCades } from '../../electron/core/sign/cades';
 import { timestampFile } from '../../electron/core/timestamp/timestamp-file';

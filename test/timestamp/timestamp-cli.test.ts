@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatDateTime } from '../../shared/format/dates';
 import { runCli } from '../support/cli';
 import { opensslP7m, useTsa } from './support/ltv-fixture';
 
@@ -124,7 +125,7 @@ describe('sigillo verify text output for timestamps', () => {
     const file = join(d, 'nota.txt');
     writeFileSync(file, 'nota');
     const r = await runCli(['timestamp', '--json', '--tsa', svc.tsa.url, file]);
-    const genTime = (JSON.parse(r.stdout)[0].genTime as string).replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    const genTime = formatDateTime(JSON.parse(r.stdout)[0].genTime as string); // Rome local time
     const v = await runCli(['verify', '--offline', '--no-tsl', '--trust', trustBundle, `${file}.tsd`]);
     expect(v.stdout).toContain(`timestamp of ${genTime} — Sigillo Test Time Stamping Unit`);
     expect(v.stdout).not.toMatch(/no signature/);

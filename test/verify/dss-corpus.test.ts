@@ -4,9 +4,8 @@
  * signed revision" verdict. Skipped only when the folder is absent (a clone outside this workspace).
  */
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FileReport } from '../../electron/core/verify/types';
 import {
   DSS,
@@ -23,7 +22,7 @@ describe.skipIf(!dssPresent)('DSS / pyHanko corpus (expected.tsv)', () => {
   const rows = dssRows();
   const reports = new Map<string, FileReport>();
   // a fresh HOME: no trusted lists or revocation cache of the machine, so the run is the same everywhere
-  const env = () => ({ HOME: mkdtempSync(join(tmpdir(), 'sigillo-dss-home-')) });
+  const env = () => ({ HOME: mkdtempSync(join(inject('fixture').root, 'sigillo-dss-home-')) });
 
   beforeAll(async () => {
     const attached = rows.filter((r) => !r.content);

@@ -40,7 +40,7 @@ describe('sigillo sign/verify/extract with XAdES and ASiC', () => {
     expect(v.code).toBe(1); // offline: revocation unknown → INDETERMINATE/TRY_LATER
 
     const text = await runCli(['verify', '--offline', '--trust', fx.pki.chainPem, output], env);
-    expect(text.stdout).toContain('Fattura 9/2026 del 2026-11-20, totale 50.00 EUR');
+    expect(text.stdout).toContain('Fattura 9/2026 del 20/11/2026, totale 50,00 €');
     expect(text.stdout).toContain('ROSSI');
   });
 

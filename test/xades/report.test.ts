@@ -8,6 +8,7 @@ import type { FileReport } from '../../electron/core/verify/types';
 import { fatturaPaFromBytes } from '../../electron/core/fatturapa/fatturapa';
 import { documentFactLines } from '../../electron/core/xades/document-facts';
 import { invoiceXml } from './support/fatturapa-sample';
+import { setLang } from '../../electron/core/i18n/translate';
 
 const fx = inject('fixture');
 
@@ -30,8 +31,10 @@ const report: FileReport = {
 
 describe('document facts', () => {
   it('text lines: invoice number, date, total, sender; uncovered container files', () => {
+    setLang('it');
     const lines = documentFactLines(report);
-    expect(lines[0]).toMatch(/FT-2026\/17.*2026-11-20.*122\.00 EUR.*Rossi & Figli S\.r\.l\..*IT01234567890/);
+    // the one formatter: day-first date and the amount with the euro sign, Italian style
+    expect(lines[0]).toMatch(/FT-2026\/17.*20\/11\/2026.*122,00 €.*Rossi & Figli S\.r\.l\..*IT01234567890/);
     expect(lines.some((l) => l.includes('nota.txt') && l.includes('⚠'))).toBe(true);
   });
 
@@ -41,7 +44,7 @@ describe('document facts', () => {
     writeFileSync(pdf, await buildVerificationReport([report]));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('FT-2026/17');
-    expect(text).toContain('122.00 EUR');
+    expect(text).toContain('122,00 €');
     expect(text).toContain('nota.txt');
   });
 });

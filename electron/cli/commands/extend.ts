@@ -3,13 +3,14 @@
  * signatures of existing p7m files to a long-term level (CAdES-T, -LT, -LTA) without invalidating anything.
  */
 import { type ErrorInfo } from '../../core/errors';
-import { cliErrorInfo } from '../error-hints';
 import { t } from '../../core/i18n/translate';
 import { EXTEND_LEVELS, extendFile, type ExtendLevel } from '../../core/ltv/extend-file';
 import type { TsaConfig } from '../../core/tsa/tsa-client';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+import { usageText } from '../usage';
 import { stringOption } from '../card-options';
 import { TSA_HELP, tsaCliOptions, tsaFromCli } from '../tsa-options';
+import { cliErrorInfo } from '../error-hints';
 
 export interface ExtendResultJson {
   input: string;
@@ -49,7 +50,7 @@ Exit: 0 everything extended (or already at the level), 1 at least one error, 2 u
 };
 
 function usage(ctx: CommandContext, message: string): number {
-  ctx.out.warn(`${message}\n\n${t(HELP)}`);
+  ctx.out.warn(usageText(['extend'], message));
   return EXIT_USAGE;
 }
 

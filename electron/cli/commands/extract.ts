@@ -5,6 +5,8 @@
 import { t } from '../../core/i18n/translate';
 import type { ExtractResult } from '../../core/verify/extract';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+import { usageText } from '../usage';
+import { EXTRACT_HINTS, withCliHint } from '../error-hints';
 import {
   extractAny,
   PDF_EXTRACT_HELP,
@@ -16,7 +18,12 @@ import {
 const HELP = {
   it: `Uso: sigillo extract [--json] [--out CARTELLA] [--overwrite] [--force] FILE.p7m...
 
-Estrae il documento firmato: fattura.xml.p7m → fattura.xml (anche da p7m annidati, base64 o BER).
+Estrae il documento firmato, secondo il file:
+  .p7m (CAdES; anche annidati, base64 o BER): fattura.xml.p7m → fattura.xml
+  PDF firmato (PAdES): la revisione coperta da una firma (vedi --signature)
+  ASiC-E / ASiC-S (.asice, .sce, .asics, .scs, .bdoc): tutti i file firmati
+  marche temporali .tsd e .m7m: il documento marcato (doc.pdf.tsd → doc.pdf)
+Una firma separata (.p7s, .tsr) non contiene il documento: non c'è niente da estrarre.
   --out CARTELLA   dove scrivere (predefinito: accanto al file)
   --overwrite      sostituisce un file esistente (altrimenti errore)
   --force          estrae anche se la firma non è integra (il problema viene comunque segnalato)
@@ -26,7 +33,12 @@ Contenitore ASiC (.asice/.sce/.asics/.scs/.bdoc): estrae tutti i file firmati in
 contratto/), dopo il controllo delle firme; nomi pericolosi (../, assoluti) e zip bomb rifiutati.`,
   en: `Usage: sigillo extract [--json] [--out DIR] [--overwrite] [--force] FILE.p7m...
 
-Extracts the signed document: fattura.xml.p7m → fattura.xml (nested p7m, base64 or BER too).
+Extracts the signed document, by file kind:
+  .p7m (CAdES; nested, base64 or BER too): fattura.xml.p7m → fattura.xml
+  signed PDF (PAdES): the revision a signature covers (see --signature)
+  ASiC-E / ASiC-S (.asice, .sce, .asics, .scs, .bdoc): every signed file
+  timestamps .tsd and .m7m: the timestamped document (doc.pdf.tsd → doc.pdf)
+A detached signature (.p7s, .tsr) holds no document: there is nothing to extract.
   --out DIR        where to write (default: beside the file)
   --overwrite      replaces an existing file (otherwise an error)
   --force          extracts even when the signature is not intact (the problem is still reported)
@@ -51,7 +63,10 @@ function print(ctx: CommandContext, r: ExtractResult): void {
 
 export const extractCommand: Command = {
   path: ['extract'],
-  summary: { it: 'estrae il documento da un .p7m', en: 'extract the document from a .p7m' },
+  summary: {
+    it: 'estrae il documento firmato (.p7m, PDF, ASiC, .tsd, .m7m)',
+    en: 'extract the signed document (.p7m, PDF, ASiC, .tsd, .m7m)',
+  },
   help: HELP,
   options: {
     out: { type: 'string' },
@@ -62,7 +77,9 @@ export const extractCommand: Command = {
   allowPositionals: true,
   async run(ctx) {
     if (ctx.positionals.length === 0) {
-      ctx.out.warn(`${t({ it: 'Indicare almeno un file.', en: 'Give at least one file.' })}\n\n${t(HELP)}`);
+      ctx.out.warn(
+        usageText(['extract'], t({ it: 'Indicare almeno un file.', en: 'Give at least one file.' })),
+      );
       return EXIT_USAGE;
     }
     const opts = {
@@ -72,12 +89,13 @@ export const extractCommand: Command = {
     };
     const signature = signatureOption(ctx);
     if (signature === null) {
-      ctx.out.warn(`${pdfExtractUsage()}\n\n${t(HELP)}`);
+      ctx.out.warn(usageText(['extract'], pdfExtractUsage()));
       return EXIT_USAGE;
     }
     const results: ExtractResult[] = [];
     for (const f of ctx.positionals) {
-      const r = await extractAny(f, opts, signature ?? undefined);
+      const got = await extractAny(f, opts, signature ?? undefined);
+      const r = got.error ? { ...got, error: withCliHint(got.error, EXTRACT_HINTS) } : got;
       results.push(r);
       if (!ctx.out.json) print(ctx, r);
     }

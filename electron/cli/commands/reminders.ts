@@ -9,6 +9,7 @@ import { Pkcs11Service } from '../../core/pkcs11/pkcs11-service';
 import { defaultRemindersPath, JsonFileReminderStore } from '../../core/renewal/reminder-file-store';
 import { ReminderScheduler } from '../../core/renewal/reminder-scheduler';
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+import { usageText } from '../usage';
 import { printReminders, remindersJson } from './reminders-output';
 
 const HELP = {
@@ -119,7 +120,7 @@ export const remindersCommand: Command = {
     try {
       checkCombination(ctx.values);
     } catch (e) {
-      ctx.out.warn((e as Error).message);
+      ctx.out.warn(usageText(['reminders'], (e as Error).message));
       return EXIT_USAGE;
     }
     const store = new JsonFileReminderStore(defaultRemindersPath(ctx.env));

@@ -5,7 +5,7 @@ import { SIGN_LTV_HELP } from '../sign-ltv-options';
 
 export const SIGN_HELP: Message = {
   it: `Uso: sigillo sign [--json] [--module PERCORSO] [--token ETICHETTA] [--cert ID] [--format auto|cades|pades|xades]
-                    [--digest sha256|sha384|sha512] [--nest] [--out CARTELLA] [--overwrite] FILE...
+                    [--digest sha256|sha384|sha512] [--nest] [--detached] [--out CARTELLA] [--overwrite] FILE...
 
 Firma ogni FILE con la carta: un solo PIN per tutti i file (variabile SIGILLO_PIN, altrimenti richiesto senza eco).
 CAdES: FILE → FILE.p7m (CAdES-BES, DER). Se FILE è già un .p7m si aggiunge una firma parallela (stesso nome:
@@ -21,13 +21,14 @@ ${SIGN_LTV_HELP.it}
   --format F         auto (default), cades, pades o xades
   --digest D         sha256 (default), sha384, sha512
   --nest             firma annidata di un .p7m invece della firma parallela
+  --detached         firma separata: FILE → FILE.p7s (CAdES senza contenuto; per verificarla serve anche FILE)
   --out CARTELLA     dove scrivere i file firmati (default: accanto all'originale)
   --overwrite        sostituisce un file firmato già esistente (altrimenti errore)
   --json             risultato JSON: [{"input","output","format","error"?:{"code","message"}}]
 
 Uscita: 0 tutto firmato, 1 almeno un errore, 2 uso errato.`,
   en: `Usage: sigillo sign [--json] [--module PATH] [--token LABEL] [--cert ID] [--format auto|cades|pades|xades]
-                    [--digest sha256|sha384|sha512] [--nest] [--out DIR] [--overwrite] FILE...
+                    [--digest sha256|sha384|sha512] [--nest] [--detached] [--out DIR] [--overwrite] FILE...
 
 Signs every FILE with the card: one PIN for all files (SIGILLO_PIN variable, else asked without echo).
 CAdES: FILE → FILE.p7m (CAdES-BES, DER). If FILE already is a .p7m a parallel signature is added (same name:
@@ -43,6 +44,7 @@ ${SIGN_LTV_HELP.en}
   --format F      auto (default), cades, pades or xades
   --digest D      sha256 (default), sha384, sha512
   --nest          nested signature of a .p7m instead of a parallel one
+  --detached      detached signature: FILE → FILE.p7s (CAdES without the content; verifying it needs FILE too)
   --out DIR       where to write the signed files (default: next to the original)
   --overwrite     replace an existing signed file (otherwise an error)
   --json          JSON result: [{"input","output","format","error"?:{"code","message"}}]

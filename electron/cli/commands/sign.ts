@@ -1,31 +1,26 @@
 /**
- * `sigillo sign [--json] [--module PATH] [--token L] [--cert ID] [--format auto|cades|pades]
- * [--digest sha256|sha384|sha512] [--nest] [--out DIR] [--overwrite] FILE...`: one module load, one login,
- * one PIN, a signature per file, a result per file.
+ * `sigillo sign [--json] [--module PATH] [--token L] [--cert ID] [--format auto|cades|pades|xades]
+ * [--digest sha256|sha384|sha512] [--nest] [--detached] [--out DIR] [--overwrite] FILE...`: the options become
+ * the core's signing policy (core/sign/sign-batch.ts: one module load, one login, one PIN, a result per file);
+ * this file only translates options, asks the PIN and prints.
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { DIGEST_NAMES, type DigestName } from '../../core/crypto/key-signer';
 import { cleanStaleTemps } from '../../core/files/stale-temp';
 import { SigilloError, type ErrorInfo } from '../../core/errors';
-import { cliErrorInfo } from '../error-hints';
 import { t } from '../../core/i18n/translate';
-import {
-  REQUESTED_FORMATS,
-  routeFormat,
-  signFile,
-  type RequestedFormat,
-  type SignFormat,
-} from '../../core/sign/format-routing';
+import { REQUESTED_FORMATS, type RequestedFormat, type SignFormat } from '../../core/sign/format-routing';
+import { signBatch, type BatchFileResult, type OpenedSigner } from '../../core/sign/sign-batch';
+import { checkPolicy, type SignPolicy } from '../../core/sign/sign-policy';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
-import { stringOption, tokenOptions, withCardService } from '../card-options';
+import { usageText } from '../usage';
+import { withCliHint } from '../error-hints';
+import { openCardService, stringOption, tokenOptions } from '../card-options';
 import { readSecret } from '../secret-input';
 import { SIGN_HELP } from './sign-help';
 import { padesCliOptions, padesOptionsFrom } from './sign-pades-options';
-import { ltvFromCli, signLtvCliOptions, type SignLtv } from '../sign-ltv-options';
-import { Prefetch } from '../../core/sign/prefetch';
-import type { PadesFileOptions } from '../../core/sign/pades-file';
-import { withIssuerChain } from '../../core/sign/issuer-chain';
+import { ltvFromCli, signLtvCliOptions } from '../sign-ltv-options';
 
 export interface SignResultJson {
   input: string;
@@ -37,7 +32,7 @@ export interface SignResultJson {
 const FORMAT_LABEL: Record<SignFormat, string> = { cades: 'CAdES', pades: 'PAdES', xades: 'XAdES' };
 
 function usage(ctx: CommandContext, message: string): number {
-  ctx.out.warn(`${message}\n\n${t(SIGN_HELP)}`);
+  ctx.out.warn(usageText(['sign'], message));
   return EXIT_USAGE;
 }
 
@@ -51,89 +46,59 @@ async function checkOutDir(dir: string): Promise<void> {
   }
 }
 
-function printResult(ctx: CommandContext, r: SignResultJson): void {
-  if (r.error) ctx.out.warn(`✖ ${r.input}: ${r.error.message}`);
-  else ctx.out.line(`✔ ${r.input} → ${r.output} (${FORMAT_LABEL[r.format]})`);
+function printResult(ctx: CommandContext, r: SignResultJson, p: SignPolicy): void {
+  if (r.error) {
+    ctx.out.warn(`✖ ${r.input}: ${r.error.message}`);
+    return;
+  }
+  const kind = p.countersign
+    ? t({ it: 'controfirma CAdES', en: 'CAdES counter-signature' })
+    : p.detached
+      ? t({ it: 'CAdES separata', en: 'CAdES detached' })
+      : FORMAT_LABEL[r.format];
+  const level = p.level === 'B' ? '' : `, ${t({ it: 'livello', en: 'level' })} ${p.level}`;
+  ctx.out.line(`✔ ${r.input} → ${r.output} (${kind}${level})`);
 }
 
-export const signCommand: Command = {
-  path: ['sign'],
-  summary: {
-    it: 'firma file (CAdES .p7m, PAdES PDF, XAdES XML)',
-    en: 'sign files (CAdES .p7m, PAdES PDF, XAdES XML)',
-  },
-  help: SIGN_HELP,
-  options: {
-    ...tokenOptions,
-    format: { type: 'string' },
-    digest: { type: 'string' },
-    nest: { type: 'boolean' },
-    out: { type: 'string' },
-    overwrite: { type: 'boolean' },
-    ...padesCliOptions,
-    ...signLtvCliOptions,
-  },
-  allowPositionals: true,
-  async run(ctx) {
-    const files = ctx.positionals;
-    const format = (stringOption(ctx, 'format') ?? 'auto') as RequestedFormat;
-    const digest = (stringOption(ctx, 'digest') ?? 'sha256') as DigestName;
-    const outDir = stringOption(ctx, 'out');
-    if (files.length === 0) return usage(ctx, t({ it: 'Nessun file da firmare.', en: 'No file to sign.' }));
-    if (!REQUESTED_FORMATS.includes(format)) {
-      return usage(ctx, t({ it: 'Formato sconosciuto: {f}', en: 'Unknown format: {f}' }, { f: format }));
-    }
-    if (!DIGEST_NAMES.includes(digest)) {
-      return usage(
-        ctx,
-        t({ it: 'Algoritmo di hash sconosciuto: {d}', en: 'Unknown digest: {d}' }, { d: digest }),
-      );
-    }
-    const pades = padesOptionsFrom(ctx);
-    if ('usage' in pades) return usage(ctx, pades.usage);
-    const ltv = ltvFromCli(ctx);
-    if ('usage' in ltv) return usage(ctx, ltv.usage);
-    if (outDir) await checkOutDir(outDir);
-    const folders = new Set(files.map((f) => (outDir ? resolve(outDir) : dirname(resolve(f)))));
-    for (const folder of folders) await cleanStaleTemps(folder);
-    const overwrite = ctx.values.overwrite === true;
-    const nest = ctx.values.nest === true;
-    // a big first file starts being read (copied, hashed) while the PKCS#11 module loads and the PIN is asked
-    const first = files[0] as string;
-    const prefetched =
-      ctx.values.countersign === true
-        ? undefined
-        : await Prefetch.start({
-            format: routeFormat(first, format),
-            input: first,
-            digest,
-            outputDir: outDir,
-            overwrite,
-          }).catch(() => undefined);
-    try {
-      return await signAll(ctx, { files, format, digest, outDir, overwrite, nest, pades, ltv, prefetched });
-    } finally {
-      await prefetched?.cancel();
-    }
-  },
-};
-
-interface SignPlan {
-  files: string[];
-  format: RequestedFormat;
-  digest: DigestName;
-  outDir?: string;
-  overwrite: boolean;
-  nest: boolean;
-  pades: PadesFileOptions;
-  ltv: SignLtv;
-  prefetched?: Prefetch;
+/** The policy from the options, or `{ usage }` (exit 2). */
+function policyFrom(ctx: CommandContext): SignPolicy | { usage: string } {
+  const format = (stringOption(ctx, 'format') ?? 'auto') as RequestedFormat;
+  const digest = (stringOption(ctx, 'digest') ?? 'sha256') as DigestName;
+  if (!REQUESTED_FORMATS.includes(format)) {
+    return { usage: t({ it: 'Formato sconosciuto: {f}', en: 'Unknown format: {f}' }, { f: format }) };
+  }
+  if (!DIGEST_NAMES.includes(digest)) {
+    return {
+      usage: t({ it: 'Algoritmo di hash sconosciuto: {d}', en: 'Unknown digest: {d}' }, { d: digest }),
+    };
+  }
+  const pades = padesOptionsFrom(ctx);
+  if ('usage' in pades) return pades;
+  const ltv = ltvFromCli(ctx);
+  if ('usage' in ltv) return ltv;
+  const policy: SignPolicy = {
+    format,
+    digest,
+    outputDir: stringOption(ctx, 'out'),
+    overwrite: ctx.values.overwrite === true,
+    nest: ctx.values.nest === true,
+    detached: ctx.values.detached === true,
+    pades,
+    ...ltv,
+  };
+  try {
+    checkPolicy(policy);
+  } catch (e) {
+    if (e instanceof SigilloError) return { usage: e.message };
+    throw e;
+  }
+  return policy;
 }
 
-/** One login, then a signature per file and a result per file. */
-async function signAll(ctx: CommandContext, plan: SignPlan): Promise<number> {
-  const { files, format, digest, outDir, pades, ltv } = plan;
-  const results = await withCardService(ctx, async (svc) => {
+/** Loads the module, finds the token and certificate, asks the PIN (zeroed after the login) and logs in. */
+async function openSigner(ctx: CommandContext): Promise<OpenedSigner> {
+  const svc = await openCardService(ctx);
+  try {
     const token = svc.findToken(stringOption(ctx, 'token'));
     const certId = svc.chooseCertificate(token, stringOption(ctx, 'cert')).id;
     const pin = await readSecret(
@@ -148,37 +113,65 @@ async function signAll(ctx: CommandContext, plan: SignPlan): Promise<number> {
     } finally {
       pin.fill(0);
     }
-    try {
-      const signer = await withIssuerChain(session.signer(certId));
-      const out: SignResultJson[] = [];
-      for (const input of files) {
-        const fmt = routeFormat(input, format);
+    const s = session;
+    return {
+      signer: s.signer(certId),
+      close: () => {
         try {
-          const r = await (ltv.signFile ?? signFile)(fmt, {
-            input,
-            outputDir: outDir,
-            overwrite: plan.overwrite,
-            digest,
-            signer,
-            nest: plan.nest,
-            pades,
-            prefetched: plan.prefetched,
-            finishSignerInfo: ltv.finishSignerInfo,
-            onProgress: (done, total) => ctx.out.progress(basename(input), done, total),
-          });
-          out.push({ input, output: r.output, format: r.format });
-        } catch (e) {
-          out.push({ input, output: null, format: fmt, error: cliErrorInfo(e) });
+          s.logout();
         } finally {
-          ctx.out.progressDone();
+          svc.close();
         }
-        if (!ctx.out.json) printResult(ctx, out[out.length - 1]!);
-      }
-      return out;
-    } finally {
-      session.logout();
-    }
-  });
-  if (ctx.out.json) ctx.out.result(results);
-  return results.some((r) => r.error) ? EXIT_FAILURE : EXIT_OK;
+      },
+    };
+  } catch (e) {
+    svc.close();
+    throw e;
+  }
 }
+
+export const signCommand: Command = {
+  path: ['sign'],
+  summary: {
+    it: 'firma file (CAdES .p7m/.p7s, PAdES PDF, XAdES XML)',
+    en: 'sign files (CAdES .p7m/.p7s, PAdES PDF, XAdES XML)',
+  },
+  help: SIGN_HELP,
+  options: {
+    ...tokenOptions,
+    format: { type: 'string' },
+    digest: { type: 'string' },
+    nest: { type: 'boolean' },
+    detached: { type: 'boolean' },
+    out: { type: 'string' },
+    overwrite: { type: 'boolean' },
+    ...padesCliOptions,
+    ...signLtvCliOptions,
+  },
+  allowPositionals: true,
+  async run(ctx) {
+    const files = ctx.positionals;
+    if (files.length === 0) return usage(ctx, t({ it: 'Nessun file da firmare.', en: 'No file to sign.' }));
+    const policy = policyFrom(ctx);
+    if ('usage' in policy) return usage(ctx, policy.usage);
+    if (policy.outputDir) await checkOutDir(policy.outputDir);
+    const folders = new Set(
+      files.map((f) => (policy.outputDir ? resolve(policy.outputDir) : dirname(resolve(f)))),
+    );
+    for (const folder of folders) await cleanStaleTemps(folder);
+    // the core's per-file errors get the CLI option that fixes them (e.g. OUTPUT_EXISTS → --overwrite)
+    const withHint = (r: BatchFileResult): SignResultJson =>
+      r.error ? { ...r, error: withCliHint(r.error) } : r;
+    const results: SignResultJson[] = (
+      await signBatch(files, policy, () => openSigner(ctx), {
+        onProgress: (i, done, total) => ctx.out.progress(basename(files[i] as string), done, total),
+        onFileDone: (r: BatchFileResult) => {
+          ctx.out.progressDone();
+          if (!ctx.out.json) printResult(ctx, withHint(r), policy);
+        },
+      })
+    ).map(withHint);
+    if (ctx.out.json) ctx.out.result(results);
+    return results.some((r) => r.error) ? EXIT_FAILURE : EXIT_OK;
+  },
+};

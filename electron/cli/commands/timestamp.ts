@@ -4,12 +4,14 @@
  */
 import { basename } from 'node:path';
 import { type ErrorInfo } from '../../core/errors';
-import { cliErrorInfo } from '../error-hints';
+import { formatDateTime } from '../../../shared/format/dates';
 import { t } from '../../core/i18n/translate';
 import { TIMESTAMP_FORMATS, timestampFile, type TimestampFormat } from '../../core/timestamp/timestamp-file';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+import { usageText } from '../usage';
 import { stringOption } from '../card-options';
 import { TSA_HELP, tsaCliOptions, tsaFromCli } from '../tsa-options';
+import { cliErrorInfo } from '../error-hints';
 
 export interface TimestampResultJson {
   input: string;
@@ -49,13 +51,13 @@ Exit: 0 everything timestamped, 1 at least one error, 2 usage error.`,
 };
 
 function usage(ctx: CommandContext, message: string): number {
-  ctx.out.warn(`${message}\n\n${t(HELP)}`);
+  ctx.out.warn(usageText(['timestamp'], message));
   return EXIT_USAGE;
 }
 
 function print(ctx: CommandContext, r: TimestampResultJson): void {
   if (r.error) ctx.out.warn(`✖ ${r.input}: ${r.error.message}`);
-  else ctx.out.line(`✔ ${r.input} → ${r.output} (${r.genTime})`);
+  else ctx.out.line(`✔ ${r.input} → ${r.output} (${r.genTime ? formatDateTime(r.genTime) : ''})`);
 }
 
 export const timestampCommand: Command = {

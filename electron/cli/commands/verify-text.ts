@@ -1,4 +1,5 @@
 /** The readable summary `sigillo verify` prints without --json: ✔ / ⚠ / ✖ per signature, signer, time, reason. */
+import { formatDateTime } from '../../../shared/format/dates';
 import { t } from '../../core/i18n/translate';
 import type { FileReport, SignatureReport } from '../../core/verify/types';
 import { pdfSignatureLines } from './verify-pdf-text';
@@ -17,12 +18,7 @@ function who(s: SignatureReport): string {
 }
 
 function when(s: SignatureReport): string {
-  return s.signingTime
-    ? s.signingTime
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, ' UTC')
-        .replace(/Z$/, ' UTC')
-    : t({ it: 'ora non indicata', en: 'no time given' });
+  return s.signingTime ? formatDateTime(s.signingTime) : t({ it: 'ora non indicata', en: 'no time given' });
 }
 
 function signatureLines(s: SignatureReport, indent: string, counter: boolean): string[] {
@@ -51,7 +47,20 @@ export function fileSummary(r: FileReport): string {
   if (r.signatures.length === 0 && !r.timestamps?.length)
     lines.push(`  ✖ ${t({ it: 'nessuna firma', en: 'no signature' })}`);
   for (const s of r.signatures) lines.push(...signatureLines(s, '  ', false));
+  if (lacksAnchor(r.signatures)) lines.push(`  → ${t(UPDATE_TRUST_HINT)}`);
   return lines.join('\n');
+}
+
+/** How to fix a signature whose certificate chains to no trusted anchor (the app says the same). */
+const UPDATE_TRUST_HINT = {
+  it: 'Per riconoscere l’ente che ha emesso il certificato, aggiorna gli elenchi di fiducia UE (sigillo trust update), poi verifica di nuovo.',
+  en: 'To recognise the authority that issued the certificate, update the EU trusted lists (sigillo trust update), then verify again.',
+};
+
+function lacksAnchor(sigs: SignatureReport[]): boolean {
+  return sigs.some(
+    (s) => s.subIndication === 'NO_CERTIFICATE_CHAIN_FOUND' || lacksAnchor(s.counterSignatures),
+  );
 }
 
 /** every signature, counter-signatures included, passed */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { copyHashWorker } from './copy-hash-worker';
+import { cancelledError, throwIfCancelled } from './cancelled';
 import { fileError } from './input-file';
 import { writeFully } from './write-fully';
 import type { AtomicOutput } from './atomic-output';
@@ -28,6 +29,8 @@ export interface CopyHashOptions {
   onProgress?: (done: number) => void;
   /** the input's size if known: small inputs are done on this thread (starting threads costs more than that) */
   size?: number;
+  /** aborting stops the threads; `done` then rejects with CANCELLED */
+  signal?: AbortSignal;
 }
 
 export interface CopyHashJob {
@@ -71,9 +74,11 @@ export function startCopyHash(o: CopyHashOptions): CopyHashJob {
 function inThreadJob(o: CopyHashOptions): CopyHashJob {
   const hashes = o.algorithms.map((a) => createHash(a));
   const done = (async () => {
+    throwIfCancelled(o.signal);
     const bytes = await readFile(o.input).catch((e: unknown) => {
       throw fileError(e, o.input);
     });
+    throwIfCancelled(o.signal);
     for (const h of hashes) h.update(bytes);
     if (o.out) await writeFully(o.out.handle, bytes, o.out.offset);
     o.onProgress?.(bytes.length);
@@ -162,6 +167,16 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
     }
   });
   done.catch(() => undefined);
+  const onAbort = () => failed?.(cancelledError());
+  if (o.signal?.aborted) onAbort();
+  else if (o.signal) {
+    const signal = o.signal;
+    signal.addEventListener('abort', onAbort, { once: true });
+    done.then(
+      () => signal.removeEventListener('abort', onAbort),
+      () => signal.removeEventListener('abort', onAbort),
+    );
+  }
 
   return {
     done,

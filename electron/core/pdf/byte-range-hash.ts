@@ -26,21 +26,24 @@ export async function copyAndHash(
   digest: string,
   onProgress?: (done: number, total: number) => void,
   early?: PrefetchedWork,
+  signal?: AbortSignal,
 ): Promise<{ length: number; job: CopyHashJob }> {
   const total = (await stat(inputPath)).size;
   const progress = (done: number) => onProgress?.(done, Math.max(done, total));
   early?.onProgress(progress);
   const job =
     early?.job ??
-    startCopyHash({ input: inputPath, algorithms: [digest], onProgress: progress, size: total });
+    startCopyHash({ input: inputPath, algorithms: [digest], onProgress: progress, size: total, signal });
+  const copying = early?.copied ?? copyFile(inputPath, tempPath);
   try {
-    const [, hashed] = await Promise.all([early?.copied ?? copyFile(inputPath, tempPath), job.done]);
+    const [, hashed] = await Promise.all([copying, job.done]);
     const copied = (await out.stat()).size;
     await out.chmod(0o644);
     if (copied !== hashed || hashed !== total) throw pdfBroken('the file changed while it was being read');
     return { length: hashed, job };
   } catch (e) {
     await job.cancel();
+    await copying.catch(() => undefined); // the kernel copy ends before the temporary file is removed
     throw e;
   }
 }

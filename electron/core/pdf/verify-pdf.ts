@@ -10,6 +10,7 @@ import { dssCertificates, dssCrls } from './dss-streams';
 import type { VerifyContext } from '../verify/verify-cms';
 import { formatFailure } from '../verify/verify-signer-info';
 import type { FileReport, SignatureReport } from '../verify/types';
+import type { PdfSignatureReport } from '../../../shared/schemas/verify';
 import type { FileVerifier } from '../verify/file-types';
 import { PdfReader } from './pdf-reader';
 import { parsePdfDate, PdfString } from './pdf-objects';
@@ -23,24 +24,10 @@ import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
 import { analyseModifications, type Modifications } from './diff/analyse';
 import { pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
 
-export interface PdfSignatureReport extends SignatureReport {
-  fieldName: string;
-  subFilter: string;
-  /** ETSI.RFC3161 document timestamp rather than a signature */
-  documentTimestamp: boolean;
-  byteRange: number[];
-  /** 1-based revision signed by this signature; null when its ranges do not end at a revision end */
-  revision: number | null;
-  coversWholeDocument: boolean;
-  /** changes made after this signature (null when it covers the whole document) */
-  modifications: Modifications | null;
-}
+export type { PdfSignatureReport } from '../../../shared/schemas/verify';
 
-export interface PdfFileReport extends FileReport {
-  signatures: PdfSignatureReport[];
-  /** number of revisions (incremental updates + the original) */
-  revisions?: number;
-}
+/** the report of a PDF: its signatures are PdfSignatureReport; `revisions` counts the original and each update */
+export type PdfFileReport = Omit<FileReport, 'signatures'> & { signatures: PdfSignatureReport[] };
 
 /** the signature does not hold: integrity invalid with this sub-indication and reason */
 function failed(

@@ -27,14 +27,16 @@ function isFile(path: string): boolean {
 
 export function findPkcs11Module(q: ModuleQuery = {}): string {
   const env = q.env ?? process.env;
-  const explicit: [string | undefined, string][] = [
-    [q.module, '--module'],
+  const explicit: [string | undefined, string | null][] = [
+    [q.module, null],
     [env[MODULE_ENV], MODULE_ENV],
   ];
   for (const [path, source] of explicit) {
     if (path === undefined || path === '') continue;
     if (isFile(path)) return path;
-    throw failure('MODULE_NOT_FOUND', { source, path }, { tried: [path] });
+    throw source
+      ? failure('MODULE_NOT_FOUND', { source, path }, { tried: [path] })
+      : failure('MODULE_NOT_FOUND:explicit', { path }, { tried: [path] });
   }
   const tried = q.candidates ?? builtinModuleLocations(q.platform ?? process.platform, env);
   const found = tried.find(isFile);

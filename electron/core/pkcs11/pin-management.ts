@@ -8,7 +8,7 @@ import { SigilloError, failure } from '../errors';
 import { catalogueText } from '../i18n/catalogue';
 import { t } from '../i18n/translate';
 import { ckrName, pkcs11Error } from './pkcs11-errors';
-import { PIN_MESSAGES, soPinStatus, triesLeft, userPinStatus } from './pin-status';
+import { soPinStatus, triesLeft, userPinStatus, wrongPinHint } from './pin-status';
 import type { Pkcs11Service } from './pkcs11-service';
 import type { PinStatus, TokenInfo } from './token-types';
 
@@ -32,15 +32,55 @@ export function pinRules(token: Pick<TokenInfo, 'minPinLength' | 'maxPinLength'>
   return { min, max, digitsOnly: true };
 }
 
+function fits(pin: Buffer, rules: PinRules): boolean {
+  const digits = pin.every((b) => b >= 0x30 && b <= 0x39);
+  return pin.length >= rules.min && pin.length <= rules.max && (digits || !rules.digitsOnly);
+}
+
+/** PIN_FORMAT with `message` (given the rules' range as {range}); never puts the PIN in the error. */
+function pinFormatError(rules: PinRules, message: (range: string) => string): SigilloError {
+  const range = rules.min === rules.max ? String(rules.min) : `${rules.min}–${rules.max}`;
+  return new SigilloError('PIN_FORMAT', message(range), {
+    min: rules.min,
+    max: rules.max,
+    digitsOnly: rules.digitsOnly,
+  });
+}
+
 /** Throws PIN_FORMAT when the new PIN breaks the rules; never puts the PIN in the error. */
 export function checkNewPin(pin: Buffer, rules: PinRules): void {
-  const digits = pin.every((b) => b >= 0x30 && b <= 0x39);
-  if (pin.length >= rules.min && pin.length <= rules.max && (digits || !rules.digitsOnly)) return;
-  const range = rules.min === rules.max ? String(rules.min) : `${rules.min}–${rules.max}`;
-  throw failure(
-    rules.digitsOnly ? 'PIN_FORMAT' : 'PIN_FORMAT:chars',
-    { range },
-    { min: rules.min, max: rules.max, digitsOnly: rules.digitsOnly },
+  if (fits(pin, rules)) return;
+  throw pinFormatError(rules, (range) =>
+    t(
+      rules.digitsOnly
+        ? {
+            it: 'Il nuovo PIN deve essere di {range} cifre (solo numeri).',
+            en: 'The new PIN must be {range} digits (numbers only).',
+          }
+        : {
+            it: 'Il nuovo PIN deve essere di {range} caratteri.',
+            en: 'The new PIN must be {range} characters.',
+          },
+      { range },
+    ),
+  );
+}
+
+/**
+ * Throws PIN_FORMAT when the PIN typed to log in cannot be right (CNS: 5–8 digits), before the card is touched:
+ * a mistyped PIN never costs a try. Never puts the PIN in the error.
+ */
+export function checkPinEntry(pin: Buffer, rules: PinRules): void {
+  if (fits(pin, rules)) return;
+  const what = t(rules.digitsOnly ? { it: 'cifre', en: 'digits' } : { it: 'caratteri', en: 'characters' });
+  throw pinFormatError(rules, (range) =>
+    t(
+      {
+        it: 'Il PIN è di {range} {what}: quello inserito non lo è, e non è stato provato sulla carta (nessun tentativo usato).',
+        en: 'The PIN is {range} {what}: the one entered is not, and it was not tried on the card (no attempt used).',
+      },
+      { range, what },
+    ),
   );
 }
 
@@ -75,12 +115,10 @@ function wrongPin(e: unknown, slot: graphene.Slot, token: TokenInfo): SigilloErr
   const flags = readFlags(slot);
   const status = flags === undefined ? token.userPin : userPinStatus(flags);
   const left = triesLeft(status);
-  const hint = { last: PIN_MESSAGES.finalTry, few: PIN_MESSAGES.countLow, none: PIN_MESSAGES.locked }[
-    left as 'last' | 'few' | 'none'
-  ];
+  const hint = wrongPinHint(left);
   return new SigilloError(
     left === 'none' ? 'PIN_LOCKED' : 'PIN_INCORRECT',
-    [mapped.message, hint ? t(hint) : ''].filter(Boolean).join(' '),
+    [mapped.message, hint].filter(Boolean).join(' '),
     { token: token.label, triesLeft: left, userPin: status },
   );
 }
@@ -119,6 +157,7 @@ export async function changePin(
 ): Promise<TokenInfo> {
   const token = service.findToken(tokenLabel);
   if (token.userPin.locked) throw pinLockedError(token);
+  checkPinEntry(oldPin, pinRules(token));
   checkNewPin(newPin, pinRules(token));
   if (oldPin.equals(newPin)) throw failure('PIN_UNCHANGED');
   await service.withSession(

@@ -55,8 +55,13 @@ export const PIN_MESSAGES = {
     en: 'Warning: last attempt before the PIN is blocked.',
   },
   countLow: {
-    it: 'Attenzione: sono già stati inseriti PIN errati, restano pochi tentativi.',
-    en: 'Warning: wrong PINs were already entered, few attempts are left.',
+    it: 'Attenzione: il PIN è già stato sbagliato, restano pochi tentativi.',
+    en: 'Warning: the PIN was already entered wrong, few attempts are left.',
+  },
+  /** after a wrong PIN (the flags now say count low): no "already entered", it may have been the first */
+  fewLeft: {
+    it: 'Restano pochi tentativi prima del blocco.',
+    en: 'Few attempts are left before the PIN is blocked.',
   },
   locked: {
     it: 'Il PIN è bloccato: sbloccalo con il PUK (sigillo pin unblock).',
@@ -75,4 +80,15 @@ export function pinWarning(status: PinStatus): string | undefined {
   if (status.countLow) return t(PIN_MESSAGES.countLow);
   if (status.toBeChanged) return t(PIN_MESSAGES.toBeChanged);
   return undefined;
+}
+
+/**
+ * The sentence added to "PIN errato." after a wrong PIN, from what the token now says about the tries left
+ * (the same words in the CLI and the app; empty when the token does not say).
+ */
+export function wrongPinHint(left: TriesLeft): string {
+  if (left === 'last') return t(PIN_MESSAGES.finalTry);
+  if (left === 'few') return t(PIN_MESSAGES.fewLeft);
+  if (left === 'none') return t(PIN_MESSAGES.locked);
+  return '';
 }

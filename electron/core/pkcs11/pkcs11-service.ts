@@ -4,11 +4,11 @@
  */
 import * as graphene from 'graphene-pk11';
 import { SigilloError, failure } from '../errors';
-import { t } from '../i18n/translate';
 import { ckrName, guard, pkcs11Error } from './pkcs11-errors';
 import { acquireModule, releaseModule } from './module-registry';
 import { findPkcs11Module, type ModuleQuery } from './module-discovery';
-import { PIN_MESSAGES, triesLeft, userPinStatus } from './pin-status';
+import { checkPinEntry, pinRules } from './pin-management';
+import { triesLeft, userPinStatus, wrongPinHint } from './pin-status';
 import { Pkcs11Session } from './pkcs11-session';
 import { chooseCertificateIn, findTokenIn } from './selection';
 import { isTokenReady, readTokenInfo } from './token-reader';
@@ -101,6 +101,7 @@ export class Pkcs11Service {
   login(tokenLabel: string | undefined, pin: Buffer): Pkcs11Session {
     const { slot, info } = this.locate(tokenLabel);
     if (info.userPin.locked) throw pkcs11Error(new Error('CKR_PIN_LOCKED'), 'C_Login', { token: info.label });
+    checkPinEntry(pin, pinRules(info));
     const session = guard('C_OpenSession', () => slot.open(graphene.SessionFlag.SERIAL_SESSION));
     try {
       userLogin(session, pin);
@@ -191,14 +192,7 @@ function loginError(e: unknown, slot: graphene.Slot, info: TokenInfo): SigilloEr
     // token gone: say what we knew
   }
   const left = triesLeft(status);
-  const extra =
-    left === 'last'
-      ? t(PIN_MESSAGES.finalTry)
-      : left === 'few'
-        ? t(PIN_MESSAGES.countLow)
-        : left === 'none'
-          ? t(PIN_MESSAGES.locked)
-          : '';
+  const extra = wrongPinHint(left);
   const code = left === 'none' ? 'PIN_LOCKED' : 'PIN_INCORRECT';
   return new SigilloError(code, [mapped.message, extra].filter(Boolean).join(' '), {
     ...mapped.details,

@@ -6,7 +6,7 @@
 import type { CertInfo } from '../x509/cert-info-types';
 import { earliest } from './already-renewed';
 import { renewalStatus } from './renewal-rules';
-import type { DeviceRenewalResult, RenewalContext, RenewalState, RenewalStatus } from './renewal-types';
+import type { DeviceHistory, DeviceRenewalResult, RenewalState, RenewalStatus } from './renewal-types';
 
 const SEVERITY: Record<RenewalState, number> = {
   'not-yet-valid': 0,
@@ -28,15 +28,19 @@ function newestPerRole(certs: CertInfo[]): CertInfo[] {
 export function deviceRenewal(
   certs: CertInfo[],
   today: Date,
-  context: RenewalContext = {},
+  history: DeviceHistory = {},
 ): DeviceRenewalResult {
   const endEntity = certs.filter((c) => !c.isCA);
-  const deviceContext: RenewalContext = {
-    deviceFirstNotBefore: earliest([context.deviceFirstNotBefore, ...endEntity.map((c) => c.notBefore)]),
-  };
+  // evidence of a renewal comes from the same role only: an earlier certificate of that role on the token or
+  // in the history (the authentication certificate's dates say nothing about the signature one)
+  const firstOfRole = (c: CertInfo) =>
+    earliest([
+      history.firstNotBeforeByRole?.[c.role],
+      ...endEntity.filter((o) => o.role === c.role).map((o) => o.notBefore),
+    ]);
   const statuses = new Map<CertInfo, RenewalStatus>();
   const certificates = certs.map((c) => {
-    const status = renewalStatus(c, today, c.isCA ? {} : deviceContext);
+    const status = renewalStatus(c, today, c.isCA ? {} : { deviceFirstNotBefore: firstOfRole(c) });
     statuses.set(c, status);
     return status;
   });

@@ -32,7 +32,10 @@ function superseded(c: RememberedCertificate, all: RememberedCertificate[]): boo
 
 function deviceFirstNotBefore(c: RememberedCertificate, all: RememberedCertificate[]): string | undefined {
   if (!c.deviceSerial) return undefined;
-  return earliest(all.filter((o) => o.deviceSerial === c.deviceSerial).map((o) => o.notBefore));
+  // same device and same role: the other role's dates are no evidence of a renewal
+  return earliest(
+    all.filter((o) => o.deviceSerial === c.deviceSerial && o.role === c.role).map((o) => o.notBefore),
+  );
 }
 
 /** Renewal status of a remembered certificate, with the device's first certificate when the store knows it. */

@@ -32,8 +32,16 @@ export interface RenewalStatus {
 }
 
 export interface RenewalContext {
-  /** notBefore (ISO 8601) of the first certificate this device ever held, when known */
+  /**
+   * notBefore (ISO 8601) of the first certificate of the SAME ROLE this device ever held, when known: the other
+   * role's dates are no evidence (a device's two certificates may start on different days).
+   */
   deviceFirstNotBefore?: string;
+}
+
+/** What is known of a device's history: per role, the notBefore of the first certificate it held. */
+export interface DeviceHistory {
+  firstNotBeforeByRole?: Partial<Record<CertRole, string>>;
 }
 
 /** The minimum the rules need; CertInfo and the reminder store's records both provide it. */

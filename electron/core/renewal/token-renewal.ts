@@ -7,7 +7,8 @@ import type { CertInfo } from '../x509/cert-info-types';
 import { deviceRenewal } from './device-renewal';
 import { earliest } from './already-renewed';
 import type { ReminderStore } from './reminder-types';
-import type { DeviceRenewal, RenewalContext, RenewalStatus } from './renewal-types';
+import type { CertRole } from '../x509/cert-info-types';
+import type { DeviceHistory, DeviceRenewal, RenewalStatus } from './renewal-types';
 
 export interface TokenLike {
   serialNumber?: string;
@@ -21,18 +22,24 @@ export interface TokenRenewal {
   forCertificate(fingerprintSha256: string): RenewalStatus | null;
 }
 
-/** What a store remembers about the device with this serial number (no store, unknown device → nothing). */
+/**
+ * What a store remembers about the device with this serial number, per role (no store, unknown device →
+ * nothing).
+ */
 export async function knownDeviceContext(
   store: ReminderStore | undefined,
   serial?: string,
-): Promise<RenewalContext> {
+): Promise<DeviceHistory> {
   if (!store || !serial) return {};
   try {
     const data = await store.load();
-    const first = earliest(
-      data.certificates.filter((c) => c.deviceSerial === serial).map((c) => c.notBefore),
-    );
-    return first ? { deviceFirstNotBefore: first } : {};
+    const mine = data.certificates.filter((c) => c.deviceSerial === serial);
+    const firstNotBeforeByRole: Partial<Record<CertRole, string>> = {};
+    for (const role of new Set(mine.map((c) => c.role))) {
+      const first = earliest(mine.filter((c) => c.role === role).map((c) => c.notBefore));
+      if (first) firstNotBeforeByRole[role] = first;
+    }
+    return { firstNotBeforeByRole };
   } catch {
     return {};
   }

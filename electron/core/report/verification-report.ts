@@ -1,142 +1,126 @@
 /**
- * The verification report as PDF (pdf-lib, standard Helvetica: WinAnsi covers Italian accents): one page per
- * file (continued on more pages when long), in the user's language, written atomically.
+ * The verification report as PDF (pdf-lib, standard Helvetica: WinAnsi covers Italian accents): per file, one
+ * coloured sentence with its icon as the window says it, the file (path, format, SHA-256), the trust used, then
+ * each signature (signature-section.ts); Sigillo's version and the page on every page. Written atomically.
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { formatDateTime } from '../../../shared/format/dates';
 import { withAtomicOutput } from '../files/atomic-output';
 import { writeFully } from '../files/write-fully';
 import { t } from '../i18n/translate';
-import type { FileReport, SignatureReport } from '../verify/types';
-import { TextFlow, type Tone } from './pdf-text';
+import type { FileReport } from '../verify/types';
 import { documentFactLines } from '../xades/document-facts';
-import type { PdfSignatureReport } from '../pdf/verify-pdf';
-import { itemLine, reportedItems } from '../pdf/diff/describe';
+import { TextFlow } from './pdf-text';
+import { reportContext, type ReportContext, type TrustState } from './report-context';
+import { headline } from './report-headline';
+import { formatWords } from './report-words';
+import { signatureTitle, writeSignature } from './signature-section';
+import { visualOfReports, type FileVisual } from '../pdf/visual/visual-of-reports';
+import { addVisualPages } from './visual-pages';
 
 const L = {
   title: { it: 'Rapporto di verifica delle firme digitali', en: 'Digital signature verification report' },
-  made: { it: 'Generato da Sigillo il {time}', en: 'Made by Sigillo on {time}' },
-  file: { it: 'File: {file}', en: 'File: {file}' },
-  format: { it: 'Formato: {f}', en: 'Format: {f}' },
-  content: { it: 'Contenuto firmato: {f}', en: 'Signed content: {f}' },
-  error: { it: 'Errore: {m}', en: 'Error: {m}' },
-  none: { it: 'Nessuna firma trovata.', en: 'No signature found.' },
-  signature: { it: 'Firma {n}', en: 'Signature {n}' },
-  counter: { it: 'Controfirma', en: 'Counter-signature' },
-  level: { it: ' (livello di annidamento {d})', en: ' (nesting level {d})' },
-  signer: { it: 'Firmatario: {v}', en: 'Signer: {v}' },
-  fiscal: { it: 'Codice fiscale: {v}', en: 'Fiscal code: {v}' },
-  time: { it: 'Data di firma dichiarata: {v}', en: 'Claimed signing time: {v}' },
-  result: { it: 'Esito: {v}', en: 'Result: {v}' },
-  integrity: { it: 'Integrità: {v}', en: 'Integrity: {v}' },
-  algorithms: { it: 'Algoritmi: {d} / {s} — forma {f}', en: 'Algorithms: {d} / {s} — form {f}' },
-  qualified: { it: 'Firma qualificata: {v}', en: 'Qualified signature: {v}' },
-  issuer: { it: 'Emesso da: {v}', en: 'Issued by: {v}' },
-  validity: { it: 'Validità del certificato: {a} — {b}', en: 'Certificate validity: {a} — {b}' },
-  revocation: { it: 'Revoca: {v}', en: 'Revocation: {v}' },
-  yes: { it: 'sì', en: 'yes' },
-  no: { it: 'no', en: 'no' },
-  valid: { it: 'valida', en: 'valid' },
-  invalid: { it: 'NON valida', en: 'NOT valid' },
-  unknown: { it: 'non indicata', en: 'not given' },
-  changes: { it: 'Modifiche dopo la firma ({n} aggiornamenti):', en: 'Changes after signing ({n} updates):' },
+  made: {
+    it: 'Generato da Sigillo {v} il {time} (ora di Roma)',
+    en: 'Made by Sigillo {v} on {time} (Rome time)',
+  },
+  file: { it: 'File', en: 'File' },
+  folder: { it: 'Cartella', en: 'Folder' },
+  format: { it: 'Formato', en: 'Format' },
+  content: { it: 'Contenuto firmato', en: 'Signed content' },
+  sha: { it: 'SHA-256 del file', en: "File's SHA-256" },
+  unreadable: { it: 'file non leggibile ora', en: 'file not readable now' },
+  trust: { it: 'Fiducia', en: 'Trust' },
+  lists: {
+    it: 'elenchi di fiducia UE ({n} elenchi, aggiornati il {d})',
+    en: 'EU trusted lists ({n} lists, updated on {d})',
+  },
+  listsNever: { it: 'elenchi di fiducia UE mai scaricati', en: 'EU trusted lists never downloaded' },
+  listsStale: { it: ' — alcuni scaduti: aggiornarli', en: ' — some are out of date: update them' },
+  listsOff: { it: 'elenchi di fiducia UE non usati', en: 'EU trusted lists not used' },
+  files: { it: 'certificati fidati da file: {f}', en: 'trusted certificates from files: {f}' },
+  facts: { it: 'Documento', en: 'Document' },
+  page: { it: 'Sigillo {v} — pagina {p} di {n}', en: 'Sigillo {v} — page {p} of {n}' },
 };
 
-function tone(s: SignatureReport): Tone {
-  if (s.indication === 'TOTAL_PASSED') return 'ok';
-  return s.indication === 'TOTAL_FAILED' ? 'bad' : 'warn';
+function trustWords(s: TrustState): string {
+  const parts: string[] = [];
+  if (!s.trustedLists) parts.push(t(L.listsOff));
+  else if (!s.lastUpdate) parts.push(t(L.listsNever));
+  else
+    parts.push(
+      t(L.lists, { n: s.lists, d: formatDateTime(s.lastUpdate) }) + (s.stale ? t(L.listsStale) : ''),
+    );
+  if (s.files.length > 0)
+    parts.push(t(L.files, { f: s.files.map((f) => f.split(/[\\/]/).pop() ?? f).join(', ') }));
+  return parts.join('; ');
 }
 
-function revocationText(s: SignatureReport): string {
-  const r = s.revocation;
-  if (!r) return '-';
-  const parts: string[] = [r.status];
-  if (r.source) parts.push(r.source.toUpperCase());
-  if (r.revocationTime) parts.push(r.revocationTime);
-  if (r.message) parts.push(r.message);
-  return parts.join(' — ');
+function splitPath(path: string): { name: string; folder: string } {
+  const at = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return at < 0 ? { name: path, folder: '' } : { name: path.slice(at + 1), folder: path.slice(0, at) || '/' };
 }
 
-function signature(flow: TextFlow, s: SignatureReport, title: string, indent: number): void {
-  const none = t(L.unknown);
-  const c = s.certificate;
+function writeFile(flow: TextFlow, r: FileReport, ctx: ReportContext): void {
+  flow.newPage();
+  flow.write(t(L.title), { size: 16, bold: true });
+  flow.write(t(L.made, { v: ctx.version, time: formatDateTime(ctx.now) }), { tone: 'muted', size: 8.5 });
+  flow.gap(8);
+  const h = headline(r);
+  flow.banner(h.tone, h.sentence);
   flow.gap(4);
-  flow.write(title + (s.depth > 0 ? t(L.level, { d: s.depth }) : ''), { bold: true, size: 11, indent });
-  const i = indent + 10;
-  const name =
-    s.signer.commonName ?? ([s.signer.givenName, s.signer.surname].filter(Boolean).join(' ') || none);
-  flow.write(t(L.signer, { v: name }), { indent: i, bold: true });
-  flow.write(t(L.fiscal, { v: s.signer.fiscalCode ?? none }), { indent: i });
-  flow.write(t(L.time, { v: s.signingTime ?? none }), { indent: i });
-  const sub = s.subIndication ? ` / ${s.subIndication}` : '';
-  flow.write(t(L.result, { v: `${s.indication}${sub}` }), { indent: i, bold: true, tone: tone(s) });
-  flow.write(s.explanation, { indent: i, tone: tone(s) });
-  flow.write(t(L.integrity, { v: t(s.integrity === 'valid' ? L.valid : L.invalid) }), { indent: i });
-  flow.write(t(L.algorithms, { d: s.digestAlgorithm, s: s.signatureAlgorithm, f: s.cadesForm }), {
-    indent: i,
-  });
-  flow.write(t(L.qualified, { v: t(s.qualified ? L.yes : L.no) }), { indent: i });
-  if (c) {
-    flow.write(t(L.issuer, { v: c.issuer.dn }), { indent: i, tone: 'muted' });
-    flow.write(t(L.validity, { a: c.notBefore, b: c.notAfter }), { indent: i, tone: 'muted' });
-  }
-  flow.write(t(L.revocation, { v: revocationText(s) }), { indent: i, tone: 'muted' });
-  pdfChanges(flow, s, i);
-  for (const m of s.messages) flow.write(`- ${m}`, { indent: i, tone: 'muted', size: 9 });
-  for (const cs of s.counterSignatures) signature(flow, cs, t(L.counter), indent + 15);
+  const { name, folder } = splitPath(r.file);
+  flow.row(t(L.file), name, { bold: true });
+  if (folder) flow.row(t(L.folder), folder, { tone: 'muted', size: 8.5 });
+  if (r.format) flow.row(t(L.format), formatWords(r.format));
+  if (r.content) flow.row(t(L.content), r.content);
+  const sha = ctx.sha256.get(r.file);
+  flow.row(t(L.sha), sha ?? t(L.unreadable), { mono: Boolean(sha), size: 8.5 });
+  if (ctx.trust) flow.row(t(L.trust), trustWords(ctx.trust));
+  documentFactLines(r).forEach((line, i) => flow.row(i === 0 ? t(L.facts) : '', line));
+  flow.rule();
+  r.signatures.forEach((s, n) =>
+    writeSignature(flow, s, r, ctx, signatureTitle(n + 1, r.signatures.length), 0),
+  );
 }
 
-/** PDF signatures: the changes made after signing, each with the rule that allowed or refused it */
-function pdfChanges(flow: TextFlow, s: SignatureReport, indent: number): void {
-  const m = (s as Partial<PdfSignatureReport>).modifications;
-  if (!m) return;
-  flow.write(t(L.changes, { n: m.laterRevisions }), {
-    indent,
-    bold: true,
-    tone: m.allowed ? 'muted' : 'bad',
-  });
-  for (const item of reportedItems(m)) {
-    flow.write(`${item.allowed ? '+' : 'x'} ${itemLine(item)}`, {
-      indent: indent + 10,
-      size: 9,
-      tone: item.allowed ? 'muted' : 'bad',
-    });
-  }
-}
-
-export async function buildVerificationReport(reports: FileReport[], now = new Date()): Promise<Uint8Array> {
+export async function buildVerificationReport(
+  reports: FileReport[],
+  options: Partial<ReportContext> = {},
+): Promise<Uint8Array> {
+  const ctx = await reportContext(reports, options);
   const doc = await PDFDocument.create();
   doc.setTitle(t(L.title));
-  doc.setProducer('Sigillo');
-  doc.setCreationDate(now);
-  const flow = new TextFlow(
-    doc,
-    await doc.embedFont(StandardFonts.Helvetica),
-    await doc.embedFont(StandardFonts.HelveticaBold),
-  );
+  doc.setProducer(`Sigillo ${ctx.version}`);
+  doc.setCreationDate(ctx.now);
+  const flow = new TextFlow(doc, {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+    mono: await doc.embedFont(StandardFonts.Courier),
+  });
   for (const r of reports) {
-    flow.newPage();
-    flow.write(t(L.title), { size: 16, bold: true });
-    flow.write(t(L.made, { time: now.toISOString() }), { tone: 'muted', size: 9 });
-    flow.gap(8);
-    flow.write(t(L.file, { file: r.file }), { bold: true, size: 11 });
-    if (r.format) flow.write(t(L.format, { f: r.format }));
-    if (r.content) flow.write(t(L.content, { f: r.content }));
-    for (const line of documentFactLines(r)) flow.write(line);
-    if (r.error) flow.write(t(L.error, { m: r.error.message }), { tone: 'bad', bold: true });
-    else if (r.signatures.length === 0) flow.write(t(L.none), { tone: 'bad' });
-    r.signatures.forEach((s, n) => signature(flow, s, t(L.signature, { n: n + 1 }), 0));
+    writeFile(flow, r, ctx);
+    await ctx.afterFile?.(doc, r);
   }
   if (reports.length === 0) flow.newPage();
+  flow.footer((p, n) => t(L.page, { v: ctx.version, p, n }));
   return doc.save();
 }
 
 export async function writeVerificationReport(
   reports: FileReport[],
   path: string,
-  o: { overwrite: boolean },
+  /** visual: the comparisons already made (CLI --visual-diff); made here when not given (issue 23) */
+  o: { overwrite: boolean; visual?: Map<string, FileVisual> } & Partial<ReportContext>,
 ): Promise<void> {
-  const bytes = await buildVerificationReport(reports);
-  await withAtomicOutput(path, o, async (handle) => {
+  const { overwrite, visual, ...context } = o;
+  const pages = visual ?? (await visualOfReports(reports));
+  const bytes = await buildVerificationReport(reports, {
+    // issue 23: the changed pages side by side after each file's text
+    afterFile: (doc, r) => addVisualPages(doc, pages.get(r.file)),
+    ...context,
+  });
+  await withAtomicOutput(path, { overwrite }, async (handle) => {
     await writeFully(handle, bytes);
   });
 }

@@ -9,6 +9,7 @@ import { writeAttachedSignedData } from '../cms/attached-writer';
 import { OID } from '../cms/oids';
 import { startCopyHash } from '../files/copy-hash';
 import { inputChanged } from '../files/input-file';
+import { throwIfCancelled } from '../files/cancelled';
 import type { SignCadesOptions } from './cades-types';
 import type { PrefetchedWork } from '../files/copy-hash';
 import { estimateSignerInfo } from './signer-info-estimate';
@@ -50,6 +51,7 @@ export async function writeAttachedCades(
           out: { handle: out, offset },
           onProgress,
           size: contentLength,
+          signal: opts.signal,
         });
       try {
         const length = await job.done;
@@ -61,15 +63,18 @@ export async function writeAttachedCades(
         await job.cancel();
       }
     },
-    makeSignerInfos: async () => [
-      await finish(opts)({
-        signer,
-        digest,
-        messageDigest: new Uint8Array(digests[0] as Buffer),
-        contentType: OID.data,
-        signingTime,
-      }),
-    ],
+    makeSignerInfos: async () => {
+      throwIfCancelled(opts.signal);
+      return [
+        await finish(opts)({
+          signer,
+          digest,
+          messageDigest: new Uint8Array(digests[0] as Buffer),
+          contentType: OID.data,
+          signingTime,
+        }),
+      ];
+    },
   });
   return result.size;
 }

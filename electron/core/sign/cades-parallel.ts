@@ -11,6 +11,7 @@ import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reade
 import { SigilloError, failure } from '../errors';
 import type { SignCadesOptions } from './cades-types';
 import { finish } from '../cms/finish-signer-info';
+import { throwIfCancelled } from '../files/cancelled';
 
 function algorithmOid(encoded: Uint8Array): string {
   const [first] = children(encoded, readElement(encoded, 0));
@@ -34,6 +35,7 @@ export async function readForParallel(opts: SignCadesOptions, fileSize: number):
     digests: [opts.digest],
     hashDeclared: false,
     onContent: (c) => {
+      throwIfCancelled(opts.signal);
       done += c.length;
       opts.onProgress?.(Math.min(done, fileSize), fileSize);
     },
@@ -49,6 +51,7 @@ export async function writeParallelCades(
   signingTime: Date,
 ): Promise<number> {
   const { signer, digest } = opts;
+  throwIfCancelled(opts.signal);
   const messageDigest = summary.contentDigests[digest];
   if (!messageDigest) throw new Error(`no ${digest} digest of the content`);
   const signerInfo = await finish(opts)({

@@ -20,10 +20,12 @@ export async function signCades(opts: SignCadesOptions): Promise<SignCadesResult
   const signingTime = opts.signingTime ?? new Date();
   const isP7m = size > 0 && (await looksLikeSignedData(opts.input));
   const mode: CadesMode = !isP7m ? 'attached' : opts.nest ? 'nested' : 'parallel';
-  const output = outputPathFor(opts.input, {
-    outDir: opts.outputDir,
-    suffix: mode === 'parallel' ? '' : '.p7m',
-  });
+  const output =
+    opts.output ??
+    outputPathFor(opts.input, {
+      outDir: opts.outputDir,
+      suffix: mode === 'parallel' ? '' : '.p7m',
+    });
   const outOpts = { overwrite: opts.overwrite };
   await refuseOwnInput(opts.input, output);
   await checkOutput(output, outOpts);

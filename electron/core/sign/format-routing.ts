@@ -22,6 +22,8 @@ export function routeFormat(input: string, requested: RequestedFormat): SignForm
 export interface SignFileOptions extends Omit<SignCadesOptions, 'signingTime'> {
   /** PDF options (--visible, --field, --image, --reason, --location, --contact) */
   pades?: PadesFileOptions;
+  /** when the output exists, write "NAME (2).ext" (the first free name, output-plan.ts) instead of failing */
+  rename?: boolean;
 }
 
 export interface SignFileResult {
@@ -30,8 +32,9 @@ export interface SignFileResult {
   format: SignFormat;
 }
 
-export async function signFile(format: SignFormat, opts: SignFileOptions): Promise<SignFileResult> {
-  await regularInput(opts.input); // a FIFO or device would block or never end
+export async function signFile(format: SignFormat, given: SignFileOptions): Promise<SignFileResult> {
+  await regularInput(given.input); // a FIFO or device would block or never end
+  const opts = given.rename ? { ...given, output: await renamed(format, given) } : given;
   switch (format) {
     case 'cades': {
       const { signCades } = await import('./cades.js');
@@ -39,7 +42,7 @@ export async function signFile(format: SignFormat, opts: SignFileOptions): Promi
       return { input: opts.input, output: r.output, format };
     }
     case 'pades': {
-      await refuseOwnInput(opts.input, signedPdfPath(opts.input, opts.outputDir));
+      await refuseOwnInput(opts.input, opts.output ?? signedPdfPath(opts.input, opts.outputDir));
       const { signPadesFile } = await import('./pades-file.js');
       const r = await signPadesFile(opts);
       return { input: opts.input, output: r.output, format };
@@ -47,9 +50,14 @@ export async function signFile(format: SignFormat, opts: SignFileOptions): Promi
     case 'xades': {
       const { signXadesFile, xadesOutputPath } = await import('../xades/sign-xades.js');
       // xadesOutputPath keeps the name in another folder, compared by path: a symlinked --out is the same folder
-      await refuseOwnInput(opts.input, xadesOutputPath(opts.input, opts.outputDir));
+      await refuseOwnInput(opts.input, opts.output ?? xadesOutputPath(opts.input, opts.outputDir));
       const r = await signXadesFile(opts);
       return { input: opts.input, output: r.output, format };
     }
   }
+}
+
+async function renamed(format: SignFormat, o: SignFileOptions): Promise<string | undefined> {
+  const { renamedOutputPath } = await import('./output-plan.js');
+  return renamedOutputPath(o.input, format, { outputDir: o.outputDir, nest: o.nest });
 }

@@ -17,10 +17,13 @@ export interface PadesFileOptions {
 export interface PadesFileInput {
   input: string;
   outputDir?: string;
+  /** exact output path (overrides NAME-signed.pdf) */
+  output?: string;
   overwrite: boolean;
   digest: DigestName;
   signer: KeySigner;
   onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
   pades?: PadesFileOptions;
   /** e.g. a signature timestamp (PAdES-B-T) */
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
@@ -34,10 +37,12 @@ export async function signPadesFile(o: PadesFileInput): Promise<{ output: string
   const r = await signPades({
     input: o.input,
     outputDir: o.outputDir,
+    output: o.output,
     overwrite: o.overwrite,
     digest: o.digest,
     signer: o.signer,
     onProgress: o.onProgress,
+    signal: o.signal,
     finishSignerInfo: o.finishSignerInfo,
     prefetched: o.prefetched,
     reason: p.reason,

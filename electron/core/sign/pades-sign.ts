@@ -22,6 +22,7 @@ import { signedPdfPath } from '../files/output-naming';
 export { signedPdfPath } from '../files/output-naming';
 import type { Prefetch } from './prefetch';
 import { writeFully } from '../files/write-fully';
+import { throwIfCancelled } from '../files/cancelled';
 
 export interface PadesSignOptions {
   input: string;
@@ -41,7 +42,9 @@ export interface PadesSignOptions {
   signerName?: string;
   signingTime?: Date;
   onProgress?: (done: number, total: number) => void;
-  /** last step on the SignerInfo, e.g. a signature timestamp (PAdES-B-T, core/ltv/cades-t.ts) */
+  /** cancels while the file is read (CANCELLED; nothing is left behind) */
+  signal?: AbortSignal;
+  /** last step on the SignerInfo, e.g. a signature timestamp (PAdES-B-T, core/sign/cades-t.ts) */
   finishSignerInfo?: (signerInfo: Uint8Array) => Promise<Uint8Array>;
   /** PAdES document timestamp (ETSI.RFC3161, issue 10): this token over the byte ranges replaces the CMS */
   documentTimestamp?: (messageDigest: Uint8Array) => Promise<Uint8Array>;
@@ -112,11 +115,20 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
   const early = await o.prefetched?.take('pades', o.input, o.digest, output);
   const atomic = early?.out ?? (await openAtomicOutput(output, { overwrite: o.overwrite }));
   await writeAtomic(atomic, async ({ handle, temp }) => {
-    const { length: copied, job } = await copyAndHash(o.input, temp, handle, o.digest, o.onProgress, early);
+    const { length: copied, job } = await copyAndHash(
+      o.input,
+      temp,
+      handle,
+      o.digest,
+      o.onProgress,
+      early,
+      o.signal,
+    );
     if (copied !== base) {
       await job.cancel();
       throw new Error('input size changed');
     }
+    throwIfCancelled(o.signal);
     job.update(bytes.subarray(0, cStart));
     job.update(bytes.subarray(cEnd));
     const messageDigest = new Uint8Array((await job.digests())[0] as Buffer);

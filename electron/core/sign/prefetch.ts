@@ -26,6 +26,8 @@ export interface PrefetchRequest {
   digest: DigestName;
   outputDir?: string;
   overwrite: boolean;
+  /** the batch's cancel: stops the early work too */
+  signal?: AbortSignal;
 }
 
 export class Prefetch {
@@ -90,7 +92,12 @@ export class Prefetch {
       const output = signedPdfPath(request.input, request.outputDir);
       const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
       if (!out) return undefined;
-      const job = startCopyHash({ input: request.input, algorithms: [request.digest], onProgress });
+      const job = startCopyHash({
+        input: request.input,
+        algorithms: [request.digest],
+        onProgress,
+        signal: request.signal,
+      });
       const copied = copyFile(request.input, out.temp);
       copied.catch(() => undefined);
       return new Prefetch(request, identity, { job, out, copied, onProgress: progressHook });
@@ -106,6 +113,7 @@ export class Prefetch {
       algorithms: [request.digest],
       out: { handle: out.handle, offset },
       onProgress,
+      signal: request.signal,
     });
     return new Prefetch(request, identity, { job, out, offset, onProgress: progressHook });
   }

@@ -1,6 +1,6 @@
 /**
  * The structures of CAdES-LTA (ETSI EN 319 122-1 §5.5.2/§5.5.3), shared by the check (archive-timestamps.ts) and
- * the upgrade (ltv/cades-lta.ts): an archive-time-stamp-v3 unsigned attribute whose token carries,
+ * the upgrade (sign/cades-lta.ts): an archive-time-stamp-v3 unsigned attribute whose token carries,
  * as an unsigned attribute of its own SignerInfo, the ats-hash-index-v3 (ATSHashIndexV3) naming the
  * certificates, CRLs and unsigned attribute values it protects. The message imprint is the hash of:
  * eContentType (OID TLV) ‖ hash of the signed content ‖ the SignerInfo's version, sid, digestAlgorithm,

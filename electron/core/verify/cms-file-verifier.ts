@@ -1,7 +1,8 @@
 /**
  * Verifies a CMS signature file (p7m / p7s / p7, DER, BER, base64, PEM) by streaming it through B's
- * signed-data reader: the content is hashed as it passes, nested SignedData levels are spooled and verified
- * in turn (depth 0 = outermost), detached content is read from --content or beside the .p7s.
+ * signed-data reader: the content is hashed as it passes, nested SignedData levels are read as their level
+ * streams them (one pass; spooled and verified in turn with SIGILLO_NO_FAST=1) (depth 0 = outermost),
+ * detached content is read from --content or beside the .p7s.
  */
 import { access } from 'node:fs/promises';
 import { SigilloError, failure } from '../errors';
@@ -9,6 +10,8 @@ import { t } from '../i18n/translate';
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import { looksLikeSignedData, NestedCapture } from './nested-capture';
+import { NestedStream } from './nested-stream';
+import { speedUpsOn } from '../files/speed-ups';
 import type { SignatureReport } from './types';
 import { levelSignatures } from './level-signatures';
 import { FatturaPaPeek } from '../fatturapa/fatturapa-peek';
@@ -28,12 +31,38 @@ async function contentBeside(path: string): Promise<string | undefined> {
   return guess !== path && (await exists(guess)) ? guess : undefined;
 }
 
-/** the file's bytes when verifyFile already read them whole, else its path */
-function sourceOf(path: string, bytes?: Uint8Array): string | AsyncIterable<Uint8Array> {
-  if (!bytes) return path;
+/** what a level is read from: the file (or its bytes, already read whole), or the stream of the level above */
+interface LevelInput {
+  /** the file read */
+  path: string;
+  /** the file named in messages, when `path` is a spooled level */
+  name?: string;
+  bytes?: Uint8Array;
+  /** a nested level read as the level above streams it (read once: never read again) */
+  stream?: AsyncIterable<Uint8Array>;
+}
+
+function sourceOf(input: LevelInput): string | AsyncIterable<Uint8Array> {
+  if (input.stream) return input.stream;
+  const bytes = input.bytes;
+  if (!bytes) return input.path;
   return (async function* () {
     yield bytes;
   })();
+}
+
+/**
+ * Thrown by a streamed nested level that must be read again (a signer's digest the SignedData did not
+ * declare): the file is then verified again with nested levels spooled (the rare case keeps its answer).
+ */
+class ReadAgain extends Error {}
+
+/** a second read of the level (every digest), which a streamed level cannot do */
+function rereadOf(input: LevelInput, content?: string) {
+  return (digests: string[]) => {
+    if (input.stream) throw new ReadAgain('nested level read again');
+    return readSignedData(sourceOf(input), { digests, detachedContent: content, reuseReads: true });
+  };
 }
 
 /**
@@ -42,25 +71,25 @@ function sourceOf(path: string, bytes?: Uint8Array): string | AsyncIterable<Uint
  * for only when it turns out to be detached (no extra file check for the common attached .p7m).
  */
 async function readWithContent(
-  path: string,
+  input: LevelInput,
   opts: VerifyFileOptions,
   depth: number,
   onContent: (chunk: Uint8Array) => Promise<void>,
-  bytes?: Uint8Array,
 ): Promise<{ summary: SignedDataSummary; content?: string }> {
+  const path = input.path;
   let content = depth === 0 ? opts.content : undefined;
   if (depth === 0 && !content && /\.p7s$/i.test(path)) content = await contentBeside(path);
   const read = async () => {
     if (content) await regularInput(content); // --content or a name beside it may be a FIFO or a device
     // onContent (NestedCapture) is done with each chunk when its promise settles: reads may reuse buffers
-    return readSignedData(sourceOf(path, bytes), { onContent, detachedContent: content, reuseReads: true });
+    return readSignedData(sourceOf(input), { onContent, detachedContent: content, reuseReads: true });
   };
   let summary = await read();
   if (summary.detached && !content && depth === 0) {
     content = await contentBeside(path);
     if (content) summary = await read();
   }
-  if (summary.detached && !content) throw contentMissing(path);
+  if (summary.detached && !content) throw contentMissing(input.name ?? path);
   return { summary, content };
 }
 
@@ -68,34 +97,101 @@ function contentMissing(path: string): SigilloError {
   return failure('CONTENT_NOT_FOUND', { file: path });
 }
 
-async function verifyLevel(
-  path: string,
+interface LevelResult {
+  signatures: SignatureReport[];
+  detached: boolean;
+  content?: string;
+}
+
+function levelResult(
+  summary: SignedDataSummary,
+  signatures: SignatureReport[],
+  content?: string,
+): LevelResult {
+  return { signatures, detached: summary.detached, content: summary.detached ? content : undefined };
+}
+
+function judge(
+  input: LevelInput,
+  opts: VerifyFileOptions,
+  depth: number,
+  summary: SignedDataSummary,
+  content?: string,
+) {
+  return levelSignatures(summary, rereadOf(input, content), {
+    trust: opts.trust,
+    revocation: opts.revocation,
+    now: opts.now,
+    depth,
+    poe: opts.poe,
+  });
+}
+
+/** a level whose nested level is spooled to disk, then verified (SIGILLO_NO_FAST=1, and the rare read-again) */
+async function verifySpooled(
+  input: LevelInput,
   opts: VerifyFileOptions,
   depth: number,
   peek?: FatturaPaPeek,
-  bytes?: Uint8Array,
-): Promise<{ signatures: SignatureReport[]; detached: boolean; content?: string }> {
+): Promise<LevelResult> {
   const capture = new NestedCapture(peek?.sink);
   try {
-    const { summary, content } = await readWithContent(path, opts, depth, capture.onContent, bytes);
-    const signatures = await levelSignatures(
-      summary,
-      (digests) =>
-        readSignedData(sourceOf(path, bytes), { digests, detachedContent: content, reuseReads: true }),
-      { trust: opts.trust, revocation: opts.revocation, now: opts.now, depth, poe: opts.poe },
-    );
+    const { summary, content } = await readWithContent(input, opts, depth, capture.onContent);
+    const signatures = await judge(input, opts, depth, summary, content);
     const nested = await capture.finish();
     if (nested) {
       if (depth + 1 >= CMS_LIMITS.levels) throw tooManyLevels();
-      const inner = await verifyLevel(nested, opts, depth + 1, peek).catch((e: unknown) => {
+      const inner = await verifySpooled(
+        { path: nested, name: input.name ?? input.path },
+        opts,
+        depth + 1,
+        peek,
+      ).catch((e: unknown) => {
         throw innerLevelError(e, depth + 1);
       });
       signatures.push(...inner.signatures);
     }
-    return { signatures, detached: summary.detached, content: summary.detached ? content : undefined };
+    return levelResult(summary, signatures, content);
   } finally {
     await capture.cleanup();
   }
+}
+
+/** a level whose nested level is read while this one streams it (one pass over the file) */
+async function verifyStreamed(
+  input: LevelInput,
+  opts: VerifyFileOptions,
+  depth: number,
+  peek?: FatturaPaPeek,
+): Promise<LevelResult> {
+  const next =
+    depth + 1 >= CMS_LIMITS.levels
+      ? undefined
+      : (stream: AsyncIterable<Uint8Array>) =>
+          verifyStreamed({ path: input.path, stream }, opts, depth + 1, peek);
+  const nested = new NestedStream(next, peek?.sink);
+  let read: { summary: SignedDataSummary; content?: string };
+  try {
+    read = await readWithContent(input, opts, depth, nested.onContent);
+  } catch (e) {
+    await nested.cancel(e);
+    throw e;
+  }
+  const inner = nested.finish();
+  let signatures: SignatureReport[];
+  try {
+    signatures = await judge(input, opts, depth, read.summary, read.content);
+  } catch (e) {
+    await inner;
+    throw e;
+  }
+  const r = await inner;
+  if (r.found) {
+    if (r.refused) throw tooManyLevels();
+    if ('error' in r) throw r.error instanceof ReadAgain ? r.error : innerLevelError(r.error, depth + 1);
+    signatures.push(...r.value.signatures);
+  }
+  return levelResult(read.summary, signatures, read.content);
 }
 
 /** an inner level that cannot be read fails the file, with its reason and level */
@@ -116,8 +212,15 @@ export const cmsFileVerifier: FileVerifier = {
   name: 'cms',
   matches: (head) => looksLikeSignedData(head),
   async verify(path, opts, bytes) {
-    const peek = new FatturaPaPeek();
-    const level = await verifyLevel(path, opts, 0, peek, bytes);
+    let peek = new FatturaPaPeek();
+    let level: LevelResult;
+    try {
+      level = await (speedUpsOn() ? verifyStreamed : verifySpooled)({ path, bytes }, opts, 0, peek);
+    } catch (e) {
+      if (!(e instanceof ReadAgain)) throw e;
+      peek = new FatturaPaPeek();
+      level = await verifySpooled({ path, bytes }, opts, 0, peek);
+    }
     const fatturapa = peek.summary();
     return {
       format: formatOf(level.signatures),

@@ -55,16 +55,15 @@ export async function isSignedDataFile(path: string): Promise<boolean> {
 /** the spool is written in pieces of this size: a BER content of 4 KiB fragments is not 4 KiB writes */
 const SPOOL_WRITE = 1024 * 1024;
 
-export class NestedCapture {
+/**
+ * The first bytes of a content decide whether it is a nested SignedData: `signed(head)` is then told, and every
+ * later chunk goes to `nested`; any other content goes to the optional `plain` sink.
+ */
+export abstract class ContentWatch {
   private head: Buffer[] = [];
   private headLength = 0;
-  private decided = false;
-  private out?: FileHandle;
-  private path?: string;
-  /** bytes waiting to be written to the spool, and where they go */
-  private pending = Buffer.alloc(0);
-  private fill = 0;
-  private written = 0;
+  protected decided = false;
+  protected found = false;
 
   constructor(private readonly plain?: (chunk: Uint8Array) => Promise<void>) {}
 
@@ -76,11 +75,11 @@ export class NestedCapture {
       if (this.headLength >= SNIFF_BYTES) await this.decide();
       return;
     }
-    if (this.out) await this.write(chunk);
+    if (this.found) await this.nested(chunk);
     else if (this.plain) await this.plain(chunk);
   };
 
-  private async decide(): Promise<void> {
+  protected async decide(): Promise<void> {
     this.decided = true;
     const head = Buffer.concat(this.head);
     this.head = [];
@@ -88,6 +87,29 @@ export class NestedCapture {
       if (this.plain && head.length > 0) await this.plain(head);
       return;
     }
+    this.found = true;
+    await this.signed(head);
+  }
+
+  /** the content is a SignedData starting with `head` */
+  protected abstract signed(head: Buffer): Promise<void>;
+  /** the next chunk of that SignedData */
+  protected abstract nested(chunk: Uint8Array): Promise<void>;
+}
+
+export class NestedCapture extends ContentWatch {
+  private out?: FileHandle;
+  private path?: string;
+  /** bytes waiting to be written to the spool, and where they go */
+  private pending = Buffer.alloc(0);
+  private fill = 0;
+  private written = 0;
+
+  protected async nested(chunk: Uint8Array): Promise<void> {
+    if (this.out) await this.write(chunk);
+  }
+
+  protected async signed(head: Buffer): Promise<void> {
     const dir = spoolDir();
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await cleanStaleTempsOnce(dir);

@@ -2,7 +2,9 @@
  * Plain-text lines about what a verified file is, when the report knows: the FatturaPA invoice key data and the
  * files of an ASiC container (with those no signature covers). Used by `sigillo verify` and the PDF report.
  */
-import { t } from '../i18n/translate';
+import { formatDate } from '../../../shared/format/dates';
+import { formatAmount } from '../../../shared/format/numbers';
+import { getLang, t } from '../i18n/translate';
 import type { FileReport } from '../verify/types';
 
 function invoiceLines(r: FileReport): string[] {
@@ -12,10 +14,15 @@ function invoiceLines(r: FileReport): string[] {
   return f.documents.map((d) =>
     t(
       {
-        it: 'Fattura {n} del {d}, totale {total} {cur} — da {sender}',
-        en: 'Invoice {n} of {d}, total {total} {cur} — from {sender}',
+        it: 'Fattura {n} del {d}, totale {total} — da {sender}',
+        en: 'Invoice {n} of {d}, total {total} — from {sender}',
       },
-      { n: d.number ?? '?', d: d.date ?? '?', total: d.total ?? '?', cur: d.currency ?? '', sender },
+      {
+        n: d.number ?? '?',
+        d: d.date ? formatDate(d.date) : '?',
+        total: d.total ? formatAmount(d.total, getLang(), d.currency ?? 'EUR') : '?',
+        sender,
+      },
     ),
   );
 }

@@ -8,10 +8,10 @@
  */
 import type { XadesMessageKey } from '../i18n/messages/xades';
 import { createHash, randomBytes } from 'node:crypto';
-import { basename, dirname, extname, join, resolve } from 'node:path';
 import { SigilloError, failureOf } from '../errors';
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
+import { xadesOutputPath } from '../files/output-naming';
 import { TrustStore } from '../trust/trust-store';
 import { canonicalize } from '../xml/c14n';
 import { ecdsaDerToPlain } from './ecdsa-value';
@@ -26,6 +26,8 @@ import { decodeXml, firstChild, parseXml } from '../xml/xml-safe';
 export interface SignXadesOptions {
   input: string;
   outputDir?: string;
+  /** exact output path (overrides xadesOutputPath) */
+  output?: string;
   overwrite: boolean;
   digest: DigestName;
   signer: KeySigner;
@@ -34,15 +36,7 @@ export interface SignXadesOptions {
 
 const C14N_INCLUSIVE = { kind: 'inclusive', withComments: false } as const;
 
-/** `fattura.xml` → `fattura-signed.xml` beside it; the same name in another --out folder. */
-export function xadesOutputPath(input: string, outputDir?: string): string {
-  const inFolder = resolve(dirname(input));
-  const folder = outputDir ? resolve(outputDir) : inFolder;
-  const name = basename(input);
-  if (folder !== inFolder) return join(folder, name);
-  const ext = extname(name);
-  return join(folder, ext ? `${name.slice(0, -ext.length)}-signed${ext}` : `${name}-signed.xml`);
-}
+export { xadesOutputPath } from '../files/output-naming';
 
 function cannotSign(key: XadesMessageKey): SigilloError {
   return failureOf(key);
@@ -153,7 +147,7 @@ async function selfCheck(out: Buffer): Promise<void> {
 }
 
 export async function signXadesFile(o: SignXadesOptions): Promise<{ output: string }> {
-  const output = xadesOutputPath(o.input, o.outputDir);
+  const output = o.output ?? xadesOutputPath(o.input, o.outputDir);
   await checkOutput(output, { overwrite: o.overwrite });
   const bytes = await readXmlFile(o.input);
   const signed = await xadesSignBytes(bytes, o.signer, o.digest, o.signingTime ?? new Date());

@@ -1,7 +1,6 @@
 /** WorkerPort over Electron's utilityProcess (the card worker runs outside the window's and the main process). */
 import { utilityProcess } from 'electron';
 import { WORKER_ENTRY } from './app-paths';
-import type { FromWorker } from '../../worker/protocol';
 import type { WorkerPort } from '../worker-client';
 
 export function forkUtilityWorker(env: NodeJS.ProcessEnv): WorkerPort {
@@ -12,7 +11,7 @@ export function forkUtilityWorker(env: NodeJS.ProcessEnv): WorkerPort {
   });
   return {
     postMessage: (m) => child.postMessage(m),
-    onMessage: (listener) => child.on('message', (m: unknown) => listener(m as FromWorker)),
+    onMessage: (listener) => child.on('message', (m: unknown) => listener(m)),
     onExit: (listener) => child.on('exit', (code: number) => listener(code)),
     kill: () => {
       child.kill();

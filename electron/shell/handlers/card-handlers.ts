@@ -1,8 +1,12 @@
 /** Token list, certificate export, PIN change / PUK unblock, renewal reminders: all run in the card worker. */
-import type { ListTokensResponse } from '../../../shared/schemas/certificates';
 import type { ShellContext } from '../ipc/context';
 import type { HandlerTable } from './handler-types';
 import { rememberTokens } from './renewal-handlers';
+
+/** the code of a file-system error (ENOENT, EACCES…) for the log, or 'unknown' */
+function errnoCode(e: unknown): string {
+  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : 'unknown';
+}
 
 /** Settings the worker needs for card work (never secrets). */
 export function cardEnvironment(ctx: ShellContext): { module: string | null; dataDir: string } {
@@ -12,16 +16,16 @@ export function cardEnvironment(ctx: ShellContext): { module: string | null; dat
 export const cardHandlers: HandlerTable<'listTokens' | 'exportCertificate' | 'changePin' | 'unblockPin'> = {
   listTokens: async (req, ctx) => {
     const params = { ...cardEnvironment(ctx), refresh: req.refresh === true };
-    const result = (await ctx.worker.call('listTokens', params)) as ListTokensResponse;
+    const result = await ctx.worker.call('listTokens', params);
     try {
       await rememberTokens(ctx, result.tokens);
     } catch (e) {
-      ctx.log.warn('reminders.remember-failed', { code: (e as NodeJS.ErrnoException).code ?? 'unknown' });
+      ctx.log.warn('reminders.remember-failed', { code: errnoCode(e) });
     }
     return result;
   },
   exportCertificate: async (req, ctx) =>
-    (await ctx.worker.call('exportCertificate', { ...cardEnvironment(ctx), ...req })) as { path: string },
+    ctx.worker.call('exportCertificate', { ...cardEnvironment(ctx), ...req }),
   changePin: async (req, ctx) => {
     await ctx.worker.call('changePin', { ...cardEnvironment(ctx), ...req });
     ctx.emit('card', { type: 'tokens-changed' });

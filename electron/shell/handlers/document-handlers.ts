@@ -1,8 +1,7 @@
 /** Sign (with progress and cancel), verify, report export, extraction: run in the worker. */
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
-import type { ExtractResponse, FileReport } from '../../../shared/schemas/verify';
-import type { SignResponse } from '../../../shared/schemas/sign';
+import { planSignOutput } from '../../core/sign/output-plan';
 import type { ShellContext } from '../ipc/context';
 import type { WorkerProgress } from '../../worker/protocol';
 import type { HandlerTable } from './handler-types';
@@ -28,21 +27,32 @@ function tsaFor(ctx: ShellContext, wanted: boolean | undefined) {
   return { url: s.url, username: s.username, password: ctx.settings.tsaPassword() };
 }
 
-export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'exportReport' | 'extract'> = {
+export const documentHandlers: HandlerTable<
+  'sign' | 'planSign' | 'cancel' | 'verify' | 'exportReport' | 'extract'
+> = {
+  planSign: async (req) => ({
+    files: await Promise.all(
+      req.files.map((f) =>
+        planSignOutput(f, req.format, { outputDir: req.outputDir, nest: req.nest, detached: req.detached }),
+      ),
+    ),
+  }),
   sign: async (req, ctx) => {
     const { timestamp, ...rest } = req;
-    const params = { ...cardEnvironment(ctx), ...rest, tsa: tsaFor(ctx, timestamp) };
-    return (await ctx.worker.call('sign', params, {
+    const wanted = req.level ? req.level !== 'B' : timestamp;
+    const level = req.level ?? ((wanted ?? ctx.settings.get().timestamp.enabled) ? 'T' : 'B');
+    const params = { ...cardEnvironment(ctx), ...rest, level, tsa: tsaFor(ctx, wanted) };
+    return ctx.worker.call('sign', params, {
       operationId: req.operationId,
       onProgress: progressTo(ctx, req.operationId),
-    })) as SignResponse;
+    });
   },
   cancel: async (req, ctx) => {
     ctx.worker.cancel(req.operationId);
     return { ok: true };
   },
   verify: async (req, ctx) => {
-    const reports = (await ctx.worker.call(
+    const reports = await ctx.worker.call(
       'verify',
       {
         ...cardEnvironment(ctx),
@@ -52,12 +62,14 @@ export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'expo
         trustFiles: ctx.settings.get().trustFiles,
       },
       { operationId: req.operationId, onProgress: progressTo(ctx, req.operationId) },
-    )) as FileReport[];
+    );
     return { reportId: ctx.reports.put(reports), reports };
   },
   exportReport: async (req, ctx) => {
-    const reports = ctx.reports.get(req.reportId);
-    if (!reports) {
+    const all = ctx.reports.get(req.reportId);
+    // one press, one report: the file in view; the whole batch only when no file is named
+    const reports = req.file === undefined ? all : all?.filter((r) => r.file === req.file);
+    if (!reports || reports.length === 0) {
       throw new SigilloError(
         'REPORT_NOT_FOUND',
         t({
@@ -66,11 +78,12 @@ export const documentHandlers: HandlerTable<'sign' | 'cancel' | 'verify' | 'expo
         }),
       );
     }
-    return (await ctx.worker.call('exportReport', {
+    return ctx.worker.call('exportReport', {
       reports,
       outputPath: req.outputPath,
       overwrite: req.overwrite === true,
-    })) as { path: string };
+      trustFiles: ctx.settings.get().trustFiles,
+    });
   },
-  extract: async (req, ctx) => (await ctx.worker.call('extract', req)) as ExtractResponse,
+  extract: async (req, ctx) => ctx.worker.call('extract', req),
 };

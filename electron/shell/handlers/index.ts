@@ -4,6 +4,8 @@ import { appHandlers } from './app-handlers';
 import { cardHandlers } from './card-handlers';
 import { documentHandlers } from './document-handlers';
 import { renewalHandlers } from './renewal-handlers';
+import { trustHandlers } from './trust-handlers';
+import { visualHandlers } from './visual-handlers';
 import type { HandlerTable } from './handler-types';
 
 export const HANDLERS: HandlerTable<InvokeMethod> = {
@@ -11,4 +13,6 @@ export const HANDLERS: HandlerTable<InvokeMethod> = {
   ...cardHandlers,
   ...documentHandlers,
   ...renewalHandlers,
+  ...trustHandlers,
+  ...visualHandlers,
 };

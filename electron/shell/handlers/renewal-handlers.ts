@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { REMINDERS_FILE, JsonFileReminderStore } from '../../core/renewal/reminder-file-store';
 import { ReminderScheduler } from '../../core/renewal/reminder-scheduler';
 import { addDays, romeDate } from '../../core/renewal/rome-calendar';
-import type { CertInfo } from '../../core/x509/cert-info-types';
 import type { Reminder } from '../../../shared/schemas/renewal';
 import type { TokenView } from '../../../shared/schemas/certificates';
 import type { ShellContext } from '../ipc/context';
@@ -17,7 +16,7 @@ export function reminderScheduler(ctx: Pick<ShellContext, 'info'>): ReminderSche
 export async function rememberTokens(ctx: ShellContext, tokens: TokenView[]): Promise<void> {
   const scheduler = reminderScheduler(ctx);
   for (const token of tokens) {
-    const infos = token.certificates.map((c) => c.info as unknown as CertInfo);
+    const infos = token.certificates.map((c) => c.info);
     await scheduler.remember(infos, { serialNumber: token.serialNumber });
   }
 }

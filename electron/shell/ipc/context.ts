@@ -36,5 +36,7 @@ export interface ShellContext {
   desktop: Desktop;
   reports: ReportCache;
   log: ShellLog;
+  /** check every answer against the contract (default: responseChecksWanted(); the app: !app.isPackaged) */
+  checkResponses?: boolean;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

@@ -5,16 +5,26 @@
  */
 import { toErrorInfo } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
-import type { Result } from '../../../shared/api';
+import type { ResponseOf, Result } from '../../../shared/api';
 import type { InvokeMethod } from '../../../shared/contract';
-import { validateRequest } from '../../../shared/validate';
+import { validateRequest, validateResponse } from '../../../shared/validate';
 import { HANDLERS } from '../handlers';
-import type { Handler } from '../handlers/handler-types';
+import type { Handler, ValidRequest } from '../handlers/handler-types';
 import type { ShellContext } from './context';
+import { responseChecksWanted } from './response-checks';
 
 function localise(code: string, detail: string): string {
   if (code === 'IPC_UNKNOWN_METHOD') return t({ it: 'Richiesta sconosciuta.', en: 'Unknown request.' });
   return t({ it: 'Richiesta non valida ({detail}).', en: 'Invalid request ({detail}).' }, { detail });
+}
+
+/** the method's own handler with its parsed request (the table's types keep method and request together) */
+function runHandler<M extends InvokeMethod>(
+  call: { method: M; request: ValidRequest<M> },
+  ctx: ShellContext,
+): Promise<ResponseOf<M>> {
+  const handler: Handler<M> = HANDLERS[call.method];
+  return handler(call.request, ctx);
 }
 
 export async function dispatchInvoke(
@@ -34,8 +44,19 @@ export async function dispatchInvoke(
   }
   const m: InvokeMethod = valid.value.method;
   try {
-    const handler = HANDLERS[m] as Handler<InvokeMethod>;
-    const value = await handler(valid.value.request as never, ctx);
+    const value = await runHandler(valid.value, ctx);
+    if (ctx.checkResponses ?? responseChecksWanted()) {
+      // dev and tests: the answer must fit the contract (sent as the handler made it: checked, not re-shaped)
+      const checked = validateResponse(m, value);
+      if (!checked.ok) {
+        ctx.log.error('ipc.invalid-response', { method: m, code: checked.error.code });
+        const message = t(
+          { it: 'Risposta non valida ({detail}).', en: 'Invalid response ({detail}).' },
+          { detail: checked.error.message },
+        );
+        return { ok: false, error: { code: checked.error.code, message } };
+      }
+    }
     ctx.log.info('ipc.ok', { method: m, ms: Date.now() - started });
     return { ok: true, value };
   } catch (e) {

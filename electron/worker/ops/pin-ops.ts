@@ -1,11 +1,10 @@
 /** PIN change and PUK unblock through H's pin-management; the secrets are zeroed after use. */
 import { changePin as coreChangePin, unblockPin as coreUnblockPin } from '../../core/pkcs11/pin-management';
-import type { OpHandler } from '../op-types';
-import { secretBuffer, withService, type CardParams } from './card-session';
+import type { WorkerParams } from '../methods';
+import type { WorkerOp } from '../op-types';
+import { secretBuffer, withService } from './card-session';
 
-interface PinParams extends CardParams {
-  token: string;
-}
+type PinParams = WorkerParams<'changePin'> | WorkerParams<'unblockPin'>;
 
 async function runPin(
   params: PinParams,
@@ -24,12 +23,6 @@ async function runPin(
   }
 }
 
-export const changePin: OpHandler = async (raw) => {
-  const p = raw as PinParams & { oldPin: string; newPin: string };
-  return runPin(p, coreChangePin, p.oldPin, p.newPin);
-};
+export const changePin: WorkerOp<'changePin'> = async (p) => runPin(p, coreChangePin, p.oldPin, p.newPin);
 
-export const unblockPin: OpHandler = async (raw) => {
-  const p = raw as PinParams & { puk: string; newPin: string };
-  return runPin(p, coreUnblockPin, p.puk, p.newPin);
-};
+export const unblockPin: WorkerOp<'unblockPin'> = async (p) => runPin(p, coreUnblockPin, p.puk, p.newPin);

@@ -5,8 +5,8 @@ import { JsonFileReminderStore, REMINDERS_FILE } from '../../core/renewal/remind
 import { tokenRenewal } from '../../core/renewal/token-renewal';
 import type { TokenCertificate, TokenInfo } from '../../core/pkcs11/token-types';
 import type { ListTokensResponse, TokenView } from '../../../shared/schemas/certificates';
-import { withService, type CardParams } from './card-session';
-import type { OpHandler } from '../op-types';
+import { withService } from './card-session';
+import type { WorkerOp } from '../op-types';
 
 function certView(c: TokenCertificate, renewal: TokenView['certificates'][number]['renewal']) {
   return { id: c.id, label: c.label, role: c.role, info: c.info, renewal };
@@ -25,23 +25,14 @@ export async function tokenView(token: TokenInfo, dataDir: string | undefined): 
   };
 }
 
-export const listTokens: OpHandler = async (raw) => {
-  const params = raw as CardParams & { dataDir?: string };
+export const listTokens: WorkerOp<'listTokens'> = async (params) => {
   return withService(params, async (service): Promise<ListTokensResponse> => {
     const tokens = await Promise.all(service.listTokens().map((t) => tokenView(t, params.dataDir)));
     return { module: service.modulePath, tokens };
   });
 };
 
-interface ExportParams extends CardParams {
-  token: string;
-  certId: string;
-  outputPath: string;
-  overwrite?: boolean;
-}
-
-export const exportCertificate: OpHandler = async (raw) => {
-  const params = raw as ExportParams;
+export const exportCertificate: WorkerOp<'exportCertificate'> = async (params) => {
   return withService(params, async (service) => {
     const token = service.findToken(params.token);
     const all = [...token.certificates, ...token.caCertificates];

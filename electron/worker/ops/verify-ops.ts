@@ -1,23 +1,14 @@
 /** verify / extract / exportReport through D's verification engine (electron/core/verify, report). */
 import { toErrorInfo } from '../../core/errors';
-import type { FileReport } from '../../core/verify/types';
 import { openVerification, verifyFiles } from '../../core/validate/session';
 import { extractFile } from '../../core/verify/extract';
 import { regularInput } from '../../core/files/file-kind';
 import { extractAsic, isZipFile } from '../../core/asic/asic-extract';
 import { writeVerificationReport } from '../../core/report/verification-report';
-import type { OpContext, OpHandler } from '../op-types';
+import { reportTrustState } from '../../core/report/report-context';
+import type { WorkerOp } from '../op-types';
 
-interface VerifyParams {
-  files: string[];
-  offline: boolean;
-  content?: string;
-  trustFiles: string[];
-  dataDir: string;
-}
-
-export const verify: OpHandler = async (raw, ctx: OpContext) => {
-  const p = raw as VerifyParams;
+export const verify: WorkerOp<'verify'> = async (p, ctx) => {
   const base = await openVerification({ trustFiles: p.trustFiles, offline: p.offline, trustedLists: true });
   const opts = p.content ? { ...base, content: p.content } : base;
   return verifyFiles(p.files, opts, undefined, (done, total) => {
@@ -33,15 +24,7 @@ export const verify: OpHandler = async (raw, ctx: OpContext) => {
   });
 };
 
-interface ExtractParams {
-  files: string[];
-  outputDir?: string;
-  overwrite: boolean;
-  force?: boolean;
-}
-
-export const extract: OpHandler = async (raw) => {
-  const p = raw as ExtractParams;
+export const extract: WorkerOp<'extract'> = async (p) => {
   const results = [];
   for (const file of p.files) {
     try {
@@ -55,8 +38,9 @@ export const extract: OpHandler = async (raw) => {
   return { results };
 };
 
-export const exportReport: OpHandler = async (raw) => {
-  const p = raw as { reports: FileReport[]; outputPath: string; overwrite: boolean };
-  await writeVerificationReport(p.reports, p.outputPath, { overwrite: p.overwrite });
+export const exportReport: WorkerOp<'exportReport'> = async (p) => {
+  // the app verifies with the cached EU trusted lists and the trusted files of its settings
+  const trust = await reportTrustState({ trustedLists: true, trustFiles: p.trustFiles });
+  await writeVerificationReport(p.reports, p.outputPath, { overwrite: p.overwrite, trust });
   return { path: p.outputPath };
 };

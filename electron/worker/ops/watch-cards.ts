@@ -5,7 +5,7 @@
 import { CardMonitor } from '../../core/pcsc/card-monitor';
 import type { DeviceEvent } from '../../core/pcsc/pcsc-events';
 import type { CardEvent } from '../../../shared/schemas/events';
-import type { OpHandler } from '../op-types';
+import type { WorkerOp } from '../op-types';
 
 let monitor: CardMonitor | null = null;
 
@@ -20,7 +20,7 @@ export function cardEventOf(e: DeviceEvent): CardEvent {
   }
 }
 
-export const watchCards: OpHandler = async (_params, ctx) => {
+export const watchCards: WorkerOp<'watchCards'> = async (_params, ctx) => {
   if (monitor) return { watching: true };
   monitor = new CardMonitor({ listTokens: false, retryMs: 5000 });
   monitor.on((e) => ctx.cardEvent(cardEventOf(e)));

@@ -64,9 +64,11 @@ export function PinDialog({
   const [pin, setPin] = useState('');
   const id = useId();
   const tooShort = pin.length < Math.max(1, minLength);
+  // checked here and again in the core before the card: a PIN that cannot be right never costs a try
+  const malformed = pin.length > 0 && (!/^[0-9]+$/.test(pin) || pin.length > maxLength);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (tooShort || status.locked) return;
+    if (tooShort || malformed || status.locked) return;
     const value = pin;
     setPin('');
     onSubmit(value);
@@ -95,8 +97,14 @@ export function PinDialog({
           onChange={(e) => setPin(e.target.value)}
           aria-describedby={`${id}-hint`}
         />
-        <span className="hint" id={`${id}-hint`}>
-          {t('pinDialog.hint', { min: minLength, max: maxLength })}
+        <span
+          className={malformed ? 'hint bad-text' : 'hint'}
+          id={`${id}-hint`}
+          role={malformed ? 'alert' : undefined}
+        >
+          {malformed
+            ? t('pinError.formatHint', { min: minLength, max: maxLength })
+            : t('pinDialog.hint', { min: minLength, max: maxLength })}
         </span>
       </div>
       <button
@@ -113,7 +121,7 @@ export function PinDialog({
         <button type="button" className="btn" onClick={cancel}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className="btn primary" disabled={tooShort || status.locked}>
+        <button type="submit" className="btn primary" disabled={tooShort || malformed || status.locked}>
           {t('pinDialog.confirm')}
         </button>
       </div>

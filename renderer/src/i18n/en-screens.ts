@@ -4,7 +4,7 @@ import type { Dict } from './types';
 
 export const enScreens: Dict<typeof itScreens> = {
   verdict: {
-    label: { ok: 'Valid', bad: 'Not valid', warn: 'Cannot be verified' },
+    label: { ok: 'Valid', bad: 'Not valid', warn: 'Cannot be verified', none: 'No signature found' },
     valid: 'Valid signature — {{name}} ({{cf}}).',
     validQualified: 'Valid signature — {{name}} ({{cf}}), qualified certificate.',
     validAt: 'Valid signature — {{name}} ({{cf}}), signed on {{date}} at {{time}}.',
@@ -36,7 +36,7 @@ export const enScreens: Dict<typeof itScreens> = {
       'The signature of {{name}} uses an algorithm that is no longer safe, and no timestamp proves it was made while it still was.',
     indeterminate: 'It could not be established whether the signature of {{name}} is valid.',
     fileError: 'The file could not be verified: {{message}}',
-    noSignatures: 'There is no signature in the file.',
+    noSignatures: 'No signature found: this file is not digitally signed.',
   },
   verify: {
     title: 'Verify',
@@ -93,7 +93,7 @@ export const enScreens: Dict<typeof itScreens> = {
     invoice: {
       title: 'Electronic invoice (FatturaPA)',
       parties: 'From {{sender}} to {{customer}}',
-      document: 'Document no. {{number}} of {{date}}: total {{total}} {{currency}}',
+      document: 'Document no. {{number}} of {{date}}: total {{total}}',
     },
     container: {
       title: '{{type}} container',
@@ -103,10 +103,12 @@ export const enScreens: Dict<typeof itScreens> = {
     },
     batchTitle: 'Results ({{count}} files)',
     batchSummary: 'Valid: {{ok}} · Cannot be verified: {{warn}} · Not valid: {{bad}}',
+    batchSummaryNone: 'Unsigned: {{count}}',
     filter: 'Show',
     filterAll: 'All',
     filterNone: 'No file matches the filter.',
     search: 'Search by name or signer',
+    exportBatchReport: 'PDF report of every file',
     exportCsv: 'Export CSV',
     csvName: 'verification.csv',
     col: { file: 'File', verdict: 'Result', signers: 'Signers', reason: 'Reason' },
@@ -150,7 +152,7 @@ export const enScreens: Dict<typeof itScreens> = {
     current: 'Current PIN',
     new: 'New PIN',
     repeat: 'Repeat the new PIN',
-    lengthRule: '{{min}} to {{max}} characters, usually digits only.',
+    lengthRule: '{{min}} to {{max}} digits (numbers only).',
     changeButton: 'Change the PIN',
     changed: 'Done: the PIN has been changed. Use the new PIN from now on.',
     unblockTitle: 'Unblock the PIN with the PUK',
@@ -187,6 +189,7 @@ export const enScreens: Dict<typeof itScreens> = {
       },
       expired:
         'The certificate has expired and can no longer be renewed: you need a new device from the Chamber of Commerce.',
+      notInserted: 'Card of {{name}} (not inserted)',
       renewNow: 'Renew now',
       later: 'Remind me later',
       whatToDo: 'What should I do?',
@@ -210,7 +213,9 @@ export const enScreens: Dict<typeof itScreens> = {
       step3Lead: 'When you are done on the site, leave the card inserted and check the new expiry date.',
       checkAgain: 'I have renewed — check again',
       renewedOk: 'Renewal done: the certificate now expires on {{date}}.',
-      notYet: 'The expiry date on the card has not changed. Complete the renewal on the site and try again.',
+      notYet:
+        'Nothing has changed yet: on the card the certificate still expires on {{date}}. Complete the renewal on the site, leave the card inserted and try again.',
+      checking: 'Checking the card…',
       expiredTitle: 'A new device is needed',
       expiredHow:
         'Book an appointment at the Chamber of Commerce and bring an identity document, your health card (fiscal code) and an e-mail address.',

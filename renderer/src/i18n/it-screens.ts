@@ -1,7 +1,7 @@
 /** Italian: verification, certificates, PIN/PUK, renewal, settings, about. */
 export const itScreens = {
   verdict: {
-    label: { ok: 'Valida', bad: 'Non valida', warn: 'Non verificabile' },
+    label: { ok: 'Valida', bad: 'Non valida', warn: 'Non verificabile', none: 'Nessuna firma trovata' },
     valid: 'Firma valida — {{name}} ({{cf}}).',
     validQualified: 'Firma valida — {{name}} ({{cf}}), certificato qualificato.',
     validAt: 'Firma valida — {{name}} ({{cf}}), firmato il {{date}} alle {{time}}.',
@@ -33,7 +33,7 @@ export const itScreens = {
       'La firma di {{name}} usa un algoritmo non più sicuro e nessuna marca temporale prova che è stata fatta quando lo era ancora.',
     indeterminate: 'Non è stato possibile stabilire se la firma di {{name}} è valida.',
     fileError: 'Impossibile verificare il file: {{message}}',
-    noSignatures: 'Nel file non c’è nessuna firma.',
+    noSignatures: 'Nessuna firma trovata: questo file non è firmato digitalmente.',
   },
   verify: {
     title: 'Verifica',
@@ -90,7 +90,7 @@ export const itScreens = {
     invoice: {
       title: 'Fattura elettronica (FatturaPA)',
       parties: 'Da {{sender}} a {{customer}}',
-      document: 'Documento n. {{number}} del {{date}}: totale {{total}} {{currency}}',
+      document: 'Documento n. {{number}} del {{date}}: totale {{total}}',
     },
     container: {
       title: 'Contenitore {{type}}',
@@ -100,10 +100,12 @@ export const itScreens = {
     },
     batchTitle: 'Risultati ({{count}} file)',
     batchSummary: 'Valide: {{ok}} · Non verificabili: {{warn}} · Non valide: {{bad}}',
+    batchSummaryNone: 'Senza firma: {{count}}',
     filter: 'Mostra',
     filterAll: 'Tutti',
     filterNone: 'Nessun file corrisponde al filtro.',
     search: 'Cerca per nome o firmatario',
+    exportBatchReport: 'Rapporto PDF di tutti i file',
     exportCsv: 'Esporta CSV',
     csvName: 'verifica.csv',
     col: { file: 'File', verdict: 'Esito', signers: 'Firmatari', reason: 'Motivo' },
@@ -147,7 +149,7 @@ export const itScreens = {
     current: 'PIN attuale',
     new: 'Nuovo PIN',
     repeat: 'Ripeti il nuovo PIN',
-    lengthRule: 'Da {{min}} a {{max}} caratteri, di solito solo cifre.',
+    lengthRule: 'Da {{min}} a {{max}} cifre (solo numeri).',
     changeButton: 'Cambia il PIN',
     changed: 'Fatto: il PIN è stato cambiato. Usa il nuovo PIN da ora in poi.',
     unblockTitle: 'Sblocca il PIN con il PUK',
@@ -184,6 +186,7 @@ export const itScreens = {
       },
       expired:
         'Il certificato è scaduto e non può più essere rinnovato: serve un nuovo dispositivo dalla Camera di Commercio.',
+      notInserted: 'Carta di {{name}} (non inserita)',
       renewNow: 'Rinnova ora',
       later: 'Ricordamelo più tardi',
       whatToDo: 'Che cosa devo fare?',
@@ -208,7 +211,9 @@ export const itScreens = {
       step3Lead: 'Quando hai finito sul sito, lascia la carta inserita e controlla la nuova scadenza.',
       checkAgain: 'Ho rinnovato — controlla di nuovo',
       renewedOk: 'Rinnovo riuscito: il certificato ora scade il {{date}}.',
-      notYet: 'La scadenza sulla carta non è cambiata. Completa il rinnovo sul sito e riprova.',
+      notYet:
+        'Nessun cambiamento per ora: sulla carta il certificato scade ancora il {{date}}. Completa il rinnovo sul sito, lascia la carta inserita e riprova.',
+      checking: 'Controllo della carta…',
       expiredTitle: 'Serve un nuovo dispositivo',
       expiredHow:
         'Prendi appuntamento alla Camera di Commercio e porta un documento d’identità, la tessera sanitaria (codice fiscale) e un indirizzo e-mail.',

@@ -1,5 +1,8 @@
 /** Italian resources (the reference set). */
 import { itShell } from './it-shell';
 import { itScreens } from './it-screens';
+import { itSignLevels } from './it-sign-levels';
+import { itFlows } from './it-flows';
+import { itVisual } from './it-visual';
 
-export const it = { ...itShell, ...itScreens };
+export const it = { ...itShell, ...itScreens, ...itSignLevels, ...itFlows, ...itVisual };

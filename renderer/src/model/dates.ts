@@ -1,26 +1,5 @@
-/** Dates and times as an Italian or English reader expects them (Europe/Rome, where the CNS lives). */
-const ZONE = 'Europe/Rome';
-
-function locale(lang: string): string {
-  return lang.startsWith('en') ? 'en-GB' : 'it-IT';
-}
-
-export function formatDate(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(locale(lang), {
-    timeZone: ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  });
-}
-
-export function formatTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleTimeString(locale(lang), { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
-}
+/** Dates in the window come from the one formatter (shared/format): Europe/Rome, 24/12/2026 22:10. */
+export { formatDate, formatDateTime, formatTime } from '../../../shared/format/dates';
 
 /** Share of the validity period already elapsed, 0..1. */
 export function elapsedShare(notBefore: string, notAfter: string, now: Date = new Date()): number {

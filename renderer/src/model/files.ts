@@ -33,14 +33,4 @@ export function defaultAction(
   return paths.length > 0 && paths.every((p) => isSignedEnvelope(p) || signedPdfs.has(p)) ? 'verify' : 'sign';
 }
 
-export function formatBytes(n: number, lang: string): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  const digits = u === 0 || v >= 100 ? 0 : 1;
-  return `${v.toLocaleString(lang, { maximumFractionDigits: digits })} ${units[u]}`;
-}
+export { formatBytes } from '../../../shared/format/numbers';

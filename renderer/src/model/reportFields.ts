@@ -1,16 +1,11 @@
 /**
- * Reading the optional, loosely typed parts of a signature report (issue 4 shape, PAdES and timestamp additions)
- * without trusting their shape: chain names, revocation, proven time, PDF modifications, messages.
+ * The parts of a signature report the details show (issue 4 shape, PAdES and timestamp additions): chain names,
+ * revocation, proven time, PDF modifications, messages. The report's type is the shared schema's (issue 20 §3).
  */
-import type { SignatureReport } from '../../../shared/schemas/verify';
+import type { LocalisedText, SignatureReport } from '../../../shared/schemas/verify';
 
-type Loose = Record<string, unknown>;
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
-
-function asObject(v: unknown): Loose | null {
-  return v !== null && typeof v === 'object' ? (v as Loose) : null;
-}
+/** a non-empty string, or null */
+const text = (v: string | null | undefined): string | null => (v ? v : null);
 
 export interface ChainItem {
   name: string;
@@ -18,19 +13,10 @@ export interface ChainItem {
 }
 
 export function chainItems(sig: SignatureReport): ChainItem[] {
-  return (sig.chain ?? []).map((c) => {
-    const o = asObject(c);
-    const subject = o?.subject;
-    const subjectObj = asObject(subject);
-    const name =
-      str(subject) ??
-      str(subjectObj?.commonName) ??
-      str(subjectObj?.dn) ??
-      str(o?.commonName) ??
-      str(c) ??
-      '?';
+  return sig.chain.map((c) => {
+    const name = text(c.subject) ?? '?';
     const cn = /CN=([^,]+)/.exec(name)?.[1];
-    return { name: cn ?? name, anchor: o?.trustAnchor === true };
+    return { name: cn ?? name, anchor: c.trustAnchor };
   });
 }
 
@@ -42,15 +28,13 @@ export interface RevocationView {
 }
 
 export function revocation(sig: SignatureReport): RevocationView | null {
-  const o = asObject(sig.revocation);
-  const status = o?.status;
-  if (status !== 'good' && status !== 'revoked' && status !== 'unknown' && status !== 'not_checked')
-    return null;
+  const r = sig.revocation;
+  if (!r) return null;
   return {
-    status,
-    source: str(o?.source)?.toUpperCase() ?? null,
-    time: str(o?.revocationTime),
-    message: str(o?.message),
+    status: r.status,
+    source: r.source?.toUpperCase() ?? null,
+    time: text(r.revocationTime),
+    message: text(r.message),
   };
 }
 
@@ -65,14 +49,13 @@ export function provenTime(sig: Pick<SignatureReport, 'timestamps'>): string | n
 
 /** PDF only: 'none' (the signature covers the whole file), 'allowed' later changes, or 'forbidden' ones. */
 export function pdfChanges(sig: SignatureReport): 'none' | 'allowed' | 'forbidden' | null {
-  const loose = sig as Loose;
-  if (typeof loose.coversWholeDocument !== 'boolean') return null;
-  if (loose.coversWholeDocument) return 'none';
-  return asObject(loose.modifications)?.allowed === false ? 'forbidden' : 'allowed';
+  if (sig.coversWholeDocument === undefined) return null;
+  if (sig.coversWholeDocument) return 'none';
+  return sig.modifications?.allowed === false ? 'forbidden' : 'allowed';
 }
 
 export function messages(sig: SignatureReport): string[] {
-  return (sig.messages ?? []).filter((m): m is string => typeof m === 'string' && m.length > 0);
+  return sig.messages.filter((m) => m.length > 0);
 }
 
 export interface PdfChangeItem {
@@ -84,9 +67,8 @@ export interface PdfChangeItem {
   rule: string;
 }
 
-function pick(v: unknown, lang: string): string | null {
-  const o = asObject(v);
-  return str(lang.startsWith('en') ? o?.en : o?.it) ?? str(o?.it) ?? str(o?.en);
+function pick(v: LocalisedText, lang: string): string | null {
+  return text(lang.startsWith('en') ? v.en : v.it) ?? text(v.it) ?? text(v.en);
 }
 
 /**
@@ -94,22 +76,12 @@ function pick(v: unknown, lang: string): string | null {
  * annotations even when permitted.
  */
 export function pdfChangeItems(sig: SignatureReport, lang: string): PdfChangeItem[] {
-  const items = asObject((sig as Loose).modifications)?.items;
-  if (!Array.isArray(items)) return [];
-  return items.flatMap((x) => {
-    const o = asObject(x);
-    const kind = str(o?.kind);
-    const reason = pick(o?.reason, lang);
-    if (!o || !kind || !reason || typeof o.allowed !== 'boolean') return [];
-    if (o.allowed && kind !== 'form-fill' && kind !== 'annotation') return [];
+  return (sig.modifications?.items ?? []).flatMap((o) => {
+    const reason = pick(o.reason, lang);
+    if (!reason) return [];
+    if (o.allowed && o.kind !== 'form-fill' && o.kind !== 'annotation') return [];
     return [
-      {
-        allowed: o.allowed,
-        kind,
-        page: typeof o.page === 'number' ? o.page : null,
-        reason,
-        rule: pick(o.ruleText, lang) ?? str(o.rule) ?? '',
-      },
+      { allowed: o.allowed, kind: o.kind, page: o.page, reason, rule: pick(o.ruleText, lang) ?? o.rule },
     ];
   });
 }

@@ -1,7 +1,6 @@
 /** Small facts derived from a token as the page sees it (shared/ TokenView): which certificate, how long left. */
+import { daysLeft as romeDaysLeft } from '../../../shared/format/dates';
 import type { TokenCertificateView, TokenView } from '../../../shared/schemas/certificates';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ExpiryTone = 'ok' | 'warn' | 'bad';
 
@@ -17,10 +16,10 @@ export function mainCertificate(token: TokenView): TokenCertificateView | undefi
   return signatureCertificate(token) ?? token.certificates[0];
 }
 
-/** Whole days from now until notAfter (negative when expired); the renewal module's figure when present. */
+/** Rome calendar days until notAfter (negative when expired): the renewal module's rule (shared/format). */
 export function daysLeft(cert: TokenCertificateView, now: Date = new Date()): number {
   if (cert.renewal) return cert.renewal.daysLeft;
-  return Math.floor((Date.parse(cert.info.notAfter) - now.getTime()) / DAY_MS);
+  return romeDaysLeft(cert.info.notAfter, now);
 }
 
 function isExpired(cert: TokenCertificateView, now: Date = new Date()): boolean {

@@ -3,8 +3,22 @@
  * (valid / invalid / indeterminate) and an i18n key + params for ONE plain sentence. No text here: keys only.
  */
 import type { FileReport, SignatureReport } from '../../../shared/schemas/verify';
+import { isSignedEnvelope } from './files';
 
-export type Tone = 'ok' | 'bad' | 'warn';
+/** 'none': the file carries no signature at all — neutral, neither valid nor invalid */
+export type Tone = 'ok' | 'bad' | 'warn' | 'none';
+
+/** Error codes that only say "this file is not signed" (a plain file is not a broken signature). */
+const UNSIGNED_CODES = new Set(['NO_SIGNATURES', 'XML_NOT_SIGNED', 'ASIC_NO_SIGNATURE']);
+
+export function isUnsigned(report: FileReport): boolean {
+  if (!report.error) return allSignatures(report.signatures).length === 0;
+  // NOT_CMS on a .p7m is a damaged envelope (bad); on any other file it just means "not signed"
+  return (
+    UNSIGNED_CODES.has(report.error.code) ||
+    (report.error.code === 'NOT_CMS' && !isSignedEnvelope(report.file))
+  );
+}
 
 export interface Sentence {
   key: string;
@@ -47,7 +61,7 @@ export function signatureTone(s: SignatureReport): Tone {
   return 'ok';
 }
 
-const RANK: Record<Tone, number> = { ok: 0, warn: 1, bad: 2 };
+const RANK: Record<Tone, number> = { none: 0, ok: 0, warn: 1, bad: 2 };
 
 export function worst(tones: Tone[]): Tone {
   return tones.reduce<Tone>((a, b) => (RANK[b] > RANK[a] ? b : a), 'ok');
@@ -59,9 +73,7 @@ export function allSignatures(signatures: readonly SignatureReport[]): Signature
 }
 
 export function counterSignatures(s: SignatureReport): SignatureReport[] {
-  return (s.counterSignatures ?? []).filter(
-    (c): c is SignatureReport => typeof c === 'object' && c !== null && 'indication' in c,
-  );
+  return s.counterSignatures;
 }
 
 export function signerName(s: SignatureReport): string {
@@ -90,7 +102,7 @@ export function signatureSentence(
     return { key: INDETERMINATE_KEYS[sub] ?? 'verdict.indeterminate', params: { name: signerName(s) } };
   const name = signerName(s);
   const cf = s.signer.fiscalCode ?? '';
-  const qualified = s.qualified === true;
+  const qualified = s.qualified;
   const base = cf ? 'verdict.valid' : 'verdict.validNoCf';
   const timed = s.signingTime ? 'At' : '';
   const q = qualified ? 'Qualified' : '';
@@ -106,13 +118,13 @@ export function fileVerdict(
   report: FileReport,
   fmt: { date(iso: string): string; time(iso: string): string },
 ): Verdict {
+  if (isUnsigned(report)) return { tone: 'none', sentence: { key: 'verdict.noSignatures', params: {} } };
   if (report.error)
     return { tone: 'bad', sentence: { key: 'verdict.fileError', params: { message: report.error.message } } };
   const sigs = allSignatures(report.signatures);
-  if (sigs.length === 0) return { tone: 'warn', sentence: { key: 'verdict.noSignatures', params: {} } };
   const tone = worst(sigs.map(signatureTone));
   const first = sigs.find((s) => signatureTone(s) === tone) ?? sigs[0];
-  if (!first) return { tone: 'warn', sentence: { key: 'verdict.noSignatures', params: {} } };
+  if (!first) return { tone: 'none', sentence: { key: 'verdict.noSignatures', params: {} } };
   if (tone === 'ok' && sigs.length > 1)
     return { tone, sentence: { key: 'verdict.allValid', params: { count: sigs.length } } };
   return { tone, sentence: signatureSentence(first, fmt), explanation: first.explanation };

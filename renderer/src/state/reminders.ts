@@ -1,5 +1,6 @@
 /** Expiry reminders from the main process (remembered certificates, even when the card is not inserted). */
 import { create } from 'zustand';
+import { romeDate } from '../../../shared/format/rome-calendar';
 import type { Reminder, RenewalStatusResponse } from '../../../shared/schemas/renewal';
 
 export interface RemindersState {
@@ -25,7 +26,7 @@ export const useReminders = create<RemindersState>()((set) => ({
 
 /** Today as YYYY-MM-DD in Europe/Rome (the reminder store's calendar). */
 export function romeToday(now: Date = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'Europe/Rome' });
+  return romeDate(now);
 }
 
 /** Whether banners may show now: reminders on and not snoozed past today. */

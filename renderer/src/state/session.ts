@@ -5,6 +5,7 @@ import { changeLanguage, osLanguage, type UiLang } from '../i18n/setup';
 import { defaultAction } from '../model/files';
 import { useApp } from './store';
 import { useReminders } from './reminders';
+import { autoRefreshTrust } from './trust';
 
 let osLang: UiLang = osLanguage();
 
@@ -55,5 +56,7 @@ export async function startSession(sigillo: SigilloApi): Promise<() => void> {
     sigillo.on('reminder', (e) => useReminders.getState().setPending(e.reminders)),
   ];
   await Promise.all([refreshTokens(sigillo), refreshReminders(sigillo)]);
+  // in the background: the window is usable while the lists download
+  void autoRefreshTrust(sigillo);
   return () => offs.forEach((off) => off());
 }

@@ -1,6 +1,6 @@
 /** Tiny handwritten PDFs for tests (classic xref table, offsets computed), plus qpdf-made variants. */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 
 export interface HandwrittenOptions {
   pages?: number;
@@ -60,6 +60,17 @@ export function handwrittenPdf(opts: HandwrittenOptions = {}): Buffer {
 
 export function writeHandwritten(path: string, opts: HandwrittenOptions = {}): string {
   writeFileSync(path, handwrittenPdf(opts));
+  return path;
+}
+
+/** A valid PDF of about `padding` bytes (an unreferenced padding stream kept by qpdf) at `path`. */
+export function writeBigPdf(path: string, padding: number): string {
+  const raw = `${path}.raw`;
+  writeFileSync(raw, handwrittenPdf({ padding }));
+  execFileSync('qpdf', ['--warning-exit-0', '--compress-streams=n', '--preserve-unreferenced', raw, path], {
+    stdio: 'ignore',
+  });
+  unlinkSync(raw);
   return path;
 }
 

@@ -36,6 +36,27 @@ const DEFAULTS: Handlers = {
   snoozeReminder: () => ({ ok: true }),
   setReminders: () => ({ ok: true }),
   cancel: () => ({ ok: true }),
+  // fresh lists: no background update unless a test says otherwise
+  trustStatus: () => ({
+    lastUpdate: new Date().toISOString(),
+    ageDays: 0,
+    lists: 27,
+    services: 310,
+    anchors: 120,
+    failures: [],
+    stale: false,
+  }),
+  // nothing exists yet and every file fits its format (tests of the checks before the PIN override it)
+  planSign: (req: { files: string[] }) => ({
+    files: req.files.map((file) => ({
+      file,
+      format: file.endsWith('.pdf') ? 'pades' : 'cades',
+      output: `${file}.p7m`,
+      exists: false,
+      freeName: null,
+      error: null,
+    })),
+  }),
   showItemInFolder: () => ({ ok: true }),
   openExternal: () => ({ ok: true }),
 };

@@ -5,7 +5,15 @@ import type {
   TokenCertificateView,
   TokenView,
 } from '../../../shared/schemas/certificates';
-import type { SignatureReport } from '../../../shared/schemas/verify';
+import type {
+  BaseSignatureReport,
+  ChainEntry,
+  PdfSignatureReport,
+  Modifications,
+  RevocationReport,
+  SignatureReport,
+  SignerSummary,
+} from '../../../shared/schemas/verify';
 import type { Settings } from '../../../shared/schemas/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import { PIN_OK as CORE_PIN_OK } from '../../support/pin-status';
@@ -109,17 +117,104 @@ export function token(
   };
 }
 
-export function signature(o: Partial<SignatureReport> = {}): SignatureReport {
-  return {
-    signer: { commonName: 'VERDI GIULIA', fiscalCode: 'VRDGLI85M41F205X' },
+const CHAIN_ENTRY: ChainEntry = {
+  subject: 'CN=?',
+  issuer: 'CN=?',
+  serialNumber: '01',
+  notBefore: '2024-01-01T00:00:00Z',
+  notAfter: '2030-01-01T00:00:00Z',
+  fingerprintSha256: 'c'.repeat(64),
+  trustAnchor: false,
+  trustSource: null,
+  revocation: null,
+};
+
+/** a status nobody checked (dates of an answer: none) */
+const NO_ANSWER_DATES = { revocationTime: null, revocationReason: null, thisUpdate: null, nextUpdate: null };
+const REVOCATION: RevocationReport = {
+  status: 'not_checked',
+  source: null,
+  url: null,
+  cached: false,
+  message: null,
+  ...NO_ANSWER_DATES,
+};
+
+const MODIFICATIONS: Modifications = {
+  laterRevisions: 1,
+  allowed: true,
+  pages: [],
+  objects: [],
+  changes: [],
+  allowedChanges: [],
+  items: [],
+};
+
+type PdfFacts = Partial<Omit<PdfSignatureReport, keyof BaseSignatureReport | 'modifications'>>;
+
+/** what a test says of a signature: only the fields it cares about (the rest get plausible values) */
+export type SignatureFacts = Partial<Omit<BaseSignatureReport, 'signer' | 'chain' | 'revocation'>> &
+  PdfFacts & {
+    signer?: Partial<SignerSummary>;
+    chain?: Partial<ChainEntry>[];
+    revocation?: Partial<RevocationReport> | null;
+    modifications?: Partial<Modifications> | null;
+  };
+
+const PDF_KEYS = [
+  'fieldName',
+  'subFilter',
+  'documentTimestamp',
+  'byteRange',
+  'revision',
+  'coversWholeDocument',
+];
+
+/** A complete signature report (the shared schema is strict): the facts given, the rest filled in. */
+export function signature(o: SignatureFacts = {}): SignatureReport {
+  const { signer, chain, revocation, modifications, ...rest } = o;
+  const pdf: PdfFacts = Object.fromEntries(Object.entries(rest).filter(([k]) => PDF_KEYS.includes(k)));
+  const cms = Object.fromEntries(Object.entries(rest).filter(([k]) => !PDF_KEYS.includes(k)));
+  const base: BaseSignatureReport = {
     signingTime: '2026-11-20T09:42:00Z',
+    digestAlgorithm: 'SHA-256',
+    signatureAlgorithm: 'RSA',
     integrity: 'valid',
     indication: 'TOTAL_PASSED',
     subIndication: null,
+    explanation: '',
     qualified: true,
     depth: 0,
-    ...o,
+    cadesForm: 'CAdES-BES',
+    hasTimestamp: false,
+    certificate: null,
+    messages: [],
+    counterSignatures: [],
+    ...cms,
+    signer: { ...SIGNER, ...signer },
+    chain: (chain ?? []).map((c) => ({ ...CHAIN_ENTRY, ...c })),
+    revocation: revocation ? { ...REVOCATION, ...revocation } : null,
+  };
+  if (modifications === undefined && Object.keys(pdf).length === 0) return base;
+  return {
+    ...base,
+    fieldName: 'Signature1',
+    subFilter: 'ETSI.CAdES.detached',
+    documentTimestamp: false,
+    byteRange: [0, 100, 200, 300],
+    revision: 1,
+    coversWholeDocument: true,
+    ...pdf,
+    modifications: modifications ? { ...MODIFICATIONS, ...modifications } : null,
   };
 }
+
+const SIGNER: SignerSummary = {
+  commonName: 'VERDI GIULIA',
+  fiscalCode: 'VRDGLI85M41F205X',
+  givenName: null,
+  surname: null,
+  organization: null,
+};
 
 export const SETTINGS: Settings = { ...DEFAULT_SETTINGS };

@@ -20,8 +20,8 @@ export const FILES_MESSAGES = {
     en: '{path} is a symbolic link: not writing through a link.',
   },
   OUTPUT_IS_INPUT: {
-    it: 'L’uscita {path} è il file di ingresso stesso: non lo sostituisco.',
-    en: 'The output {path} is the input file itself: not replacing it.',
+    it: 'L’uscita {path} è il file di ingresso stesso: non lo sostituisco: scegliere un’altra cartella di uscita.',
+    en: 'The output {path} is the input file itself: not replacing it: choose another output folder.',
   },
   INPUT_NOT_FOUND: {
     it: 'Il file {path} non esiste.',
@@ -59,6 +59,11 @@ export const FILES_MESSAGES = {
     it: 'Percorso non sicuro: {name}',
     en: 'Unsafe path: {name}',
   },
+  'CANCELLED:short': {
+    it: 'Annullato.',
+    en: 'Cancelled.',
+  },
 } as const satisfies Record<string, Message>;
 
+export type FilesMessageKey = keyof typeof FILES_MESSAGES;
 export type FilesErrorCode = CodeOf<keyof typeof FILES_MESSAGES>;

@@ -16,8 +16,8 @@ export const LTV_MESSAGES = {
     en: 'A counter-signature applies to a signed file (.p7m): {path} is not one.',
   },
   SIGNER_NOT_FOUND: {
-    it: 'Il file ha {count} firme: la firma {n} non esiste (da 1 a {count}).',
-    en: 'The file has {count} signatures: signature {n} does not exist (1 to {count}).',
+    it: 'Il file ha {count} firme: la firma {n} non esiste (scegliere da 1 a {count}).',
+    en: 'The file has {count} signatures: signature {n} does not exist (choose 1 to {count}).',
   },
   EXTEND_UNSUPPORTED: {
     it: '{path}: extend tratta le firme CAdES (.p7m/.p7s, livelli T, LT e LTA) e i PDF firmati (livelli LT e LTA).',

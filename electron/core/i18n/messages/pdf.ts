@@ -91,6 +91,18 @@ export const PDF_MESSAGES = {
     it: 'Il campo «{field}» è già firmato.',
     en: 'Field "{field}" is already signed.',
   },
+  VISUAL_DIFF_TIMEOUT: {
+    it: 'Il confronto visivo delle versioni ha superato il tempo massimo ({d}).',
+    en: 'The visual comparison of the versions took longer than allowed ({d}).',
+  },
+  VISUAL_DIFF_TOO_LARGE: {
+    it: 'Il confronto visivo delle versioni richiede troppa memoria ({d}).',
+    en: 'The visual comparison of the versions needs too much memory ({d}).',
+  },
+  VISUAL_DIFF_UNREADABLE: {
+    it: 'Il PDF non si può disegnare per il confronto visivo: {d}',
+    en: 'The PDF cannot be drawn for the visual comparison: {d}',
+  },
 } as const satisfies Record<string, Message>;
 
 export type PdfMessageKey = keyof typeof PDF_MESSAGES;

@@ -7,9 +7,13 @@ export const PKCS11_MESSAGES = {
     it: 'Il modulo PKCS#11 indicato ({source}) non esiste o non è un file: {path}',
     en: 'The PKCS#11 module given ({source}) does not exist or is not a file: {path}',
   },
+  'MODULE_NOT_FOUND:explicit': {
+    it: 'Il modulo PKCS#11 indicato non esiste o non è un file: {path}',
+    en: 'The PKCS#11 module given does not exist or is not a file: {path}',
+  },
   'MODULE_NOT_FOUND:none': {
-    it: 'Nessun modulo PKCS#11 (middleware della CNS) trovato. Percorsi provati:\n{paths}\nInstallare il software della carta (ad es. il pacchetto opensc).',
-    en: 'No PKCS#11 module (CNS middleware) found. Paths tried:\n{paths}\nInstall the card software (e.g. the opensc package).',
+    it: 'Nessun modulo PKCS#11 (middleware della CNS) trovato. Percorsi provati:\n{paths}\nInstallare il software della carta (ad es. il pacchetto opensc) oppure indicare il percorso del modulo PKCS#11.',
+    en: 'No PKCS#11 module (CNS middleware) found. Paths tried:\n{paths}\nInstall the card software (e.g. the opensc package) or give the path of the PKCS#11 module.',
   },
   MODULE_LOAD_FAILED: {
     it: 'Il modulo PKCS#11 {path} non si carica: {reason}',
@@ -60,8 +64,8 @@ export const PKCS11_MESSAGES = {
     en: 'No certificate with a private key has ID {id} on device "{token}". Certificates: {ids}',
   },
   NO_SIGNATURE_CERT: {
-    it: 'Il dispositivo "{token}" non ha un certificato di firma (nonRepudiation). Per usare un altro certificato, sceglierlo espressamente. Certificati: {ids}',
-    en: 'Device "{token}" has no signature (nonRepudiation) certificate. To use another certificate, choose it explicitly. Certificates: {ids}',
+    it: 'Il dispositivo "{token}" non ha un certificato di firma (nonRepudiation). Per usare un altro certificato sceglierlo esplicitamente. Certificati: {ids}',
+    en: 'Device "{token}" has no signature (nonRepudiation) certificate. To use another certificate choose it explicitly. Certificates: {ids}',
   },
   CERT_AMBIGUOUS: {
     it: 'Il dispositivo "{token}" ha più certificati di firma: sceglierne uno. Certificati: {ids}',

@@ -20,8 +20,8 @@ export const TIMESTAMP_MESSAGES = {
     en: 'The file is not a valid .m7m: {reason}.',
   },
   M7M_NEEDS_P7M: {
-    it: 'Il formato m7m è per file già firmati (.p7m): {path} non lo è.',
-    en: 'The m7m format is for signed files (.p7m): {path} is not one.',
+    it: 'Il formato m7m è per file già firmati (.p7m): {path} non lo è. Usare il formato tsd.',
+    en: 'The m7m format is for signed files (.p7m): {path} is not one. Use the tsd format.',
   },
   TIMESTAMP_NOT_GRANTED: {
     it: 'Il file contiene una risposta negativa del servizio di marca temporale (stato {s}).',
@@ -32,8 +32,8 @@ export const TIMESTAMP_MESSAGES = {
     en: 'The file is not a valid TimeStampedData (.tsd): {reason}.',
   },
   'CONTENT_NOT_FOUND:timestamp': {
-    it: 'Marca temporale separata: il file marcato non si trova accanto a {file}.',
-    en: 'Detached timestamp: the timestamped file is not beside {file}.',
+    it: 'Marca temporale separata: indicare il file marcato (non trovato accanto a {file}).',
+    en: 'Detached timestamp: give the timestamped file (not found beside {file}).',
   },
   'TSD_NO_CONTENT:uri': {
     it: 'Il file .tsd non contiene il documento (solo un riferimento dataUri).',

@@ -8,8 +8,8 @@ export const TSA_MESSAGES = {
     en: 'Unreadable timestamp ({reason}).',
   },
   TSA_URL_MISSING: {
-    it: 'Nessun servizio di marca temporale indicato.',
-    en: 'No time-stamping service given.',
+    it: 'Nessun servizio di marca temporale indicato: serve l’indirizzo di un servizio (TSA).',
+    en: 'No time-stamping service given: the address of a service (TSA) is needed.',
   },
   TSA_URL_INVALID: {
     it: 'Indirizzo del servizio di marca temporale non valido: {url} (serve http:// o https://).',

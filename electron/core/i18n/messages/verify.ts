@@ -4,8 +4,8 @@ import type { Message } from '../translate';
 
 export const VERIFY_MESSAGES = {
   CONTENT_NOT_FOUND: {
-    it: 'Firma separata (detached): il file firmato non si trova accanto a {file}.',
-    en: 'Detached signature: the signed file is not beside {file}.',
+    it: 'Firma separata (detached): indicare il file firmato (non trovato accanto a {file}).',
+    en: 'Detached signature: give the signed file (not found beside {file}).',
   },
   DETACHED_SIGNATURE: {
     it: 'La firma è separata (detached): il file non contiene il documento da estrarre.',

@@ -1,9 +1,13 @@
-/** Certificates: both CNS certificates side by side, the CA chain below. */
+/**
+ * Certificates: both CNS certificates side by side, the CA chain below, and reminders about other devices
+ * (the renewal banner only speaks of the selected one).
+ */
 import { useTranslation } from 'react-i18next';
 import { refreshTokens } from '../../state/session';
 import { api } from '../../bridge';
 import { currentToken, useApp } from '../../state/store';
 import { CertificateCard } from './CertificateCard';
+import { OtherCards } from '../renewal/OtherCards';
 
 const ORDER = { signature: 0, authentication: 1, other: 2 } as const;
 
@@ -56,6 +60,7 @@ export function CertificatesScreen() {
           )}
         </>
       )}
+      <OtherCards token={token} />
     </>
   );
 }

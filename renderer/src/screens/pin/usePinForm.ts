@@ -9,6 +9,7 @@ import type { ErrorInfo, OkResponse } from '../../../../shared/schemas/common';
 import { api, call } from '../../bridge';
 import { refreshTokens } from '../../state/session';
 import { newPinProblem } from './pinRules';
+import { pinEntryRules } from '../../model/pinEntry';
 
 export function usePinForm(
   token: TokenView,
@@ -28,8 +29,8 @@ export function usePinForm(
   const [done, setDone] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [tried, setTried] = useState(false);
-  const min = token.minPinLength;
-  const max = token.maxPinLength;
+  // the CNS rules (5–8 digits) within the token's limits, as the core checks them before the card
+  const { min, max } = pinEntryRules(token);
   const problem =
     secret.length === 0
       ? o.secretMissing

@@ -9,6 +9,23 @@ import { currentToken, useApp } from '../../state/store';
 import { CaLinks } from '../certificates/CaLinks';
 import { bannerSubject } from './renewalModel';
 
+/** Whose device the banner is about: "CNS-ROSSI — ROSSI MARIO", or the holder of a card not inserted. */
+function BannerDevice({ holder, tokenLabel }: { holder: string; tokenLabel: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <p className="banner-device">
+      {tokenLabel ? (
+        <>
+          <strong>{tokenLabel}</strong>
+          {holder && ` — ${holder}`}
+        </>
+      ) : (
+        t('renewal.banner.notInserted', { name: holder || '—' })
+      )}
+    </p>
+  );
+}
+
 /** The banner's two buttons: go to the renewal screen, or be reminded later. */
 function BannerActions(p: { primary: boolean; label: string; onLater: () => void }) {
   const { t } = useTranslation();
@@ -45,6 +62,7 @@ export function RenewalBanner() {
       <div className="banner notice bad" role="alert">
         <Icon name="bad" />
         <div>
+          <BannerDevice holder={subject.holder} tokenLabel={subject.tokenLabel} />
           <p>{t('renewal.banner.expired')}</p>
           <CaLinks renewal={status} only={['suspension', 'revocation']} />
           <BannerActions primary={false} label={t('renewal.banner.whatToDo')} onLater={later} />
@@ -56,6 +74,7 @@ export function RenewalBanner() {
     <div className="banner notice warn" role="status">
       <Icon name="warn" />
       <div>
+        <BannerDevice holder={subject.holder} tokenLabel={subject.tokenLabel} />
         <p>
           {status.state === 'last-day'
             ? t(`renewal.banner.lastDay.${role}`)

@@ -12,7 +12,7 @@ import { formatDate } from '../../model/dates';
 import { daysLeft, expiryTone, mainCertificate } from '../../model/token';
 import { refreshTokens } from '../../state/session';
 import { currentToken, useApp } from '../../state/store';
-import { useReminders } from '../../state/reminders';
+import { OtherCards } from './OtherCards';
 import { CaLinks, openExternal } from '../certificates/CaLinks';
 
 const CHECKS = ['device', 'payment', 'email'] as const;
@@ -40,13 +40,20 @@ function Renewable({ token, onResult }: { token: TokenView; onResult(text: strin
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const before = mainCertificate(token)?.info.notAfter;
   const renewal = token.renewal ?? mainCertificate(token)?.renewal ?? null;
+  const [checking, setChecking] = useState(false);
+  const [answer, setAnswer] = useState<string | null>(null);
   const checkAgain = async () => {
+    setChecking(true);
+    setAnswer(null);
     await refreshTokens(api(), true);
+    setChecking(false);
     const now = mainCertificate(useApp.getState().tokens.find((x) => x.label === token.label) ?? token);
     const after = now?.info.notAfter;
-    if (after && before && Date.parse(after) > Date.parse(before)) {
+    // a renewed certificate expires years later: a day of difference is the least that counts
+    if (after && before && Date.parse(after) - Date.parse(before) > 86_400_000) {
+      // renewed: this step goes away with the new state, the answer moves to the top of the screen
       onResult(t('renewal.wizard.renewedOk', { date: formatDate(after, i18n.language) }));
-    } else onResult(t('renewal.wizard.notYet'));
+    } else setAnswer(t('renewal.wizard.notYet', { date: before ? formatDate(before, i18n.language) : '—' }));
   };
   return (
     <>
@@ -81,9 +88,12 @@ function Renewable({ token, onResult }: { token: TokenView; onResult(text: strin
       <section className="card" aria-labelledby="wiz-3">
         <h2 id="wiz-3">{t('renewal.wizard.step3')}</h2>
         <p>{t('renewal.wizard.step3Lead')}</p>
-        <button type="button" className="btn" onClick={() => void checkAgain()}>
-          {t('renewal.wizard.checkAgain')}
+        <button type="button" className="btn" disabled={checking} onClick={() => void checkAgain()}>
+          {checking ? t('renewal.wizard.checking') : t('renewal.wizard.checkAgain')}
         </button>
+        <p className="notice info check-answer" role="status" hidden={!answer}>
+          {answer}
+        </p>
       </section>
     </>
   );
@@ -102,31 +112,6 @@ function Expired({ token }: { token: TokenView }) {
       </button>
       <p className="muted">{t('renewal.wizard.lostDevice')}</p>
       <CaLinks renewal={renewal} only={['suspension', 'revocation']} />
-    </section>
-  );
-}
-
-/** Reminders about certificates that are not on the card in use (another card, or none inserted). */
-function OtherCards({ token }: { token: TokenView | undefined }) {
-  const { t, i18n } = useTranslation();
-  const pending = useReminders((s) => s.pending);
-  const here = new Set(token?.certificates.map((c) => c.info.fingerprintSha256) ?? []);
-  const others = pending.filter((r) => r.state !== 'valid' && !here.has(r.fingerprintSha256));
-  if (others.length === 0) return null;
-  return (
-    <section className="card" aria-labelledby="wiz-other">
-      <h2 id="wiz-other">{t('renewal.wizard.otherTitle')}</h2>
-      <ul className="plain">
-        {others.map((r) => (
-          <li key={r.fingerprintSha256}>
-            {t('renewal.wizard.other', {
-              name: r.commonName ?? '—',
-              role: t(`role.${r.role}`),
-              date: formatDate(r.expires, i18n.language),
-            })}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

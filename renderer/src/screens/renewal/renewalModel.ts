@@ -1,6 +1,11 @@
-/** Which certificate the renewal banner speaks about: the most urgent of the card's and the remembered ones. */
+/**
+ * Which certificate the renewal banner speaks about. With a device selected: only that device's certificates
+ * (others are listed on the Certificates screen), never a banner about a card that is not selected. With no
+ * device at all: the most urgent remembered certificate, named by its holder.
+ */
 import type { RenewalState, TokenView } from '../../../../shared/schemas/certificates';
 import type { Reminder } from '../../../../shared/schemas/renewal';
+import { holderName, mainCertificate } from '../../model/token';
 
 export interface BannerSubject {
   fingerprint: string;
@@ -9,6 +14,9 @@ export interface BannerSubject {
   daysLeft: number;
   expires: string;
   urls: { renewal: string; suspension: string; revocation: string } | null;
+  /** whose device: the holder, and the token label when the device is the selected one */
+  holder: string;
+  tokenLabel: string | null;
 }
 
 const URGENT = new Set<RenewalState>(['renewable', 'last-day', 'expired']);
@@ -19,6 +27,7 @@ export function bannerSubject(
   dismissed: readonly string[],
 ): BannerSubject | null {
   const candidates: BannerSubject[] = [];
+  const holder = token ? holderName(mainCertificate(token)) : '';
   for (const c of token?.certificates ?? []) {
     const r = c.renewal;
     if (r && URGENT.has(r.state)) {
@@ -29,11 +38,13 @@ export function bannerSubject(
         daysLeft: r.daysLeft,
         expires: r.expires,
         urls: r.urls,
+        holder,
+        tokenLabel: token?.label ?? null,
       });
     }
   }
-  for (const r of reminders) {
-    if (URGENT.has(r.state) && !candidates.some((c) => c.fingerprint === r.fingerprintSha256)) {
+  for (const r of token ? [] : reminders) {
+    if (URGENT.has(r.state)) {
       candidates.push({
         fingerprint: r.fingerprintSha256,
         role: r.role,
@@ -41,6 +52,8 @@ export function bannerSubject(
         daysLeft: r.daysLeft,
         expires: r.expires,
         urls: r.urls,
+        holder: r.commonName ?? '',
+        tokenLabel: null,
       });
     }
   }

@@ -8,6 +8,7 @@ import { useApp } from '../../state/store';
 import { useReminders } from '../../state/reminders';
 import { TimestampSettings } from './TimestampSettings';
 import { TrustSettings } from './TrustSettings';
+import { TrustListsSettings } from './TrustListsSettings';
 import { useFilePicker } from '../../components/useFilePicker';
 
 export function useSaveSettings() {
@@ -171,6 +172,7 @@ export function SettingsScreen() {
             )}
           </div>
         </section>
+        <TrustListsSettings />
         <TrustSettings settings={settings} save={save} />
       </div>
     </>

@@ -16,15 +16,20 @@ export function TimestampSettings({
   const [user, setUser] = useState(ts.username ?? '');
   const [password, setPassword] = useState('');
   const [saved, setSaved] = useState(false);
+  const [invalid, setInvalid] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // the same rule as the settings schema (HttpsUrlSchema), said in the user's words before anything is saved
+    const bad = url.trim() !== '' && !/^https?:\/\/[^\s]+$/.test(url.trim());
+    setInvalid(bad);
+    if (bad) return;
     const patch: SettingsPatch = { timestamp: { url: url.trim() || null, username: user.trim() || null } };
     if (password && patch.timestamp) patch.timestamp.password = password;
     setPassword('');
     setSaved(await save(patch));
   };
   return (
-    <form className="card" aria-labelledby="set-tsa" onSubmit={(e) => void submit(e)}>
+    <form className="card" aria-labelledby="set-tsa" noValidate onSubmit={(e) => void submit(e)}>
       <h2 id="set-tsa">{t('settings.tsa')}</h2>
       <label className="choice">
         <input
@@ -36,7 +41,18 @@ export function TimestampSettings({
       </label>
       <label className="field">
         <span className="label">{t('settings.tsaUrl')}</span>
-        <input type="url" value={url} placeholder="https://" onChange={(e) => setUrl(e.target.value)} />
+        <input
+          type="url"
+          value={url}
+          placeholder="https://"
+          aria-invalid={invalid}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+        {invalid && (
+          <span className="hint" role="alert">
+            {t('tsaCheck.invalid')}
+          </span>
+        )}
       </label>
       <label className="field">
         <span className="label">{t('settings.tsaUser')}</span>

@@ -1,4 +1,4 @@
-/** The options of one signing batch: certificate, format, visible box, timestamp, output folder. */
+/** The options of one signing batch: certificate, format, level / detached / counter-sign, visible box, output folder. */
 import { useTranslation } from 'react-i18next';
 import type { TokenView } from '../../../../shared/schemas/certificates';
 import type { SignFormat, VisibleBox } from '../../../../shared/schemas/sign';
@@ -7,12 +7,13 @@ import { api, call } from '../../bridge';
 import { CertificatePicker } from './CertificatePicker';
 import { DEFAULT_BOX, VisibleBoxFields } from './VisibleBoxFields';
 import { PdfBoxPicker } from './PdfBoxPicker';
+import { RadioChoices } from '../../components/RadioChoices';
+import { clampLevel, SignKindOptions, SignLevelOptions, type LevelChoices } from './SignLevelOptions';
 
-export interface SignChoices {
+export interface SignChoices extends LevelChoices {
   certId: string | undefined;
   format: SignFormat;
   visible: VisibleBox | null;
-  timestamp: boolean;
   outputDir: string | null;
 }
 
@@ -22,6 +23,7 @@ export function SignOptions({
   token,
   settings,
   pdfFile,
+  hasP7m,
   choices,
   onChange,
 }: {
@@ -29,13 +31,24 @@ export function SignOptions({
   settings: Settings | null;
   /** the first PDF among the files (its page is previewed for the visible signature) */
   pdfFile: string | undefined;
+  /** a .p7m is among the files (counter-signing is offered) */
+  hasP7m: boolean;
   choices: SignChoices;
   onChange(c: SignChoices): void;
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<SignChoices>) => onChange({ ...choices, ...patch });
-  const pades = pdfFile !== undefined && (choices.format === 'auto' || choices.format === 'pades');
-  const tsaConfigured = Boolean(settings?.timestamp.url);
+  const pades =
+    pdfFile !== undefined &&
+    !choices.detached &&
+    choices.countersign === null &&
+    (choices.format === 'auto' || choices.format === 'pades');
+  const tsa = Boolean(settings?.timestamp.url);
+  const setFormat = (format: SignFormat) => {
+    const detached = choices.detached && (format === 'auto' || format === 'cades');
+    onChange(clampLevel({ ...choices, format, detached }, format, tsa));
+  };
+  const levelProps = { settings, format: choices.format, hasP7m, choices, onChange: set };
   const chooseFolder = async () => {
     const res = await call(() => api().chooseFolder({ title: t('sign.outputChoose') }));
     if (res.ok && res.value.path) set({ outputDir: res.value.path });
@@ -60,23 +73,20 @@ export function SignOptions({
             )}
           </div>
         </fieldset>
+        <SignLevelOptions {...levelProps} />
       </div>
       <div>
         <fieldset>
           <legend>{t('sign.format')}</legend>
-          {FORMATS.map((f) => (
-            <label className="choice" key={f}>
-              <input
-                type="radio"
-                name="sign-format"
-                value={f}
-                checked={choices.format === f}
-                onChange={() => set({ format: f })}
-              />
-              <span>{t(`format.${f}`)}</span>
-            </label>
-          ))}
+          <RadioChoices
+            name="sign-format"
+            values={FORMATS}
+            value={choices.format}
+            label={(f) => t(`format.${f}`)}
+            onChange={setFormat}
+          />
         </fieldset>
+        <SignKindOptions {...levelProps} />
         {pades && (
           <fieldset>
             <legend>{t('sign.appearance')}</legend>
@@ -96,19 +106,6 @@ export function SignOptions({
             )}
           </fieldset>
         )}
-        <fieldset>
-          <legend>{t('sign.timestamp')}</legend>
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={choices.timestamp}
-              disabled={!tsaConfigured}
-              onChange={(e) => set({ timestamp: e.target.checked })}
-            />
-            <span>{t('sign.timestampAdd')}</span>
-          </label>
-          {!tsaConfigured && <p className="hint muted">{t('sign.timestampNone')}</p>}
-        </fieldset>
       </div>
     </div>
   );

@@ -1,13 +1,33 @@
 /** One line per signed file: the output and "Mostra nella cartella" / "Verifica", or the error in plain words. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignFileResult } from '../../../../shared/schemas/sign';
+import type { SignFileResult, SignLevel } from '../../../../shared/schemas/sign';
 import { api, call } from '../../bridge';
 import { Icon } from '../../components/Icon';
 import { baseName } from '../../model/files';
 import { useApp } from '../../state/store';
 
-export function SignResults({ results, cancelled }: { results: SignFileResult[]; cancelled: boolean }) {
+/** How the batch was signed (for the label of each output). */
+export interface SignKind {
+  level: SignLevel;
+  detached: boolean;
+  countersign: boolean;
+}
+
+function labelKey(format: NonNullable<SignFileResult['format']>, kind: SignKind): string {
+  if (format !== 'cades') return format;
+  return kind.countersign ? 'countersign' : kind.detached ? 'detached' : 'cades';
+}
+
+export function SignResults({
+  results,
+  cancelled,
+  kind,
+}: {
+  results: SignFileResult[];
+  cancelled: boolean;
+  kind: SignKind;
+}) {
   const { t } = useTranslation();
   const app = useApp();
   const ok = results.filter((r) => r.output && !r.error).length;
@@ -40,7 +60,12 @@ export function SignResults({ results, cancelled }: { results: SignFileResult[];
               {r.output && !r.error && (
                 <div className="muted">
                   {t('sign.savedAs', { name: baseName(r.output) })}{' '}
-                  {r.format && <span className="pill">{r.format === 'pades' ? 'PAdES' : 'CAdES'}</span>}
+                  {r.format && (
+                    <span className="pill">
+                      {t(`signLevel.label.${labelKey(r.format, kind)}`)} ·{' '}
+                      {t('signLevel.label.level', { level: kind.level })}
+                    </span>
+                  )}
                 </div>
               )}
               {r.error && <div>{r.error.message}</div>}

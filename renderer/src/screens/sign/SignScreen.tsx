@@ -1,4 +1,7 @@
-/** Sign: files, options, PIN dialog, per-file progress with cancel, results. */
+/**
+ * Sign: files, options, the checks before the PIN (existing outputs, files the format cannot sign), the PIN
+ * dialog, per-file progress with cancel, results. A refused PIN is shown beside the Sign button, in view.
+ */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../../shared/schemas/common';
@@ -9,13 +12,18 @@ import { FileProgressBar } from '../../components/FileProgressBar';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FileList } from '../../components/FileList';
 import { PinDialog } from '../../components/PinDialog';
+import { isPinError, PinErrorNotice } from '../../components/PinErrorNotice';
+import { pinEntryRules } from '../../model/pinEntry';
 import { isPdf } from '../../model/files';
 import { holderName, signatureCertificate } from '../../model/token';
 import { refreshTokens } from '../../state/session';
 import { currentToken, useApp } from '../../state/store';
 import { useOperation } from '../../state/useOperation';
 import { SignOptions, type SignChoices } from './SignOptions';
-import { SignResults } from './SignResults';
+import { SignResults, type SignKind } from './SignResults';
+import { ExistingOutputsDialog } from './ExistingOutputsDialog';
+import { PlanProblems } from './PlanProblems';
+import { useSignCheck } from './useSignCheck';
 
 export function SignScreen() {
   const { t } = useTranslation();
@@ -25,16 +33,20 @@ export function SignScreen() {
   const settings = useApp((s) => s.settings);
   const token = useApp(currentToken);
   const op = useOperation<SignResponse>();
-  const [asking, setAsking] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const [outcome, setOutcome] = useState<SignResponse | null>(null);
+  const check = useSignCheck(setError);
+  const [outcome, setOutcome] = useState<(SignResponse & { kind: SignKind }) | null>(null);
   const [choices, setChoices] = useState<SignChoices>(() => ({
     certId: undefined,
     format: settings?.defaultFormat ?? 'auto',
     visible: null,
-    timestamp: Boolean(settings?.timestamp.enabled && settings.timestamp.url),
+    level: settings?.timestamp.enabled && settings.timestamp.url ? 'T' : 'B',
+    detached: false,
+    countersign: null,
     outputDir: settings?.outputDir ?? null,
   }));
+  const hasP7m = files.some((f) => /\.p7m$/i.test(f));
+  const countersign = hasP7m ? choices.countersign : null;
   const sigCert = token ? signatureCertificate(token) : undefined;
   useEffect(() => {
     if (token && !token.certificates.some((c) => c.id === choices.certId)) {
@@ -42,11 +54,17 @@ export function SignScreen() {
     }
   }, [token, sigCert, choices.certId]);
 
+  const { clearProblems } = check;
+  useEffect(clearProblems, [files, choices.format, clearProblems]);
+
   const pick = useFilePicker(addFiles, (message) => setError({ code: 'UPLOAD_FAILED', message }));
   const choose = () => pick('any');
 
+  // the visible box applies to PAdES only (not to a detached or counter-signature)
+  const pdfBox = choices.detached || countersign !== null ? null : choices.visible;
   const sign = async (pin: string) => {
-    setAsking(false);
+    const onExisting = check.onExisting;
+    check.close();
     if (!token) return;
     setError(null);
     setOutcome(null);
@@ -58,15 +76,22 @@ export function SignScreen() {
         token: token.label,
         certId: choices.certId,
         digest: settings?.digest ?? 'sha256',
-        visible: choices.visible ?? undefined,
+        visible: pdfBox ?? undefined,
         outputDir: choices.outputDir ?? undefined,
-        overwrite: false,
+        overwrite: onExisting === 'replace',
+        rename: onExisting === 'rename',
         nest: settings?.nestSignatures ?? false,
-        timestamp: choices.timestamp,
+        level: choices.level,
+        detached: choices.detached,
+        countersign: countersign ?? undefined,
         pin,
       }),
     );
-    if (res.ok) setOutcome(res.value);
+    if (res.ok)
+      setOutcome({
+        ...res.value,
+        kind: { level: choices.level, detached: choices.detached, countersign: countersign !== null },
+      });
     else setError(res.error);
     void refreshTokens(api());
   };
@@ -110,7 +135,8 @@ export function SignScreen() {
                 token={token}
                 settings={settings}
                 pdfFile={files.find(isPdf)}
-                choices={choices}
+                hasP7m={hasP7m}
+                choices={{ ...choices, countersign }}
                 onChange={setChoices}
               />
             </section>
@@ -124,27 +150,59 @@ export function SignScreen() {
               <button
                 type="button"
                 className="btn primary"
-                disabled={!token || !cert || token.userPin.locked}
-                onClick={() => setAsking(true)}
+                disabled={
+                  !token ||
+                  !cert ||
+                  token.userPin.locked ||
+                  (countersign !== null && !choices.outputDir) ||
+                  check.stage === 'checking'
+                }
+                onClick={() => {
+                  setError(null);
+                  setOutcome(null);
+                  void check.start({
+                    files,
+                    format: choices.format,
+                    outputDir: choices.outputDir,
+                    nest: settings?.nestSignatures ?? false,
+                    detached: choices.detached,
+                  });
+                }}
               >
                 {t('sign.signButton', { count: files.length })}
               </button>
             )}
             {token?.userPin.locked && <span className="pill bad">{t('device.pinLocked')}</span>}
+            {check.stage === 'checking' && <span className="muted">{t('signCheck.checking')}</span>}
           </div>
+          {token && isPinError(error) && (
+            <PinErrorNotice
+              error={error}
+              status={token.userPin}
+              rules={pinEntryRules(token)}
+              onRetry={() => {
+                setError(null);
+                check.askPin();
+              }}
+            />
+          )}
+          {check.problems.length > 0 && <PlanProblems problems={check.problems} />}
         </>
       )}
-      {error && <ErrorNotice message={error.message} />}
-      {outcome && <SignResults results={outcome.results} cancelled={outcome.cancelled} />}
-      {asking && token && (
+      {error && !(token && isPinError(error)) && <ErrorNotice message={error.message} />}
+      {outcome && <SignResults results={outcome.results} cancelled={outcome.cancelled} kind={outcome.kind} />}
+      {check.stage === 'exists' && (
+        <ExistingOutputsDialog existing={check.existing} onChoose={check.choose} onCancel={check.close} />
+      )}
+      {check.stage === 'pin' && token && (
         <PinDialog
           title={t('pinDialog.signTitle')}
           description={t('pinDialog.signDescription', { count: files.length, name: holderName(cert) })}
           status={token.userPin}
-          minLength={token.minPinLength}
-          maxLength={token.maxPinLength}
+          minLength={pinEntryRules(token).min}
+          maxLength={pinEntryRules(token).max}
           onSubmit={(pin) => void sign(pin)}
-          onCancel={() => setAsking(false)}
+          onCancel={check.close}
         />
       )}
     </>

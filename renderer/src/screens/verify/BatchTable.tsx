@@ -1,5 +1,5 @@
 /** Many files at once: one row per file with its verdict, a filter, CSV export, a row opens the details. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
 import { formatDate, formatTime } from '../../model/dates';
@@ -8,6 +8,7 @@ import { baseName } from '../../model/files';
 import { allSignatures, fileVerdict, signerName, type Tone } from '../../model/verdict';
 import { ToneLabel } from './SignatureDetails';
 import { FileResult } from './FileResult';
+import { exportReportPdf, type ReportNote } from './reportExport';
 
 type Filter = 'all' | Tone;
 
@@ -25,6 +26,12 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
   const [open, setOpen] = useState<string | null>(null);
+  const openReport = open ? reports.find((r) => r.file === open) : undefined;
+  const details = useRef<HTMLDivElement>(null);
+  // a row opens its details below the table: bring them into view (the table may be long)
+  useEffect(() => {
+    if (open) details.current?.scrollIntoView?.({ block: 'start' });
+  }, [open]);
   const lang = i18n.language;
   const rows = useMemo(() => {
     const fmt = { date: (d: string) => formatDate(d, lang), time: (d: string) => formatTime(d, lang) };
@@ -40,8 +47,14 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
       (filter === 'all' || r.tone === filter) &&
       (!needle || `${baseName(r.report.file)} ${r.signers}`.toLowerCase().includes(needle)),
   );
-  const counts = { ok: 0, warn: 0, bad: 0 };
+  const counts = { ok: 0, warn: 0, bad: 0, none: 0 };
   rows.forEach((r) => counts[r.tone]++);
+  const [note, setNote] = useState<ReportNote | null>(null);
+  // the whole batch in one PDF, only on this button (a row's own button reports that file alone)
+  const exportBatch = async () => {
+    const got = await exportReportPdf(t, reportId, `${t('verify.reportSuffix')}.pdf`);
+    if (got) setNote(got);
+  };
   const exportCsv = () =>
     download(
       t('verify.csvName'),
@@ -53,7 +66,10 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
   return (
     <section className="card" aria-labelledby="batch-title">
       <h2 id="batch-title">{t('verify.batchTitle', { count: reports.length })}</h2>
-      <p role="status">{t('verify.batchSummary', { ok: counts.ok, warn: counts.warn, bad: counts.bad })}</p>
+      <p role="status">
+        {t('verify.batchSummary', { ok: counts.ok, warn: counts.warn, bad: counts.bad })}
+        {counts.none > 0 && ` · ${t('verify.batchSummaryNone', { count: counts.none })}`}
+      </p>
       <div className="row" style={{ marginBottom: 10 }}>
         <label className="field inline">
           <span className="label">{t('verify.filter')}</span>
@@ -62,6 +78,7 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
             <option value="ok">{t('verdict.label.ok')}</option>
             <option value="bad">{t('verdict.label.bad')}</option>
             <option value="warn">{t('verdict.label.warn')}</option>
+            <option value="none">{t('verdict.label.none')}</option>
           </select>
         </label>
         <label className="field inline">
@@ -71,7 +88,15 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
         <button type="button" className="btn" onClick={exportCsv}>
           {t('verify.exportCsv')}
         </button>
+        <button type="button" className="btn" onClick={() => void exportBatch()}>
+          {t('verify.exportBatchReport')}
+        </button>
       </div>
+      {note && (
+        <p role="status" className={note.tone === 'bad' ? 'error' : 'muted'}>
+          {note.text}
+        </p>
+      )}
       <table className="data">
         <thead>
           <tr>
@@ -108,9 +133,9 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
           )}
         </tbody>
       </table>
-      {open && reports.find((r) => r.file === open) && (
-        <div style={{ marginTop: 14 }}>
-          <FileResult report={reports.find((r) => r.file === open) as FileReport} reportId={reportId} />
+      {openReport && (
+        <div ref={details} style={{ marginTop: 14 }}>
+          <FileResult report={openReport} reportId={reportId} />
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 /** What the signed document is, when the report knows: FatturaPA key data, or the files of an ASiC container. */
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
+import { formatAmount } from '../../../../shared/format/numbers';
 import { formatDate, formatTime } from '../../model/dates';
 
 export function DocumentFacts({ report }: { report: FileReport }) {
@@ -27,9 +28,8 @@ export function DocumentFacts({ report }: { report: FileReport }) {
               <li key={i}>
                 {t('verify.invoice.document', {
                   number: d.number ?? '—',
-                  date: d.date ?? '—',
-                  total: d.total ?? '—',
-                  currency: d.currency ?? '',
+                  date: d.date ? formatDate(d.date, i18n.language) : '—',
+                  total: d.total ? formatAmount(d.total, i18n.language, d.currency ?? 'EUR') : '—',
                 })}
               </li>
             ))}

@@ -1,4 +1,5 @@
 /** The verdict of one file: one sentence first (colour + icon + text), then the signatures, then actions. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
 import { api, call } from '../../bridge';
@@ -8,7 +9,10 @@ import { baseName, isSignedEnvelope } from '../../model/files';
 import { allSignatures, fileVerdict } from '../../model/verdict';
 import { SignatureDetails, TONE_ICON } from './SignatureDetails';
 import { DocumentFacts } from './DocumentFacts';
+import { NoAnchorHint } from './NoAnchorHint';
 import { useDocumentActions } from './useDocumentActions';
+import { VisualDiff } from './VisualDiff';
+import { hasLaterChanges } from '../../model/visualDiff';
 
 export function useFileVerdict(report: FileReport) {
   const { t, i18n } = useTranslation();
@@ -24,6 +28,7 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
   const { t } = useTranslation();
   const verdict = useFileVerdict(report);
   const { note, exportReport, extract, extractElsewhere } = useDocumentActions(report, reportId);
+  const [showDiff, setShowDiff] = useState(false);
 
   return (
     <article className={`card verdict-card ${verdict.tone}`} aria-label={baseName(report.file)}>
@@ -34,6 +39,7 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
           <p className="verdict-sentence">{verdict.text}</p>
         </div>
       </div>
+      <NoAnchorHint report={report} />
       <DocumentFacts report={report} />
       {report.signatures.length > 0 && (
         <ul className="sig-list">
@@ -53,7 +59,19 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
             {t('verify.extract')}
           </button>
         )}
+        {hasLaterChanges(report) && (
+          <button
+            type="button"
+            className="btn"
+            aria-expanded={showDiff}
+            onClick={() => setShowDiff((v) => !v)}
+          >
+            <Icon name="file" />
+            {t(showDiff ? 'visual.hide' : 'visual.show')}
+          </button>
+        )}
       </div>
+      {showDiff && <VisualDiff report={report} reportId={reportId} onClose={() => setShowDiff(false)} />}
       {note && (
         <div className={`notice ${note.tone}`} role="status" style={{ marginTop: 12 }}>
           <span>{note.text}</span>

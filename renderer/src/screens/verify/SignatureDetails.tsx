@@ -19,7 +19,7 @@ import {
   type Tone,
 } from '../../model/verdict';
 
-export const TONE_ICON = { ok: 'ok', bad: 'bad', warn: 'warn' } as const;
+export const TONE_ICON = { ok: 'ok', bad: 'bad', warn: 'warn', none: 'info' } as const;
 
 export function ToneLabel({ tone }: { tone: Tone }) {
   const { t } = useTranslation();

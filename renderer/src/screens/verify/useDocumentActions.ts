@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
 import { api, call } from '../../bridge';
 import { baseName } from '../../model/files';
+import { exportReportPdf } from './reportExport';
 
 export interface ActionNote {
   tone: 'ok' | 'bad' | 'warn';
@@ -25,23 +26,8 @@ export function useDocumentActions(report: FileReport, reportId: string) {
 
   const exportReport = async () => {
     const name = `${baseName(report.file)}.${t('verify.reportSuffix')}.pdf`;
-    const target = await call(() =>
-      api().chooseSavePath({ defaultName: name, kind: 'pdf', title: t('verify.exportReport') }),
-    );
-    if (!target.ok) return setNote({ tone: 'bad', text: target.error.message });
-    const outputPath = target.value.path;
-    if (!outputPath) return;
-    // the save dialog already asked before replacing a file
-    const res = await call(() => api().exportReport({ reportId, outputPath, overwrite: true }));
-    setNote(
-      res.ok
-        ? {
-            tone: 'ok',
-            text: t('verify.reportSaved', { name: baseName(res.value.path) }),
-            path: res.value.path,
-          }
-        : { tone: 'bad', text: res.error.message },
-    );
+    const got = await exportReportPdf(t, reportId, name, report.file); // the file in view only
+    if (got) setNote(got);
   };
 
   const extract = async (force: boolean, outputDir?: string) => {

@@ -8,7 +8,7 @@ import { checkOutput } from '../files/atomic-output';
 import { outputPathFor } from '../files/output-naming';
 import { refuseOwnInput } from '../files/file-kind';
 import { looksLikeSignedData, readSignedData } from '../cms/signed-data-reader';
-import type { SignFileOptions, SignFileResult, SignFormat } from '../sign/format-routing';
+import type { SignFileOptions, SignFileResult, SignFormat } from './format-routing';
 import { counterSign } from './countersignature';
 import { rewriteSignedData } from './rewrite-signed-data';
 

@@ -6,7 +6,7 @@
 import { unlink } from 'node:fs/promises';
 import type { KeySigner } from '../crypto/key-signer';
 import { tempPathFor } from '../files/atomic-output';
-import { signPades } from '../sign/pades-sign';
+import { signPades } from './pades-sign';
 import type { TrustStore } from '../trust/trust-store';
 import type { TsaConfig } from '../tsa/tsa-client';
 import { requestTimestamp } from '../verify/requested-timestamp';

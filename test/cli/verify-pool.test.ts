@@ -1,0 +1,111 @@
+/**
+ * Batches verified on several threads (issue 22, electron/core/validate/verify-pool.ts, built code in dist/):
+ * the calling thread and a verifier thread share one queue, and the reports — good, tampered, damaged, not a
+ * signature, PEM, detached with its content beside it, nested, a PDF — are the serial run's, in input order;
+ * the CLI's JSON is the same with the pool off (SIGILLO_NO_FAST=1), a batch still completes when the
+ * verifier thread cannot open its session, and threads are started only for cores the load leaves idle.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli } from '../support/cli';
+import { opensslCmsSign } from '../verify/support/openssl-cms';
+import { writeHandwritten } from '../pdf/support/make-pdf';
+import type * as PoolModule from '../../electron/core/validate/verify-pool';
+import type * as SessionModule from '../../electron/core/validate/session';
+
+const fx = inject('fixture');
+const DIST = join(__dirname, '..', '..', 'dist', 'electron', 'core', 'validate');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pool = require(join(DIST, 'verify-pool.js')) as typeof PoolModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const session = require(join(DIST, 'session.js')) as typeof SessionModule;
+
+let dir = '';
+let files: string[] = [];
+
+function sign(input: string, out: string, flags = ['-nodetach'], outform: 'DER' | 'PEM' = 'DER'): string {
+  opensslCmsSign({ input, out, signer: fx.pki.signature, certfile: fx.pki.caPem, flags, outform });
+  return out;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(fx.root, 'vpool-'));
+  const docs = join(dir, 'docs');
+  const batch = join(dir, 'batch');
+  mkdirSync(docs);
+  mkdirSync(batch);
+  for (let i = 0; i < 100; i++) {
+    const doc = join(docs, `f${i}.xml`);
+    writeFileSync(doc, `<Fattura n="${i}">${'riga '.repeat(200 + i)}</Fattura>\n`);
+    const p7m = sign(doc, join(batch, `f${String(i).padStart(3, '0')}.xml.p7m`));
+    if (i % 17 === 3) {
+      const b = readFileSync(p7m);
+      const at = b.indexOf('riga');
+      b[at] = (b[at] as number) ^ 1; // tampered content
+      writeFileSync(p7m, b);
+    }
+    if (i % 23 === 5) writeFileSync(p7m, readFileSync(p7m).subarray(0, 700)); // cut
+  }
+  writeFileSync(join(batch, 'zz-garbage.p7m'), 'not a signature at all\n');
+  sign(join(docs, 'f1.xml'), join(batch, 'zz-pem.xml.p7m'), ['-nodetach'], 'PEM');
+  writeFileSync(join(batch, 'zz-det.xml'), readFileSync(join(docs, 'f2.xml')));
+  sign(join(batch, 'zz-det.xml'), join(batch, 'zz-det.xml.p7s'), []);
+  sign(sign(join(docs, 'f3.xml'), join(docs, 'n.p7m')), join(batch, 'zz-nested.xml.p7m.p7m'));
+  writeHandwritten(join(batch, 'zz-plain.pdf'));
+  files = [batch];
+});
+
+describe('verification pool', () => {
+  it('the CLI JSON and exit code are the same with the pool and without (SIGILLO_NO_FAST=1)', async () => {
+    const args = ['verify', '--offline', '--json', '--no-tsl', '--trust', fx.pki.rootPem, ...files];
+    const env = { SIGILLO_DATA_DIR: join(dir, 'data') };
+    const pooled = await runCli(args, env);
+    const serial = await runCli(args, { ...env, SIGILLO_NO_FAST: '1' });
+    expect(pooled.code).toBe(1); // tampered and damaged files
+    expect(pooled.code).toBe(serial.code);
+    expect(pooled.stdout).toBe(serial.stdout);
+    const reports = JSON.parse(pooled.stdout) as { file: string; error: { code: string } | null }[];
+    expect(reports.length).toBe(105);
+    expect(reports.filter((r) => r.error).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('two threads share the queue; reports in input order, as the serial run', async () => {
+    const paths = Array.from({ length: 100 }, (_, i) =>
+      join(dir, 'batch', `f${String(i).padStart(3, '0')}.xml.p7m`),
+    );
+    const o = { trustFiles: [fx.pki.rootPem], offline: true, env: { SIGILLO_DATA_DIR: join(dir, 'data') } };
+    const opts = await session.openVerification(o);
+    const stats = { byThreads: 0 };
+    const run = { threads: 2, stats, callerTakesPart: false };
+    const pooled = await pool.verifyFilesPooled(paths, opts, { session: o }, run);
+    expect(stats.byThreads).toBe(100);
+    expect(pooled.map((r) => r.file)).toEqual(paths);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(await session.verifyFiles(paths, opts)));
+  });
+
+  it('a thread that cannot open its session is dropped: every file still reported', async () => {
+    const paths = Array.from({ length: 70 }, (_, i) =>
+      join(dir, 'batch', `f${String(i).padStart(3, '0')}.xml.p7m`),
+    );
+    const opts = await session.openVerification({ trustFiles: [fx.pki.rootPem], offline: true });
+    const stats = { byThreads: 0 };
+    const broken = { session: { trustFiles: [join(dir, 'missing.pem')], offline: true } };
+    const pooled = await pool.verifyFilesPooled(paths, opts, broken, {
+      threads: 1,
+      stats,
+      callerTakesPart: false,
+    });
+    expect(stats.byThreads).toBe(0);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(await session.verifyFiles(paths, opts)));
+  });
+
+  it('threads: one per other core left idle by the load average; none for few files or SIGILLO_NO_FAST=1', () => {
+    expect(pool.poolThreads(100, {}, 2, 0.3)).toBe(1);
+    expect(pool.poolThreads(100, {}, 2, 1.5)).toBe(0); // busy machine: the serial run
+    expect(pool.poolThreads(100, {}, 8, 2.2)).toBe(5);
+    expect(pool.poolThreads(pool.POOL_FROM_FILES - 1, {}, 8, 0)).toBe(0);
+    expect(pool.poolThreads(100, { SIGILLO_NO_FAST: '1' }, 8, 0)).toBe(0);
+    expect(pool.poolThreads(100, { SIGILLO_HASH_THREADS: '0' }, 8, 0)).toBe(0);
+  });
+});
