@@ -2,7 +2,6 @@
 import type { z } from 'zod';
 import type { Result } from './api';
 import { CONTRACT, contractOf, isInvokeMethod, type Contract, type InvokeMethod } from './contract';
-import { EVENT_SCHEMAS, type EventName } from './schemas/events';
 
 /** Compact, non-echoing description of what is wrong (never repeats the input values: they may hold a PIN). */
 export function describeIssues(error: z.ZodError): string {
@@ -39,8 +38,4 @@ export function validateResponse(method: InvokeMethod, value: unknown): Result<u
     return { ok: false, error: { code: 'IPC_INVALID_RESPONSE', message: describeIssues(parsed.error) } };
   }
   return { ok: true, value: parsed.data };
-}
-
-export function validateEvent(event: EventName, payload: unknown): boolean {
-  return EVENT_SCHEMAS[event].safeParse(payload).success;
 }

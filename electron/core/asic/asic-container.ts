@@ -3,7 +3,7 @@
  * data files (everything outside META-INF/), the XAdES signature files (META-INF/*signatures*.xml), the CAdES
  * ones (META-INF/*signature*.p7s) and the ASiCManifest files. ASiC-S holds one data file, ASiC-E any number.
  */
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { t } from '../i18n/translate';
 import { ZipReader, type ZipEntry } from './zip-reader';
 
@@ -37,13 +37,7 @@ function metaFile(e: ZipEntry, test: (base: string) => boolean): boolean {
 }
 
 export function notAsic(): SigilloError {
-  return new SigilloError(
-    'ASIC_NO_SIGNATURE',
-    t({
-      it: 'Il file ZIP non è un contenitore ASiC firmato (nessuna firma in META-INF/).',
-      en: 'The ZIP file is not a signed ASiC container (no signature in META-INF/).',
-    }),
-  );
+  return failure('ASIC_NO_SIGNATURE');
 }
 
 export async function openAsic(path: string): Promise<AsicContainer> {

@@ -8,9 +8,8 @@
  */
 import { open } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { SigilloError } from '../errors';
+import { failure } from '../errors';
 import { writeStagedFolder } from '../files/staged-folder';
-import { t } from '../i18n/translate';
 import { TrustStore } from '../trust/trust-store';
 import { extractFailed, type ExtractOptions, type ExtractResult } from '../verify/extract';
 import { looksLikeZip, openAsic } from './asic-container';
@@ -37,18 +36,13 @@ export function asicFolderFor(input: string, outDir?: string): string {
   return resolve(join(outDir ?? dirname(input), ext ? name.slice(0, -ext.length) : `${name}-files`));
 }
 
-const BROKEN = {
-  it: 'Le firme del contenitore non sono integre: estrazione annullata.',
-  en: 'The container signatures are not intact: extraction cancelled.',
-};
-
 export async function extractAsic(input: string, o: ExtractOptions): Promise<ExtractResult> {
   const folder = asicFolderFor(input, o.outDir);
   let intact: boolean | null = null;
   try {
     const report = await verifyAsicFile(input, { trust: NO_TRUST });
     intact = report.signatures.length > 0 && report.signatures.every((s) => s.integrity === 'valid');
-    if (!intact && !o.force) throw new SigilloError('INTEGRITY_FAILED', t(BROKEN));
+    if (!intact && !o.force) throw failure('INTEGRITY_FAILED:asic');
     const c = await openAsic(input);
     let output: string;
     try {

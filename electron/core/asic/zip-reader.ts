@@ -9,8 +9,8 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failureOf } from '../errors';
+import type { AsicMessageKey } from '../i18n/messages/asic';
 
 export const ZIP_LIMITS = {
   maxEntries: 1000,
@@ -40,12 +40,8 @@ const EOCD = 0x06054b50;
 const CEN = 0x02014b50;
 const LOC = 0x04034b50;
 
-function zipError(code: string, reason: string): SigilloError {
-  return new SigilloError(
-    code,
-    t({ it: 'Contenitore ZIP non valido: {reason}', en: 'Invalid ZIP container: {reason}' }, { reason }),
-    { reason },
-  );
+function zipError(key: AsicMessageKey, reason: string): SigilloError {
+  return failureOf(key, { reason });
 }
 
 /** A name that is safe to extract below a folder (zip-slip). */

@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { parsePattern, type AtrPattern } from './atr-match';
 
 export type CardOs = 'linux' | 'windows' | 'darwin';
@@ -69,13 +68,7 @@ export interface AtrTable extends Omit<AtrTableData, 'cards'> {
 export const DEFAULT_ATR_TABLE_PATH = join(__dirname, 'atr-table.json');
 
 function badTable(path: string, why: string): SigilloError {
-  return new SigilloError(
-    'ATR_TABLE_INVALID',
-    t(
-      { it: 'Tabella ATR non valida ({path}): {why}', en: 'Invalid ATR table ({path}): {why}' },
-      { path, why },
-    ),
-  );
+  return failure('ATR_TABLE_INVALID', { path, why });
 }
 
 function withPattern(path: string, c: CardEntryData): CardEntry {

@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import type { AtrTable, CardOs, ModuleNames } from './atr-table';
 import { identifyCard, type CardIdentity } from './card-identity';
 
@@ -48,27 +47,6 @@ export function modulePaths(name: string, os: CardOs, table: AtrTable, env: Node
   return table.searchDirs[os].map((dir) => path.join(expandEnv(dir, env), expanded));
 }
 
-const NOT_INSTALLED = {
-  it: 'La carta "{name}" ({issuer}, ATR {atr}) richiede {middleware}, che non risulta installato (file cercati: {files}). Installare {middleware} oppure OpenSC, o indicare il modulo PKCS#11 da usare.',
-  en: 'The card "{name}" ({issuer}, ATR {atr}) needs {middleware}, which is not installed (files looked for: {files}). Install {middleware} or OpenSC, or give the PKCS#11 module to use.',
-};
-const UNKNOWN_VENDOR = {
-  it: 'Carta non riconosciuta (ATR {atr}). Sembra una CNS prodotta da {vendor}: installare {middleware} (file {files}) oppure OpenSC, o indicare il modulo PKCS#11 da usare.',
-  en: 'Card not recognised (ATR {atr}). It looks like a CNS made by {vendor}: install {middleware} (files {files}) or OpenSC, or give the PKCS#11 module to use.',
-};
-const UNKNOWN_CNS = {
-  it: "Carta non riconosciuta (ATR {atr}). Sembra una CNS: installare OpenSC oppure il software dell'ente che l'ha emessa, o indicare il modulo PKCS#11 da usare.",
-  en: 'Card not recognised (ATR {atr}). It looks like a CNS: install OpenSC or the software of the body that issued it, or give the PKCS#11 module to use.',
-};
-const UNKNOWN = {
-  it: "Carta non riconosciuta (ATR {atr}): non è una CNS nota. Installare il software (modulo PKCS#11) dell'ente che l'ha emessa oppure OpenSC, e indicarne il modulo.",
-  en: 'Card not recognised (ATR {atr}): not a known CNS. Install the software (PKCS#11 module) of the body that issued it or OpenSC, and give its module.',
-};
-const OVERRIDE_MISSING = {
-  it: 'Il modulo PKCS#11 indicato non esiste: {path}',
-  en: 'The PKCS#11 module given does not exist: {path}',
-};
-
 export function chooseModuleForCard(input: ModuleChoiceInput): ModuleChoice {
   const env = input.env ?? process.env;
   const exists = input.exists ?? existsSync;
@@ -76,13 +54,13 @@ export function chooseModuleForCard(input: ModuleChoiceInput): ModuleChoice {
   const { identity, entry, vendorHint } = identifyCard(input.table, input.atr);
   if (input.override) {
     if (!exists(input.override)) {
-      throw new SigilloError('MODULE_NOT_FOUND', t(OVERRIDE_MISSING, { path: input.override }));
+      throw failure('MODULE_NOT_FOUND:override', { path: input.override });
     }
     return { modulePath: input.override, via: 'override', card: identity };
   }
   const own: ModuleNames | undefined = entry?.modules ?? vendorHint?.modules;
   if (!own && !identity.cns) {
-    throw new SigilloError('CARD_UNKNOWN', t(UNKNOWN, { atr: identity.atr }), { atr: identity.atr });
+    throw failure('CARD_UNKNOWN', { atr: identity.atr });
   }
   const tries: Array<{ name: string; via: ModuleChoice['via'] }> = [
     ...(own?.[os] ?? []).map((name) => ({ name, via: entry ? ('card' as const) : ('vendor' as const) })),
@@ -95,21 +73,21 @@ export function chooseModuleForCard(input: ModuleChoiceInput): ModuleChoice {
   const files = (own?.[os] ?? input.table.fallback.modules[os]).join(', ');
   const details = { atr: identity.atr, files };
   if (entry) {
-    throw new SigilloError(
+    throw failure(
       'MODULE_NOT_INSTALLED',
-      t(NOT_INSTALLED, {
+      {
         name: entry.name,
         issuer: entry.issuer,
         atr: identity.atr,
         middleware: entry.middleware,
         files,
-      }),
+      },
       details,
     );
   }
   if (vendorHint) {
     const params = { atr: identity.atr, vendor: vendorHint.vendor, middleware: vendorHint.middleware, files };
-    throw new SigilloError('CARD_UNKNOWN', t(UNKNOWN_VENDOR, params), details);
+    throw failure('CARD_UNKNOWN:vendor', params, details);
   }
-  throw new SigilloError('CARD_UNKNOWN', t(UNKNOWN_CNS, { atr: identity.atr }), details);
+  throw failure('CARD_UNKNOWN:cns', { atr: identity.atr }, details);
 }

@@ -168,13 +168,15 @@ export function pssParams(params: Uint8Array | undefined): PssParams | undefined
   }
 }
 
-/** the hash of RSASSA-PSS-params, when they are readable */
-export function pssHash(params: Uint8Array | undefined): HashName | undefined {
-  return pssParams(params)?.hash;
-}
-
 export function signatureAlgo(oid: string): SignatureAlgo | undefined {
   return SIGNATURE_BY_OID[oid];
+}
+
+/** The signature algorithm OID that names `scheme` with `hash` (the first, standard one of the table). */
+export function signatureOid(scheme: SignatureScheme, hash: HashName): string {
+  const found = Object.entries(SIGNATURE_BY_OID).find(([, a]) => a.scheme === scheme && a.hash === hash);
+  if (!found) throw new RangeError(`no ${scheme} signature OID with ${hash}`);
+  return found[0];
 }
 
 const HASH_LABEL: Readonly<Record<HashName, string>> = {

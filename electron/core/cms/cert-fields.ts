@@ -1,6 +1,5 @@
 /** The raw certificate fields CMS needs (issuer Name and serialNumber INTEGER, byte-exact from the DER). */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import { bytesOf, children, readElement } from './der-parse';
 
 export interface IssuerAndSerial {
@@ -22,12 +21,6 @@ export function issuerAndSerial(certDer: Uint8Array): IssuerAndSerial {
     if (serial?.tag !== 0x02 || issuer?.tag !== 0x30) throw new RangeError('unexpected certificate layout');
     return { issuer: bytesOf(certDer, issuer), serial: bytesOf(certDer, serial) };
   } catch {
-    throw new SigilloError(
-      'BAD_CERTIFICATE',
-      t({
-        it: 'Il certificato del firmatario non è leggibile.',
-        en: "The signer's certificate cannot be read.",
-      }),
-    );
+    throw failure('BAD_CERTIFICATE');
   }
 }

@@ -25,11 +25,6 @@ export function encodeLength(length: number): Uint8Array {
   return Uint8Array.of(0x80 | bytes.length, ...bytes);
 }
 
-/** Size of tag (one byte) + length bytes for a value of `length` bytes. */
-export function headerSize(length: number): number {
-  return 1 + encodeLength(length).length;
-}
-
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
   const total = parts.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(total);

@@ -4,9 +4,11 @@
  * chains, CAdES-LTA with a few archive timestamps). Each cap has its own error code and a plain message.
  * The SignerInfos are walked here lazily (one element at a time) before anything builds lists or reports.
  */
-import { SigilloError } from '../errors';
+import type { CmsMessageKey } from '../i18n/messages/cms';
+import { SigilloError, failureOf } from '../errors';
 import { t, type Message } from '../i18n/translate';
 import { decodeOid, readElement, valueOf, type Element } from './der-parse';
+import { OID } from './oids';
 
 export const CMS_LIMITS = {
   /** SignerInfos of one SignedData */
@@ -43,7 +45,7 @@ type Cap =
   | 'unsignedValues'
   | 'counterSignatures';
 
-const CODES: Record<Cap, string> = {
+const CODES: Record<Cap, CmsMessageKey> = {
   signers: 'CMS_TOO_MANY_SIGNERS',
   certificates: 'CMS_TOO_MANY_CERTIFICATES',
   crls: 'CMS_TOO_MANY_CRLS',
@@ -64,62 +66,23 @@ const WHAT: Record<Cap, Message> = {
 };
 
 /** the error of a cap: its code, a plain message with the limit, the limit in the details */
-function limitError(
-  code: string,
-  message: Message,
-  n: number,
-  params: Record<string, string> = {},
-): SigilloError {
-  return new SigilloError(code, t(message, { ...params, n }), { limit: n });
+function limitError(key: CmsMessageKey, n: number, params: Record<string, string> = {}): SigilloError {
+  return failureOf(key, { ...params, n }, { limit: n });
 }
 
 export function tooMany(cap: Cap): SigilloError {
-  const message = {
-    it: 'La firma contiene più di {n} {what}: non viene verificata.',
-    en: 'The signature holds more than {n} {what}: it is not checked.',
-  };
-  return limitError(CODES[cap], message, CMS_LIMITS[cap], { what: t(WHAT[cap]) });
+  return limitError(CODES[cap], CMS_LIMITS[cap], { what: t(WHAT[cap]) });
 }
 
 export const counterSignaturesTooDeep = (): SigilloError =>
-  limitError(
-    'CMS_COUNTER_SIGNATURES_TOO_DEEP',
-    {
-      it: 'Controfirme annidate oltre {n} livelli: la firma non viene verificata.',
-      en: 'Counter-signatures nested deeper than {n} levels: the signature is not checked.',
-    },
-    CMS_LIMITS.counterSignatureDepth,
-  );
+  limitError('CMS_COUNTER_SIGNATURES_TOO_DEEP', CMS_LIMITS.counterSignatureDepth);
 
-export const nestingTooDeep = (): SigilloError =>
-  limitError(
-    'CMS_NESTING_TOO_DEEP',
-    {
-      it: 'La struttura della firma ha più di {n} elementi annidati: non viene letta.',
-      en: 'The signature structure nests more than {n} elements: it is not read.',
-    },
-    CMS_LIMITS.berNesting,
-  );
+export const nestingTooDeep = (): SigilloError => limitError('CMS_NESTING_TOO_DEEP', CMS_LIMITS.berNesting);
 
 export const tooManyPdfSignatures = (): SigilloError =>
-  limitError(
-    'PDF_TOO_MANY_SIGNATURES',
-    {
-      it: 'Il PDF contiene più di {n} firme: non viene verificato.',
-      en: 'The PDF holds more than {n} signatures: it is not checked.',
-    },
-    CMS_LIMITS.pdfSignatures,
-  );
+  limitError('PDF_TOO_MANY_SIGNATURES', CMS_LIMITS.pdfSignatures);
 
-export const tooManyLevels = (): SigilloError =>
-  limitError(
-    'TOO_MANY_LEVELS',
-    {
-      it: 'Troppi livelli di firma annidati (oltre {n}).',
-      en: 'Too many nested signature levels (over {n}).',
-    },
-    CMS_LIMITS.levels,
-  );
+export const tooManyLevels = (): SigilloError => limitError('TOO_MANY_LEVELS', CMS_LIMITS.levels);
 
 /** throws when `count` goes past the cap */
 export function checkCount(cap: Cap, count: number): void {
@@ -137,8 +100,6 @@ function* eachChild(buf: Uint8Array, parent: Element, cap: Cap): Generator<Eleme
   }
 }
 
-const COUNTER_SIGNATURE = '1.2.840.113549.1.9.6';
-
 interface Walk {
   counters: number;
   unsignedValues: number;
@@ -153,7 +114,7 @@ function walkSignerInfo(buf: Uint8Array, si: Element, depth: number, w: Walk): v
       const typeEl = readElement(buf, attr.valueStart, attr.valueEnd);
       if (typeEl.end >= attr.valueEnd) continue;
       const values = readElement(buf, typeEl.end, attr.valueEnd);
-      const counter = typeEl.tag === 0x06 && decodeOid(valueOf(buf, typeEl)) === COUNTER_SIGNATURE;
+      const counter = typeEl.tag === 0x06 && decodeOid(valueOf(buf, typeEl)) === OID.counterSignature;
       for (const v of eachChild(buf, values, counter ? 'counterSignatures' : 'attributeValues')) {
         if (field.tag !== 0xa1) continue;
         checkCount('unsignedValues', ++w.unsignedValues);

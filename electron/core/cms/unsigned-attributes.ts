@@ -5,12 +5,7 @@
  */
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from './der-parse';
 import { concat, sequence, tlv } from './der';
-import { SigilloError } from '../errors';
-
-/** CAdES unsigned attributes: signature-time-stamp (RFC 3161 App. A), certificate-values, revocation-values */
-export const OID_SIGNATURE_TIME_STAMP = '1.2.840.113549.1.9.16.2.14';
-export const OID_CERT_VALUES = '1.2.840.113549.1.9.16.2.23';
-export const OID_REVOCATION_VALUES = '1.2.840.113549.1.9.16.2.24';
+import { failure } from '../errors';
 
 function parts(si: Uint8Array): Element[] {
   try {
@@ -18,14 +13,14 @@ function parts(si: Uint8Array): Element[] {
     if (top.tag !== 0x30) throw new RangeError('SignerInfo');
     return children(si, top);
   } catch (e) {
-    throw new SigilloError('MALFORMED_CMS', `SignerInfo: ${e instanceof Error ? e.message : String(e)}`);
+    throw failure('MALFORMED_CMS', { reason: `SignerInfo: ${e instanceof Error ? e.message : String(e)}` });
   }
 }
 
 /** The signature OCTET STRING's value: what a signature timestamp or a counter-signature covers. */
 export function signatureValueOf(si: Uint8Array): Uint8Array {
   const sig = parts(si).find((p) => p.tag === 0x04);
-  if (!sig) throw new SigilloError('MALFORMED_CMS', 'SignerInfo without signature');
+  if (!sig) throw failure('MALFORMED_CMS', { reason: 'SignerInfo without signature' });
   return valueOf(si, sig);
 }
 
@@ -36,7 +31,7 @@ export function unsignedAttributes(si: Uint8Array): { type: string; values: Uint
   return children(si, set).map((attr) => {
     const [type, values] = children(si, attr);
     if (type?.tag !== 0x06 || values?.tag !== 0x31)
-      throw new SigilloError('MALFORMED_CMS', 'unsigned attribute');
+      throw failure('MALFORMED_CMS', { reason: 'unsigned attribute' });
     return { type: decodeOid(valueOf(si, type)), values: children(si, values).map((v) => bytesOf(si, v)) };
   });
 }

@@ -4,8 +4,7 @@
  */
 import { createPrivateKey, sign as cryptoSign, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import type { DigestName, KeySigner } from './key-signer';
 
 export interface SoftwareSignerOptions {
@@ -30,10 +29,7 @@ function readPemFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch {
-    throw new SigilloError(
-      'KEY_FILE_UNREADABLE',
-      t({ it: 'Impossibile leggere il file {path}.', en: 'Cannot read the file {path}.' }, { path }),
-    );
+    throw failure('KEY_FILE_UNREADABLE', { path });
   }
 }
 
@@ -47,23 +43,14 @@ export class SoftwareSigner implements KeySigner {
     const certs = pemCertificatesToDer(readPemFile(opts.certPem));
     const first = certs[0];
     if (!first) {
-      throw new SigilloError(
-        'NOT_A_CERTIFICATE',
-        t({ it: 'Nessun certificato in {path}.', en: 'No certificate in {path}.' }, { path: opts.certPem }),
-      );
+      throw failure('NOT_A_CERTIFICATE', { path: opts.certPem });
     }
     this.certificate = first;
     this.chain = (opts.chainPems ?? []).flatMap((p) => pemCertificatesToDer(readPemFile(p)));
     this.#key = createPrivateKey({ key: readPemFile(opts.keyPem), passphrase: opts.passphrase });
     const type = this.#key.asymmetricKeyType;
     if (type !== 'rsa' && type !== 'ec') {
-      throw new SigilloError(
-        'UNSUPPORTED_KEY',
-        t(
-          { it: 'Tipo di chiave non supportato: {type}.', en: 'Unsupported key type: {type}.' },
-          { type: String(type) },
-        ),
-      );
+      throw failure('UNSUPPORTED_KEY', { type: String(type) });
     }
     this.keyAlgorithm = type;
   }

@@ -8,8 +8,7 @@
 import { constants } from 'node:fs';
 import { link, lstat, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { fileError } from './input-file';
 import { cleanStaleTempsOnce, tempNameFor } from './stale-temp';
 import { outputIsSymlink } from './file-kind';
@@ -21,25 +20,11 @@ export interface OutputOptions {
 }
 
 export function outputExists(path: string): SigilloError {
-  return new SigilloError(
-    'OUTPUT_EXISTS',
-    t(
-      {
-        it: 'Il file {path} esiste già: non lo sovrascrivo.',
-        en: 'The file {path} already exists: not overwriting it.',
-      },
-      { path },
-    ),
-    { path },
-  );
+  return failure('OUTPUT_EXISTS', { path });
 }
 
 function outputDirMissing(dir: string): SigilloError {
-  return new SigilloError(
-    'OUTPUT_DIR_NOT_FOUND',
-    t({ it: 'La cartella {dir} non esiste.', en: 'The folder {dir} does not exist.' }, { dir }),
-    { dir },
-  );
+  return failure('OUTPUT_DIR_NOT_FOUND', { dir });
 }
 
 /** Fails early with OUTPUT_EXISTS / OUTPUT_DIR_NOT_FOUND / OUTPUT_IS_SYMLINK, before any work is done. */
@@ -51,10 +36,7 @@ export async function checkOutput(path: string, opts: OutputOptions): Promise<vo
   if ((await lstat(path).catch(() => undefined))?.isSymbolicLink()) throw outputIsSymlink(path);
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) {
-    throw new SigilloError(
-      'OUTPUT_IS_DIRECTORY',
-      t({ it: '{path} è una cartella.', en: '{path} is a folder.' }, { path }),
-    );
+    throw failure('OUTPUT_IS_DIRECTORY', { path });
   }
   if (existing && !opts.overwrite) throw outputExists(path);
 }

@@ -1,9 +1,8 @@
 /** Cancelling a long file operation (AbortSignal): one error code, checked between chunks of work. */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 
 export function cancelledError(): SigilloError {
-  return new SigilloError('CANCELLED', t({ it: 'Annullato.', en: 'Cancelled.' }));
+  return failure('CANCELLED:short');
 }
 
 /** Throws CANCELLED when `signal` was aborted. */

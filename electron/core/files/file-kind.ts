@@ -4,10 +4,9 @@
  * symlink (an output is never written through one), and an output must never be its own input (same real
  * file: a symlinked --out, another path to the same folder, a hard link).
  */
-import { lstatSync, statSync, type Stats } from 'node:fs';
-import { lstat, stat } from 'node:fs/promises';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { statSync, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { SigilloError, failure } from '../errors';
 import { fileError, notRegular } from './input-file';
 
 export { notRegular } from './input-file';
@@ -38,48 +37,11 @@ export function regularInputSync(path: string): Stats {
 }
 
 export function outputIsSymlink(path: string): SigilloError {
-  return new SigilloError(
-    'OUTPUT_IS_SYMLINK',
-    t(
-      {
-        it: '{path} è un collegamento simbolico: non scrivo attraverso un collegamento.',
-        en: '{path} is a symbolic link: not writing through a link.',
-      },
-      { path },
-    ),
-    { path },
-  );
-}
-
-/** Throws OUTPUT_IS_SYMLINK when `path` itself is a symlink (never followed). */
-export async function refuseSymlink(path: string): Promise<void> {
-  const st = await lstat(path).catch(() => undefined);
-  if (st?.isSymbolicLink()) throw outputIsSymlink(path);
-}
-
-/** Synchronous refuseSymlink. */
-export function refuseSymlinkSync(path: string): void {
-  let st: Stats | undefined;
-  try {
-    st = lstatSync(path);
-  } catch {
-    st = undefined;
-  }
-  if (st?.isSymbolicLink()) throw outputIsSymlink(path);
+  return failure('OUTPUT_IS_SYMLINK', { path });
 }
 
 export function outputIsInput(path: string): SigilloError {
-  return new SigilloError(
-    'OUTPUT_IS_INPUT',
-    t(
-      {
-        it: 'L’uscita {path} è il file di ingresso stesso: non lo sostituisco: scegliere un’altra cartella di uscita.',
-        en: 'The output {path} is the input file itself: not replacing it: choose another output folder.',
-      },
-      { path },
-    ),
-    { path },
-  );
+  return failure('OUTPUT_IS_INPUT', { path });
 }
 
 /** true when both paths exist and are the same file (same device and inode: symlinks and hard links too). */

@@ -3,8 +3,7 @@
  * Nothing here ever writes to an input.
  */
 import { open, stat } from 'node:fs/promises';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import type { ReadPool } from './read-pool';
 
 /** 4 MiB reads: few system calls and awaits per GiB, little memory */
@@ -16,65 +15,25 @@ export function fileError(e: unknown, path: string): SigilloError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return new SigilloError(
-        'INPUT_NOT_FOUND',
-        t({ it: 'Il file {path} non esiste.', en: 'The file {path} does not exist.' }, { path }),
-      );
+      return failure('INPUT_NOT_FOUND', { path });
     case 'EISDIR':
-      return new SigilloError(
-        'INPUT_IS_DIRECTORY',
-        t({ it: '{path} è una cartella, non un file.', en: '{path} is a folder, not a file.' }, { path }),
-      );
+      return failure('INPUT_IS_DIRECTORY', { path });
     case 'EACCES':
     case 'EPERM':
-      return new SigilloError(
-        'PERMISSION_DENIED',
-        t({ it: 'Permesso negato: {path}.', en: 'Permission denied: {path}.' }, { path }),
-      );
+      return failure('PERMISSION_DENIED', { path });
     case 'EROFS':
-      return new SigilloError(
-        'READ_ONLY',
-        t(
-          {
-            it: 'Impossibile scrivere {path}: il disco o la cartella è in sola lettura.',
-            en: 'Cannot write {path}: the disk or folder is read-only.',
-          },
-          { path },
-        ),
-      );
+      return failure('READ_ONLY', { path });
     case 'ENOSPC':
     case 'EDQUOT':
-      return new SigilloError(
-        'DISK_FULL',
-        t(
-          { it: 'Spazio su disco esaurito scrivendo {path}.', en: 'The disk is full writing {path}.' },
-          { path },
-        ),
-      );
+      return failure('DISK_FULL', { path });
     default:
-      return new SigilloError(
-        'IO_ERROR',
-        t(
-          { it: 'Errore di lettura/scrittura su {path}: {code}.', en: 'Read/write error on {path}: {code}.' },
-          { path, code: code ?? String(e) },
-        ),
-      );
+      return failure('IO_ERROR', { path, code: code ?? String(e) });
   }
 }
 
 /** A FIFO, socket or device where a file was expected: refused before it is opened (an open would block). */
 export function notRegular(path: string): SigilloError {
-  return new SigilloError(
-    'INPUT_NOT_REGULAR',
-    t(
-      {
-        it: '{path} non è un file normale (pipe, dispositivo o socket): non lo leggo.',
-        en: '{path} is not a regular file (a pipe, device or socket): not reading it.',
-      },
-      { path },
-    ),
-    { path },
-  );
+  return failure('INPUT_NOT_REGULAR', { path });
 }
 
 /** Size of a regular input file; plain errors when missing, a folder, a pipe/device (never opened), or unreadable. */
@@ -135,11 +94,5 @@ export async function* readInput(
 
 /** The input's size or bytes changed while it was being read. */
 export function inputChanged(): SigilloError {
-  return new SigilloError(
-    'INPUT_CHANGED',
-    t({
-      it: 'Il file è cambiato durante l’operazione: riprovare.',
-      en: 'The file changed during the operation: try again.',
-    }),
-  );
+  return failure('INPUT_CHANGED');
 }

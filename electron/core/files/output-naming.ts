@@ -12,11 +12,6 @@ export function outputPathFor(input: string, opts: NamingOptions): string {
   return resolve(join(opts.outDir ?? dirname(input), basename(input) + opts.suffix));
 }
 
-/** true when both paths name the same file location (before symlinks). */
-export function samePath(a: string, b: string): boolean {
-  return resolve(a) === resolve(b);
-}
-
 /** `NAME.pdf` → `NAME-signed.pdf`, beside the input or in `outputDir` */
 export function signedPdfPath(input: string, outputDir?: string): string {
   const ext = extname(input);

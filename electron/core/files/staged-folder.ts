@@ -7,8 +7,7 @@
  */
 import { lstat, mkdir, open, realpath, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { moveIntoPlace, outputExists } from './atomic-output';
 import { outputIsSymlink } from './file-kind';
 import { fileError } from './input-file';
@@ -21,10 +20,7 @@ export interface StagedFile {
 }
 
 function unsafe(name: string): SigilloError {
-  return new SigilloError(
-    'ZIP_UNSAFE_PATH',
-    t({ it: 'Percorso non sicuro: {name}', en: 'Unsafe path: {name}' }, { name }),
-  );
+  return failure('ZIP_UNSAFE_PATH:name', { name });
 }
 
 /** `folder/name`, refused when it would leave `folder` */

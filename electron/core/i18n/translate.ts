@@ -16,6 +16,11 @@ export function getLang(): Lang {
   return current;
 }
 
+/** `text` with its `{name}` placeholders filled from params (an unknown name stays as written). */
+export function fill(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
 export function t(msg: Message, params: Record<string, string | number> = {}): string {
-  return msg[current].replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return fill(msg[current], params);
 }

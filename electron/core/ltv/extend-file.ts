@@ -4,18 +4,17 @@
  * and revocation-values; LTA then adds an archive-time-stamp-v3 (cades-lta.ts) where there is none. Signed attributes, signature values, content and other parts stay byte-exact, so nothing
  * that verified before stops verifying. Output: same name (--out DIR or --overwrite), written atomically.
  */
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { checkOutput } from '../files/atomic-output';
 import { inputSize } from '../files/input-file';
 import { outputPathFor } from '../files/output-naming';
-import { t } from '../i18n/translate';
 import { looksLikeSignedData, readSignedData } from '../cms/signed-data-reader';
 import type { TrustStore } from '../trust/trust-store';
 import type { TsaConfig } from '../tsa/tsa-client';
 import { tsaError } from '../tsa/tsa-errors';
 import { addSignatureTimestamp } from '../sign/cades-t';
+import { OID } from '../cms/oids';
 import { addLtValues } from '../sign/cades-lt';
-import { OID_CERT_VALUES, OID_REVOCATION_VALUES, OID_SIGNATURE_TIME_STAMP } from '../cms/unsigned-attributes';
 import { rewriteSignedData } from '../sign/rewrite-signed-data';
 import { addDss } from '../sign/pades-dss';
 import { extendPdfToLta } from '../sign/pades-doc-timestamp';
@@ -50,16 +49,7 @@ export interface ExtendResult {
 }
 
 function notP7m(path: string): SigilloError {
-  return new SigilloError(
-    'EXTEND_UNSUPPORTED',
-    t(
-      {
-        it: '{path}: extend tratta le firme CAdES (.p7m/.p7s, livelli T, LT e LTA) e i PDF firmati (livelli LT e LTA).',
-        en: '{path}: extend handles CAdES signatures (.p7m/.p7s, levels T, LT and LTA) and signed PDFs (levels LT and LTA).',
-      },
-      { path },
-    ),
-  );
+  return failure('EXTEND_UNSUPPORTED', { path });
 }
 
 /** PDF: LT adds a Document Security Store (PAdES-B-LT), LTA then a document timestamp (PAdES-B-LTA). */
@@ -98,12 +88,12 @@ export async function extendFile(o: ExtendOptions): Promise<ExtendResult> {
       continue;
     }
     const types = new Set(unsignedAttributes(si).map((a) => a.type));
-    if (!types.has(OID_SIGNATURE_TIME_STAMP)) {
+    if (!types.has(OID.signatureTimeStamp)) {
       if (!o.tsa) throw tsaError('TSA_URL_MISSING');
       si = await addSignatureTimestamp(si, o.tsa);
       added.push(`${i + 1}: T`);
     }
-    if (o.level !== 'T' && !(types.has(OID_CERT_VALUES) && types.has(OID_REVOCATION_VALUES))) {
+    if (o.level !== 'T' && !(types.has(OID.certValues) && types.has(OID.revocationValues))) {
       si = await addLtValues(si, { certificates: summary.certificates, trust: o.trust });
       added.push(`${i + 1}: LT`);
     }

@@ -4,8 +4,7 @@
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { SigilloError, toErrorInfo, type ErrorInfo } from '../errors';
-import { t } from '../i18n/translate';
+import { failure, toErrorInfo, type ErrorInfo } from '../errors';
 import { withAtomicOutput } from '../files/atomic-output';
 import { TrustStore } from '../trust/trust-store';
 import { PdfReader } from './pdf-reader';
@@ -76,16 +75,7 @@ export async function extractPdfRevision(input: string, o: PdfExtractOptions): P
       const n = o.signature ?? sigs.length;
       const sig = sigs[n - 1];
       if (!sig) {
-        throw new SigilloError(
-          'SIGNATURE_NOT_FOUND',
-          t(
-            {
-              it: 'La firma {n} non esiste (il PDF ne ha {count}).',
-              en: 'Signature {n} does not exist (the PDF has {count}).',
-            },
-            { n, count: sigs.length },
-          ),
-        );
+        throw failure('SIGNATURE_NOT_FOUND', { n, count: sigs.length });
       }
       const br = checkByteRange(sig, reader.src, reader.sections);
       // a /ByteRange that is not four numbers inside the file names no prefix to write, even with --force
@@ -100,13 +90,7 @@ export async function extractPdfRevision(input: string, o: PdfExtractOptions): P
       reader.close();
     }
     if (integrity === 'invalid' && !o.force) {
-      throw new SigilloError(
-        'INTEGRITY_FAILED',
-        t({
-          it: 'La firma non è integra: estrazione annullata.',
-          en: 'The signature is not intact: extraction cancelled.',
-        }),
-      );
+      throw failure('INTEGRITY_FAILED:pdf');
     }
     const stem = basename(input, extname(input));
     const output = resolve(join(o.outDir ?? dirname(input), `${stem}-revision${plan.revision ?? 0}.pdf`));

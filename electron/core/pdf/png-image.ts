@@ -3,8 +3,7 @@
  * needs no soft mask (PDF/A-1 forbids transparency). Non-interlaced PNGs of any colour type and bit depth.
  */
 import { inflateSync } from 'node:zlib';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 
 export interface RgbImage {
   width: number;
@@ -14,17 +13,7 @@ export interface RgbImage {
 }
 
 function bad(detail: string): SigilloError {
-  return new SigilloError(
-    'IMAGE_UNSUPPORTED',
-    t(
-      {
-        it: 'Immagine PNG non valida o non supportata ({detail}).',
-        en: 'Invalid or unsupported PNG image ({detail}).',
-      },
-      { detail },
-    ),
-    { detail },
-  );
+  return failure('IMAGE_UNSUPPORTED', { detail });
 }
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };

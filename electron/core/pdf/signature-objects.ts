@@ -3,8 +3,8 @@
  * /Contents placeholders), the signature field + widget, the page's /Annots, /AcroForm (/Fields, /SigFlags 3)
  * and the catalog when /AcroForm is new.
  */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import type { PdfMessageKey } from '../i18n/messages/pdf';
+import { SigilloError, failure, failureOf } from '../errors';
 import {
   asArray,
   asNumber,
@@ -56,8 +56,8 @@ export interface SignatureObjects {
   fieldName: string;
 }
 
-function fieldError(code: string, it: string, en: string, field: string): SigilloError {
-  return new SigilloError(code, t({ it, en }, { field }), { field });
+function fieldError(key: PdfMessageKey, field: string): SigilloError {
+  return failureOf(key, { field });
 }
 
 function signatureDict(input: SignatureObjectsInput): PdfDict {
@@ -161,27 +161,10 @@ function signExistingField(
 ): void {
   const f = fields.find((x) => x.fullName === input.field);
   const fieldName = input.field!;
-  if (!f)
-    throw fieldError(
-      'PDF_FIELD_NOT_FOUND',
-      'Campo firma «{field}» non trovato.',
-      'Signature field "{field}" not found.',
-      fieldName,
-    );
-  if (f.type !== 'Sig')
-    throw fieldError(
-      'PDF_FIELD_NOT_SIGNATURE',
-      'Il campo «{field}» non è un campo firma.',
-      'Field "{field}" is not a signature field.',
-      fieldName,
-    );
+  if (!f) throw fieldError('PDF_FIELD_NOT_FOUND', fieldName);
+  if (f.type !== 'Sig') throw fieldError('PDF_FIELD_NOT_SIGNATURE', fieldName);
   if (f.dict.get('V') !== undefined && f.dict.get('V') !== null) {
-    throw fieldError(
-      'PDF_FIELD_ALREADY_SIGNED',
-      'Il campo «{field}» è già firmato.',
-      'Field "{field}" is already signed.',
-      fieldName,
-    );
+    throw fieldError('PDF_FIELD_ALREADY_SIGNED', fieldName);
   }
   if (!f.ref) throw pdfBroken('signature field is not an indirect object');
   const widget = widgetOf(plan.store, f);
@@ -205,13 +188,7 @@ export function buildSignatureObjects(input: SignatureObjectsInput): SignatureOb
   const plan = new Plan(reader, reader.latest);
   const catalog = reader.catalog();
   if (docMdpPermission(plan.store, catalog) === 1) {
-    throw new SigilloError(
-      'PDF_CERTIFIED_NO_CHANGES',
-      t({
-        it: 'Il PDF è certificato senza modifiche consentite: una nuova firma invaliderebbe la certificazione.',
-        en: 'The PDF is certified with no changes allowed: a new signature would break the certification.',
-      }),
-    );
+    throw failure('PDF_CERTIFIED_NO_CHANGES');
   }
   const acroForm = plan.store.dict(catalog.get('AcroForm'));
   const fields = allFields(plan.store, acroForm);
@@ -226,16 +203,7 @@ export function buildSignatureObjects(input: SignatureObjectsInput): SignatureOb
   const pageNo = input.visible?.page ?? 1;
   const pageRef = pages[pageNo - 1];
   if (!pageRef) {
-    throw new SigilloError(
-      'PDF_PAGE_OUT_OF_RANGE',
-      t(
-        {
-          it: 'La pagina {page} non esiste (il documento ne ha {count}).',
-          en: 'Page {page} does not exist (the document has {count}).',
-        },
-        { page: pageNo, count: pages.length },
-      ),
-    );
+    throw failure('PDF_PAGE_OUT_OF_RANGE', { page: pageNo, count: pages.length });
   }
   const fieldName = uniqueFieldName(fields);
   const v = input.visible;

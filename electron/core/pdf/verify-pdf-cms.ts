@@ -10,6 +10,7 @@
  */
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
+import { OID } from '../cms/oids';
 import { verifyCmsSignatures, type VerifyContext } from '../verify/verify-cms';
 import { digestAlgorithmHash, digestBytes, type HashName } from '../cms/algorithm-oids';
 import type { SignatureReport } from '../verify/types';
@@ -25,7 +26,6 @@ export interface PdfCmsResult {
   messages: string[];
 }
 
-const OID_TST_INFO = '1.2.840.113549.1.9.16.1.4';
 const DETACHED = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached']);
 /** an eContent larger than a /Contents gap can hold is not kept */
 const MAX_ECONTENT = 16 * 1024 * 1024;
@@ -135,7 +135,7 @@ export async function verifyPdfCms(
 
   if (subFilter === 'ETSI.RFC3161') {
     signedIsEContent = true;
-    if (sd.detached || sd.eContentType !== OID_TST_INFO || !eContent) formatProblem = SHAPE.notTimestamp;
+    if (sd.detached || sd.eContentType !== OID.tstInfo || !eContent) formatProblem = SHAPE.notTimestamp;
     else {
       const mi = messageImprint(eContent);
       if (!mi.hash || !equal(rangeDigest(mi.hash), mi.value)) rangeDigestMismatch = true;

@@ -3,7 +3,7 @@
  * digest of the ranges, the CMS through the shared engine, whether it covers the whole document, and the
  * changes made by later incremental updates.
  */
-import { SigilloError, toErrorInfo } from '../errors';
+import { failure, toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import { withEmbeddedCrls } from '../verify/embedded-validation';
 import { dssCertificates, dssCrls } from './dss-streams';
@@ -174,10 +174,7 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
     const sigs = findSignatures(reader);
     if (sigs.length > CMS_LIMITS.pdfSignatures) throw tooManyPdfSignatures();
     if (sigs.length === 0) {
-      throw new SigilloError(
-        'NO_SIGNATURES',
-        t({ it: 'Il PDF non contiene firme.', en: 'The PDF contains no signatures.' }),
-      );
+      throw failure('NO_SIGNATURES');
     }
     const withDss = {
       ...ctx,

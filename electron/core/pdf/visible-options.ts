@@ -1,8 +1,7 @@
 /** From user options to what the signer needs: `--visible PAGE,X,Y,W,H`, `--image PNG`, the appearance text. */
 import { readFileSync } from 'node:fs';
 import { regularInputSync } from '../files/file-kind';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { parseCertificate } from '../x509/cert-info';
 import { decodePng } from './png-image';
 import { signatureAppearance } from './appearance';
@@ -20,8 +19,7 @@ export function signerIdentity(certificate: Uint8Array): { name: string; fiscalC
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
-const imageTooLarge = (): SigilloError =>
-  new SigilloError('IMAGE_UNSUPPORTED', t({ it: 'Immagine troppo grande.', en: 'Image too large.' }));
+const imageTooLarge = (): SigilloError => failure('IMAGE_UNSUPPORTED:size');
 
 export function readImage(path: string) {
   let bytes: Buffer;
@@ -31,10 +29,7 @@ export function readImage(path: string) {
     bytes = readFileSync(path);
   } catch (e) {
     if (e instanceof SigilloError && e.code === 'IMAGE_UNSUPPORTED') throw e;
-    throw new SigilloError(
-      'IMAGE_UNREADABLE',
-      t({ it: 'Impossibile leggere l’immagine {path}.', en: 'Cannot read the image {path}.' }, { path }),
-    );
+    throw failure('IMAGE_UNREADABLE', { path });
   }
   if (bytes.length > MAX_IMAGE_BYTES) throw imageTooLarge();
   return decodePng(bytes);

@@ -1,6 +1,5 @@
 /** `--visible PAGE,X,Y,W,H`: where a visible signature goes (kept light: option parsing loads no PDF code). */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 
 export interface VisibleRect {
   page: number;
@@ -26,16 +25,7 @@ export function parseVisibleSpec(spec: string): VisibleRect {
     width! <= 14400 &&
     height! <= 14400;
   if (!ok) {
-    throw new SigilloError(
-      'BAD_VISIBLE_SPEC',
-      t(
-        {
-          it: '--visible vuole PAGINA,X,Y,LARGHEZZA,ALTEZZA in punti PDF (es. 1,350,50,200,60), non «{spec}».',
-          en: '--visible wants PAGE,X,Y,WIDTH,HEIGHT in PDF points (e.g. 1,350,50,200,60), not "{spec}".',
-        },
-        { spec },
-      ),
-    );
+    throw failure('BAD_VISIBLE_SPEC', { spec });
   }
   return { page: page!, x: x!, y: y!, width: width!, height: height! };
 }

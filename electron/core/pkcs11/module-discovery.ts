@@ -3,8 +3,7 @@
  * built-in CNS middleware location that exists.
  */
 import { existsSync, statSync } from 'node:fs';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import { builtinModuleLocations } from './module-locations';
 
 export const MODULE_ENV = 'SIGILLO_PKCS11_MODULE';
@@ -17,20 +16,6 @@ export interface ModuleQuery {
   /** overrides the built-in list (tests, ATR-driven choice) */
   candidates?: string[];
 }
-
-const NOT_FOUND = {
-  it: 'Nessun modulo PKCS#11 (middleware della CNS) trovato. Percorsi provati:\n{paths}\nInstallare il software della carta (ad es. il pacchetto opensc) oppure indicare il percorso del modulo PKCS#11.',
-  en: 'No PKCS#11 module (CNS middleware) found. Paths tried:\n{paths}\nInstall the card software (e.g. the opensc package) or give the path of the PKCS#11 module.',
-};
-
-const EXPLICIT_MISSING = {
-  it: 'Il modulo PKCS#11 indicato non esiste o non è un file: {path}',
-  en: 'The PKCS#11 module given does not exist or is not a file: {path}',
-};
-const ENV_MISSING = {
-  it: 'Il modulo PKCS#11 indicato ({source}) non esiste o non è un file: {path}',
-  en: 'The PKCS#11 module given ({source}) does not exist or is not a file: {path}',
-};
 
 function isFile(path: string): boolean {
   try {
@@ -49,13 +34,18 @@ export function findPkcs11Module(q: ModuleQuery = {}): string {
   for (const [path, source] of explicit) {
     if (path === undefined || path === '') continue;
     if (isFile(path)) return path;
-    const message = source ? t(ENV_MISSING, { source, path }) : t(EXPLICIT_MISSING, { path });
-    throw new SigilloError('MODULE_NOT_FOUND', message, { tried: [path] });
+    throw source
+      ? failure('MODULE_NOT_FOUND', { source, path }, { tried: [path] })
+      : failure('MODULE_NOT_FOUND:explicit', { path }, { tried: [path] });
   }
   const tried = q.candidates ?? builtinModuleLocations(q.platform ?? process.platform, env);
   const found = tried.find(isFile);
   if (found) return found;
-  throw new SigilloError('MODULE_NOT_FOUND', t(NOT_FOUND, { paths: tried.map((p) => `  ${p}`).join('\n') }), {
-    tried,
-  });
+  throw failure(
+    'MODULE_NOT_FOUND:none',
+    { paths: tried.map((p) => `  ${p}`).join('\n') },
+    {
+      tried,
+    },
+  );
 }

@@ -4,8 +4,6 @@
  * OpenSC, and p11-kit-proxy last. Sources: /work/shared/reference/cns-cards.md (PeculiarVentures webcrypto-local
  * card.json, OpenSC packaging, Debian multiarch layout).
  */
-export type Platform = 'linux' | 'win32' | 'darwin';
-
 const LINUX_ARCH_DIRS = ['x86_64-linux-gnu', 'aarch64-linux-gnu', 'arm-linux-gnueabihf', 'i386-linux-gnu'];
 
 function linux(): string[] {

@@ -3,8 +3,7 @@
  * user releases it, so a process can list, log in, sign, log out and exit without hanging.
  */
 import * as graphene from 'graphene-pk11';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 
 interface Entry {
   module: graphene.Module;
@@ -12,11 +11,6 @@ interface Entry {
 }
 
 const loaded = new Map<string, Entry>();
-
-const LOAD_FAILED = {
-  it: 'Il modulo PKCS#11 {path} non si carica: {reason}',
-  en: 'The PKCS#11 module {path} cannot be loaded: {reason}',
-};
 
 function reasonOf(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
@@ -33,7 +27,7 @@ export function acquireModule(path: string): graphene.Module {
   try {
     module = graphene.Module.load(path);
   } catch (e) {
-    throw new SigilloError('MODULE_LOAD_FAILED', t(LOAD_FAILED, { path, reason: reasonOf(e) }), { path });
+    throw failure('MODULE_LOAD_FAILED', { path, reason: reasonOf(e) }, { path });
   }
   try {
     module.initialize();
@@ -43,7 +37,7 @@ export function acquireModule(path: string): graphene.Module {
     } catch {
       // already failing: the load error is what the user needs
     }
-    throw new SigilloError('MODULE_LOAD_FAILED', t(LOAD_FAILED, { path, reason: reasonOf(e) }), { path });
+    throw failure('MODULE_LOAD_FAILED', { path, reason: reasonOf(e) }, { path });
   }
   loaded.set(path, { module, refs: 1 });
   return module;

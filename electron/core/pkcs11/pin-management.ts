@@ -4,7 +4,8 @@
  * attempt only; the caller owns and zeroes the PIN/PUK Buffers. Errors carry what the token says about tries left.
  */
 import * as graphene from 'graphene-pk11';
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
+import { catalogueText } from '../i18n/catalogue';
 import { t } from '../i18n/translate';
 import { ckrName, pkcs11Error } from './pkcs11-errors';
 import { soPinStatus, triesLeft, userPinStatus, wrongPinHint } from './pin-status';
@@ -83,11 +84,6 @@ export function checkPinEntry(pin: Buffer, rules: PinRules): void {
   );
 }
 
-const PUK_LOCKED = {
-  it: 'Il PUK è bloccato: questo dispositivo non può più essere usato per firmare. Chiedere subito la revoca dei certificati all’ente che l’ha emesso (ad es. la Camera di Commercio) e richiedere un nuovo dispositivo.',
-  en: 'The PUK is blocked: this device can no longer be used to sign. Ask the issuer (e.g. the Chamber of Commerce) to revoke its certificates first, then request a new device.',
-};
-const PUK_WRONG = { it: 'PUK errato.', en: 'Wrong PUK.' };
 const PUK_FINAL = {
   it: 'Attenzione: ultimo tentativo del PUK prima del blocco definitivo del dispositivo.',
   en: 'Warning: last PUK attempt before the device is blocked for good.',
@@ -96,14 +92,9 @@ const PUK_FEW = {
   it: 'Attenzione: sono già stati inseriti PUK errati, restano pochi tentativi.',
   en: 'Warning: wrong PUKs were already entered, few attempts are left.',
 };
-const SAME_PIN = {
-  it: 'Il nuovo PIN è uguale a quello attuale.',
-  en: 'The new PIN is the same as the current one.',
-};
-
 /** A warning to show before asking for the PUK, or undefined. */
 export function pukWarning(so: PinStatus): string | undefined {
-  if (so.locked) return t(PUK_LOCKED);
+  if (so.locked) return catalogueText('PUK_LOCKED');
   if (so.finalTry) return t(PUK_FINAL);
   if (so.countLow) return t(PUK_FEW);
   return undefined;
@@ -138,12 +129,12 @@ function wrongPuk(e: unknown, slot: graphene.Slot, token: TokenInfo): SigilloErr
   const flags = readFlags(slot);
   const status = flags === undefined ? token.soPin : soPinStatus(flags);
   if (ckr === 'CKR_PIN_LOCKED' || (ckr === 'CKR_PIN_INCORRECT' && status.locked)) {
-    return new SigilloError('PUK_LOCKED', t(PUK_LOCKED), { token: token.label, soPin: status });
+    return failure('PUK_LOCKED', undefined, { token: token.label, soPin: status });
   }
   if (ckr !== 'CKR_PIN_INCORRECT') return pkcs11Error(e, 'C_Login(SO)', { token: token.label });
   const left = triesLeft(status);
   const hint = left === 'last' ? t(PUK_FINAL) : left === 'few' ? t(PUK_FEW) : '';
-  return new SigilloError('PUK_INCORRECT', [t(PUK_WRONG), hint].filter(Boolean).join(' '), {
+  return new SigilloError('PUK_INCORRECT', [catalogueText('PUK_INCORRECT'), hint].filter(Boolean).join(' '), {
     token: token.label,
     triesLeft: left,
     soPin: status,
@@ -168,7 +159,7 @@ export async function changePin(
   if (token.userPin.locked) throw pinLockedError(token);
   checkPinEntry(oldPin, pinRules(token));
   checkNewPin(newPin, pinRules(token));
-  if (oldPin.equals(newPin)) throw new SigilloError('PIN_UNCHANGED', t(SAME_PIN));
+  if (oldPin.equals(newPin)) throw failure('PIN_UNCHANGED');
   await service.withSession(
     token.serialNumber || token.label,
     (session, info, slot) => {
@@ -195,7 +186,7 @@ export async function unblockPin(
   newPin: Buffer,
 ): Promise<TokenInfo> {
   const token = service.findToken(tokenLabel);
-  if (token.soPin.locked) throw new SigilloError('PUK_LOCKED', t(PUK_LOCKED), { token: token.label });
+  if (token.soPin.locked) throw failure('PUK_LOCKED', undefined, { token: token.label });
   checkNewPin(newPin, pinRules(token));
   await service.withSession(
     token.serialNumber || token.label,

@@ -3,8 +3,7 @@
  * login with a PIN Buffer (never retried). One instance per module path; close() releases it.
  */
 import * as graphene from 'graphene-pk11';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { ckrName, guard, pkcs11Error } from './pkcs11-errors';
 import { acquireModule, releaseModule } from './module-registry';
 import { findPkcs11Module, type ModuleQuery } from './module-discovery';
@@ -166,10 +165,7 @@ export class Pkcs11Service {
 
   private assertOpen(): void {
     if (this.closed) {
-      throw new SigilloError(
-        'SESSION_CLOSED',
-        t({ it: 'Il modulo PKCS#11 è già stato chiuso.', en: 'The PKCS#11 module was already closed.' }),
-      );
+      throw failure('SESSION_CLOSED:module');
     }
   }
 }

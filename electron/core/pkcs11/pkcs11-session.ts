@@ -1,8 +1,7 @@
 /** A logged-in session on one token: hands out KeySigners for its keys; logout() ends it and forgets the PIN. */
 import * as graphene from 'graphene-pk11';
 import type { KeySigner } from '../crypto/key-signer';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import { fromHex } from '../x509/hex';
 import { guard } from './pkcs11-errors';
 import { chooseCertificateIn } from './selection';
@@ -28,10 +27,7 @@ export class Pkcs11Session {
   /** A signer for the certificate with CKA_ID certId (hex); by default the token's signature certificate. */
   signer(certId?: string): KeySigner {
     if (!this.open) {
-      throw new SigilloError(
-        'SESSION_CLOSED',
-        t({ it: 'La sessione con la carta è chiusa.', en: 'The session with the card is closed.' }),
-      );
+      throw failure('SESSION_CLOSED:session');
     }
     const cert = chooseCertificateIn(this.token, certId);
     const key = guard('C_FindObjects', () => {
@@ -42,16 +38,7 @@ export class Pkcs11Session {
       return found.length > 0 ? found.items(0).toType<graphene.PrivateKey>() : undefined;
     });
     if (!key) {
-      throw new SigilloError(
-        'KEY_NOT_FOUND',
-        t(
-          {
-            it: 'La chiave privata del certificato {id} non è sul dispositivo.',
-            en: 'The private key of certificate {id} is not on the device.',
-          },
-          { id: cert.id },
-        ),
-      );
+      throw failure('KEY_NOT_FOUND', { id: cert.id });
     }
     const keyAlgorithm = cert.info.keyType === 'ec' ? 'ec' : 'rsa';
     return new TokenSigner({

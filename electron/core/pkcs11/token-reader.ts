@@ -4,7 +4,7 @@
  */
 import * as graphene from 'graphene-pk11';
 import { parseCertificate } from '../x509/cert-info';
-import { toHex } from '../x509/hex';
+import { hex } from '../cms/bytes';
 import type { CertRole } from '../x509/cert-info-types';
 import { guard } from './pkcs11-errors';
 import { CKF, soPinStatus, userPinStatus } from './pin-status';
@@ -19,11 +19,7 @@ export function byRole(a: TokenCertificate, b: TokenCertificate): number {
 /** Slot ids are CK_ULONG bytes in host order (little-endian on the platforms we ship). */
 export function slotIdOf(slot: graphene.Slot): string {
   const h = slot.handle;
-  return h.length >= 8
-    ? h.readBigUInt64LE(0).toString()
-    : h.length >= 4
-      ? String(h.readUInt32LE(0))
-      : toHex(h);
+  return h.length >= 8 ? h.readBigUInt64LE(0).toString() : h.length >= 4 ? String(h.readUInt32LE(0)) : hex(h);
 }
 
 function keyIds(session: graphene.Session): Set<string> {
@@ -31,7 +27,7 @@ function keyIds(session: graphene.Session): Set<string> {
   for (const cls of [graphene.ObjectClass.PRIVATE_KEY, graphene.ObjectClass.PUBLIC_KEY]) {
     session.find({ class: cls }, (obj) => {
       const id = obj.getAttribute({ id: null }).id as Buffer | undefined;
-      if (id) ids.add(toHex(id));
+      if (id) ids.add(hex(id));
     });
   }
   return ids;
@@ -47,7 +43,7 @@ function readCertificates(session: graphene.Session): TokenCertificate[] {
       try {
         const info = parseCertificate(der);
         certs.push({
-          id: toHex((a.id as Buffer | undefined) ?? Buffer.alloc(0)),
+          id: hex((a.id as Buffer | undefined) ?? Buffer.alloc(0)),
           label: a.label ?? '',
           role: info.role,
           der,

@@ -6,8 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as graphene from 'graphene-pk11';
 import type { DigestName, KeySigner } from '../crypto/key-signer';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { pkcs11Error } from './pkcs11-errors';
 import { digestInfo, ecdsaRawToDer } from './signature-encoding';
 
@@ -101,11 +100,5 @@ export class TokenSigner implements KeySigner {
 }
 
 function unsupported(): SigilloError {
-  return new SigilloError(
-    'MECHANISM_UNSUPPORTED',
-    t({
-      it: 'La carta non supporta l’algoritmo di firma necessario per questa chiave.',
-      en: 'The card does not support the signature algorithm this key needs.',
-    }),
-  );
+  return failure('MECHANISM_UNSUPPORTED:key');
 }

@@ -7,8 +7,7 @@ import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { userDataDir } from '../paths';
 import { emptyReminderData, type ReminderData, type ReminderStore } from './reminder-types';
 
@@ -90,16 +89,6 @@ export class JsonFileReminderStore implements ReminderStore {
   }
 
   private invalid(): SigilloError {
-    return new SigilloError(
-      'REMINDERS_FILE_INVALID',
-      t(
-        {
-          it: 'Il file dei promemoria {path} non è leggibile: spostarlo o eliminarlo per ricominciare.',
-          en: 'The reminders file {path} cannot be read: move or delete it to start over.',
-        },
-        { path: this.path },
-      ),
-      { path: this.path },
-    );
+    return failure('REMINDERS_FILE_INVALID', { path: this.path });
   }
 }

@@ -2,8 +2,7 @@
  * The expiry reminder scheduler: remembers every certificate seen (so it reminds with the card out), says which
  * reminders are due, fires each threshold once, snoozes, turns off. Time comes from an injected clock.
  */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import type { CertInfo } from '../x509/cert-info-types';
 import { detectCa } from './ca-directory';
 import { dueReminders, markShown, pendingReminders } from './reminder-rules';
@@ -77,13 +76,7 @@ export class ReminderScheduler {
   /** No reminder before `until` (a Europe/Rome date, YYYY-MM-DD); undefined ends the snooze. */
   async snooze(until: CivilDate | undefined): Promise<void> {
     if (until !== undefined && !isCivilDate(until)) {
-      throw new SigilloError(
-        'BAD_DATE',
-        t(
-          { it: 'Data non valida: {d} (formato AAAA-MM-GG).', en: 'Invalid date: {d} (format YYYY-MM-DD).' },
-          { d: until },
-        ),
-      );
+      throw failure('BAD_DATE', { d: until });
     }
     await this.update((s) => ({ ...s, snoozedUntil: until }));
   }

@@ -4,9 +4,9 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { ParsedCert } from '../x509/certificates';
 import { toBytes } from '../cms/bytes';
+import { OID_BY_HASH } from '../cms/algorithm-oids';
 
 export const OID_OCSP_NONCE = '1.3.6.1.5.5.7.48.1.2';
-const OID_SHA1 = '1.3.14.3.2.26';
 
 export interface CertIdHashes {
   issuerNameHash: Uint8Array;
@@ -26,7 +26,7 @@ export function certIdHashes(cert: ParsedCert, issuer: ParsedCert): CertIdHashes
 export function buildOcspRequest(ids: CertIdHashes, nonce: Uint8Array = randomBytes(16)): Uint8Array {
   const certId = new pkijs.CertID({
     hashAlgorithm: new pkijs.AlgorithmIdentifier({
-      algorithmId: OID_SHA1,
+      algorithmId: OID_BY_HASH.sha1,
       algorithmParams: new asn1js.Null(),
     }),
     issuerNameHash: new asn1js.OctetString({ valueHex: ids.issuerNameHash }),

@@ -4,8 +4,7 @@
  * now from their distribution points) as unsigned attributes, so later verification works offline.
  * Certificates that name no CRL distribution point are embedded without revocation data (OCSP-only: not yet).
  */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { sequence, tlv } from '../cms/der';
 import { attribute } from '../cms/signed-attributes';
 import { fetchBytes } from '../revocation/http-fetch';
@@ -16,15 +15,10 @@ import { readSignerInfo } from '../cms/signer-info-reader';
 import { parseCertificate } from '../x509/cert-info';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { addSignatureTimestamp } from './cades-t';
+import { OID } from '../cms/oids';
 import type { SignerInfoFinisher } from '../cms/finish-signer-info';
 import type { TsaConfig } from '../tsa/tsa-client';
-import {
-  OID_CERT_VALUES,
-  OID_REVOCATION_VALUES,
-  OID_SIGNATURE_TIME_STAMP,
-  unsignedAttributes,
-  withUnsignedAttribute,
-} from '../cms/unsigned-attributes';
+import { unsignedAttributes, withUnsignedAttribute } from '../cms/unsigned-attributes';
 
 export interface LtOptions {
   /** certificates available (SignedData certificates, trust anchors, …) */
@@ -42,16 +36,7 @@ function signerCert(si: Uint8Array, pool: ParsedCert[]): ParsedCert | undefined 
 }
 
 function revocationUnavailable(name: string, url: string): SigilloError {
-  return new SigilloError(
-    'LT_REVOCATION_UNAVAILABLE',
-    t(
-      {
-        it: 'Impossibile scaricare la lista di revoca di {name} ({url}): il livello LT richiede i dati di revoca.',
-        en: 'Could not download the revocation list of {name} ({url}): level LT needs the revocation data.',
-      },
-      { name, url },
-    ),
-  );
+  return failure('LT_REVOCATION_UNAVAILABLE', { name, url });
 }
 
 async function crlsFor(chain: ParsedCert[], timeoutMs: number): Promise<Uint8Array[]> {
@@ -80,7 +65,7 @@ export interface ValidationData {
 export async function collectValidationData(si: Uint8Array, o: LtOptions): Promise<ValidationData> {
   const trust = o.trust ?? new TrustStore([]);
   const tokens = unsignedAttributes(si)
-    .filter((a) => a.type === OID_SIGNATURE_TIME_STAMP)
+    .filter((a) => a.type === OID.signatureTimeStamp)
     .flatMap((a) => a.values)
     .map((v) => parseTimestampToken(v));
   const pool = parseCerts([
@@ -102,11 +87,8 @@ export async function collectValidationData(si: Uint8Array, o: LtOptions): Promi
 /** The SignerInfo with certificate-values and revocation-values added (after its signature timestamps). */
 export async function addLtValues(si: Uint8Array, o: LtOptions): Promise<Uint8Array> {
   const { certificates, crls } = await collectValidationData(si, o);
-  let out = withUnsignedAttribute(
-    si,
-    attribute(OID_CERT_VALUES, sequence(...certificates.map((c) => c.der))),
-  );
-  out = withUnsignedAttribute(out, attribute(OID_REVOCATION_VALUES, sequence(tlv(0xa0, sequence(...crls)))));
+  let out = withUnsignedAttribute(si, attribute(OID.certValues, sequence(...certificates.map((c) => c.der))));
+  out = withUnsignedAttribute(out, attribute(OID.revocationValues, sequence(tlv(0xa0, sequence(...crls)))));
   return out;
 }
 

@@ -7,8 +7,7 @@ import { sequence, tlv } from '../cms/der';
 import { attribute } from '../cms/signed-attributes';
 import type { HashName } from '../cms/algorithm-oids';
 import { withUnsignedAttribute } from '../cms/unsigned-attributes';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { malformedTimestamp } from '../tsa/timestamp-token';
 import type { TsaConfig } from '../tsa/tsa-client';
 import { requestTimestamp } from '../verify/requested-timestamp';
@@ -22,13 +21,7 @@ import {
 } from '../verify/archive-attributes';
 
 export function ltaContentUnavailable(): SigilloError {
-  return new SigilloError(
-    'LTA_CONTENT_UNAVAILABLE',
-    t({
-      it: 'Il livello LTA richiede il contenuto firmato (firma con contenuto incluso).',
-      en: 'Level LTA needs the signed content (a signature with the content attached).',
-    }),
-  );
+  return failure('LTA_CONTENT_UNAVAILABLE');
 }
 
 /** The TimeStampToken with `attr` added to the unsigned attributes of its (single) SignerInfo. */

@@ -8,8 +8,7 @@ import { digestAlgorithmId } from '../cms/algorithms';
 import { writeAttachedSignedData } from '../cms/attached-writer';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import type { SignCadesOptions } from './cades-types';
 import { finish } from '../cms/finish-signer-info';
 import { throwIfCancelled } from '../files/cancelled';
@@ -26,13 +25,7 @@ export function mergeDigestAlgorithms(existing: Uint8Array[], added: Uint8Array)
 }
 
 function detachedError(): SigilloError {
-  return new SigilloError(
-    'DETACHED_SIGNATURE',
-    t({
-      it: 'Il file è una firma separata dal documento (senza contenuto): firmare il documento originale, oppure firmare la firma stessa (firma annidata).',
-      en: 'The file is a detached signature (no content inside): sign the original document, or sign the signature itself (nested signature).',
-    }),
-  );
+  return failure('DETACHED_SIGNATURE:sign');
 }
 
 /** First pass: the content's digest and the parts to keep. `fileSize` approximates the content size for progress. */

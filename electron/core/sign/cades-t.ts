@@ -6,14 +6,11 @@
 import type { DigestName } from '../crypto/key-signer';
 import { createHash } from 'node:crypto';
 import { attribute } from '../cms/signed-attributes';
+import { OID } from '../cms/oids';
 import type { TsaConfig } from '../tsa/tsa-client';
 import { requestTimestamp } from '../verify/requested-timestamp';
 import type { SignerInfoFinisher } from '../cms/finish-signer-info';
-import {
-  OID_SIGNATURE_TIME_STAMP,
-  signatureValueOf,
-  withUnsignedAttribute,
-} from '../cms/unsigned-attributes';
+import { signatureValueOf, withUnsignedAttribute } from '../cms/unsigned-attributes';
 
 export async function addSignatureTimestamp(
   signerInfo: Uint8Array,
@@ -22,7 +19,7 @@ export async function addSignatureTimestamp(
 ): Promise<Uint8Array> {
   const hash = new Uint8Array(createHash(digest).update(signatureValueOf(signerInfo)).digest());
   const { token } = await requestTimestamp(tsa, digest, hash);
-  return withUnsignedAttribute(signerInfo, attribute(OID_SIGNATURE_TIME_STAMP, token.der));
+  return withUnsignedAttribute(signerInfo, attribute(OID.signatureTimeStamp, token.der));
 }
 
 /** The finishSignerInfo hook of the signing flows for `--tsa` / `--level T`. */

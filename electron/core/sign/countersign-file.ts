@@ -3,40 +3,21 @@
  * content, the other signer infos, certificates and CRLs kept byte-exact, the counter-signer's certificates
  * added. Same naming as a parallel signature (same name: --out DIR or --overwrite). Streams attached content.
  */
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { checkOutput } from '../files/atomic-output';
 import { outputPathFor } from '../files/output-naming';
 import { refuseOwnInput } from '../files/file-kind';
-import { t } from '../i18n/translate';
 import { looksLikeSignedData, readSignedData } from '../cms/signed-data-reader';
 import type { SignFileOptions, SignFileResult, SignFormat } from './format-routing';
 import { counterSign } from './countersignature';
 import { rewriteSignedData } from './rewrite-signed-data';
 
 function notP7m(path: string): SigilloError {
-  return new SigilloError(
-    'COUNTERSIGN_NEEDS_P7M',
-    t(
-      {
-        it: 'La controfirma si applica a un file firmato (.p7m): {path} non lo è.',
-        en: 'A counter-signature applies to a signed file (.p7m): {path} is not one.',
-      },
-      { path },
-    ),
-  );
+  return failure('COUNTERSIGN_NEEDS_P7M', { path });
 }
 
 function noSuchSigner(n: number, count: number): SigilloError {
-  return new SigilloError(
-    'SIGNER_NOT_FOUND',
-    t(
-      {
-        it: 'Il file ha {count} firme: la firma {n} non esiste (scegliere da 1 a {count}).',
-        en: 'The file has {count} signatures: signature {n} does not exist (choose 1 to {count}).',
-      },
-      { n, count },
-    ),
-  );
+  return failure('SIGNER_NOT_FOUND', { n, count });
 }
 
 export async function countersignFile(

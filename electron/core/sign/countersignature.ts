@@ -13,8 +13,6 @@ import { attribute, signingCertificateV2 } from '../cms/signed-attributes';
 import type { SignerInfoFinisher } from '../cms/finish-signer-info';
 import { signatureValueOf, withUnsignedAttribute } from '../cms/unsigned-attributes';
 
-export const OID_COUNTER_SIGNATURE = '1.2.840.113549.1.9.6';
-
 export interface CounterSignInput {
   signer: KeySigner;
   digest: DigestName;
@@ -48,6 +46,6 @@ export async function buildCounterSignature(target: Uint8Array, o: CounterSignIn
 export async function counterSign(target: Uint8Array, o: CounterSignInput): Promise<Uint8Array> {
   return withUnsignedAttribute(
     target,
-    attribute(OID_COUNTER_SIGNATURE, await buildCounterSignature(target, o)),
+    attribute(OID.counterSignature, await buildCounterSignature(target, o)),
   );
 }

@@ -6,7 +6,7 @@
  * link that fails on an existing file (files/atomic-output.ts), so nothing is ever overwritten.
  */
 import { lstat, open } from 'node:fs/promises';
-import { SigilloError, toErrorInfo, type ErrorInfo } from '../errors';
+import { SigilloError, failure, toErrorInfo, type ErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import { regularInput, refuseOwnInput } from '../files/file-kind';
 import {
@@ -59,11 +59,7 @@ export async function freeOutputName(path: string): Promise<string> {
     const candidate = numberedName(path, n);
     if (!(await exists(candidate))) return candidate;
   }
-  throw new SigilloError(
-    'OUTPUT_EXISTS',
-    t({ it: 'Nessun nome libero per {path}.', en: 'No free name for {path}.' }, { path }),
-    { path },
-  );
+  throw failure('OUTPUT_EXISTS:no_free_name', { path });
 }
 
 /**

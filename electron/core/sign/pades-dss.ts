@@ -6,10 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { withAtomicOutput } from '../files/atomic-output';
 import { readInput } from '../files/input-file';
-import { t } from '../i18n/translate';
 import { bytesOf, children, readElement } from '../cms/der-parse';
 import { buildIncrement, nextObjectNumber, type IncrementObject } from '../pdf/incremental-writer';
 import { asArray, name, PdfDict, PdfRef, PdfStream, type PdfValue } from '../pdf/pdf-objects';
@@ -43,10 +42,7 @@ const stream = (data: Uint8Array): PdfStream =>
   new PdfStream(new PdfDict().set('Length', data.length), -1, data.length, data);
 
 function noSignatures(): SigilloError {
-  return new SigilloError(
-    'NO_SIGNATURES',
-    t({ it: 'Il PDF non contiene firme.', en: 'The PDF contains no signatures.' }),
-  );
+  return failure('NO_SIGNATURES');
 }
 
 interface Collected {

@@ -3,8 +3,7 @@
  * SubFilter ETSI.CAdES.detached, CMS with signingCertificateV2 and no signingTime (the time is in /M).
  */
 import type { DigestName, KeySigner } from '../crypto/key-signer';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import { finish } from '../cms/finish-signer-info';
 import { encodeSignedData } from '../cms/signed-data';
 import { digestAlgorithmId } from '../cms/algorithms';
@@ -144,13 +143,7 @@ export async function signPades(o: PadesSignOptions): Promise<PadesSignResult> {
         });
     const hex = Buffer.from(cms).toString('hex');
     if (hex.length > cEnd - cStart - 2) {
-      throw new SigilloError(
-        'SIGNATURE_TOO_LARGE',
-        t({
-          it: 'La firma non entra nello spazio riservato nel PDF.',
-          en: 'The signature does not fit the space reserved in the PDF.',
-        }),
-      );
+      throw failure('SIGNATURE_TOO_LARGE');
     }
     bytes.write(hex, cStart + 1, 'latin1');
     await writeFully(handle, bytes, base);

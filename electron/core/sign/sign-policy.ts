@@ -4,8 +4,7 @@
  * their options into a SignPolicy; sign-one-file.ts applies it to each file.
  */
 import type { DigestName } from '../crypto/key-signer';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import type { PadesFileOptions } from './pades-file';
 import { tsaError } from '../tsa/tsa-errors';
 import type { TsaConfig } from '../tsa/tsa-config';
@@ -39,17 +38,7 @@ export interface SignPolicy {
 }
 
 export function levelUnsupported(): SigilloError {
-  return new SigilloError(
-    'LEVEL_UNSUPPORTED',
-    t({
-      it: 'Livelli disponibili: B per XAdES, B e T per le controfirme, fino a LT per le firme separate (.p7s), fino a LTA per .p7m e PDF.',
-      en: 'Levels available: B for XAdES, B and T for counter-signatures, up to LT for detached signatures (.p7s), up to LTA for .p7m and PDF.',
-    }),
-  );
-}
-
-function conflict(it: string, en: string): SigilloError {
-  return new SigilloError('SIGN_OPTIONS_CONFLICT', t({ it, en }));
+  return failure('LEVEL_UNSUPPORTED');
 }
 
 /** The format a file gets under this policy (a detached signature is always CAdES). */
@@ -65,15 +54,9 @@ export function checkPolicy(p: SignPolicy): void {
   if (!p.detached) return;
   if (p.level === 'LTA') throw levelUnsupported();
   if (p.format === 'pades' || p.format === 'xades') {
-    throw conflict(
-      'La firma separata (.p7s) è CAdES: non vale per PAdES o XAdES.',
-      'A detached signature (.p7s) is CAdES: it does not apply to PAdES or XAdES.',
-    );
+    throw failure('SIGN_OPTIONS_CONFLICT');
   }
   if (p.countersign || p.nest) {
-    throw conflict(
-      'La firma separata (.p7s) non si combina con controfirma o firma annidata.',
-      'A detached signature (.p7s) does not go with counter-signing or nesting.',
-    );
+    throw failure('SIGN_OPTIONS_CONFLICT:nest');
   }
 }

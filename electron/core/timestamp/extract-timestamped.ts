@@ -6,11 +6,10 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { SigilloError, toErrorInfo } from '../errors';
+import { failure, toErrorInfo } from '../errors';
 import { withAtomicOutput } from '../files/atomic-output';
 import { cleanStaleTempsOnce, tempNameFor } from '../files/stale-temp';
 import { spoolDir } from '../verify/nested-capture';
-import { t } from '../i18n/translate';
 import { checkTimestampToken } from '../verify/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import type { HashName } from '../cms/algorithm-oids';
@@ -20,11 +19,6 @@ import { readM7m } from './m7m-reader';
 import { timestampKind } from './timestamp-sniff';
 import { tokenFromFileBytes } from './token-bytes';
 import { readTsd } from './tsd-reader';
-
-const BROKEN = {
-  it: 'La marca temporale non corrisponde al contenuto: estrazione annullata.',
-  en: 'The timestamp does not match the content: extraction cancelled.',
-};
 
 /** A plain file name (no folders, no leading dots). */
 function safeName(name: string | undefined): string | undefined {
@@ -56,13 +50,9 @@ async function extractTsd(input: string, o: ExtractOptions): Promise<ExtractResu
     output = resolve(join(o.outDir ?? dirname(input), tsdExtractedName(input, name)));
     await withAtomicOutput(output, { overwrite: o.overwrite }, async (fh) => {
       const tsd = await readTsd(input, (c) => writeAll(fh, c));
-      if (!tsd.hasContent)
-        throw new SigilloError(
-          'TSD_NO_CONTENT',
-          t({ it: 'Il .tsd non contiene il documento.', en: 'The .tsd does not hold the document.' }),
-        );
+      if (!tsd.hasContent) throw failure('TSD_NO_CONTENT');
       intact = await tokenIntact(tsd.tokens[0] as Uint8Array, tsd.contentDigests);
-      if (!intact && !o.force) throw new SigilloError('INTEGRITY_FAILED', t(BROKEN));
+      if (!intact && !o.force) throw failure('INTEGRITY_FAILED:timestamp');
     });
     return { file: input, output, error: null, integrity: intact ? 'valid' : 'invalid', levels: 1 };
   } catch (e) {
@@ -96,7 +86,7 @@ async function extractM7m(input: string, o: ExtractOptions): Promise<ExtractResu
       return {
         file: input,
         output: null,
-        error: toErrorInfo(new SigilloError('INTEGRITY_FAILED', t(BROKEN))),
+        error: toErrorInfo(failure('INTEGRITY_FAILED:timestamp')),
         integrity: 'invalid',
         levels: 0,
       };
@@ -117,13 +107,7 @@ async function extractM7m(input: string, o: ExtractOptions): Promise<ExtractResu
 }
 
 function detachedTimestamp(input: string): ExtractResult {
-  const e = new SigilloError(
-    'TIMESTAMP_DETACHED',
-    t({
-      it: 'Una marca temporale .tsr è separata dal documento: non c’è nulla da estrarre.',
-      en: 'A .tsr timestamp is detached from the document: there is nothing to extract.',
-    }),
-  );
+  const e = failure('TIMESTAMP_DETACHED');
   return { file: input, output: null, error: toErrorInfo(e), integrity: null, levels: 0 };
 }
 

@@ -6,9 +6,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { fileError, inputSize } from '../files/input-file';
-import { t } from '../i18n/translate';
 import type { HashName } from '../cms/algorithm-oids';
 
 const HASHES: HashName[] = ['sha256', 'sha384', 'sha512', 'sha1'];
@@ -25,13 +24,7 @@ export interface M7mSummary {
 }
 
 export function m7mMalformed(reason: string): SigilloError {
-  return new SigilloError(
-    'M7M_MALFORMED',
-    t(
-      { it: 'Il file non è un .m7m valido: {reason}.', en: 'The file is not a valid .m7m: {reason}.' },
-      { reason },
-    ),
-  );
+  return failure('M7M_MALFORMED', { reason });
 }
 
 /** `name="x"` / `filename="x"` / boundary="x" parameter of a header value */

@@ -6,11 +6,10 @@
 import { basename, dirname, join } from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import type { DigestName } from '../crypto/key-signer';
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
 import { inputSize } from '../files/input-file';
 import { outputPathFor } from '../files/output-naming';
-import { t } from '../i18n/translate';
 import { looksLikeSignedData } from '../cms/signed-data-reader';
 import type { TsaConfig } from '../tsa/tsa-client';
 import { requestTimestamp } from '../verify/requested-timestamp';
@@ -52,16 +51,7 @@ export function timestampOutputPath(input: string, format: TimestampFormat, outD
 }
 
 function needsP7m(path: string): SigilloError {
-  return new SigilloError(
-    'M7M_NEEDS_P7M',
-    t(
-      {
-        it: 'Il formato m7m è per file già firmati (.p7m): {path} non lo è. Usare il formato tsd.',
-        en: 'The m7m format is for signed files (.p7m): {path} is not one. Use the tsd format.',
-      },
-      { path },
-    ),
-  );
+  return failure('M7M_NEEDS_P7M', { path });
 }
 
 export async function timestampFile(opts: TimestampFileOptions): Promise<TimestampFileResult> {

@@ -1,12 +1,9 @@
 /** Tells timestamp files apart from their first bytes: .tsd (RFC 5544), .tsr (TimeStampResp or bare token), .m7m. */
 import { decodeOid } from '../cms/der-parse';
 import { looksLikeM7m } from './m7m-reader';
-import { OID_TIMESTAMPED_DATA } from './tsd-format';
-import { OID_TST_INFO } from '../tsa/timestamp-token';
+import { OID } from '../cms/oids';
 
 export type TimestampKind = 'tsd' | 'tsr' | 'm7m';
-
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 
 interface Hdr {
   tag: number;
@@ -46,7 +43,7 @@ function contentTypes(b: Uint8Array): { type?: string; eContentType?: string } {
   if (ci?.tag !== 0x30) return {};
   const typeH = hdr(b, ci.valueStart);
   const type = oidAt(b, typeH);
-  if (type !== OID_SIGNED_DATA || !typeH) return { type };
+  if (type !== OID.signedData || !typeH) return { type };
   const explicit = hdr(b, typeH.end);
   const sd = explicit?.tag === 0xa0 ? hdr(b, explicit.valueStart) : undefined;
   const version = sd?.tag === 0x30 ? hdr(b, sd.valueStart) : undefined;
@@ -67,8 +64,8 @@ function looksLikeTimestampResponse(b: Uint8Array): boolean {
 export function timestampKind(head: Uint8Array): TimestampKind | undefined {
   if (looksLikeM7m(head)) return 'm7m';
   const { type, eContentType } = contentTypes(head);
-  if (type === OID_TIMESTAMPED_DATA) return 'tsd';
-  if (eContentType === OID_TST_INFO) return 'tsr';
+  if (type === OID.timestampedData) return 'tsd';
+  if (eContentType === OID.tstInfo) return 'tsr';
   if (looksLikeTimestampResponse(head)) return 'tsr';
   return undefined;
 }

@@ -9,8 +9,8 @@
  * the content alone, so `openssl ts -verify -data FILE` checks it too.
  */
 import { concat, header, integer, oid, sequence, tlv, TAG } from '../cms/der';
+import { OID } from '../cms/oids';
 
-export const OID_TIMESTAMPED_DATA = '1.2.840.113549.1.9.16.1.31';
 const BOOLEAN_FALSE = Uint8Array.of(0x01, 0x01, 0x00);
 const IA5_STRING = 0x16;
 
@@ -45,7 +45,7 @@ export function tsdLayout(contentLength: number, tokens: Uint8Array[], meta: Tsd
   const tsdHeader = header(TAG.SEQUENCE, tsdBody);
   const explicitBody = tsdHeader.length + tsdBody;
   const explicitHeader = header(0xa0, explicitBody);
-  const typeOid = oid(OID_TIMESTAMPED_DATA);
+  const typeOid = oid(OID.timestampedData);
   const ciBody = typeOid.length + explicitHeader.length + explicitBody;
   return {
     head: concat([header(TAG.SEQUENCE, ciBody), typeOid, explicitHeader, tsdHeader, ...inner]),

@@ -5,8 +5,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { readInput } from '../files/input-file';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import {
   Budget,
   captureElement,
@@ -22,7 +21,7 @@ import { ByteSource } from '../cms/byte-source';
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { detectInput } from '../cms/input-detect';
 import type { HashName } from '../cms/algorithm-oids';
-import { OID_TIMESTAMPED_DATA } from './tsd-format';
+import { OID } from '../cms/oids';
 
 const HASHES: HashName[] = ['sha256', 'sha384', 'sha512', 'sha1'];
 const PARTS_LIMIT = 16 * 1024 * 1024;
@@ -42,16 +41,7 @@ export interface TsdSummary {
 }
 
 export function notTsd(reason: string): SigilloError {
-  return new SigilloError(
-    'TSD_MALFORMED',
-    t(
-      {
-        it: 'Il file non è un TimeStampedData (.tsd) valido: {reason}.',
-        en: 'The file is not a valid TimeStampedData (.tsd): {reason}.',
-      },
-      { reason },
-    ),
-  );
+  return failure('TSD_MALFORMED', { reason });
 }
 
 function parseMeta(der: Uint8Array): Pick<TsdSummary, 'fileName' | 'mediaType' | 'hashProtected'> {
@@ -79,7 +69,7 @@ async function parse(st: BerState, onContent: (c: Uint8Array) => void | Promise<
   if (ci.tag !== 0x30) throw new RangeError('not a SEQUENCE');
   const typeH = await readHeader(st);
   if (typeH.tag !== 0x06 || !typeH.length || typeH.length > 64) throw new RangeError('no content type');
-  if (decodeOid(await st.src.read(typeH.length)) !== OID_TIMESTAMPED_DATA)
+  if (decodeOid(await st.src.read(typeH.length)) !== OID.timestampedData)
     throw new RangeError('not TimeStampedData');
   const explicit = await readHeader(st);
   if (explicit.tag !== 0xa0) throw new RangeError('[0] expected');

@@ -7,9 +7,8 @@
 import { regularInput } from '../files/file-kind';
 import { access, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { fileError, inputSize, readInput } from '../files/input-file';
-import { t } from '../i18n/translate';
 import type { HashName } from '../cms/algorithm-oids';
 import { cmsFileVerifier } from '../verify/cms-file-verifier';
 import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
@@ -105,16 +104,7 @@ export async function timestampedDataFor(path: string, content?: string): Promis
     await regularInput(found); // a FIFO or device would be read forever
     return found;
   }
-  throw new SigilloError(
-    'CONTENT_NOT_FOUND',
-    t(
-      {
-        it: 'Marca temporale separata: indicare il file marcato (non trovato accanto a {file}).',
-        en: 'Detached timestamp: give the timestamped file (not found beside {file}).',
-      },
-      { file: path },
-    ),
-  );
+  throw failure('CONTENT_NOT_FOUND:timestamp', { file: path });
 }
 
 async function verifyTsr(path: string, o: VerifyFileOptions): Promise<TimestampedVerification> {
@@ -133,13 +123,7 @@ async function verifyTsr(path: string, o: VerifyFileOptions): Promise<Timestampe
 }
 
 function detachedTsd(): SigilloError {
-  return new SigilloError(
-    'TSD_NO_CONTENT',
-    t({
-      it: 'Il file .tsd non contiene il documento (solo un riferimento dataUri).',
-      en: 'The .tsd file does not hold the document (only a dataUri reference).',
-    }),
-  );
+  return failure('TSD_NO_CONTENT:uri');
 }
 
 export async function verifyTimestamped(path: string, o: VerifyFileOptions, head: Uint8Array) {

@@ -3,13 +3,10 @@
  * TimeStampResp (status + token). Only the small structures are handled, in memory, with the DER walker;
  * malformed input becomes a SigilloError with TIMESTAMP_MALFORMED.
  */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
 import { HASH_BY_OID, type HashName } from '../cms/algorithm-oids';
-
-export const OID_TST_INFO = '1.2.840.113549.1.9.16.1.4';
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
+import { OID } from '../cms/oids';
 
 export interface TstInfo {
   policy: string;
@@ -35,13 +32,7 @@ export interface TimestampToken {
 }
 
 export function malformedTimestamp(reason: string): SigilloError {
-  return new SigilloError(
-    'TIMESTAMP_MALFORMED',
-    t(
-      { it: 'Marca temporale non leggibile ({reason}).', en: 'Unreadable timestamp ({reason}).' },
-      { reason },
-    ),
-  );
+  return failure('TIMESTAMP_MALFORMED', { reason });
 }
 
 function expect(cond: unknown, what: string): asserts cond {
@@ -105,7 +96,7 @@ export function parseTimestampToken(input: Uint8Array): TimestampToken {
     const ci = readElement(input, 0);
     const der = Uint8Array.from(bytesOf(input, ci));
     const [type, explicit] = kids(der, readElement(der, 0), 'ContentInfo');
-    expect(type?.tag === 0x06 && decodeOid(valueOf(der, type)) === OID_SIGNED_DATA, 'not a SignedData');
+    expect(type?.tag === 0x06 && decodeOid(valueOf(der, type)) === OID.signedData, 'not a SignedData');
     const [sd] = kids(der, explicit, 'content');
     const parts = kids(der, sd, 'SignedData');
     const encap = parts[2];

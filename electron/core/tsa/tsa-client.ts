@@ -4,7 +4,7 @@
  * verify the token's signer: verify/requested-timestamp.ts does, on top of this. Never retries on its own.
  */
 import type { DigestName } from '../crypto/key-signer';
-import { OID } from '../cms/oids';
+import { OID_BY_HASH } from '../cms/algorithm-oids';
 import { equalBytes } from '../cms/bytes';
 import { parseTimestampResponse, parseTimestampToken, type TimestampToken } from './timestamp-token';
 import { tsaError } from './tsa-errors';
@@ -55,7 +55,7 @@ export async function fetchTimestamp(
     throw tsaError('TSA_BAD_RESPONSE', { reason: 'unreadable timeStampToken' });
   }
   if (token.info.nonce !== req.nonce) throw tsaError('TSA_MISMATCH', { what: 'nonce' });
-  if (token.info.hashOid !== OID[digest]) throw tsaError('TSA_MISMATCH', { what: 'hash algorithm' });
+  if (token.info.hashOid !== OID_BY_HASH[digest]) throw tsaError('TSA_MISMATCH', { what: 'hash algorithm' });
   if (token.certificates.length === 0) throw tsaError('TSA_BAD_RESPONSE', { reason: 'no TSA certificate' });
   if (!equalBytes(token.info.imprint, hash)) throw tsaError('TSA_MISMATCH', { what: 'imprint' });
   return { token, response };

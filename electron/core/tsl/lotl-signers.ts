@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import { certificatesFromBytes } from '../trust/trust-file';
 import { pemToDers } from '../x509/pem';
 
@@ -39,11 +38,6 @@ export function lotlUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.SIGILLO_LOTL_URL || DEFAULT_LOTL_URL;
 }
 
-const CORRUPT = {
-  it: 'Il file dei certificati della Gazzetta ufficiale (lotl-signers.json) è danneggiato: il certificato {number} non corrisponde alla sua impronta SHA-256.',
-  en: 'The Official Journal certificate file (lotl-signers.json) is damaged: certificate {number} does not match its SHA-256 fingerprint.',
-};
-
 export function readSignersFile(): SignersFile {
   return JSON.parse(readFileSync(join(__dirname, 'lotl-signers.json'), 'utf8')) as SignersFile;
 }
@@ -54,7 +48,7 @@ export function officialJournalDer(c: OfficialJournalCertificate): Uint8Array {
   const der = ders[0];
   const digest = der ? createHash('sha256').update(der).digest('hex') : '';
   if (ders.length !== 1 || digest !== c.sha256.toLowerCase()) {
-    throw new SigilloError('LOTL_TRUST_CORRUPT', t(CORRUPT, { number: c.number }), { number: c.number });
+    throw failure('LOTL_TRUST_CORRUPT', { number: c.number });
   }
   return der as Uint8Array;
 }
@@ -63,16 +57,6 @@ export function builtInSigners(): { certificates: Uint8Array[]; sources: string[
   const file = readSignersFile();
   return { certificates: file.certificates.map(officialJournalDer), sources: file.sources };
 }
-
-const UNREADABLE = {
-  it: 'SIGILLO_LOTL_TRUST: il file {file} non contiene certificati leggibili (PEM).',
-  en: 'SIGILLO_LOTL_TRUST: the file {file} holds no readable certificate (PEM).',
-};
-
-const MISSING = {
-  it: 'Nessun certificato per verificare la lista europea (LOTL): indicare in SIGILLO_LOTL_TRUST un file PEM con i certificati pubblicati nella Gazzetta ufficiale dell’UE.',
-  en: 'No certificate to verify the EU list of trusted lists (LOTL): set SIGILLO_LOTL_TRUST to a PEM file with the certificates published in the Official Journal of the EU.',
-};
 
 /** The LOTL-signing certificates (DER) and where they come from. */
 export function lotlSigners(env: NodeJS.ProcessEnv = process.env): {
@@ -85,15 +69,15 @@ export function lotlSigners(env: NodeJS.ProcessEnv = process.env): {
     try {
       bytes = readFileSync(path);
     } catch {
-      throw new SigilloError('LOTL_TRUST_UNREADABLE', t(UNREADABLE, { file: path }), { file: path });
+      throw failure('LOTL_TRUST_UNREADABLE', { file: path });
     }
     const certificates = certificatesFromBytes(bytes);
     if (certificates.length === 0) {
-      throw new SigilloError('LOTL_TRUST_UNREADABLE', t(UNREADABLE, { file: path }), { file: path });
+      throw failure('LOTL_TRUST_UNREADABLE', { file: path });
     }
     return { certificates, origin: `file:${path}` };
   }
   const builtIn = builtInSigners();
-  if (builtIn.certificates.length === 0) throw new SigilloError('LOTL_TRUST_MISSING', t(MISSING));
+  if (builtIn.certificates.length === 0) throw failure('LOTL_TRUST_MISSING');
   return { certificates: builtIn.certificates, origin: 'official-journal' };
 }

@@ -1,7 +1,6 @@
 /** Bounded download of one trusted list, then signature verification against the allowed certificates. */
 import { X509Certificate } from 'node:crypto';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import { fetchBytes } from '../revocation/http-fetch';
 import type { CachedList } from './tsl-cache';
 import { parseTrustedList } from './tsl-parse';
@@ -10,18 +9,13 @@ import { verifyEnvelopedXml } from './xmldsig-verify';
 
 export const DOWNLOAD_LIMITS = { connectTimeoutMs: 10_000, totalTimeoutMs: 90_000, maxBytes: MAX_XML_BYTES };
 
-const DOWNLOAD_FAILED = {
-  it: 'Impossibile scaricare {url}: {reason}',
-  en: 'Cannot download {url}: {reason}',
-};
-
 export async function downloadText(url: string): Promise<string> {
   let bytes: Uint8Array;
   try {
     bytes = await fetchBytes(url, DOWNLOAD_LIMITS);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw new SigilloError('TSL_DOWNLOAD_FAILED', t(DOWNLOAD_FAILED, { url, reason }), { url, reason });
+    throw failure('TSL_DOWNLOAD_FAILED', { url, reason });
   }
   const text = Buffer.from(bytes).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -3,8 +3,7 @@
  * member-state list it points to, each verified with the certificates its pointer announces. A list that fails
  * keeps its previous cached copy; an older sequence number than the cached one is refused (rollback).
  */
-import { SigilloError, toErrorInfo } from '../errors';
-import { t } from '../i18n/translate';
+import { failure, toErrorInfo } from '../errors';
 import { lotlSigners, lotlUrl } from './lotl-signers';
 import { TslCache, type CachedList, type UpdateFailure } from './tsl-cache';
 import { fetchVerifiedList } from './tsl-download';
@@ -63,22 +62,13 @@ function okResult(c: CachedList): ListResult {
   };
 }
 
-const ROLLBACK = {
-  it: 'La lista {territory} scaricata ha numero {got}, più vecchio di quella già salvata ({have}): ignorata.',
-  en: 'The downloaded {territory} list has number {got}, older than the saved one ({have}): ignored.',
-};
-const TERRITORY = {
-  it: 'La lista scaricata da {url} è di {got}, non di {want}.',
-  en: 'The list downloaded from {url} is for {got}, not {want}.',
-};
-
 /** Refuses a list older (lower sequence number) than the cached copy: TSL_ROLLBACK. */
 function checkNotOlder(fetched: CachedList, cached: CachedList | undefined): void {
   const have = cached?.list.sequenceNumber ?? 0;
   const got = fetched.list.sequenceNumber;
   if (got < have) {
     const territory = fetched.list.territory;
-    throw new SigilloError('TSL_ROLLBACK', t(ROLLBACK, { territory, got, have }), { territory, got, have });
+    throw failure('TSL_ROLLBACK', { territory, got, have });
   }
 }
 
@@ -88,7 +78,7 @@ async function updateOne(p: OtherTslPointer, cache: TslCache): Promise<ListResul
     const fetched = await fetchVerifiedList(p.location, allowed, `TSL ${p.territory}`);
     if (fetched.list.territory !== p.territory) {
       const params = { url: p.location, got: fetched.list.territory, want: p.territory };
-      throw new SigilloError('TSL_TERRITORY_MISMATCH', t(TERRITORY, params), params);
+      throw failure('TSL_TERRITORY_MISMATCH', params);
     }
     checkNotOlder(fetched, await cache.list(p.territory));
     await cache.saveList(fetched);

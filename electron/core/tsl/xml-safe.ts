@@ -3,20 +3,14 @@
  * DOCTYPE refused, caps on size, nodes and depth), every refusal reported as TSL_MALFORMED (the trusted-list
  * contract) with the reason; the namespace-aware tree walkers are the same too.
  */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { XML_LIMITS } from '../xml/xml-limits';
 import { parseXml } from '../xml/xml-safe';
 
 export const MAX_XML_BYTES = XML_LIMITS.maxBytes;
 
-const MALFORMED = {
-  it: 'Il documento XML non è leggibile: {reason}',
-  en: 'The XML document cannot be read: {reason}',
-};
-
 export function malformedXml(reason: string): SigilloError {
-  return new SigilloError('TSL_MALFORMED', t(MALFORMED, { reason }), { reason });
+  return failure('TSL_MALFORMED', { reason });
 }
 
 /** Parses `text` strictly; throws TSL_MALFORMED on any error, DOCTYPE, oversize or too deep / too large input. */

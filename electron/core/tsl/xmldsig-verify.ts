@@ -7,8 +7,7 @@
  * reference same-document and intact; SHA-256/384/512 only (no SHA-1 for trusted lists).
  */
 import { X509Certificate } from 'node:crypto';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { checkLocalReference, idIndex, type ReferenceResult } from '../xml/references';
 import { readSignedInfo, verifySignedInfo } from '../xml/signed-info';
 import { MAX_XML_DIGEST_OCTETS } from '../xml/xml-limits';
@@ -26,13 +25,8 @@ export interface VerifiedXml {
   signer: Uint8Array;
 }
 
-const INVALID = {
-  it: 'La firma del documento {what} non è valida: {reason}',
-  en: 'The signature of {what} is not valid: {reason}',
-};
-
 export function signatureInvalid(what: string, reason: string): SigilloError {
-  return new SigilloError('TSL_SIGNATURE_INVALID', t(INVALID, { what, reason }), { what, reason });
+  return failure('TSL_SIGNATURE_INVALID', { what, reason });
 }
 
 /** The Reference of SignedInfo that covers the whole document, when there is one. */

@@ -5,7 +5,7 @@
  * detached content is read from --content or beside the .p7s.
  */
 import { access } from 'node:fs/promises';
-import { SigilloError } from '../errors';
+import { SigilloError, failure } from '../errors';
 import { t } from '../i18n/translate';
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
 import type { FileVerifier, VerifyFileOptions } from './file-types';
@@ -94,16 +94,7 @@ async function readWithContent(
 }
 
 function contentMissing(path: string): SigilloError {
-  return new SigilloError(
-    'CONTENT_NOT_FOUND',
-    t(
-      {
-        it: 'Firma separata (detached): indicare il file firmato (non trovato accanto a {file}).',
-        en: 'Detached signature: give the signed file (not found beside {file}).',
-      },
-      { file: path },
-    ),
-  );
+  return failure('CONTENT_NOT_FOUND', { file: path });
 }
 
 interface LevelResult {

@@ -11,7 +11,7 @@ import type { RevocationSource } from '../revocation/revocation-source';
 import { t } from '../i18n/translate';
 import { children, readElement } from '../cms/der-parse';
 import { parseCerts, type ParsedCert } from '../x509/certificates';
-import { OID_CERT_VALUES, OID_REVOCATION_VALUES } from '../cms/unsigned-attributes';
+import { OID } from '../cms/oids';
 import { unsignedAttributes } from '../cms/unsigned-attributes';
 
 export interface EmbeddedValidationData {
@@ -28,9 +28,9 @@ function items(der: Uint8Array | undefined): Uint8Array[] {
 export function embeddedValidationData(signerInfo: Uint8Array): EmbeddedValidationData {
   try {
     const attrs = unsignedAttributes(signerInfo);
-    const certificates = attrs.filter((a) => a.type === OID_CERT_VALUES).flatMap((a) => items(a.values[0]));
+    const certificates = attrs.filter((a) => a.type === OID.certValues).flatMap((a) => items(a.values[0]));
     const crls = attrs
-      .filter((a) => a.type === OID_REVOCATION_VALUES)
+      .filter((a) => a.type === OID.revocationValues)
       .flatMap((a) => {
         const [crlVals] = items(a.values[0]).filter((e) => e[0] === 0xa0);
         return crlVals ? items(items(crlVals)[0]) : [];

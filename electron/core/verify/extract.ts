@@ -5,8 +5,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { SigilloError, toErrorInfo, type ErrorInfo } from '../errors';
-import { t } from '../i18n/translate';
+import { failure, toErrorInfo, type ErrorInfo } from '../errors';
 import { readSignedData } from '../cms/signed-data-reader';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
 import { writeFully } from '../files/write-fully';
@@ -59,15 +58,6 @@ function writeTo(handle: FileHandle): (chunk: Uint8Array) => Promise<void> {
   return (chunk) => writeFully(handle, chunk);
 }
 
-const DETACHED = {
-  it: 'La firma è separata (detached): il file non contiene il documento da estrarre.',
-  en: 'The signature is detached: the file does not contain the document to extract.',
-};
-const BROKEN = {
-  it: 'La firma di livello {depth} non è integra: estrazione annullata.',
-  en: 'The level {depth} signature is not intact: extraction cancelled.',
-};
-
 /** Streams one level; returns the spooled nested level, if any, and whether its signatures are intact. */
 async function unwrapLevel(
   path: string,
@@ -77,7 +67,7 @@ async function unwrapLevel(
   const capture = new NestedCapture(sink);
   try {
     const summary = await readSignedData(path, { onContent: capture.onContent });
-    if (summary.detached) throw new SigilloError('DETACHED_SIGNATURE', t(DETACHED));
+    if (summary.detached) throw failure('DETACHED_SIGNATURE');
     const sigs = await levelSignatures(summary, (digests) => readSignedData(path, { digests }), {
       trust: NO_INTEGRITY,
       depth,
@@ -108,7 +98,7 @@ export async function extractFile(input: string, o: ExtractOptions): Promise<Ext
           if (level.nested) captures.push(level.nested);
           if (!level.intact) {
             allIntact = false;
-            if (!o.force) throw new SigilloError('INTEGRITY_FAILED', t(BROKEN, { depth: levels }));
+            if (!o.force) throw failure('INTEGRITY_FAILED', { depth: levels });
           }
           levels++;
           current = level.next;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
 import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from './token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
-import { OID_SIGNATURE_TIME_STAMP } from '../cms/unsigned-attributes';
+import { OID } from '../cms/oids';
 import { signatureValueOf, unsignedAttributes } from '../cms/unsigned-attributes';
 
 export interface SignatureTimestamps {
@@ -32,7 +32,7 @@ export async function checkSignatureTimestamps(
   let value: Uint8Array;
   try {
     tokens = unsignedAttributes(signerInfo)
-      .filter((a) => a.type === OID_SIGNATURE_TIME_STAMP)
+      .filter((a) => a.type === OID.signatureTimeStamp)
       .flatMap((a) => a.values);
     value = signatureValueOf(signerInfo);
   } catch {

@@ -1,18 +1,10 @@
 /** Reads the signed and unsigned attributes of a SignerInfo (RFC 5652, RFC 5035 ESS, ETSI EN 319 122-1). */
 import { HASH_BY_OID, type HashName } from '../cms/algorithm-oids';
-import { compareDerSetElements, concatBytes, derWrap } from '../cms/bytes';
+import { setOf } from '../cms/der';
 import { derTime } from '../cms/der-time';
+import { OID } from '../cms/oids';
 import { octetString, type RawAttribute } from '../cms/signer-info-reader';
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
-import { OID_SIGNATURE_TIME_STAMP } from '../cms/unsigned-attributes';
-
-export const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
-export const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
-export const OID_SIGNING_TIME = '1.2.840.113549.1.9.5';
-export const OID_COUNTER_SIGNATURE = '1.2.840.113549.1.9.6';
-export const OID_SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12';
-export const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
-export const OID_SIGNATURE_POLICY = '1.2.840.113549.1.9.16.2.15';
 
 /** One ESSCertID(v2): the hash of the signing certificate the signer committed to. */
 export interface EssCertId {
@@ -110,7 +102,7 @@ function sortedSet(bytes: Uint8Array): Uint8Array | undefined {
     const top = readElement(bytes, 0);
     if (!top.constructed) return undefined;
     const elems = children(bytes, top).map((e) => bytesOf(bytes, e));
-    return derWrap(0x31, concatBytes(elems.sort(compareDerSetElements)));
+    return setOf(elems);
   } catch {
     return undefined;
   }
@@ -122,11 +114,11 @@ export function readSignedAttributes(signed: {
 }): SignedAttributes {
   const attrs = signed.attributes;
   const malformed: string[] = [];
-  const ct = single(attrs, OID_CONTENT_TYPE, malformed);
-  const md = single(attrs, OID_MESSAGE_DIGEST, malformed);
-  const st = single(attrs, OID_SIGNING_TIME, malformed);
-  const v2 = attrValues(attrs, OID_SIGNING_CERTIFICATE_V2);
-  const v1 = attrValues(attrs, OID_SIGNING_CERTIFICATE);
+  const ct = single(attrs, OID.contentType, malformed);
+  const md = single(attrs, OID.messageDigest, malformed);
+  const st = single(attrs, OID.signingTime, malformed);
+  const v2 = attrValues(attrs, OID.signingCertificateV2);
+  const v1 = attrValues(attrs, OID.signingCertificate);
   return {
     contentType: decoded(ct, (e, b) => (e.tag === 0x06 ? decodeOid(valueOf(b, e)) : undefined)),
     messageDigest: decoded(md, (e, b) => octetString(b, e)),
@@ -134,7 +126,7 @@ export function readSignedAttributes(signed: {
     essCertIds: [...v2.flatMap((v) => essIds(v[0], true)), ...v1.flatMap((v) => essIds(v[0], false))],
     signingCertificateV2: v2.length > 0,
     signingCertificateV1: v1.length > 0,
-    signaturePolicy: attrs.some((a) => a.type === OID_SIGNATURE_POLICY),
+    signaturePolicy: attrs.some((a) => a.type === OID.signaturePolicy),
     malformed,
     encodings: { [Symbol.iterator]: () => encodingsOf(signed.encoded) },
   };
@@ -142,9 +134,9 @@ export function readSignedAttributes(signed: {
 
 export function readUnsignedAttributes(unsigned: RawAttribute[] | undefined): UnsignedAttributes {
   const attrs = unsigned ?? [];
-  const counterSignatures = attrValues(attrs, OID_COUNTER_SIGNATURE)
+  const counterSignatures = attrValues(attrs, OID.counterSignature)
     .flat()
     .filter((v) => v[0] === 0x30);
-  const timestamps = attrValues(attrs, OID_SIGNATURE_TIME_STAMP).length;
+  const timestamps = attrValues(attrs, OID.signatureTimeStamp).length;
   return { counterSignatures, timestamps };
 }

@@ -14,7 +14,8 @@ import { assessCrypto, digestUse } from './crypto-policy';
 import { decide, type Verdict } from './indication';
 import { verifySignerInfo } from './verify-signer-info';
 import type { TimestampReport } from './timestamp-report';
-import { OID_TST_INFO, type TimestampToken } from '../tsa/timestamp-token';
+import type { TimestampToken } from '../tsa/timestamp-token';
+import { OID } from '../cms/oids';
 
 export type { TimestampReport } from './timestamp-report';
 
@@ -90,11 +91,11 @@ export async function checkTimestampToken(
   const trust = ctx.trust ?? EMPTY_TRUST;
   const pool = parseCerts([...token.certificates, ...trust.anchors.map((a) => a.der)]);
   const [si] = token.signerInfos;
-  const wellFormed = token.eContentType === OID_TST_INFO && token.signerInfos.length === 1 && si;
+  const wellFormed = token.eContentType === OID.tstInfo && token.signerInfos.length === 1 && si;
   const sig = wellFormed
     ? await verifySignerInfo(
         si,
-        { contentType: OID_TST_INFO, digest: tstDigest },
+        { contentType: OID.tstInfo, digest: tstDigest },
         { pool, trust, revocation: ctx.revocation, now: ctx.now ?? new Date(), depth: 0 },
       )
     : undefined;

@@ -1,25 +1,19 @@
 /** parseCertificate: DER X.509 certificate → CertInfo (what Sigillo shows), with the light DER walker. */
 import { createHash } from 'node:crypto';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { failure } from '../errors';
 import type { CertInfo, CertRole } from './cert-info-types';
 import { extensionFacts } from './extensions';
 import { nameInfo, subjectInfo } from './names';
 import { keyFacts } from './public-key';
-import { toHex } from './hex';
+import { hex } from '../cms/bytes';
 import { readDerCertificate, type DerCertificate } from './der-certificate';
-
-const CERT_INVALID = {
-  it: 'Il certificato non è leggibile (DER X.509 non valido): {reason}',
-  en: 'The certificate cannot be read (invalid DER X.509): {reason}',
-};
 
 /** Reads a DER certificate; CERT_INVALID when it is not one. */
 export function decodeCertificate(der: Uint8Array): DerCertificate {
   try {
     return readDerCertificate(der);
   } catch (e) {
-    throw new SigilloError('CERT_INVALID', t(CERT_INVALID, { reason: (e as Error).message }));
+    throw failure('CERT_INVALID', { reason: (e as Error).message });
   }
 }
 
@@ -46,7 +40,7 @@ export function parseCertificate(der: Uint8Array): CertInfo {
   const info: CertInfo = {
     subject: subjectInfo(cert.subject),
     issuer: nameInfo(cert.issuer),
-    serialNumber: toHex(cert.serial),
+    serialNumber: hex(cert.serial),
     notBefore: iso(cert.notBefore),
     notAfter: iso(cert.notAfter),
     ...ext,

@@ -3,7 +3,7 @@ import { children, decodeOid, readElement, valueOf, type Element } from '../cms/
 import { bitStringBytes } from './der-certificate';
 import type { QcInfo } from './cert-info-types';
 import { EKU_NAMES, KEY_USAGE_BITS, OID, QC_TYPE_NAMES } from './oids';
-import { toHex } from './hex';
+import { hex } from '../cms/bytes';
 
 export interface ExtensionFacts {
   keyUsage: string[];
@@ -105,7 +105,7 @@ function keyId(value: Uint8Array | undefined, tag: number, inSequence: boolean):
   const t = top(value);
   if (!t) return undefined;
   const e = inSequence ? t.kids().find((k) => k.tag === tag) : t.e.tag === tag ? t.e : undefined;
-  return e ? toHex(valueOf(t.v, e)) : undefined;
+  return e ? hex(valueOf(t.v, e)) : undefined;
 }
 
 export function extensionFacts(exts: Map<string, Uint8Array>): ExtensionFacts {

@@ -1,8 +1,4 @@
-/** Byte ↔ hex helpers (lower case). */
-export function toHex(bytes: Uint8Array | ArrayBuffer): string {
-  return Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('hex');
-}
-
+/** Hex text → bytes (the other way is cms/bytes.ts `hex`). */
 /** Parses hex (any case, optional ':' or spaces); undefined when it is not hex. */
 export function fromHex(hex: string): Uint8Array | undefined {
   const clean = hex.replace(/[\s:]/g, '');

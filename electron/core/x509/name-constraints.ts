@@ -6,9 +6,9 @@
  * address…) or a subtree with minimum/maximum is not supported: such a constraint fails the path (fail closed).
  */
 import * as pkijs from 'pkijs';
+import { OID } from '../x509/oids';
 import { isSelfIssued, nameParts, type ParsedCert } from './certificates';
 
-const OID_NAME_CONSTRAINTS = '2.5.29.30';
 const DIRECTORY_NAME = 4;
 
 interface Subtrees {
@@ -18,7 +18,7 @@ interface Subtrees {
 
 /** The directoryName subtrees of `c`'s nameConstraints; 'unsupported' for anything else; undefined if none. */
 function subtreesOf(c: ParsedCert): Subtrees | 'unsupported' | undefined {
-  const ext = c.cert.extensions?.find((e) => e.extnID === OID_NAME_CONSTRAINTS);
+  const ext = c.cert.extensions?.find((e) => e.extnID === OID.nameConstraints);
   if (!ext) return undefined;
   const nc = ext.parsedValue as pkijs.NameConstraints | undefined;
   if (!(nc instanceof pkijs.NameConstraints)) return 'unsupported';

@@ -2,7 +2,7 @@
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
 import type { NameInfo, SubjectInfo } from './cert-info-types';
 import { ATTRIBUTE_NAMES, OID } from './oids';
-import { toHex } from './hex';
+import { hex } from '../cms/bytes';
 
 /** A directory string as text (X.520 string types); anything else as `#` + the hex of its encoding (RFC 4514). */
 function attributeValue(buf: Uint8Array, e: Element): string {
@@ -25,7 +25,7 @@ function attributeValue(buf: Uint8Array, e: Element): string {
       return out;
     }
     default:
-      return '#' + toHex(bytesOf(buf, e));
+      return '#' + hex(bytesOf(buf, e));
   }
 }
 

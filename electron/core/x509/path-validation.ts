@@ -13,6 +13,7 @@
  */
 import { t, type Message } from '../i18n/translate';
 import { parseCertificate } from './cert-info';
+import { OID } from './oids';
 import { isSelfIssued, type ParsedCert } from './certificates';
 import { checkNameConstraints } from './name-constraints';
 
@@ -32,9 +33,6 @@ export interface PathFailure {
   detail?: string;
 }
 
-const OID_BASIC_CONSTRAINTS = '2.5.29.19';
-const OID_NAME_CONSTRAINTS = '2.5.29.30';
-
 /**
  * Extensions this verifier recognises (processes, or may ignore by RFC 5280 / ETSI rules when critical).
  * Policy extensions: the validation runs with initial-policy-set anyPolicy and no explicit policy required,
@@ -46,8 +44,8 @@ const RECOGNISED = new Set([
   '2.5.29.16', // privateKeyUsagePeriod
   '2.5.29.17', // subjectAltName
   '2.5.29.18', // issuerAltName
-  OID_BASIC_CONSTRAINTS,
-  OID_NAME_CONSTRAINTS,
+  OID.basicConstraints,
+  OID.nameConstraints,
   '2.5.29.31', // cRLDistributionPoints
   '2.5.29.32', // certificatePolicies
   '2.5.29.33', // policyMappings
@@ -64,7 +62,7 @@ const RECOGNISED = new Set([
 ]);
 
 function basicConstraints(c: ParsedCert): { cA: boolean; pathLen?: number } | undefined {
-  const ext = c.cert.extensions?.find((e) => e.extnID === OID_BASIC_CONSTRAINTS);
+  const ext = c.cert.extensions?.find((e) => e.extnID === OID.basicConstraints);
   const v = ext?.parsedValue as { cA?: boolean; pathLenConstraint?: unknown } | undefined;
   if (!ext || !v) return undefined;
   const len = v.pathLenConstraint;
@@ -80,7 +78,7 @@ export function unknownCriticalExtension(c: ParsedCert): string | undefined {
   for (const e of c.cert.extensions ?? []) {
     if (!e.critical) continue;
     if (!RECOGNISED.has(e.extnID)) return e.extnID;
-    if (e.extnID === OID_BASIC_CONSTRAINTS && !basicConstraints(c)) return e.extnID;
+    if (e.extnID === OID.basicConstraints && !basicConstraints(c)) return e.extnID;
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 /** Key type, size and curve of a certificate's public key. */
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import type { DerCertificate } from './der-certificate';
-import { CURVES, OID } from './oids';
+import { CURVES } from './oids';
+import { OID_EC_PUBLIC_KEY, OID_RSA_ENCRYPTION, OID_RSA_PSS } from '../cms/algorithm-oids';
 
 export interface KeyFacts {
   keyType: 'rsa' | 'ec' | 'other';
@@ -38,9 +39,9 @@ function curveOid(params: Uint8Array | undefined): string {
 
 export function keyFacts(spki: DerCertificate['spki']): KeyFacts {
   const alg = spki.algorithm;
-  if (alg === OID.rsaEncryption || alg === OID.rsaPss)
+  if (alg === OID_RSA_ENCRYPTION || alg === OID_RSA_PSS)
     return { keyType: 'rsa', keySize: rsaModulusBits(spki.key) };
-  if (alg === OID.ecPublicKey) {
+  if (alg === OID_EC_PUBLIC_KEY) {
     const oid = curveOid(spki.params);
     const known = CURVES[oid];
     if (known) return { keyType: 'ec', keySize: known.size, curve: known.name };

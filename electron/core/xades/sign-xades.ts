@@ -6,9 +6,9 @@
  *
  * Output: `NAME-signed.xml` beside the input; with --out to another folder, the same name (SdI file names stay).
  */
+import type { XadesMessageKey } from '../i18n/messages/xades';
 import { createHash, randomBytes } from 'node:crypto';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failureOf } from '../errors';
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { checkOutput, withAtomicOutput } from '../files/atomic-output';
 import { xadesOutputPath } from '../files/output-naming';
@@ -38,8 +38,8 @@ const C14N_INCLUSIVE = { kind: 'inclusive', withComments: false } as const;
 
 export { xadesOutputPath } from '../files/output-naming';
 
-function cannotSign(code: string, it: string, en: string): SigilloError {
-  return new SigilloError(code, t({ it, en }));
+function cannotSign(key: XadesMessageKey): SigilloError {
+  return failureOf(key);
 }
 
 /** The byte offset of the root end tag, checked to be followed only by blanks, comments and PIs. */
@@ -49,11 +49,7 @@ function rootEndOffset(bytes: Buffer, tagName: string): number {
   const close = rest.indexOf('>');
   const tail = rest.slice(close + 1).trim();
   if (at < 0 || close < 0 || rest.slice(0, close).trim() !== '' || !(tail === '' || tail.startsWith('<'))) {
-    throw cannotSign(
-      'XML_UNSUPPORTED_LAYOUT',
-      'Impossibile trovare la chiusura dell’elemento radice del documento XML.',
-      'Cannot find the end tag of the XML document root element.',
-    );
+    throw cannotSign('XML_UNSUPPORTED_LAYOUT');
   }
   return at;
 }
@@ -64,19 +60,11 @@ function splice(bytes: Buffer, at: number, fragment: string): Buffer {
 
 function checkSignable(bytes: Buffer): Document {
   if (bytes[0] === 0xff || bytes[0] === 0xfe || bytes[0] === 0x00 || bytes[1] === 0x00) {
-    throw cannotSign(
-      'XML_ENCODING_UNSUPPORTED',
-      'Documento XML in UTF-16: non supportato per la firma XAdES.',
-      'UTF-16 XML document: not supported for XAdES signing.',
-    );
+    throw cannotSign('XML_ENCODING_UNSUPPORTED');
   }
   const doc = parseXml(decodeXml(bytes));
   if (topLevelSignatures(doc).length > 0) {
-    throw cannotSign(
-      'XML_ALREADY_SIGNED',
-      'Il documento XML è già firmato (ds:Signature presente): una seconda firma XAdES enveloped invaliderebbe la prima.',
-      'The XML document is already signed (ds:Signature present): a second enveloped XAdES signature would break the first.',
-    );
+    throw cannotSign('XML_ALREADY_SIGNED');
   }
   return doc;
 }
@@ -154,11 +142,7 @@ async function selfCheck(out: Buffer): Promise<void> {
       })
     : undefined;
   if (r?.report.integrity !== 'valid') {
-    throw cannotSign(
-      'XADES_SELF_CHECK_FAILED',
-      'La firma XAdES appena creata non si verifica: file non scritto.',
-      'The XAdES signature just made does not verify: file not written.',
-    );
+    throw cannotSign('XADES_SELF_CHECK_FAILED');
   }
 }
 

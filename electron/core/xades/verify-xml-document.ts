@@ -3,8 +3,7 @@
  * FatturaPA invoice), enveloping (the signature is the root and signs its own ds:Object) or detached (references
  * to files, resolved by the caller: beside the XML, or inside an ASiC container).
  */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import type { FatturaPaSummary } from '../fatturapa/fatturapa-types';
@@ -34,13 +33,7 @@ export interface XmlDocumentResult {
 }
 
 export function notSigned(): SigilloError {
-  return new SigilloError(
-    'XML_NOT_SIGNED',
-    t({
-      it: 'Il file XML non contiene firme (ds:Signature).',
-      en: 'The XML file carries no signature (ds:Signature).',
-    }),
-  );
+  return failure('XML_NOT_SIGNED');
 }
 
 function insideAnotherSignature(sig: Element): boolean {

@@ -3,8 +3,7 @@
  * element depth after it (the tree walkers and canonicalisation recurse), the number of ds:Signature elements and a
  * budget of canonicalised octets per document (work: signatures over the whole document make it quadratic).
  */
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 
 export interface XmlLimits {
   /** characters of XML text */
@@ -27,65 +26,23 @@ export const MAX_XML_SIGNATURES = 100;
 export const MAX_XML_DIGEST_OCTETS = 96 * 1024 * 1024;
 
 export function tooLarge(max: number): SigilloError {
-  return new SigilloError(
-    'XML_TOO_LARGE',
-    t(
-      { it: 'Il file XML è troppo grande (oltre {n} MiB).', en: 'The XML file is too large (over {n} MiB).' },
-      { n: Math.floor(max / 1024 / 1024) },
-    ),
-  );
+  return failure('XML_TOO_LARGE', { n: Math.floor(max / 1024 / 1024) });
 }
 
 export function tooDeep(max: number): SigilloError {
-  return new SigilloError(
-    'XML_TOO_DEEP',
-    t(
-      {
-        it: 'Il documento XML ha elementi annidati oltre {n} livelli: rifiutato.',
-        en: 'The XML document nests elements deeper than {n} levels: refused.',
-      },
-      { n: max },
-    ),
-  );
+  return failure('XML_TOO_DEEP', { n: max });
 }
 
 export function tooManyNodes(max: number): SigilloError {
-  return new SigilloError(
-    'XML_TOO_MANY_NODES',
-    t(
-      {
-        it: 'Il documento XML ha troppi elementi e attributi (oltre {n} nodi): rifiutato.',
-        en: 'The XML document has too many elements and attributes (over {n} nodes): refused.',
-      },
-      { n: max },
-    ),
-  );
+  return failure('XML_TOO_MANY_NODES', { n: max });
 }
 
 export function tooManySignatures(found: number): SigilloError {
-  return new SigilloError(
-    'XML_TOO_MANY_SIGNATURES',
-    t(
-      {
-        it: 'Il documento XML contiene {found} firme (ds:Signature), oltre il massimo di {n}: rifiutato.',
-        en: 'The XML document holds {found} signatures (ds:Signature), over the maximum of {n}: refused.',
-      },
-      { found, n: MAX_XML_SIGNATURES },
-    ),
-  );
+  return failure('XML_TOO_MANY_SIGNATURES', { found, n: MAX_XML_SIGNATURES });
 }
 
 export function tooMuchWork(): SigilloError {
-  return new SigilloError(
-    'XML_TOO_COMPLEX',
-    t(
-      {
-        it: 'Verificare questo documento XML richiederebbe di elaborare oltre {n} MiB (riferimenti ripetuti al documento intero): rifiutato.',
-        en: 'Verifying this XML document would process more than {n} MiB (repeated references to the whole document): refused.',
-      },
-      { n: MAX_XML_DIGEST_OCTETS / 1024 / 1024 },
-    ),
-  );
+  return failure('XML_TOO_COMPLEX', { n: MAX_XML_DIGEST_OCTETS / 1024 / 1024 });
 }
 
 /** Estimates the DOM nodes up to the cap (well-formed XML has no raw '<' in attribute values or text). */

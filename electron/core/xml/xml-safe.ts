@@ -6,8 +6,7 @@
  * walk the tree. No regular expressions over the XML text.
  */
 import { DOMParser } from '@xmldom/xmldom';
-import { SigilloError } from '../errors';
-import { t } from '../i18n/translate';
+import { SigilloError, failure } from '../errors';
 import { checkDepth, checkMarkup, tooLarge, XML_LIMITS, type XmlLimits } from './xml-limits';
 
 export const MAX_XML_BYTES = XML_LIMITS.maxBytes;
@@ -15,23 +14,12 @@ export const ELEMENT_NODE = 1;
 const DOCUMENT_TYPE_NODE = 10;
 const TEXT_NODE = 3;
 
-const MALFORMED = {
-  it: 'Il documento XML non è leggibile: {reason}',
-  en: 'The XML document cannot be read: {reason}',
-};
-
 export function malformedXml(reason: string): SigilloError {
-  return new SigilloError('XML_MALFORMED', t(MALFORMED, { reason }), { reason });
+  return failure('XML_MALFORMED', { reason });
 }
 
 function doctypeForbidden(): SigilloError {
-  return new SigilloError(
-    'XML_DOCTYPE_FORBIDDEN',
-    t({
-      it: 'Il documento XML contiene una dichiarazione DOCTYPE (entità): rifiutato per sicurezza.',
-      en: 'The XML document carries a DOCTYPE declaration (entities): refused for safety.',
-    }),
-  );
+  return failure('XML_DOCTYPE_FORBIDDEN');
 }
 
 /** The encoding named in the XML declaration (lower case), '' when none. */

@@ -11,10 +11,6 @@ export function signatureCertificate(token: TokenView): TokenCertificateView | u
   );
 }
 
-export function authenticationCertificate(token: TokenView): TokenCertificateView | undefined {
-  return token.certificates.find((c) => c.role === 'authentication');
-}
-
 /** The certificate that speaks for the device: the signature one, else the first. */
 export function mainCertificate(token: TokenView): TokenCertificateView | undefined {
   return signatureCertificate(token) ?? token.certificates[0];
@@ -26,7 +22,7 @@ export function daysLeft(cert: TokenCertificateView, now: Date = new Date()): nu
   return romeDaysLeft(cert.info.notAfter, now);
 }
 
-export function isExpired(cert: TokenCertificateView, now: Date = new Date()): boolean {
+function isExpired(cert: TokenCertificateView, now: Date = new Date()): boolean {
   return Date.parse(cert.info.notAfter) <= now.getTime();
 }
 
@@ -40,8 +36,4 @@ export function holderName(cert: TokenCertificateView | undefined): string {
   if (!cert) return '';
   const s = cert.info.subject;
   return s.commonName ?? [s.surname, s.givenName].filter(Boolean).join(' ');
-}
-
-export function certById(token: TokenView, id: string): TokenCertificateView | undefined {
-  return token.certificates.find((c) => c.id === id);
 }

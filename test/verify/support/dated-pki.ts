@@ -11,9 +11,8 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { attribute } from '../../../electron/core/cms/signed-attributes';
 import { encodeSignedData } from '../../../electron/core/cms/signed-data';
-import { OID_SIGNATURE_TIME_STAMP } from '../../../electron/core/cms/unsigned-attributes';
 import { signatureValueOf, withUnsignedAttribute } from '../../../electron/core/cms/unsigned-attributes';
-import { OID_TST_INFO } from '../../../electron/core/tsa/timestamp-token';
+import { OID } from '../../../electron/core/cms/oids';
 import { OID_BY_HASH } from '../../../electron/core/cms/algorithm-oids';
 import { opensslDate, type IssuedCert } from '../../support/pki';
 import { makeTsaPki, type TsaPki } from '../../support/tsa-server';
@@ -133,7 +132,7 @@ export function datedToken(
     '-md',
     'sha256',
     '-econtent_type',
-    OID_TST_INFO,
+    OID.tstInfo,
     '-in',
     `${base}.der`,
     '-signer',
@@ -178,7 +177,7 @@ export function withSignatureTimestamp(
     digestAlgorithms: (items[1] as asn1js.Set).valueBlock.value.map(raw),
     eContentType: (encap.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
     certificates,
-    signerInfos: [withUnsignedAttribute(first, attribute(OID_SIGNATURE_TIME_STAMP, token)), ...rest],
+    signerInfos: [withUnsignedAttribute(first, attribute(OID.signatureTimeStamp, token)), ...rest],
     eContent,
   });
 }

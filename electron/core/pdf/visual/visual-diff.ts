@@ -8,8 +8,8 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { SigilloError } from '../../errors';
-import { t } from '../../i18n/translate';
+import { SigilloError, failure, failureOf } from '../../errors';
+import type { PdfMessageKey } from '../../i18n/messages/pdf';
 import { VISUAL_LIMITS, type VisualLimits } from './visual-limits';
 import type { SignatureVisual, VisualTarget } from './visual-types';
 
@@ -33,22 +33,8 @@ export function visualTargets(signatures: VisualSignatureInput[]): VisualTarget[
   return out;
 }
 
-function failure(code: string, detail: string): SigilloError {
-  const messages: Record<string, { it: string; en: string }> = {
-    VISUAL_DIFF_TIMEOUT: {
-      it: 'Il confronto visivo delle versioni ha superato il tempo massimo ({d}).',
-      en: 'The visual comparison of the versions took longer than allowed ({d}).',
-    },
-    VISUAL_DIFF_TOO_LARGE: {
-      it: 'Il confronto visivo delle versioni richiede troppa memoria ({d}).',
-      en: 'The visual comparison of the versions needs too much memory ({d}).',
-    },
-    VISUAL_DIFF_UNREADABLE: {
-      it: 'Il PDF non si può disegnare per il confronto visivo: {d}',
-      en: 'The PDF cannot be drawn for the visual comparison: {d}',
-    },
-  };
-  return new SigilloError(code, t(messages[code]!, { d: detail }));
+function visualFailure(key: PdfMessageKey, detail: string): SigilloError {
+  return failureOf(key, { d: detail });
 }
 
 /** the thread: the compiled entry, or (running from the TypeScript sources, as in tests) the source via tsx */
@@ -80,7 +66,7 @@ export function visualDiff(
   const limits = { ...VISUAL_LIMITS, ...opts.limits };
   const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
   if (size > limits.maxFileBytes) {
-    return Promise.reject(failure('VISUAL_DIFF_TOO_LARGE', `${Math.round(size / (1 << 20))} MiB`));
+    return Promise.reject(visualFailure('VISUAL_DIFF_TOO_LARGE', `${Math.round(size / (1 << 20))} MiB`));
   }
   return new Promise((resolve, reject) => {
     const worker = startThread({ path, targets, limits }, limits);
@@ -94,26 +80,29 @@ export function visualDiff(
       f();
     };
     const timer = setTimeout(
-      () => finish(() => reject(failure('VISUAL_DIFF_TIMEOUT', `${limits.timeoutMs / 1000} s`))),
+      () => finish(() => reject(visualFailure('VISUAL_DIFF_TIMEOUT', `${limits.timeoutMs / 1000} s`))),
       limits.timeoutMs,
     );
-    const onAbort = () =>
-      finish(() => reject(new SigilloError('CANCELLED', t({ it: 'Annullato.', en: 'Cancelled.' }))));
+    const onAbort = () => finish(() => reject(failure('CANCELLED:short')));
     opts.signal?.addEventListener('abort', onAbort);
     worker.once('message', (m: ThreadAnswer) =>
       finish(() =>
-        m.result ? resolve(m.result) : reject(failure('VISUAL_DIFF_UNREADABLE', m.error ?? m.name ?? '?')),
+        m.result
+          ? resolve(m.result)
+          : reject(visualFailure('VISUAL_DIFF_UNREADABLE', m.error ?? m.name ?? '?')),
       ),
     );
     worker.once('error', (e: Error & { code?: string }) =>
       finish(() =>
         reject(
           e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? failure('VISUAL_DIFF_TOO_LARGE', `${limits.heapMb} MiB`)
-            : failure('VISUAL_DIFF_UNREADABLE', e.message),
+            ? visualFailure('VISUAL_DIFF_TOO_LARGE', `${limits.heapMb} MiB`)
+            : visualFailure('VISUAL_DIFF_UNREADABLE', e.message),
         ),
       ),
     );
-    worker.once('exit', (code) => finish(() => reject(failure('VISUAL_DIFF_TOO_LARGE', `exit ${code}`))));
+    worker.once('exit', (code) =>
+      finish(() => reject(visualFailure('VISUAL_DIFF_TOO_LARGE', `exit ${code}`))),
+    );
   });
 }

@@ -1,0 +1,36 @@
+/** Error messages of electron/core/xml/ (see ../catalogue.ts). */
+import type { CodeOf } from '../catalogue';
+import type { Message } from '../translate';
+
+export const XML_MESSAGES = {
+  XML_TOO_LARGE: {
+    it: 'Il file XML è troppo grande (oltre {n} MiB).',
+    en: 'The XML file is too large (over {n} MiB).',
+  },
+  XML_TOO_DEEP: {
+    it: 'Il documento XML ha elementi annidati oltre {n} livelli: rifiutato.',
+    en: 'The XML document nests elements deeper than {n} levels: refused.',
+  },
+  XML_TOO_MANY_NODES: {
+    it: 'Il documento XML ha troppi elementi e attributi (oltre {n} nodi): rifiutato.',
+    en: 'The XML document has too many elements and attributes (over {n} nodes): refused.',
+  },
+  XML_TOO_MANY_SIGNATURES: {
+    it: 'Il documento XML contiene {found} firme (ds:Signature), oltre il massimo di {n}: rifiutato.',
+    en: 'The XML document holds {found} signatures (ds:Signature), over the maximum of {n}: refused.',
+  },
+  XML_TOO_COMPLEX: {
+    it: 'Verificare questo documento XML richiederebbe di elaborare oltre {n} MiB (riferimenti ripetuti al documento intero): rifiutato.',
+    en: 'Verifying this XML document would process more than {n} MiB (repeated references to the whole document): refused.',
+  },
+  XML_MALFORMED: {
+    it: 'Il documento XML non è leggibile: {reason}',
+    en: 'The XML document cannot be read: {reason}',
+  },
+  XML_DOCTYPE_FORBIDDEN: {
+    it: 'Il documento XML contiene una dichiarazione DOCTYPE (entità): rifiutato per sicurezza.',
+    en: 'The XML document carries a DOCTYPE declaration (entities): refused for safety.',
+  },
+} as const satisfies Record<string, Message>;
+
+export type XmlErrorCode = CodeOf<keyof typeof XML_MESSAGES>;
