@@ -83,7 +83,12 @@ describe('nested p7m spool files', () => {
     writeFileSync(big, randomBytes(200 * 1024 * 1024));
     const outer = nested(big);
     // the one-pass reader needs no spool; the spooled path (its fallback, and the path without speed-ups) does
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, SIGILLO_DATA_DIR: data, SIGILLO_NO_FAST: '1' };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      SIGILLO_DATA_DIR: data,
+      SIGILLO_NO_FAST: '1',
+    };
     const child = spawn(process.execPath, [CLI, ...verifyArgs, outer], { env, stdio: 'ignore' });
     const seen = await new Promise<boolean>((resolve) => {
       const w = watch(spool, () => {
