@@ -104,7 +104,12 @@ export async function dropFiles(
     }
     return transfer;
   }, files);
-  await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
-  await page.locator('.drop-overlay').waitFor();
+  // the window listens for drops once the app has mounted: drag again until the overlay answers
+  const overlay = page.locator('.drop-overlay');
+  for (let i = 0; i < 60 && !(await overlay.isVisible()); i++) {
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+    await overlay.waitFor({ timeout: 500 }).catch(() => undefined);
+  }
+  await overlay.waitFor();
   await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
 }

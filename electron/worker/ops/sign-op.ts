@@ -27,6 +27,7 @@ function policyOf(p: SignParams): SignPolicy {
     digest: p.digest,
     outputDir: p.outputDir,
     overwrite: p.overwrite,
+    rename: p.rename === true,
     nest: p.nest === true,
     pades: v ? { visible: { page: v.page, x: v.x, y: v.y, width: v.w, height: v.h } } : undefined,
     level: p.level ?? (p.tsa ? 'T' : 'B'),
