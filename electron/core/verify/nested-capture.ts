@@ -17,6 +17,14 @@ export function spoolDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(userDataDir(env), 'tmp');
 }
 
+/**
+ * Removes the spools a killed run left in `<user data>/tmp` (once per process): called by every nested read, the
+ * one-pass form too, which writes no spool itself — else a crash's leftovers would stay until a spooled run.
+ */
+export async function sweepSpools(): Promise<void> {
+  await cleanStaleTempsOnce(spoolDir());
+}
+
 /** DER of OID 1.2.840.113549.1.7.2 (signedData) */
 const SIGNED_DATA_OID = Buffer.from('06092a864886f70d010702', 'hex');
 const SNIFF_BYTES = 96;

@@ -8,7 +8,7 @@
  * not change.
  */
 import { ChunkChannel } from '../files/chunk-channel';
-import { ContentWatch } from './nested-capture';
+import { ContentWatch, sweepSpools } from './nested-capture';
 
 export type NestedResult<T> =
   | { found: false }
@@ -37,6 +37,7 @@ export class NestedStream<T> extends ContentWatch {
   }
 
   protected async signed(head: Buffer): Promise<void> {
+    await sweepSpools(); // leftovers of a killed spooled run (this form writes none)
     if (!this.start) return;
     const channel = new ChunkChannel();
     this.channel = channel;
