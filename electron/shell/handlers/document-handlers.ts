@@ -66,18 +66,8 @@ export const documentHandlers: HandlerTable<
     return { reportId: ctx.reports.put(reports), reports };
   },
   exportReport: async (req, ctx) => {
-    const all = ctx.reports.get(req.reportId);
     // one press, one report: the file in view; the whole batch only when no file is named
-    const reports = req.file === undefined ? all : all?.filter((r) => r.file === req.file);
-    if (!reports || reports.length === 0) {
-      throw new SigilloError(
-        'REPORT_NOT_FOUND',
-        t({
-          it: 'Verifica non più disponibile: ripetila.',
-          en: 'Verification no longer available: run it again.',
-        }),
-      );
-    }
+    const reports = ctx.reports.select(req.reportId, req.file);
     return ctx.worker.call('exportReport', {
       reports,
       outputPath: req.outputPath,

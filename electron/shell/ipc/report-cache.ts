@@ -1,5 +1,7 @@
 /** Verification reports kept in the main process so the page can ask for a PDF export by id (never re-sent). */
 import { randomBytes } from 'node:crypto';
+import { SigilloError } from '../../core/errors';
+import { t } from '../../core/i18n/translate';
 import type { FileReport } from '../../../shared/schemas/verify';
 
 export class ReportCache {
@@ -20,5 +22,24 @@ export class ReportCache {
 
   get(id: string): FileReport[] | undefined {
     return this.entries.get(id);
+  }
+
+  /**
+   * The reports of verification `id` — only the one of `file` when given: the page names nothing else. None
+   * (an unknown or evicted id, a file outside it) is REPORT_NOT_FOUND.
+   */
+  select(id: string, file?: string): [FileReport, ...FileReport[]] {
+    const all = this.entries.get(id) ?? [];
+    const [first, ...rest] = file === undefined ? all : all.filter((r) => r.file === file);
+    if (!first) {
+      throw new SigilloError(
+        'REPORT_NOT_FOUND',
+        t({
+          it: 'Verifica non più disponibile: ripetila.',
+          en: 'Verification no longer available: run it again.',
+        }),
+      );
+    }
+    return [first, ...rest];
   }
 }
