@@ -10,6 +10,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { copyHashWorker } from './copy-hash-worker';
+import { copyIntoShared } from './shared-copy';
 import { speedUpsOn } from './speed-ups';
 
 /** 1 MiB slots: a few hundred hand-overs per GiB (each wakes the worker) */
@@ -174,7 +175,7 @@ class Ring {
     if (this.failure) throw this.failure;
     // the usual case, a small piece (a BER fragment) that fits the slot being filled: no view, no loop
     if (this.fill > 0 && chunk.length < SLOT_BYTES - this.fill) {
-      this.buf.set(chunk, (this.k % SLOT_COUNT) * SLOT_BYTES + this.fill);
+      copyIntoShared(this.buf, chunk, (this.k % SLOT_COUNT) * SLOT_BYTES + this.fill);
       this.fill += chunk.length;
       return;
     }
@@ -183,7 +184,7 @@ class Ring {
       if (this.fill === 0) await this.slotFree();
       const at = (this.k % SLOT_COUNT) * SLOT_BYTES + this.fill;
       const n = Math.min(chunk.length - off, SLOT_BYTES - this.fill);
-      this.buf.set(n === chunk.length ? chunk : chunk.subarray(off, off + n), at);
+      copyIntoShared(this.buf, n === chunk.length ? chunk : chunk.subarray(off, off + n), at);
       this.fill += n;
       off += n;
       if (this.fill === SLOT_BYTES) this.publish();
