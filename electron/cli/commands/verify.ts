@@ -2,20 +2,10 @@
  * `sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff DIR] [--overwrite] FILE|DIR...`
  * Exit 0 only when every signature of every file is TOTAL_PASSED; 1 otherwise; 2 for usage errors.
  */
-import { resolve } from 'node:path';
 import { t } from '../../core/i18n/translate';
-import { checkOutput } from '../../core/files/atomic-output';
-import { regularInput } from '../../core/files/file-kind';
-import { openVerification, verifyFiles } from '../../core/validate/session';
-import { poolThreads, verifyFilesPooled } from '../../core/validate/verify-pool';
-import { trustStatus } from '../../core/tsl/tsl-status';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from '../command';
+import { EXIT_USAGE, type Command } from '../command';
 import { usageText } from '../usage';
-import { expandInputs, nothingToVerify } from './verify-inputs';
-import { allPassed, fileSummary } from './verify-text';
-import { staleWarning } from './trust-text';
-import { checkVisualDir, visualLines, writeVisualDiff } from './verify-visual';
-import { withCliHint } from '../error-hints';
+import { cancelContentPrefetch, prefetchContentHash } from '../../core/verify/content-prefetch';
 
 const HELP = {
   it: `Uso: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff CARTELLA] [--overwrite] FILE|CARTELLA...
@@ -82,55 +72,16 @@ export const verifyCommand: Command = {
       );
       return EXIT_USAGE;
     }
-    const reportPath = typeof ctx.values.report === 'string' ? resolve(ctx.values.report) : undefined;
-    const overwrite = ctx.values.overwrite === true;
-    if (reportPath) await checkOutput(reportPath, { overwrite });
-    const visualDir =
-      typeof ctx.values['visual-diff'] === 'string'
-        ? await checkVisualDir(ctx.values['visual-diff'])
-        : undefined;
-    const sessionOptions = {
-      trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
-      offline: ctx.values.offline === true,
-      env: ctx.env,
-      trustedLists: ctx.values['no-tsl'] !== true,
-    };
-    const session = await openVerification(sessionOptions);
-    if (ctx.values['no-tsl'] !== true) {
-      const stale = staleWarning(await trustStatus(ctx.env));
-      if (stale) ctx.out.warn(stale);
+    // a single big p7m: its content starts being hashed while the verification code loads
+    if (ctx.positionals.length === 1 && ctx.values.content === undefined) {
+      await prefetchContentHash(ctx.positionals[0] as string, ctx.env);
     }
-    const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
-    if (content) await regularInput(content); // a FIFO or device as --content would be read forever
-    const files = await expandInputs(ctx.positionals);
-    if (files.length === 0) throw nothingToVerify(ctx.positionals);
-    const threads = poolThreads(files.length, ctx.env);
-    const verified =
-      threads > 0
-        ? await verifyFilesPooled(
-            files,
-            { ...session, content },
-            { session: sessionOptions, content },
-            { threads },
-          )
-        : await verifyFiles(files, { ...session, content });
-    const reports = verified.map((r) => (r.error ? { ...r, error: withCliHint(r.error) } : r));
-    const visual = visualDir ? await writeVisualDiff(reports, visualDir, overwrite) : undefined;
-    if (ctx.out.json) ctx.out.result(reports);
-    else for (const r of reports) ctx.out.line(fileSummary(r));
-    if (visual && !ctx.out.json) for (const l of visualLines(reports, visual)) ctx.out.line(l);
-    if (reportPath) {
-      // loaded only when asked for: pdf-lib costs a noticeable part of the start-up
-      const { writeVerificationReport } = await import('../../core/report/verification-report.js');
-      const { reportTrustState } = await import('../../core/report/report-context.js');
-      const trust = await reportTrustState({
-        trustedLists: ctx.values['no-tsl'] !== true,
-        trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
-        env: ctx.env,
-      });
-      await writeVerificationReport(reports, reportPath, { overwrite, trust, visual });
-      if (!ctx.out.json) ctx.out.warn(t({ it: 'Rapporto: {p}', en: 'Report: {p}' }, { p: reportPath }));
+    try {
+      // the verification code (~0.2 s of loading) is loaded after that start, while the content is hashed
+      const { verifyRun } = await import('./verify-run.js');
+      return await verifyRun(ctx);
+    } finally {
+      await cancelContentPrefetch();
     }
-    return allPassed(reports) ? EXIT_OK : EXIT_FAILURE;
   },
 };

@@ -13,6 +13,8 @@ export class ByteSource {
   #eof = false;
   /** bytes consumed so far */
   position = 0;
+  /** bytes received from the chunks so far (consumed or buffered) */
+  received = 0;
 
   /** `release` is told of each chunk once it is fully consumed (its bytes are not looked at again) */
   constructor(
@@ -36,6 +38,7 @@ export class ByteSource {
       }
       this.#buf = r.value;
       this.#off = 0;
+      this.received += r.value.length;
     }
     return true;
   }
@@ -89,6 +92,26 @@ export class ByteSource {
       left -= k;
       await sink(piece);
     }
+  }
+
+  /**
+   * Consumes the next `n` bytes without looking at them. Past the buffered bytes, `seek` (when given) moves the
+   * underlying input on without reading: it returns how many bytes it moved over (fewer at the end of the
+   * input: TRUNCATED, at the same position as reading would have found it), or undefined when it cannot, and
+   * the bytes are then read and dropped.
+   */
+  async discard(n: number, seek?: (n: number) => Promise<number | undefined>): Promise<void> {
+    const here = Math.min(n, this.#buf.length - this.#off);
+    this.#off += here;
+    this.position += here;
+    let left = n - here;
+    const moved = left > 0 && seek ? await seek(left) : undefined;
+    if (moved !== undefined) {
+      this.position += moved;
+      left -= moved;
+      if (left > 0) throw truncated();
+    }
+    if (left > 0) await this.stream(left, () => undefined);
   }
 
   /** stops reading the underlying input (closes the file) */

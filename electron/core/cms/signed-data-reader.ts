@@ -6,7 +6,7 @@
  */
 import { newHash, type HashName } from './algorithm-oids';
 import { open } from 'node:fs/promises';
-import { fileError, readInput } from '../files/input-file';
+import { fileError, readInput, type ReadInputSkip } from '../files/input-file';
 import { ReadPool } from '../files/read-pool';
 import { startStreamHash, type StreamHash } from '../files/stream-hash';
 import { SigilloError } from '../errors';
@@ -21,14 +21,12 @@ import {
   skipElement,
   streamOctets,
   type BerState,
-  type Container,
 } from './ber-stream';
 import { ByteSource } from './byte-source';
-import { children, decodeOid, decodeSmallInteger, readElement, bytesOf, valueOf } from './der-parse';
+import { readContentInfoType, readSignedDataHead } from './signed-data-head';
 import { detectInput, type InputEncoding } from './input-detect';
-import { OID } from './oids';
 import { checkCount, checkSignerInfoLimits } from './limits';
-import { atOffset, malformed, notCms, unsupported } from './reader-errors';
+import { atOffset, malformed, unsupported } from './reader-errors';
 
 export const DEFAULT_PARTS_LIMIT = 64 * 1024 * 1024;
 /** reads into reused buffers are 1 MiB: a few of them live at once, whatever the size of the file */
@@ -50,6 +48,28 @@ export interface ReadSignedDataOptions {
    * promise settles (verification; not the writers that keep chunks in flight)
    */
   reuseReads?: boolean;
+  /**
+   * hashing of the content already started from the file (a big p7m's content, hashed while the verifier loads):
+   * offered the content's place once the parser reaches it, and used instead of hashing it again when it covers
+   * exactly those bytes with every algorithm needed (a binary file source only)
+   */
+  contentHash?: ContentHashOffer;
+  /**
+   * whether `onContent` still wants the content's bytes: when the content is hashed elsewhere (contentHash) and
+   * it wants no more, the rest of the content is skipped in the file instead of read (default: wants them all)
+   */
+  contentWanted?: () => boolean;
+}
+
+export interface ContentHashOffer {
+  /** the started hashing, when it covers the file's bytes [from, from + length) with every one of `names` */
+  take(from: number, length: number, names: string[]): Promise<TakenContentHash | undefined>;
+}
+
+export interface TakenContentHash {
+  /** the digests of `names` (an error when fewer bytes than `length` could be read: the file changed) */
+  digests(): Promise<Record<string, Uint8Array>>;
+  cancel(): void;
 }
 
 export interface SignedDataSummary {
@@ -78,6 +98,10 @@ interface ContentSink {
   /** node:crypto hash names; more may be added until the first content byte */
   names: Set<string>;
   length: number;
+  /** the content is hashed elsewhere (before the first content byte): only counted and handed on here */
+  adopt(taken: TakenContentHash): void;
+  /** content bytes hashed elsewhere and not handed on */
+  skipped(n: number): void;
   write(chunk: Uint8Array): Promise<void>;
   digests(): Promise<Record<string, Uint8Array>>;
   cancel(): void;
@@ -86,6 +110,7 @@ interface ContentSink {
 function makeSink(names: Set<string>, onContent: ReadSignedDataOptions['onContent']): ContentSink {
   let hash: StreamHash | undefined;
   let hashed: string[] = [];
+  let adopted: TakenContentHash | undefined;
   const started = () => {
     if (!hash) {
       hashed = [...names];
@@ -96,56 +121,28 @@ function makeSink(names: Set<string>, onContent: ReadSignedDataOptions['onConten
   const sink: ContentSink = {
     names,
     length: 0,
+    adopt(taken) {
+      adopted = taken;
+    },
+    skipped(n) {
+      sink.length += n;
+    },
     async write(chunk) {
       sink.length += chunk.length;
-      await started().update(chunk);
+      if (!adopted) await started().update(chunk);
       if (onContent) await onContent(chunk);
     },
     async digests() {
+      if (adopted) return adopted.digests();
       const values = await started().digests();
       return Object.fromEntries(hashed.map((n, i) => [n, new Uint8Array(values[i] as Buffer)]));
     },
-    cancel: () => hash?.cancel(),
+    cancel: () => {
+      hash?.cancel();
+      adopted?.cancel();
+    },
   };
   return sink;
-}
-
-function parseDigestAlgorithms(set: Uint8Array): { raw: Uint8Array[]; oids: string[] } {
-  try {
-    const el = readElement(set, 0);
-    const algs = children(set, el);
-    const oids = algs.map((a) => {
-      const [first] = children(set, a);
-      if (first?.tag !== 0x06) throw new RangeError('no OID');
-      return decodeOid(valueOf(set, first));
-    });
-    return { raw: algs.map((a) => bytesOf(set, a)), oids };
-  } catch {
-    throw malformed('digestAlgorithms');
-  }
-}
-
-async function readOid(st: BerState): Promise<string> {
-  const h = await readHeader(st);
-  if (h.tag !== 0x06 || h.length === null || h.length === 0 || h.length > 64) throw malformed('OID expected');
-  return decodeOid(await st.src.read(h.length));
-}
-
-/** reads the ContentInfo header and its signedData type; returns the ContentInfo container */
-async function readContentInfoType(st: BerState): Promise<Container> {
-  const first = await readHeader(st).catch((e: unknown) => {
-    throw e instanceof SigilloError && e.code === 'TRUNCATED' ? notCms('too short') : e;
-  });
-  if (first.tag !== 0x30) throw notCms('not a SEQUENCE');
-  const outer = containerOf(st, first);
-  const typeHeader = await readHeader(st);
-  if (typeHeader.tag !== 0x06 || !typeHeader.length || typeHeader.length > 64) throw notCms('no type');
-  const type = decodeOid(await st.src.read(typeHeader.length));
-  if (type === OID.signedData) return outer;
-  if (type.startsWith('1.2.840.113549.1.7.') || type.startsWith('1.2.840.113549.1.9.16.1.')) {
-    throw unsupported(`content type ${type}`);
-  }
-  throw notCms(`content type ${type}`);
 }
 
 /** real files end with a newline or some padding at most: any other byte after the signature is damage */
@@ -159,41 +156,58 @@ async function checkTrailing(st: BerState): Promise<void> {
   }
 }
 
-async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOptions) {
-  const outer = await readContentInfoType(st);
-  const explicit = await readHeader(st);
-  if (explicit.tag !== 0xa0) throw malformed('[0] expected');
-  const explicitC = containerOf(st, explicit);
-  const sd = await readHeader(st);
-  if (sd.tag !== 0x30) throw malformed('SignedData expected');
-  const sdC = containerOf(st, sd);
-  const vh = await readHeader(st);
-  if (vh.tag !== 0x02 || !vh.length || vh.length > 4) throw malformed('version');
-  const version = decodeSmallInteger(await st.src.read(vh.length));
-  const dh = await readHeader(st);
-  if (dh.tag !== 0x31) throw malformed('digestAlgorithms');
-  const digestAlgs = parseDigestAlgorithms(await captureElement(st, dh));
+/** pieces of a content hashed elsewhere handed on while the consumer still wants them */
+const HANDED_PIECE = 1024 * 1024;
+
+/**
+ * The content when its hashing was taken from elsewhere: handed on while `onContent` wants it (the first bytes
+ * decide whether it is a nested SignedData), the rest moved over with `seek`.
+ */
+async function adoptedContent(
+  st: BerState,
+  sink: ContentSink,
+  length: number,
+  wanted: () => boolean,
+  seek: Seek,
+): Promise<void> {
+  let left = length;
+  while (left > 0 && wanted()) {
+    const n = Math.min(left, Math.max(st.src.buffered().length, 1), HANDED_PIECE);
+    await st.src.stream(n, (c) => sink.write(c));
+    left -= n;
+  }
+  if (left === 0) return;
+  await st.src.discard(left, seek);
+  sink.skipped(left);
+}
+
+type Seek = (n: number) => Promise<number | undefined>;
+
+/** `seek`: moves the file on (a binary file source: positions in `st` are offsets in the file) */
+async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOptions, seek?: Seek) {
+  const { outer, explicitC, sdC, version, digestAlgs, encapC, eContentType, content } =
+    await readSignedDataHead(st);
   if (opts.hashDeclared !== false) {
     for (const o of digestAlgs.oids) {
       const name = digestNameForOid(o);
       if (name) sink.names.add(name);
     }
   }
-  const eh = await readHeader(st);
-  if (eh.tag !== 0x30) throw malformed('encapContentInfo');
-  const encapC = containerOf(st, eh);
-  const eContentType = await readOid(st);
   let detached = true;
-  if (await hasMore(st, encapC)) {
-    const ch = await readHeader(st);
-    if (ch.tag !== 0xa0) throw malformed('eContent');
-    const cC = containerOf(st, ch);
-    const oh = await readHeader(st);
-    if ((oh.tag & 0xdf) === 0x04) await streamOctets(st, oh, (c) => sink.write(c));
+  if (content) {
+    const oh = content.header;
+    const taken =
+      seek && opts.contentHash && oh.tag === 0x04 && oh.length !== null
+        ? await opts.contentHash.take(st.src.position, oh.length, [...sink.names])
+        : undefined;
+    if (taken) sink.adopt(taken);
+    if (taken && oh.length !== null) {
+      await adoptedContent(st, sink, oh.length, opts.contentWanted ?? (() => true), seek as Seek);
+    } else if ((oh.tag & 0xdf) === 0x04) await streamOctets(st, oh, (c) => sink.write(c));
     else if (oh.length !== null) await st.src.stream(oh.length, (c) => sink.write(c));
     else throw unsupported('eContent is not an OCTET STRING');
     detached = false;
-    await close(st, cC);
+    await close(st, content.cC);
   }
   await close(st, encapC);
   const certificates: Uint8Array[] = [];
@@ -267,9 +281,15 @@ export async function readSignedData(
   opts: ReadSignedDataOptions = {},
 ): Promise<SignedDataSummary> {
   const pool = typeof source === 'string' && opts.reuseReads ? new ReadPool(POOLED_READ) : undefined;
-  const raw = typeof source === 'string' ? readInput(source, pool?.size, pool) : source;
+  const skip: ReadInputSkip = { yielded: 0 };
+  const raw = typeof source === 'string' ? readInput(source, pool?.size, pool, skip) : source;
   const detected = await detectInput(raw);
   const src = new ByteSource(detected.bytes, pool && ((c) => pool.give(c)));
+  // the file can be moved on when every byte it handed out reached the parser (none held back by detectInput)
+  const seek: Seek | undefined =
+    typeof source === 'string' && detected.encoding === 'binary'
+      ? async (n) => (skip.skip && skip.yielded === src.received ? skip.skip(n) : undefined)
+      : undefined;
   const st: BerState = {
     src,
     budget: new Budget(opts.partsLimit ?? DEFAULT_PARTS_LIMIT),
@@ -277,7 +297,7 @@ export async function readSignedData(
   };
   const sink = makeSink(new Set(opts.digests ?? []), opts.onContent);
   try {
-    const parts = await parse(st, sink, opts).catch((e: unknown) => {
+    const parts = await parse(st, sink, opts, seek).catch((e: unknown) => {
       throw atOffset(e instanceof RangeError ? malformed(e.message) : e, src.position);
     });
     if (parts.detached && opts.detachedContent) {

@@ -58,6 +58,9 @@ export class FatturaPaPeek {
     await Promise.resolve();
   };
 
+  /** false once the content is known not to be kept (not XML, or past the cap): its next bytes do not matter */
+  readonly wants = (): boolean => this.state !== 'dropped';
+
   /** the invoice summary, when the content seen was a FatturaPA invoice */
   summary(): FatturaPaSummary | undefined {
     if (this.state !== 'collecting') return undefined;

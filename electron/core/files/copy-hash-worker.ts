@@ -22,6 +22,9 @@ export function copyHashWorker(): void {
     input: string;
     outFd: number | null;
     offset: number;
+    /** read only `length` bytes of the input from `from` (default: all of it from 0) */
+    from?: number;
+    length?: number;
     algorithms: string[];
     slots: SharedArrayBuffer;
     ctl: SharedArrayBuffer;
@@ -35,6 +38,12 @@ export function copyHashWorker(): void {
   const STATE = 2; // 0 running, 1 end of input, 2 stopped (error or cancel)
   const LEN = 3;
   const buf = Buffer.from(d.slots);
+  const from = d.from ?? 0;
+  const end = d.length ?? Infinity;
+  /** bytes to ask for at `pos` (relative to `from`): a slot, or what is left of the range */
+  const want = (pos: number) => Math.min(d.slotBytes, end - pos);
+  /** where to read them: the range's place in the file, else on from the file position as before */
+  const where = (pos: number) => (d.from === undefined ? null : from + pos);
   const errorInfo = (e: unknown) => {
     const x = e as NodeJS.ErrnoException;
     return { message: String(x?.message ?? e), code: x?.code, syscall: x?.syscall, errno: x?.errno };
@@ -58,7 +67,7 @@ export function copyHashWorker(): void {
       let pos = 0;
       for (;;) {
         if (Atomics.load(ctl, STATE) === 2) return;
-        const n = fs.readSync(fd, buf, 0, d.slotBytes, null);
+        const n = pos < end ? fs.readSync(fd, buf, 0, want(pos), where(pos)) : 0;
         if (n === 0) break;
         const chunk = buf.subarray(0, n);
         for (const h of hashes) h.update(chunk);
@@ -92,7 +101,7 @@ export function copyHashWorker(): void {
         }
         const i = k % d.slotCount;
         const at = i * d.slotBytes;
-        const n = fs.readSync(fd, buf, at, d.slotBytes, null);
+        const n = pos < end ? fs.readSync(fd, buf, at, want(pos), where(pos)) : 0;
         if (n === 0) break;
         if (d.outFd !== null) {
           for (let w = 0; w < n;) {

@@ -23,6 +23,11 @@ export interface CopyHashOptions {
   input: string;
   /** node:crypto hash names; none: copy only */
   algorithms: string[];
+  /**
+   * only these bytes of the input (a p7m's content, hashed before the parser reaches it): `done` then gives
+   * how many were read, fewer when the file ends first. Threaded whatever the size.
+   */
+  range?: { from: number; length: number };
   /** write the input's bytes into this open file from `offset` (none: hash only) */
   out?: { handle: FileHandle; offset: number };
   /** bytes read (and written) so far */
@@ -67,7 +72,7 @@ function rebuild(e: WorkerError, input: string, writing: boolean): Error {
 const THREADS_FROM_BYTES = 4 * 1024 * 1024;
 
 export function startCopyHash(o: CopyHashOptions): CopyHashJob {
-  return o.size !== undefined && o.size < THREADS_FROM_BYTES ? inThreadJob(o) : threadedJob(o);
+  return o.size !== undefined && o.size < THREADS_FROM_BYTES && !o.range ? inThreadJob(o) : threadedJob(o);
 }
 
 /** The small-input job: one read, hashes and one positioned write, on the calling thread. */
@@ -103,12 +108,15 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
     input: o.input,
     outFd: o.out?.handle.fd ?? null,
     offset: o.out?.offset ?? 0,
+    from: o.range?.from,
+    length: o.range?.length,
     algorithms: o.algorithms,
     slots,
     ctl,
     slotBytes: SLOT_BYTES,
     slotCount: SLOT_COUNT,
-    progressEvery: PROGRESS_EVERY,
+    // a message every 4 MiB costs the reading thread: none when nobody listens
+    progressEvery: o.onProgress ? PROGRESS_EVERY : Number.MAX_SAFE_INTEGER,
   };
   const spawn = (role: 'reader' | 'hasher' | 'both') =>
     new Worker(WORKER_SOURCE, { eval: true, workerData: { ...common, role } });

@@ -53,16 +53,29 @@ function nextReadSize(chunkSize: number, size: number, pos: number): number {
   return Math.min(chunkSize, Math.max(size - pos, 64 * 1024));
 }
 
+/** Moving a readInput on without reading, while it runs (see ReadInputSkip). */
+export interface ReadInputSkip {
+  /** bytes the reader has handed out so far (not those skipped) */
+  yielded: number;
+  /**
+   * moves on over the next `n` bytes not yet handed out (the chunk read ahead first), as far as the file's
+   * size now allows; resolves to how many bytes that was. Only between chunks, once the reader started.
+   */
+  skip?(n: number): Promise<number>;
+}
+
 /**
  * The bytes of an input file, read-only, as an async iterable of chunks (each a fresh Buffer the consumer may
  * keep; with a `pool` of `chunkSize` buffers, full chunks are read into its buffers and the consumer gives
  * each back when done). The next chunk is already being read while the consumer works on the current one, so hashing and
- * reading overlap. Open and read errors are reported as SigilloError when a chunk is pulled.
+ * reading overlap. Open and read errors are reported as SigilloError when a chunk is pulled. A `skip` object
+ * lets the consumer jump over bytes it need not see (a p7m content hashed elsewhere).
  */
 export async function* readInput(
   path: string,
   chunkSize = READ_CHUNK,
   pool?: ReadPool,
+  skip?: ReadInputSkip,
 ): AsyncGenerator<Buffer> {
   const size = await inputSize(path);
   const fh = await open(path, 'r').catch((e: unknown) => {
@@ -72,18 +85,35 @@ export async function* readInput(
   const readNext = async (): Promise<Buffer> => {
     const want = nextReadSize(chunkSize, size, pos);
     const buf = pool && want === pool.size ? pool.take() : Buffer.allocUnsafe(want);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
     pos += bytesRead;
     return bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
   };
+  const failed = (e: unknown) => {
+    throw fileError(e, path);
+  };
   let pending = readNext();
+  if (skip) {
+    skip.skip = async (n) => {
+      const ahead = await pending.catch(failed);
+      if (n < ahead.length) {
+        pending = Promise.resolve(ahead.subarray(n));
+        return n;
+      }
+      pool?.give(ahead);
+      const end = Math.min(pos + n - ahead.length, (await fh.stat().catch(failed)).size);
+      const moved = ahead.length + Math.max(end - pos, 0);
+      pos = Math.max(end, pos);
+      pending = readNext();
+      return moved;
+    };
+  }
   try {
     for (;;) {
-      const chunk = await pending.catch((e: unknown) => {
-        throw fileError(e, path);
-      });
+      const chunk = await pending.catch(failed);
       if (chunk.length === 0) return;
       pending = readNext();
+      if (skip) skip.yielded += chunk.length;
       yield chunk;
     }
   } finally {

@@ -11,6 +11,7 @@ import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reade
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import { looksLikeSignedData, NestedCapture } from './nested-capture';
 import { NestedStream } from './nested-stream';
+import { contentHashOffer } from './content-prefetch';
 import { speedUpsOn } from '../files/speed-ups';
 import type { SignatureReport } from './types';
 import { levelSignatures } from './level-signatures';
@@ -75,6 +76,7 @@ async function readWithContent(
   opts: VerifyFileOptions,
   depth: number,
   onContent: (chunk: Uint8Array) => Promise<void>,
+  contentWanted?: () => boolean,
 ): Promise<{ summary: SignedDataSummary; content?: string }> {
   const path = input.path;
   let content = depth === 0 ? opts.content : undefined;
@@ -82,7 +84,14 @@ async function readWithContent(
   const read = async () => {
     if (content) await regularInput(content); // --content or a name beside it may be a FIFO or a device
     // onContent (NestedCapture) is done with each chunk when its promise settles: reads may reuse buffers
-    return readSignedData(sourceOf(input), { onContent, detachedContent: content, reuseReads: true });
+    return readSignedData(sourceOf(input), {
+      onContent,
+      detachedContent: content,
+      reuseReads: true,
+      // the content's hashing the command may have started early (a big p7m given alone)
+      contentHash: input.stream || input.bytes ? undefined : contentHashOffer(input.path),
+      contentWanted,
+    });
   };
   let summary = await read();
   if (summary.detached && !content && depth === 0) {
@@ -169,10 +178,10 @@ async function verifyStreamed(
       ? undefined
       : (stream: AsyncIterable<Uint8Array>) =>
           verifyStreamed({ path: input.path, stream }, opts, depth + 1, peek);
-  const nested = new NestedStream(next, peek?.sink);
+  const nested = new NestedStream(next, peek?.sink, peek?.wants);
   let read: { summary: SignedDataSummary; content?: string };
   try {
-    read = await readWithContent(input, opts, depth, nested.onContent);
+    read = await readWithContent(input, opts, depth, nested.onContent, nested.wantsContent);
   } catch (e) {
     await nested.cancel(e);
     throw e;

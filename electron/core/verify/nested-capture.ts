@@ -73,7 +73,14 @@ export abstract class ContentWatch {
   protected decided = false;
   protected found = false;
 
-  constructor(private readonly plain?: (chunk: Uint8Array) => Promise<void>) {}
+  /** `plainWants`: whether `plain` still wants bytes (default: as long as there is a `plain`) */
+  constructor(
+    private readonly plain?: (chunk: Uint8Array) => Promise<void>,
+    private readonly plainWants: () => boolean = () => plain !== undefined,
+  ) {}
+
+  /** whether the content's next bytes matter here: to decide, for the nested level, or for `plain` */
+  readonly wantsContent = (): boolean => !this.decided || this.found || this.plainWants();
 
   /** the callback to give the reader's onContent; done with `chunk` once its promise settles */
   readonly onContent = async (chunk: Uint8Array): Promise<void> => {

@@ -28,8 +28,9 @@ export class NestedStream<T> extends ContentWatch {
   constructor(
     private readonly start: ((source: AsyncIterable<Uint8Array>) => Promise<T>) | undefined,
     plain?: (chunk: Uint8Array) => Promise<void>,
+    plainWants?: () => boolean,
   ) {
-    super(plain);
+    super(plain, plainWants);
   }
 
   protected async nested(chunk: Uint8Array): Promise<void> {

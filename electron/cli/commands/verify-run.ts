@@ -1,0 +1,70 @@
+/**
+ * The work of `sigillo verify` (commands/verify.ts holds its words and help): loaded by the command once it
+ * has started what can start early (the hashing of a big p7m's content), so that loading overlaps it.
+ */
+import { resolve } from 'node:path';
+import { t } from '../../core/i18n/translate';
+import { checkOutput } from '../../core/files/atomic-output';
+import { regularInput } from '../../core/files/file-kind';
+import { openVerification, verifyFiles } from '../../core/validate/session';
+import { poolThreads, verifyFilesPooled } from '../../core/validate/verify-pool';
+import { trustStatus } from '../../core/tsl/tsl-status';
+import { EXIT_FAILURE, EXIT_OK, type CommandContext } from '../command';
+import { expandInputs, nothingToVerify } from './verify-inputs';
+import { allPassed, fileSummary } from './verify-text';
+import { staleWarning } from './trust-text';
+import { checkVisualDir, visualLines, writeVisualDiff } from './verify-visual';
+import { withCliHint } from '../error-hints';
+
+export async function verifyRun(ctx: CommandContext): Promise<number> {
+  const reportPath = typeof ctx.values.report === 'string' ? resolve(ctx.values.report) : undefined;
+  const overwrite = ctx.values.overwrite === true;
+  if (reportPath) await checkOutput(reportPath, { overwrite });
+  const visualDir =
+    typeof ctx.values['visual-diff'] === 'string'
+      ? await checkVisualDir(ctx.values['visual-diff'])
+      : undefined;
+  const sessionOptions = {
+    trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
+    offline: ctx.values.offline === true,
+    env: ctx.env,
+    trustedLists: ctx.values['no-tsl'] !== true,
+  };
+  const session = await openVerification(sessionOptions);
+  if (ctx.values['no-tsl'] !== true) {
+    const stale = staleWarning(await trustStatus(ctx.env));
+    if (stale) ctx.out.warn(stale);
+  }
+  const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
+  if (content) await regularInput(content); // a FIFO or device as --content would be read forever
+  const files = await expandInputs(ctx.positionals);
+  if (files.length === 0) throw nothingToVerify(ctx.positionals);
+  const threads = poolThreads(files.length, ctx.env);
+  const verified =
+    threads > 0
+      ? await verifyFilesPooled(
+          files,
+          { ...session, content },
+          { session: sessionOptions, content },
+          { threads },
+        )
+      : await verifyFiles(files, { ...session, content });
+  const reports = verified.map((r) => (r.error ? { ...r, error: withCliHint(r.error) } : r));
+  const visual = visualDir ? await writeVisualDiff(reports, visualDir, overwrite) : undefined;
+  if (ctx.out.json) ctx.out.result(reports);
+  else for (const r of reports) ctx.out.line(fileSummary(r));
+  if (visual && !ctx.out.json) for (const l of visualLines(reports, visual)) ctx.out.line(l);
+  if (reportPath) {
+    // loaded only when asked for: pdf-lib costs a noticeable part of the start-up
+    const { writeVerificationReport } = await import('../../core/report/verification-report.js');
+    const { reportTrustState } = await import('../../core/report/report-context.js');
+    const trust = await reportTrustState({
+      trustedLists: ctx.values['no-tsl'] !== true,
+      trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
+      env: ctx.env,
+    });
+    await writeVerificationReport(reports, reportPath, { overwrite, trust, visual });
+    if (!ctx.out.json) ctx.out.warn(t({ it: 'Rapporto: {p}', en: 'Report: {p}' }, { p: reportPath }));
+  }
+  return allPassed(reports) ? EXIT_OK : EXIT_FAILURE;
+}
