@@ -59,6 +59,19 @@ export const MAX_RINGS = 1;
 let rings = 0;
 
 /**
+ * Counts another hash thread of this thread against MAX_RINGS until the returned function is called (a p7m's
+ * content hashed from the file, verify/content-prefetch.ts): a nested level then hashes on the calling thread.
+ */
+export function holdHashThread(): () => void {
+  rings++;
+  let held = true;
+  return () => {
+    if (held) rings--;
+    held = false;
+  };
+}
+
+/**
  * A hash of several node:crypto algorithms over a stream of pieces; threaded past THREAD_FROM_BYTES unless
  * `threads` is false. `make` creates the calling thread's hashes (SHAKE with its output length): algorithms
  * the worker would make differently (SHAKE) stay on the calling thread.

@@ -16,6 +16,7 @@ import { digestNameForOid } from '../cms/algorithms';
 import { startCopyHash, type CopyHashJob } from '../files/copy-hash';
 import { inputChanged } from '../files/input-file';
 import { speedUpsOn } from '../files/speed-ups';
+import { holdHashThread } from '../files/stream-hash';
 
 /** smaller contents are hashed in a blink by the reader: no thread for them */
 export const CONTENT_PREFETCH_MIN_BYTES = 16 * 1024 * 1024;
@@ -73,6 +74,9 @@ export async function prefetchContentHash(
   if (names.length === 0 || names.some((n) => n === undefined || n.startsWith('shake'))) return false;
   const algorithms = names as string[];
   const job = startCopyHash({ input: full, algorithms, range: { from: place.from, length: place.length } });
+  // one hash thread at a time, as for the reader's own (a nested level then hashes on the main thread)
+  const release = holdHashThread();
+  job.done.then(release, release);
   started = { path: full, identity: st, place, names: algorithms, job };
   return true;
 }
