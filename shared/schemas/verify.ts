@@ -63,6 +63,8 @@ export const BaseSignatureReportSchema = z.strictObject({
   revocation: RevocationReportSchema.nullable(),
   /** every finding, in the user's language */
   messages: z.array(z.string()),
+  /** a detached signature verified without its content: SIGNED_DATA_NOT_FOUND only for that reason */
+  contentMissing: z.literal(true).optional(),
   /** signatures over this one's signature value (unsigned attribute countersignature) */
   get counterSignatures(): z.ZodArray<typeof BaseSignatureReportSchema> {
     return z.array(BaseSignatureReportSchema);

@@ -162,8 +162,12 @@ describe('signing levels through the core policy', () => {
     const alone = join(fresh(), 'contratto.txt.p7s');
     copyFileSync(p7s, alone);
     const unpaired = await verify(alone);
-    expect(unpaired.error).toMatchObject({ code: 'CONTENT_NOT_FOUND' });
-    expect(unpaired.signatures).toEqual([]);
+    expect(unpaired.error).toBeNull();
+    expect(unpaired.signatures[0]).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'SIGNED_DATA_NOT_FOUND',
+      contentMissing: true,
+    });
   });
 
   it('detached at LT: timestamp and validation data inside the .p7s; the pair passes offline', async () => {

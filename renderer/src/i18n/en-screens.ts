@@ -29,6 +29,8 @@ export const enScreens: Dict<typeof itScreens> = {
     revokedCa: 'The certificate of a certification authority in the chain of {{name}} has been revoked.',
     noChain: 'The certificate of {{name}} was not issued by a trusted certification authority.',
     noSigningCert: 'The signer’s certificate is not in the file.',
+    contentMissing:
+      'The document signed by {{name}} is missing: put it next to the signature with the same name (without .p7s) and verify again.',
     expiredCert:
       'The certificate of {{name}} has expired and there is no proof that the signature was made before.',
     weakCrypto: 'The signature of {{name}} uses algorithms that are no longer considered safe.',

@@ -27,6 +27,8 @@ export const itScreens = {
     revokedCa: 'Il certificato di un ente certificatore nella catena di {{name}} è stato revocato.',
     noChain: 'Il certificato di {{name}} non è emesso da un ente certificatore fidato.',
     noSigningCert: 'Il certificato del firmatario non è presente nel file.',
+    contentMissing:
+      'Manca il documento firmato da {{name}}: mettilo accanto alla firma con lo stesso nome (senza .p7s) e verifica di nuovo.',
     expiredCert: 'Il certificato di {{name}} è scaduto e non c’è prova che la firma sia stata apposta prima.',
     weakCrypto: 'La firma di {{name}} usa algoritmi non più considerati sicuri.',
     weakCryptoNoPoe:

@@ -53,9 +53,12 @@ const INDETERMINATE_KEYS: Record<string, string> = {
   REVOKED_NO_POE: 'verdict.revoked',
   REVOKED_CA_NO_POE: 'verdict.revokedCa',
   CHAIN_CONSTRAINTS_FAILURE: 'verdict.chainConstraints',
+  SIGNED_DATA_NOT_FOUND: 'verdict.contentMissing',
 };
 
 export function signatureTone(s: SignatureReport): Tone {
+  // a detached signature without its document: not broken, just not checkable yet
+  if (s.contentMissing && s.indication === 'INDETERMINATE') return 'warn';
   if (s.integrity === 'invalid' || s.indication === 'TOTAL_FAILED') return 'bad';
   if (s.indication === 'INDETERMINATE') return 'warn';
   return 'ok';
