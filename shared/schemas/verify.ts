@@ -30,6 +30,7 @@ export const CadesFormSchema = z.enum([
   'XAdES-BES',
   'XAdES-EPES',
   'XAdES-T',
+  'XAdES-BASELINE-T',
   'XAdES-LT',
   'XMLDSig',
 ]);
