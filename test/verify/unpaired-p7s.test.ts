@@ -5,6 +5,7 @@
  * broken one is TOTAL_FAILED/SIG_CRYPTO_FAILURE whatever the document). The cases are made with `openssl cms
  * -sign` without -nodetach; openssl's own verdict with the content is the cross-check.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -122,6 +123,14 @@ describe('a .p7s without its document', () => {
     expect(en.stdout).toContain(
       'The signed document is missing: put it next to the signature with the same name',
     );
+    // the report PDF says the same (amber), never "altered"
+    const pdf = join(dir, 'unpaired-report.pdf');
+    const rep = await runCli(['verify', ...trust, '--report', pdf, lone], { SIGILLO_LANG: 'it' });
+    expect(rep.code).toBe(1);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Manca il documento firmato da');
+    expect(text).toContain('da verificare: manca il documento firmato');
+    expect(text).not.toMatch(/alterato|NON integra/);
     // the content given explicitly still pairs it
     const paired = await verifyJson([...trust, '--content', doc, lone]);
     expect(paired.files[0]?.signatures[0]?.integrity).toBe('valid');

@@ -36,6 +36,10 @@ const H = {
     it: 'Il certificato di {name} non è emesso da un ente certificatore fidato.',
     en: "{name}'s certificate is not issued by a trusted certification authority.",
   },
+  contentMissing: {
+    it: 'Manca il documento firmato da {name}: mettilo accanto alla firma con lo stesso nome e verifica di nuovo.',
+    en: 'The document signed by {name} is missing: put it next to the signature with the same name and verify again.',
+  },
   indeterminate: {
     it: 'La firma di {name} non può essere verificata del tutto.',
     en: "{name}'s signature cannot be fully verified.",
@@ -43,6 +47,8 @@ const H = {
 };
 
 export function signatureTone(s: SignatureReport): Tone {
+  // a detached signature without its document: not broken, not checkable yet
+  if (s.contentMissing && s.indication === 'INDETERMINATE') return 'warn';
   if (s.integrity === 'invalid' || s.indication === 'TOTAL_FAILED') return 'bad';
   return s.indication === 'INDETERMINATE' ? 'warn' : 'ok';
 }
@@ -66,6 +72,7 @@ function sentence(s: SignatureReport, tone: Tone): string {
     return t(s.subIndication === 'REVOKED' ? H.revoked : H.invalid, { name });
   }
   if (tone === 'warn') {
+    if (s.contentMissing) return t(H.contentMissing, { name });
     if (s.subIndication === 'TRY_LATER') return t(H.tryLater, { name });
     if (s.subIndication === 'NO_CERTIFICATE_CHAIN_FOUND') return t(H.noChain, { name });
     return t(H.indeterminate, { name });
