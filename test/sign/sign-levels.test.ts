@@ -180,6 +180,15 @@ describe('signing levels through the core policy', () => {
     expect((await verifyOffline(r!.output as string)).signatures[0]).toMatchObject({
       indication: 'TOTAL_PASSED',
     });
+    // alone: everything but the content is still checked — the timestamp, the embedded revocation values
+    const alone = join(fresh(), 'allegato.bin.p7s');
+    copyFileSync(r!.output as string, alone);
+    const lone = (await verifyOffline(alone)).signatures[0];
+    expect(lone).toMatchObject({ subIndication: 'SIGNED_DATA_NOT_FOUND', contentMissing: true });
+    const pairTs = (await verifyOffline(r!.output as string)).signatures[0]?.timestamps?.[0];
+    expect(lone?.timestamps?.[0]).toMatchObject({ imprintMatches: true, integrity: 'valid' });
+    expect(lone?.timestamps?.[0]?.indication).toBe(pairTs?.indication); // the TSA judged as with the pair
+    expect(lone?.revocation?.status).toBe('good');
   });
 
   it('counter-signing at T: the counter-signature carries its own valid timestamp', async () => {
