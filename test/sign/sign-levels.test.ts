@@ -43,9 +43,10 @@ interface Sig {
   indication: string;
   subIndication: string | null;
   hasTimestamp: boolean;
-  timestamps?: { type?: string; integrity: string }[];
+  timestamps?: { type?: string; integrity: string; indication?: string; imprintMatches?: boolean }[];
   revocation: { status: string; source: string } | null;
   documentTimestamp?: boolean;
+  contentMissing?: true;
   counterSignatures: Sig[];
 }
 /** `sigillo verify --json` of one file: its report (signatures, format, error) */
