@@ -6,11 +6,13 @@
  * time as proof of existence. A tampered token, or a token over another value, fails.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SoftwareSigner } from '../../electron/core/crypto/software-signer';
 import { signOneFile } from '../../electron/core/sign/sign-one-file';
+import { xadesTimestamper } from '../../electron/core/sign/xades-t';
+import { signXadesFile } from '../../electron/core/xades/sign-xades';
 import type { SignPolicy } from '../../electron/core/sign/sign-policy';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
@@ -134,6 +136,17 @@ describe('XAdES-T signing', () => {
     expect(w?.timestamps?.[0]?.indication).toBe('TOTAL_FAILED');
   });
 
+  it('a token over other bytes is caught by the self-check before anything is written', async () => {
+    const input = join(dir, 'self-check.xml');
+    writeFileSync(input, invoiceXml());
+    const real = xadesTimestamper({ url: tsa.url });
+    const wrong = (data: Uint8Array) => real(Buffer.concat([data, Buffer.from(' ')]));
+    await expect(
+      signXadesFile({ input, overwrite: false, digest: 'sha256', signer, signatureTimestamp: wrong }),
+    ).rejects.toMatchObject({ code: 'XADES_SELF_CHECK_FAILED' });
+    expect(existsSync(join(dir, 'self-check-signed.xml'))).toBe(false);
+  });
+
   it('LT and LTA stay refused for XAdES (LEVEL_UNSUPPORTED), nothing written', async () => {
     const input = join(dir, 'lt.xml');
     writeFileSync(input, invoiceXml());
@@ -142,6 +155,6 @@ describe('XAdES-T signing', () => {
         signOneFile(input, policy({ level, tsa: { url: tsa.url } }), { signer }),
       ).rejects.toMatchObject({ code: 'LEVEL_UNSUPPORTED' });
     }
-    expect(spawnSync('ls', [dir]).stdout.toString()).not.toContain('lt-signed.xml');
+    expect(existsSync(join(dir, 'lt-signed.xml'))).toBe(false);
   });
 });
