@@ -21,7 +21,7 @@ const IT = {
   formatFailure: 'La busta crittografica non è nel formato previsto.',
   invalid: 'La firma di {name} non è valida.',
   tryLater:
-    'Non è stato possibile verificare la revoca del certificato (servizio non raggiungibile): riprova più tardi.',
+    'Non è stato possibile verificare la revoca del certificato di {name} (servizio non raggiungibile): riprova più tardi.',
   chainConstraints:
     'La catena di certificati di {name} viola le regole di emissione (vedi i dettagli): la firma non può essere considerata valida.',
   revokedCa: 'Il certificato di un ente certificatore nella catena di {name} è stato revocato.',
@@ -55,7 +55,8 @@ const EN: Record<HeadlineKey, string> = {
   notYetValid: 'The certificate of {name} was not yet valid when the document was signed.',
   formatFailure: 'The signed envelope is not in the expected format.',
   invalid: 'The signature of {name} is not valid.',
-  tryLater: 'The certificate’s revocation could not be checked (service unreachable): try again later.',
+  tryLater:
+    "The revocation of {name}'s certificate could not be checked (service not reachable): try again later.",
   chainConstraints:
     'The certificate chain of {name} breaks the issuing rules (see the details): the signature cannot be considered valid.',
   revokedCa: 'The certificate of a certification authority in the chain of {name} has been revoked.',
