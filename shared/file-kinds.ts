@@ -1,5 +1,5 @@
 /** Signed envelopes and containers by name: they open on Verify, and a damaged one is "not valid", not "unsigned". */
-export const SIGNED_ENVELOPE_EXTENSIONS = [
+const SIGNED_ENVELOPE_EXTENSIONS = [
   '.p7m',
   '.p7s',
   '.tsd',

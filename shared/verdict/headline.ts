@@ -16,7 +16,7 @@ export type { HeadlineKey } from './headline-texts';
 /** 'none': the file carries no signature at all — neutral, neither valid nor invalid */
 export type Tone = 'ok' | 'bad' | 'warn' | 'none';
 
-export interface Sentence {
+interface Sentence {
   key: HeadlineKey;
   params: Record<string, string | number>;
 }
@@ -52,7 +52,7 @@ const INDETERMINATE_KEYS: Partial<Record<string, HeadlineKey>> = {
   CHAIN_CONSTRAINTS_FAILURE: 'chainConstraints',
 };
 
-export function isUnsigned(report: Pick<FileReport, 'error' | 'file' | 'signatures'>): boolean {
+function isUnsigned(report: Pick<FileReport, 'error' | 'file' | 'signatures'>): boolean {
   if (!report.error) return allSignatures(report.signatures).length === 0;
   // NOT_CMS on a .p7m is a damaged envelope (bad); on any other file it just means "not signed"
   return (
@@ -62,7 +62,7 @@ export function isUnsigned(report: Pick<FileReport, 'error' | 'file' | 'signatur
 }
 
 /** a signature's own tone: it is there, so never 'none' */
-export type SignatureTone = Exclude<Tone, 'none'>;
+type SignatureTone = Exclude<Tone, 'none'>;
 
 export function signatureTone(s: SignatureReport): SignatureTone {
   if (s.integrity === 'invalid' || s.indication === 'TOTAL_FAILED') return 'bad';
@@ -73,7 +73,7 @@ export function signatureTone(s: SignatureReport): SignatureTone {
 const RANK: Record<Tone, number> = { none: 0, ok: 0, warn: 1, bad: 2 };
 
 /** The worst of some tones ('ok' for none). */
-export function worst(tones: Tone[]): Tone {
+function worst(tones: Tone[]): Tone {
   return tones.reduce<Tone>((a, b) => (RANK[b] > RANK[a] ? b : a), 'ok');
 }
 

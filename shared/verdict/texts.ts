@@ -7,7 +7,6 @@
 import type {
   FileReport,
   LocalisedText,
-  Modifications,
   RevocationReport,
   SignatureReport,
   TimestampReport,
@@ -21,7 +20,7 @@ export function reportLang(tag: string): ReportLang {
 }
 
 /** `text` in `lang`, from its twin when there is one. */
-export function inLang(text: string, twin: LocalisedText | null | undefined, lang: ReportLang): string {
+function inLang(text: string, twin: LocalisedText | null | undefined, lang: ReportLang): string {
   return twin ? twin[lang] : text;
 }
 
@@ -39,9 +38,6 @@ export const messagesIn = (s: Noted, lang: ReportLang): string[] => listIn(s.mes
 
 export const revocationMessageIn = (r: RevocationReport, lang: ReportLang): string | null =>
   r.message === null ? null : inLang(r.message, r.messageText, lang);
-
-export const changesIn = (m: Modifications, lang: ReportLang): string[] =>
-  listIn(m.changes, m.changeTexts, lang);
 
 export const errorMessageIn = (
   r: Pick<FileReport, 'error' | 'errorText'>,

@@ -19,7 +19,7 @@ export function getLang(): Lang {
 }
 
 /** `msg` filled in both languages (a parameter that is itself a core text is filled with its twin). */
-export function both(msg: Message, params: Record<string, string | number> = {}): Message {
+function both(msg: Message, params: Record<string, string | number> = {}): Message {
   const inLang = (lang: Lang) =>
     Object.fromEntries(Object.entries(params).map(([k, v]) => [k, paramIn(lang, v)]));
   return { it: fill(msg.it, inLang('it')), en: fill(msg.en, inLang('en')) };

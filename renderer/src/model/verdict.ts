@@ -8,16 +8,12 @@ import { reportLang } from '../../../shared/verdict/texts';
 
 export {
   allSignatures,
-  isUnsigned,
+  sentenceText,
   signatureSentence,
   signatureTone,
   signerName,
-  worst,
-  type Headline,
-  type Sentence,
   type Tone,
 } from '../../../shared/verdict/headline';
-export { sentenceText } from '../../../shared/verdict/headline';
 
 /** The file's headline in the interface language `uiLang` (i18next's language). */
 export function fileVerdict(report: FileReport, uiLang: string): Headline {
