@@ -20,9 +20,10 @@ export function getLang(): Lang {
 
 /** `msg` filled in both languages (a parameter that is itself a core text is filled with its twin). */
 function both(msg: Message, params: Record<string, string | number> = {}): Message {
-  const inLang = (lang: Lang) =>
-    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, paramIn(lang, v)]));
-  return { it: fill(msg.it, inLang('it')), en: fill(msg.en, inLang('en')) };
+  return {
+    it: fill(msg.it, params, (v) => paramIn('it', v)),
+    en: fill(msg.en, params, (v) => paramIn('en', v)),
+  };
 }
 
 /** `msg` in `lang` (default: the current language); the other language is remembered (i18n/text-twins.ts). */
