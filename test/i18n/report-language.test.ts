@@ -16,6 +16,8 @@ import { opensslCmsSign } from '../verify/support/openssl-cms';
 import { writeHandwritten } from '../pdf/support/make-pdf';
 import { replaceText } from '../pdf/support/alterations';
 import { signFile } from '../pdf/support/signers';
+import { invoiceXml, xadesTemplate } from '../xades/support/fatturapa-sample';
+import { xmlsecSign } from '../xades/support/xmlsec';
 
 const fx = inject('fixture');
 let dir: string;
@@ -81,7 +83,12 @@ beforeAll(async () => {
   // not a signature at all, and a damaged envelope: the file error
   const plain = join(dir, 'nota.p7m');
   writeFileSync(plain, 'solo testo, nessuna firma\n');
-  files = [`${txt}.p7m`, tampered, changed, plain];
+  // a FatturaPA signed in XAdES (xmlsec1)
+  const template = join(dir, 'fattura-template.xml');
+  writeFileSync(template, invoiceXml(undefined, xadesTemplate(fx.pki.signature.certPem)));
+  const xades = join(dir, 'IT01234567890_FPA01.xml');
+  xmlsecSign(template, xades, fx.pki.signature);
+  files = [`${txt}.p7m`, tampered, changed, plain, xades];
 });
 
 afterAll(() => {
@@ -121,5 +128,7 @@ describe('report texts in both languages', () => {
     expect(it_[1]!.signatures[0]!.integrity).toBe('invalid');
     expect(it_[2]!.signatures[0]!.modifications?.allowed).toBe(false);
     expect(it_[3]!.error).not.toBeNull();
+    expect(it_[4]!.format).toBe('xades');
+    expect(texts(it_[4]!).filter(([, text, twin]) => twin && twin.en !== text).length).toBeGreaterThan(1);
   });
 });
