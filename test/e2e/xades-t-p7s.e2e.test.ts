@@ -6,82 +6,54 @@
  * the document beside it", never "modified after signing". Screenshots in test-output/screenshots/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
 import { runCli } from '../support/cli';
-import { PIN, SO_PIN } from '../support/fixture';
-import { addToken, makeSofthsmStore } from '../support/softhsm';
-import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
+import type { TestTsa } from '../support/tsa-server';
 import { invoiceXml } from '../xades/support/fatturapa-sample';
 import { findFiles, shot } from './ui-files';
-import { dropFiles, startUi, type UiSession } from './ui-harness';
+import { signWithPin as signPin, startLevelsSession, type LevelsSession } from './levels-session';
+import { dropFiles, type UiSession } from './ui-harness';
 
 const fx = inject('fixture');
 const VIEW = { width: 900, height: 600 };
+let session: LevelsSession;
 let root: string;
 let ui: UiSession;
 let page: Page;
-let ca: LoopbackCa;
 let tsa: TestTsa;
-let tsaPki: TsaPki;
 let loneP7s = '';
 
 const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 const b64 = (p: string) => readFileSync(p).toString('base64');
+const signWithPin = (button: string) => signPin(page, button);
 
 beforeAll(async () => {
-  root = mkdtempSync(join(fx.root, 'ui-xades-t-'));
-  ca = await startLoopbackCa(join(root, 'ca'));
-  tsaPki = makeTsaPki(join(root, 'tsa'));
-  tsa = await startTsaServer({ pki: tsaPki });
-  const conf = makeSofthsmStore(join(root, 'hsm'));
-  const signer = ca.issue('BIANCHI LUCA');
-  addToken(conf, {
-    label: 'CNS-XT',
-    pin: PIN,
-    soPin: SO_PIN,
-    objects: [{ cert: signer, id: '02', label: 'CNS1', withKey: true }],
+  session = await startLevelsSession({
+    fxRoot: fx.root,
+    module: fx.module,
+    folder: 'ui-xades-t-',
+    holder: 'BIANCHI LUCA',
+    token: 'CNS-XT',
   });
+  ({ root, ui, page, tsa } = session);
   // a detached signature made by openssl, its document kept elsewhere
   const doc = join(root, 'contratto.pdf');
   writeFileSync(doc, '%PDF-1.4 contratto\n');
   loneP7s = join(root, 'contratto.pdf.p7s');
+  const { certPem, keyPem } = session.signer;
   execFileSync('openssl', [
-    'cms',
-    '-sign',
-    '-binary',
-    '-in',
-    doc,
-    '-signer',
-    signer.certPem,
-    '-inkey',
-    signer.keyPem,
-    '-outform',
-    'DER',
-    '-out',
-    loneP7s,
+    ...['cms', '-sign', '-binary', '-in', doc, '-signer', certPem, '-inkey', keyPem],
+    ...['-outform', 'DER', '-out', loneP7s],
   ]);
-  ui = await startUi({ root, softhsmConf: conf, module: fx.module });
-  page = ui.page;
-  page.setDefaultTimeout(60_000);
   await page.setViewportSize(VIEW);
-  await page.getByRole('region', { name: 'Dispositivo di firma' }).getByText('BIANCHI LUCA').waitFor();
 }, 120_000);
 
 afterAll(async () => {
-  await ui?.close();
-  await tsa?.close();
-  await ca?.close();
+  await session?.close();
 });
-
-async function signWithPin(button: string): Promise<void> {
-  await page.getByRole('button', { name: button }).click();
-  await page.getByLabel('PIN', { exact: true }).fill(PIN);
-  await page.keyboard.press('Enter');
-}
 
 describe('XAdES-T and an unpaired .p7s in the app at 900×600', { timeout: 180_000 }, () => {
   it('signs an invoice as XAdES level T; the CLI reports XAdES-BASELINE-T with a valid timestamp', async () => {
@@ -112,7 +84,10 @@ describe('XAdES-T and an unpaired .p7s in the app at 900×600', { timeout: 180_0
     await shot(page, 'it', 'sign-xades-t-results-900');
     const [xml] = findFiles(ui.outDir, 'IT01234567890_00005-signed.xml');
     const trust = join(root, 'trust.pem');
-    writeFileSync(trust, readFileSync(ca.rootPem, 'utf8') + readFileSync(tsaPki.rootPem, 'utf8'));
+    writeFileSync(
+      trust,
+      readFileSync(session.ca.rootPem, 'utf8') + readFileSync(session.tsaPki.rootPem, 'utf8'),
+    );
     const r = await runCli(['verify', '--json', '--no-tsl', '--trust', trust, xml as string]);
     const s = JSON.parse(r.stdout)[0].signatures[0];
     expect(s.cadesForm).toBe('XAdES-BASELINE-T');
