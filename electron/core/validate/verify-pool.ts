@@ -63,12 +63,12 @@ export function runningElsewhere(read = () => readFileSync('/proc/loadavg', 'lat
 }
 
 /**
- * How many verifier threads for `files` files, 0 for no pool: one per core besides the calling thread's that
- * is idle. Idle is judged on what runs now (`running`, other threads running at this instant) when known, else
- * on the last minute's load average: a batch of small files lasts well under a second, and the one-minute
- * average still counts the work that just ended (a benchmark's previous run) as load. On a busy machine a
- * thread only adds its start-up: measured, 1000 files at load 15–18 on 2 cores: 6.5–6.7 s with a thread (started
- * after the caller had loaded its modules), 5.2–5.5 s without.
+ * How many verifier threads for `files` files, 0 for no pool: one per idle core, besides the calling thread's
+ * core and one left to V8's own background threads (optimising compiler, GC: ~0.4 s of CPU beside the main
+ * thread's ~0.65 s in a 1000-file run). Measured on an idle 2-core machine, 1000 small p7m: 0.72–0.82 s without a
+ * thread, 0.80–0.91 s and +28 MiB with one, so a 2-core machine never starts one. Idle is judged on what runs now
+ * (`running`, other threads running at this instant) when known, else on the last minute's load average, which
+ * still counts the work that just ended (a benchmark's previous run) as load.
  */
 export function poolThreads(
   files: number,
@@ -80,7 +80,7 @@ export function poolThreads(
   if (files < POOL_FROM_FILES || !speedUpsOn(env) || !workerFile()) return 0;
   // others running now leave cores - 1 - running idle besides ours; the average counts no work of this run yet
   const idle = running === null ? Math.floor(cores - load) : cores - 1 - running;
-  return Math.max(0, Math.min(MAX_THREADS, cores - 1, idle));
+  return Math.max(0, Math.min(MAX_THREADS, cores - 2, idle - 1));
 }
 
 /** verifier threads started for a batch, before the caller has loaded the verification code */
