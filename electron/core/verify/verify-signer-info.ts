@@ -14,7 +14,7 @@ import {
   signatureLabel,
   type HashName,
 } from '../cms/algorithm-oids';
-import { findBySignerId, keyRefusal, type ParsedCert } from '../x509/certificates';
+import { certDigest, findBySignerId, keyRefusal, type ParsedCert } from '../x509/certificates';
 import { equalBytes } from '../cms/bytes';
 import { readSignerInfo, type SignerInfoFields } from '../cms/signer-info-reader';
 import { decide, type Findings } from './indication';
@@ -231,7 +231,7 @@ export async function verifySignerInfo(
   let essMismatch = false;
   const ess = attrs?.essCertIds[0];
   if (signer && ess) {
-    essMismatch = !ess.hash || !equalBytes(digestBytes(ess.hash, signer.der), ess.certHash);
+    essMismatch = !ess.hash || !equalBytes(certDigest(signer, ess.hash), ess.certHash);
     if (essMismatch)
       messages.push(
         t({
