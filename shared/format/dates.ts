@@ -8,15 +8,8 @@ export const ZONE = 'Europe/Rome';
 
 type When = string | Date;
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** made on first use: a formatter with a time zone loads the zone data (~20–30 ms), which a --json run never needs */
+let parts: Intl.DateTimeFormat | undefined;
 
 function toDate(when: When): Date | null {
   const d = when instanceof Date ? when : new Date(when);
@@ -24,6 +17,15 @@ function toDate(when: When): Date | null {
 }
 
 function romeParts(d: Date): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  parts ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const got = Object.fromEntries(parts.formatToParts(d).map((p) => [p.type, p.value]));
   return {
     day: got.day ?? '',

@@ -100,12 +100,34 @@ describe('verification pool', () => {
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(await session.verifyFiles(paths, opts)));
   });
 
-  it('threads: one per other core left idle by the load average; none for few files or SIGILLO_NO_FAST=1', () => {
-    expect(pool.poolThreads(100, {}, 2, 0.3)).toBe(1);
-    expect(pool.poolThreads(100, {}, 2, 1.5)).toBe(0); // busy machine: the serial run
-    expect(pool.poolThreads(100, {}, 8, 2.2)).toBe(5);
-    expect(pool.poolThreads(pool.POOL_FROM_FILES - 1, {}, 8, 0)).toBe(0);
-    expect(pool.poolThreads(100, { SIGILLO_NO_FAST: '1' }, 8, 0)).toBe(0);
-    expect(pool.poolThreads(100, { SIGILLO_HASH_THREADS: '0' }, 8, 0)).toBe(0);
+  it('threads: one per idle core beyond ours and one for V8; none for few files or SIGILLO_NO_FAST=1', () => {
+    const byLoad = null; // the running count unknown (not Linux): the load average decides
+    expect(pool.poolThreads(100, {}, 2, 0, byLoad)).toBe(0); // 2 cores: never (measured: a thread costs more)
+    expect(pool.poolThreads(100, {}, 4, 0.3, byLoad)).toBe(2);
+    expect(pool.poolThreads(100, {}, 4, 1.5, byLoad)).toBe(1);
+    expect(pool.poolThreads(100, {}, 4, 3.5, byLoad)).toBe(0); // busy machine: the serial run
+    expect(pool.poolThreads(100, {}, 8, 2.2, byLoad)).toBe(4);
+    expect(pool.poolThreads(pool.POOL_FROM_FILES - 1, {}, 8, 0, byLoad)).toBe(0);
+    expect(pool.poolThreads(100, { SIGILLO_NO_FAST: '1' }, 8, 0, 0)).toBe(0);
+    expect(pool.poolThreads(100, { SIGILLO_HASH_THREADS: '0' }, 8, 0, 0)).toBe(0);
+  });
+
+  it('threads: what runs now decides over the one-minute average when it is known', () => {
+    // the average still counts a run that just ended; nothing else running now: the idle cores count
+    expect(pool.poolThreads(100, {}, 4, 3.5, 0)).toBe(2);
+    // a quiet last minute, but two compilations running now: no thread
+    expect(pool.poolThreads(100, {}, 4, 0.1, 2)).toBe(0);
+    expect(pool.poolThreads(100, {}, 8, 0, 3)).toBe(3);
+    expect(pool.poolThreads(100, {}, 2, 0, 0)).toBe(0);
+    expect(pool.poolThreads(100, {}, 16, 0, 0)).toBe(7); // at most MAX_THREADS
+    // /proc/loadavg: "1min 5min 15min running/total lastpid"; this thread is one of the running
+    expect(pool.runningElsewhere(() => '0.52 0.41 0.30 3/201 4242\n')).toBe(2);
+    expect(pool.runningElsewhere(() => '0.00 0.00 0.00 1/90 17\n')).toBe(0);
+    expect(pool.runningElsewhere(() => 'garbage')).toBeUndefined();
+    expect(
+      pool.runningElsewhere(() => {
+        throw new Error('ENOENT');
+      }),
+    ).toBeUndefined();
   });
 });

@@ -6,8 +6,7 @@ import { resolve } from 'node:path';
 import { t } from '../../core/i18n/translate';
 import { checkOutput } from '../../core/files/atomic-output';
 import { regularInput } from '../../core/files/file-kind';
-import { openVerification, verifyFiles } from '../../core/validate/session';
-import { poolThreads, verifyFilesPooled } from '../../core/validate/verify-pool';
+import { poolThreads, startVerifierThreads } from '../../core/validate/verify-pool';
 import { trustStatus } from '../../core/tsl/tsl-status';
 import { EXIT_FAILURE, EXIT_OK, type CommandContext } from '../command';
 import { expandInputs, nothingToVerify } from './verify-inputs';
@@ -30,25 +29,28 @@ export async function verifyRun(ctx: CommandContext): Promise<number> {
     env: ctx.env,
     trustedLists: ctx.values['no-tsl'] !== true,
   };
-  const session = await openVerification(sessionOptions);
-  if (ctx.values['no-tsl'] !== true) {
-    const stale = staleWarning(await trustStatus(ctx.env));
-    if (stale) ctx.out.warn(stale);
-  }
   const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
   if (content) await regularInput(content); // a FIFO or device as --content would be read forever
   const files = await expandInputs(ctx.positionals);
-  if (files.length === 0) throw nothingToVerify(ctx.positionals);
+  // verifier threads start before the verification code is loaded here: they load theirs meanwhile
   const threads = poolThreads(files.length, ctx.env);
-  const verified =
-    threads > 0
-      ? await verifyFilesPooled(
-          files,
-          { ...session, content },
-          { session: sessionOptions, content },
-          { threads },
-        )
+  const pool =
+    threads > 0 ? startVerifierThreads(files, { session: sessionOptions, content }, { threads }) : undefined;
+  let verified;
+  try {
+    const { openVerification, verifyFiles } = await import('../../core/validate/session.js');
+    const session = await openVerification(sessionOptions);
+    if (ctx.values['no-tsl'] !== true) {
+      const stale = staleWarning(await trustStatus(ctx.env));
+      if (stale) ctx.out.warn(stale);
+    }
+    if (files.length === 0) throw nothingToVerify(ctx.positionals);
+    verified = pool
+      ? await pool.run({ ...session, content })
       : await verifyFiles(files, { ...session, content });
+  } finally {
+    pool?.stop();
+  }
   const reports = verified.map((r) => (r.error ? { ...r, error: withCliHint(r.error) } : r));
   const visual = visualDir ? await writeVisualDiff(reports, visualDir, overwrite) : undefined;
   if (ctx.out.json) ctx.out.result(reports);

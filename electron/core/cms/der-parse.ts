@@ -90,7 +90,22 @@ export function children(buf: Uint8Array, parent: Element): Element[] {
 export const bytesOf = (buf: Uint8Array, e: Element): Uint8Array => buf.subarray(e.start, e.end);
 export const valueOf = (buf: Uint8Array, e: Element): Uint8Array => buf.subarray(e.valueStart, e.valueEnd);
 
+const oidMemo = new Map<string, string>();
+
+/** OID content octets → dotted string; arcs of any size (bigint), the common short ones memoised */
 export function decodeOid(value: Uint8Array): string {
+  if (value.length > 32) return decodeOidArcs(value);
+  const key = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1');
+  let oid = oidMemo.get(key);
+  if (oid === undefined) {
+    oid = decodeOidArcs(value);
+    if (oidMemo.size > 4096) oidMemo.clear();
+    oidMemo.set(key, oid);
+  }
+  return oid;
+}
+
+function decodeOidArcs(value: Uint8Array): string {
   const arcs: bigint[] = [];
   let v = 0n;
   for (const b of value) {

@@ -7,23 +7,51 @@ import { toErrorInfo } from '../errors';
 import { fileError } from '../files/input-file';
 import { regularInputSync } from '../files/file-kind';
 import { cmsFileVerifier } from '../verify/cms-file-verifier';
-import { pdfFileVerifier } from '../pdf/verify-pdf';
-import { timestampFileVerifier } from '../timestamp/verify-timestamped';
-import { xadesFileVerifier } from '../xades/xades-file-verifier';
-import { asicFileVerifier } from '../asic/asic-verify';
 import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
 import type { FileReport } from '../verify/types';
+import { withTexts } from './report-texts';
+import { looksLikePdf } from '../pdf/pdf-sniff';
+import { timestampKind } from '../timestamp/timestamp-sniff';
+import { looksLikeXml } from '../xml/xml-safe';
+import { looksLikeZip } from '../asic/asic-container';
+
+/**
+ * A verifier whose code loads on its first file: the dispatch only needs the light content test, and a batch
+ * of p7m should not pay for compiling the PDF, XAdES, ASiC and timestamp verifiers at start (issue 22).
+ */
+function onFirstUse(
+  name: string,
+  matches: FileVerifier['matches'],
+  load: () => Promise<FileVerifier>,
+): FileVerifier {
+  let loaded: Promise<FileVerifier> | undefined;
+  return {
+    name,
+    matches,
+    async verify(path, opts, bytes) {
+      return (await (loaded ??= load())).verify(path, opts, bytes);
+    },
+  };
+}
 
 /**
  * In order: the first whose matches() says yes handles the file; the CMS verifier is also the fallback.
  * CMS comes first: a p7m whose content is a PDF has '%PDF-' in its first bytes too.
  */
 export const VERIFIERS: FileVerifier[] = [
-  timestampFileVerifier,
+  onFirstUse(
+    'timestamp',
+    (head) => timestampKind(head) !== undefined,
+    async () => (await import('../timestamp/verify-timestamped.js')).timestampFileVerifier,
+  ),
   cmsFileVerifier,
-  pdfFileVerifier,
-  xadesFileVerifier,
-  asicFileVerifier,
+  onFirstUse('pades', looksLikePdf, async () => (await import('../pdf/verify-pdf.js')).pdfFileVerifier),
+  onFirstUse(
+    'xades',
+    looksLikeXml,
+    async () => (await import('../xades/xades-file-verifier.js')).xadesFileVerifier,
+  ),
+  onFirstUse('asic', looksLikeZip, async () => (await import('../asic/asic-verify.js')).asicFileVerifier),
 ];
 
 const HEAD_BYTES = 1024;
@@ -65,8 +93,8 @@ export async function verifyFile(path: string, opts: VerifyFileOptions): Promise
     const verifier = VERIFIERS.find((v) => v.matches(head, path)) ?? cmsFileVerifier;
     const r = await verifier.verify(path, opts, whole);
     const { format, ...rest } = r;
-    return { file: path, format, error: null, ...rest };
+    return withTexts({ file: path, format, error: null, ...rest });
   } catch (e) {
-    return { file: path, format: null, error: toErrorInfo(e), signatures: [] };
+    return withTexts({ file: path, format: null, error: toErrorInfo(e), signatures: [] });
   }
 }

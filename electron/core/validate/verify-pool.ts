@@ -6,13 +6,13 @@
  * checker and its caches, shared on disk by atomic writes). The reports come back in input order and are the
  * same as the serial run's (SIGILLO_NO_FAST=1 turns the pool off; the benchmark compares both).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { speedUpsOn } from '../files/speed-ups';
 import type { VerifyFileOptions } from '../verify/file-types';
-import { verifyFiles, type SessionOptions } from './session';
+import type { SessionOptions } from './session';
 import type { FileReport } from '../verify/types';
 
 /** below this many files the threads' start-up (module loading) costs more than it saves */
@@ -50,30 +50,52 @@ function workerFile(): string | undefined {
 }
 
 /**
- * How many verifier threads for `files` files, 0 for no pool: one per core besides the calling thread's that
- * the last minute's load average leaves idle (on a busy machine a thread only adds its start-up: measured,
- * 1000 files at load 15–18 on 2 cores: 6.5–6.7 s with a thread, 5.2–5.5 s without).
+ * Threads running on the machine now besides this one (Linux: the running count of /proc/loadavg, ourselves
+ * excluded); undefined where it cannot be read.
+ */
+export function runningElsewhere(read = () => readFileSync('/proc/loadavg', 'latin1')): number | undefined {
+  try {
+    const running = /^\S+ \S+ \S+ (\d+)\//.exec(read())?.[1];
+    return running === undefined ? undefined : Math.max(0, Number(running) - 1);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How many verifier threads for `files` files, 0 for no pool: one per idle core, besides the calling thread's
+ * core and one left to V8's own background threads (optimising compiler, GC: ~0.4 s of CPU beside the main
+ * thread's ~0.65 s in a 1000-file run). Measured on an idle 2-core machine, 1000 small p7m: 0.72–0.82 s without a
+ * thread, 0.80–0.91 s and +28 MiB with one, so a 2-core machine never starts one. Idle is judged on what runs now
+ * (`running`, other threads running at this instant) when known, else on the last minute's load average, which
+ * still counts the work that just ended (a benchmark's previous run) as load.
  */
 export function poolThreads(
   files: number,
   env: NodeJS.ProcessEnv = process.env,
   cores = availableParallelism(),
   load = loadavg()[0] ?? 0,
+  running: number | null = runningElsewhere() ?? null,
 ): number {
   if (files < POOL_FROM_FILES || !speedUpsOn(env) || !workerFile()) return 0;
-  return Math.max(0, Math.min(MAX_THREADS, cores - 1, Math.floor(cores - load)));
+  // others running now leave cores - 1 - running idle besides ours; the average counts no work of this run yet
+  const idle = running === null ? Math.floor(cores - load) : cores - 1 - running;
+  return Math.max(0, Math.min(MAX_THREADS, cores - 2, idle - 1));
+}
+
+/** verifier threads started for a batch, before the caller has loaded the verification code */
+export interface VerifierThreads {
+  /** verifies the batch here too, sharing the queue with the threads; results in input order */
+  run(opts: VerifyFileOptions): Promise<FileReport[]>;
+  /** ends the threads (the run will not happen, e.g. the caller's session could not be opened) */
+  stop(): void;
 }
 
 /**
- * Verifies `paths` with `opts` here and with up to `threads` verifier threads opened from `pool`; results in
- * input order. A thread that fails is dropped (its batch is verified here): the report never loses a file.
+ * Starts up to `threads` verifier threads for `paths`, each opening its session from `pool`; they load their
+ * modules while the calling thread loads its own, so they are ready to take files when the caller starts.
  */
-export async function verifyFilesPooled(
-  paths: string[],
-  opts: VerifyFileOptions,
-  pool: PoolSession,
-  o: PoolRun = {},
-): Promise<FileReport[]> {
+export function startVerifierThreads(paths: string[], pool: PoolSession, o: PoolRun = {}): VerifierThreads {
   const { threads = poolThreads(paths.length), stats } = o;
   const results = new Array<FileReport>(paths.length);
   let next = 0;
@@ -86,28 +108,45 @@ export async function verifyFilesPooled(
   const lanes = file
     ? Array.from({ length: threads }, () => threadLane(file, pool, paths, results, take, stats))
     : [];
-  for (let batch = o.callerTakesPart === false ? [] : take(); batch.length > 0; batch = take()) {
-    const reports = await verifyFiles(
-      batch.map((i) => paths[i] as string),
-      opts,
-    );
-    batch.forEach((i, k) => (results[i] = reports[k] as FileReport));
-    // small files verify without real I/O: let the threads' messages in between batches
-    await new Promise((r) => setImmediate(r));
-  }
-  // batches of threads that failed, and what no one took (every thread failed before the caller's turn)
-  // threads still starting are not worth waiting for once the queue is empty
-  if (o.callerTakesPart !== false) for (const lane of lanes) lane.stopIfIdle();
-  const left = (await Promise.all(lanes.map((l) => l.done))).flat();
-  for (let batch = take(); batch.length > 0; batch = take()) left.push(...batch);
-  if (left.length > 0) {
-    const reports = await verifyFiles(
-      left.map((i) => paths[i] as string),
-      opts,
-    );
-    left.forEach((i, k) => (results[i] = reports[k] as FileReport));
-  }
-  return results;
+  const run = async (opts: VerifyFileOptions): Promise<FileReport[]> => {
+    const { verifyFiles } = await import('./session.js');
+    for (let batch = o.callerTakesPart === false ? [] : take(); batch.length > 0; batch = take()) {
+      const reports = await verifyFiles(
+        batch.map((i) => paths[i] as string),
+        opts,
+      );
+      batch.forEach((i, k) => (results[i] = reports[k] as FileReport));
+      // small files verify without real I/O: let the threads' messages in between batches
+      await new Promise((r) => setImmediate(r));
+    }
+    // batches of threads that failed, and what no one took (every thread failed before the caller's turn)
+    // threads still starting are not worth waiting for once the queue is empty
+    if (o.callerTakesPart !== false) for (const lane of lanes) lane.stopIfIdle();
+    const left = (await Promise.all(lanes.map((l) => l.done))).flat();
+    for (let batch = take(); batch.length > 0; batch = take()) left.push(...batch);
+    if (left.length > 0) {
+      const reports = await verifyFiles(
+        left.map((i) => paths[i] as string),
+        opts,
+      );
+      left.forEach((i, k) => (results[i] = reports[k] as FileReport));
+    }
+    return results;
+  };
+  return { run, stop: () => lanes.forEach((l) => l.stop()) };
+}
+
+/**
+ * Verifies `paths` with `opts` here and with up to `threads` verifier threads opened from `pool`; results in
+ * input order. A thread that fails is dropped (its batch is verified here): the report never loses a file.
+ */
+export async function verifyFilesPooled(
+  paths: string[],
+  opts: VerifyFileOptions,
+  pool: PoolSession,
+  o: PoolRun = {},
+): Promise<FileReport[]> {
+  return startVerifierThreads(paths, pool, o).run(opts);
 }
 
 interface Lane {
@@ -115,6 +154,8 @@ interface Lane {
   done: Promise<number[]>;
   /** ends the thread unless it is verifying a batch (the caller found the queue empty first) */
   stopIfIdle(): void;
+  /** ends the thread whatever it is doing */
+  stop(): void;
 }
 
 /** one verifier thread taking batches until the queue is empty; resolves with the files it could not do */
@@ -127,6 +168,7 @@ function threadLane(
   stats?: { byThreads: number },
 ): Lane {
   let stopIfIdle = () => undefined as void;
+  let stop = () => undefined as void;
   const done = new Promise<number[]>((resolve) => {
     const worker = new Worker(file, { workerData: pool });
     let batch: number[] = [];
@@ -150,6 +192,7 @@ function threadLane(
     stopIfIdle = () => {
       if (batch.length === 0) finish();
     };
+    stop = finish;
   });
-  return { done, stopIfIdle: () => stopIfIdle() };
+  return { done, stopIfIdle: () => stopIfIdle(), stop: () => stop() };
 }

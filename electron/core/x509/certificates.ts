@@ -5,6 +5,7 @@ import * as pkijs from 'pkijs';
 import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
 import { bytesOf, children, readElement, valueOf, type Element } from '../cms/der-parse';
 import type { SignerId } from '../cms/signer-info-reader';
+import { digestBytes, type HashName } from '../cms/algorithm-oids';
 
 export interface ParsedCert {
   der: Uint8Array;
@@ -13,24 +14,36 @@ export interface ParsedCert {
   fingerprint: string;
 }
 
+/** keyed by the certificate's bytes themselves (as a latin1 string): a lookup costs no hash object */
 const cache = new Map<string, ParsedCert | null>();
 
 /** Parses a DER certificate; undefined when it is not one. Results are shared (batch verification). */
 export function parseCert(der: Uint8Array): ParsedCert | undefined {
-  const fingerprint = createHash('sha256').update(der).digest('hex');
-  const hit = cache.get(fingerprint);
+  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('latin1');
+  const hit = cache.get(key);
   if (hit !== undefined) return hit ?? undefined;
   let parsed: ParsedCert | null = null;
   try {
     const x509 = new X509Certificate(der);
     const cert = pkijs.Certificate.fromBER(toArrayBuffer(der));
-    parsed = { der, x509, cert, fingerprint };
+    parsed = { der, x509, cert, fingerprint: createHash('sha256').update(der).digest('hex') };
   } catch {
     parsed = null;
   }
   if (cache.size > 5000) cache.clear();
-  cache.set(fingerprint, parsed);
+  cache.set(key, parsed);
   return parsed ?? undefined;
+}
+
+const certDigests = new WeakMap<ParsedCert, Map<HashName, Uint8Array>>();
+
+/** the digest of a certificate's DER (ESS signing-certificate checks), computed once per certificate */
+export function certDigest(p: ParsedCert, hash: HashName): Uint8Array {
+  let byHash = certDigests.get(p);
+  if (!byHash) certDigests.set(p, (byHash = new Map()));
+  let d = byHash.get(hash);
+  if (!d) byHash.set(hash, (d = digestBytes(hash, p.der)));
+  return d;
 }
 
 export function parseCerts(ders: Uint8Array[]): ParsedCert[] {
