@@ -15,8 +15,6 @@ import type { AtomicOutput } from './atomic-output';
 
 const SLOT_BYTES = 256 * 1024;
 const SLOT_COUNT = 32;
-/** a hash-only ring (readerThread): no writes to wait for, a few slots keep both threads busy */
-const HASH_ONLY_SLOTS = 6;
 /** progress is reported every 4 MiB (and at the end) */
 const PROGRESS_EVERY = 4 * 1024 * 1024;
 const WORKER_SOURCE = `(${copyHashWorker.toString()})()`;
@@ -30,8 +28,6 @@ export interface CopyHashOptions {
    * how many were read, fewer when the file ends first. Threaded whatever the size.
    */
   range?: { from: number; length: number };
-  /** hash only, but read on a thread of its own (the hash then has a core to itself; one more thread) */
-  readerThread?: boolean;
   /** write the input's bytes into this open file from `offset` (none: hash only) */
   out?: { handle: FileHandle; offset: number };
   /** bytes read (and written) so far */
@@ -106,9 +102,8 @@ function inThreadJob(o: CopyHashOptions): CopyHashJob {
 }
 
 function threadedJob(o: CopyHashOptions): CopyHashJob {
-  const slotCount = o.readerThread && !o.out ? HASH_ONLY_SLOTS : SLOT_COUNT;
-  const slots = new SharedArrayBuffer(SLOT_BYTES * slotCount);
-  const ctl = new SharedArrayBuffer(4 * (3 + slotCount));
+  const slots = new SharedArrayBuffer(SLOT_BYTES * SLOT_COUNT);
+  const ctl = new SharedArrayBuffer(4 * (3 + SLOT_COUNT));
   const common = {
     input: o.input,
     outFd: o.out?.handle.fd ?? null,
@@ -119,7 +114,7 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
     slots,
     ctl,
     slotBytes: SLOT_BYTES,
-    slotCount,
+    slotCount: SLOT_COUNT,
     // a message every 4 MiB costs the reading thread: none when nobody listens
     progressEvery: o.onProgress ? PROGRESS_EVERY : Number.MAX_SAFE_INTEGER,
   };
@@ -127,9 +122,8 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
     new Worker(WORKER_SOURCE, { eval: true, workerData: { ...common, role } });
   // hash only: one thread reads and hashes (reading from the page cache is cheap; a second thread costs its start)
   const hashing = o.algorithms.length > 0;
-  const apart = o.out !== undefined || o.readerThread === true;
-  const reader = spawn(apart || !hashing ? 'reader' : 'both');
-  const hasher = apart && hashing ? spawn('hasher') : hashing ? reader : undefined;
+  const reader = spawn(o.out || !hashing ? 'reader' : 'both');
+  const hasher = o.out && hashing ? spawn('hasher') : hashing ? reader : undefined;
   const workers = hasher && hasher !== reader ? [reader, hasher] : [reader];
 
   let digestsWaiter: ((d: Buffer[]) => void) | undefined;

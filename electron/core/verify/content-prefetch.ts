@@ -17,7 +17,6 @@ import { startCopyHash, type CopyHashJob } from '../files/copy-hash';
 import { inputChanged } from '../files/input-file';
 import { speedUpsOn } from '../files/speed-ups';
 import { holdHashThread } from '../files/stream-hash';
-import { looksLikeSignedData } from './nested-capture';
 
 /** smaller contents are hashed in a blink by the reader: no thread for them */
 export const CONTENT_PREFETCH_MIN_BYTES = 16 * 1024 * 1024;
@@ -74,15 +73,7 @@ export async function prefetchContentHash(
   // an unknown algorithm is the reader's to judge; SHAKE is made with its output length on the reader's side
   if (names.length === 0 || names.some((n) => n === undefined || n.startsWith('shake'))) return false;
   const algorithms = names as string[];
-  // a plain content: read and hashed on two threads, the hash alone on a core (openssl dgst does both on one);
-  // a nested p7m's main thread hashes the inner level, so one thread reads and hashes (and ~8 MiB less memory)
-  const nested = looksLikeSignedData(head.subarray(place.from, place.from + 1024));
-  const job = startCopyHash({
-    input: full,
-    algorithms,
-    range: { from: place.from, length: place.length },
-    readerThread: !nested,
-  });
+  const job = startCopyHash({ input: full, algorithms, range: { from: place.from, length: place.length } });
   // one hash thread at a time, as for the reader's own (a nested level then hashes on the main thread)
   const release = holdHashThread();
   job.done.then(release, release);
