@@ -8,15 +8,20 @@ export const ZONE = 'Europe/Rome';
 
 type When = string | Date;
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** made on first use: the time-zone data costs start-up time to commands that print no date */
+let parts: Intl.DateTimeFormat | undefined;
+function romeFormat(): Intl.DateTimeFormat {
+  parts ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return parts;
+}
 
 function toDate(when: When): Date | null {
   const d = when instanceof Date ? when : new Date(when);
@@ -24,7 +29,11 @@ function toDate(when: When): Date | null {
 }
 
 function romeParts(d: Date): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
-  const got = Object.fromEntries(parts.formatToParts(d).map((p) => [p.type, p.value]));
+  const got = Object.fromEntries(
+    romeFormat()
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     day: got.day ?? '',
     month: got.month ?? '',

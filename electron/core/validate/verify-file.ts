@@ -9,10 +9,37 @@ import { regularInputSync } from '../files/file-kind';
 import { cmsFileVerifier } from '../verify/cms-file-verifier';
 import { pdfFileVerifier } from '../pdf/verify-pdf';
 import { timestampFileVerifier } from '../timestamp/verify-timestamped';
-import { xadesFileVerifier } from '../xades/xades-file-verifier';
-import { asicFileVerifier } from '../asic/asic-verify';
+import { looksLikeXml } from '../xml/xml-decode';
+import { looksLikeZip } from '../asic/asic-container';
 import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
 import type { FileReport } from '../verify/types';
+
+/**
+ * A verifier whose module (and the XML or ZIP stack below it) is loaded only when a file is handed to it: a PDF
+ * or p7m run never loads them. `matches` is the verifier's own test, from a light module.
+ */
+function lazyVerifier(
+  name: string,
+  matches: FileVerifier['matches'],
+  load: () => Promise<FileVerifier>,
+): FileVerifier {
+  return { name, matches, verify: async (path, opts, bytes) => (await load()).verify(path, opts, bytes) };
+}
+
+const xadesFileVerifier = lazyVerifier(
+  'xades',
+  (head) => looksLikeXml(head),
+  async () => {
+    return (await import('../xades/xades-file-verifier.js')).xadesFileVerifier;
+  },
+);
+const asicFileVerifier = lazyVerifier(
+  'asic',
+  (head) => looksLikeZip(head),
+  async () => {
+    return (await import('../asic/asic-verify.js')).asicFileVerifier;
+  },
+);
 
 /**
  * In order: the first whose matches() says yes handles the file; the CMS verifier is also the fallback.
