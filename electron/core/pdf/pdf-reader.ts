@@ -48,7 +48,9 @@ export class ObjectStore {
   ) {}
 
   get(num: number): PdfValue | undefined {
-    if (this.cache.has(num)) return this.cache.get(num);
+    // one lookup: a missing object is cached as null, so undefined means not read yet
+    const hit = this.cache.get(num);
+    if (hit !== undefined) return hit;
     const e = this.entries.get(num);
     let v: PdfValue | undefined;
     if (!e || e.type === 'free') v = undefined;
