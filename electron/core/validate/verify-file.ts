@@ -13,6 +13,7 @@ import { looksLikeXml } from '../xml/xml-decode';
 import { looksLikeZip } from '../asic/asic-container';
 import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
 import type { FileReport } from '../verify/types';
+import { withTexts } from './report-texts';
 
 /**
  * A verifier whose module (and the XML or ZIP stack below it) is loaded only when a file is handed to it: a PDF
@@ -92,8 +93,8 @@ export async function verifyFile(path: string, opts: VerifyFileOptions): Promise
     const verifier = VERIFIERS.find((v) => v.matches(head, path)) ?? cmsFileVerifier;
     const r = await verifier.verify(path, opts, whole);
     const { format, ...rest } = r;
-    return { file: path, format, error: null, ...rest };
+    return withTexts({ file: path, format, error: null, ...rest });
   } catch (e) {
-    return { file: path, format: null, error: toErrorInfo(e), signatures: [] };
+    return withTexts({ file: path, format: null, error: toErrorInfo(e), signatures: [] });
   }
 }

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
 import { api, call } from '../../bridge';
 import { Icon } from '../../components/Icon';
-import { formatDate, formatTime } from '../../model/dates';
 import { baseName, isSignedEnvelope } from '../../model/files';
 import { allSignatures, fileVerdict } from '../../model/verdict';
 import { SignatureDetails, TONE_ICON } from './SignatureDetails';
@@ -15,13 +14,8 @@ import { VisualDiff } from './VisualDiff';
 import { hasLaterChanges } from '../../model/visualDiff';
 
 export function useFileVerdict(report: FileReport) {
-  const { t, i18n } = useTranslation();
-  const fmt = {
-    date: (d: string) => formatDate(d, i18n.language),
-    time: (d: string) => formatTime(d, i18n.language),
-  };
-  const v = fileVerdict(report, fmt);
-  return { ...v, text: t(v.sentence.key, v.sentence.params) };
+  const { i18n } = useTranslation();
+  return fileVerdict(report, i18n.language);
 }
 
 export function FileResult({ report, reportId }: { report: FileReport; reportId: string }) {
