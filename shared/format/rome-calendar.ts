@@ -7,22 +7,19 @@ export type CivilDate = string;
 const DAY_MS = 86_400_000;
 const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** made on first use: loading the time-zone data costs ~15 ms of start-up every command paid (issue 22) */
+/** made on first use: a formatter with a time zone loads the zone data (~20 ms), which most runs never need */
 let romeFormat: Intl.DateTimeFormat | undefined;
-function rome(): Intl.DateTimeFormat {
+
+/** The date shown on a calendar in Rome at that instant. */
+export function romeDate(instant: Date): CivilDate {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid date');
   romeFormat ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/Rome',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
   });
-  return romeFormat;
-}
-
-/** The date shown on a calendar in Rome at that instant. */
-export function romeDate(instant: Date): CivilDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid date');
-  const parts = rome().formatToParts(instant);
+  const parts = romeFormat.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
 }

@@ -23,6 +23,7 @@ import type { HashName } from '../cms/algorithm-oids';
 import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
 import { analyseModifications, type Modifications } from './diff/analyse';
 import { pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
+import { looksLikePdf } from './pdf-sniff';
 
 export type { PdfSignatureReport } from '../../../shared/schemas/verify';
 
@@ -201,6 +202,6 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
 /** The PDF entry of validate/verify-file.ts VERIFIERS. */
 export const pdfFileVerifier: FileVerifier = {
   name: 'pades',
-  matches: (head) => Buffer.from(head).toString('latin1').includes('%PDF-'),
+  matches: looksLikePdf,
   verify: (path, opts) => verifyPdf(path, opts),
 };

@@ -7,51 +7,50 @@ import { toErrorInfo } from '../errors';
 import { fileError } from '../files/input-file';
 import { regularInputSync } from '../files/file-kind';
 import { cmsFileVerifier } from '../verify/cms-file-verifier';
-import { pdfFileVerifier } from '../pdf/verify-pdf';
-import { timestampFileVerifier } from '../timestamp/verify-timestamped';
-import { looksLikeXml } from '../xml/xml-decode';
-import { looksLikeZip } from '../asic/asic-container';
 import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
 import type { FileReport } from '../verify/types';
-import { withTexts } from './report-texts';
+import { looksLikePdf } from '../pdf/pdf-sniff';
+import { timestampKind } from '../timestamp/timestamp-sniff';
+import { looksLikeXml } from '../xml/xml-safe';
+import { looksLikeZip } from '../asic/asic-container';
 
 /**
- * A verifier whose module (and the XML or ZIP stack below it) is loaded only when a file is handed to it: a PDF
- * or p7m run never loads them. `matches` is the verifier's own test, from a light module.
+ * A verifier whose code loads on its first file: the dispatch only needs the light content test, and a batch
+ * of p7m should not pay for compiling the PDF, XAdES, ASiC and timestamp verifiers at start (issue 22).
  */
-function lazyVerifier(
+function onFirstUse(
   name: string,
   matches: FileVerifier['matches'],
   load: () => Promise<FileVerifier>,
 ): FileVerifier {
-  return { name, matches, verify: async (path, opts, bytes) => (await load()).verify(path, opts, bytes) };
+  let loaded: Promise<FileVerifier> | undefined;
+  return {
+    name,
+    matches,
+    async verify(path, opts, bytes) {
+      return (await (loaded ??= load())).verify(path, opts, bytes);
+    },
+  };
 }
-
-const xadesFileVerifier = lazyVerifier(
-  'xades',
-  (head) => looksLikeXml(head),
-  async () => {
-    return (await import('../xades/xades-file-verifier.js')).xadesFileVerifier;
-  },
-);
-const asicFileVerifier = lazyVerifier(
-  'asic',
-  (head) => looksLikeZip(head),
-  async () => {
-    return (await import('../asic/asic-verify.js')).asicFileVerifier;
-  },
-);
 
 /**
  * In order: the first whose matches() says yes handles the file; the CMS verifier is also the fallback.
  * CMS comes first: a p7m whose content is a PDF has '%PDF-' in its first bytes too.
  */
 export const VERIFIERS: FileVerifier[] = [
-  timestampFileVerifier,
+  onFirstUse(
+    'timestamp',
+    (head) => timestampKind(head) !== undefined,
+    async () => (await import('../timestamp/verify-timestamped.js')).timestampFileVerifier,
+  ),
   cmsFileVerifier,
-  pdfFileVerifier,
-  xadesFileVerifier,
-  asicFileVerifier,
+  onFirstUse('pades', looksLikePdf, async () => (await import('../pdf/verify-pdf.js')).pdfFileVerifier),
+  onFirstUse(
+    'xades',
+    looksLikeXml,
+    async () => (await import('../xades/xades-file-verifier.js')).xadesFileVerifier,
+  ),
+  onFirstUse('asic', looksLikeZip, async () => (await import('../asic/asic-verify.js')).asicFileVerifier),
 ];
 
 const HEAD_BYTES = 1024;
@@ -93,8 +92,8 @@ export async function verifyFile(path: string, opts: VerifyFileOptions): Promise
     const verifier = VERIFIERS.find((v) => v.matches(head, path)) ?? cmsFileVerifier;
     const r = await verifier.verify(path, opts, whole);
     const { format, ...rest } = r;
-    return withTexts({ file: path, format, error: null, ...rest });
+    return { file: path, format, error: null, ...rest };
   } catch (e) {
-    return withTexts({ file: path, format: null, error: toErrorInfo(e), signatures: [] });
+    return { file: path, format: null, error: toErrorInfo(e), signatures: [] };
   }
 }
