@@ -154,6 +154,9 @@ function isAnnotation(d: PdfDict | undefined): boolean {
   return !!d && (isName(d.get('Type'), 'Annot') || isName(d.get('Subtype'), 'Widget'));
 }
 
+/** roles from which an annotation is not judged (it is judged from its page's /Annots) */
+const WEAK = new Set<RoleKind>(['other', 'trailer', 'content', 'appearance']);
+
 /**
  * The role an object takes from the path reaching it: pages are pages wherever they are referenced from
  * (outline destinations, …), and an annotation is judged from its page's /Annots, not from a structure tree.
@@ -167,7 +170,7 @@ function objectRole(
   const page = pageOf.get(num);
   if (page !== undefined) return { kind: 'page', page };
   const d = asDict(value);
-  const weak = ['other', 'trailer', 'content', 'appearance'].includes(incoming.kind);
+  const weak = WEAK.has(incoming.kind);
   if (weak && isAnnotation(d)) return undefined;
   return completeFieldRole(incoming, d);
 }
