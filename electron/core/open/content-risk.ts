@@ -64,11 +64,7 @@ async function scanMarkup(path: string): Promise<boolean> {
  * Latin-1 and UTF-16 (either byte order). A UTF-16 code unit split between two reads only costs a NUL.
  */
 function asciiText(bytes: Buffer): string {
-  // eslint-disable-next-line no-control-regex
-  return bytes
-    .toString('latin1')
-    .replace(/\u0000/g, '')
-    .toLowerCase();
+  return bytes.toString('latin1').split('\u0000').join('').toLowerCase();
 }
 
 /** text (after a UTF-8 or UTF-16 byte order mark and blanks) that starts with `<` */

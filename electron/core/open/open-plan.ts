@@ -28,10 +28,8 @@ function titleCase(s: string): string {
 /** a file-name-safe piece: no path separators, reserved or control characters, at most 60 characters */
 function safePiece(s: string): string {
   // eslint-disable-next-line no-control-regex
-  const clean = s
-    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const unsafe = /[\u0000-\u001f\u007f/\\:*?"<>|]+/g;
+  const clean = s.replace(unsafe, ' ').replace(/\s+/g, ' ').trim();
   return [...clean]
     .slice(0, 60)
     .join('')
