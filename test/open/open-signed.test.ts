@@ -134,7 +134,7 @@ describe('open the signed document of a p7m', () => {
     expect(readFileSync(ok.path, 'utf8')).toBe('Gentile cliente');
     // one byte flipped (same size): refused
     const bytes = readFileSync(signed);
-    bytes[bytes.length - 1] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
     writeFileSync(signed, bytes);
     expect(statSync(signed).size).toBe(stamp!.size);
     expect(await codeOf(openSignedDocument({ file: signed, plan, stamp, sessionDir: session }))).toBe(
