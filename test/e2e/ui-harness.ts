@@ -113,3 +113,16 @@ export async function dropFiles(
   await overlay.waitFor();
   await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
 }
+
+/** focuses the button named `name` by Tab, as a keyboard user would (fails if Tab never reaches it), then Enter */
+export async function pressByKeyboard(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  await button.waitFor();
+  for (let i = 0; i < 60; i++) {
+    if (await button.evaluate((b) => b === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  if (!(await button.evaluate((b) => b === document.activeElement)))
+    throw new Error(`"${name}" is not reachable with Tab`);
+  await page.keyboard.press('Enter');
+}

@@ -111,10 +111,14 @@ describe('Apri il documento firmato', () => {
     bridge.set('openSigned', () => doc({ name: 'contratto (firmata da Bianchi).pdf', outcome: 'opened' }));
     expect(screen.queryByRole('button', { name: 'Apri il documento firmato' })).toBeNull();
     expect(
-      await screen.findByRole('button', { name: 'Apri la versione firmata da ROSSI MARIO' }),
+      await screen.findByRole('button', { name: 'Apri la versione firmata da ROSSI MARIO (firma 1)' }),
     ).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Apri la versione firmata da NERI LUCA' })).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Apri la versione firmata da BIANCHI ANNA' }));
+    expect(
+      screen.queryByRole('button', { name: 'Apri la versione firmata da NERI LUCA (firma 3)' }),
+    ).toBeNull();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Apri la versione firmata da BIANCHI ANNA (firma 2)' }),
+    );
     expect(await screen.findByText(/^contratto \(firmata da Bianchi\)\.pdf aperto/)).toBeTruthy();
     expect(bridge.calls.find((c) => c.method === 'openSigned')?.request).toEqual({
       reportId: 'r1',

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { openRoot, openSessionDir } from '../../electron/core/open/open-folder';
 import type { OpenSignedResponse } from '../../shared/schemas/open';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
+import { startHarness } from '../../electron/harness/harness-server';
+import { WORKER_BUILT } from '../../electron/harness/harness-main';
+import { makeShellLog } from '../../electron/shell/ipc/shell-log';
 import { connect, type HarnessClient } from './harness-client';
 import { startTestHarness, type TestHarness } from './harness-setup';
 
@@ -74,9 +77,6 @@ describe('harness: open = download', () => {
     expect(existsSync(openSessionDir(userData))).toBe(false);
     expect(existsSync(deadSession)).toBe(true);
     // the next harness on the same user data folder sweeps it
-    const { startHarness } = await import('../../electron/harness/harness-server');
-    const { WORKER_BUILT } = await import('../../electron/harness/harness-main');
-    const { makeShellLog } = await import('../../electron/shell/ipc/shell-log');
     const again = await startHarness({
       port: 0,
       staticDir: join(th.dir, 'static'),

@@ -6,7 +6,7 @@ export const enOpen: Dict<typeof itOpen> = {
   open: {
     document: 'Open the signed document',
     revision: 'Open the signed version',
-    revisionOf: 'Open the version signed by {{name}}',
+    revisionOf: 'Open the signed version, by {{name}} (signature {{n}})',
     opening: 'Preparing the signed document…',
     opened:
       '{{name}} opened with the default application. It is a temporary copy: it is deleted when Sigillo closes.',

@@ -3,7 +3,7 @@ export const itOpen = {
   open: {
     document: 'Apri il documento firmato',
     revision: 'Apri la versione firmata',
-    revisionOf: 'Apri la versione firmata da {{name}}',
+    revisionOf: 'Apri la versione firmata da {{name}} (firma {{n}})',
     opening: 'Preparazione del documento firmato…',
     opened:
       '{{name}} aperto con il programma predefinito. È una copia temporanea: si cancella alla chiusura di Sigillo.',

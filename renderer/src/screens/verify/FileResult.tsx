@@ -53,6 +53,7 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
               nested={allSignatures(report.signatures).length > 1}
               onOpen={canOpenRevision(report, s) ? () => void opener.open(i + 1) : undefined}
               openBusy={opener.busy}
+              index={i + 1}
             />
           ))}
         </ul>

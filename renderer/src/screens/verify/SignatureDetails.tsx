@@ -36,6 +36,7 @@ export function SignatureDetails({
   nested = false,
   onOpen,
   openBusy = false,
+  index = 1,
 }: {
   sig: SignatureReport;
   level?: number;
@@ -44,6 +45,8 @@ export function SignatureDetails({
   /** a signed PDF: "Apri la versione firmata" opens the revision this signature covers */
   onOpen?: () => void;
   openBusy?: boolean;
+  /** 1-based number of the signature in the file (names the button) */
+  index?: number;
 }) {
   const { t, i18n } = useTranslation();
   const fmt = {
@@ -148,7 +151,7 @@ export function SignatureDetails({
           className="btn link sig-open"
           onClick={onOpen}
           disabled={openBusy}
-          aria-label={t('open.revisionOf', { name: signerName(sig) })}
+          aria-label={t('open.revisionOf', { name: signerName(sig), n: index })}
         >
           <Icon name="file" />
           {t('open.revision')}
