@@ -15,19 +15,15 @@ vi.mock('electron', () => ({
 }));
 
 import { electronDesktop } from '../../electron/shell/app/electron-desktop';
-import { makeHarnessContext } from '../../electron/harness/harness-context';
-import { WORKER_BUILT } from '../../electron/harness/harness-main';
-import { dispatchInvoke } from '../../electron/shell/ipc/dispatch';
 import type { ShellContext } from '../../electron/shell/ipc/context';
-import { makeShellLog } from '../../electron/shell/ipc/shell-log';
 import type { CardWorkerClient } from '../../electron/shell/worker-client';
 import { openSessionDir, removeOpenSession } from '../../electron/core/open/open-folder';
 import type { Result } from '../../shared/api';
-import { CONTRACT } from '../../shared/contract';
 import type { OpenSignedResponse } from '../../shared/schemas/open';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
 import { writeHandwritten } from '../pdf/support/make-pdf';
 import { signFile } from '../pdf/support/signers';
+import { checkedCall, quietShellContext } from '../support/shell-context';
 
 const fx = inject('fixture');
 let ctx: ShellContext;
@@ -35,11 +31,8 @@ let worker: CardWorkerClient;
 let dir: string;
 let userData: string;
 
-async function call(method: 'verify' | 'openSigned', request: unknown): Promise<Result<unknown>> {
-  const r = await dispatchInvoke(ctx, method, request);
-  if (r.ok) expect(CONTRACT[method].response.safeParse(r.value).success).toBe(true);
-  return r;
-}
+const call = (method: 'verify' | 'openSigned', request: unknown): Promise<Result<unknown>> =>
+  checkedCall(ctx, method, request);
 
 let op = 0;
 async function verified(file: string): Promise<string> {
@@ -69,15 +62,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(fx.root, 'open', 'seam-'));
   userData = join(dir, 'user-data');
   mkdirSync(userData);
-  ({ ctx, worker } = makeHarnessContext({
-    userDataDir: userData,
-    outDir: dir,
-    workerEntry: WORKER_BUILT,
-    workerEnv: { PATH: process.env.PATH, SIGILLO_LANG: 'en' },
-    log: makeShellLog({ info: () => undefined, warn: () => undefined, error: () => undefined }),
-    version: '0.0.0-test',
-    emit: () => undefined,
-  }));
+  ({ ctx, worker } = quietShellContext(userData, dir));
   ctx.desktop = electronDesktop(() => null); // the app's desktop, over the mocked electron module
 });
 
