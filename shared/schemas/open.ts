@@ -9,10 +9,9 @@ export const OpenSignedRequestSchema = z.strictObject({
   /** a signed PDF: the 1-based signature whose revision to open (default the last) */
   signature: z.number().int().min(1).max(10_000).optional(),
 });
-export type OpenSignedRequest = z.infer<typeof OpenSignedRequestSchema>;
 
 /** 'program' / 'script' / 'active' (a page that runs code): saved, not opened; null: a document */
-export const ContentRiskSchema = z.enum(['program', 'script', 'active']).nullable();
+const ContentRiskSchema = z.enum(['program', 'script', 'active']).nullable();
 
 /** what the worker wrote in the app's private temporary folder */
 export const OpenedDocumentSchema = z.strictObject({

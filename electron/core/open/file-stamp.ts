@@ -14,7 +14,7 @@ export interface FileStamp {
   ino: number;
 }
 
-export function stampOf(st: Stats): FileStamp {
+function stampOf(st: Stats): FileStamp {
   return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
 }
 

@@ -37,7 +37,7 @@ function safePiece(s: string): string {
 }
 
 /** `contratto.pdf`, signature 2 of Mario Rossi → `contratto (firmata da Rossi).pdf` (in the user's language) */
-export function revisionName(file: string, sig: AnySignature, n: number): string {
+function revisionName(file: string, sig: AnySignature, n: number): string {
   const who = safePiece(titleCase(sig.signer.surname ?? sig.signer.commonName ?? ''));
   const label = sig.documentTimestamp
     ? t({ it: 'marca temporale {n}', en: 'timestamp {n}' }, { n })

@@ -21,7 +21,7 @@ import { assertUnchanged, type FileStamp } from './file-stamp';
 import { newSlot, OPEN_LIMITS, sessionBytes, type OpenLimits } from './open-folder';
 import type { OpenPlan } from './open-plan';
 
-export interface OpenSignedRequest {
+interface OpenSignedRequest {
   file: string;
   plan: OpenPlan;
   /** the file at verification time */
@@ -31,7 +31,7 @@ export interface OpenSignedRequest {
   limits?: Partial<OpenLimits>;
 }
 
-export interface OpenedDocument {
+interface OpenedDocument {
   path: string;
   name: string;
   size: number;
