@@ -108,7 +108,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       return handleUpload(req, res, o.outDir);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
-    if (url.pathname.startsWith(DOWNLOAD_PREFIX)) {
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') {
       if (!tokenMatches(token, url.searchParams.get('token'))) return deny(res, 403, 'forbidden');
       const file = downloads.take(url.pathname.slice(DOWNLOAD_PREFIX.length));
       if (!file) return deny(res, 404, 'not found');

@@ -134,4 +134,21 @@ describe('openSigned → shell.openPath', () => {
       'OPEN_VIEWER_FAILED: The system did not open nota.txt: No application is registered as handling this file',
     );
   });
+
+  it('the worker refuses a hostile request before running it (a name with a folder, a relative folder)', async () => {
+    const { signed } = p7m('altro.txt', 'x');
+    const base = { file: signed, stamp: null, sessionDir: openSessionDir(userData) };
+    const pdf = { kind: 'pdf' as const, signature: 1, signedEnd: 10 };
+    for (const request of [
+      { ...base, plan: { ...pdf, name: '../fuori.pdf' } },
+      { ...base, plan: { ...pdf, name: 'a\u0000.pdf' } },
+      { ...base, plan: { kind: 'envelope' as const }, sessionDir: 'relativo/cartella' },
+    ]) {
+      const code = await worker.call('openSigned', request).then(
+        () => 'OK',
+        (e: { code?: string }) => e.code,
+      );
+      expect(code, JSON.stringify(request.plan)).toBe('WORKER_INVALID_REQUEST');
+    }
+  });
 });

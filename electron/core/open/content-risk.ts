@@ -14,7 +14,8 @@ const PROGRAM = new Set(
   (
     'exe com scr pif cpl msi msp msix msixbundle appx appxbundle dll sys ocx drv efi jar apk app pkg mpkg dmg ' +
     'deb rpm snap flatpak appimage run bin elf out so dylib lnk application appref-ms gadget msc reg inf scf ' +
-    'url desktop webloc inetloc terminal command tool iso img vhd vhdx'
+    'url desktop webloc inetloc terminal command tool iso img vhd vhdx cab diagcab xll xbap ade adp mde ins isp ' +
+    'job shb shs settingcontent-ms library-ms searchconnector-ms'
   ).split(' '),
 );
 const SCRIPT = new Set(
