@@ -33,7 +33,9 @@ import { setLang } from '../../electron/core/i18n/translate';
 import type { FileReport } from '../../shared/schemas/verify';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
 import { writeHandwritten } from '../pdf/support/make-pdf';
-import { signFile } from '../pdf/support/signers';
+import { fileSigner, signFile } from '../pdf/support/signers';
+import { signXadesFile } from '../../electron/core/xades/sign-xades';
+import { invoiceXml } from '../xades/support/fatturapa-sample';
 
 const fx = inject('fixture');
 let dir: string;
@@ -169,6 +171,26 @@ describe('open the signed document of a p7m', () => {
     const sh = join(dir, 'leggimi.txt');
     writeFileSync(sh, '#!/bin/sh\necho hi\n');
     expect((await openVerified(p7m(sh))).risk).toBe('script');
+  });
+});
+
+describe('open the signed document of an XAdES FatturaPA', () => {
+  it('is the signed XML itself, under its own name, as verified', async () => {
+    const src = join(dir, 'IT01234567890_00001.xml');
+    writeFileSync(src, invoiceXml());
+    const { output } = await signXadesFile({
+      input: src,
+      output: join(dir, 'IT01234567890_00001.signed.xml'),
+      overwrite: false,
+      digest: 'sha256',
+      signer: fileSigner(fx.pki),
+    });
+    const r = await report(output);
+    expect([r.format, r.signatures.length, r.signatures[0]?.integrity]).toEqual(['xades', 1, 'valid']);
+    const doc = await openVerified(output);
+    expect(doc.name).toBe('IT01234567890_00001.signed.xml');
+    expect(readFileSync(doc.path)).toEqual(readFileSync(output));
+    expect(doc.risk).toBeNull();
   });
 });
 
