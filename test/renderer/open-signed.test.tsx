@@ -40,6 +40,14 @@ describe('Apri il documento firmato', () => {
       reportId: 'r1',
       file: P7M,
     });
+    // the line follows a language switch (kept as a message key, not as text)
+    const { changeLanguage } = await import('../../renderer/src/i18n/setup');
+    try {
+      await act(async () => changeLanguage('en'));
+      expect(await screen.findByText(/^fattura\.xml opened with the default application\./)).toBeTruthy();
+    } finally {
+      await act(async () => changeLanguage('it'));
+    }
   });
 
   it('in the harness downloads the bytes from the URL the main process gives', async () => {

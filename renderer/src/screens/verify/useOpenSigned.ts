@@ -20,34 +20,41 @@ function download(url: string, name: string): void {
   a.remove();
 }
 
+/** what happened, kept as a message key (re-rendered in the current language) or the main process's message */
+type OpenState =
+  | { tone: ActionNote['tone']; key: string; params?: Record<string, string>; path?: string }
+  | { tone: 'bad'; message: string };
+
 export function useOpenSigned(report: FileReport, reportId: string) {
   const { t } = useTranslation();
-  const [note, setNote] = useState<ActionNote | null>(null);
+  const [state, setState] = useState<OpenState | null>(null);
   const [busy, setBusy] = useState(false);
 
   /** `signature`: the 1-based PDF signature whose revision to open */
   const open = async (signature?: number) => {
     setBusy(true);
-    setNote({ tone: 'ok', text: t('open.opening') });
+    setState({ tone: 'ok', key: 'open.opening' });
     const res = await call(() =>
       api().openSigned({ reportId, file: report.file, ...(signature ? { signature } : {}) }),
     );
     setBusy(false);
-    if (!res.ok) return setNote({ tone: 'bad', text: res.error.message });
+    if (!res.ok) return setState({ tone: 'bad', message: res.error.message });
     const doc = res.value;
+    const params = { name: doc.name, path: doc.path };
     if (doc.outcome === 'saved' && doc.risk) {
-      return setNote({
-        tone: 'warn',
-        text: t(`open.saved.${doc.risk}`, { name: doc.name, path: doc.path }),
-        path: doc.path,
-      });
+      return setState({ tone: 'warn', key: `open.saved.${doc.risk}`, params, path: doc.path });
     }
     if (doc.outcome === 'download' && doc.downloadUrl) {
       download(doc.downloadUrl, doc.name);
-      return setNote({ tone: 'ok', text: t('open.downloaded', { name: doc.name }) });
+      return setState({ tone: 'ok', key: 'open.downloaded', params });
     }
-    setNote({ tone: 'ok', text: t('open.opened', { name: doc.name }) });
+    setState({ tone: 'ok', key: 'open.opened', params });
   };
 
+  const note: ActionNote | null = !state
+    ? null
+    : 'message' in state
+      ? { tone: state.tone, text: state.message }
+      : { tone: state.tone, text: t(state.key, state.params), ...(state.path ? { path: state.path } : {}) };
   return { note, busy, open };
 }
