@@ -15,6 +15,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -251,6 +252,22 @@ describe('open the revision a PDF signature covers', () => {
 });
 
 describe('the session folders', () => {
+  it('refuses a temporary folder that is a symlink (it could point anywhere) and writes nothing through it', async () => {
+    const other = join(dir, 'user-data-2');
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(other);
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, openRoot(other));
+    const txt = join(dir, 'link.txt');
+    writeFileSync(txt, 'x');
+    const signed = p7m(txt);
+    const stamp = await fileStamp(signed);
+    const plan = openPlan(await report(signed));
+    const opening = openSignedDocument({ file: signed, plan, stamp, sessionDir: openSessionDir(other) });
+    expect(await codeOf(opening)).toBe('OPEN_TEMP_UNSAFE');
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
   it('the next start removes a dead run’s session, never a live one; quitting removes this run’s', async () => {
     const dead = join(openRoot(userData), '.session.sigillo-7ffffffe' + session.slice(-12));
     mkdirSync(join(dead, 'd1'), { recursive: true });
