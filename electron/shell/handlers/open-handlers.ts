@@ -4,7 +4,7 @@
  * a download). A program, a script or a page that runs code is never opened: the answer says where it is.
  */
 import { resolve, sep } from 'node:path';
-import { SigilloError } from '../../core/errors';
+import { failure } from '../../core/errors';
 import { openPlan } from '../../core/open/open-plan';
 import { openSessionDir } from '../../core/open/open-folder';
 import type { HandlerTable } from './handler-types';
@@ -22,7 +22,8 @@ export const openHandlers: HandlerTable<'openSigned'> = {
       sessionDir,
     });
     // the viewer only ever gets a file of the private folder
-    if (!resolve(doc.path).startsWith(sessionDir + sep)) throw new SigilloError('INTERNAL', doc.path);
+    if (!resolve(doc.path).startsWith(sessionDir + sep))
+      throw failure('OPEN_TEMP_UNSAFE', { path: doc.path });
     if (doc.risk) return { ...doc, outcome: 'saved' as const };
     const { downloadUrl } = await ctx.desktop.openPath(doc.path, doc.name);
     return downloadUrl
