@@ -2,3 +2,4 @@
 export * from './dates';
 export * from './numbers';
 export * from './rome-calendar';
+export * from './fill';

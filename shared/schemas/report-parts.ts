@@ -62,6 +62,8 @@ export const RevocationReportSchema = z.strictObject({
   nextUpdate: z.string().nullable(),
   /** plain-language reason when status is unknown / not_checked */
   message: z.string().nullable(),
+  /** `message` in both languages: what the window and the report PDF show, in the language chosen then */
+  messageText: LocalisedTextSchema.nullable().optional(),
 });
 export type RevocationReport = z.infer<typeof RevocationReportSchema>;
 

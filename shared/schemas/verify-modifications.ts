@@ -50,6 +50,8 @@ export const ModificationsSchema = z.strictObject({
   objects: z.array(z.number().int()),
   /** the changes that are not allowed, in the user's language */
   changes: z.array(z.string()),
+  /** `changes` in both languages, one for one */
+  changeTexts: z.array(LocalisedTextSchema).optional(),
   /** kinds of permitted changes found: signature, timestamp, dss, form-fill, annotation, metadata, catalog */
   allowedChanges: z.array(z.string()),
   /** every change found, allowed or not, with the rule that decided */

@@ -1,6 +1,12 @@
 /** RFC 3161 timestamps in the verify report (issue 10): file timestamps (.tsd/.tsr/.m7m) and signature timestamps. */
 import { z } from 'zod';
-import { ChainEntrySchema, IndicationSchema, IntegritySchema, SubIndicationSchema } from './report-parts';
+import {
+  ChainEntrySchema,
+  IndicationSchema,
+  IntegritySchema,
+  LocalisedTextSchema,
+  SubIndicationSchema,
+} from './report-parts';
 
 export const TimestampReportSchema = z.strictObject({
   /** the proven time (TSTInfo genTime), ISO 8601 */
@@ -17,8 +23,12 @@ export const TimestampReportSchema = z.strictObject({
   indication: IndicationSchema,
   subIndication: SubIndicationSchema.nullable(),
   explanation: z.string(),
+  /** `explanation` in both languages */
+  explanationText: LocalisedTextSchema.optional(),
   chain: z.array(ChainEntrySchema),
   messages: z.array(z.string()),
+  /** `messages` in both languages, one for one */
+  messageTexts: z.array(LocalisedTextSchema).optional(),
   /** on a signature: 'signature' (signature-time-stamp) or 'archive' (archive-time-stamp-v3, CAdES-LTA) */
   type: z.enum(['signature', 'archive']).optional(),
 });

@@ -10,6 +10,7 @@ import {
   ChainEntrySchema,
   IndicationSchema,
   IntegritySchema,
+  LocalisedTextSchema,
   RevocationReportSchema,
   SignerSummarySchema,
   SubIndicationSchema,
@@ -50,6 +51,8 @@ export const BaseSignatureReportSchema = z.strictObject({
   subIndication: SubIndicationSchema.nullable(),
   /** a plain-language explanation of the indication, in the user's language */
   explanation: z.string(),
+  /** `explanation` in both languages (issue 21 flow 5: the window and the report follow a language switch) */
+  explanationText: LocalisedTextSchema.optional(),
   qualified: z.boolean(),
   /** 0 = outermost signature envelope; +1 for each nested p7m level */
   depth: z.number().int().min(0),
@@ -63,6 +66,8 @@ export const BaseSignatureReportSchema = z.strictObject({
   revocation: RevocationReportSchema.nullable(),
   /** every finding, in the user's language */
   messages: z.array(z.string()),
+  /** `messages` in both languages, one for one */
+  messageTexts: z.array(LocalisedTextSchema).optional(),
   /** signatures over this one's signature value (unsigned attribute countersignature) */
   get counterSignatures(): z.ZodArray<typeof BaseSignatureReportSchema> {
     return z.array(BaseSignatureReportSchema);
@@ -121,6 +126,8 @@ export const FileReportSchema = z.strictObject({
   /** 'cades' | 'cms' (plain CMS without signingCertificate attributes) | 'pades' | …; null if unreadable */
   format: FileFormatSchema.nullable(),
   error: ErrorInfoSchema.nullable(),
+  /** `error.message` in both languages, when the core wrote it */
+  errorText: LocalisedTextSchema.optional(),
   signatures: z.array(SignatureReportSchema),
   /** detached signature: the content file that was checked */
   content: z.string().optional(),

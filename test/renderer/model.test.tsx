@@ -11,7 +11,7 @@ import { bannerSubject } from '../../renderer/src/screens/renewal/renewalModel';
 import { remindersActive, romeToday } from '../../renderer/src/state/reminders';
 import { cert, renewal, signature, token } from './support/fixtures';
 
-const fmt = { date: (d: string) => d.slice(0, 10), time: () => '10:42' };
+const fmt = 'it';
 
 describe('model', () => {
   it('routes signed envelopes to Verify, the rest to Sign', () => {
@@ -40,7 +40,7 @@ describe('model', () => {
     });
     const v = fileVerdict({ file: 'f', format: 'cades', error: null, signatures: [ok, bad] }, fmt);
     expect(v.tone).toBe('bad');
-    expect(v.sentence.key).toBe('verdict.cryptoFailure');
+    expect(v.sentence.key).toBe('cryptoFailure');
     const w = fileVerdict(
       {
         file: 'f',
@@ -50,9 +50,9 @@ describe('model', () => {
       },
       fmt,
     );
-    expect(w).toMatchObject({ tone: 'ok', sentence: { key: 'verdict.valid' } });
+    expect(w).toMatchObject({ tone: 'ok', sentence: { key: 'valid' } });
     expect(fileVerdict({ file: 'f', format: 'cades', error: null, signatures: [] }, fmt).sentence.key).toBe(
-      'verdict.noSignatures',
+      'noSignatures',
     );
     // a PDF signature whose later changes are refused: "modified after signing", whatever the sub-indication
     const changed = signature({
@@ -64,7 +64,7 @@ describe('model', () => {
       fileVerdict({ file: 'f', format: 'pades', error: null, signatures: [changed] }, fmt),
     ).toMatchObject({
       tone: 'bad',
-      sentence: { key: 'verdict.modified' },
+      sentence: { key: 'modified' },
     });
     const noPoe = signature({
       indication: 'INDETERMINATE',
@@ -72,7 +72,7 @@ describe('model', () => {
     });
     expect(fileVerdict({ file: 'f', format: 'cades', error: null, signatures: [noPoe] }, fmt)).toMatchObject({
       tone: 'warn',
-      sentence: { key: 'verdict.weakCryptoNoPoe' },
+      sentence: { key: 'weakCryptoNoPoe' },
     });
   });
 

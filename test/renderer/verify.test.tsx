@@ -258,6 +258,59 @@ describe('Verify', () => {
     }
   });
 
+  it('an old result follows a language switch: explanation, findings, revocation and file error from their twins', async () => {
+    const tw = (it: string, en: string) => ({ it, en });
+    const sig = signature({
+      indication: 'INDETERMINATE',
+      subIndication: 'TRY_LATER',
+      explanation: 'Revoca non verificabile: riprovare più tardi.',
+      explanationText: tw(
+        'Revoca non verificabile: riprovare più tardi.',
+        'Revocation cannot be checked: try later.',
+      ),
+      messages: ['Servizio CRL non raggiungibile.'],
+      messageTexts: [tw('Servizio CRL non raggiungibile.', 'CRL service not reachable.')],
+      revocation: {
+        status: 'unknown',
+        source: null,
+        message: 'Nessuna risposta dal servizio di revoca.',
+        messageText: tw('Nessuna risposta dal servizio di revoca.', 'No answer from the revocation service.'),
+      },
+    });
+    await openVerify([
+      { file: '/d/a.p7m', format: 'cades', error: null, signatures: [sig] },
+      {
+        file: '/d/rotto.p7m',
+        format: null,
+        error: { code: 'TRUNCATED', message: 'Il file è troncato.' },
+        errorText: tw('Il file è troncato.', 'The file is truncated.'),
+        signatures: [],
+      },
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'a.p7m' }));
+    const card = screen.getByRole('article', { name: 'a.p7m' });
+    expect(within(card).getByText('Revoca non verificabile: riprovare più tardi.')).toBeTruthy();
+    try {
+      await act(async () => {
+        const { changeLanguage } = await import('../../renderer/src/i18n/setup');
+        await changeLanguage('en');
+      });
+      const text = card.textContent ?? '';
+      for (const en of [
+        "The revocation of VERDI GIULIA's certificate could not be checked",
+        'Revocation cannot be checked: try later.',
+        'CRL service not reachable.',
+        'No answer from the revocation service.',
+      ])
+        expect(text).toContain(en);
+      expect(text).not.toMatch(/riprov|raggiungibile|Nessuna risposta|Firma|\bRevoca\b/);
+      expect(screen.getByText('The file could not be verified: The file is truncated.')).toBeTruthy();
+    } finally {
+      const { changeLanguage } = await import('../../renderer/src/i18n/setup');
+      await changeLanguage('it');
+    }
+  });
+
   it('shows a failed verify call', async () => {
     await renderApp({ verify: () => failure('IPC_INVALID_REQUEST', 'Richiesta non valida.') });
     await handOver([P7M]);

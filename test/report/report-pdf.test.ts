@@ -165,7 +165,7 @@ describe('report PDF', () => {
     const out = join(dir, 'errore.pdf');
     await writeVerificationReport([r!], out, { overwrite: false });
     const text = pdftotext(out);
-    expect(text).toContain('Il file non può essere verificato');
+    expect(text).toContain('Impossibile verificare il file');
     expect(text).toContain('file non leggibile ora');
     const img = render(out, 'report-it-error');
     expect(pixelsLike(img, [252, 230, 230])).toBeGreaterThan(1000);

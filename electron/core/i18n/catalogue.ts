@@ -5,7 +5,7 @@
  * has keys `CODE:variant`; the error code is the part before the colon. Messages state the fact and never name a
  * CLI flag: each front end adds its own hint (cli/error-hints.ts, a button in the window).
  */
-import { fill, getLang, type Message } from './translate';
+import { getLang, say, type Message } from './translate';
 import type { Lang } from './locale';
 import { ASIC_MESSAGES, type AsicErrorCode } from './messages/asic';
 import { CARD_MESSAGES, type CardErrorCode } from './messages/card';
@@ -91,5 +91,5 @@ export function codeOf<K extends MessageKey>(key: K): CodeOf<K> {
 /** The message of `key` in `lang` (default: the current language) with its placeholders filled. */
 export function catalogueText(key: MessageKey, params: Params = {}, lang: Lang = getLang()): string {
   const msg: Message = CATALOGUE[key];
-  return fill(msg[lang], params);
+  return say(msg, params, lang);
 }

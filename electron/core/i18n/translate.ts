@@ -1,4 +1,6 @@
 import { detectLang, type Lang } from './locale';
+import { fill } from '../../../shared/format/fill';
+import { paramIn, rememberTwin } from './text-twins';
 
 /** A message in both languages; `{name}` placeholders are filled from params. */
 export interface Message {
@@ -16,11 +18,25 @@ export function getLang(): Lang {
   return current;
 }
 
-/** `text` with its `{name}` placeholders filled from params (an unknown name stays as written). */
-export function fill(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+/** `msg` filled in both languages (a parameter that is itself a core text is filled with its twin). */
+function both(msg: Message, params: Record<string, string | number> = {}): Message {
+  return {
+    it: fill(msg.it, params, (v) => paramIn('it', v)),
+    en: fill(msg.en, params, (v) => paramIn('en', v)),
+  };
+}
+
+/** `msg` in `lang` (default: the current language); the other language is remembered (i18n/text-twins.ts). */
+export function say(
+  msg: Message,
+  params: Record<string, string | number> = {},
+  lang: Lang = current,
+): string {
+  const pair = both(msg, params);
+  rememberTwin(pair[lang], pair);
+  return pair[lang];
 }
 
 export function t(msg: Message, params: Record<string, string | number> = {}): string {
-  return fill(msg[current], params);
+  return say(msg, params);
 }

@@ -3,7 +3,8 @@
  * 22:10)"), the signature form (PAdES-B-T, CAdES-T…), the chain, the timestamps, qualified or not.
  */
 import { formatDateTime } from '../../../shared/format/dates';
-import { t } from '../i18n/translate';
+import { getLang, t } from '../i18n/translate';
+import { revocationMessageIn } from '../../../shared/verdict/texts';
 import type { PdfSignatureReport } from '../pdf/verify-pdf';
 import type { TimestampReport } from '../verify/timestamp-report';
 import type { RevocationReport } from '../revocation/revocation-report';
@@ -48,9 +49,9 @@ export function revocationWords(r: RevocationReport | null): string {
       return t(W.revoked, { src, reason, time: r.revocationTime ? formatDateTime(r.revocationTime) : '?' });
     }
     case 'unknown':
-      return t(W.unknown, { why: r.message ?? t(W.unreachable) });
+      return t(W.unknown, { why: revocationMessageIn(r, getLang()) ?? t(W.unreachable) });
     default:
-      return t(W.notChecked, { why: r.message ?? t(W.unreachable) });
+      return t(W.notChecked, { why: revocationMessageIn(r, getLang()) ?? t(W.unreachable) });
   }
 }
 

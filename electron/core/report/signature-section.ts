@@ -4,13 +4,14 @@
  * then the context's section hooks, then its counter-signatures, indented.
  */
 import { formatDateTime } from '../../../shared/format/dates';
-import { t } from '../i18n/translate';
+import { getLang, t } from '../i18n/translate';
+import { explanationIn, messagesIn } from '../../../shared/verdict/texts';
 import { itemLine, reportedItems } from '../pdf/diff/describe';
 import type { PdfSignatureReport } from '../pdf/verify-pdf';
 import type { FileReport, SignatureReport } from '../verify/types';
 import type { TextFlow } from './pdf-text';
 import type { ReportContext } from './report-context';
-import { signatureTone, signerName } from './report-headline';
+import { signatureTone, signerName } from '../../../shared/verdict/headline';
 import {
   chainWords,
   provenTime,
@@ -97,8 +98,8 @@ export function writeSignature(
   const o = { indent };
   flow.gap(6);
   flow.write(title + (s.depth > 0 ? t(L.level, { d: s.depth }) : ''), { bold: true, size: 12, indent });
-  const verdict = t(VERDICT[tone as 'ok' | 'warn' | 'bad']);
-  flow.row(t(L.result), `${verdict} — ${s.explanation}`, { ...o, bold: true, tone });
+  const verdict = t(VERDICT[tone]);
+  flow.row(t(L.result), `${verdict} — ${explanationIn(s, getLang())}`, { ...o, bold: true, tone });
   const code = s.subIndication ? `${s.indication} / ${s.subIndication}` : s.indication;
   flow.row('', t(L.etsi, { v: code }), { ...o, size: 7.5, tone: 'muted' });
   flow.row(t(L.signer), signerName(s), { ...o, bold: true });
@@ -124,7 +125,9 @@ export function writeSignature(
   const changes = changesText(s);
   if (changes !== null) pdfChanges(flow, s, changes, indent);
   for (const hook of ctx.sectionHooks) hook(flow, s, file, indent);
-  s.messages.forEach((m, i) => flow.row(i === 0 ? t(L.details) : '', m, { ...o, size: 8, tone: 'muted' }));
+  messagesIn(s, getLang()).forEach((m, i) =>
+    flow.row(i === 0 ? t(L.details) : '', m, { ...o, size: 8, tone: 'muted' }),
+  );
   for (const cs of s.counterSignatures) writeSignature(flow, cs, file, ctx, t(L.counter), indent + 15);
 }
 

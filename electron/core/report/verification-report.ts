@@ -7,12 +7,12 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { formatDateTime } from '../../../shared/format/dates';
 import { withAtomicOutput } from '../files/atomic-output';
 import { writeFully } from '../files/write-fully';
-import { t } from '../i18n/translate';
+import { getLang, t } from '../i18n/translate';
+import { fileHeadline } from '../../../shared/verdict/headline';
 import type { FileReport } from '../verify/types';
 import { documentFactLines } from '../xades/document-facts';
 import { TextFlow } from './pdf-text';
 import { reportContext, type ReportContext, type TrustState } from './report-context';
-import { headline } from './report-headline';
 import { formatWords } from './report-words';
 import { signatureTitle, writeSignature } from './signature-section';
 import { visualOfReports, type FileVisual } from '../pdf/visual/visual-of-reports';
@@ -66,8 +66,9 @@ function writeFile(flow: TextFlow, r: FileReport, ctx: ReportContext): void {
   flow.write(t(L.title), { size: 16, bold: true });
   flow.write(t(L.made, { v: ctx.version, time: formatDateTime(ctx.now) }), { tone: 'muted', size: 8.5 });
   flow.gap(8);
-  const h = headline(r);
-  flow.banner(h.tone, h.sentence);
+  // the sentence the window shows first (shared/verdict/headline.ts); no signature: neutral
+  const h = fileHeadline(r, getLang());
+  flow.banner(h.tone === 'none' ? 'neutral' : h.tone, h.text);
   flow.gap(4);
   const { name, folder } = splitPath(r.file);
   flow.row(t(L.file), name, { bold: true });

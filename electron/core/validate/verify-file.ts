@@ -13,6 +13,7 @@ import { xadesFileVerifier } from '../xades/xades-file-verifier';
 import { asicFileVerifier } from '../asic/asic-verify';
 import type { FileVerifier, VerifyFileOptions } from '../verify/file-types';
 import type { FileReport } from '../verify/types';
+import { withTexts } from './report-texts';
 
 /**
  * In order: the first whose matches() says yes handles the file; the CMS verifier is also the fallback.
@@ -65,8 +66,8 @@ export async function verifyFile(path: string, opts: VerifyFileOptions): Promise
     const verifier = VERIFIERS.find((v) => v.matches(head, path)) ?? cmsFileVerifier;
     const r = await verifier.verify(path, opts, whole);
     const { format, ...rest } = r;
-    return { file: path, format, error: null, ...rest };
+    return withTexts({ file: path, format, error: null, ...rest });
   } catch (e) {
-    return { file: path, format: null, error: toErrorInfo(e), signatures: [] };
+    return withTexts({ file: path, format: null, error: toErrorInfo(e), signatures: [] });
   }
 }

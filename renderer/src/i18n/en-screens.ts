@@ -5,38 +5,6 @@ import type { Dict } from './types';
 export const enScreens: Dict<typeof itScreens> = {
   verdict: {
     label: { ok: 'Valid', bad: 'Not valid', warn: 'Cannot be verified', none: 'No signature found' },
-    valid: 'Valid signature — {{name}} ({{cf}}).',
-    validQualified: 'Valid signature — {{name}} ({{cf}}), qualified certificate.',
-    validAt: 'Valid signature — {{name}} ({{cf}}), signed on {{date}} at {{time}}.',
-    validAtQualified:
-      'Valid signature — {{name}} ({{cf}}), signed on {{date}} at {{time}}, qualified certificate.',
-    validNoCf: 'Valid signature — {{name}}.',
-    validNoCfQualified: 'Valid signature — {{name}}, qualified certificate.',
-    validNoCfAt: 'Valid signature — {{name}}, signed on {{date}} at {{time}}.',
-    validNoCfAtQualified:
-      'Valid signature — {{name}}, signed on {{date}} at {{time}}, qualified certificate.',
-    allValid: 'All {{count}} signatures are valid.',
-    modified: 'The document was modified after it was signed.',
-    cryptoFailure:
-      'The signature of {{name}} does not match the document: the file was altered or the signature is corrupt.',
-    revoked: 'The certificate of {{name}} has been revoked: the signature is not valid.',
-    notYetValid: 'The certificate of {{name}} was not yet valid when the document was signed.',
-    formatFailure: 'The signed envelope is not in the expected format.',
-    invalid: 'The signature of {{name}} is not valid.',
-    tryLater: 'The certificate’s revocation could not be checked (service unreachable): try again later.',
-    chainConstraints:
-      'The certificate chain of {{name}} breaks the issuing rules (see the details): the signature cannot be considered valid.',
-    revokedCa: 'The certificate of a certification authority in the chain of {{name}} has been revoked.',
-    noChain: 'The certificate of {{name}} was not issued by a trusted certification authority.',
-    noSigningCert: 'The signer’s certificate is not in the file.',
-    expiredCert:
-      'The certificate of {{name}} has expired and there is no proof that the signature was made before.',
-    weakCrypto: 'The signature of {{name}} uses algorithms that are no longer considered safe.',
-    weakCryptoNoPoe:
-      'The signature of {{name}} uses an algorithm that is no longer safe, and no timestamp proves it was made while it still was.',
-    indeterminate: 'It could not be established whether the signature of {{name}} is valid.',
-    fileError: 'The file could not be verified: {{message}}',
-    noSignatures: 'No signature found: this file is not digitally signed.',
   },
   verify: {
     title: 'Verify',

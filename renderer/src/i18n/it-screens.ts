@@ -2,38 +2,6 @@
 export const itScreens = {
   verdict: {
     label: { ok: 'Valida', bad: 'Non valida', warn: 'Non verificabile', none: 'Nessuna firma trovata' },
-    valid: 'Firma valida — {{name}} ({{cf}}).',
-    validQualified: 'Firma valida — {{name}} ({{cf}}), certificato qualificato.',
-    validAt: 'Firma valida — {{name}} ({{cf}}), firmato il {{date}} alle {{time}}.',
-    validAtQualified:
-      'Firma valida — {{name}} ({{cf}}), firmato il {{date}} alle {{time}}, certificato qualificato.',
-    validNoCf: 'Firma valida — {{name}}.',
-    validNoCfQualified: 'Firma valida — {{name}}, certificato qualificato.',
-    validNoCfAt: 'Firma valida — {{name}}, firmato il {{date}} alle {{time}}.',
-    validNoCfAtQualified:
-      'Firma valida — {{name}}, firmato il {{date}} alle {{time}}, certificato qualificato.',
-    allValid: 'Tutte le {{count}} firme sono valide.',
-    modified: 'Il documento è stato modificato dopo la firma.',
-    cryptoFailure:
-      'La firma di {{name}} non corrisponde al documento: il file è stato alterato o la firma è corrotta.',
-    revoked: 'Il certificato di {{name}} è stato revocato: la firma non è valida.',
-    notYetValid: 'Il certificato di {{name}} non era ancora valido al momento della firma.',
-    formatFailure: 'La busta crittografica non è nel formato previsto.',
-    invalid: 'La firma di {{name}} non è valida.',
-    tryLater:
-      'Non è stato possibile verificare la revoca del certificato (servizio non raggiungibile): riprova più tardi.',
-    chainConstraints:
-      'La catena di certificati di {{name}} viola le regole di emissione (vedi i dettagli): la firma non può essere considerata valida.',
-    revokedCa: 'Il certificato di un ente certificatore nella catena di {{name}} è stato revocato.',
-    noChain: 'Il certificato di {{name}} non è emesso da un ente certificatore fidato.',
-    noSigningCert: 'Il certificato del firmatario non è presente nel file.',
-    expiredCert: 'Il certificato di {{name}} è scaduto e non c’è prova che la firma sia stata apposta prima.',
-    weakCrypto: 'La firma di {{name}} usa algoritmi non più considerati sicuri.',
-    weakCryptoNoPoe:
-      'La firma di {{name}} usa un algoritmo non più sicuro e nessuna marca temporale prova che è stata fatta quando lo era ancora.',
-    indeterminate: 'Non è stato possibile stabilire se la firma di {{name}} è valida.',
-    fileError: 'Impossibile verificare il file: {{message}}',
-    noSignatures: 'Nessuna firma trovata: questo file non è firmato digitalmente.',
   },
   verify: {
     title: 'Verifica',

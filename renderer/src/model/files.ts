@@ -1,7 +1,9 @@
 /** What to offer for a file by its name: signed envelopes default to Verify, everything else to Sign. */
 export type FileAction = 'sign' | 'verify';
 
-const VERIFY_EXTENSIONS = ['.p7m', '.p7s', '.tsd', '.m7m', '.asice', '.sce', '.asics', '.scs', '.bdoc'];
+import { isSignedEnvelope } from '../../../shared/file-kinds';
+
+export { isSignedEnvelope };
 
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
@@ -11,11 +13,6 @@ export function baseName(path: string): string {
 export function dirName(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return i <= 0 ? path.slice(0, i + 1) : path.slice(0, i);
-}
-
-export function isSignedEnvelope(path: string): boolean {
-  const lower = path.toLowerCase();
-  return VERIFY_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
 export function isPdf(path: string): boolean {

@@ -3,6 +3,7 @@
  * revocation, proven time, PDF modifications, messages. The report's type is the shared schema's (issue 20 §3).
  */
 import type { LocalisedText, SignatureReport } from '../../../shared/schemas/verify';
+import { messagesIn, reportLang, revocationMessageIn } from '../../../shared/verdict/texts';
 
 /** a non-empty string, or null */
 const text = (v: string | null | undefined): string | null => (v ? v : null);
@@ -27,14 +28,15 @@ export interface RevocationView {
   message: string | null;
 }
 
-export function revocation(sig: SignatureReport): RevocationView | null {
+/** the revocation of the signer's certificate; its message in the interface language `uiLang` */
+export function revocation(sig: SignatureReport, uiLang: string): RevocationView | null {
   const r = sig.revocation;
   if (!r) return null;
   return {
     status: r.status,
     source: r.source?.toUpperCase() ?? null,
     time: text(r.revocationTime),
-    message: text(r.message),
+    message: text(revocationMessageIn(r, reportLang(uiLang))),
   };
 }
 
@@ -54,8 +56,9 @@ export function pdfChanges(sig: SignatureReport): 'none' | 'allowed' | 'forbidde
   return sig.modifications?.allowed === false ? 'forbidden' : 'allowed';
 }
 
-export function messages(sig: SignatureReport): string[] {
-  return sig.messages.filter((m) => m.length > 0);
+/** the core's findings, in the interface language `uiLang` */
+export function messages(sig: SignatureReport, uiLang: string): string[] {
+  return messagesIn(sig, reportLang(uiLang)).filter((m) => m.length > 0);
 }
 
 export interface PdfChangeItem {

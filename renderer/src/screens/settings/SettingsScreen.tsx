@@ -69,7 +69,7 @@ export function SettingsScreen() {
           {error}
         </div>
       )}
-      <div className="cols-2">
+      <div className="cols-2 settings-grid">
         <section className="card" aria-labelledby="set-look">
           <h2 id="set-look">{t('settings.look')}</h2>
           <label className="field">

@@ -2,7 +2,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
-import { formatDate, formatTime } from '../../model/dates';
 import { toCsv } from '../../model/csv';
 import { baseName } from '../../model/files';
 import { allSignatures, fileVerdict, signerName, type Tone } from '../../model/verdict';
@@ -34,13 +33,12 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
   }, [open]);
   const lang = i18n.language;
   const rows = useMemo(() => {
-    const fmt = { date: (d: string) => formatDate(d, lang), time: (d: string) => formatTime(d, lang) };
     return reports.map((r) => {
-      const v = fileVerdict(r, fmt);
+      const v = fileVerdict(r, lang);
       const signers = allSignatures(r.signatures).map(signerName).join(', ');
-      return { report: r, tone: v.tone, sentence: t(v.sentence.key, v.sentence.params), signers };
+      return { report: r, tone: v.tone, sentence: v.text, signers };
     });
-  }, [reports, lang, t]);
+  }, [reports, lang]);
   const needle = text.trim().toLowerCase();
   const shown = rows.filter(
     (r) =>

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
 import { Icon } from '../../components/Icon';
-import { formatDate, formatTime } from '../../model/dates';
 import { baseName, isSignedEnvelope } from '../../model/files';
 import { allSignatures, fileVerdict } from '../../model/verdict';
 import { SignatureDetails, TONE_ICON } from './SignatureDetails';
@@ -17,13 +16,8 @@ import { useOpenSigned } from './useOpenSigned';
 import { ActionNotice } from './ActionNotice';
 
 export function useFileVerdict(report: FileReport) {
-  const { t, i18n } = useTranslation();
-  const fmt = {
-    date: (d: string) => formatDate(d, i18n.language),
-    time: (d: string) => formatTime(d, i18n.language),
-  };
-  const v = fileVerdict(report, fmt);
-  return { ...v, text: t(v.sentence.key, v.sentence.params) };
+  const { i18n } = useTranslation();
+  return fileVerdict(report, i18n.language);
 }
 
 export function FileResult({ report, reportId }: { report: FileReport; reportId: string }) {

@@ -13,11 +13,13 @@ import {
 } from '../../model/reportFields';
 import {
   counterSignatures,
+  sentenceText,
   signatureSentence,
   signatureTone,
   signerName,
   type Tone,
 } from '../../model/verdict';
+import { explanationIn, reportLang } from '../../../../shared/verdict/texts';
 
 export const TONE_ICON = { ok: 'ok', bad: 'bad', warn: 'warn', none: 'info' } as const;
 
@@ -53,15 +55,17 @@ export function SignatureDetails({
     date: (d: string) => formatDate(d, i18n.language),
     time: (d: string) => formatTime(d, i18n.language),
   };
+  const lang = reportLang(i18n.language);
   const tone = signatureTone(sig);
-  const sentence = signatureSentence(sig, fmt);
+  const sentence = sentenceText(signatureSentence(sig, lang), lang);
+  const explanation = explanationIn(sig, lang);
   const indent = sig.depth + level;
   const chain = chainItems(sig);
-  const rev = revocation(sig);
+  const rev = revocation(sig, i18n.language);
   const proven = provenTime(sig);
   const changes = pdfChanges(sig);
   const changeItems = pdfChangeItems(sig, i18n.language);
-  const notes = messages(sig);
+  const notes = messages(sig, i18n.language);
   return (
     <li className="sig" style={{ marginLeft: indent * 22 }}>
       <details>
@@ -71,8 +75,8 @@ export function SignatureDetails({
           {level > 0 && <span className="pill">{t('verify.counterSignature')}</span>}
           {sig.depth > 0 && <span className="pill">{t('verify.nestedLevel', { level: sig.depth })}</span>}
         </summary>
-        {nested && <p>{t(sentence.key, sentence.params)}</p>}
-        {sig.explanation && <p className="muted">{sig.explanation}</p>}
+        {nested && <p>{sentence}</p>}
+        {explanation && <p className="muted">{explanation}</p>}
         {changes === 'forbidden' && <p className="notice bad">{t('verify.modifiedAfter')}</p>}
         {changes === 'allowed' && <p className="notice info">{t('verify.changedAllowed')}</p>}
         {changeItems.length > 0 && (
