@@ -58,14 +58,12 @@ beforeAll(async () => {
     join(root, 'una-firma.pdf'),
   );
   twice = await signFile(fx.pki, once, join(root, 'contratto.pdf'));
-  ui = await startUi({ root, softhsmConf: makeUiStore(root, fx.pki, false), module: fx.module });
+  const softhsmConf = makeUiStore(root, fx.pki, false);
+  ui = await startUi({ root, softhsmConf, module: fx.module, viewport: { width: 900, height: 600 } });
   page = ui.page;
-  await page.setViewportSize({ width: 900, height: 600 });
 }, 120_000);
 
-afterAll(async () => {
-  await ui?.close();
-});
+afterAll(() => ui?.close());
 
 describe('open the signed document in Chromium over the harness (900×600)', () => {
   it('a p7m: "Apri il documento firmato" by keyboard downloads fattura.xml, the exact signed bytes', async () => {
