@@ -17,11 +17,11 @@ export const signLtvCliOptions: OptionsConfig = {
 };
 
 export const SIGN_LTV_HELP = {
-  it: `  --tsa URL       marca temporale nella firma (CAdES-T / PAdES-B-T); altrimenti SIGILLO_TSA_URL con --level T
+  it: `  --tsa URL       marca temporale nella firma (CAdES-T / PAdES-B-T / XAdES-T); altrimenti SIGILLO_TSA_URL con --level T
   --level L       B (predefinito senza --tsa) o T (predefinito con --tsa); LT (anche certificati e CRL: p7m nella firma, PDF nel DSS); LTA (p7m: anche una marca d’archivio; PDF: DSS + marca del documento)
   --countersign   controfirma di un .p7m esistente (stesso nome: serve --out o --overwrite)
   --signer N      quale firma controfirmare (1 = la prima, predefinito)`,
-  en: `  --tsa URL       timestamp inside the signature (CAdES-T / PAdES-B-T); else SIGILLO_TSA_URL with --level T
+  en: `  --tsa URL       timestamp inside the signature (CAdES-T / PAdES-B-T / XAdES-T); else SIGILLO_TSA_URL with --level T
   --level L       B (default without --tsa) or T (default with --tsa); LT (certificates and CRLs too: p7m in the signature, PDF in a DSS); LTA (p7m: an archive timestamp too; PDF: DSS + document timestamp)
   --countersign   counter-sign an existing .p7m (same name: needs --out or --overwrite)
   --signer N      which signature to counter-sign (1 = the first, default)`,

@@ -31,6 +31,7 @@ export const CadesFormSchema = z.enum([
   'XAdES-BES',
   'XAdES-EPES',
   'XAdES-T',
+  'XAdES-BASELINE-T',
   'XAdES-LT',
   'XMLDSig',
 ]);
@@ -66,6 +67,8 @@ export const BaseSignatureReportSchema = z.strictObject({
   revocation: RevocationReportSchema.nullable(),
   /** every finding, in the user's language */
   messages: z.array(z.string()),
+  /** a detached signature verified without its content: SIGNED_DATA_NOT_FOUND only for that reason */
+  contentMissing: z.literal(true).optional(),
   /** `messages` in both languages, one for one */
   messageTexts: z.array(LocalisedTextSchema).optional(),
   /** signatures over this one's signature value (unsigned attribute countersignature) */

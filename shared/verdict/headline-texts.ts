@@ -27,6 +27,8 @@ const IT = {
   revokedCa: 'Il certificato di un ente certificatore nella catena di {name} è stato revocato.',
   noChain: 'Il certificato di {name} non è emesso da un ente certificatore fidato.',
   noSigningCert: 'Il certificato del firmatario non è presente nel file.',
+  contentMissing:
+    'Manca il documento firmato da {name}: mettilo accanto alla firma con lo stesso nome (senza .p7s) e verifica di nuovo.',
   expiredCert: 'Il certificato di {name} è scaduto e non c’è prova che la firma sia stata apposta prima.',
   weakCrypto: 'La firma di {name} usa algoritmi non più considerati sicuri.',
   weakCryptoNoPoe:
@@ -62,6 +64,8 @@ const EN: Record<HeadlineKey, string> = {
   revokedCa: 'The certificate of a certification authority in the chain of {name} has been revoked.',
   noChain: 'The certificate of {name} was not issued by a trusted certification authority.',
   noSigningCert: 'The signer’s certificate is not in the file.',
+  contentMissing:
+    'The document signed by {name} is missing: put it next to the signature with the same name (without .p7s) and verify again.',
   expiredCert:
     'The certificate of {name} has expired and there is no proof that the signature was made before.',
   weakCrypto: 'The signature of {name} uses algorithms that are no longer considered safe.',

@@ -50,6 +50,7 @@ const INDETERMINATE_KEYS: Partial<Record<string, HeadlineKey>> = {
   REVOKED_NO_POE: 'revoked',
   REVOKED_CA_NO_POE: 'revokedCa',
   CHAIN_CONSTRAINTS_FAILURE: 'chainConstraints',
+  SIGNED_DATA_NOT_FOUND: 'contentMissing',
 };
 
 function isUnsigned(report: Pick<FileReport, 'error' | 'file' | 'signatures'>): boolean {
@@ -65,6 +66,8 @@ function isUnsigned(report: Pick<FileReport, 'error' | 'file' | 'signatures'>): 
 type SignatureTone = Exclude<Tone, 'none'>;
 
 export function signatureTone(s: SignatureReport): SignatureTone {
+  // a detached signature without its document (contentMissing): not broken, just not checkable yet
+  if (s.contentMissing && s.indication === 'INDETERMINATE') return 'warn';
   if (s.integrity === 'invalid' || s.indication === 'TOTAL_FAILED') return 'bad';
   if (s.indication === 'INDETERMINATE') return 'warn';
   return 'ok';

@@ -11,18 +11,18 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startLoopbackCa, type LoopbackCa } from '../revocation/support/loopback-ca';
+import type { LoopbackCa } from '../revocation/support/loopback-ca';
 import { opensslVerify } from '../cms/helpers';
 import { qpdfCheck } from '../pdf/support/nss';
 import { runCli } from '../support/cli';
-import { PIN, SO_PIN } from '../support/fixture';
-import { addToken, makeSofthsmStore } from '../support/softhsm';
-import { makeTsaPki, startTsaServer, type TestTsa, type TsaPki } from '../support/tsa-server';
+import type { TestTsa, TsaPki } from '../support/tsa-server';
+import { signWithPin as signPin, startLevelsSession, type LevelsSession } from './levels-session';
 import { findFiles, makePdf, shot, TEXT_CONTENT } from './ui-files';
-import { dropFiles, startUi, type UiSession } from './ui-harness';
+import { dropFiles, type UiSession } from './ui-harness';
 
 const fx = inject('fixture');
 const POLL = { timeout: 30_000, interval: 100 };
+let session: LevelsSession;
 let root: string;
 let ui: UiSession;
 let page: Page;
@@ -33,29 +33,18 @@ let tsaPki: TsaPki;
 const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 
 beforeAll(async () => {
-  root = mkdtempSync(join(fx.root, 'ui-levels-'));
-  ca = await startLoopbackCa(join(root, 'ca'));
-  tsaPki = makeTsaPki(join(root, 'tsa'));
-  tsa = await startTsaServer({ pki: tsaPki });
-  const conf = makeSofthsmStore(join(root, 'hsm'));
-  const signer = ca.issue('VERDI ANNA');
-  addToken(conf, {
-    label: 'CNS-LT',
-    pin: PIN,
-    soPin: SO_PIN,
-    objects: [{ cert: signer, id: '02', label: 'CNS1', withKey: true }],
+  session = await startLevelsSession({
+    fxRoot: fx.root,
+    module: fx.module,
+    folder: 'ui-levels-',
+    holder: 'VERDI ANNA',
+    token: 'CNS-LT',
   });
-  ui = await startUi({ root, softhsmConf: conf, module: fx.module });
-  page = ui.page;
-  // the machine is shared with other test files: give the page time
-  page.setDefaultTimeout(60_000);
-  await page.getByRole('region', { name: 'Dispositivo di firma' }).getByText('VERDI ANNA').waitFor();
+  ({ root, ui, page, ca, tsa, tsaPki } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await ui?.close();
-  await tsa?.close();
-  await ca?.close();
+  await session?.close();
 });
 
 /** `sigillo verify --json --offline` with the CA's CRL service down: the first signature's report */
@@ -73,11 +62,7 @@ async function verifyOffline(file: string) {
   }
 }
 
-async function signWithPin(button: string): Promise<void> {
-  await page.getByRole('button', { name: button }).click();
-  await page.getByLabel('PIN', { exact: true }).fill(PIN);
-  await page.keyboard.press('Enter');
-}
+const signWithPin = (button: string) => signPin(page, button);
 
 describe('signing levels and detached signatures in the app', { timeout: 180_000 }, () => {
   it('sets the TSA in Settings; without it the levels above B are disabled and explained', async () => {

@@ -92,17 +92,21 @@ describe('Sign: levels, detached, counter-signing', () => {
     expect(screen.getByText('CAdES separata (.p7s) · livello LT')).toBeTruthy();
   });
 
-  it('XAdES: only level B, no detached option, output labelled XAdES', async () => {
+  it('XAdES: up to level T (LT/LTA disabled), no detached option, output labelled XAdES · livello T', async () => {
     const bridge = await open(['/home/u/fattura.xml']);
-    await userEvent.click(level(/^T —/));
+    await userEvent.click(level(/^LTA —/));
     await userEvent.click(screen.getByRole('radio', { name: /Firma XAdES/ }));
-    expect(level(/^B —/).checked).toBe(true);
-    expect(level(/^T —/).disabled).toBe(true);
-    expect(screen.getByText('Le firme XAdES si creano al livello B.')).toBeTruthy();
+    expect(level(/^T —/).checked).toBe(true);
+    expect(level(/^T —/).disabled).toBe(false);
+    expect(level(/^LT —/).disabled).toBe(true);
+    expect(level(/^LTA —/).disabled).toBe(true);
+    expect(
+      screen.getByText('Le firme XAdES arrivano fino al livello T (XAdES-T, con marca temporale).'),
+    ).toBeTruthy();
     expect(screen.queryByRole('checkbox', { name: 'Firma separata (.p7s)' })).toBeNull();
     const req = await signWithPin(bridge, 'Firma il file');
-    expect(req).toMatchObject({ format: 'xades', level: 'B' });
-    expect(screen.getByText('XAdES · livello B')).toBeTruthy();
+    expect(req).toMatchObject({ format: 'xades', level: 'T' });
+    expect(screen.getByText('XAdES · livello T')).toBeTruthy();
   });
 
   it('counter-signing a .p7m: up to T, needs another output folder, sends the signature number', async () => {

@@ -83,7 +83,8 @@ describe('signBatch', () => {
     writeFileSync(a, '<a/>');
     const cases: [Partial<SignPolicy>, string][] = [
       [{ level: 'T' }, 'TSA_URL_MISSING'],
-      [{ format: 'xades', level: 'T', tsa: { url: 'http://127.0.0.1:1/' } }, 'LEVEL_UNSUPPORTED'],
+      [{ format: 'xades', level: 'LT', tsa: { url: 'http://127.0.0.1:1/' } }, 'LEVEL_UNSUPPORTED'],
+      [{ format: 'xades', level: 'LTA', tsa: { url: 'http://127.0.0.1:1/' } }, 'LEVEL_UNSUPPORTED'],
       [
         { countersign: { signerIndex: 1 }, level: 'LT', tsa: { url: 'http://127.0.0.1:1/' } },
         'LEVEL_UNSUPPORTED',

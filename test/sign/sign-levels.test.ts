@@ -43,9 +43,10 @@ interface Sig {
   indication: string;
   subIndication: string | null;
   hasTimestamp: boolean;
-  timestamps?: { type?: string; integrity: string }[];
+  timestamps?: { type?: string; integrity: string; indication?: string; imprintMatches?: boolean }[];
   revocation: { status: string; source: string } | null;
   documentTimestamp?: boolean;
+  contentMissing?: true;
   counterSignatures: Sig[];
 }
 /** `sigillo verify --json` of one file: its report (signatures, format, error) */
@@ -162,8 +163,12 @@ describe('signing levels through the core policy', () => {
     const alone = join(fresh(), 'contratto.txt.p7s');
     copyFileSync(p7s, alone);
     const unpaired = await verify(alone);
-    expect(unpaired.error).toMatchObject({ code: 'CONTENT_NOT_FOUND' });
-    expect(unpaired.signatures).toEqual([]);
+    expect(unpaired.error).toBeNull();
+    expect(unpaired.signatures[0]).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'SIGNED_DATA_NOT_FOUND',
+      contentMissing: true,
+    });
   });
 
   it('detached at LT: timestamp and validation data inside the .p7s; the pair passes offline', async () => {
@@ -176,6 +181,15 @@ describe('signing levels through the core policy', () => {
     expect((await verifyOffline(r!.output as string)).signatures[0]).toMatchObject({
       indication: 'TOTAL_PASSED',
     });
+    // alone: everything but the content is still checked — the timestamp, the embedded revocation values
+    const alone = join(fresh(), 'allegato.bin.p7s');
+    copyFileSync(r!.output as string, alone);
+    const lone = (await verifyOffline(alone)).signatures[0];
+    expect(lone).toMatchObject({ subIndication: 'SIGNED_DATA_NOT_FOUND', contentMissing: true });
+    const pairTs = (await verifyOffline(r!.output as string)).signatures[0]?.timestamps?.[0];
+    expect(lone?.timestamps?.[0]).toMatchObject({ imprintMatches: true, integrity: 'valid' });
+    expect(lone?.timestamps?.[0]?.indication).toBe(pairTs?.indication); // the TSA judged as with the pair
+    expect(lone?.revocation?.status).toBe('good');
   });
 
   it('counter-signing at T: the counter-signature carries its own valid timestamp', async () => {

@@ -53,7 +53,7 @@ beforeAll(async () => {
 });
 
 describe('XAdES-T signature timestamp', () => {
-  it('a token over the canonical SignatureValue verifies; the form is XAdES-T', async () => {
+  it('a token over the canonical SignatureValue verifies; the form is XAdES-BASELINE-T (XAdES-T without SigningTime)', async () => {
     const value = signed.slice(
       signed.indexOf('<ds:SignatureValue>') + '<ds:SignatureValue>'.length,
       signed.indexOf('</ds:SignatureValue>'),
@@ -68,12 +68,19 @@ describe('XAdES-T signature timestamp', () => {
     const r = await verifyFile(file, { trust });
     const s = r.signatures[0];
     expect(s?.integrity).toBe('valid');
-    expect(s?.cadesForm).toBe('XAdES-T');
+    expect(s?.cadesForm).toBe('XAdES-BASELINE-T');
     expect(s?.hasTimestamp).toBe(true);
     expect(s?.timestamps).toHaveLength(1);
     expect(s?.timestamps?.[0]?.imprintMatches).toBe(true);
     expect(s?.timestamps?.[0]?.integrity).toBe('valid');
     expect(s?.timestamps?.[0]?.tsa).toContain('Time Stamping Unit');
+    // the level is read from the structure (as DSS): without SigningTime it is no baseline signature
+    const noTime = join(dir, 'xades-t-no-time.xml');
+    writeFileSync(
+      noTime,
+      readFileSync(file, 'utf8').replace(/<xades:SigningTime>[^<]*<\/xades:SigningTime>/, ''),
+    );
+    expect((await verifyFile(noTime, { trust })).signatures[0]?.cadesForm).toBe('XAdES-T');
   });
 
   it('a token over other data does not match', async () => {

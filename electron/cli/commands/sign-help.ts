@@ -11,7 +11,7 @@ Firma ogni FILE con la carta: un solo PIN per tutti i file (variabile SIGILLO_PI
 CAdES: FILE → FILE.p7m (CAdES-BES, DER). Se FILE è già un .p7m si aggiunge una firma parallela (stesso nome:
 serve --out con un'altra cartella: l'ingresso non è mai sostituito); con --nest lo si racchiude in una nuova busta (FILE.p7m.p7m).
 XAdES (--format xades, file XML/FatturaPA): firma XAdES-BES enveloped → NOME-signed.xml (con --out in
-un'altra cartella resta lo stesso nome, come vuole lo SdI).
+un'altra cartella resta lo stesso nome, come vuole lo SdI); con --level T (o --tsa) XAdES-T, con marca temporale.
 ${PADES_HELP.it}
 ${SIGN_LTV_HELP.it}
 
@@ -34,7 +34,7 @@ Signs every FILE with the card: one PIN for all files (SIGILLO_PIN variable, els
 CAdES: FILE → FILE.p7m (CAdES-BES, DER). If FILE already is a .p7m a parallel signature is added (same name:
 needs --out with another folder: the input is never replaced); with --nest it is wrapped in a new envelope (FILE.p7m.p7m).
 XAdES (--format xades, XML/FatturaPA files): enveloped XAdES-BES signature → NAME-signed.xml (with --out to
-another folder the name stays the same, as the SdI wants).
+another folder the name stays the same, as the SdI wants); with --level T (or --tsa) XAdES-T, with a timestamp.
 ${PADES_HELP.en}
 ${SIGN_LTV_HELP.en}
 

@@ -8,6 +8,7 @@ import { timestampFileLines, timestampSignatureLines, timestampsPassed } from '.
 
 function mark(s: SignatureReport): string {
   if (s.indication === 'TOTAL_PASSED') return '✔';
+  if (s.contentMissing && s.indication === 'INDETERMINATE') return '⚠';
   return s.indication === 'TOTAL_FAILED' || s.integrity === 'invalid' ? '✖' : '⚠';
 }
 
@@ -28,7 +29,9 @@ function signatureLines(s: SignatureReport, indent: string, counter: boolean): s
   const integrity =
     s.integrity === 'valid'
       ? t({ it: 'integrità: valida', en: 'integrity: valid' })
-      : t({ it: 'integrità: NON valida', en: 'integrity: NOT valid' });
+      : s.contentMissing && s.indication === 'INDETERMINATE'
+        ? t({ it: 'integrità: da verificare col documento', en: 'integrity: to check with the document' })
+        : t({ it: 'integrità: NON valida', en: 'integrity: NOT valid' });
   const qualified = s.qualified ? t({ it: ', qualificata', en: ', qualified' }) : '';
   const lines = [
     head,
@@ -48,8 +51,15 @@ export function fileSummary(r: FileReport): string {
     lines.push(`  ✖ ${t({ it: 'nessuna firma', en: 'no signature' })}`);
   for (const s of r.signatures) lines.push(...signatureLines(s, '  ', false));
   if (lacksAnchor(r.signatures)) lines.push(`  → ${t(UPDATE_TRUST_HINT)}`);
+  if (r.signatures.some((s) => s.contentMissing)) lines.push(`  → ${t(CONTENT_HINT)}`);
   return lines.join('\n');
 }
+
+/** How to give a detached signature its document (the core's explanation names no option). */
+const CONTENT_HINT = {
+  it: 'Oppure indica il documento con --content FILE.',
+  en: 'Or give the document with --content FILE.',
+};
 
 /** How to fix a signature whose certificate chains to no trusted anchor (the app says the same). */
 const UPDATE_TRUST_HINT = {

@@ -50,6 +50,10 @@ const L = {
   integrity: { it: 'Integrità', en: 'Integrity' },
   intact: { it: 'integra ({d}, {s})', en: 'intact ({d}, {s})' },
   broken: { it: 'NON integra ({d}, {s})', en: 'NOT intact ({d}, {s})' },
+  unchecked: {
+    it: 'da verificare: manca il documento firmato ({d}, {s})',
+    en: 'to be checked: the signed document is missing ({d}, {s})',
+  },
   changes: { it: 'Modifiche dopo la firma', en: 'Changes after signing' },
   wholeDoc: {
     it: 'nessuna: la firma copre tutto il documento',
@@ -118,9 +122,11 @@ export function writeSignature(
   });
   flow.row(t(L.qualified), qualifiedWords(s), o);
   const alg = { d: s.digestAlgorithm, s: s.signatureAlgorithm };
-  flow.row(t(L.integrity), t(s.integrity === 'valid' ? L.intact : L.broken, alg), {
+  const unchecked = s.contentMissing && s.indication === 'INDETERMINATE';
+  const integrity = s.integrity === 'valid' ? L.intact : unchecked ? L.unchecked : L.broken;
+  flow.row(t(L.integrity), t(integrity, alg), {
     ...o,
-    tone: s.integrity === 'valid' ? 'normal' : 'bad',
+    tone: s.integrity === 'valid' ? 'normal' : unchecked ? 'warn' : 'bad',
   });
   const changes = changesText(s);
   if (changes !== null) pdfChanges(flow, s, changes, indent);

@@ -24,6 +24,8 @@ export interface SignFileOptions extends Omit<SignCadesOptions, 'signingTime'> {
   pades?: PadesFileOptions;
   /** when the output exists, write "NAME (2).ext" (the first free name, output-plan.ts) instead of failing */
   rename?: boolean;
+  /** XAdES-T: the token over the canonical ds:SignatureValue (sign/xades-t.ts) */
+  signatureTimestamp?: (canonicalSignatureValue: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface SignFileResult {

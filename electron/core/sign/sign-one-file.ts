@@ -29,6 +29,14 @@ async function finisherFor(format: SignFormat, p: SignPolicy): Promise<SignerInf
   return (await import('./cades-t.js')).signatureTimestamper(p.tsa, p.digest);
 }
 
+/** XAdES: B, or T with a SignatureTimeStamp; LT and LTA are not written for XAdES yet. */
+async function xadesLevel(p: SignPolicy): Promise<Pick<SignFileOptions, 'signatureTimestamp'>> {
+  if (p.level === 'B') return {};
+  if (p.level !== 'T' || !p.tsa) throw levelUnsupported();
+  const { xadesTimestamper } = await import('./xades-t.js');
+  return { signatureTimestamp: xadesTimestamper(p.tsa, p.digest) };
+}
+
 /** PDF LT/LTA: DSS (and document timestamp); p7m LTA: archive timestamp. Removes the output when cancelled. */
 async function raise(output: string, format: SignFormat, p: SignPolicy, signal?: AbortSignal): Promise<void> {
   const needed = format === 'pades' ? p.level === 'LT' || p.level === 'LTA' : p.level === 'LTA';
@@ -68,7 +76,7 @@ export async function signOneFile(input: string, p: SignPolicy, run: FileRun): P
     const finishSignerInfo = await finisherFor('cades', p);
     return countersignFile({ ...opts, finishSignerInfo, signerIndex: p.countersign.signerIndex });
   }
-  if (format === 'xades' && p.level !== 'B') throw levelUnsupported();
+  if (format === 'xades') return signFile(format, { ...opts, ...(await xadesLevel(p)) });
   if (p.detached && p.level === 'LTA') throw levelUnsupported();
   const finishSignerInfo = await finisherFor(format, p);
   let r: SignFileResult;

@@ -50,7 +50,8 @@ export function formatFor(input: string, p: SignPolicy): SignFormat {
 export function checkPolicy(p: SignPolicy): void {
   if (p.level !== 'B' && !p.tsa) throw tsaError('TSA_URL_MISSING');
   if (p.countersign && p.level !== 'B' && p.level !== 'T') throw levelUnsupported();
-  if (p.format === 'xades' && p.level !== 'B') throw levelUnsupported(); // XAdES is written at B only
+  // XAdES is written at B and T (SignatureTimeStamp); LT/LTA not yet
+  if (p.format === 'xades' && p.level !== 'B' && p.level !== 'T') throw levelUnsupported();
   if (!p.detached) return;
   if (p.level === 'LTA') throw levelUnsupported();
   if (p.format === 'pades' || p.format === 'xades') {

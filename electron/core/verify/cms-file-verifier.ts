@@ -65,6 +65,13 @@ function rereadOf(input: LevelInput, content?: string) {
   };
 }
 
+interface ReadLevel {
+  summary: SignedDataSummary;
+  content?: string;
+  /** a detached signature whose content was not given nor found beside it */
+  missing?: boolean;
+}
+
 /**
  * Reads the SignedData with its detached content: --content, else the file beside it. A .p7s is detached as
  * a rule, so the file beside it is looked for first; any other file is read first and the content looked
@@ -75,7 +82,7 @@ async function readWithContent(
   opts: VerifyFileOptions,
   depth: number,
   onContent: (chunk: Uint8Array) => Promise<void>,
-): Promise<{ summary: SignedDataSummary; content?: string }> {
+): Promise<ReadLevel> {
   const path = input.path;
   let content = depth === 0 ? opts.content : undefined;
   if (depth === 0 && !content && /\.p7s$/i.test(path)) content = await contentBeside(path);
@@ -89,12 +96,12 @@ async function readWithContent(
     content = await contentBeside(path);
     if (content) summary = await read();
   }
-  if (summary.detached && !content) throw contentMissing(input.name ?? path);
+  if (summary.detached && !content) {
+    if (depth > 0) throw failure('CONTENT_NOT_FOUND', { file: input.name ?? path });
+    // the top-level signature is still judged: everything but the content's digest (SIGNED_DATA_NOT_FOUND)
+    return { summary: { ...summary, contentDigests: {} }, missing: true };
+  }
   return { summary, content };
-}
-
-function contentMissing(path: string): SigilloError {
-  return failure('CONTENT_NOT_FOUND', { file: path });
 }
 
 interface LevelResult {
@@ -111,19 +118,15 @@ function levelResult(
   return { signatures, detached: summary.detached, content: summary.detached ? content : undefined };
 }
 
-function judge(
-  input: LevelInput,
-  opts: VerifyFileOptions,
-  depth: number,
-  summary: SignedDataSummary,
-  content?: string,
-) {
+function judge(input: LevelInput, opts: VerifyFileOptions, depth: number, read: ReadLevel) {
+  const { summary, content, missing } = read;
   return levelSignatures(summary, rereadOf(input, content), {
     trust: opts.trust,
     revocation: opts.revocation,
     now: opts.now,
     depth,
     poe: opts.poe,
+    contentMissing: missing,
   });
 }
 
@@ -136,8 +139,9 @@ async function verifySpooled(
 ): Promise<LevelResult> {
   const capture = new NestedCapture(peek?.sink);
   try {
-    const { summary, content } = await readWithContent(input, opts, depth, capture.onContent);
-    const signatures = await judge(input, opts, depth, summary, content);
+    const read = await readWithContent(input, opts, depth, capture.onContent);
+    const { summary, content } = read;
+    const signatures = await judge(input, opts, depth, read);
     const nested = await capture.finish();
     if (nested) {
       if (depth + 1 >= CMS_LIMITS.levels) throw tooManyLevels();
@@ -170,7 +174,7 @@ async function verifyStreamed(
       : (stream: AsyncIterable<Uint8Array>) =>
           verifyStreamed({ path: input.path, stream }, opts, depth + 1, peek);
   const nested = new NestedStream(next, peek?.sink);
-  let read: { summary: SignedDataSummary; content?: string };
+  let read: ReadLevel;
   try {
     read = await readWithContent(input, opts, depth, nested.onContent);
   } catch (e) {
@@ -180,7 +184,7 @@ async function verifyStreamed(
   const inner = nested.finish();
   let signatures: SignatureReport[];
   try {
-    signatures = await judge(input, opts, depth, read.summary, read.content);
+    signatures = await judge(input, opts, depth, read);
   } catch (e) {
     await inner;
     throw e;

@@ -40,6 +40,8 @@ export interface Findings {
   pathFailure?: string;
   /** proof of existence of the signature from a valid signature timestamp (issue 10) */
   poe?: Date;
+  /** a detached signature verified without its content: only the content's digest is unknown */
+  contentMissing?: boolean;
 }
 
 export interface Verdict {
@@ -48,7 +50,7 @@ export interface Verdict {
   explanation: string;
 }
 
-type ExplanationKey = SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS' | 'KEY_REFUSED';
+type ExplanationKey = SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS' | 'KEY_REFUSED' | 'CONTENT_MISSING';
 
 const E: Record<ExplanationKey, Message> = {
   PASSED: {
@@ -127,6 +129,10 @@ const E: Record<ExplanationKey, Message> = {
     it: 'Il contenuto firmato non è disponibile.',
     en: 'The signed content is not available.',
   },
+  CONTENT_MISSING: {
+    it: 'Manca il documento firmato: mettilo accanto alla firma con lo stesso nome (senza .p7s o .p7m) e verifica di nuovo.',
+    en: 'The signed document is missing: put it next to the signature with the same name (without .p7s or .p7m) and verify again.',
+  },
 };
 
 function verdict(
@@ -142,7 +148,12 @@ function verdict(
 export function decide(f: Findings): Verdict {
   if (f.formatFailure) return verdict('INDETERMINATE', 'FORMAT_FAILURE');
   if (!f.signerCertFound) return verdict('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND');
-  if (f.hashOk === undefined) return verdict('INDETERMINATE', 'SIGNED_DATA_NOT_FOUND');
+  if (f.hashOk === undefined) {
+    // without the content, a signature value that fails over the signed attributes fails for any content
+    if (f.contentMissing && f.sigOk === false) return verdict('TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');
+    const key = f.contentMissing ? 'CONTENT_MISSING' : undefined;
+    return verdict('INDETERMINATE', 'SIGNED_DATA_NOT_FOUND', undefined, key);
+  }
   if (!f.hashOk) return verdict('TOTAL_FAILED', 'HASH_FAILURE');
   if (f.keyRefused) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', undefined, 'KEY_REFUSED');
   if (f.sigOk !== true) return verdict('TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');

@@ -14,6 +14,8 @@ export interface SignatureFindings {
   now: Date;
   /** proof of existence of the signature (a valid signature timestamp, or one from outside) */
   poe?: Date;
+  /** a detached signature verified without its content */
+  contentMissing?: boolean;
 }
 
 export function decideSignature(f: SignatureFindings, checks: CertChecks | undefined): Verdict {
@@ -39,5 +41,6 @@ export function decideSignature(f: SignatureFindings, checks: CertChecks | undef
     weakCrypto: checks?.weakCrypto ?? false,
     cryptoExpiry: checks?.cryptoExpiry,
     poe: f.poe,
+    contentMissing: f.contentMissing,
   });
 }

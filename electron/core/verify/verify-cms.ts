@@ -39,6 +39,8 @@ export interface VerifyContext {
   extraCertificates?: Uint8Array[];
   /** proof of existence from outside the signatures (a .m7m/.tsd timestamp over them; issue 10) */
   poe?: Date;
+  /** a detached signature verified without its content */
+  contentMissing?: boolean;
 }
 
 export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): Promise<SignatureReport[]> {
@@ -60,6 +62,7 @@ export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): 
     contentType: parts.eContentType,
     hashes: parts.contentHashes,
     digest: (h: HashName) => parts.contentDigest(h),
+    missing: ctx.contentMissing,
   };
   return Promise.all(
     parts.signerInfos.map(async (si) => {

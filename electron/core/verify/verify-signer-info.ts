@@ -29,6 +29,7 @@ import { earliest } from './signature-timestamps';
 import { checkArchiveTimestamps } from './archive-timestamps';
 import type { ArchivedSignedData } from './archive-attributes';
 import { CMS_LIMITS, counterSignaturesTooDeep } from '../cms/limits';
+import { contentMissingNote } from './content-missing';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
@@ -36,6 +37,8 @@ export interface SignedContent {
   /** hashes that made the content itself (they count against the crypto constraints) */
   hashes?: HashName[];
   digest(h: HashName): Uint8Array | undefined;
+  /** detached content not given: its digest is unknown, the rest is checked */
+  missing?: boolean;
 }
 
 export interface SignerInfoContext extends CertCheckContext {
@@ -224,6 +227,7 @@ export async function verifySignerInfo(
 
   const sigOk =
     signer && sigHash ? checkSignatureValue(signer, si, attrs, content, sigHash, messages) : undefined;
+  if (content.missing && signer) messages.push(contentMissingNote(sigOk));
   let essMismatch = false;
   const ess = attrs?.essCertIds[0];
   if (signer && ess) {
@@ -256,7 +260,8 @@ export async function verifySignerInfo(
   const stamps = await checkSignatureTimestamps(bytes, ctx);
   messages.push(...stamps.messages);
   const archive =
-    content.contentType && ctx.signedData
+    // an archive timestamp's imprint covers the content's digest: not checkable without it
+    content.contentType && ctx.signedData && !content.missing
       ? await checkArchiveTimestamps(bytes, ctx.signedData, ctx)
       : { reports: [], messages: [], poe: undefined };
   messages.push(...archive.messages);
@@ -272,6 +277,7 @@ export async function verifySignerInfo(
       signingTime,
       now: ctx.now,
       poe: earliest(earliest(stamps.poe, archive.poe), ctx.poe),
+      contentMissing: content.missing,
     },
     checks,
   );
@@ -300,5 +306,6 @@ export async function verifySignerInfo(
     revocation: checks?.revocation ?? null,
     messages,
     counterSignatures,
+    ...(content.missing ? { contentMissing: true as const } : {}),
   };
 }

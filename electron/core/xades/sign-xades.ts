@@ -1,5 +1,5 @@
 /**
- * XAdES-BES enveloped signing of an XML file (FatturaPA): the ds:Signature is spliced in as the last child of the
+ * XAdES-BES (B-B) enveloped signing of an XML file (FatturaPA), and XAdES-T (B-T) with a SignatureTimeStamp: the ds:Signature is spliced in as the last child of the
  * root, right before its end tag, so every byte of the document stays as it was (encoding, line ends, XML
  * declaration, stylesheet PI). Digests over canonical XML (C14N 1.0), SignedInfo signed by the KeySigner (token).
  * The result is parsed and verified again before it is written (atomically, never over an existing file).
@@ -32,7 +32,11 @@ export interface SignXadesOptions {
   digest: DigestName;
   signer: KeySigner;
   signingTime?: Date;
+  /** XAdES-T: asks a TSA for a token over these bytes (the canonical ds:SignatureValue), returns it DER */
+  signatureTimestamp?: SignatureTimestamper;
 }
+
+export type SignatureTimestamper = (canonicalSignatureValue: Uint8Array) => Promise<Uint8Array>;
 
 const C14N_INCLUSIVE = { kind: 'inclusive', withComments: false } as const;
 
@@ -98,6 +102,7 @@ export async function xadesSignBytes(
   signer: KeySigner,
   digest: DigestName,
   signingTime: Date,
+  timestamp?: SignatureTimestamper,
 ): Promise<Buffer> {
   const doc = checkSignable(bytes);
   const at = rootEndOffset(bytes, doc.documentElement.tagName);
@@ -124,11 +129,18 @@ export async function xadesSignBytes(
   const raw = await signer.sign(digest, canonicalize(signedInfo, C14N_INCLUSIVE));
   const value = signer.keyAlgorithm === 'ec' ? ecdsaDerToPlain(raw, signer.certificate) : Buffer.from(raw);
   input.signatureValue = value.toString('base64');
+  if (timestamp) {
+    // the ds:SignatureValue as it will be in the document (same in-scope namespaces), canonicalized (C14N 1.0)
+    const placed = idIndex(parseXml(context(signatureXml(input)))).get(ids.signatureValue)?.[0];
+    if (!placed) throw new Error('SignatureValue not found in the draft');
+    const token = await timestamp(canonicalize(placed, C14N_INCLUSIVE));
+    input.signatureTimestamp = Buffer.from(token).toString('base64');
+  }
   return splice(bytes, at, signatureXml(input));
 }
 
 /** Re-parses the result and checks its integrity with Sigillo's own verifier before anything is written. */
-async function selfCheck(out: Buffer): Promise<void> {
+async function selfCheck(out: Buffer, stamped: boolean): Promise<void> {
   const doc = parseXml(decodeXml(out));
   const [signature] = topLevelSignatures(doc);
   const r = signature
@@ -144,14 +156,20 @@ async function selfCheck(out: Buffer): Promise<void> {
   if (r?.report.integrity !== 'valid') {
     throw cannotSign('XADES_SELF_CHECK_FAILED');
   }
+  // XAdES-T: the token must cover the SignatureValue as a verifier canonicalizes it in the written document
+  const stamps = r.report.timestamps ?? [];
+  if (stamped && (stamps.length !== 1 || !stamps[0]?.imprintMatches)) {
+    throw cannotSign('XADES_SELF_CHECK_FAILED');
+  }
 }
 
 export async function signXadesFile(o: SignXadesOptions): Promise<{ output: string }> {
   const output = o.output ?? xadesOutputPath(o.input, o.outputDir);
   await checkOutput(output, { overwrite: o.overwrite });
   const bytes = await readXmlFile(o.input);
-  const signed = await xadesSignBytes(bytes, o.signer, o.digest, o.signingTime ?? new Date());
-  await selfCheck(signed);
+  const stamp = o.signatureTimestamp;
+  const signed = await xadesSignBytes(bytes, o.signer, o.digest, o.signingTime ?? new Date(), stamp);
+  await selfCheck(signed, stamp !== undefined);
   await withAtomicOutput(output, { overwrite: o.overwrite }, async (fh) => {
     await fh.writeFile(signed);
   });

@@ -120,10 +120,14 @@ async function counterSignatures(signature: Element, ctx: XmlSignatureContext): 
   return out;
 }
 
+/**
+ * The form, by structure as DSS reads it: a signature timestamp over B-level baseline properties (SigningTime and
+ * a SigningCertificate(V2), EN 319 132-1 §6.3) is XAdES-BASELINE-T; other timestamped ones stay XAdES-T.
+ */
 function form(p: XadesProperties | undefined): CadesForm {
   if (!p) return 'XMLDSig';
   if (p.validationData && p.timestamps > 0) return 'XAdES-LT';
-  if (p.timestamps > 0) return 'XAdES-T';
+  if (p.timestamps > 0) return p.signingTime && p.signingCertificateVersion ? 'XAdES-BASELINE-T' : 'XAdES-T';
   return p.policy ? 'XAdES-EPES' : 'XAdES-BES';
 }
 

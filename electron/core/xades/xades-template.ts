@@ -1,5 +1,5 @@
 /**
- * The XAdES-BES enveloped ds:Signature Sigillo writes (FatturaPA rules: Reference URI="" with the
+ * The XAdES-BES (B-B) enveloped ds:Signature Sigillo writes, with a SignatureTimeStamp for XAdES-T (B-T) (FatturaPA rules: Reference URI="" with the
  * enveloped-signature transform, a Reference to the SignedProperties, RSA-SHA256, SigningTime,
  * SigningCertificateV2, the certificate in KeyInfo), as text: only ASCII (base64, URIs, ids, a UTC time), so it
  * can be spliced into a document of any ASCII-compatible encoding without touching the document's bytes.
@@ -22,10 +22,31 @@ export interface XadesTemplateInput {
   documentDigest: string;
   signedPropertiesDigest: string;
   signatureValue: string;
+  /** XAdES-T: the RFC 3161 token over the canonical ds:SignatureValue, DER base64 (EN 319 132-1 §5.3) */
+  signatureTimestamp?: string;
 }
 
-export function signatureIds(id: string): { signature: string; signedProperties: string } {
-  return { signature: `Signature-${id}`, signedProperties: `SignedProperties-${id}` };
+export function signatureIds(id: string): {
+  signature: string;
+  signedProperties: string;
+  signatureValue: string;
+} {
+  return {
+    signature: `Signature-${id}`,
+    signedProperties: `SignedProperties-${id}`,
+    signatureValue: `SignatureValue-${id}`,
+  };
+}
+
+/** xades:UnsignedProperties with the SignatureTimeStamp (C14N 1.0, the canonicalization it was made with) */
+function unsignedPropertiesXml(i: XadesTemplateInput): string {
+  if (!i.signatureTimestamp) return '';
+  return (
+    `<xades:UnsignedProperties><xades:UnsignedSignatureProperties>` +
+    `<xades:SignatureTimeStamp Id="SignatureTimeStamp-${i.id}"><ds:CanonicalizationMethod Algorithm="${C14N_10}"/>` +
+    `<xades:EncapsulatedTimeStamp>${i.signatureTimestamp}</xades:EncapsulatedTimeStamp></xades:SignatureTimeStamp>` +
+    `</xades:UnsignedSignatureProperties></xades:UnsignedProperties>`
+  );
 }
 
 /** IssuerSerial (RFC 5035) of the certificate, DER, base64 (xades:IssuerSerialV2) */
@@ -74,9 +95,9 @@ export function signatureXml(i: XadesTemplateInput): string {
     .join('');
   return (
     `<ds:Signature xmlns:ds="${NS.ds}" Id="${ids.signature}">${signedInfoXml(i)}` +
-    `<ds:SignatureValue Id="SignatureValue-${i.id}">${i.signatureValue}</ds:SignatureValue>` +
+    `<ds:SignatureValue Id="${ids.signatureValue}">${i.signatureValue}</ds:SignatureValue>` +
     `<ds:KeyInfo><ds:X509Data>${certs}</ds:X509Data></ds:KeyInfo>` +
     `<ds:Object><xades:QualifyingProperties xmlns:xades="${NS.xades}" Target="#${ids.signature}">` +
-    `${signedPropertiesXml(i)}</xades:QualifyingProperties></ds:Object></ds:Signature>`
+    `${signedPropertiesXml(i)}${unsignedPropertiesXml(i)}</xades:QualifyingProperties></ds:Object></ds:Signature>`
   );
 }

@@ -14,7 +14,7 @@ export const enSignLevels: Dict<typeof itSignLevels> = {
     LTA: 'LTA — as LT, plus an archive timestamp (long-term preservation)',
     tsaFrom: 'Timestamp from {{url}}.',
     needsTsa: 'Levels T, LT and LTA need a timestamp service (TSA): set it in Settings, under “Timestamp”.',
-    xadesOnlyB: 'XAdES signatures are made at level B.',
+    xadesUpToT: 'XAdES signatures go up to level T (XAdES-T, with a timestamp).',
     countersignUpToT: 'Counter-signatures go up to level T.',
     detachedUpToLt: 'Detached signatures go up to level LT.',
     kind: 'Kind of signature',

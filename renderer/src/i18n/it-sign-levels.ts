@@ -13,7 +13,7 @@ export const itSignLevels = {
     tsaFrom: 'Marca temporale da {{url}}.',
     needsTsa:
       'I livelli T, LT e LTA richiedono un servizio di marca temporale (TSA): indicalo in Impostazioni, alla voce «Marca temporale».',
-    xadesOnlyB: 'Le firme XAdES si creano al livello B.',
+    xadesUpToT: 'Le firme XAdES arrivano fino al livello T (XAdES-T, con marca temporale).',
     countersignUpToT: 'Le controfirme arrivano fino al livello T.',
     detachedUpToLt: 'Le firme separate arrivano fino al livello LT.',
     kind: 'Tipo di firma',

@@ -16,8 +16,8 @@ export const SIGN_MESSAGES = {
     en: 'No free name for {path}.',
   },
   LEVEL_UNSUPPORTED: {
-    it: 'Livelli disponibili: B per XAdES, B e T per le controfirme, fino a LT per le firme separate (.p7s), fino a LTA per .p7m e PDF.',
-    en: 'Levels available: B for XAdES, B and T for counter-signatures, up to LT for detached signatures (.p7s), up to LTA for .p7m and PDF.',
+    it: 'Livelli disponibili: B e T per XAdES, B e T per le controfirme, fino a LT per le firme separate (.p7s), fino a LTA per .p7m e PDF.',
+    en: 'Levels available: B and T for XAdES, B and T for counter-signatures, up to LT for detached signatures (.p7s), up to LTA for .p7m and PDF.',
   },
   SIGN_OPTIONS_CONFLICT: {
     it: 'La firma separata (.p7s) è CAdES: non vale per PAdES o XAdES.',

@@ -19,7 +19,7 @@ export interface LevelChoices {
 
 /** The highest level the other choices allow. */
 export function maxLevel(format: SignFormat, c: Pick<LevelChoices, 'detached' | 'countersign'>): SignLevel {
-  if (format === 'xades') return 'B';
+  if (format === 'xades') return 'T';
   if (c.countersign !== null) return 'T';
   return c.detached ? 'LT' : 'LTA';
 }
@@ -69,7 +69,7 @@ export function SignLevelOptions(props: Props) {
       ) : (
         <p className="hint muted">{t('signLevel.needsTsa')}</p>
       )}
-      {format === 'xades' && <p className="hint muted">{t('signLevel.xadesOnlyB')}</p>}
+      {format === 'xades' && <p className="hint muted">{t('signLevel.xadesUpToT')}</p>}
       {choices.countersign !== null && <p className="hint muted">{t('signLevel.countersignUpToT')}</p>}
       {choices.detached && <p className="hint muted">{t('signLevel.detachedUpToLt')}</p>}
     </fieldset>
