@@ -93,8 +93,8 @@ export async function verifyFile(path: string, opts: VerifyFileOptions): Promise
     const verifier = VERIFIERS.find((v) => v.matches(head, path)) ?? cmsFileVerifier;
     const r = await verifier.verify(path, opts, whole);
     const { format, ...rest } = r;
-    return { file: path, format, error: null, ...rest };
+    return withTexts({ file: path, format, error: null, ...rest });
   } catch (e) {
-    return { file: path, format: null, error: toErrorInfo(e), signatures: [] };
+    return withTexts({ file: path, format: null, error: toErrorInfo(e), signatures: [] });
   }
 }
