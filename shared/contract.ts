@@ -12,6 +12,7 @@ import {
 } from './schemas/certificates';
 import { EmptyRequestSchema, OkResponseSchema } from './schemas/common';
 import { OpenFilesEventSchema } from './schemas/events';
+import { OpenSignedRequestSchema, OpenSignedResponseSchema } from './schemas/open';
 import { ChangePinRequestSchema, UnblockPinRequestSchema } from './schemas/pin';
 import {
   RenewalStatusResponseSchema,
@@ -61,6 +62,8 @@ export const CONTRACT = {
   extract: { request: ExtractRequestSchema, response: ExtractResponseSchema },
   /** the changed pages of a verified PDF side by side (issue 23), rendered in the card worker */
   visualDiff: { request: VisualDiffRequestSchema, response: VisualDiffResponseSchema },
+  /** a verified file's signed document (p7m content, a PDF signature's revision, the XML) for the system viewer */
+  openSigned: { request: OpenSignedRequestSchema, response: OpenSignedResponseSchema },
   exportCertificate: { request: ExportCertificateRequestSchema, response: PathResponseSchema },
   changePin: { request: ChangePinRequestSchema, response: OkResponseSchema },
   unblockPin: { request: UnblockPinRequestSchema, response: OkResponseSchema },

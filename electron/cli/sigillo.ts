@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 /** `sigillo` command-line entry point: parses the words, dispatches to a command, maps errors to exit codes. */
-// first: every module loaded after it is compiled with the code cache
-import '../core/files/code-cache-install';
 import { endQuietlyOnClosedPipe } from './closed-pipe';
 import { run } from './dispatch';
 

@@ -9,6 +9,7 @@ import { detectLang } from '../core/i18n/locale';
 import { applyLanguage } from '../shell/handlers/app-handlers';
 import type { EventName, EventPayload } from '../../shared/schemas/events';
 import { harnessDesktop } from './harness-desktop';
+import type { DownloadShelf } from './downloads';
 
 export interface HarnessContextOptions {
   userDataDir: string;
@@ -22,6 +23,8 @@ export interface HarnessContextOptions {
   opened?: string[];
   /** watch PC/SC readers and cards (card events), as the app does; off by default in the harness */
   watchCards?: boolean;
+  /** where "open with the system viewer" offers files as downloads (the server serves them) */
+  downloads?: DownloadShelf;
 }
 
 export function makeHarnessContext(o: HarnessContextOptions): {
@@ -48,7 +51,7 @@ export function makeHarnessContext(o: HarnessContextOptions): {
     pendingFiles: new PendingFiles(),
     settings: new SettingsStore(o.userDataDir, new MemorySecretStore()),
     worker,
-    desktop: harnessDesktop(o.outDir, o.log, o.opened),
+    desktop: harnessDesktop(o.outDir, o.log, o.opened, o.downloads),
     reports: new ReportCache(),
     log: o.log,
     emit: o.emit,

@@ -9,6 +9,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../../shared/schemas/events';
 import { dispatchInvoke } from '../shell/ipc/dispatch';
@@ -24,6 +26,8 @@ import {
 } from './harness-security';
 import { indexWithToken, staticFile } from './static-files';
 import { handleUpload, UPLOAD_PATH } from './upload';
+import { DOWNLOAD_PREFIX, DownloadShelf } from './downloads';
+import { removeOpenSession, sweepOpenFolders } from '../core/open/open-folder';
 
 export interface HarnessOptions {
   /** 0: any free port */
@@ -65,6 +69,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const token = o.token ?? newSessionToken();
   const sockets = new Set<WebSocket>();
   const opened: string[] = [];
+  const downloads = new DownloadShelf(token);
+  await sweepOpenFolders(o.userDataDir); // opened documents left by a harness that did not stop cleanly
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     const text = JSON.stringify({ type: 'event', event, payload });
     for (const ws of sockets) ws.send(text);
@@ -79,6 +85,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     emit,
     opened,
     watchCards: o.watchCards,
+    downloads,
   });
   let port = o.port;
 
@@ -101,6 +108,18 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       return handleUpload(req, res, o.outDir);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') {
+      if (!tokenMatches(token, url.searchParams.get('token'))) return deny(res, 403, 'forbidden');
+      const file = downloads.take(url.pathname.slice(DOWNLOAD_PREFIX.length));
+      if (!file) return deny(res, 404, 'not found');
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      return pipeline(createReadStream(file.path), res);
+    }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       if (!tokenMatches(token, url.searchParams.get('token')))
         return deny(res, 403, 'session token required');
@@ -176,6 +195,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     opened,
     close: async () => {
       worker.dispose();
+      removeOpenSession(o.userDataDir);
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -24,6 +24,7 @@ import { applyAppSecurity } from './app/security';
 import { forkUtilityWorker } from './app/utility-worker-port';
 import { createMainWindow } from './app/window';
 import { RENDERER_INDEX } from './app/app-paths';
+import { removeOpenSession, sweepOpenFolders } from '../core/open/open-folder';
 
 const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
 const DAY = 24 * 60 * 60 * 1000;
@@ -122,6 +123,9 @@ function start(): void {
     openFiles([path], ctx);
   });
   app.on('before-quit', () => worker.dispose());
+  // documents opened with the system viewer: this run's folder goes at quit, a crashed run's at the next start
+  app.on('will-quit', () => removeOpenSession(userDataDir));
+  void sweepOpenFolders(userDataDir).catch(() => log.warn('opened.sweep-failed'));
   void remind(ctx);
   setInterval(() => void remind(ctx), DAY).unref();
 }

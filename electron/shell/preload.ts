@@ -24,6 +24,7 @@ const METHODS: { [M in InvokeMethod]: true } = {
   exportReport: true,
   extract: true,
   visualDiff: true,
+  openSigned: true,
   exportCertificate: true,
   changePin: true,
   unblockPin: true,

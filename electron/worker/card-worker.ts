@@ -11,6 +11,7 @@ import { exportReport, extract, verify } from './ops/verify-ops';
 import { watchCards } from './ops/watch-cards';
 import { trustStatusOp, trustUpdateOp } from './ops/trust-ops';
 import { visualDiff } from './ops/visual-op';
+import { openSigned } from './ops/open-op';
 
 runWorker(parentLink(), {
   ping: async () => ({ pid: process.pid }),
@@ -26,4 +27,5 @@ runWorker(parentLink(), {
   trustStatus: trustStatusOp,
   trustUpdate: trustUpdateOp,
   visualDiff,
+  openSigned,
 });

@@ -20,6 +20,7 @@ import { ChangePinRequestSchema, UnblockPinRequestSchema } from '../../shared/sc
 import { SignRequestSchema, SignResponseSchema } from '../../shared/schemas/sign';
 import { ExtractRequestSchema, ExtractResponseSchema, FileReportSchema } from '../../shared/schemas/verify';
 import { VisualDiffResponseSchema } from '../../shared/schemas/visual';
+import { OpenedDocumentSchema } from '../../shared/schemas/open';
 import { TrustStateSchema } from '../../shared/schemas/trust';
 
 /** the card settings every card method gets (never secrets) */
@@ -88,6 +89,29 @@ export const WORKER_METHODS = {
         .max(10_000),
     }),
     response: VisualDiffResponseSchema,
+  },
+  /** a verified file's signed document written into the app's private temporary folder (issue 21 flow 5) */
+  openSigned: {
+    request: z.strictObject({
+      file: AbsolutePathSchema,
+      plan: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('envelope') }),
+        z.strictObject({ kind: z.literal('xml') }),
+        z.strictObject({
+          kind: z.literal('pdf'),
+          signature: z.number().int().min(1),
+          signedEnd: z.number().int().min(1),
+          // eslint-disable-next-line no-control-regex
+          name: OpenedDocumentSchema.shape.name.regex(/^[^\\/\u0000-\u001f]+$/),
+        }),
+      ]),
+      /** the file at verification time (size, times, inode); null: not known, refused */
+      stamp: z
+        .strictObject({ size: z.number(), mtimeMs: z.number(), ctimeMs: z.number(), ino: z.number() })
+        .nullable(),
+      sessionDir: AbsolutePathSchema,
+    }),
+    response: OpenedDocumentSchema,
   },
   /** the EU trusted lists' state, from the cache (no network) */
   trustStatus: { request: EmptyRequestSchema, response: TrustStateSchema },

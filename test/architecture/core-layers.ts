@@ -40,5 +40,6 @@ export const CORE_LAYERS: Readonly<Record<string, Layer>> = {
   sign: 'orchestration',
   validate: 'orchestration',
   ltv: 'orchestration',
+  open: 'orchestration',
   report: 'reports',
 };

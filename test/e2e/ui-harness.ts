@@ -42,6 +42,8 @@ export async function startUi(o: {
   module: string;
   /** extra worker environment (e.g. SIGILLO_LOTL_URL of a loopback LOTL) */
   env?: Record<string, string>;
+  /** the window size (default 1100×760) */
+  viewport?: { width: number; height: number };
 }): Promise<UiSession> {
   for (const built of [WORKER_BUILT, join(STATIC_DIR, 'index.html')]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
@@ -71,7 +73,10 @@ export async function startUi(o: {
     version: 'e2e',
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1100, height: 760 }, locale: 'it-IT' });
+  const page = await browser.newPage({
+    viewport: o.viewport ?? { width: 1100, height: 760 },
+    locale: 'it-IT',
+  });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => {
@@ -112,4 +117,17 @@ export async function dropFiles(
   }
   await overlay.waitFor();
   await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+}
+
+/** focuses the button named `name` by Tab, as a keyboard user would (fails if Tab never reaches it), then Enter */
+export async function pressByKeyboard(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  await button.waitFor();
+  for (let i = 0; i < 60; i++) {
+    if (await button.evaluate((b) => b === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  if (!(await button.evaluate((b) => b === document.activeElement)))
+    throw new Error(`"${name}" is not reachable with Tab`);
+  await page.keyboard.press('Enter');
 }

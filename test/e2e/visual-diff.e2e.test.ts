@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeUiStore } from './demo-store';
-import { dropFiles, startUi, type UiSession } from './ui-harness';
+import { dropFiles, pressByKeyboard as pressOn, startUi, type UiSession } from './ui-harness';
 import { shot } from './ui-files';
 import { writeHandwritten } from '../pdf/support/make-pdf';
 import { signFile } from '../pdf/support/signers';
@@ -24,23 +24,13 @@ let page: Page;
 let altered: string;
 let twice: string;
 
+const pressByKeyboard = (name: string) => pressOn(page, name);
+
 async function verifyDropped(file: string, name: string, action: string): Promise<void> {
   await dropFiles(page, [{ name, base64: readFileSync(file).toString('base64'), type: 'application/pdf' }]);
   await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe(action);
   await page.keyboard.press('Enter');
   await page.getByText(name, { exact: true }).first().waitFor({ timeout: 60_000 });
-}
-
-/** focuses the button by Tab, as a keyboard user would, and presses Enter */
-async function pressByKeyboard(name: string): Promise<void> {
-  const button = page.getByRole('button', { name, exact: true });
-  await button.waitFor();
-  for (let i = 0; i < 60; i++) {
-    if (await button.evaluate((b) => b === document.activeElement)) break;
-    await page.keyboard.press('Tab');
-  }
-  expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
-  await page.keyboard.press('Enter');
 }
 
 beforeAll(async () => {

@@ -6,14 +6,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeHarnessContext } from '../../electron/harness/harness-context';
-import { WORKER_BUILT } from '../../electron/harness/harness-main';
-import { dispatchInvoke } from '../../electron/shell/ipc/dispatch';
 import type { ShellContext } from '../../electron/shell/ipc/context';
-import { makeShellLog } from '../../electron/shell/ipc/shell-log';
 import type { CardWorkerClient } from '../../electron/shell/worker-client';
 import type { Result } from '../../shared/api';
-import { CONTRACT } from '../../shared/contract';
+import { checkedCall, quietShellContext } from '../support/shell-context';
 import type { VisualDiffResponse } from '../../shared/schemas/visual';
 import { decodePng } from '../../electron/core/pdf/png-image';
 import { writeHandwritten } from '../pdf/support/make-pdf';
@@ -25,25 +21,13 @@ let ctx: ShellContext;
 let worker: CardWorkerClient;
 let dir: string;
 
-async function call(method: 'verify' | 'visualDiff', request: unknown): Promise<Result<unknown>> {
-  const r = await dispatchInvoke(ctx, method, request);
-  if (r.ok) expect(CONTRACT[method].response.safeParse(r.value).success).toBe(true);
-  return r;
-}
+const call = (method: 'verify' | 'visualDiff', request: unknown): Promise<Result<unknown>> =>
+  checkedCall(ctx, method, request);
 
 beforeAll(() => {
   dir = mkdtempSync(join(fx.root, 'visual-ipc-'));
   mkdirSync(join(dir, 'user-data'));
-  ({ ctx, worker } = makeHarnessContext({
-    userDataDir: join(dir, 'user-data'),
-    outDir: dir,
-    workerEntry: WORKER_BUILT,
-    workerEnv: { PATH: process.env.PATH, SIGILLO_LANG: 'en' },
-    log: makeShellLog({ info: () => undefined, warn: () => undefined, error: () => undefined }),
-    version: '0.0.0-test',
-    emit: () => undefined,
-    opened: [],
-  }));
+  ({ ctx, worker } = quietShellContext(join(dir, 'user-data'), dir));
 });
 
 afterAll(() => worker?.dispose());

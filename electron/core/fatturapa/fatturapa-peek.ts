@@ -5,7 +5,7 @@
  */
 import type { FatturaPaSummary } from './fatturapa-types';
 import { fatturaPaFromBytes } from './fatturapa';
-import { decodeXml, looksLikeXml } from '../xml/xml-safe';
+import { decodeXml, looksLikeXml } from '../xml/xml-decode';
 
 export const MAX_PEEK_BYTES = 16 * 1024 * 1024;
 

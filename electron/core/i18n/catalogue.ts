@@ -13,6 +13,7 @@ import { CMS_MESSAGES, type CmsErrorCode } from './messages/cms';
 import { CRYPTO_MESSAGES, type CryptoErrorCode } from './messages/crypto';
 import { FILES_MESSAGES, type FilesErrorCode } from './messages/files';
 import { LTV_MESSAGES, type LtvErrorCode } from './messages/ltv';
+import { OPEN_MESSAGES, type OpenErrorCode } from './messages/open';
 import { PDF_MESSAGES, type PdfErrorCode } from './messages/pdf';
 import { PKCS11_MESSAGES, type Pkcs11ErrorCode } from './messages/pkcs11';
 import { RENEWAL_MESSAGES, type RenewalErrorCode } from './messages/renewal';
@@ -33,6 +34,7 @@ export const CATALOGUE = {
   ...CRYPTO_MESSAGES,
   ...FILES_MESSAGES,
   ...LTV_MESSAGES,
+  ...OPEN_MESSAGES,
   ...PDF_MESSAGES,
   ...PKCS11_MESSAGES,
   ...RENEWAL_MESSAGES,
@@ -59,6 +61,7 @@ export type ErrorCode =
   | CryptoErrorCode
   | FilesErrorCode
   | LtvErrorCode
+  | OpenErrorCode
   | PdfErrorCode
   | Pkcs11ErrorCode
   | RenewalErrorCode

@@ -21,3 +21,18 @@ export function pageRefs(store: ObjectStore, catalog: PdfDict): PdfRef[] {
   walk(catalog.get('Pages'), 0);
   return out;
 }
+
+/** page lists already walked, per store and catalog: a store's objects never change once read */
+const walked = new WeakMap<ObjectStore, { catalog: PdfDict; pages: PdfRef[] }>();
+
+/**
+ * pageRefs, walked once per store: the latest revision's page list is compared with each signed revision's,
+ * one walk of 5000 pages instead of one per signature (issue 22). A walk that throws is not kept.
+ */
+export function storePageRefs(store: ObjectStore, catalog: PdfDict): PdfRef[] {
+  const hit = walked.get(store);
+  if (hit && hit.catalog === catalog) return hit.pages;
+  const pages = pageRefs(store, catalog);
+  walked.set(store, { catalog, pages });
+  return pages;
+}

@@ -33,8 +33,9 @@ export class PdfString {
 
 export class PdfDict {
   readonly map = new Map<string, PdfValue>();
-  constructor(entries: Iterable<[string, PdfValue]> = []) {
-    for (const [k, v] of entries) this.map.set(k, v);
+  constructor(entries?: Iterable<[string, PdfValue]>) {
+    // the parser makes thousands of empty ones: no iterator over a default empty list for each
+    if (entries) for (const [k, v] of entries) this.map.set(k, v);
   }
   get(key: string): PdfValue | undefined {
     return this.map.get(key);

@@ -48,7 +48,9 @@ export class ObjectStore {
   ) {}
 
   get(num: number): PdfValue | undefined {
-    if (this.cache.has(num)) return this.cache.get(num);
+    // one lookup: a missing object is cached as null, so undefined means not read yet
+    const hit = this.cache.get(num);
+    if (hit !== undefined) return hit;
     const e = this.entries.get(num);
     let v: PdfValue | undefined;
     if (!e || e.type === 'free') v = undefined;
@@ -70,6 +72,38 @@ export class ObjectStore {
   dict(v: PdfValue | undefined): PdfDict | undefined {
     return asDict(this.resolve(v));
   }
+}
+
+/** white space as the former /\s/ test saw it in Latin-1 text: tab, LF, VT, FF, CR, space, no-break space */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+/**
+ * The object number of a `num gen obj` header at the start of `b` (what /^\s*(\d+)\s+\d+\s+obj\b/ matched
+ * in its Latin-1 text), read from the bytes without a string or a regular expression; undefined when none.
+ */
+export function headerNumber(b: Uint8Array): number | undefined {
+  let i = 0;
+  const n = b.length;
+  const run = (test: (c: number) => boolean) => {
+    const from = i;
+    while (i < n && test(b[i]!)) i++;
+    return i - from;
+  };
+  const digit = (c: number) => c >= 0x30 && c <= 0x39;
+  run(isSpace);
+  const from = i;
+  if (run(digit) === 0) return undefined;
+  let num = 0;
+  for (let k = from; k < i; k++) num = num * 10 + b[k]! - 0x30;
+  if (run(isSpace) === 0 || run(digit) === 0 || run(isSpace) === 0) return undefined;
+  if (i + 3 > n || b[i] !== 0x6f || b[i + 1] !== 0x62 || b[i + 2] !== 0x6a) return undefined;
+  return i + 3 < n && isWordChar(b[i + 3]!) ? undefined : num;
 }
 
 export class PdfReader {
@@ -213,11 +247,10 @@ export class PdfReader {
     const hit = this.shareParsed ? this.parsed.get(offset) : undefined;
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
     // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object
-    const head = this.src.read(offset, 40).toString('latin1');
-    const m = /^\s*(\d+)\s+\d+\s+obj\b/.exec(head);
+    const head = headerNumber(this.src.read(offset, 40));
     // made only when needed: an error's stack costs more than reading the object
     let failure: unknown;
-    if (m && Number(m[1]) === num) {
+    if (head === num) {
       try {
         return this.readObject(offset, num, gen);
       } catch (e) {

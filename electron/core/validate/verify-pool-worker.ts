@@ -2,7 +2,6 @@
  * A verifier thread of verify-pool.ts: opens the session once (same options as the caller's), then verifies
  * each batch of files it is given and answers with the reports and their indexes.
  */
-import '../files/code-cache-install';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openVerification, verifyFiles } from './session';
 import type { PoolMessage, PoolSession } from './verify-pool';

@@ -5,8 +5,8 @@
  * encoding honoured (UTF-8, ISO-8859-1/Latin-1, Windows-1252, UTF-16 with BOM) and small namespace-aware helpers to
  * walk the tree. No regular expressions over the XML text.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import { SigilloError, failure } from '../errors';
+import { malformedXml } from './xml-decode';
 import { checkDepth, checkMarkup, tooLarge, XML_LIMITS, type XmlLimits } from './xml-limits';
 
 export const MAX_XML_BYTES = XML_LIMITS.maxBytes;
@@ -14,44 +14,10 @@ export const ELEMENT_NODE = 1;
 const DOCUMENT_TYPE_NODE = 10;
 const TEXT_NODE = 3;
 
-export function malformedXml(reason: string): SigilloError {
-  return failure('XML_MALFORMED', { reason });
-}
+export { decodeXml, looksLikeXml, malformedXml } from './xml-decode';
 
 function doctypeForbidden(): SigilloError {
   return failure('XML_DOCTYPE_FORBIDDEN');
-}
-
-/** The encoding named in the XML declaration (lower case), '' when none. */
-function declaredEncoding(head: string): string {
-  if (!head.startsWith('<?xml')) return '';
-  const end = head.indexOf('?>');
-  const decl = end > 0 ? head.slice(0, end) : '';
-  const at = decl.indexOf('encoding');
-  if (at < 0) return '';
-  const rest = decl.slice(at + 'encoding'.length).trimStart();
-  if (!rest.startsWith('=')) return '';
-  const value = rest.slice(1).trimStart();
-  const quote = value[0];
-  if (quote !== '"' && quote !== "'") return '';
-  const close = value.indexOf(quote, 1);
-  return close > 0 ? value.slice(1, close).toLowerCase() : '';
-}
-
-const LATIN = new Set(['iso-8859-1', 'latin1', 'iso_8859-1', 'us-ascii', 'ascii']);
-
-/** Decodes XML bytes by BOM and declaration. */
-export function decodeXml(bytes: Uint8Array): string {
-  if (bytes.length > MAX_XML_BYTES) throw tooLarge(MAX_XML_BYTES);
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return b.subarray(3).toString('utf8');
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  const enc = declaredEncoding(b.subarray(0, 200).toString('latin1'));
-  if (enc === '' || enc === 'utf-8' || enc === 'utf8') return b.toString('utf8');
-  if (LATIN.has(enc)) return b.toString('latin1');
-  if (enc === 'windows-1252' || enc === 'cp1252') return new TextDecoder('windows-1252').decode(b);
-  throw malformedXml(`unsupported encoding ${enc}`);
 }
 
 /**
@@ -69,6 +35,9 @@ export function parseXml(text: string, limits: XmlLimits = XML_LIMITS): Document
     first ??= malformedXml(line.replace(/^\[xmldom \w+\]\s*/, '') || 'parse error');
     throw first;
   };
+  // loaded on the first parse: a PDF or p7m verification (which may peek at XML content) never needs it
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DOMParser } = require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
   // xmldom reports unclosed or mismatched tags as warnings: every report is fatal (no lenient parsing of signed data)
   const parser = new DOMParser({ errorHandler: { warning: fail, error: fail, fatalError: fail } });
   let doc: Document;
@@ -86,20 +55,6 @@ export function parseXml(text: string, limits: XmlLimits = XML_LIMITS): Document
   if (!doc.documentElement) throw malformedXml('no root element');
   checkDepth(doc, limits.maxDepth);
   return doc;
-}
-
-/** true when the first bytes look like an XML document (declaration or a start tag, after a BOM/blanks). */
-export function looksLikeXml(head: Uint8Array): boolean {
-  let text: string;
-  try {
-    text = decodeXml(head.subarray(0, 512));
-  } catch {
-    return false;
-  }
-  const s = text.trimStart();
-  if (s.startsWith('<?xml')) return true;
-  const c = s.charCodeAt(1);
-  return s.startsWith('<') && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
 }
 
 /** Direct child elements of `parent` named {ns}localName (any name when localName is '*'). */

@@ -1,6 +1,6 @@
 /** Desktop integration through Electron: native dialogs, the system browser (allow-listed), the file manager. */
 import { dialog, shell, type BrowserWindow, type FileFilter } from 'electron';
-import { SigilloError } from '../../core/errors';
+import { SigilloError, failure } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
 import { isAllowedExternalUrl } from '../../../shared/schemas/system';
 import type { Desktop } from '../ipc/context';
@@ -32,6 +32,12 @@ export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop 
       await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: https allow-list checked just above
     },
     showItemInFolder: async (path) => shell.showItemInFolder(path),
+    openPath: async (path, name) => {
+      // the system's default application for the file (the handler never sends a program or a script here)
+      const reason = await shell.openPath(path);
+      if (reason) throw failure('OPEN_VIEWER_FAILED', { name, reason });
+      return {};
+    },
     chooseFiles: async (kind, title) => {
       const win = getWindow();
       const options = {

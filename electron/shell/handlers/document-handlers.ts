@@ -1,7 +1,9 @@
 /** Sign (with progress and cancel), verify, report export, extraction: run in the worker. */
+import { resolve } from 'node:path';
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
 import { planSignOutput } from '../../core/sign/output-plan';
+import { fileStamp } from '../../core/open/file-stamp';
 import type { ShellContext } from '../ipc/context';
 import type { WorkerProgress } from '../../worker/protocol';
 import type { HandlerTable } from './handler-types';
@@ -52,6 +54,10 @@ export const documentHandlers: HandlerTable<
     return { ok: true };
   },
   verify: async (req, ctx) => {
+    // each file as it is before it is read: "open the signed document" later opens only these same bytes
+    const stamps = new Map(
+      await Promise.all(req.files.map(async (f) => [resolve(f), await fileStamp(f)] as const)),
+    );
     const reports = await ctx.worker.call(
       'verify',
       {
@@ -63,7 +69,7 @@ export const documentHandlers: HandlerTable<
       },
       { operationId: req.operationId, onProgress: progressTo(ctx, req.operationId) },
     );
-    return { reportId: ctx.reports.put(reports), reports };
+    return { reportId: ctx.reports.put(reports, stamps), reports };
   },
   exportReport: async (req, ctx) => {
     // one press, one report: the file in view; the whole batch only when no file is named

@@ -3,6 +3,7 @@ import type { InvokeMethod } from '../../../shared/contract';
 import { appHandlers } from './app-handlers';
 import { cardHandlers } from './card-handlers';
 import { documentHandlers } from './document-handlers';
+import { openHandlers } from './open-handlers';
 import { renewalHandlers } from './renewal-handlers';
 import { trustHandlers } from './trust-handlers';
 import { visualHandlers } from './visual-handlers';
@@ -12,6 +13,7 @@ export const HANDLERS: HandlerTable<InvokeMethod> = {
   ...appHandlers,
   ...cardHandlers,
   ...documentHandlers,
+  ...openHandlers,
   ...renewalHandlers,
   ...trustHandlers,
   ...visualHandlers,

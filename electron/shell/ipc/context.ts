@@ -13,6 +13,11 @@ export interface Desktop {
   chooseFiles(kind: string, title?: string): Promise<string[]>;
   chooseFolder(title?: string): Promise<string | null>;
   chooseSavePath(defaultName: string, kind: string, title?: string): Promise<string | null>;
+  /**
+   * Hands a file of the app's temporary folder to the system viewer (Electron: shell.openPath). The harness
+   * cannot open anything on the user's desktop: it answers a URL the page downloads the bytes from.
+   */
+  openPath(path: string, name: string): Promise<{ downloadUrl?: string }>;
 }
 
 /** Files the app was asked to open, kept until the page takes them. */

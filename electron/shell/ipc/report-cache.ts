@@ -2,22 +2,32 @@
 import { randomBytes } from 'node:crypto';
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
+import type { FileStamp } from '../../core/open/file-stamp';
 import type { FileReport } from '../../../shared/schemas/verify';
 
 export class ReportCache {
   private readonly entries = new Map<string, FileReport[]>();
+  /** each verified file as it was on disk before it was verified ("open the signed document" compares) */
+  private readonly stamps = new Map<string, ReadonlyMap<string, FileStamp | null>>();
 
   constructor(private readonly max = 20) {}
 
-  put(reports: FileReport[]): string {
+  put(reports: FileReport[], stamps: ReadonlyMap<string, FileStamp | null> = new Map()): string {
     const id = randomBytes(12).toString('base64url');
     this.entries.set(id, reports);
+    this.stamps.set(id, stamps);
     while (this.entries.size > this.max) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);
+      this.stamps.delete(oldest);
     }
     return id;
+  }
+
+  /** the stamp of `file` taken before verification `id`; null when none was taken */
+  stamp(id: string, file: string): FileStamp | null {
+    return this.stamps.get(id)?.get(file) ?? null;
   }
 
   get(id: string): FileReport[] | undefined {

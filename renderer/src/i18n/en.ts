@@ -4,5 +4,6 @@ import { enScreens } from './en-screens';
 import { enSignLevels } from './en-sign-levels';
 import { enFlows } from './en-flows';
 import { enVisual } from './en-visual';
+import { enOpen } from './en-open';
 
-export const en = { ...enShell, ...enScreens, ...enSignLevels, ...enFlows, ...enVisual };
+export const en = { ...enShell, ...enScreens, ...enSignLevels, ...enFlows, ...enVisual, ...enOpen };

@@ -49,10 +49,25 @@ export interface SignedRoles {
 /** most objects walked in one signed revision */
 export const WALK_CAP = 400_000;
 
-interface Item {
-  v: PdfValue | undefined;
-  role: Role;
+/** the roles already recorded for one object number: a key set once the list is long (hostile field trees) */
+function recorded(list: Role[], keys: Set<string> | undefined, role: Role): boolean {
+  if (keys) return keys.has(roleKey(role));
+  const field = role.field ?? '';
+  for (const r of list) if (r.kind === role.kind && (r.field ?? '') === field) return true;
+  return false;
 }
+
+function roleKey(role: Role): string {
+  return `${role.kind}|${role.field ?? ''}`;
+}
+
+/** a value the walk goes into (references, arrays, dictionaries, streams); names and strings hold nothing */
+function walkable(v: PdfValue | undefined): boolean {
+  return v instanceof PdfRef || Array.isArray(v) || v instanceof PdfDict || v instanceof PdfStream;
+}
+
+/** lists longer than this get a key set (one entry per kind and field name: a list is short in real files) */
+const LIST_SCAN = 16;
 
 export function signedRoles(
   store: ObjectStore,
@@ -61,19 +76,27 @@ export function signedRoles(
   cap = WALK_CAP,
 ): SignedRoles {
   const roles = new Map<number, Role[]>();
-  const stack: Item[] = [];
-  /** object|kind|field already recorded */
-  const seen = new Set<string>();
+  const keys = new Map<number, Set<string>>();
+  // the stack as two arrays (value, role) instead of one object per item
+  const values: (PdfValue | undefined)[] = [];
+  const incoming: Role[] = [];
+  /** every value pushed counts once towards the cap, walkable or not (as when every one was popped) */
   let walked = 0;
   const push = (v: PdfValue | undefined, role: Role) => {
-    if (v !== undefined && v !== null && typeof v === 'object') stack.push({ v, role });
+    if (v === undefined || v === null || typeof v !== 'object') return;
+    if (walkable(v)) {
+      values.push(v);
+      incoming.push(role);
+    } else walked++;
   };
   const expand = (v: PdfValue | undefined, role: Role) => {
     if (Array.isArray(v)) {
-      for (const x of v) push(x, elementRole(role));
+      const r = elementRole(role);
+      for (const x of v) push(x, r);
     } else if (v instanceof PdfDict || v instanceof PdfStream) {
       const d = v instanceof PdfStream ? v.dict : v;
       for (const [k, x] of d.map) {
+        if (x === null || typeof x !== 'object') continue;
         const r = childRole(role, k, d);
         if (r) push(x, r);
       }
@@ -81,12 +104,13 @@ export function signedRoles(
   };
   for (const [k, v] of trailer.map) {
     // /Root and /Info make the document; other trailer keys are usages too (pyHanko counts them)
-    if (k === 'Root' || k === 'Info') push(v, { kind: k === 'Root' ? 'catalog' : 'info' });
-    else if (!TRAILER_SKIP.has(k)) push(v, { kind: 'trailer' });
+    if (k === 'Root' || k === 'Info') push(v, k === 'Root' ? CATALOG : INFO);
+    else if (!TRAILER_SKIP.has(k)) push(v, TRAILER);
   }
-  while (stack.length) {
+  while (values.length) {
     if (++walked > cap) return { roles, truncated: true };
-    const { v, role: incoming } = stack.pop()!;
+    const v = values.pop();
+    const from = incoming.pop()!;
     if (v instanceof PdfRef) {
       let value: PdfValue | undefined;
       try {
@@ -94,20 +118,30 @@ export function signedRoles(
       } catch {
         value = undefined; // unreadable in the signed revision: its role is recorded, nothing below it
       }
-      const role = objectRole(incoming, v.num, value, pageOf);
+      const role = objectRole(from, v.num, value, pageOf);
       if (!role) continue;
-      const key = `${v.num}|${role.kind}|${role.field ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const list = roles.get(v.num) ?? [];
+      let list = roles.get(v.num);
+      if (list) {
+        const set = keys.get(v.num);
+        if (recorded(list, set, role)) continue;
+        if (set) set.add(roleKey(role));
+        else if (list.length >= LIST_SCAN) keys.set(v.num, new Set([...list, role].map(roleKey)));
+      } else {
+        list = [];
+        roles.set(v.num, list);
+      }
       // one entry per kind and field: enough to judge, and bounded on shared objects (fonts of 1000 pages)
       list.push(role);
-      roles.set(v.num, list);
       expand(value, role);
-    } else expand(v, completeFieldRole(incoming, asDict(v)));
+    } else expand(v, completeFieldRole(from, asDict(v)));
   }
-  return { roles, truncated: false };
+  // the values that were counted but not pushed (names, strings) may be what passes the cap
+  return { roles, truncated: walked > cap };
 }
+
+const CATALOG: Role = { kind: 'catalog' };
+const INFO: Role = { kind: 'info' };
+const TRAILER: Role = { kind: 'trailer' };
 
 /** the role of an array element: arrays carry their owner's meaning to their elements */
 function elementRole(role: Role): Role {
@@ -119,6 +153,9 @@ function elementRole(role: Role): Role {
 function isAnnotation(d: PdfDict | undefined): boolean {
   return !!d && (isName(d.get('Type'), 'Annot') || isName(d.get('Subtype'), 'Widget'));
 }
+
+/** roles from which an annotation is not judged (it is judged from its page's /Annots) */
+const WEAK = new Set<RoleKind>(['other', 'trailer', 'content', 'appearance']);
 
 /**
  * The role an object takes from the path reaching it: pages are pages wherever they are referenced from
@@ -133,7 +170,7 @@ function objectRole(
   const page = pageOf.get(num);
   if (page !== undefined) return { kind: 'page', page };
   const d = asDict(value);
-  const weak = ['other', 'trailer', 'content', 'appearance'].includes(incoming.kind);
+  const weak = WEAK.has(incoming.kind);
   if (weak && isAnnotation(d)) return undefined;
   return completeFieldRole(incoming, d);
 }

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../../../shared/schemas/verify';
-import { api, call } from '../../bridge';
 import { Icon } from '../../components/Icon';
 import { baseName, isSignedEnvelope } from '../../model/files';
 import { allSignatures, fileVerdict } from '../../model/verdict';
@@ -12,6 +11,9 @@ import { NoAnchorHint } from './NoAnchorHint';
 import { useDocumentActions } from './useDocumentActions';
 import { VisualDiff } from './VisualDiff';
 import { hasLaterChanges } from '../../model/visualDiff';
+import { canOpenDocument, canOpenRevision } from '../../model/openable';
+import { useOpenSigned } from './useOpenSigned';
+import { ActionNotice } from './ActionNotice';
 
 export function useFileVerdict(report: FileReport) {
   const { i18n } = useTranslation();
@@ -23,6 +25,7 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
   const verdict = useFileVerdict(report);
   const { note, exportReport, extract, extractElsewhere } = useDocumentActions(report, reportId);
   const [showDiff, setShowDiff] = useState(false);
+  const opener = useOpenSigned(report, reportId);
 
   return (
     <article className={`card verdict-card ${verdict.tone}`} aria-label={baseName(report.file)}>
@@ -38,11 +41,24 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
       {report.signatures.length > 0 && (
         <ul className="sig-list">
           {report.signatures.map((s, i) => (
-            <SignatureDetails key={i} sig={s} nested={allSignatures(report.signatures).length > 1} />
+            <SignatureDetails
+              key={i}
+              sig={s}
+              nested={allSignatures(report.signatures).length > 1}
+              onOpen={canOpenRevision(report, s) ? () => void opener.open(i + 1) : undefined}
+              openBusy={opener.busy}
+              index={i + 1}
+            />
           ))}
         </ul>
       )}
       <div className="row">
+        {canOpenDocument(report) && (
+          <button type="button" className="btn" disabled={opener.busy} onClick={() => void opener.open()}>
+            <Icon name="file" />
+            {t('open.document')}
+          </button>
+        )}
         <button type="button" className="btn" onClick={() => void exportReport()}>
           <Icon name="file" />
           {t('verify.exportReport')}
@@ -65,10 +81,10 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
           </button>
         )}
       </div>
+      {opener.note && <ActionNotice note={opener.note} />}
       {showDiff && <VisualDiff report={report} reportId={reportId} onClose={() => setShowDiff(false)} />}
       {note && (
-        <div className={`notice ${note.tone}`} role="status" style={{ marginTop: 12 }}>
-          <span>{note.text}</span>
+        <ActionNotice note={note}>
           {note.chooseFolder && (
             <button
               type="button"
@@ -83,16 +99,7 @@ export function FileResult({ report, reportId }: { report: FileReport; reportId:
               {t('verify.extractAnyway')}
             </button>
           )}
-          {note.path && (
-            <button
-              type="button"
-              className="btn link"
-              onClick={() => void call(() => api().showItemInFolder({ path: note.path as string }))}
-            >
-              {t('common.showInFolder')}
-            </button>
-          )}
-        </div>
+        </ActionNotice>
       )}
     </article>
   );

@@ -36,11 +36,19 @@ export function SignatureDetails({
   sig,
   level = 0,
   nested = false,
+  onOpen,
+  openBusy = false,
+  index = 1,
 }: {
   sig: SignatureReport;
   level?: number;
   /** several signatures in the file: each says its own sentence */
   nested?: boolean;
+  /** a signed PDF: "Apri la versione firmata" opens the revision this signature covers */
+  onOpen?: () => void;
+  openBusy?: boolean;
+  /** 1-based number of the signature in the file (names the button) */
+  index?: number;
 }) {
   const { t, i18n } = useTranslation();
   const fmt = {
@@ -141,6 +149,18 @@ export function SignatureDetails({
           </ul>
         )}
       </details>
+      {onOpen && (
+        <button
+          type="button"
+          className="btn link sig-open"
+          onClick={onOpen}
+          disabled={openBusy}
+          aria-label={t('open.revisionOf', { name: signerName(sig), n: index })}
+        >
+          <Icon name="file" />
+          {t('open.revision')}
+        </button>
+      )}
       {counterSignatures(sig).length > 0 && (
         <ul className="sig-list">
           {counterSignatures(sig).map((c, i) => (
