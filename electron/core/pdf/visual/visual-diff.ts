@@ -37,8 +37,22 @@ function visualFailure(key: PdfMessageKey, detail: string): SigilloError {
   return failureOf(key, { d: detail });
 }
 
+/**
+ * Loads @napi-rs/canvas in the calling thread too, once: a napi-rs library loaded only by a worker thread is
+ * unloaded when that thread exits, and its native threads can then crash the whole process (SIGSEGV at worker
+ * exit — napi-rs/package-template#308, Brooooooklyn/canvas#377; seen once here as a test process dying after a
+ * comparison). Held by this thread, the library stays loaded for the life of the process.
+ */
+let canvasHeld = false;
+function holdCanvasLibrary(): void {
+  if (canvasHeld) return;
+  createRequire(__filename)('@napi-rs/canvas');
+  canvasHeld = true;
+}
+
 /** the thread: the compiled entry, or (running from the TypeScript sources, as in tests) the source via tsx */
 function startThread(data: unknown, limits: VisualLimits): Worker {
+  holdCanvasLibrary();
   const resourceLimits = { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 };
   const built = join(__dirname, 'visual-thread.js');
   if (existsSync(built)) return new Worker(built, { workerData: data, resourceLimits });
