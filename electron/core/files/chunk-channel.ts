@@ -41,23 +41,26 @@ export class ChunkChannel implements AsyncIterable<Uint8Array> {
 
   /** gives `chunk` to the reader; the chunk is free again once the promise settles */
   async push(chunk: Uint8Array): Promise<void> {
-    if (this.abandoned || this.ended) return;
-    if (this.passing) {
-      const n = Math.min(chunk.length, this.passing.left);
-      this.skipped(n);
-      if (n === chunk.length) return;
-      chunk = chunk.subarray(n);
-    }
-    if (!this.first && chunk.length >= BIG) {
-      await this.flush();
-      await this.handOver(chunk);
-      return;
-    }
-    for (let off = 0; off < chunk.length && !this.abandoned;) {
+    let off = 0;
+    while (off < chunk.length && !this.abandoned && !this.ended) {
+      const passing = this.passing;
+      if (passing) {
+        const n = Math.min(chunk.length - off, passing.left);
+        off += n;
+        this.skipped(n);
+        continue;
+      }
+      const rest = off === 0 ? chunk : chunk.subarray(off);
+      if (!this.first && rest.length >= BIG) {
+        await this.flush();
+        if (this.passing) continue; // asked while the gathered bytes were held
+        await this.handOver(rest);
+        return;
+      }
       const buf = (this.gather ??= Buffer.allocUnsafe(GATHER));
       const limit = this.first ? FIRST_BYTES : GATHER;
-      const n = Math.min(chunk.length - off, limit - this.fill);
-      buf.set(n === chunk.length ? chunk : chunk.subarray(off, off + n), this.fill);
+      const n = Math.min(rest.length, limit - this.fill);
+      buf.set(n === rest.length ? rest : rest.subarray(0, n), this.fill);
       this.fill += n;
       off += n;
       if (this.fill === limit) await this.flush();
@@ -108,8 +111,8 @@ export class ChunkChannel implements AsyncIterable<Uint8Array> {
   private async flush(): Promise<void> {
     if (this.fill === 0 || !this.gather) return;
     const n = this.fill;
+    this.fill = 0; // handed over: what is gathered from now on is newer
     await this.handOver(this.gather.subarray(0, n));
-    this.fill = 0;
   }
 
   private handOver(chunk: Uint8Array): Promise<void> {
