@@ -18,6 +18,7 @@ import {
   contentPrefetchTaken,
   prefetchContentHash,
 } from '../../electron/core/verify/content-prefetch';
+import { channelPassOvers } from '../../electron/core/files/chunk-channel';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';
 import type { FileReport } from '../../electron/core/verify/types';
 import { opensslCmsSign } from './support/openssl-cms';
@@ -192,8 +193,11 @@ describe("a p7m signed again: both levels' contents hashed from the file", () =>
   }
 
   it('valid: both taken (no content read on the main thread), both levels valid, the same report', async () => {
+    const moved = channelPassOvers.moved;
     const { report, taken, innerTaken } = await same(nested);
     expect([taken, innerTaken]).toEqual([true, true]);
+    // the inner content was moved over in the file, not read and dropped (all but the piece in flight)
+    expect(channelPassOvers.moved - moved).toBeGreaterThan(18 * MIB);
     expect(integrity(report)).toEqual([
       [0, 'valid'],
       [1, 'valid'],

@@ -18,6 +18,9 @@ const GATHER = 1024 * 1024;
 /** more than detectInput's look-ahead (MAX_LEADING, 64 KiB) */
 export const FIRST_BYTES = 64 * 1024 + 1024;
 
+/** bytes readers passed over: moved over by the producers in their input, or dropped from pushed chunks (tests) */
+export const channelPassOvers = { moved: 0, dropped: 0 };
+
 export class ChunkChannel implements AsyncIterable<Uint8Array> {
   private gather: Buffer | undefined;
   private fill = 0;
@@ -47,7 +50,8 @@ export class ChunkChannel implements AsyncIterable<Uint8Array> {
       if (passing) {
         const n = Math.min(chunk.length - off, passing.left);
         off += n;
-        this.skipped(n);
+        channelPassOvers.dropped += n;
+        this.passed(n);
         continue;
       }
       const rest = off === 0 ? chunk : chunk.subarray(off);
@@ -87,6 +91,11 @@ export class ChunkChannel implements AsyncIterable<Uint8Array> {
 
   /** for the producer: it moved over `n` of the bytes to pass, in its own input */
   skipped(n: number): void {
+    if (this.passing) channelPassOvers.moved += n;
+    this.passed(n);
+  }
+
+  private passed(n: number): void {
     const p = this.passing;
     if (!p) return;
     p.left -= n;
