@@ -4,8 +4,12 @@
  * file's first bytes for a DER content — and hashes them with the declared digest algorithms while the main
  * thread loads its modules and parses the file. The reader takes that hashing when it reaches the content and
  * finds it at the same place, with the same length, wanting no other algorithm, in the same unchanged file
- * (size, modification time, inode); else it hashes the content itself and the early work is cancelled. Every
- * check of the signature is unchanged; SIGILLO_NO_FAST=1 turns this off.
+ * (size, modification time, inode); else it hashes the content itself and the early work is cancelled. When
+ * that content is itself a big DER SignedData (a p7m signed again, whose head is in the same first bytes), its
+ * own content is hashed by a second worker: the next level's reader, fed by the outer level's stream, takes it
+ * under the same conditions (its offsets counted from where the outer reader took the outer content) and asks the
+ * outer level to pass over those bytes in the file (files/chunk-channel.ts `skip`). Every check of the signature
+ * is unchanged; SIGILLO_NO_FAST=1 turns this off.
  */
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
