@@ -18,6 +18,7 @@ import {
   contentPrefetchTaken,
   prefetchContentHash,
 } from '../../electron/core/verify/content-prefetch';
+import { channelPassOvers } from '../../electron/core/files/chunk-channel';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';
 import type { FileReport } from '../../electron/core/verify/types';
 import { opensslCmsSign } from './support/openssl-cms';
@@ -58,11 +59,13 @@ async function same(path: string, expectStarted = true, change?: () => void) {
   expect(await prefetchContentHash(path)).toBe(expectStarted);
   change?.();
   const before = contentPrefetchTaken.count;
+  const innerBefore = contentPrefetchTaken.inner;
   const fast = await verifyFile(path, opts);
   const taken = contentPrefetchTaken.count > before;
+  const innerTaken = contentPrefetchTaken.inner > innerBefore;
   await cancelContentPrefetch();
   expect(JSON.stringify(fast)).toBe(JSON.stringify(await slow(path)));
-  return { report: fast, taken };
+  return { report: fast, taken, innerTaken };
 }
 
 const integrity = (r: FileReport) => r.signatures.map((s) => [s.depth, s.integrity]);
@@ -161,5 +164,121 @@ describe('content hashed before the verifier reaches it', () => {
     expect(await prefetchContentHash(cut)).toBe(false);
     truncateSync(cut, 0);
     expect(await prefetchContentHash(cut)).toBe(false);
+  });
+});
+
+describe("a p7m signed again: both levels' contents hashed from the file", () => {
+  let inner = '';
+  let nested = '';
+  /** the inner p7m's place inside the nested file (the outer content) */
+  let outerPlace = { from: 0, length: 0 };
+  beforeAll(async () => {
+    inner = sign(write('in.bin', randomBytes(20 * MIB + 999)), 'in.bin.p7m');
+    nested = sign(inner, 'in.bin.p7m.p7m');
+    const place = await locateContent(readFileSync(nested).subarray(0, 64 * 1024));
+    if (!place) throw new Error('no content found');
+    outerPlace = place;
+  });
+
+  /** the inner p7m changed by `edit`, signed again */
+  function nestedOf(name: string, edit: (b: Buffer) => Buffer, flags?: string[]): string {
+    const bytes = edit(Buffer.from(readFileSync(inner)));
+    return sign(write(`${name}.p7m`, bytes), `${name}.p7m.p7m`, flags);
+  }
+
+  async function innerContentPlace(): Promise<{ from: number; length: number }> {
+    const place = await locateContent(readFileSync(inner).subarray(0, 64 * 1024));
+    if (!place) throw new Error('no content found');
+    return place;
+  }
+
+  it('valid: both taken (no content read on the main thread), both levels valid, the same report', async () => {
+    const moved = channelPassOvers.moved;
+    const { report, taken, innerTaken } = await same(nested);
+    expect([taken, innerTaken]).toEqual([true, true]);
+    // the inner content was moved over in the file, not read and dropped (all but the piece in flight)
+    expect(channelPassOvers.moved - moved).toBeGreaterThan(18 * MIB);
+    expect(integrity(report)).toEqual([
+      [0, 'valid'],
+      [1, 'valid'],
+    ]);
+  });
+
+  it('a byte of the inner content changed: both taken, both levels invalid, the same report', async () => {
+    const bytes = readFileSync(nested);
+    const at = outerPlace.from + Math.floor(outerPlace.length / 2);
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x04, at);
+    const { report, taken, innerTaken } = await same(write('nested-tampered.p7m', bytes));
+    expect([taken, innerTaken]).toEqual([true, true]);
+    expect(integrity(report)).toEqual([
+      [0, 'invalid'],
+      [1, 'invalid'],
+    ]);
+  });
+
+  it('a byte of the inner signer info changed (after the inner content): the same report', async () => {
+    const bytes = readFileSync(nested);
+    const at = outerPlace.from + outerPlace.length - 20; // in the inner signature value
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x10, at);
+    const { report, taken, innerTaken } = await same(write('nested-signer.p7m', bytes));
+    expect([taken, innerTaken]).toEqual([true, true]);
+    expect(integrity(report)[0]).toEqual([0, 'invalid']);
+    expect(report.error?.code ?? integrity(report)[1]?.[1]).not.toBe('valid');
+  });
+
+  it('the inner p7m cut after its content, and inside it: the same error', async () => {
+    const len = readFileSync(inner).length;
+    const after = await same(nestedOf('cut-trailer', (b) => b.subarray(0, len - 200)));
+    expect(after.innerTaken).toBe(true);
+    expect(after.report.error?.code).toBe('TRUNCATED');
+    const inside = await same(nestedOf('cut-content', (b) => b.subarray(0, 18 * MIB)));
+    expect(inside.innerTaken).toBe(false); // its length goes past the outer content: not planned
+    expect(inside.report.error?.code).toBe('TRUNCATED');
+  });
+
+  it('the inner content length lies (shorter, longer): the same error', async () => {
+    const place = await innerContentPlace();
+    for (const [name, delta, planned] of [
+      ['lie-short', -MIB, true],
+      ['lie-long', 16 * MIB, false],
+    ] as const) {
+      const path = nestedOf(name, (b) => {
+        b.writeUInt32BE(place.length + delta, place.from - 4);
+        return b;
+      });
+      const { report, taken, innerTaken } = await same(path);
+      expect([taken, innerTaken]).toEqual([true, planned]);
+      expect(report.error?.code).toBeTruthy();
+    }
+  });
+
+  it('an inner BER p7m: the outer content taken, the inner level read as before, the same report', async () => {
+    const ber = sign(write('in-ber.bin', randomBytes(20 * MIB)), 'in-ber.p7m', ['-nodetach', '-stream']);
+    const { report, taken, innerTaken } = await same(sign(ber, 'in-ber.p7m.p7m'));
+    expect([taken, innerTaken]).toEqual([true, false]);
+    expect(integrity(report)).toEqual([
+      [0, 'valid'],
+      [1, 'valid'],
+    ]);
+  });
+
+  it('three levels: the first two contents taken, the third read through them, the same report', async () => {
+    const three = sign(nested, 'in.bin.p7m.p7m.p7m');
+    const { report, taken, innerTaken } = await same(three);
+    expect([taken, innerTaken]).toEqual([true, true]);
+    expect(integrity(report)).toEqual([
+      [0, 'valid'],
+      [1, 'valid'],
+      [2, 'valid'],
+    ]);
+    // and a byte of the innermost content changed: every level invalid
+    const bytes = readFileSync(three);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 12 * MIB) ^ 0x01, bytes.length - 12 * MIB);
+    const t = await same(write('three-tampered.p7m', bytes));
+    expect(integrity(t.report)).toEqual([
+      [0, 'invalid'],
+      [1, 'invalid'],
+      [2, 'invalid'],
+    ]);
   });
 });

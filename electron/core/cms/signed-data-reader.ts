@@ -59,6 +59,23 @@ export interface ReadSignedDataOptions {
    * it wants no more, the rest of the content is skipped in the file instead of read (default: wants them all)
    */
   contentWanted?: () => boolean;
+  /**
+   * the consumer of the content (a nested level) asks to pass over bytes of it, hashed elsewhere: moved over in
+   * the file instead of read, when this level's content is hashed elsewhere too (`contentHash` taken)
+   */
+  passOver?: PassOver;
+  /**
+   * a stream `source` that can pass over bytes not handed yet (a nested level read through a ChunkChannel):
+   * lets this level skip its content when `contentHash` was taken (undefined: bytes in flight, read them)
+   */
+  sourceSkip?: (n: number, received: number) => Promise<number> | undefined;
+}
+
+export interface PassOver {
+  /** bytes the consumer asked to pass over, not passed yet */
+  wanted(): number;
+  /** `n` of them were moved over */
+  moved(n: number): void;
 }
 
 export interface ContentHashOffer {
@@ -169,9 +186,18 @@ async function adoptedContent(
   length: number,
   wanted: () => boolean,
   seek: Seek,
+  passOver?: PassOver,
 ): Promise<void> {
   let left = length;
   while (left > 0 && wanted()) {
+    const over = Math.min(left, passOver?.wanted() ?? 0);
+    if (over > 0) {
+      await st.src.discard(over, seek);
+      sink.skipped(over);
+      passOver?.moved(over);
+      left -= over;
+      continue;
+    }
     const n = Math.min(left, Math.max(st.src.buffered().length, 1), HANDED_PIECE);
     await st.src.stream(n, (c) => sink.write(c));
     left -= n;
@@ -202,7 +228,8 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
         : undefined;
     if (taken) sink.adopt(taken);
     if (taken && oh.length !== null) {
-      await adoptedContent(st, sink, oh.length, opts.contentWanted ?? (() => true), seek as Seek);
+      const wanted = opts.contentWanted ?? (() => true);
+      await adoptedContent(st, sink, oh.length, wanted, seek as Seek, opts.passOver);
     } else if ((oh.tag & 0xdf) === 0x04) await streamOctets(st, oh, (c) => sink.write(c));
     else if (oh.length !== null) await st.src.stream(oh.length, (c) => sink.write(c));
     else throw unsupported('eContent is not an OCTET STRING');
@@ -286,10 +313,13 @@ export async function readSignedData(
   const detected = await detectInput(raw);
   const src = new ByteSource(detected.bytes, pool && ((c) => pool.give(c)));
   // the file can be moved on when every byte it handed out reached the parser (none held back by detectInput)
+  const sourceSkip = opts.sourceSkip;
   const seek: Seek | undefined =
-    typeof source === 'string' && detected.encoding === 'binary'
-      ? async (n) => (skip.skip && skip.yielded === src.received ? skip.skip(n) : undefined)
-      : undefined;
+    detected.encoding !== 'binary'
+      ? undefined
+      : typeof source === 'string'
+        ? async (n) => (skip.skip && skip.yielded === src.received ? skip.skip(n) : undefined)
+        : sourceSkip && (async (n) => sourceSkip(n, src.received));
   const st: BerState = {
     src,
     budget: new Budget(opts.partsLimit ?? DEFAULT_PARTS_LIMIT),

@@ -11,7 +11,9 @@ import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reade
 import type { FileVerifier, VerifyFileOptions } from './file-types';
 import { looksLikeSignedData, NestedCapture } from './nested-capture';
 import { NestedStream } from './nested-stream';
-import { contentHashOffer } from './content-prefetch';
+import { contentHashOffer, nestedContentHashOffer } from './content-prefetch';
+import type { PassOver } from '../cms/signed-data-reader';
+import type { ChunkChannel } from '../files/chunk-channel';
 import { speedUpsOn } from '../files/speed-ups';
 import type { SignatureReport } from './types';
 import { levelSignatures } from './level-signatures';
@@ -40,7 +42,14 @@ interface LevelInput {
   name?: string;
   bytes?: Uint8Array;
   /** a nested level read as the level above streams it (read once: never read again) */
-  stream?: AsyncIterable<Uint8Array>;
+  stream?: ChunkChannel;
+}
+
+/** the content's hashing the command may have started early: a big p7m given alone, and its nested level */
+function offerFor(input: LevelInput, depth: number) {
+  if (input.bytes) return undefined;
+  if (!input.stream) return depth === 0 ? contentHashOffer(input.path) : undefined;
+  return depth === 1 ? nestedContentHashOffer(input.path) : undefined;
 }
 
 function sourceOf(input: LevelInput): string | AsyncIterable<Uint8Array> {
@@ -84,6 +93,7 @@ async function readWithContent(
   depth: number,
   onContent: (chunk: Uint8Array) => Promise<void>,
   contentWanted?: () => boolean,
+  passOver?: PassOver,
 ): Promise<ReadLevel> {
   const path = input.path;
   let content = depth === 0 ? opts.content : undefined;
@@ -95,9 +105,10 @@ async function readWithContent(
       onContent,
       detachedContent: content,
       reuseReads: true,
-      // the content's hashing the command may have started early (a big p7m given alone)
-      contentHash: input.stream || input.bytes ? undefined : contentHashOffer(input.path),
+      contentHash: offerFor(input, depth),
       contentWanted,
+      passOver,
+      sourceSkip: input.stream && ((n, received) => input.stream?.skip(n, received)),
     });
   };
   let summary = await read();
@@ -180,12 +191,11 @@ async function verifyStreamed(
   const next =
     depth + 1 >= CMS_LIMITS.levels
       ? undefined
-      : (stream: AsyncIterable<Uint8Array>) =>
-          verifyStreamed({ path: input.path, stream }, opts, depth + 1, peek);
+      : (stream: ChunkChannel) => verifyStreamed({ path: input.path, stream }, opts, depth + 1, peek);
   const nested = new NestedStream(next, peek?.sink, peek?.wants);
   let read: ReadLevel;
   try {
-    read = await readWithContent(input, opts, depth, nested.onContent, nested.wantsContent);
+    read = await readWithContent(input, opts, depth, nested.onContent, nested.wantsContent, nested.passOver);
   } catch (e) {
     await nested.cancel(e);
     throw e;

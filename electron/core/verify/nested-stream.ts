@@ -8,6 +8,7 @@
  * not change.
  */
 import { ChunkChannel } from '../files/chunk-channel';
+import type { PassOver } from '../cms/signed-data-reader';
 import { ContentWatch, sweepSpools } from './nested-capture';
 
 export type NestedResult<T> =
@@ -26,12 +27,18 @@ export class NestedStream<T> extends ContentWatch {
    * level is refused).
    */
   constructor(
-    private readonly start: ((source: AsyncIterable<Uint8Array>) => Promise<T>) | undefined,
+    private readonly start: ((source: ChunkChannel) => Promise<T>) | undefined,
     plain?: (chunk: Uint8Array) => Promise<void>,
     plainWants?: () => boolean,
   ) {
     super(plain, plainWants);
   }
+
+  /** the next level's asks to pass over bytes of its input (its content hashed from the file) */
+  readonly passOver: PassOver = {
+    wanted: () => this.channel?.skipWanted() ?? 0,
+    moved: (n) => this.channel?.skipped(n),
+  };
 
   protected async nested(chunk: Uint8Array): Promise<void> {
     if (this.channel) await this.channel.push(chunk);
