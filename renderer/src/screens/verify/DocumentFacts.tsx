@@ -12,17 +12,22 @@ export function DocumentFacts({ report }: { report: FileReport }) {
   if (!invoice && !container && stamps.length === 0) return null;
   const party = (p: { name: string | null; vatNumber: string | null; codiceFiscale: string | null }) =>
     p.name ?? p.vatNumber ?? p.codiceFiscale ?? '—';
+  // "Da — a —" says nothing: the line shows only when the invoice names at least one of the two
+  const partiesKnown =
+    !!invoice && [invoice.sender, invoice.customer].some((p) => p.name ?? p.vatNumber ?? p.codiceFiscale);
   return (
     <section className="doc-facts" aria-label={t('verify.documentFacts')}>
       {invoice && (
         <>
           <h3>{t('verify.invoice.title')}</h3>
-          <p>
-            {t('verify.invoice.parties', {
-              sender: party(invoice.sender),
-              customer: party(invoice.customer),
-            })}
-          </p>
+          {partiesKnown && (
+            <p>
+              {t('verify.invoice.parties', {
+                sender: party(invoice.sender),
+                customer: party(invoice.customer),
+              })}
+            </p>
+          )}
           <ul className="plain">
             {invoice.documents.map((d, i) => (
               <li key={i}>
