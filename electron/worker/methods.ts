@@ -107,7 +107,13 @@ export const WORKER_METHODS = {
       ]),
       /** the file at verification time (size, times, inode); null: not known, refused */
       stamp: z
-        .strictObject({ size: z.number(), mtimeMs: z.number(), ctimeMs: z.number(), ino: z.number() })
+        .strictObject({
+          dev: z.number(),
+          ino: z.number(),
+          size: z.number(),
+          mtimeMs: z.number(),
+          ctimeMs: z.number(),
+        })
         .nullable(),
       sessionDir: AbsolutePathSchema,
     }),

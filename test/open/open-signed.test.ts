@@ -21,7 +21,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { openVerification, verifyFiles } from '../../electron/core/validate/session';
 import { openPlan } from '../../electron/core/open/open-plan';
-import { fileStamp } from '../../electron/core/open/file-stamp';
+import { fileStamp } from '../../electron/core/files/file-stamp';
 import {
   openSessionDir,
   openRoot,

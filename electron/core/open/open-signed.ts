@@ -17,7 +17,8 @@ import { extractFile, type ExtractOptions } from '../verify/extract';
 import { extractTimestamped } from '../timestamp/extract-timestamped';
 import { extractPdfRevision } from '../pdf/extract-revision';
 import { contentRisk, type ContentRisk } from './content-risk';
-import { assertUnchanged, type FileStamp } from './file-stamp';
+import { assertUnchanged } from './assert-unchanged';
+import type { FileStamp } from '../files/file-stamp';
 import { newSlot, OPEN_LIMITS, sessionBytes, type OpenLimits } from './open-folder';
 import type { OpenPlan } from './open-plan';
 

@@ -13,6 +13,7 @@ import { signedDataHead } from '../cms/signed-data';
 import { looksLikeSignedData } from '../cms/signed-data-reader';
 import { openAtomicOutput } from '../files/atomic-output';
 import { startCopyHash, type PrefetchedWork } from '../files/copy-hash';
+import { fileStamp, sameStamp, stampOf, type FileStamp } from '../files/file-stamp';
 import { outputPathFor, signedPdfPath } from '../files/output-naming';
 import type { DigestName } from '../crypto/key-signer';
 import type { SignFormat } from './format-routing';
@@ -35,7 +36,7 @@ export class Prefetch {
 
   private constructor(
     private readonly request: PrefetchRequest,
-    private readonly identity: { size: number; mtimeMs: number },
+    private readonly identity: FileStamp,
     private readonly work: PrefetchedWork,
   ) {}
 
@@ -53,8 +54,7 @@ export class Prefetch {
     if (this.taken || format !== r.format || input !== r.input || digest !== r.digest) return undefined;
     if (this.work.out?.path !== output) return undefined;
     this.taken = true;
-    const now = await stat(input).catch(() => undefined);
-    if (now?.size !== this.identity.size || now.mtimeMs !== this.identity.mtimeMs) {
+    if (!sameStamp(this.identity, await fileStamp(input))) {
       await this.discard();
       return undefined;
     }
@@ -77,7 +77,7 @@ export class Prefetch {
   static async start(request: PrefetchRequest): Promise<Prefetch | undefined> {
     const st = await stat(request.input).catch(() => undefined);
     if (!st?.isFile() || st.size < PREFETCH_MIN_BYTES) return undefined;
-    const identity = { size: st.size, mtimeMs: st.mtimeMs };
+    const identity = stampOf(st);
     let listener: ((done: number) => void) | undefined;
     let latest = 0;
     const onProgress = (done: number) => {

@@ -13,12 +13,12 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Stats } from 'node:fs';
 import { locateContent, type ContentPlace } from '../cms/signed-data-head';
 import type { ContentHashOffer, TakenContentHash } from '../cms/signed-data-reader';
 import { digestNameForOid } from '../cms/algorithms';
 import { startCopyHash, type CopyHashJob } from '../files/copy-hash';
 import { inputChanged } from '../files/input-file';
+import { fileStamp, sameStamp, stampOf, type FileStamp } from '../files/file-stamp';
 import { speedUpsOn } from '../files/speed-ups';
 import { holdHashThread } from '../files/stream-hash';
 
@@ -36,7 +36,7 @@ interface Range {
 
 interface Started {
   path: string;
-  identity: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>;
+  identity: FileStamp;
   /** the content of the file's SignedData, until its reader takes it */
   outer?: Range;
   /** the content of the SignedData that content is (a p7m signed again), until the next level's reader takes it */
@@ -50,9 +50,6 @@ let started: Started | undefined;
 
 /** how many early hashings a reader took (for the tests) */
 export const contentPrefetchTaken = { count: 0, inner: 0 };
-
-const sameFile = (a: Started['identity'], b: Stats) =>
-  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 async function readHead(path: string): Promise<Uint8Array | undefined> {
   const fh = await open(path, 'r').catch(() => undefined);
@@ -122,7 +119,7 @@ export async function prefetchContentHash(
   const innerNames = inner && hashNames(inner);
   started = {
     path: full,
-    identity: st,
+    identity: stampOf(st),
     outer: startRange(full, place, names),
     inner: inner && innerNames ? startRange(full, inner, innerNames) : undefined,
   };
@@ -162,8 +159,8 @@ async function take(
     base + from === r.place.from &&
     length === r.place.length &&
     names.every((n) => r.names.includes(n));
-  const now = fits ? await stat(path).catch(() => undefined) : undefined;
-  if (!now || !sameFile(s.identity, now)) {
+  const now = fits ? await fileStamp(path) : null;
+  if (!sameStamp(s.identity, now)) {
     void r.job.cancel();
     // the next level's offsets count from this content's, unknown now: its hashing is no use either
     if (!nested) void cancelContentPrefetch();

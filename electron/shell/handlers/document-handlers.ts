@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
 import { planSignOutput } from '../../core/sign/output-plan';
-import { fileStamp } from '../../core/open/file-stamp';
+import { fileStamp } from '../../core/files/file-stamp';
 import type { ShellContext } from '../ipc/context';
 import type { WorkerProgress } from '../../worker/protocol';
 import type { HandlerTable } from './handler-types';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
-import type { FileStamp } from '../../core/open/file-stamp';
+import type { FileStamp } from '../../core/files/file-stamp';
 import type { FileReport } from '../../../shared/schemas/verify';
 
 export class ReportCache {
