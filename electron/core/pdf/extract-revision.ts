@@ -11,6 +11,7 @@ import { PdfReader } from './pdf-reader';
 import { findSignatures } from './pdf-signatures';
 import { checkByteRange } from './byte-range-check';
 import { pdfBroken } from './pdf-errors';
+import { looksLikePdf } from './pdf-sniff';
 import { verifyPdfCms } from './verify-pdf-cms';
 
 export interface PdfExtractOptions {
@@ -38,7 +39,7 @@ export function isPdfFile(path: string): boolean {
     try {
       const b = Buffer.alloc(1024);
       const n = readSync(fd, b, 0, 1024, 0);
-      return b.subarray(0, n).toString('latin1').includes('%PDF-');
+      return looksLikePdf(b.subarray(0, n));
     } finally {
       closeSync(fd);
     }
