@@ -1,0 +1,68 @@
+/**
+ * Runs the CLI bundle (one file made by esbuild at build time) as a CommonJS module of its own, compiled with the
+ * build's V8 code cache when `checkCodeCache` accepts it. Public APIs only: `vm.Script` with `cachedData`, a
+ * `Module` object for `module`, `createRequire` for `require`; nothing of Node's loader is replaced, and nothing
+ * is written.
+ */
+import { isAscii } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { Module, createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { Script, constants } from 'node:vm';
+import { checkCodeCache, type CacheVerdict } from './code-cache';
+
+/** how the bundle was compiled: with the cache, or without it and why */
+export type CacheUse = 'used' | 'rejected' | Extract<CacheVerdict, { reason: string }>['reason'];
+
+export interface LoadedBundle {
+  exports: unknown;
+  /** the compiled bundle (the build makes the cache from it after its training runs) */
+  script: Script;
+  cache: CacheUse;
+}
+
+type Wrapper = (
+  exports: unknown,
+  require: NodeJS.Require,
+  module: Module,
+  filename: string,
+  dirname: string,
+) => void;
+
+function readOptional(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** the source V8 compiles (the same function Node wraps a CommonJS file in); a `#!` line is blanked */
+export function wrapSource(source: string): string {
+  const body = source.startsWith('#!') ? '//' + source.slice(2) : source;
+  return `(function (exports, require, module, __filename, __dirname) { ${body}\n});`;
+}
+
+/** Compiles and runs `file` as a module whose parent is `parent`; `cacheFile` is the code cache next to it. */
+export function loadBundle(path: string, cacheFile: string, parent?: Module): LoadedBundle {
+  const file = resolve(path);
+  const bytes = readFileSync(file);
+  const verdict = checkCodeCache(bytes, readOptional(cacheFile));
+  const cachedData = 'data' in verdict ? verdict.data : undefined;
+  // the build's bundle is ASCII: read as Latin-1, it becomes a one-byte string without a UTF-8 decoding pass
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const script = new Script(wrapSource(source), {
+    filename: file,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const cache: CacheUse =
+    'reason' in verdict ? verdict.reason : script.cachedDataRejected ? 'rejected' : 'used';
+  const mod = new Module(file, parent);
+  const req = createRequire(file);
+  mod.filename = file;
+  mod.paths = req.resolve.paths('sigillo') ?? [];
+  (script.runInThisContext() as Wrapper).call(mod.exports, mod.exports, req, mod, file, dirname(file));
+  mod.loaded = true;
+  return { exports: mod.exports, script, cache };
+}
