@@ -12,9 +12,9 @@ import { Script, constants } from 'node:vm';
 import { checkCodeCache, type CacheVerdict } from './code-cache';
 
 /** how the bundle was compiled: with the cache, or without it and why */
-export type CacheUse = 'used' | 'rejected' | Extract<CacheVerdict, { reason: string }>['reason'];
+type CacheUse = 'used' | 'rejected' | Extract<CacheVerdict, { reason: string }>['reason'];
 
-export interface LoadedBundle {
+interface LoadedBundle {
   exports: unknown;
   /** the compiled bundle (the build makes the cache from it after its training runs) */
   script: Script;

@@ -32,7 +32,7 @@ describe('code cache header', () => {
   });
   it('refuses another bundle of the same length (one byte changed): stale', () => {
     const other = Buffer.from(bundle);
-    other[other.length - 3] ^= 1;
+    other[other.length - 3] = other[other.length - 3]! ^ 1;
     expect(checkCodeCache(other, file)).toEqual({ reason: 'stale' });
   });
   it('refuses random bytes, a cut file, a changed data byte, no file', () => {
@@ -40,7 +40,7 @@ describe('code cache header', () => {
     expect(checkCodeCache(bundle, file.subarray(0, file.length - 100))).toEqual({ reason: 'corrupt' });
     expect(checkCodeCache(bundle, file.subarray(0, 40))).toEqual({ reason: 'corrupt' });
     const flipped = Buffer.from(file);
-    flipped[flipped.length - 1] ^= 0x80;
+    flipped[flipped.length - 1] = flipped[flipped.length - 1]! ^ 0x80;
     expect(checkCodeCache(bundle, flipped)).toEqual({ reason: 'corrupt' });
     expect(checkCodeCache(bundle, Buffer.alloc(0))).toEqual({ reason: 'corrupt' });
     expect(checkCodeCache(bundle, undefined)).toEqual({ reason: 'missing' });
