@@ -10,8 +10,13 @@ const { BUNDLE, CACHE, trainCodeCache } = require('./train-code-cache');
 
 const root = join(__dirname, '..', '..');
 const cliDir = join(root, 'dist', 'electron', 'cli');
-/** native addons and Electron stay outside (loaded from node_modules at run time, as before) */
-const EXTERNAL = ['pkcs11js', 'pcsclite', '@napi-rs/canvas', 'graphene-pk11', 'electron'];
+/**
+ * Outside the bundle, loaded from node_modules when needed (as before): the native addons and Electron, and two
+ * big packages the common commands never load — zod (settings, the ATR table of `devices`) and pdf-lib (the
+ * report PDF, visible signatures). Every start reads, hashes and keeps the whole bundle source (~1 MiB of RSS
+ * per 0.7 MB), so code few runs use is cheaper where it was.
+ */
+const EXTERNAL = ['pkcs11js', 'pcsclite', '@napi-rs/canvas', 'graphene-pk11', 'electron', 'zod', 'pdf-lib'];
 
 /** a module's name in the list of evaluated modules: dist/… for ours, node_modules/… for packages */
 function moduleName(file) {
