@@ -10,6 +10,7 @@ const { BUNDLE, CACHE, trainCodeCache } = require('./train-code-cache');
 
 const root = join(__dirname, '..', '..');
 const cliDir = join(root, 'dist', 'electron', 'cli');
+const { BUNDLE_HEAD } = require(join(cliDir, 'bundle-loader.js'));
 /**
  * Outside the bundle, loaded from node_modules when needed (as before): the native addons and Electron, and two
  * big packages the common commands never load — zod (settings, the ATR table of `devices`) and pdf-lib (the
@@ -74,12 +75,16 @@ async function bundle() {
     external: EXTERNAL,
     plugins: [perModule],
     logLevel: 'warning',
+    // the file is one function expression, the wrapper Node puts around a CommonJS file: the loader compiles
+    // the file's text as it is (no second copy of ~2 MB to add the wrapper at every start)
     banner: {
       js:
-        '"use strict"; var __sigilloEvaluated = [];' +
+        BUNDLE_HEAD +
+        '"use strict";' +
+        ' var __sigilloEvaluated = [];' +
         ' var __sigilloPath = (rel) => require("node:path").join(__dirname, rel);',
     },
-    footer: { js: 'module.exports.bundledModules = () => __sigilloEvaluated.slice();' },
+    footer: { js: 'module.exports.bundledModules = () => __sigilloEvaluated.slice();\n})' },
   });
 }
 

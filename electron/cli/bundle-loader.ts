@@ -1,5 +1,6 @@
 /**
- * Runs the CLI bundle (one file made by esbuild at build time) as a CommonJS module of its own, compiled with the
+ * Runs the CLI bundle (one file made by esbuild at build time: `(function (exports, require, module, __filename,
+ * __dirname) {…})`, the wrapper of a CommonJS file) as a module of its own, compiled with the
  * build's V8 code cache when `checkCodeCache` accepts it. Public APIs only: `vm.Script` with `cachedData`, a
  * `Module` object for `module`, `createRequire` for `require`; nothing of Node's loader is replaced, and nothing
  * is written.
@@ -29,6 +30,9 @@ type Wrapper = (
   dirname: string,
 ) => void;
 
+/** how the bundle begins (build/scripts/bundle-cli.js writes it): the function Node wraps a CommonJS file in */
+export const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+
 function readOptional(file: string): Buffer | undefined {
   try {
     return readFileSync(file);
@@ -37,21 +41,18 @@ function readOptional(file: string): Buffer | undefined {
   }
 }
 
-/** the source V8 compiles (the same function Node wraps a CommonJS file in); a `#!` line is blanked */
-export function wrapSource(source: string): string {
-  const body = source.startsWith('#!') ? '//' + source.slice(2) : source;
-  return `(function (exports, require, module, __filename, __dirname) { ${body}\n});`;
-}
-
 /** Compiles and runs `file` as a module whose parent is `parent`; `cacheFile` is the code cache next to it. */
 export function loadBundle(path: string, cacheFile: string, parent?: Module): LoadedBundle {
   const file = resolve(path);
   const bytes = readFileSync(file);
+  if (!bytes.subarray(0, BUNDLE_HEAD.length).equals(Buffer.from(BUNDLE_HEAD))) {
+    throw new Error(`${file} is not a CLI bundle`);
+  }
   const verdict = checkCodeCache(bytes, readOptional(cacheFile));
   const cachedData = 'data' in verdict ? verdict.data : undefined;
   // the build's bundle is ASCII: read as Latin-1, it becomes a one-byte string without a UTF-8 decoding pass
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-  const script = new Script(wrapSource(source), {
+  const script = new Script(source, {
     filename: file,
     cachedData,
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,

@@ -9,17 +9,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundle, wrapSource } from '../../electron/cli/bundle-loader';
+import { loadBundle } from '../../electron/cli/bundle-loader';
 import { checkCodeCache, encodeCodeCache } from '../../electron/cli/code-cache';
 
 const DIST_CLI = join(__dirname, '..', '..', 'dist', 'electron', 'cli');
 
-/** a small bundle with functions compiled only when called (what the cache must carry) */
-const SOURCE = `"use strict";
+/** a small bundle (a wrapped CommonJS module, as the build writes it) with functions compiled only when called */
+const SOURCE = `(function (exports, require, module, __filename, __dirname) { "use strict";
 function inner(n) { let s = 0; for (let i = 0; i < n; i++) s += i * 3; return s; }
 module.exports.compute = (n) => inner(n) + (typeof require === 'function' ? 1 : 0);
 module.exports.where = () => [__filename, __dirname, module.filename, this === module.exports];
-`;
+})`;
 
 describe('code cache header', () => {
   const bundle = Buffer.from(SOURCE);
@@ -114,7 +114,9 @@ describe('bundle loader', () => {
     writeFileSync(bad, encodeCodeCache(Buffer.from(SOURCE), randomBytes(2000)));
     expect(loadInChild(file, bad)).toEqual({ cache: 'rejected', result: 136 });
   });
-  it('a #! line is blanked without moving the code', () => {
-    expect(wrapSource('#!/usr/bin/env node\nx')).toContain('///usr/bin/env node\nx');
+  it('refuses a file that is not a bundle', () => {
+    const other = join(dir, 'plain.js');
+    writeFileSync(other, 'module.exports = 1;');
+    expect(() => loadBundle(other, cache)).toThrow(/not a CLI bundle/);
   });
 });
