@@ -10,7 +10,7 @@ const { loadBundle } = require(join(cli, 'bundle-loader.js'));
 const { encodeCodeCache } = require(join(cli, 'code-cache.js'));
 
 const [bundle, cacheIn, cacheOut, ...words] = process.argv.slice(2);
-const loaded = loadBundle(bundle, cacheIn === '-' ? join(cli, 'no-such-cache') : cacheIn);
+const loaded = loadBundle(bundle, cacheIn === '-' ? undefined : cacheIn);
 if (cacheIn !== '-' && loaded.cache !== 'used') {
   process.stderr.write(`code cache of the previous training run not used: ${loaded.cache}\n`);
   process.exit(70);

@@ -33,7 +33,8 @@ type Wrapper = (
 /** how the bundle begins (build/scripts/bundle-cli.js writes it): the function Node wraps a CommonJS file in */
 export const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 
-function readOptional(file: string): Buffer | undefined {
+function readOptional(file: string | undefined): Buffer | undefined {
+  if (file === undefined) return undefined;
   try {
     return readFileSync(file);
   } catch {
@@ -41,8 +42,8 @@ function readOptional(file: string): Buffer | undefined {
   }
 }
 
-/** Compiles and runs `file` as a module whose parent is `parent`; `cacheFile` is the code cache next to it. */
-export function loadBundle(path: string, cacheFile: string, parent?: Module): LoadedBundle {
+/** Compiles and runs `file` as a module whose parent is `parent`; `cacheFile` is its code cache (none: undefined). */
+export function loadBundle(path: string, cacheFile: string | undefined, parent?: Module): LoadedBundle {
   const file = resolve(path);
   const bytes = readFileSync(file);
   if (!bytes.subarray(0, BUNDLE_HEAD.length).equals(Buffer.from(BUNDLE_HEAD))) {

@@ -2,24 +2,33 @@
 /**
  * `sigillo` command-line entry point. The build bundles the program (`main.ts` and everything it loads) into
  * sigillo-bundle.js with a V8 code cache beside it: one file read and little compiling instead of ~200 module
- * look-ups. Without the bundle (a TypeScript-only build) the program runs from its own files, the same way.
- * SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how the bundle was compiled.
+ * look-ups. Without the bundle, or with a bundle older than main.js (`tsc` run again without bundling), the
+ * program runs from its own files, the same way. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it started.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle } from './bundle-loader';
 
 type Program = { main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> };
 
 const bundle = join(__dirname, 'sigillo-bundle.js');
+const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
+
+/** the bundle exists and is not older than the program's own files */
+function bundleCurrent(): boolean {
+  const b = statSync(bundle, { throwIfNoEntry: false });
+  const m = statSync(join(__dirname, 'main.js'), { throwIfNoEntry: false });
+  return b !== undefined && (m === undefined || b.mtimeMs >= m.mtimeMs);
+}
+
 let program: Program;
-if (existsSync(bundle)) {
+if (bundleCurrent()) {
   const loaded = loadBundle(bundle, join(__dirname, 'sigillo-bundle.cache'), module);
-  if (process.env.SIGILLO_DEBUG_CODE_CACHE === '1')
-    process.stderr.write(`sigillo: code cache ${loaded.cache}\n`);
+  if (debug) process.stderr.write(`sigillo: code cache ${loaded.cache}\n`);
   program = loaded.exports as Program;
   module.exports = { bundledModules: (loaded.exports as { bundledModules?: () => string[] }).bundledModules };
 } else {
+  if (debug) process.stderr.write('sigillo: no current bundle, running from the files\n');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   program = require('./main') as Program;
 }

@@ -17,6 +17,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,12 +93,12 @@ describe('sigillo bin: bundle and code cache', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
     cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
     cli = join(dist, 'cli');
-    cpSync(join(ROOT, 'dist', 'electron', 'cli'), cli, { recursive: true });
+    cpSync(join(ROOT, 'dist', 'electron', 'cli'), cli, { recursive: true, preserveTimestamps: true });
     original = { bundle: readFileSync(bundle()), cache: readFileSync(cache()) };
     // the program from its own files (no bundle): what every case must answer
     rmSync(bundle());
     const plain = run(WORDS);
-    expect(plain.stderr).not.toContain('code cache');
+    expect(plain.stderr).toContain('sigillo: no current bundle');
     expect(plain.stdout).toContain('"format": "cades"');
     expected = { code: plain.code, stdout: plain.stdout };
   });
@@ -147,6 +148,15 @@ describe('sigillo bin: bundle and code cache', () => {
       expect(r.stderr).toContain(`sigillo: code cache ${why}`);
       expect({ code: r.code, stdout: r.stdout }).toEqual(expected);
     }
+  });
+
+  it('a bundle older than main.js (tsc run again without bundling): the program runs from its files', () => {
+    withFiles(original.bundle, original.cache);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(bundle(), old, old);
+    const r = run(WORDS);
+    expect(r.stderr).toContain('sigillo: no current bundle, running from the files');
+    expect({ code: r.code, stdout: r.stdout }).toEqual(expected);
   });
 
   it('the debug line only when asked', () => {
