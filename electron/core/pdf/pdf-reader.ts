@@ -54,9 +54,12 @@ export class ObjectStore {
     const e = this.entries.get(num);
     let v: PdfValue | undefined;
     if (!e || e.type === 'free') v = undefined;
-    else if (e.type === 'offset')
-      v = e.offset > 0 ? this.reader.readObjectOrFind(e.offset, num, e.gen, this.end) : undefined;
-    else v = this.reader.compressedObject(e.stream, e.index, num, this);
+    else if (e.type === 'offset') {
+      if (e.offset <= 0) v = undefined;
+      // parsed objects shared by offset are the reader's cache already: no second table of them per revision
+      else if (this.reader.shareParsed) return this.reader.readObjectOrFind(e.offset, num, e.gen, this.end);
+      else v = this.reader.readObjectOrFind(e.offset, num, e.gen, this.end);
+    } else v = this.reader.compressedObject(e.stream, e.index, num, this);
     this.cache.set(num, v ?? null);
     return v;
   }
@@ -282,7 +285,8 @@ export class PdfReader {
     let v = this.objectAt(offset, num).value;
     const xref = v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef');
     if (this.crypt && num !== this.encryptNum && !xref) v = this.crypt.value(v, num, gen);
-    if (v instanceof PdfStream) this.streamIds.set(v, [num, gen]);
+    // the number is needed only for a decryption key: none kept for the streams of a plain file
+    if (v instanceof PdfStream && this.encrypted) this.streamIds.set(v, [num, gen]);
     return v;
   }
 

@@ -74,7 +74,8 @@ export function analyseModifications(
       () => true,
     ),
   );
-  const changed = changedObjects(old.entries, now.entries);
+  const newer = reader.sections.filter((s) => s.end > revisionEnd).map((s) => s.entries);
+  const changed = changedObjects(old.entries, now.entries, newer);
   if (walk.truncated || changed.length > (caps.changed ?? CHANGED_CAP)) {
     ctx.deny(
       'too-complex',

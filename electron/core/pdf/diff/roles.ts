@@ -89,24 +89,30 @@ export function signedRoles(
       incoming.push(role);
     } else walked++;
   };
+  const made = new RoleCache();
+  // one callback for every dictionary (no [key, value] pair per entry, no closure per dictionary)
+  let owner: Role = CATALOG;
+  let ownerDict: PdfDict | undefined;
+  const entry = (x: PdfValue, k: string) => {
+    if (x === null || typeof x !== 'object') return;
+    const r = childRole(owner, k, ownerDict!, made);
+    if (r) push(x, r);
+  };
   const expand = (v: PdfValue | undefined, role: Role) => {
     if (Array.isArray(v)) {
-      const r = elementRole(role);
-      for (const x of v) push(x, r);
+      const r = elementRole(role, made);
+      for (let i = 0; i < v.length; i++) push(v[i], r);
     } else if (v instanceof PdfDict || v instanceof PdfStream) {
-      const d = v instanceof PdfStream ? v.dict : v;
-      for (const [k, x] of d.map) {
-        if (x === null || typeof x !== 'object') continue;
-        const r = childRole(role, k, d);
-        if (r) push(x, r);
-      }
+      owner = role;
+      ownerDict = v instanceof PdfStream ? v.dict : v;
+      ownerDict.forEach(entry);
     }
   };
-  for (const [k, v] of trailer.map) {
+  trailer.forEach((v, k) => {
     // /Root and /Info make the document; other trailer keys are usages too (pyHanko counts them)
     if (k === 'Root' || k === 'Info') push(v, k === 'Root' ? CATALOG : INFO);
     else if (!TRAILER_SKIP.has(k)) push(v, TRAILER);
-  }
+  });
   while (values.length) {
     if (++walked > cap) return { roles, truncated: true };
     const v = values.pop();
@@ -118,20 +124,17 @@ export function signedRoles(
       } catch {
         value = undefined; // unreadable in the signed revision: its role is recorded, nothing below it
       }
-      const role = objectRole(from, v.num, value, pageOf);
+      const role = objectRole(from, v.num, value, pageOf, made);
       if (!role) continue;
-      let list = roles.get(v.num);
+      const list = roles.get(v.num);
       if (list) {
         const set = keys.get(v.num);
         if (recorded(list, set, role)) continue;
         if (set) set.add(roleKey(role));
         else if (list.length >= LIST_SCAN) keys.set(v.num, new Set([...list, role].map(roleKey)));
-      } else {
-        list = [];
-        roles.set(v.num, list);
-      }
-      // one entry per kind and field: enough to judge, and bounded on shared objects (fonts of 1000 pages)
-      list.push(role);
+        // one entry per kind and field: enough to judge, and bounded on shared objects (fonts of 1000 pages)
+        list.push(role);
+      } else roles.set(v.num, [role]); // made at its size: most objects have one role
       expand(value, role);
     } else expand(v, completeFieldRole(from, asDict(v)));
   }
@@ -142,10 +145,36 @@ export function signedRoles(
 const CATALOG: Role = { kind: 'catalog' };
 const INFO: Role = { kind: 'info' };
 const TRAILER: Role = { kind: 'trailer' };
+const PAGES: Role = { kind: 'pages' };
+const ACROFORM: Role = { kind: 'acroform' };
+const DSS: Role = { kind: 'dss' };
+const METADATA: Role = { kind: 'metadata' };
+const OTHER: Role = { kind: 'other' };
+const CONTENT: Role = { kind: 'content' };
+const FIELDS: Role = { kind: 'fields' };
+
+/**
+ * One role object per kind and page for the roles without a field name (roles are never changed once made): the
+ * walk of 5000 pages keeps one 'content' role per page instead of one per dictionary entry.
+ */
+class RoleCache {
+  private readonly paged = new Map<RoleKind, Role[]>();
+  private readonly plain = new Map<RoleKind, Role>();
+  of(kind: RoleKind, page: number | undefined): Role {
+    if (page === undefined) {
+      let r = this.plain.get(kind);
+      if (!r) this.plain.set(kind, (r = { kind, page }));
+      return r;
+    }
+    let list = this.paged.get(kind);
+    if (!list) this.paged.set(kind, (list = []));
+    return (list[page] ??= { kind, page });
+  }
+}
 
 /** the role of an array element: arrays carry their owner's meaning to their elements */
-function elementRole(role: Role): Role {
-  if (role.kind === 'annots') return { kind: 'annot', page: role.page };
+function elementRole(role: Role, made: RoleCache): Role {
+  if (role.kind === 'annots') return made.of('annot', role.page);
   if (role.kind === 'fields') return { ...role, kind: 'field' };
   return role;
 }
@@ -166,9 +195,10 @@ function objectRole(
   num: number,
   value: PdfValue | undefined,
   pageOf: Map<number, number>,
+  made: RoleCache,
 ): Role | undefined {
   const page = pageOf.get(num);
-  if (page !== undefined) return { kind: 'page', page };
+  if (page !== undefined) return made.of('page', page);
   const d = asDict(value);
   const weak = WEAK.has(incoming.kind);
   if (weak && isAnnotation(d)) return undefined;
@@ -176,31 +206,31 @@ function objectRole(
 }
 
 /** the role of the value under key `k` of a dictionary playing `role`; undefined = not walked from here */
-function childRole(role: Role, k: string, d: PdfDict): Role | undefined {
+function childRole(role: Role, k: string, d: PdfDict, made: RoleCache): Role | undefined {
   const page = role.page;
   switch (role.kind) {
     case 'catalog':
-      if (k === 'Pages') return { kind: 'pages' };
-      if (k === 'AcroForm') return { kind: 'acroform' };
-      if (k === 'DSS') return { kind: 'dss' };
-      if (k === 'Metadata') return { kind: 'metadata' };
-      return { kind: 'other' };
+      if (k === 'Pages') return PAGES;
+      if (k === 'AcroForm') return ACROFORM;
+      if (k === 'DSS') return DSS;
+      if (k === 'Metadata') return METADATA;
+      return OTHER;
     case 'pages':
       if (k === 'Parent') return undefined;
-      if (k === 'Kids') return { kind: 'pages' };
-      return { kind: 'content' };
+      if (k === 'Kids') return PAGES;
+      return CONTENT;
     case 'page':
       if (k === 'Parent') return undefined;
-      if (k === 'Annots') return { kind: 'annots', page };
-      return { kind: 'content', page };
+      if (k === 'Annots') return made.of('annots', page);
+      return made.of('content', page);
     case 'annot':
       // the page (/P), the field (/Parent) and a widget's value (/V) are reached by their own paths
       if (k === 'P' || k === 'Parent' || k === 'V') return undefined;
-      if (k === 'Popup') return { kind: 'annot', page };
-      return { kind: 'appearance', page };
+      if (k === 'Popup') return made.of('annot', page);
+      return made.of('appearance', page);
     case 'acroform':
-      if (k === 'Fields') return { kind: 'fields' };
-      return { kind: 'other' };
+      if (k === 'Fields') return FIELDS;
+      return OTHER;
     case 'field': {
       if (k === 'P' || k === 'Parent') return undefined;
       if (k === 'Kids') return { kind: 'fields', field: role.field, fieldType: role.fieldType, page };
@@ -212,7 +242,7 @@ function childRole(role: Role, k: string, d: PdfDict): Role | undefined {
       return { kind: 'appearance', page, field: role.field };
     }
     case 'fields':
-      return { kind: 'other' }; // an array object: its elements are handled by elementRole
+      return OTHER; // an array object: its elements are handled by elementRole
     default:
       // dss, metadata, info, sig-value, field-value, content, appearance, other: everything below keeps the role
       return role;
