@@ -17,7 +17,7 @@ import { parsePdfDate, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds, type ByteRangeCheck } from './byte-range-check';
 import { verifyPdfCms, wantedRangeHashes } from './verify-pdf-cms';
-import { hashRangeJobs } from './shared-range-hash';
+import { hashRangeJobs, startHashThread, THREAD_FROM_BYTES, type HashThread } from './shared-range-hash';
 import { fastPaths } from './fast-paths';
 import type { HashName } from '../cms/algorithm-oids';
 import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
@@ -128,6 +128,7 @@ async function prepare(
   path: string,
   reader: PdfReader,
   sigs: PdfSignatureInfo[],
+  thread: HashThread | undefined,
 ): Promise<Prepared[] | undefined> {
   if (!fastPaths()) return undefined;
   let checks: ByteRangeCheck[];
@@ -141,6 +142,7 @@ async function prepare(
   const hashing = hashRangeJobs(
     path,
     checks.map((br, i) => ({ ranges: br.ranges, algorithms: wanted[i]! })),
+    thread,
   ).catch(() => undefined);
   // the same analyses, in the same order, as the signatures one by one: an error here is the one they throw
   const modifications = checks.map((br, i) => modificationsAfter(reader, sigs[i]!, br));
@@ -169,6 +171,8 @@ export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFi
 async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
   const reader = PdfReader.open(path);
   reader.shareParsed = fastPaths();
+  // a big file's hashing thread starts now, so that it is ready when the signatures have been read
+  const thread = reader.shareParsed && reader.size >= THREAD_FROM_BYTES ? startHashThread() : undefined;
   try {
     // an encrypted PDF's signatures verify too: /Contents is never encrypted and /ByteRange is numbers
     // (ISO 32000-1 §7.6.1); other strings are decrypted with the empty user password when it opens the file
@@ -183,7 +187,7 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
       // PAdES-B-LT: the DSS CRLs answer first (issue 10), so an LT PDF verifies offline
       revocation: withEmbeddedCrls(ctx.revocation, dssCrls(reader), ctx.now ?? new Date()),
     };
-    const prepared = await prepare(path, reader, sigs);
+    const prepared = await prepare(path, reader, sigs, thread);
     const signatures: PdfSignatureReport[] = [];
     for (const [i, s] of sigs.entries())
       signatures.push(await verifyOne(path, reader, s, withDss, prepared?.[i]));
@@ -195,6 +199,7 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
       revisions: revisionEnds(reader.sections).length,
     };
   } finally {
+    thread?.close();
     reader.close();
   }
 }
