@@ -51,6 +51,16 @@ function latin1(b: Uint8Array, from: number, to: number): string {
   return s;
 }
 
+/** the last reference made per slot: references never change, so 5000 pages' `/Parent 2 0 R` can be one */
+const refs: (PdfRef | undefined)[] = new Array<PdfRef | undefined>(4096).fill(undefined);
+
+function reference(num: number, gen: number): PdfRef {
+  const slot = num & (refs.length - 1);
+  const known = refs[slot];
+  if (known !== undefined && known.num === num && known.gen === gen) return known;
+  return (refs[slot] = new PdfRef(num, gen));
+}
+
 /** names up to this length without escapes are read directly (far below MAX_STRING_BYTES, whose check stays) */
 const PLAIN_NAME = 4096;
 
@@ -224,7 +234,7 @@ export class PdfParser {
           if (next === undefined && !this.complete) this.more();
           if (next === undefined || !isRegular(next)) {
             this.pos++;
-            return new PdfRef(n, g);
+            return reference(n, g);
           }
         } else if (this.pos >= this.buf.length && !this.complete) this.more();
       }

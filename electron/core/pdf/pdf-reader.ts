@@ -78,6 +78,9 @@ export class ObjectStore {
 }
 
 /** white space as the former /\s/ test saw it in Latin-1 text: tab, LF, VT, FF, CR, space, no-break space */
+/** bytes read at an object's offset first (a bigger object asks for more) */
+const OBJECT_WINDOW = 16384;
+
 function isSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0;
 }
@@ -90,9 +93,9 @@ function isWordChar(c: number): boolean {
  * The object number of a `num gen obj` header at the start of `b` (what /^\s*(\d+)\s+\d+\s+obj\b/ matched
  * in its Latin-1 text), read from the bytes without a string or a regular expression; undefined when none.
  */
-export function headerNumber(b: Uint8Array): number | undefined {
+export function headerNumber(b: Uint8Array, limit = b.length): number | undefined {
   let i = 0;
-  const n = b.length;
+  const n = Math.min(limit, b.length);
   const run = (test: (c: number) => boolean) => {
     const from = i;
     while (i < n && test(b[i]!)) i++;
@@ -233,9 +236,16 @@ export class PdfReader {
     return new ObjectStore(this, this.mergedEntries(this.sections.filter((s) => s.end <= end)), end);
   }
 
-  objectAt(offset: number, expectNum?: number): ParsedObject {
+  /** `first`: the first window at `offset`, when already read */
+  objectAt(offset: number, expectNum?: number, first?: Buffer): ParsedObject {
     if (offset <= 0 || offset >= this.src.size) throw pdfBroken(`object offset ${offset} out of the file`);
-    const obj = withWindow(this.src, offset, 16384, (p) => p.indirectObject((v) => this.lengthOf(v)));
+    const obj = withWindow(
+      this.src,
+      offset,
+      OBJECT_WINDOW,
+      (p) => p.indirectObject((v) => this.lengthOf(v)),
+      first,
+    );
     if (expectNum !== undefined && obj.num !== expectNum) {
       throw pdfBroken(`object ${expectNum} expected at ${offset}, found ${obj.num}`);
     }
@@ -249,13 +259,15 @@ export class PdfReader {
   readObjectOrFind(offset: number, num: number, gen: number, end: number): PdfValue {
     const hit = this.shareParsed ? this.parsed.get(offset) : undefined;
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
-    // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object
-    const head = headerNumber(this.src.read(offset, 40));
+    // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object;
+    // the window read for it is the one the object is then parsed from
+    const window = offset > 0 && offset < this.src.size ? this.src.read(offset, OBJECT_WINDOW) : undefined;
+    const head = window && headerNumber(window, 40);
     // made only when needed: an error's stack costs more than reading the object
     let failure: unknown;
     if (head === num) {
       try {
-        return this.readObject(offset, num, gen);
+        return this.readObject(offset, num, gen, window);
       } catch (e) {
         if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
         failure = e;
@@ -272,17 +284,17 @@ export class PdfReader {
   }
 
   /** the object at an offset as the document means it: its strings decrypted in an encrypted file */
-  readObject(offset: number, num: number, gen: number): PdfValue {
-    if (!this.shareParsed) return this.parseObject(offset, num, gen);
+  readObject(offset: number, num: number, gen: number, window?: Buffer): PdfValue {
+    if (!this.shareParsed) return this.parseObject(offset, num, gen, window);
     const hit = this.parsed.get(offset);
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
-    const v = this.parseObject(offset, num, gen);
+    const v = this.parseObject(offset, num, gen, window);
     this.parsed.set(offset, { num, gen, v });
     return v;
   }
 
-  private parseObject(offset: number, num: number, gen: number): PdfValue {
-    let v = this.objectAt(offset, num).value;
+  private parseObject(offset: number, num: number, gen: number, window?: Buffer): PdfValue {
+    let v = this.objectAt(offset, num, window).value;
     const xref = v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef');
     if (this.crypt && num !== this.encryptNum && !xref) v = this.crypt.value(v, num, gen);
     // the number is needed only for a decryption key: none kept for the streams of a plain file

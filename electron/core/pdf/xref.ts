@@ -31,10 +31,16 @@ export function withWindow<T>(
   offset: number,
   initial: number,
   parse: (p: PdfParser) => T,
+  /** the first window, when the caller has read it already */
+  first?: Buffer,
 ): T {
   let size = initial;
   for (;;) {
-    const buf = src.read(offset, size);
+    const buf =
+      first && first.length === Math.max(0, Math.min(size, src.size - offset))
+        ? first
+        : src.read(offset, size);
+    first = undefined;
     const complete = offset + buf.length >= src.size;
     try {
       return parse(new PdfParser(buf, offset, complete));
