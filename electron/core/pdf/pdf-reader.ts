@@ -40,18 +40,41 @@ interface ObjStm {
 /** Objects as they are at one revision (or the latest). */
 export class ObjectStore {
   private cache = new Map<number, PdfValue>();
+  private merged: Map<number, XrefEntry> | undefined;
   constructor(
     private readonly reader: PdfReader,
-    readonly entries: Map<number, XrefEntry>,
+    /** the merged entries, or the sections (newest first) to look each number up in, merged only if asked */
+    from: Map<number, XrefEntry> | XrefSection[],
     /** where this revision ends: an object whose xref offset is wrong is looked for before it */
     readonly end = Number.MAX_SAFE_INTEGER,
-  ) {}
+  ) {
+    if (from instanceof Map) this.merged = from;
+    else if (from.length > LAYERED_SECTIONS) this.merged = reader.mergedEntries(from);
+    else this.layers = from;
+  }
+  /** a few sections are looked up one after the other instead of copied into one more table per revision */
+  private readonly layers: XrefSection[] | undefined;
+
+  /** the entries of this revision: for each number, the one of the newest section that has it */
+  get entries(): Map<number, XrefEntry> {
+    return (this.merged ??= this.reader.mergedEntries(this.layers!));
+  }
+
+  /** the entry of one number (entries.get, without merging the sections) */
+  entry(num: number): XrefEntry | undefined {
+    if (this.merged) return this.merged.get(num);
+    for (const s of this.layers!) {
+      const e = s.entries.get(num);
+      if (e) return e;
+    }
+    return undefined;
+  }
 
   get(num: number): PdfValue | undefined {
     // one lookup: a missing object is cached as null, so undefined means not read yet
     const hit = this.cache.get(num);
     if (hit !== undefined) return hit;
-    const e = this.entries.get(num);
+    const e = this.entry(num);
     let v: PdfValue | undefined;
     if (!e || e.type === 'free') v = undefined;
     else if (e.type === 'offset') {
@@ -78,6 +101,9 @@ export class ObjectStore {
 }
 
 /** white space as the former /\s/ test saw it in Latin-1 text: tab, LF, VT, FF, CR, space, no-break space */
+/** revisions of up to this many sections look their entries up section by section (no merged copy) */
+const LAYERED_SECTIONS = 8;
+
 /** bytes read at an object's offset first (a bigger object asks for more) */
 const OBJECT_WINDOW = 16384;
 
@@ -233,7 +259,11 @@ export class PdfReader {
 
   /** the objects as they were in the revision ending at `end` (the sections ending at or before it) */
   storeAt(end: number): ObjectStore {
-    return new ObjectStore(this, this.mergedEntries(this.sections.filter((s) => s.end <= end)), end);
+    return new ObjectStore(
+      this,
+      this.sections.filter((s) => s.end <= end),
+      end,
+    );
   }
 
   /** `first`: the first window at `offset`, when already read */
@@ -348,7 +378,7 @@ export class PdfReader {
   }
 
   compressedObject(streamNum: number, index: number, num: number, store: ObjectStore): PdfValue | undefined {
-    const where = store.entries.get(streamNum);
+    const where = store.entry(streamNum);
     // an object stream is never itself compressed (ISO 32000-1 §7.5.7): refusing it also stops loops
     if (where?.type === 'compressed')
       throw pdfObjectLoop(`object stream ${streamNum} inside object stream ${where.stream}`);

@@ -59,7 +59,9 @@ export function analyseModifications(
   } catch {
     oldPages = [];
   }
-  const pageOf = new Map(oldPages.map((r, i) => [r.num, i + 1]));
+  // set one by one (no pair per page): a number listed twice keeps its last page, as Map's constructor does
+  const pageOf = new Map<number, number>();
+  oldPages.forEach((r, i) => pageOf.set(r.num, i + 1));
   const walk = signedRoles(old, oldTrailer, pageOf, caps.walk ?? WALK_CAP);
   const catalog = asDict(oldCatalog);
   const ctx = new DiffContext(
@@ -75,7 +77,7 @@ export function analyseModifications(
     ),
   );
   const newer = reader.sections.filter((s) => s.end > revisionEnd).map((s) => s.entries);
-  const changed = changedObjects(old.entries, now.entries, newer);
+  const changed = changedObjects({ get: (n) => old.entry(n) }, now.entries, newer);
   if (walk.truncated || changed.length > (caps.changed ?? CHANGED_CAP)) {
     ctx.deny(
       'too-complex',

@@ -18,7 +18,8 @@ function sameEntry(a: XrefEntry | undefined, b: XrefEntry | undefined): boolean 
  * same object). Without them every number of `now` is compared.
  */
 export function changedObjects(
-  old: Map<number, XrefEntry>,
+  /** the signed revision's entries (looked up by number only) */
+  old: { get(num: number): XrefEntry | undefined },
   now: Map<number, XrefEntry>,
   newer?: Map<number, XrefEntry>[],
 ): number[] {
