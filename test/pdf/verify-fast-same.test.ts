@@ -2,9 +2,11 @@
  * The lighter verification path of issue 22 (per-revision stores sharing the parsed objects instead of caching
  * them again, changed objects looked for among the newer sections only) judges exactly as the full path: a
  * form signed twice, then a later update that replaces page content, redefines an object through a new object
- * stream, overwrites the first signature widget's /AP, adds a page, or damages the xref — each report is the
+ * stream, overwrites a widget's appearance, adds a page, or damages the xref — each report is the
  * same with and without the fast paths (SIGILLO_NO_FAST=1), each refused change still refused, and the changed
- * objects found from the newer sections are those found by comparing every number.
+ * objects found from the newer sections are those found by comparing every number. A later signed revision's
+ * page list is taken from the earlier walk only when it is the same (pages-reuse.ts): a page added, a leaf
+ * given a /Kids reference or made a /Pages node between two signatures is walked again and refused alike.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -165,5 +167,59 @@ describe('fast and full verification paths agree on later changes', () => {
     const r = await same(f);
     expect(r.signatures.map((s) => s.modifications?.allowed)).toEqual([false, false]);
     sameChangedObjects(f);
+  });
+});
+
+describe('page lists of later signed revisions taken from the earlier walk only when the same', () => {
+  let dir: string;
+  let signed: string;
+  const out = (f: string) => join(dir, f);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(fx.root, 'pdf-fast-pages-'));
+    signed = await signFile(fx.pki, formPdf(dir, 'form'), out('form-1.pdf'));
+  });
+
+  /** signs `f` again, so that the change in between is judged for the first signature with two signed walks */
+  async function signedAgain(f: string): Promise<Report> {
+    const again = await signFile(fx.pki, f, f.replace(/\.pdf$/, '-2.pdf'));
+    return same(again);
+  }
+
+  it('a page added between the signatures: the second page list is walked again, the page refused', async () => {
+    const r = await signedAgain(addPage(signed, out('added.pdf'), 'Pagina aggiunta'));
+    expect(r.signatures.map((s) => s.integrity)).toEqual(['valid', 'valid']);
+    expect(r.signatures[0]!.modifications?.allowed).toBe(false);
+  });
+
+  it('a page leaf given a /Kids reference between the signatures: not taken as the same list', async () => {
+    const f = appendUpdate(signed, out('kids-ref.pdf'), (r, n) => [
+      [n, [ref(6)]],
+      [4, (r.latest.get(4) as PdfDict).clone().set('Kids', ref(n))],
+    ]);
+    const r = await signedAgain(f);
+    expect(r.signatures.map((s) => s.integrity)).toEqual(['valid', 'valid']);
+    expect(r.signatures[0]!.modifications?.allowed).toBe(false);
+  });
+
+  it('a page made a /Pages node between the signatures: refused alike', async () => {
+    const f = appendUpdate(signed, out('node.pdf'), (r) => [
+      [
+        4,
+        (r.latest.get(4) as PdfDict)
+          .clone()
+          .set('Type', name('Pages'))
+          .set('Kids', [ref(6)]),
+      ],
+    ]);
+    const r = await signedAgain(f);
+    expect(r.signatures[0]!.modifications?.allowed).toBe(false);
+  });
+
+  it('only the page content changed between the signatures: the same list, the content refused', async () => {
+    const r = await signedAgain(replaceText(signed, out('content.pdf'), 1, 'Importo: 1.000.000 EUR'));
+    expect(r.signatures[0]!.modifications?.allowed).toBe(false);
+    expect(r.signatures[0]!.modifications?.objects).toContain(5);
+    expect(r.signatures[1]!.modifications).toBeNull();
   });
 });

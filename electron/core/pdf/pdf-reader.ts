@@ -70,7 +70,11 @@ export class ObjectStore {
     return undefined;
   }
 
+  /** told every object number read (pages-reuse.ts records what a page-tree walk depended on) */
+  onRead: ((num: number) => void) | undefined;
+
   get(num: number): PdfValue | undefined {
+    this.onRead?.(num);
     // one lookup: a missing object is cached as null, so undefined means not read yet
     const hit = this.cache.get(num);
     if (hit !== undefined) return hit;

@@ -7,7 +7,7 @@
  */
 import { asDict, isName, PdfDict, PdfRef, PdfStream, type PdfValue } from '../pdf-objects';
 import type { ObjectStore, PdfReader } from '../pdf-reader';
-import { pageRefs } from '../pages';
+import { revisionPageRefs } from '../pages-reuse';
 import { sameValue } from '../pdf-diff';
 import { docMdpPermission, lockedFields } from '../doc-mdp';
 import { DiffContext, msg } from './context';
@@ -55,7 +55,7 @@ export function analyseModifications(
   const oldCatalog = read(old, oldRoot instanceof PdfRef ? oldRoot.num : -1).v;
   let oldPages: PdfRef[] = [];
   try {
-    oldPages = pageRefs(old, asDict(oldCatalog) ?? new PdfDict());
+    oldPages = revisionPageRefs(reader, old, asDict(oldCatalog) ?? new PdfDict());
   } catch {
     oldPages = [];
   }
