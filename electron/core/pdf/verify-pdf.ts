@@ -3,6 +3,7 @@
  * digest of the ranges, the CMS through the shared engine, whether it covers the whole document, and the
  * changes made by later incremental updates.
  */
+import { statSync } from 'node:fs';
 import { failure, toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import { withEmbeddedCrls } from '../verify/embedded-validation';
@@ -154,6 +155,15 @@ async function prepare(
   }));
 }
 
+/** the size of the file, 0 when it cannot be read (opening it then reports why) */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Verifies every signature of a PDF; throws SigilloError for a PDF it cannot read. */
 export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
   try {
@@ -169,10 +179,16 @@ export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFi
 }
 
 async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
-  const reader = PdfReader.open(path);
+  // a big file's hashing thread starts first, so that it is ready when the signatures have been read
+  const thread = fastPaths() && sizeOf(path) >= THREAD_FROM_BYTES ? startHashThread() : undefined;
+  let reader: PdfReader;
+  try {
+    reader = PdfReader.open(path);
+  } catch (e) {
+    thread?.close();
+    throw e;
+  }
   reader.shareParsed = fastPaths();
-  // a big file's hashing thread starts now, so that it is ready when the signatures have been read
-  const thread = reader.shareParsed && reader.size >= THREAD_FROM_BYTES ? startHashThread() : undefined;
   try {
     // an encrypted PDF's signatures verify too: /Contents is never encrypted and /ByteRange is numbers
     // (ISO 32000-1 §7.6.1); other strings are decrypted with the empty user password when it opens the file
