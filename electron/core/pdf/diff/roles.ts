@@ -7,6 +7,9 @@
  */
 import { asDict, isName, PdfDict, PdfRef, PdfStream, PdfString, type PdfValue } from '../pdf-objects';
 import type { ObjectStore } from '../pdf-reader';
+import { RoleCache, RoleMap } from './role-tables';
+
+export { RoleMap } from './role-tables';
 
 export type RoleKind =
   | 'catalog'
@@ -41,7 +44,7 @@ export interface Role {
 const TRAILER_SKIP = new Set(['Size', 'Prev', 'XRefStm', 'ID', 'Encrypt']);
 
 export interface SignedRoles {
-  roles: Map<number, Role[]>;
+  roles: RoleMap;
   /** the walk stopped at the cap: the document is too complex to analyse */
   truncated: boolean;
 }
@@ -50,10 +53,11 @@ export interface SignedRoles {
 export const WALK_CAP = 400_000;
 
 /** the roles already recorded for one object number: a key set once the list is long (hostile field trees) */
-function recorded(list: Role[], keys: Set<string> | undefined, role: Role): boolean {
+function recorded(held: Role | Role[], keys: Set<string> | undefined, role: Role): boolean {
   if (keys) return keys.has(roleKey(role));
   const field = role.field ?? '';
-  for (const r of list) if (r.kind === role.kind && (r.field ?? '') === field) return true;
+  if (!Array.isArray(held)) return held.kind === role.kind && (held.field ?? '') === field;
+  for (const r of held) if (r.kind === role.kind && (r.field ?? '') === field) return true;
   return false;
 }
 
@@ -75,7 +79,7 @@ export function signedRoles(
   pageOf: Map<number, number>,
   cap = WALK_CAP,
 ): SignedRoles {
-  const roles = new Map<number, Role[]>();
+  const roles = new RoleMap();
   const keys = new Map<number, Set<string>>();
   // the stack as two arrays (value, role) instead of one object per item
   const values: (PdfValue | undefined)[] = [];
@@ -126,15 +130,19 @@ export function signedRoles(
       }
       const role = objectRole(from, v.num, value, pageOf, made);
       if (!role) continue;
-      const list = roles.get(v.num);
-      if (list) {
+      const held = roles.held(v.num);
+      if (held === undefined) roles.hold(v.num, role);
+      else {
         const set = keys.get(v.num);
-        if (recorded(list, set, role)) continue;
-        if (set) set.add(roleKey(role));
-        else if (list.length >= LIST_SCAN) keys.set(v.num, new Set([...list, role].map(roleKey)));
+        if (recorded(held, set, role)) continue;
         // one entry per kind and field: enough to judge, and bounded on shared objects (fonts of 1000 pages)
-        list.push(role);
-      } else roles.set(v.num, [role]); // made at its size: most objects have one role
+        if (!Array.isArray(held)) roles.hold(v.num, [held, role]);
+        else {
+          if (set) set.add(roleKey(role));
+          else if (held.length >= LIST_SCAN) keys.set(v.num, new Set([...held, role].map(roleKey)));
+          held.push(role);
+        }
+      }
       expand(value, role);
     } else expand(v, completeFieldRole(from, asDict(v)));
   }
@@ -152,25 +160,6 @@ const METADATA: Role = { kind: 'metadata' };
 const OTHER: Role = { kind: 'other' };
 const CONTENT: Role = { kind: 'content' };
 const FIELDS: Role = { kind: 'fields' };
-
-/**
- * One role object per kind and page for the roles without a field name (roles are never changed once made): the
- * walk of 5000 pages keeps one 'content' role per page instead of one per dictionary entry.
- */
-class RoleCache {
-  private readonly paged = new Map<RoleKind, Role[]>();
-  private readonly plain = new Map<RoleKind, Role>();
-  of(kind: RoleKind, page: number | undefined): Role {
-    if (page === undefined) {
-      let r = this.plain.get(kind);
-      if (!r) this.plain.set(kind, (r = { kind, page }));
-      return r;
-    }
-    let list = this.paged.get(kind);
-    if (!list) this.paged.set(kind, (list = []));
-    return (list[page] ??= { kind, page });
-  }
-}
 
 /** the role of an array element: arrays carry their owner's meaning to their elements */
 function elementRole(role: Role, made: RoleCache): Role {
