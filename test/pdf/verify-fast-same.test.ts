@@ -69,6 +69,19 @@ function sameChangedObjects(path: string): void {
   }
 }
 
+/** page 1 (object 4) turned into a /Pages node whose kid is object 6 */
+function pageMadeNode(input: string, output: string): string {
+  return appendUpdate(input, output, (r) => [
+    [
+      4,
+      (r.latest.get(4) as PdfDict)
+        .clone()
+        .set('Type', name('Pages'))
+        .set('Kids', [ref(6)]),
+    ],
+  ]);
+}
+
 describe('fast and full verification paths agree on later changes', () => {
   let dir: string;
   let twice: string;
@@ -155,15 +168,7 @@ describe('fast and full verification paths agree on later changes', () => {
   });
 
   it('a changed type of a signed object (a page made a /Pages node) is refused alike', async () => {
-    const f = appendUpdate(twice, out('kids.pdf'), (r) => [
-      [
-        4,
-        (r.latest.get(4) as PdfDict)
-          .clone()
-          .set('Type', name('Pages'))
-          .set('Kids', [ref(6)]),
-      ],
-    ]);
+    const f = pageMadeNode(twice, out('kids.pdf'));
     const r = await same(f);
     expect(r.signatures.map((s) => s.modifications?.allowed)).toEqual([false, false]);
     sameChangedObjects(f);
@@ -203,15 +208,7 @@ describe('page lists of later signed revisions taken from the earlier walk only 
   });
 
   it('a page made a /Pages node between the signatures: refused alike', async () => {
-    const f = appendUpdate(signed, out('node.pdf'), (r) => [
-      [
-        4,
-        (r.latest.get(4) as PdfDict)
-          .clone()
-          .set('Type', name('Pages'))
-          .set('Kids', [ref(6)]),
-      ],
-    ]);
+    const f = pageMadeNode(signed, out('node.pdf'));
     const r = await signedAgain(f);
     expect(r.signatures[0]!.modifications?.allowed).toBe(false);
   });
