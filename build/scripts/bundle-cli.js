@@ -1,12 +1,15 @@
 // Bundles the built CLI program (dist/electron/cli/main.js and what it loads, node_modules included, native
-// addons excluded) into dist/electron/cli/sigillo-bundle.js, which the bin dist/electron/cli/sigillo.js runs.
+// addons excluded) into dist/electron/cli/sigillo-bundle.js, which the bin dist/electron/cli/sigillo.js runs,
+// and the code of `verify`'s verifier threads (dist/electron/core/validate/verify-pool-thread.js and what it
+// loads) into dist/electron/cli/verifier-bundle.js, which their script cli/verifier-thread.js runs.
 // Every module keeps its own __dirname/__filename (its place in dist/, where its data files and thread entries
 // are), and records its evaluation in a list the bundle exports (`bundledModules`, for the tests that check
-// what a command loads). Then the code cache is trained (train-code-cache.js).
+// what a command loads). Then the code caches are trained (train-code-cache.js, train-verifier-cache.js).
 const { readFileSync, rmSync } = require('node:fs');
 const { dirname, join, relative, sep } = require('node:path');
 const esbuild = require('esbuild');
 const { BUNDLE, CACHE, trainCodeCache } = require('./train-code-cache');
+const { VERIFIER_BUNDLE, VERIFIER_CACHE, trainVerifierCache } = require('./train-verifier-cache');
 
 const root = join(__dirname, '..', '..');
 const cliDir = join(root, 'dist', 'electron', 'cli');
@@ -59,11 +62,11 @@ const perModule = {
   },
 };
 
-async function bundle() {
-  rmSync(CACHE, { force: true });
+async function bundle(entry, outfile, cache) {
+  rmSync(cache, { force: true });
   await esbuild.build({
-    entryPoints: [join(cliDir, 'main.js')],
-    outfile: BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -89,10 +92,16 @@ async function bundle() {
 }
 
 if (require.main === module) {
-  bundle()
-    .then(() => {
-      trainCodeCache();
-    })
+  bundle(join(cliDir, 'main.js'), BUNDLE, CACHE)
+    .then(() => trainCodeCache())
+    .then(() =>
+      bundle(
+        join(cliDir, '..', 'core', 'validate', 'verify-pool-thread.js'),
+        VERIFIER_BUNDLE,
+        VERIFIER_CACHE,
+      ),
+    )
+    .then(() => trainVerifierCache())
     .catch((e) => {
       console.error(e);
       process.exit(1);

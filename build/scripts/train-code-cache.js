@@ -25,15 +25,20 @@ const RUNS = [
   ['verify', ...trust, p7m, pdf],
 ];
 
-function trainCodeCache() {
-  const home = mkdtempSync(join(tmpdir(), 'sigillo-code-cache-'));
-  const env = {
+/** the environment of the training runs: a private HOME and user folders, nothing else */
+function trainingEnv(home) {
+  return {
     PATH: process.env.PATH,
     HOME: home,
     XDG_CONFIG_HOME: join(home, 'config'),
     XDG_CACHE_HOME: join(home, 'cache'),
     XDG_DATA_HOME: join(home, 'data'),
   };
+}
+
+function trainCodeCache() {
+  const home = mkdtempSync(join(tmpdir(), 'sigillo-code-cache-'));
+  const env = trainingEnv(home);
   try {
     let cache = '-';
     RUNS.forEach((words, i) => {
@@ -66,4 +71,4 @@ function trainCodeCache() {
   }
 }
 
-module.exports = { BUNDLE, CACHE, RUNS, trainCodeCache };
+module.exports = { BUNDLE, CACHE, RUNS, trainCodeCache, trainingEnv, training };

@@ -6,7 +6,7 @@
  * is written.
  */
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { Script, constants } from 'node:vm';
@@ -32,6 +32,16 @@ type Wrapper = (
 
 /** how the bundle begins (build/scripts/bundle-cli.js writes it): the function Node wraps a CommonJS file in */
 export const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+
+/**
+ * `bundle` exists and is not older than `entry`, the built file it was made from (`tsc` run again without
+ * bundling leaves an older bundle, which is then not used: the program runs from its files).
+ */
+export function bundleCurrent(bundle: string, entry: string): boolean {
+  const b = statSync(bundle, { throwIfNoEntry: false });
+  const m = statSync(entry, { throwIfNoEntry: false });
+  return b !== undefined && (m === undefined || b.mtimeMs >= m.mtimeMs);
+}
 
 function readOptional(file: string | undefined): Buffer | undefined {
   if (file === undefined) return undefined;

@@ -5,24 +5,16 @@
  * look-ups. Without the bundle, or with a bundle older than main.js (`tsc` run again without bundling), the
  * program runs from its own files, the same way. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it started.
  */
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBundle } from './bundle-loader';
+import { bundleCurrent, loadBundle } from './bundle-loader';
 
 type Program = { main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> };
 
 const bundle = join(__dirname, 'sigillo-bundle.js');
 const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
 
-/** the bundle exists and is not older than the program's own files */
-function bundleCurrent(): boolean {
-  const b = statSync(bundle, { throwIfNoEntry: false });
-  const m = statSync(join(__dirname, 'main.js'), { throwIfNoEntry: false });
-  return b !== undefined && (m === undefined || b.mtimeMs >= m.mtimeMs);
-}
-
 let program: Program;
-if (bundleCurrent()) {
+if (bundleCurrent(bundle, join(__dirname, 'main.js'))) {
   const loaded = loadBundle(bundle, join(__dirname, 'sigillo-bundle.cache'), module);
   if (debug) process.stderr.write(`sigillo: code cache ${loaded.cache}\n`);
   program = loaded.exports as Program;

@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import { t } from '../../core/i18n/translate';
 import { checkOutput } from '../../core/files/atomic-output';
 import { regularInput } from '../../core/files/file-kind';
-import { poolThreads, startVerifierThreads } from '../../core/validate/verify-pool';
 import { trustStatus } from '../../core/tsl/tsl-status';
 import { EXIT_FAILURE, EXIT_OK, type CommandContext } from '../command';
 import { expandInputs, nothingToVerify } from './verify-inputs';
@@ -14,9 +13,19 @@ import { allPassed, fileSummary } from './verify-text';
 import { staleWarning } from './trust-text';
 import { checkVisualDir, visualLines, writeVisualDiff } from './verify-visual';
 import { withCliHint } from '../error-hints';
+import { verifySession, type EarlyStart } from './verify-threads';
 import { tuneForBatch } from '../batch-tiering';
 
-export async function verifyRun(ctx: CommandContext): Promise<number> {
+/** `early`: the files and verifier threads verify.ts started before loading this (verify-threads.ts) */
+export async function verifyRun(ctx: CommandContext, early: EarlyStart = {}): Promise<number> {
+  try {
+    return await verifyAndReport(ctx, early);
+  } finally {
+    early.threads?.stop(); // ended already after a run; not when a check failed first
+  }
+}
+
+async function verifyAndReport(ctx: CommandContext, early: EarlyStart): Promise<number> {
   const reportPath = typeof ctx.values.report === 'string' ? resolve(ctx.values.report) : undefined;
   const overwrite = ctx.values.overwrite === true;
   if (reportPath) await checkOutput(reportPath, { overwrite });
@@ -24,35 +33,21 @@ export async function verifyRun(ctx: CommandContext): Promise<number> {
     typeof ctx.values['visual-diff'] === 'string'
       ? await checkVisualDir(ctx.values['visual-diff'])
       : undefined;
-  const sessionOptions = {
-    trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
-    offline: ctx.values.offline === true,
-    env: ctx.env,
-    trustedLists: ctx.values['no-tsl'] !== true,
-  };
+  const sessionOptions = verifySession(ctx);
   const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
   if (content) await regularInput(content); // a FIFO or device as --content would be read forever
-  const files = await expandInputs(ctx.positionals);
-  // verifier threads start before the verification code is loaded here: they load theirs meanwhile
-  const threads = poolThreads(files.length, ctx.env);
-  const pool =
-    threads > 0 ? startVerifierThreads(files, { session: sessionOptions, content }, { threads }) : undefined;
-  let verified;
-  try {
-    const { openVerification, verifyFiles } = await import('../../core/validate/session.js');
-    tuneForBatch(files.length, ctx.env); // after the verifier's code is loaded
-    const session = await openVerification(sessionOptions);
-    if (ctx.values['no-tsl'] !== true) {
-      const stale = staleWarning(await trustStatus(ctx.env));
-      if (stale) ctx.out.warn(stale);
-    }
-    if (files.length === 0) throw nothingToVerify(ctx.positionals);
-    verified = pool
-      ? await pool.run({ ...session, content })
-      : await verifyFiles(files, { ...session, content });
-  } finally {
-    pool?.stop();
+  const files = early.files ?? (await expandInputs(ctx.positionals));
+  if (!early.files) tuneForBatch(files.length, ctx.env);
+  const { openVerification, verifyFiles } = await import('../../core/validate/session.js');
+  const session = await openVerification(sessionOptions);
+  if (ctx.values['no-tsl'] !== true) {
+    const stale = staleWarning(await trustStatus(ctx.env));
+    if (stale) ctx.out.warn(stale);
   }
+  if (files.length === 0) throw nothingToVerify(ctx.positionals);
+  const verified = early.threads
+    ? await early.threads.run(files, { ...session, content })
+    : await verifyFiles(files, { ...session, content });
   const reports = verified.map((r) => (r.error ? { ...r, error: withCliHint(r.error) } : r));
   const visual = visualDir ? await writeVisualDiff(reports, visualDir, overwrite) : undefined;
   if (ctx.out.json) ctx.out.result(reports);

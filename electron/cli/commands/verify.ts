@@ -6,6 +6,7 @@ import { t } from '../../core/i18n/translate';
 import { EXIT_USAGE, type Command } from '../command';
 import { usageText } from '../usage';
 import { cancelContentPrefetch, prefetchContentHash } from '../../core/verify/content-prefetch';
+import { startVerifyThreads } from './verify-threads';
 
 const HELP = {
   it: `Uso: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff CARTELLA] [--overwrite] FILE|CARTELLA...
@@ -77,9 +78,11 @@ export const verifyCommand: Command = {
       await prefetchContentHash(ctx.positionals[0] as string, ctx.env);
     }
     try {
-      // the verification code (~0.2 s of loading) is loaded after that start, while the content is hashed
+      // a batch's verifier threads start now, and load their code while this thread loads its own
+      const early = await startVerifyThreads(ctx);
+      // the verification code (~0.2 s of loading) is loaded after those starts, while the content is hashed
       const { verifyRun } = await import('./verify-run.js');
-      return await verifyRun(ctx);
+      return await verifyRun(ctx, early);
     } finally {
       await cancelContentPrefetch();
     }

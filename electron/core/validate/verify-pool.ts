@@ -42,6 +42,9 @@ export interface PoolRun {
   stats?: { byThreads: number };
   /** false: the calling thread only waits (tests: every file goes through a thread unless one fails) */
   callerTakesPart?: boolean;
+  /** the threads' script (default: verify-pool-worker.js), and what it gets in its workerData besides `pool` */
+  entry?: string;
+  entryData?: object;
 }
 
 function workerFile(): string | undefined {
@@ -62,6 +65,12 @@ export function runningElsewhere(read = () => readFileSync('/proc/loadavg', 'lat
   }
 }
 
+/** SIGILLO_VERIFY_THREADS as a thread count, undefined when unset or not a whole number from 0 to MAX_THREADS */
+function threadsFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const n = env.SIGILLO_VERIFY_THREADS;
+  return n !== undefined && /^[0-9]$/.test(n) && Number(n) <= MAX_THREADS ? Number(n) : undefined;
+}
+
 /**
  * On 2 cores, a thread from this many files. With the batch's V8 tiering (cli/batch-tiering.ts) V8's helper
  * threads no longer fill the second core (~0.15 s of CPU instead of ~0.5 s for 1000 files), so a verifier
@@ -76,7 +85,8 @@ export const POOL_FROM_FILES_TWO_CORES = 600;
  * core and, from 3 cores, one left to V8's own background threads (optimising compiler, GC). On 2 cores, one
  * thread from POOL_FROM_FILES_TWO_CORES files when the other core is idle. Idle is judged on what runs now
  * (`running`, other threads running at this instant) when known, else on the last minute's load average, which
- * still counts the work that just ended (a benchmark's previous run) as load.
+ * still counts the work that just ended (a benchmark's previous run) as load. SIGILLO_VERIFY_THREADS=N (0 to
+ * MAX_THREADS) sets the count for any batch, for measurements and tests; SIGILLO_NO_FAST=1 still means none.
  */
 export function poolThreads(
   files: number,
@@ -85,7 +95,10 @@ export function poolThreads(
   load = loadavg()[0] ?? 0,
   running: number | null = runningElsewhere() ?? null,
 ): number {
-  if (files < POOL_FROM_FILES || !speedUpsOn(env) || !workerFile()) return 0;
+  if (!speedUpsOn(env) || !workerFile()) return 0;
+  const forced = threadsFromEnv(env);
+  if (forced !== undefined) return forced;
+  if (files < POOL_FROM_FILES) return 0;
   // others running now leave cores - 1 - running idle besides ours; the average counts no work of this run yet
   const idle = running === null ? Math.floor(cores - load) : cores - 1 - running;
   if (cores === 2) return files >= POOL_FROM_FILES_TWO_CORES && idle >= 1 ? 1 : 0;
@@ -94,31 +107,39 @@ export function poolThreads(
 
 /** verifier threads started for a batch, before the caller has loaded the verification code */
 export interface VerifierThreads {
-  /** verifies the batch here too, sharing the queue with the threads; results in input order */
-  run(opts: VerifyFileOptions): Promise<FileReport[]>;
+  /**
+   * Verifies `paths` here too, sharing one queue with the threads (they take files only from now on); results in
+   * input order.
+   */
+  run(paths: string[], opts: VerifyFileOptions): Promise<FileReport[]>;
   /** ends the threads (the run will not happen, e.g. the caller's session could not be opened) */
   stop(): void;
 }
 
 /**
- * Starts up to `threads` verifier threads for `paths`, each opening its session from `pool`; they load their
- * modules while the calling thread loads its own, so they are ready to take files when the caller starts.
+ * Starts `threads` verifier threads, each opening its session from `pool`; they load their code while the calling
+ * thread loads its own, and take files once `run` gives them. `entry` is the thread's script (default: the plain
+ * verify-pool-worker.js; the CLI gives its bundled entry), started with `{ pool, ...entryData }` as workerData.
  */
-export function startVerifierThreads(paths: string[], pool: PoolSession, o: PoolRun = {}): VerifierThreads {
-  const { threads = poolThreads(paths.length), stats } = o;
-  const results = new Array<FileReport>(paths.length);
-  let next = 0;
+export function startVerifierThreads(pool: PoolSession, o: PoolRun & { threads: number }): VerifierThreads {
+  const { stats } = o;
+  const queue: Queue = { paths: [], results: [], next: 0, started: false };
   const take = (): number[] => {
     const batch: number[] = [];
-    while (batch.length < BATCH && next < paths.length) batch.push(next++);
+    if (!queue.started) return batch;
+    while (batch.length < BATCH && queue.next < queue.paths.length) batch.push(queue.next++);
     return batch;
   };
-  const file = workerFile();
+  const file = o.entry ?? workerFile();
   const lanes = file
-    ? Array.from({ length: threads }, () => threadLane(file, pool, paths, results, take, stats))
+    ? Array.from({ length: o.threads }, () => threadLane(file, { ...o.entryData, pool }, queue, take, stats))
     : [];
-  const run = async (opts: VerifyFileOptions): Promise<FileReport[]> => {
+  const run = async (paths: string[], opts: VerifyFileOptions): Promise<FileReport[]> => {
     const { verifyFiles } = await import('./session.js');
+    const results = (queue.results = new Array<FileReport>(paths.length));
+    queue.paths = paths;
+    queue.started = true;
+    for (const lane of lanes) lane.offer();
     for (let batch = o.callerTakesPart === false ? [] : take(); batch.length > 0; batch = take()) {
       const reports = await verifyFiles(
         batch.map((i) => paths[i] as string),
@@ -155,10 +176,23 @@ export async function verifyFilesPooled(
   pool: PoolSession,
   o: PoolRun = {},
 ): Promise<FileReport[]> {
-  return startVerifierThreads(paths, pool, o).run(opts);
+  const threads = o.threads ?? poolThreads(paths.length);
+  return startVerifierThreads(pool, { ...o, threads }).run(paths, opts);
+}
+
+/** the files of a run, shared by the caller and the threads */
+interface Queue {
+  paths: string[];
+  results: FileReport[];
+  /** the first file no one has taken */
+  next: number;
+  /** `run` has given the files */
+  started: boolean;
 }
 
 interface Lane {
+  /** gives the thread a batch if it is ready and has none (the caller has just given the files) */
+  offer(): void;
   /** the files of the batch in hand when the thread failed */
   done: Promise<number[]>;
   /** ends the thread unless it is verifying a batch (the caller found the queue empty first) */
@@ -170,17 +204,18 @@ interface Lane {
 /** one verifier thread taking batches until the queue is empty; resolves with the files it could not do */
 function threadLane(
   file: string,
-  pool: PoolSession,
-  paths: string[],
-  results: FileReport[],
+  workerData: object,
+  queue: Queue,
   take: () => number[],
   stats?: { byThreads: number },
 ): Lane {
+  let offer = () => undefined as void;
   let stopIfIdle = () => undefined as void;
   let stop = () => undefined as void;
   const done = new Promise<number[]>((resolve) => {
-    const worker = new Worker(file, { workerData: pool });
+    const worker = new Worker(file, { workerData });
     let batch: number[] = [];
+    let ready = false;
     let settled = false;
     const finish = () => {
       if (settled) return;
@@ -188,20 +223,27 @@ function threadLane(
       void worker.terminate();
       resolve(batch);
     };
+    const next = () => {
+      batch = take();
+      if (batch.length > 0) worker.postMessage(batch.map((index) => ({ index, path: queue.paths[index] })));
+      else if (queue.started) finish();
+    };
     worker.on('message', (m: PoolMessage) => {
-      for (const r of m.results ?? []) results[r.index] = r.report;
+      for (const r of m.results ?? []) queue.results[r.index] = r.report;
       if (stats) stats.byThreads += m.results?.length ?? 0;
       if (m.failed) return finish();
-      batch = take();
-      if (batch.length === 0) return finish();
-      worker.postMessage(batch.map((index) => ({ index, path: paths[index] })));
+      ready = true;
+      next();
     });
     worker.on('error', finish);
     worker.on('exit', finish);
+    offer = () => {
+      if (ready && batch.length === 0 && !settled) next();
+    };
     stopIfIdle = () => {
       if (batch.length === 0) finish();
     };
     stop = finish;
   });
-  return { done, stopIfIdle: () => stopIfIdle(), stop: () => stop() };
+  return { done, offer: () => offer(), stopIfIdle: () => stopIfIdle(), stop: () => stop() };
 }

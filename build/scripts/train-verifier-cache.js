@@ -1,0 +1,60 @@
+// Makes the V8 code cache of the verifier bundle at build time (dist/electron/cli/verifier-bundle.cache), the
+// code `sigillo verify`'s verifier threads run: one process (verifier-cache-run.js) sets the batch's V8 flags —
+// the CLI sets them before it starts a thread, and V8 refuses a cache made with other flags —, runs the bundle's
+// thread body over a message channel on batches of the small signed files of build/training/ (private HOME,
+// --offline) and writes, at the end, the code V8 compiled by then. A second process checks that the cache is
+// used with those flags before it is kept.
+const { spawnSync } = require('node:child_process');
+const { copyFileSync, mkdtempSync, renameSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { trainingEnv, training } = require('./train-code-cache');
+
+const cliDir = join(__dirname, '..', '..', 'dist', 'electron', 'cli');
+const VERIFIER_BUNDLE = join(cliDir, 'verifier-bundle.js');
+const VERIFIER_CACHE = join(cliDir, 'verifier-bundle.cache');
+const RUN = join(__dirname, 'verifier-cache-run.js');
+
+/** `node verifier-cache-run.js …`, with the training environment; its stderr when it fails */
+function run(env, args) {
+  const r = spawnSync(process.execPath, [RUN, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (r.status !== 0 || r.signal || r.error) {
+    throw new Error(`verifier cache run ${args[0]} failed: ${r.error ?? r.signal ?? r.stderr}`);
+  }
+  return r.stdout;
+}
+
+function trainVerifierCache() {
+  const home = mkdtempSync(join(tmpdir(), 'sigillo-verifier-cache-'));
+  const env = trainingEnv(home);
+  try {
+    const out = join(home, 'cache');
+    run(env, [
+      'train',
+      VERIFIER_BUNDLE,
+      out,
+      join(training, 'root.pem'),
+      join(training, 'fattura.xml.p7m'),
+      join(training, 'documento.pdf'),
+    ]);
+    const tmp = `${VERIFIER_CACHE}.tmp-${process.pid}`;
+    copyFileSync(out, tmp);
+    renameSync(tmp, VERIFIER_CACHE);
+    const verdict = run(env, ['check', VERIFIER_BUNDLE, VERIFIER_CACHE]).trim();
+    if (verdict !== 'used') {
+      rmSync(VERIFIER_CACHE, { force: true });
+      console.warn(
+        `sigillo: the verifier's code cache was not accepted (${verdict}); its threads run without it`,
+      );
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+module.exports = { VERIFIER_BUNDLE, VERIFIER_CACHE, trainVerifierCache };

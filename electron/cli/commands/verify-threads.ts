@@ -1,0 +1,45 @@
+/**
+ * `sigillo verify`'s verifier threads (issue 22), started as soon as the file count is known — before the
+ * verification code loads on this thread — so that they load theirs on the other core meanwhile. They run the
+ * verifier bundle with its build-time code cache (cli/verifier-thread.ts); that cache is made with the batch's
+ * V8 flags, which are part of the hash V8 checks a cache against, so the flags are set before a thread starts.
+ */
+import { join } from 'node:path';
+import { poolThreads, startVerifierThreads, type VerifierThreads } from '../../core/validate/verify-pool';
+import type { SessionOptions } from '../../core/validate/session';
+import { tuneForBatch } from '../batch-tiering';
+import type { CommandContext } from '../command';
+import { expandInputs } from './verify-inputs';
+
+/** the session every file of one `verify` call is verified in (here and in each verifier thread) */
+export function verifySession(ctx: CommandContext): SessionOptions {
+  return {
+    trustFiles: (ctx.values.trust as string[] | undefined) ?? [],
+    offline: ctx.values.offline === true,
+    env: ctx.env,
+    trustedLists: ctx.values['no-tsl'] !== true,
+  };
+}
+
+export interface EarlyStart {
+  /** the files, when expanding the arguments succeeded (else verify-run expands them and reports why not) */
+  files?: string[];
+  /** the verifier threads, when the batch gets any */
+  threads?: VerifierThreads;
+}
+
+/**
+ * Expands the arguments, sets the batch's V8 flags and starts the verifier threads the batch gets. The threads
+ * take files only once `run` gives them, after every check of verify-run passed.
+ */
+export async function startVerifyThreads(ctx: CommandContext): Promise<EarlyStart> {
+  const files = await expandInputs(ctx.positionals).catch(() => undefined);
+  if (!files) return {};
+  tuneForBatch(files.length, ctx.env); // before any thread compiles its code: see above
+  const count = poolThreads(files.length, ctx.env);
+  if (count === 0) return { files };
+  const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
+  const pool = { session: verifySession(ctx), content };
+  const entry = join(__dirname, '..', 'verifier-thread.js');
+  return { files, threads: startVerifierThreads(pool, { threads: count, entry }) };
+}
