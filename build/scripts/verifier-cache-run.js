@@ -1,8 +1,8 @@
 // The training of the verifier bundle's code cache (started by train-verifier-cache.js at build time, never by
 // the CLI), with the V8 flags of a batch set first, as the CLI sets them before it starts a verifier thread:
 //   node verifier-cache-run.js train <bundle> <cache out> <root.pem> <file>…
-//     runs the bundle's thread body (verifierThread) over a MessageChannel, gives it batches of the files
-//     (each file many times, as a batch of invoices), and writes the code V8 compiled by then with its header;
+//     runs the bundle's thread body (verifierThread) over a MessageChannel, gives it the files as a run (each
+//     many times, as a batch of invoices), and writes the code V8 compiled by then with its header;
 //   node verifier-cache-run.js check <bundle> <cache>
 //     prints how the bundle compiled with that cache (`used`, or why not).
 const { readFileSync, writeFileSync } = require('node:fs');
@@ -15,9 +15,8 @@ const { loadBundle } = require(join(cli, 'bundle-loader.js'));
 const { encodeCodeCache } = require(join(cli, 'code-cache.js'));
 const { BATCH_TIERING_FROM, batchFlags } = require(join(cli, 'batch-tiering.js'));
 
-/** batches given to the thread, each of BATCH files (verify-pool.ts hands out 16 at a time) */
-const BATCHES = 8;
-const BATCH = 16;
+/** files verified by the training run (the given ones in turn) */
+const FILES = 128;
 
 const [mode, bundle, cache, root, ...files] = process.argv.slice(2);
 setFlagsFromString(batchFlags(BATCH_TIERING_FROM, {}));
@@ -28,18 +27,15 @@ if (mode === 'check') {
 
 const loaded = loadBundle(bundle, undefined);
 const { port1, port2 } = new MessageChannel();
-const paths = Array.from({ length: BATCHES * BATCH }, (_, i) => files[i % files.length]);
-let given = 0;
+const paths = Array.from({ length: FILES }, (_, i) => files[i % files.length]);
 port2.on('message', (m) => {
   if (m.failed) {
     process.stderr.write(`the verifier could not open its session: ${m.failed}\n`);
     process.exit(1);
   }
-  if (given < paths.length) {
-    port2.postMessage(paths.slice(given, given + BATCH).map((path, k) => ({ index: given + k, path })));
-    given += BATCH;
-    return;
-  }
+  // the run's files, as verify-pool.ts gives them
+  if (m.ready) port2.postMessage({ paths, next: new SharedArrayBuffer(4), batch: 16 });
+  if (!m.finished) return;
   writeFileSync(cache, encodeCodeCache(readFileSync(bundle), loaded.script.createCachedData()));
   process.exit(0);
 });

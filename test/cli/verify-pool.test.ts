@@ -60,7 +60,7 @@ describe('verification pool', () => {
   it('the CLI JSON and exit code are the same with the pool and without (SIGILLO_NO_FAST=1)', async () => {
     const args = ['verify', '--offline', '--json', '--no-tsl', '--trust', fx.pki.rootPem, ...files];
     const env = { SIGILLO_DATA_DIR: join(dir, 'data') };
-    const pooled = await runCli(args, env);
+    const pooled = await runCli(args, { ...env, SIGILLO_VERIFY_THREADS: '1' });
     const serial = await runCli(args, { ...env, SIGILLO_NO_FAST: '1' });
     expect(pooled.code).toBe(1); // tampered and damaged files
     expect(pooled.code).toBe(serial.code);
@@ -100,6 +100,23 @@ describe('verification pool', () => {
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(await session.verifyFiles(paths, opts)));
   });
 
+  it('a thread that dies after taking files: the caller verifies them; every file reported once', async () => {
+    const paths = Array.from({ length: 100 }, (_, i) =>
+      join(dir, 'batch', `f${String(i).padStart(3, '0')}.xml.p7m`),
+    );
+    const o = { trustFiles: [fx.pki.rootPem], offline: true };
+    const opts = await session.openVerification(o);
+    const serial = JSON.stringify(await session.verifyFiles(paths, opts));
+    const entry = join(__dirname, 'support', 'dying-thread.js');
+    for (const callerTakesPart of [false, true]) {
+      const stats = { byThreads: 0 };
+      const run = { threads: 2, stats, callerTakesPart, entry };
+      const pooled = await pool.verifyFilesPooled(paths, opts, { session: o }, run);
+      expect(stats.byThreads).toBe(0);
+      expect(JSON.stringify(pooled)).toBe(serial);
+    }
+  });
+
   it('threads: one per idle core beyond ours and one for V8; none for few files or SIGILLO_NO_FAST=1', () => {
     const byLoad = null; // the running count unknown (not Linux): the load average decides
     // 2 cores: one thread for a big batch on an idle machine only (measured: below, a thread costs more)
@@ -116,6 +133,18 @@ describe('verification pool', () => {
     expect(pool.poolThreads(pool.POOL_FROM_FILES - 1, {}, 8, 0, byLoad)).toBe(0);
     expect(pool.poolThreads(100, { SIGILLO_NO_FAST: '1' }, 8, 0, 0)).toBe(0);
     expect(pool.poolThreads(100, { SIGILLO_HASH_THREADS: '0' }, 8, 0, 0)).toBe(0);
+  });
+
+  it('SIGILLO_VERIFY_THREADS sets the count for any batch (measurements, tests); SIGILLO_NO_FAST=1 still wins', () => {
+    expect(pool.poolThreads(1, { SIGILLO_VERIFY_THREADS: '1' }, 2, 0, 1)).toBe(1);
+    expect(pool.poolThreads(5000, { SIGILLO_VERIFY_THREADS: '0' }, 8, 0, 0)).toBe(0);
+    expect(pool.poolThreads(100, { SIGILLO_VERIFY_THREADS: '3' }, 2, 2, 2)).toBe(3);
+    expect(pool.poolThreads(100, { SIGILLO_VERIFY_THREADS: '3', SIGILLO_NO_FAST: '1' }, 8, 0, 0)).toBe(0);
+    // not a count from 0 to 7: the start rule decides
+    for (const bad of ['8', '-1', '1.5', 'x', '']) {
+      expect(pool.poolThreads(100, { SIGILLO_VERIFY_THREADS: bad }, 2, 0, 0)).toBe(0);
+      expect(pool.poolThreads(100, { SIGILLO_VERIFY_THREADS: bad }, 8, 0, 0)).toBe(6);
+    }
   });
 
   it('threads: what runs now decides over the one-minute average when it is known', () => {

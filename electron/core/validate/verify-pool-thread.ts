@@ -1,17 +1,35 @@
 /**
  * The body of a verifier thread of verify-pool.ts: opens the session once (same options as the caller's), then
- * verifies each batch of files it is given on `port` and answers with the reports and their indexes. Run by
+ * takes batches of the run's files it is given on `port` and answers with the reports and their indexes. Run by
  * verify-pool-worker.js (from the plain files) or by the CLI's thread entry from its verifier bundle
  * (cli/verifier-thread.ts), which export it.
  */
 import { openVerification, verifyFiles } from './session';
-import type { PoolMessage, PoolSession } from './verify-pool';
+import type { PoolMessage, PoolSession, PoolWork } from './verify-pool';
 import type { VerifyFileOptions } from '../verify/file-types';
 
 /** what the thread talks through: its parentPort, or a MessagePort (the build's code-cache training) */
 export interface ThreadPort {
   postMessage(m: PoolMessage): void;
-  on(event: 'message', listener: (batch: { index: number; path: string }[]) => void): unknown;
+  once(event: 'message', listener: (work: PoolWork) => void): unknown;
+}
+
+/** takes batches from the shared counter until every file is taken, then says so */
+async function takeAll(
+  port: ThreadPort,
+  { paths, next, batch }: PoolWork,
+  opts: VerifyFileOptions,
+): Promise<void> {
+  const counter = new Int32Array(next);
+  for (
+    let from = Atomics.add(counter, 0, batch);
+    from < paths.length;
+    from = Atomics.add(counter, 0, batch)
+  ) {
+    const reports = await verifyFiles(paths.slice(from, from + batch), opts);
+    port.postMessage({ results: reports.map((report, k) => ({ index: from + k, report })) });
+  }
+  port.postMessage({ finished: true });
 }
 
 export async function verifierThread(port: ThreadPort, { session, content }: PoolSession): Promise<void> {
@@ -22,13 +40,6 @@ export async function verifierThread(port: ThreadPort, { session, content }: Poo
     port.postMessage({ failed: String((e as Error)?.message ?? e) });
     return;
   }
-  port.on('message', (batch) => {
-    void verifyFiles(
-      batch.map((b) => b.path),
-      opts,
-    ).then((reports) =>
-      port.postMessage({ results: batch.map((b, k) => ({ index: b.index, report: reports[k] as never })) }),
-    );
-  });
+  port.once('message', (work) => void takeAll(port, work, opts));
   port.postMessage({ ready: true });
 }

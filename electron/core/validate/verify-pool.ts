@@ -28,11 +28,21 @@ export interface PoolSession {
 }
 
 export interface PoolMessage {
-  /** thread → caller: ready for a batch (after `results`, or at start) */
+  /** thread → caller: the session is open, ready for the run's files */
   ready?: true;
   results?: { index: number; report: FileReport }[];
+  /** every file is taken: the thread has nothing more to send */
+  finished?: true;
   /** the thread could not open its session: the caller verifies the rest itself */
   failed?: string;
+}
+
+/** caller → thread, once: the run's files and the shared counter of the first one no thread has taken */
+export interface PoolWork {
+  paths: string[];
+  next: SharedArrayBuffer;
+  /** files taken at a time */
+  batch: number;
 }
 
 export interface PoolRun {
@@ -117,51 +127,63 @@ export interface VerifierThreads {
 }
 
 /**
+ * The queue of one run: each thread, the caller included, takes the next BATCH files by one atomic add on a
+ * shared counter, so a thread never waits for the caller to hand it work (the caller only collects results
+ * when it awaits). A file is verified once; a file whose report never came (a thread that failed) is verified
+ * by the caller at the end.
+ */
+class Queue {
+  readonly next = new Int32Array(new SharedArrayBuffer(4));
+  constructor(readonly paths: string[]) {}
+  /** the work message of a thread */
+  work(): PoolWork {
+    return { paths: this.paths, next: this.next.buffer as SharedArrayBuffer, batch: BATCH };
+  }
+  /** the next batch's indexes [from, to), undefined once every file is taken */
+  take(): [number, number] | undefined {
+    const from = Atomics.add(this.next, 0, BATCH);
+    return from < this.paths.length ? [from, Math.min(from + BATCH, this.paths.length)] : undefined;
+  }
+}
+
+/**
  * Starts `threads` verifier threads, each opening its session from `pool`; they load their code while the calling
  * thread loads its own, and take files once `run` gives them. `entry` is the thread's script (default: the plain
  * verify-pool-worker.js; the CLI gives its bundled entry), started with `{ pool, ...entryData }` as workerData.
  */
 export function startVerifierThreads(pool: PoolSession, o: PoolRun & { threads: number }): VerifierThreads {
-  const { stats } = o;
-  const queue: Queue = { paths: [], results: [], next: 0, started: false };
-  const take = (): number[] => {
-    const batch: number[] = [];
-    if (!queue.started) return batch;
-    while (batch.length < BATCH && queue.next < queue.paths.length) batch.push(queue.next++);
-    return batch;
-  };
   const file = o.entry ?? workerFile();
   const lanes = file
-    ? Array.from({ length: o.threads }, () => threadLane(file, { ...o.entryData, pool }, queue, take, stats))
+    ? Array.from({ length: o.threads }, () => threadLane(file, { ...o.entryData, pool }, o.stats))
     : [];
   const run = async (paths: string[], opts: VerifyFileOptions): Promise<FileReport[]> => {
     const { verifyFiles } = await import('./session.js');
-    const results = (queue.results = new Array<FileReport>(paths.length));
-    queue.paths = paths;
-    queue.started = true;
-    for (const lane of lanes) lane.offer();
-    for (let batch = o.callerTakesPart === false ? [] : take(); batch.length > 0; batch = take()) {
-      const reports = await verifyFiles(
-        batch.map((i) => paths[i] as string),
-        opts,
-      );
-      batch.forEach((i, k) => (results[i] = reports[k] as FileReport));
-      // small files verify without real I/O: let the threads' messages in between batches
-      await new Promise((r) => setImmediate(r));
+    const results = new Array<FileReport | undefined>(paths.length);
+    const queue = new Queue(paths);
+    for (const lane of lanes) lane.give(queue, results);
+    if (o.callerTakesPart !== false) {
+      for (let batch = queue.take(); batch; batch = queue.take()) {
+        const [from, to] = batch;
+        const reports = await verifyFiles(paths.slice(from, to), opts);
+        reports.forEach((r, k) => (results[from + k] = r));
+        // small files verify without real I/O: let the threads' results in between batches
+        await new Promise((r) => setImmediate(r));
+      }
+      // threads still starting are not worth waiting for once every file is taken
+      for (const lane of lanes) lane.stopIfIdle();
     }
-    // batches of threads that failed, and what no one took (every thread failed before the caller's turn)
-    // threads still starting are not worth waiting for once the queue is empty
-    if (o.callerTakesPart !== false) for (const lane of lanes) lane.stopIfIdle();
-    const left = (await Promise.all(lanes.map((l) => l.done))).flat();
-    for (let batch = take(); batch.length > 0; batch = take()) left.push(...batch);
+    await Promise.all(lanes.map((l) => l.done));
+    // what threads that failed had taken, and what no one took (every thread failed before the caller's turn)
+    const left: number[] = [];
+    for (let i = 0; i < paths.length; i++) if (results[i] === undefined) left.push(i); // holes too
     if (left.length > 0) {
       const reports = await verifyFiles(
         left.map((i) => paths[i] as string),
         opts,
       );
-      left.forEach((i, k) => (results[i] = reports[k] as FileReport));
+      left.forEach((i, k) => (results[i] = reports[k]));
     }
-    return results;
+    return results as FileReport[];
   };
   return { run, stop: () => lanes.forEach((l) => l.stop()) };
 }
@@ -180,70 +202,55 @@ export async function verifyFilesPooled(
   return startVerifierThreads(pool, { ...o, threads }).run(paths, opts);
 }
 
-/** the files of a run, shared by the caller and the threads */
-interface Queue {
-  paths: string[];
-  results: FileReport[];
-  /** the first file no one has taken */
-  next: number;
-  /** `run` has given the files */
-  started: boolean;
-}
-
 interface Lane {
-  /** gives the thread a batch if it is ready and has none (the caller has just given the files) */
-  offer(): void;
-  /** the files of the batch in hand when the thread failed */
-  done: Promise<number[]>;
-  /** ends the thread unless it is verifying a batch (the caller found the queue empty first) */
+  /** the run's files: the thread starts taking them once it is ready */
+  give(queue: Queue, results: (FileReport | undefined)[]): void;
+  /** settles when the thread has ended: every file taken, failed, or stopped */
+  done: Promise<void>;
+  /** ends the thread unless it has started taking files (the caller found the queue empty first) */
   stopIfIdle(): void;
   /** ends the thread whatever it is doing */
   stop(): void;
 }
 
-/** one verifier thread taking batches until the queue is empty; resolves with the files it could not do */
-function threadLane(
-  file: string,
-  workerData: object,
-  queue: Queue,
-  take: () => number[],
-  stats?: { byThreads: number },
-): Lane {
-  let offer = () => undefined as void;
-  let stopIfIdle = () => undefined as void;
-  let stop = () => undefined as void;
-  const done = new Promise<number[]>((resolve) => {
-    const worker = new Worker(file, { workerData });
-    let batch: number[] = [];
-    let ready = false;
-    let settled = false;
-    const finish = () => {
-      if (settled) return;
-      settled = true;
+/** one verifier thread: once ready and given the run's files, it takes batches until none is left */
+function threadLane(file: string, workerData: object, stats?: { byThreads: number }): Lane {
+  const worker = new Worker(file, { workerData });
+  let ready = false;
+  let run: { queue: Queue; results: (FileReport | undefined)[] } | undefined;
+  let working = false;
+  let end = () => undefined as void;
+  const done = new Promise<void>((resolve) => {
+    end = () => {
       void worker.terminate();
-      resolve(batch);
+      resolve();
     };
-    const next = () => {
-      batch = take();
-      if (batch.length > 0) worker.postMessage(batch.map((index) => ({ index, path: queue.paths[index] })));
-      else if (queue.started) finish();
-    };
-    worker.on('message', (m: PoolMessage) => {
-      for (const r of m.results ?? []) queue.results[r.index] = r.report;
-      if (stats) stats.byThreads += m.results?.length ?? 0;
-      if (m.failed) return finish();
-      ready = true;
-      next();
-    });
-    worker.on('error', finish);
-    worker.on('exit', finish);
-    offer = () => {
-      if (ready && batch.length === 0 && !settled) next();
-    };
-    stopIfIdle = () => {
-      if (batch.length === 0) finish();
-    };
-    stop = finish;
   });
-  return { done, offer: () => offer(), stopIfIdle: () => stopIfIdle(), stop: () => stop() };
+  const start = () => {
+    if (!ready || !run || working) return;
+    working = true;
+    worker.postMessage(run.queue.work());
+  };
+  worker.on('message', (m: PoolMessage) => {
+    for (const r of m.results ?? []) if (run) run.results[r.index] = r.report;
+    if (stats) stats.byThreads += m.results?.length ?? 0;
+    if (m.failed || m.finished) return end();
+    if (m.ready) {
+      ready = true;
+      start();
+    }
+  });
+  worker.on('error', () => end());
+  worker.on('exit', () => end());
+  return {
+    give: (queue, results) => {
+      run = { queue, results };
+      start();
+    },
+    done,
+    stopIfIdle: () => {
+      if (!working) end();
+    },
+    stop: () => end(),
+  };
 }
