@@ -83,12 +83,14 @@ function threadsFromEnv(env: NodeJS.ProcessEnv): number | undefined {
 
 /**
  * On 2 cores, a thread from this many files. With the batch's V8 tiering (cli/batch-tiering.ts) V8's helper
- * threads no longer fill the second core (~0.15 s of CPU instead of ~0.5 s for 1000 files), so a verifier
- * thread can take it; it starts paying once it is ready early enough to take a good share (measured near-idle,
- * 5 runs in turns, one thread vs none: 64 files 0.29 vs 0.28 s, 100 0.34 vs 0.30, 300 0.39 vs 0.38, 500 0.50 vs
- * 0.51, 1000 0.60 vs 0.72, 3000 1.28 vs 1.47).
+ * threads no longer fill the second core, so a verifier thread can take it; it pays once it is ready early enough
+ * to take a good share. Since it runs from its own bundle with a code cache and takes files from a shared counter
+ * (measured 7 Dec 2026 at load 5 from other builds, our runs at autogroup nice -20, best of 5-7 in turns, one
+ * thread vs none: 1 file 0.17 vs 0.14 s, 10 0.18 vs 0.15, 100 0.22 vs 0.21, 300 0.30 vs 0.30, 400 0.33 vs 0.35,
+ * 500 0.34 vs 0.38, 1000 0.49 vs 0.56, 3000 0.99 vs 1.33; the thread adds 0.05-0.25 s of CPU time). It was
+ * 600 when the thread loaded the plain files (ready 0.3-0.5 s after the start).
  */
-export const POOL_FROM_FILES_TWO_CORES = 600;
+export const POOL_FROM_FILES_TWO_CORES = 400;
 
 /**
  * How many verifier threads for `files` files, 0 for no pool: one per idle core, besides the calling thread's
