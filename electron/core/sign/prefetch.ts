@@ -87,18 +87,21 @@ export class Prefetch {
       if (latest > 0) l(latest);
     };
     if (request.format === 'pades') {
-      const output = signedPdfPath(request.input, request.outputDir);
-      const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
-      if (!out) return undefined;
-      // the kernel copy first: it starts in the thread pool at once, the hashing thread takes a while to start
-      const copied = copyIntoTemp(request.input, out.temp, out.handle);
-      copied.catch(() => undefined);
+      // the hashing thread first (it needs only the input, and takes a while to start), while the output is opened
       const job = startCopyHash({
         input: request.input,
         algorithms: [request.digest],
         onProgress,
         signal: request.signal,
       });
+      const output = signedPdfPath(request.input, request.outputDir);
+      const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
+      if (!out) {
+        await job.cancel();
+        return undefined;
+      }
+      const copied = copyIntoTemp(request.input, out.temp, out.handle);
+      copied.catch(() => undefined);
       return new Prefetch(request, identity, { job, out, copied, onProgress: progressHook });
     }
     if (request.format !== 'cades') return undefined;
