@@ -102,7 +102,13 @@ describe('verification pool', () => {
 
   it('threads: one per idle core beyond ours and one for V8; none for few files or SIGILLO_NO_FAST=1', () => {
     const byLoad = null; // the running count unknown (not Linux): the load average decides
-    expect(pool.poolThreads(100, {}, 2, 0, byLoad)).toBe(0); // 2 cores: never (measured: a thread costs more)
+    // 2 cores: one thread for a big batch on an idle machine only (measured: below, a thread costs more)
+    expect(pool.poolThreads(100, {}, 2, 0, byLoad)).toBe(0);
+    expect(pool.poolThreads(pool.POOL_FROM_FILES_TWO_CORES - 1, {}, 2, 0, byLoad)).toBe(0);
+    expect(pool.poolThreads(pool.POOL_FROM_FILES_TWO_CORES, {}, 2, 0, byLoad)).toBe(1);
+    expect(pool.poolThreads(1000, {}, 2, 0.5, byLoad)).toBe(1);
+    expect(pool.poolThreads(1000, {}, 2, 1.2, byLoad)).toBe(0);
+    expect(pool.poolThreads(1000, { SIGILLO_NO_FAST: '1' }, 2, 0, byLoad)).toBe(0);
     expect(pool.poolThreads(100, {}, 4, 0.3, byLoad)).toBe(2);
     expect(pool.poolThreads(100, {}, 4, 1.5, byLoad)).toBe(1);
     expect(pool.poolThreads(100, {}, 4, 3.5, byLoad)).toBe(0); // busy machine: the serial run
@@ -119,6 +125,8 @@ describe('verification pool', () => {
     expect(pool.poolThreads(100, {}, 4, 0.1, 2)).toBe(0);
     expect(pool.poolThreads(100, {}, 8, 0, 3)).toBe(3);
     expect(pool.poolThreads(100, {}, 2, 0, 0)).toBe(0);
+    expect(pool.poolThreads(1000, {}, 2, 0, 0)).toBe(1);
+    expect(pool.poolThreads(1000, {}, 2, 0, 1)).toBe(0); // the other core is busy now
     expect(pool.poolThreads(100, {}, 16, 0, 0)).toBe(7); // at most MAX_THREADS
     // /proc/loadavg: "1min 5min 15min running/total lastpid"; this thread is one of the running
     expect(pool.runningElsewhere(() => '0.52 0.41 0.30 3/201 4242\n')).toBe(2);

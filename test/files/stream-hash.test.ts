@@ -63,6 +63,24 @@ describe('stream hash (content hashing on a worker thread past a threshold)', ()
     expect((await h.digests())[0]?.toString('hex')).toBe(reference.digest('hex'));
   });
 
+  it('a length announced by the caller only picks the thread: small or wrong, the digests are right', async () => {
+    // announced small (a DER length): hashed here from the first piece, pieces overwritten after each update
+    for (const [data, announced] of [
+      [big.subarray(0, 17_000), 17_000],
+      [big, 1000], // longer than announced: still every byte hashed
+      [big.subarray(0, 5000), THREAD_FROM_BYTES * 2], // announced big, short after all
+    ] as const) {
+      const h = startStreamHash(ALGS, undefined, true, announced);
+      const piece = Buffer.alloc(4096);
+      for (let off = 0; off < data.length; off += piece.length) {
+        const n = data.copy(piece, 0, off, off + piece.length);
+        await h.update(piece.subarray(0, n));
+        piece.fill(0xee);
+      }
+      expect((await h.digests()).map((d) => d.toString('hex'))).toEqual(expected(data));
+    }
+  });
+
   it('can be cancelled mid-stream (a parse error) without hanging', async () => {
     const h = startStreamHash(['sha256'], undefined, true);
     await h.update(big);

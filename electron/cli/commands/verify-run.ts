@@ -14,6 +14,7 @@ import { allPassed, fileSummary } from './verify-text';
 import { staleWarning } from './trust-text';
 import { checkVisualDir, visualLines, writeVisualDiff } from './verify-visual';
 import { withCliHint } from '../error-hints';
+import { tuneForBatch } from '../batch-tiering';
 
 export async function verifyRun(ctx: CommandContext): Promise<number> {
   const reportPath = typeof ctx.values.report === 'string' ? resolve(ctx.values.report) : undefined;
@@ -39,6 +40,7 @@ export async function verifyRun(ctx: CommandContext): Promise<number> {
   let verified;
   try {
     const { openVerification, verifyFiles } = await import('../../core/validate/session.js');
+    tuneForBatch(files.length, ctx.env); // after the verifier's code is loaded
     const session = await openVerification(sessionOptions);
     if (ctx.values['no-tsl'] !== true) {
       const stale = staleWarning(await trustStatus(ctx.env));

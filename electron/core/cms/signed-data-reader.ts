@@ -115,6 +115,8 @@ interface ContentSink {
   /** node:crypto hash names; more may be added until the first content byte */
   names: Set<string>;
   length: number;
+  /** the content's length when its header gives it (before the first content byte) */
+  expected?: number;
   /** the content is hashed elsewhere (before the first content byte): only counted and handed on here */
   adopt(taken: TakenContentHash): void;
   /** content bytes hashed elsewhere and not handed on */
@@ -131,7 +133,7 @@ function makeSink(names: Set<string>, onContent: ReadSignedDataOptions['onConten
   const started = () => {
     if (!hash) {
       hashed = [...names];
-      hash = startStreamHash(hashed, (n) => newHash(n as HashName));
+      hash = startStreamHash(hashed, (n) => newHash(n as HashName), undefined, sink.expected);
     }
     return hash;
   };
@@ -227,6 +229,7 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
         ? await opts.contentHash.take(st.src.position, oh.length, [...sink.names])
         : undefined;
     if (taken) sink.adopt(taken);
+    if (oh.length !== null) sink.expected = oh.length;
     if (taken && oh.length !== null) {
       const wanted = opts.contentWanted ?? (() => true);
       await adoptedContent(st, sink, oh.length, wanted, seek as Seek, opts.passOver);

@@ -39,24 +39,48 @@ export function mayBeFatturaPa(head: string): boolean {
   return head.includes(FATTURAPA_NS, i) || head.includes('&', i);
 }
 
+/** the bytes whose text mayBeFatturaPa judges */
+const HEAD_BYTES = 8192;
+
+/** what summary() would decide from the first HEAD_BYTES of the content: false = surely no invoice */
+function headMayBeInvoice(head: Uint8Array): boolean {
+  try {
+    return mayBeFatturaPa(decodeXml(head));
+  } catch {
+    return false;
+  }
+}
+
 export class FatturaPaPeek {
   private chunks: Buffer[] = [];
   private length = 0;
   private state: 'start' | 'collecting' | 'dropped' = 'start';
+  /** the first HEAD_BYTES were seen and may be an invoice's */
+  private headKept = false;
 
   readonly sink = async (chunk: Uint8Array): Promise<void> => {
     if (this.state === 'dropped') return;
     if (this.state === 'start') this.state = looksLikeXml(chunk) ? 'collecting' : 'dropped';
     if (this.state === 'dropped') return;
-    this.length += chunk.length;
-    if (this.length > MAX_PEEK_BYTES) {
-      this.state = 'dropped';
-      this.chunks = [];
-      return;
+    // the root element decides as soon as its bytes are in: XML that is no invoice is not kept (no copies)
+    if (!this.headKept && this.length === 0 && chunk.length >= HEAD_BYTES) {
+      if (!headMayBeInvoice(chunk.subarray(0, HEAD_BYTES))) return this.drop();
+      this.headKept = true;
     }
+    this.length += chunk.length;
+    if (this.length > MAX_PEEK_BYTES) return this.drop();
     this.chunks.push(Buffer.from(chunk));
+    if (!this.headKept && this.length >= HEAD_BYTES) {
+      if (!headMayBeInvoice(Buffer.concat(this.chunks).subarray(0, HEAD_BYTES))) return this.drop();
+      this.headKept = true;
+    }
     await Promise.resolve();
   };
+
+  private drop(): void {
+    this.state = 'dropped';
+    this.chunks = [];
+  }
 
   /** false once the content is known not to be kept (not XML, or past the cap): its next bytes do not matter */
   readonly wants = (): boolean => this.state !== 'dropped';
@@ -65,12 +89,7 @@ export class FatturaPaPeek {
   summary(): FatturaPaSummary | undefined {
     if (this.state !== 'collecting') return undefined;
     const bytes = Buffer.concat(this.chunks);
-    let head: string;
-    try {
-      head = decodeXml(bytes.subarray(0, 8192));
-    } catch {
-      return undefined;
-    }
-    return mayBeFatturaPa(head) ? fatturaPaFromBytes(bytes) : undefined;
+    if (!this.headKept && !headMayBeInvoice(bytes.subarray(0, HEAD_BYTES))) return undefined;
+    return fatturaPaFromBytes(bytes);
   }
 }

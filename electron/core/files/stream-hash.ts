@@ -74,14 +74,22 @@ export function holdHashThread(): () => void {
 /**
  * A hash of several node:crypto algorithms over a stream of pieces; threaded past THREAD_FROM_BYTES unless
  * `threads` is false. `make` creates the calling thread's hashes (SHAKE with its output length): algorithms
- * the worker would make differently (SHAKE) stay on the calling thread.
+ * the worker would make differently (SHAKE) stay on the calling thread. `expectedBytes`, the content's length
+ * when the caller knows it (a DER length): at most THREAD_FROM_BYTES hashes on the calling thread from the
+ * first piece, without copying the pieces while the size is unsure (a batch of invoices: no copy per file).
+ * It only chooses where the hashing runs: a content longer than announced still gets the right digests.
  */
 export function startStreamHash(
   algorithms: string[],
   make: (name: string) => Hash = (n) => createHash(n),
   threads = threadsAllowed(),
+  expectedBytes?: number,
 ): StreamHash {
-  const threadable = threads && algorithms.length > 0 && !algorithms.some((a) => a.startsWith('shake'));
+  const threadable =
+    threads &&
+    algorithms.length > 0 &&
+    !algorithms.some((a) => a.startsWith('shake')) &&
+    !(expectedBytes !== undefined && expectedBytes <= THREAD_FROM_BYTES);
   /** copies of the first bytes, until it is clear whether the content is big enough for the thread */
   let head: Buffer[] = [];
   let seen = 0;

@@ -8,8 +8,23 @@ interface LoadedAnchor {
   spki: Buffer;
 }
 
+/** `key` → the positions (in load order) of the anchors with that key */
+function indexBy(loaded: LoadedAnchor[], key: (l: LoadedAnchor) => string): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  loaded.forEach((l, i) => {
+    const k = key(l);
+    const at = m.get(k);
+    if (at) at.push(i);
+    else m.set(k, [i]);
+  });
+  return m;
+}
+
 export class TrustStore {
   private readonly loaded: LoadedAnchor[];
+  /** anchors by SHA-256 fingerprint and by subject: a lookup does not walk hundreds of trusted-list anchors */
+  private readonly byFingerprint: Map<string, number[]>;
+  private readonly bySubject: Map<string, number[]>;
 
   constructor(anchors: TrustAnchor[]) {
     this.loaded = [];
@@ -21,6 +36,8 @@ export class TrustStore {
         // an unreadable anchor is skipped; sources validate their own input
       }
     }
+    this.byFingerprint = indexBy(this.loaded, (l) => l.x509.fingerprint256);
+    this.bySubject = indexBy(this.loaded, (l) => l.x509.subject);
   }
 
   static async fromSources(sources: TrustSource[], at?: Date): Promise<TrustStore> {
@@ -41,7 +58,13 @@ export class TrustStore {
     // batch of files against hundreds of trusted-list anchors must not export keys per anchor per call
     let key: Buffer | undefined;
     const fingerprint = cert.fingerprint256;
-    for (const l of this.loaded) {
+    // the anchors that can match, in load order (the first match wins, as in a walk over all of them)
+    const byPrint = this.byFingerprint.get(fingerprint) ?? [];
+    const bySubject = this.bySubject.get(cert.subject) ?? [];
+    const candidates =
+      bySubject.length === 0 ? byPrint : [...new Set([...byPrint, ...bySubject])].sort((a, b) => a - b);
+    for (const i of candidates) {
+      const l = this.loaded[i] as LoadedAnchor;
       const same =
         l.x509.fingerprint256 === fingerprint ||
         (l.x509.subject === cert.subject &&

@@ -85,6 +85,8 @@ export abstract class ContentWatch {
   /** the callback to give the reader's onContent; done with `chunk` once its promise settles */
   readonly onContent = async (chunk: Uint8Array): Promise<void> => {
     if (!this.decided) {
+      // a first chunk long enough decides by itself, without a copy (done with it before the promise settles)
+      if (this.headLength === 0 && chunk.length >= SNIFF_BYTES) return this.decide(chunk);
       this.head.push(Buffer.from(chunk));
       this.headLength += chunk.length;
       if (this.headLength >= SNIFF_BYTES) await this.decide();
@@ -94,9 +96,10 @@ export abstract class ContentWatch {
     else if (this.plain) await this.plain(chunk);
   };
 
-  protected async decide(): Promise<void> {
+  /** `first`: the first chunk when it alone decides (else the bytes gathered so far) */
+  protected async decide(first?: Uint8Array): Promise<void> {
     this.decided = true;
-    const head = Buffer.concat(this.head);
+    const head = first ?? Buffer.concat(this.head);
     this.head = [];
     if (!looksLikeSignedData(head)) {
       if (this.plain && head.length > 0) await this.plain(head);
@@ -107,7 +110,7 @@ export abstract class ContentWatch {
   }
 
   /** the content is a SignedData starting with `head` */
-  protected abstract signed(head: Buffer): Promise<void>;
+  protected abstract signed(head: Uint8Array): Promise<void>;
   /** the next chunk of that SignedData */
   protected abstract nested(chunk: Uint8Array): Promise<void>;
 }
@@ -124,7 +127,7 @@ export class NestedCapture extends ContentWatch {
     if (this.out) await this.write(chunk);
   }
 
-  protected async signed(head: Buffer): Promise<void> {
+  protected async signed(head: Uint8Array): Promise<void> {
     const dir = spoolDir();
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await cleanStaleTempsOnce(dir);

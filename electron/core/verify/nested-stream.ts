@@ -44,7 +44,7 @@ export class NestedStream<T> extends ContentWatch {
     if (this.channel) await this.channel.push(chunk);
   }
 
-  protected async signed(head: Buffer): Promise<void> {
+  protected async signed(head: Uint8Array): Promise<void> {
     await sweepSpools(); // leftovers of a killed spooled run (this form writes none)
     if (!this.start) return;
     const channel = new ChunkChannel();

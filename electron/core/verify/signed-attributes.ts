@@ -87,7 +87,7 @@ function essIds(value: Uint8Array | undefined, v2: boolean): EssCertId[] {
 
 /** Candidate encodings of the signed attributes for the signature check. */
 function* encodingsOf(encoded: Uint8Array): Generator<Uint8Array> {
-  const asFound = Uint8Array.from(encoded);
+  const asFound = new Uint8Array(encoded); // a copy (its first byte is changed)
   if (asFound.length > 0) {
     asFound[0] = 0x31;
     yield asFound;

@@ -47,22 +47,27 @@ const OFFLINE_NOT_CHECKED = {
   en: 'Revocation not checked.',
 };
 
+/** the fields of a chain entry that depend on the certificate alone, made once per certificate (batches) */
+const certFields = new WeakMap<ParsedCert, Omit<ChainEntry, 'trustAnchor' | 'trustSource' | 'revocation'>>();
+
 function chainEntry(
   p: ParsedCert,
   anchorSource: string | null,
   revocation: RevocationReport | null,
 ): ChainEntry {
-  return {
-    subject: p.x509.subject.replace(/\n/g, ', '),
-    issuer: p.x509.issuer.replace(/\n/g, ', '),
-    serialNumber: p.x509.serialNumber.toLowerCase(),
-    notBefore: new Date(p.x509.validFrom).toISOString(),
-    notAfter: new Date(p.x509.validTo).toISOString(),
-    fingerprintSha256: p.fingerprint,
-    trustAnchor: anchorSource !== null,
-    trustSource: anchorSource,
-    revocation,
-  };
+  let own = certFields.get(p);
+  if (!own) {
+    own = {
+      subject: p.x509.subject.replace(/\n/g, ', '),
+      issuer: p.x509.issuer.replace(/\n/g, ', '),
+      serialNumber: p.x509.serialNumber.toLowerCase(),
+      notBefore: new Date(p.x509.validFrom).toISOString(),
+      notAfter: new Date(p.x509.validTo).toISOString(),
+      fingerprintSha256: p.fingerprint,
+    };
+    certFields.set(p, own);
+  }
+  return { ...own, trustAnchor: anchorSource !== null, trustSource: anchorSource, revocation };
 }
 
 /** The certificates of the chain are checked for revocation, each against its issuer (the anchor excluded). */

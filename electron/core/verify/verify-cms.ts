@@ -8,7 +8,7 @@ import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import type { HashName } from '../cms/algorithm-oids';
-import { parseCerts } from '../x509/certificates';
+import { parseCerts, type ParsedCert } from '../x509/certificates';
 import { formatFailure, verifySignerInfo } from './verify-signer-info';
 import type { SignatureReport } from './types';
 
@@ -43,12 +43,20 @@ export interface VerifyContext {
   contentMissing?: boolean;
 }
 
+/** each store's anchors parsed once: a batch does not look up hundreds of trusted-list anchors per file */
+const parsedAnchors = new WeakMap<TrustStore, ParsedCert[]>();
+
+/** the file's certificates, then the anchors not among them: the pool parseCerts makes of them all */
+function certificatePool(parts: CmsParts, ctx: VerifyContext): ParsedCert[] {
+  let anchors = parsedAnchors.get(ctx.trust);
+  if (!anchors) parsedAnchors.set(ctx.trust, (anchors = parseCerts(ctx.trust.anchors.map((a) => a.der))));
+  const own = parseCerts([...parts.certificates, ...(ctx.extraCertificates ?? [])]);
+  const seen = new Set(own.map((p) => p.fingerprint));
+  return [...own, ...anchors.filter((a) => !seen.has(a.fingerprint))];
+}
+
 export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): Promise<SignatureReport[]> {
-  const pool = parseCerts([
-    ...parts.certificates,
-    ...(ctx.extraCertificates ?? []),
-    ...ctx.trust.anchors.map((a) => a.der),
-  ]);
+  const pool = certificatePool(parts, ctx);
   const sctx = {
     pool,
     trust: ctx.trust,
