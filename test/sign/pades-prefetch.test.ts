@@ -73,6 +73,13 @@ function structure(input: string, output: string): string {
     .replace(/\/Contents\s*<[0-9A-Fa-f]*>/, (m) => m.replace(/[0-9A-Fa-f]/g, '0'));
 }
 
+/** the early work on `input` for a SHA-256 PAdES signature beside it (it must start: the file is big) */
+async function startEarly(input: string): Promise<Prefetch> {
+  const p = await Prefetch.start({ format: 'pades', input, digest: 'sha256', overwrite: false });
+  expect(p).toBeDefined();
+  return p!;
+}
+
 /** whether the signer took the early work, seen by wrapping `take` */
 function watchTake(p: Prefetch): { taken: () => boolean } {
   let got: PrefetchedWork | undefined;
@@ -114,13 +121,7 @@ describe('PAdES with the early copy + hash', () => {
   it('taken: the temporary output becomes the signed PDF, as signing without it would make it', async () => {
     const { dir, input } = fresh();
     const before = sha(input);
-    const prefetched = (await Prefetch.start({
-      format: 'pades',
-      input,
-      digest: 'sha256',
-      overwrite: false,
-    }))!;
-    expect(prefetched).toBeDefined();
+    const prefetched = await startEarly(input);
     expect(temps(dir)).toHaveLength(1);
     const watch = watchTake(prefetched);
     const r = await sign(input, { prefetched });
@@ -160,12 +161,7 @@ describe('PAdES with the early copy + hash', () => {
   for (const c of notTaken) {
     it(`not taken: ${c.name} — cancelled, its temporary file removed, the same output`, async () => {
       const { dir, input } = fresh();
-      const prefetched = (await Prefetch.start({
-        format: 'pades',
-        input,
-        digest: 'sha256',
-        overwrite: false,
-      }))!;
+      const prefetched = await startEarly(input);
       expect(temps(dir)).toHaveLength(1);
       const watch = watchTake(prefetched);
       await new Promise((r) => setTimeout(r, 20));
@@ -186,12 +182,7 @@ describe('PAdES with the early copy + hash', () => {
   it('an output that appears meanwhile is never replaced: OUTPUT_EXISTS, nothing else left', async () => {
     const { dir, input } = fresh();
     const before = sha(input);
-    const prefetched = (await Prefetch.start({
-      format: 'pades',
-      input,
-      digest: 'sha256',
-      overwrite: false,
-    }))!;
+    const prefetched = await startEarly(input);
     const output = signedPdfPath(input);
     writeFileSync(output, 'someone else’s file');
     await expect(sign(input, { prefetched })).rejects.toMatchObject({ code: 'OUTPUT_EXISTS' });
