@@ -218,4 +218,22 @@ describe('sigillo sign --format pades of a big PDF (the CLI starts the early wor
     expect(JSON.parse(again.stdout)[0].error.code).toBe('OUTPUT_EXISTS');
     expect(readdirSync(out)).toEqual(['contratto-signed.pdf']);
   }, 120_000);
+
+  it('a wrong PIN (one try, never repeated) or a usage error: the early work is cancelled, nothing is left behind', async () => {
+    const { dir, input } = fresh();
+    const before = sha(input);
+    const conf = makeSofthsmStore(join(base, 'hsm-wrong'));
+    addToken(conf, cnsToken('CNS-WRONG', pki));
+    const env = { SOFTHSM2_CONF: conf, SIGILLO_PIN: '00000000', SIGILLO_PKCS11_MODULE: softhsmModule() };
+    const r = await runCli(['sign', '--json', '--format', 'pades', input], env);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('PIN_INCORRECT');
+    const usage = await runCli(['sign', '--format', 'pades', '--level', 'LT', input], {
+      ...env,
+      SIGILLO_PIN: PIN,
+    });
+    expect(usage.code).toBe(2);
+    expect(sha(input)).toBe(before);
+    expect(readdirSync(dir)).toEqual(['contratto.pdf']);
+  }, 120_000);
 });
