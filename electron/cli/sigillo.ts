@@ -1,15 +1,35 @@
 #!/usr/bin/env node
-/** `sigillo` command-line entry point: parses the words, dispatches to a command, maps errors to exit codes. */
-import { endQuietlyOnClosedPipe } from './closed-pipe';
-import { run } from './dispatch';
+/**
+ * `sigillo` command-line entry point. The build bundles the program (`main.ts` and everything it loads) into
+ * sigillo-bundle.js with a V8 code cache beside it: one file read and little compiling instead of ~200 module
+ * look-ups. Without the bundle, or with a bundle older than main.js (`tsc` run again without bundling), the
+ * program runs from its own files, the same way. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it started.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBundle } from './bundle-loader';
 
-endQuietlyOnClosedPipe();
+type Program = { main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> };
 
-run(process.argv.slice(2), process.env).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = 1;
-  },
-);
+const bundle = join(__dirname, 'sigillo-bundle.js');
+const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
+
+/** the bundle exists and is not older than the program's own files */
+function bundleCurrent(): boolean {
+  const b = statSync(bundle, { throwIfNoEntry: false });
+  const m = statSync(join(__dirname, 'main.js'), { throwIfNoEntry: false });
+  return b !== undefined && (m === undefined || b.mtimeMs >= m.mtimeMs);
+}
+
+let program: Program;
+if (bundleCurrent()) {
+  const loaded = loadBundle(bundle, join(__dirname, 'sigillo-bundle.cache'), module);
+  if (debug) process.stderr.write(`sigillo: code cache ${loaded.cache}\n`);
+  program = loaded.exports as Program;
+  module.exports = { bundledModules: (loaded.exports as { bundledModules?: () => string[] }).bundledModules };
+} else {
+  if (debug) process.stderr.write('sigillo: no current bundle, running from the files\n');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  program = require('./main') as Program;
+}
+void program.main(process.argv.slice(2), process.env);

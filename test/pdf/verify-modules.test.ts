@@ -3,23 +3,30 @@
  * XML stack (xmldom, xpath, xml-crypto), the XAdES or ASiC verifiers, pdf-lib, nor the time-zone tables of
  * Intl.DateTimeFormat (no date is printed in the JSON). An XML file still gets its verifier, loaded on demand.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { runCli } from '../support/cli';
+import { CLI_BUNDLE, runCli } from '../support/cli';
 import { PIN } from '../support/fixture';
 import { writeHandwritten } from './support/make-pdf';
 
 const fx = inject('fixture');
 
-/** a preload that writes, at exit, the modules loaded and how many Intl.DateTimeFormat were made */
+/**
+ * A preload that writes, at exit, the modules loaded and how many Intl.DateTimeFormat were made. The modules are
+ * the files Node loaded plus the modules of the CLI bundle whose code ran (the bin's `bundledModules`: esbuild
+ * wraps each module in a function that runs on its first require, so the bundle loads lazily too).
+ */
 const PRELOAD = `
 const { writeFileSync } = require('node:fs');
 const Made = Intl.DateTimeFormat;
 let made = 0;
 Intl.DateTimeFormat = function (...a) { made++; return new Made(...a); };
 Intl.DateTimeFormat.prototype = Made.prototype;
-process.on('exit', () => writeFileSync(process.env.MODULES_OUT, JSON.stringify({ modules: Object.keys(require.cache), made })));
+process.on('exit', () => {
+  const bundled = process.mainModule?.exports?.bundledModules?.() ?? [];
+  writeFileSync(process.env.MODULES_OUT, JSON.stringify({ modules: [...Object.keys(require.cache), ...bundled], bundled: bundled.length, made }));
+});
 `;
 
 const HEAVY = [
@@ -40,7 +47,9 @@ describe('modules loaded by verify', () => {
     writeFileSync(preload, PRELOAD);
   });
 
-  async function verify(file: string): Promise<{ modules: string[]; made: number; stdout: string }> {
+  async function verify(
+    file: string,
+  ): Promise<{ modules: string[]; bundled: number; made: number; stdout: string }> {
     const out = join(dir, `${Math.random().toString(36).slice(2)}.json`);
     const r = await runCli(['verify', '--json', '--offline', '--trust', fx.pki.chainPem, file], {
       NODE_OPTIONS: `--require ${preload}`,
@@ -48,7 +57,10 @@ describe('modules loaded by verify', () => {
       XDG_CONFIG_HOME: join(dir, 'config'),
     });
     expect(r.stderr).not.toMatch(/Error:/);
-    const got = JSON.parse(readFileSync(out, 'utf8')) as { modules: string[]; made: number };
+    const got = JSON.parse(readFileSync(out, 'utf8')) as { modules: string[]; bundled: number; made: number };
+    // the built CLI runs from its bundle: the list must come from there, not from an empty require.cache
+    expect(existsSync(CLI_BUNDLE)).toBe(true);
+    expect(got.bundled).toBeGreaterThan(0);
     return { ...got, stdout: r.stdout };
   }
 

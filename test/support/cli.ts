@@ -3,6 +3,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export const CLI = join(__dirname, '..', '..', 'dist', 'electron', 'cli', 'sigillo.js');
+/** the bundle the bin runs (build/scripts/bundle-cli.js), and its code cache */
+export const CLI_BUNDLE = join(__dirname, '..', '..', 'dist', 'electron', 'cli', 'sigillo-bundle.js');
+export const CLI_CODE_CACHE = join(__dirname, '..', '..', 'dist', 'electron', 'cli', 'sigillo-bundle.cache');
 
 export interface CliResult {
   code: number;

@@ -154,7 +154,7 @@ export class PdfDecryptor {
     if (v instanceof PdfDict) {
       const sig = v.has('ByteRange');
       const out = new PdfDict();
-      for (const [k, x] of v.map) out.set(k, sig && k === 'Contents' ? x : this.value(x, num, gen));
+      v.forEach((x, k) => out.set(k, sig && k === 'Contents' ? x : this.value(x, num, gen)));
       return out;
     }
     return v;

@@ -20,8 +20,8 @@ export function sameValue(reader: PdfReader, a: PdfValue | undefined, b: PdfValu
     return a.length === b.length && sameStreamBytes(reader, a, b);
   }
   if (a instanceof PdfDict) {
-    if (!(b instanceof PdfDict) || a.map.size !== b.map.size) return false;
-    for (const [k, v] of a.map) if (!sameValue(reader, v, b.get(k))) return false;
+    if (!(b instanceof PdfDict) || a.size !== b.size) return false;
+    for (const k of a.keys()) if (!sameValue(reader, a.get(k), b.get(k))) return false;
     return true;
   }
   return false;
@@ -48,6 +48,6 @@ function withoutLength(d: PdfDict): PdfDict {
 
 /** keys whose values differ between two dictionaries */
 export function changedKeys(reader: PdfReader, a: PdfDict, b: PdfDict): string[] {
-  const keys = new Set([...a.map.keys(), ...b.map.keys()]);
+  const keys = new Set([...a.keys(), ...b.keys()]);
   return [...keys].filter((k) => !sameValue(reader, a.get(k), b.get(k)));
 }

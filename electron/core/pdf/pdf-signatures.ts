@@ -33,7 +33,7 @@ export function findSignatures(reader: PdfReader): PdfSignatureInfo[] {
     const num = v instanceof PdfRef ? v.num : 0;
     if (num && seen.has(num)) continue;
     seen.add(num);
-    const entry = num ? store.entries.get(num) : undefined;
+    const entry = num ? store.entry(num) : undefined;
     const sf = dict.get('SubFilter');
     const subFilter = isName(sf) ? sf.name : '';
     const contents = store.resolve(dict.get('Contents'));

@@ -19,7 +19,7 @@ export interface RangeJob {
 
 const CHUNK = 1 << 20;
 /** below this many bytes to hash, the pass runs on the calling thread (a thread costs more to start) */
-const THREAD_FROM_BYTES = 8 * 1024 * 1024;
+export const THREAD_FROM_BYTES = 8 * 1024 * 1024;
 
 /** ranges the shared pass takes: whole numbers, ascending and not overlapping (others are hashed on their own) */
 export function sharedPassFits(ranges: [number, number][]): boolean {
@@ -31,23 +31,45 @@ export function sharedPassFits(ranges: [number, number][]): boolean {
   return Number.isSafeInteger(at);
 }
 
-function onThread(jobs: PassJob[], path: string): Promise<Record<string, Uint8Array>[]> {
-  const source =
-    `const { parentPort, workerData: d } = require('node:worker_threads');` +
-    `try { parentPort.postMessage({ digests: (${rangeHashPass.toString()})(d.jobs, d.path, require('node:fs'),` +
-    ` require('node:crypto').createHash, d.chunk) }); }` +
-    ` catch (e) { parentPort.postMessage({ error: String(e && e.message), code: e && e.code }); }`;
-  return new Promise((resolve, reject) => {
-    const w = new Worker(source, { eval: true, workerData: { jobs, path, chunk: CHUNK } });
-    w.once('message', (m: { digests?: Record<string, Uint8Array>[]; error?: string; code?: string }) => {
-      void w.terminate();
-      if (m.digests) resolve(m.digests);
-      else reject(Object.assign(new Error(m.error), { code: m.code }));
-    });
+/**
+ * A hashing thread started ahead of its jobs (its start-up, ~30–50 ms, then overlaps the reading of the
+ * signatures); it takes one set of jobs. Unused, it must be closed.
+ */
+export interface HashThread {
+  run(jobs: PassJob[], path: string): Promise<Record<string, Uint8Array>[]>;
+  close(): void;
+}
+
+const THREAD_SOURCE =
+  `const { parentPort } = require('node:worker_threads');` +
+  `parentPort.once('message', (d) => {` +
+  ` try { parentPort.postMessage({ digests: (${rangeHashPass.toString()})(d.jobs, d.path, require('node:fs'),` +
+  ` require('node:crypto').createHash, d.chunk) }); }` +
+  ` catch (e) { parentPort.postMessage({ error: String(e && e.message), code: e && e.code }); } });`;
+
+export function startHashThread(): HashThread {
+  const w = new Worker(THREAD_SOURCE, { eval: true });
+  // errors before the jobs are given are the run's (below); none may end the process meanwhile
+  const failed = new Promise<never>((_, reject) => {
     w.once('error', reject);
     // a thread that ends without answering (killed, out of memory) must not leave the caller waiting
     w.once('exit', (code) => reject(new Error(`range hashing thread ended (${code})`)));
   });
+  failed.catch(() => undefined);
+  return {
+    run: (jobs, path) => {
+      const answer = new Promise<Record<string, Uint8Array>[]>((resolve, reject) => {
+        w.once('message', (m: { digests?: Record<string, Uint8Array>[]; error?: string; code?: string }) => {
+          void w.terminate();
+          if (m.digests) resolve(m.digests);
+          else reject(Object.assign(new Error(m.error), { code: m.code }));
+        });
+      });
+      w.postMessage({ jobs, path, chunk: CHUNK });
+      return Promise.race([answer, failed]);
+    },
+    close: () => void w.terminate(),
+  };
 }
 
 /**
@@ -57,6 +79,8 @@ function onThread(jobs: PassJob[], path: string): Promise<Record<string, Uint8Ar
 export async function hashRangeJobs(
   path: string,
   jobs: RangeJob[],
+  /** a thread already started for these jobs (startHashThread); closed when not used */
+  thread?: HashThread,
 ): Promise<(Map<HashName, Buffer> | undefined)[]> {
   const fit = jobs.map((j) => sharedPassFits(j.ranges));
   const taken = jobs.filter((_, i) => fit[i]);
@@ -65,10 +89,10 @@ export async function hashRangeJobs(
   const bytes = Math.max(0, ...taken.flatMap((j) => j.ranges.map(([s, l]) => s + l)));
   let digests: Record<string, Uint8Array>[];
   try {
-    digests =
-      bytes < THREAD_FROM_BYTES
-        ? rangeHashPass(taken, path, fs, createHash, CHUNK)
-        : await onThread(taken, path);
+    if (bytes < THREAD_FROM_BYTES) {
+      thread?.close();
+      digests = rangeHashPass(taken, path, fs, createHash, CHUNK);
+    } else digests = await (thread ?? startHashThread()).run(taken, path);
   } catch (e) {
     if ((e as { code?: string }).code === 'RANGE_BEYOND_EOF')
       throw pdfBroken('byte range beyond the end of the file');

@@ -3,6 +3,7 @@
  * digest of the ranges, the CMS through the shared engine, whether it covers the whole document, and the
  * changes made by later incremental updates.
  */
+import { statSync } from 'node:fs';
 import { failure, toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import { withEmbeddedCrls } from '../verify/embedded-validation';
@@ -17,7 +18,7 @@ import { parsePdfDate, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds, type ByteRangeCheck } from './byte-range-check';
 import { verifyPdfCms, wantedRangeHashes } from './verify-pdf-cms';
-import { hashRangeJobs } from './shared-range-hash';
+import { hashRangeJobs, startHashThread, THREAD_FROM_BYTES, type HashThread } from './shared-range-hash';
 import { fastPaths } from './fast-paths';
 import type { HashName } from '../cms/algorithm-oids';
 import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
@@ -128,6 +129,7 @@ async function prepare(
   path: string,
   reader: PdfReader,
   sigs: PdfSignatureInfo[],
+  thread: HashThread | undefined,
 ): Promise<Prepared[] | undefined> {
   if (!fastPaths()) return undefined;
   let checks: ByteRangeCheck[];
@@ -141,6 +143,7 @@ async function prepare(
   const hashing = hashRangeJobs(
     path,
     checks.map((br, i) => ({ ranges: br.ranges, algorithms: wanted[i]! })),
+    thread,
   ).catch(() => undefined);
   // the same analyses, in the same order, as the signatures one by one: an error here is the one they throw
   const modifications = checks.map((br, i) => modificationsAfter(reader, sigs[i]!, br));
@@ -150,6 +153,15 @@ async function prepare(
     digests: wanted[i]!.length > 0 ? digests?.[i] : undefined,
     modifications: modifications[i]!,
   }));
+}
+
+/** the size of the file, 0 when it cannot be read (opening it then reports why) */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Verifies every signature of a PDF; throws SigilloError for a PDF it cannot read. */
@@ -167,7 +179,15 @@ export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFi
 }
 
 async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
-  const reader = PdfReader.open(path);
+  // a big file's hashing thread starts first, so that it is ready when the signatures have been read
+  const thread = fastPaths() && sizeOf(path) >= THREAD_FROM_BYTES ? startHashThread() : undefined;
+  let reader: PdfReader;
+  try {
+    reader = PdfReader.open(path);
+  } catch (e) {
+    thread?.close();
+    throw e;
+  }
   reader.shareParsed = fastPaths();
   try {
     // an encrypted PDF's signatures verify too: /Contents is never encrypted and /ByteRange is numbers
@@ -183,7 +203,7 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
       // PAdES-B-LT: the DSS CRLs answer first (issue 10), so an LT PDF verifies offline
       revocation: withEmbeddedCrls(ctx.revocation, dssCrls(reader), ctx.now ?? new Date()),
     };
-    const prepared = await prepare(path, reader, sigs);
+    const prepared = await prepare(path, reader, sigs, thread);
     const signatures: PdfSignatureReport[] = [];
     for (const [i, s] of sigs.entries())
       signatures.push(await verifyOne(path, reader, s, withDss, prepared?.[i]));
@@ -195,6 +215,7 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
       revisions: revisionEnds(reader.sections).length,
     };
   } finally {
+    thread?.close();
     reader.close();
   }
 }

@@ -1,6 +1,7 @@
 /** Cross-reference sections (ISO 32000-1 §7.5.4, §7.5.8): classic tables, xref streams and hybrid files. */
 import { asArray, asNumber, isName, PdfDict, PdfStream } from './pdf-objects';
 import { NeedMoreBytes, PdfParser } from './pdf-parser';
+import { isRegular, isWhite } from './pdf-chars';
 import { pdfBroken, pdfObjectTooLarge, pdfXrefLoop, pdfXrefTooLarge } from './pdf-errors';
 import type { ByteSource } from './file-source';
 import { MAX_OBJECT_WINDOW, MAX_SECTIONS, xrefEntryLimit } from './pdf-limits';
@@ -31,10 +32,16 @@ export function withWindow<T>(
   offset: number,
   initial: number,
   parse: (p: PdfParser) => T,
+  /** the first window, when the caller has read it already */
+  first?: Buffer,
 ): T {
   let size = initial;
   for (;;) {
-    const buf = src.read(offset, size);
+    const buf =
+      first && first.length === Math.max(0, Math.min(size, src.size - offset))
+        ? first
+        : src.read(offset, size);
+    first = undefined;
     const complete = offset + buf.length >= src.size;
     try {
       return parse(new PdfParser(buf, offset, complete));
@@ -81,12 +88,55 @@ function findEof(src: ByteSource, pos: number): { eof: number; end: number } {
 /** the shortest an xref table row can be when read leniently ("0 0 n" and a separator) */
 const MIN_TABLE_ROW = 6;
 
-function parseTable(
+/** a row read by fixedRow: offset, generation, kind byte ('n' or 'f') */
+interface Row {
+  off: number;
+  gen: number;
+  kind: number;
+}
+
+function digitsAt(b: Uint8Array, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = b[i]! - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * A row in the usual fixed form (`oooooooooo ggggg n`, ISO 32000-1 §7.5.4), after white space, read straight
+ * from the bytes — what int(), int() and word() give for it; false (position unchanged) for anything else
+ * (comments, other widths, the window's end), which the lenient reading takes.
+ */
+function fixedRow(p: PdfParser, row: Row): boolean {
+  const b = p.buf;
+  let at = p.pos;
+  while (at < b.length && isWhite(b[at]!)) at++;
+  // the byte after the kind must be in the window and not part of the word
+  if (at + 18 >= b.length || b[at + 10] !== 0x20 || b[at + 16] !== 0x20 || isRegular(b[at + 18]!))
+    return false;
+  const kind = b[at + 17]!;
+  if (kind !== 0x6e && kind !== 0x66) return false;
+  const off = digitsAt(b, at, 10);
+  const gen = digitsAt(b, at + 11, 5);
+  if (off < 0 || gen < 0) return false;
+  row.off = off;
+  row.gen = gen;
+  row.kind = kind;
+  p.pos = at + 18;
+  return true;
+}
+
+/** exported for tests: the classic table at the parser's position, its trailer and where it ends */
+export function parseTable(
   p: PdfParser,
   fileSize: number,
 ): { entries: Map<number, XrefEntry>; trailer: PdfDict; end: number } {
   p.expectWord('xref');
   const entries = new Map<number, XrefEntry>();
+  const row: Row = { off: 0, gen: 0, kind: 0 };
   const limit = xrefEntryLimit(fileSize);
   let declared = 0;
   for (;;) {
@@ -99,9 +149,18 @@ function parseTable(
       throw pdfXrefTooLarge(`subsection of ${count} entries at ${p.base + p.pos}`);
     }
     for (let i = 0; i < count; i++) {
-      const off = p.int();
-      const gen = p.int();
-      const kind = p.word();
+      let off: number;
+      let gen: number;
+      let kind: string;
+      if (fixedRow(p, row)) {
+        off = row.off;
+        gen = row.gen;
+        kind = row.kind === 0x6e ? 'n' : 'f';
+      } else {
+        off = p.int();
+        gen = p.int();
+        kind = p.word();
+      }
       if (i === 0 && start === 1 && kind === 'f' && off === 0 && gen === 65535) start = 0;
       const num = start + i;
       if (entries.has(num)) continue;

@@ -7,7 +7,7 @@
  */
 import { asDict, isName, PdfDict, PdfRef, PdfStream, type PdfValue } from '../pdf-objects';
 import type { ObjectStore, PdfReader } from '../pdf-reader';
-import { pageRefs } from '../pages';
+import { revisionPageRefs } from '../pages-reuse';
 import { sameValue } from '../pdf-diff';
 import { docMdpPermission, lockedFields } from '../doc-mdp';
 import { DiffContext, msg } from './context';
@@ -55,11 +55,13 @@ export function analyseModifications(
   const oldCatalog = read(old, oldRoot instanceof PdfRef ? oldRoot.num : -1).v;
   let oldPages: PdfRef[] = [];
   try {
-    oldPages = pageRefs(old, asDict(oldCatalog) ?? new PdfDict());
+    oldPages = revisionPageRefs(reader, old, asDict(oldCatalog) ?? new PdfDict());
   } catch {
     oldPages = [];
   }
-  const pageOf = new Map(oldPages.map((r, i) => [r.num, i + 1]));
+  // set one by one (no pair per page): a number listed twice keeps its last page, as Map's constructor does
+  const pageOf = new Map<number, number>();
+  oldPages.forEach((r, i) => pageOf.set(r.num, i + 1));
   const walk = signedRoles(old, oldTrailer, pageOf, caps.walk ?? WALK_CAP);
   const catalog = asDict(oldCatalog);
   const ctx = new DiffContext(
@@ -74,7 +76,8 @@ export function analyseModifications(
       () => true,
     ),
   );
-  const changed = changedObjects(old.entries, now.entries);
+  const newer = reader.sections.filter((s) => s.end > revisionEnd).map((s) => s.entries);
+  const changed = changedObjects({ get: (n) => old.entry(n) }, now.entries, newer);
   if (walk.truncated || changed.length > (caps.changed ?? CHANGED_CAP)) {
     ctx.deny(
       'too-complex',

@@ -12,9 +12,25 @@ function sameEntry(a: XrefEntry | undefined, b: XrefEntry | undefined): boolean 
   return b.type === 'compressed' && a.stream === b.stream && a.index === b.index;
 }
 
-export function changedObjects(old: Map<number, XrefEntry>, now: Map<number, XrefEntry>): number[] {
+/**
+ * `newer`: the entries of the sections that `now` merges and `old` does not, when known. Only their numbers can
+ * differ: a number no newer section names has, in both merges, the entry of the same older section (the very
+ * same object). Without them every number of `now` is compared.
+ */
+export function changedObjects(
+  /** the signed revision's entries (looked up by number only) */
+  old: { get(num: number): XrefEntry | undefined },
+  now: Map<number, XrefEntry>,
+  newer?: Map<number, XrefEntry>[],
+): number[] {
   const changed = new Set<number>();
-  for (const [num, e] of now) if (!sameEntry(old.get(num), e)) changed.add(num);
-  for (const [num, e] of now) if (e.type === 'compressed' && changed.has(e.stream)) changed.add(num);
+  const check = (num: number) => {
+    const e = now.get(num);
+    if (e && !sameEntry(old.get(num), e)) changed.add(num);
+  };
+  if (newer) for (const s of newer) for (const num of s.keys()) check(num);
+  else for (const num of now.keys()) check(num);
+  if (changed.size > 0)
+    for (const [num, e] of now) if (e.type === 'compressed' && changed.has(e.stream)) changed.add(num);
   return [...changed].sort((x, y) => x - y);
 }

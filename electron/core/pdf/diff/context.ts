@@ -3,7 +3,7 @@ import type { Message } from '../../i18n/translate';
 import { asArray, PdfRef, type PdfDict, type PdfValue } from '../pdf-objects';
 import { allFields, type FieldNode } from '../form-fields';
 import type { ObjectStore, PdfReader } from '../pdf-reader';
-import type { Role } from './roles';
+import type { RoleMap } from './roles';
 import { ruleWords } from './rule-names';
 import type { ChangeItem, ChangeKind } from './types';
 
@@ -29,7 +29,7 @@ export class DiffContext {
     readonly reader: PdfReader,
     readonly old: ObjectStore,
     readonly now: ObjectStore,
-    readonly roles: Map<number, Role[]>,
+    readonly roles: RoleMap,
     /** DocMDP P of the certification signature of the signed revision (undefined: none) */
     readonly p: number | undefined,
     /** FieldMDP locks of the signature */

@@ -7,6 +7,9 @@
  */
 import { asDict, isName, PdfDict, PdfRef, PdfStream, PdfString, type PdfValue } from '../pdf-objects';
 import type { ObjectStore } from '../pdf-reader';
+import { RoleCache, RoleMap } from './role-tables';
+
+export { RoleMap } from './role-tables';
 
 export type RoleKind =
   | 'catalog'
@@ -41,7 +44,7 @@ export interface Role {
 const TRAILER_SKIP = new Set(['Size', 'Prev', 'XRefStm', 'ID', 'Encrypt']);
 
 export interface SignedRoles {
-  roles: Map<number, Role[]>;
+  roles: RoleMap;
   /** the walk stopped at the cap: the document is too complex to analyse */
   truncated: boolean;
 }
@@ -50,10 +53,11 @@ export interface SignedRoles {
 export const WALK_CAP = 400_000;
 
 /** the roles already recorded for one object number: a key set once the list is long (hostile field trees) */
-function recorded(list: Role[], keys: Set<string> | undefined, role: Role): boolean {
+function recorded(held: Role | Role[], keys: Set<string> | undefined, role: Role): boolean {
   if (keys) return keys.has(roleKey(role));
   const field = role.field ?? '';
-  for (const r of list) if (r.kind === role.kind && (r.field ?? '') === field) return true;
+  if (!Array.isArray(held)) return held.kind === role.kind && (held.field ?? '') === field;
+  for (const r of held) if (r.kind === role.kind && (r.field ?? '') === field) return true;
   return false;
 }
 
@@ -75,7 +79,7 @@ export function signedRoles(
   pageOf: Map<number, number>,
   cap = WALK_CAP,
 ): SignedRoles {
-  const roles = new Map<number, Role[]>();
+  const roles = new RoleMap();
   const keys = new Map<number, Set<string>>();
   // the stack as two arrays (value, role) instead of one object per item
   const values: (PdfValue | undefined)[] = [];
@@ -89,24 +93,30 @@ export function signedRoles(
       incoming.push(role);
     } else walked++;
   };
+  const made = new RoleCache();
+  // one callback for every dictionary (no [key, value] pair per entry, no closure per dictionary)
+  let owner: Role = CATALOG;
+  let ownerDict: PdfDict | undefined;
+  const entry = (x: PdfValue, k: string) => {
+    if (x === null || typeof x !== 'object') return;
+    const r = childRole(owner, k, ownerDict!, made);
+    if (r) push(x, r);
+  };
   const expand = (v: PdfValue | undefined, role: Role) => {
     if (Array.isArray(v)) {
-      const r = elementRole(role);
-      for (const x of v) push(x, r);
+      const r = elementRole(role, made);
+      for (let i = 0; i < v.length; i++) push(v[i], r);
     } else if (v instanceof PdfDict || v instanceof PdfStream) {
-      const d = v instanceof PdfStream ? v.dict : v;
-      for (const [k, x] of d.map) {
-        if (x === null || typeof x !== 'object') continue;
-        const r = childRole(role, k, d);
-        if (r) push(x, r);
-      }
+      owner = role;
+      ownerDict = v instanceof PdfStream ? v.dict : v;
+      ownerDict.forEach(entry);
     }
   };
-  for (const [k, v] of trailer.map) {
+  trailer.forEach((v, k) => {
     // /Root and /Info make the document; other trailer keys are usages too (pyHanko counts them)
     if (k === 'Root' || k === 'Info') push(v, k === 'Root' ? CATALOG : INFO);
     else if (!TRAILER_SKIP.has(k)) push(v, TRAILER);
-  }
+  });
   while (values.length) {
     if (++walked > cap) return { roles, truncated: true };
     const v = values.pop();
@@ -118,20 +128,21 @@ export function signedRoles(
       } catch {
         value = undefined; // unreadable in the signed revision: its role is recorded, nothing below it
       }
-      const role = objectRole(from, v.num, value, pageOf);
+      const role = objectRole(from, v.num, value, pageOf, made);
       if (!role) continue;
-      let list = roles.get(v.num);
-      if (list) {
+      const held = roles.held(v.num);
+      if (held === undefined) roles.hold(v.num, role);
+      else {
         const set = keys.get(v.num);
-        if (recorded(list, set, role)) continue;
-        if (set) set.add(roleKey(role));
-        else if (list.length >= LIST_SCAN) keys.set(v.num, new Set([...list, role].map(roleKey)));
-      } else {
-        list = [];
-        roles.set(v.num, list);
+        if (recorded(held, set, role)) continue;
+        // one entry per kind and field: enough to judge, and bounded on shared objects (fonts of 1000 pages)
+        if (!Array.isArray(held)) roles.hold(v.num, [held, role]);
+        else {
+          if (set) set.add(roleKey(role));
+          else if (held.length >= LIST_SCAN) keys.set(v.num, new Set([...held, role].map(roleKey)));
+          held.push(role);
+        }
       }
-      // one entry per kind and field: enough to judge, and bounded on shared objects (fonts of 1000 pages)
-      list.push(role);
       expand(value, role);
     } else expand(v, completeFieldRole(from, asDict(v)));
   }
@@ -142,10 +153,17 @@ export function signedRoles(
 const CATALOG: Role = { kind: 'catalog' };
 const INFO: Role = { kind: 'info' };
 const TRAILER: Role = { kind: 'trailer' };
+const PAGES: Role = { kind: 'pages' };
+const ACROFORM: Role = { kind: 'acroform' };
+const DSS: Role = { kind: 'dss' };
+const METADATA: Role = { kind: 'metadata' };
+const OTHER: Role = { kind: 'other' };
+const CONTENT: Role = { kind: 'content' };
+const FIELDS: Role = { kind: 'fields' };
 
 /** the role of an array element: arrays carry their owner's meaning to their elements */
-function elementRole(role: Role): Role {
-  if (role.kind === 'annots') return { kind: 'annot', page: role.page };
+function elementRole(role: Role, made: RoleCache): Role {
+  if (role.kind === 'annots') return made.of('annot', role.page);
   if (role.kind === 'fields') return { ...role, kind: 'field' };
   return role;
 }
@@ -166,9 +184,10 @@ function objectRole(
   num: number,
   value: PdfValue | undefined,
   pageOf: Map<number, number>,
+  made: RoleCache,
 ): Role | undefined {
   const page = pageOf.get(num);
-  if (page !== undefined) return { kind: 'page', page };
+  if (page !== undefined) return made.of('page', page);
   const d = asDict(value);
   const weak = WEAK.has(incoming.kind);
   if (weak && isAnnotation(d)) return undefined;
@@ -176,31 +195,31 @@ function objectRole(
 }
 
 /** the role of the value under key `k` of a dictionary playing `role`; undefined = not walked from here */
-function childRole(role: Role, k: string, d: PdfDict): Role | undefined {
+function childRole(role: Role, k: string, d: PdfDict, made: RoleCache): Role | undefined {
   const page = role.page;
   switch (role.kind) {
     case 'catalog':
-      if (k === 'Pages') return { kind: 'pages' };
-      if (k === 'AcroForm') return { kind: 'acroform' };
-      if (k === 'DSS') return { kind: 'dss' };
-      if (k === 'Metadata') return { kind: 'metadata' };
-      return { kind: 'other' };
+      if (k === 'Pages') return PAGES;
+      if (k === 'AcroForm') return ACROFORM;
+      if (k === 'DSS') return DSS;
+      if (k === 'Metadata') return METADATA;
+      return OTHER;
     case 'pages':
       if (k === 'Parent') return undefined;
-      if (k === 'Kids') return { kind: 'pages' };
-      return { kind: 'content' };
+      if (k === 'Kids') return PAGES;
+      return CONTENT;
     case 'page':
       if (k === 'Parent') return undefined;
-      if (k === 'Annots') return { kind: 'annots', page };
-      return { kind: 'content', page };
+      if (k === 'Annots') return made.of('annots', page);
+      return made.of('content', page);
     case 'annot':
       // the page (/P), the field (/Parent) and a widget's value (/V) are reached by their own paths
       if (k === 'P' || k === 'Parent' || k === 'V') return undefined;
-      if (k === 'Popup') return { kind: 'annot', page };
-      return { kind: 'appearance', page };
+      if (k === 'Popup') return made.of('annot', page);
+      return made.of('appearance', page);
     case 'acroform':
-      if (k === 'Fields') return { kind: 'fields' };
-      return { kind: 'other' };
+      if (k === 'Fields') return FIELDS;
+      return OTHER;
     case 'field': {
       if (k === 'P' || k === 'Parent') return undefined;
       if (k === 'Kids') return { kind: 'fields', field: role.field, fieldType: role.fieldType, page };
@@ -212,7 +231,7 @@ function childRole(role: Role, k: string, d: PdfDict): Role | undefined {
       return { kind: 'appearance', page, field: role.field };
     }
     case 'fields':
-      return { kind: 'other' }; // an array object: its elements are handled by elementRole
+      return OTHER; // an array object: its elements are handled by elementRole
     default:
       // dss, metadata, info, sig-value, field-value, content, appearance, other: everything below keeps the role
       return role;

@@ -64,7 +64,10 @@ function appearanceRefs(ctx: DiffContext, ap: PdfValue | undefined, store: 'old'
   for (const k of ['N', 'R', 'D']) {
     const v = d?.get(k);
     if (v instanceof PdfRef) out.push(v);
-    else if (v instanceof PdfDict) for (const x of v.map.values()) if (x instanceof PdfRef) out.push(x);
+    else if (v instanceof PdfDict)
+      v.forEach((x) => {
+        if (x instanceof PdfRef) out.push(x);
+      });
   }
   return out;
 }

@@ -1,12 +1,12 @@
 /** Pages added, removed or reordered after signing: refused, with the new pages named. */
 import type { PdfRef } from '../../pdf-objects';
-import { storePageRefs } from '../../pages';
+import { revisionPageRefs } from '../../pages-reuse';
 import { msg, type DiffContext } from '../context';
 
 export function judgePageList(ctx: DiffContext, oldPages: PdfRef[], pageOf: Map<number, number>): void {
   let newPages: PdfRef[];
   try {
-    newPages = storePageRefs(ctx.now, ctx.reader.catalog(ctx.now));
+    newPages = revisionPageRefs(ctx.reader, ctx.now, ctx.reader.catalog(ctx.now));
   } catch {
     return ctx.deny(
       'pages',

@@ -1,0 +1,69 @@
+// Makes the V8 code cache of the CLI bundle at build time (dist/electron/cli/sigillo-bundle.cache): the built CLI
+// runs the commands below over the small signed files of build/training/, one process each, every run starting
+// from the previous run's cache, so the last one holds the code all of them compiled (V8 compiles a function on
+// its first call: a cache made right after loading would hold almost nothing). The runs see a private HOME and
+// never the network (--offline). The cache is checked by a normal start of the bin before it is kept.
+const { spawnSync } = require('node:child_process');
+const { copyFileSync, mkdtempSync, renameSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..', '..');
+const training = join(root, 'build', 'training');
+const cliDir = join(root, 'dist', 'electron', 'cli');
+const BUNDLE = join(cliDir, 'sigillo-bundle.js');
+const CACHE = join(cliDir, 'sigillo-bundle.cache');
+
+const trust = ['--offline', '--trust', join(training, 'root.pem')];
+const p7m = join(training, 'fattura.xml.p7m');
+const pdf = join(training, 'documento.pdf');
+/** the commands trained, in order: the ones a start-up matters most for */
+const RUNS = [
+  ['--version'],
+  ['verify', '--json', ...trust, p7m],
+  ['verify', '--json', ...trust, pdf],
+  ['verify', ...trust, p7m, pdf],
+];
+
+function trainCodeCache() {
+  const home = mkdtempSync(join(tmpdir(), 'sigillo-code-cache-'));
+  const env = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_CACHE_HOME: join(home, 'cache'),
+    XDG_DATA_HOME: join(home, 'data'),
+  };
+  try {
+    let cache = '-';
+    RUNS.forEach((words, i) => {
+      const out = join(home, `cache-${i}`);
+      const r = spawnSync(
+        process.execPath,
+        [join(__dirname, 'code-cache-run.js'), BUNDLE, cache, out, ...words],
+        { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 60_000 },
+      );
+      if (r.status === 70 || r.signal || r.error) {
+        throw new Error(`training run ${words.join(' ')} failed: ${r.error ?? r.signal ?? r.stderr}`);
+      }
+      cache = out;
+    });
+    const tmp = `${CACHE}.tmp-${process.pid}`;
+    copyFileSync(cache, tmp);
+    renameSync(tmp, CACHE);
+    const check = spawnSync(process.execPath, [join(cliDir, 'sigillo.js'), '--version'], {
+      env: { ...env, SIGILLO_DEBUG_CODE_CACHE: '1' },
+      encoding: 'utf8',
+    });
+    if (!check.stderr.includes('code cache used')) {
+      rmSync(CACHE, { force: true });
+      console.warn(
+        `sigillo: the trained code cache was not accepted (${check.stderr.trim()}); the CLI runs without it`,
+      );
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+module.exports = { BUNDLE, CACHE, RUNS, trainCodeCache };
