@@ -8,16 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  cpSync,
   existsSync,
-  lstatSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -25,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCodeCache } from '../../electron/cli/code-cache';
+import { copyBuiltCli, snapshot } from './support/cli-copy';
 
 const ROOT = join(__dirname, '..', '..');
 const TRAINING = join(ROOT, 'build', 'training');
@@ -37,21 +34,6 @@ const WORDS = [
   join(TRAINING, 'fattura.xml.p7m'),
   join(TRAINING, 'documento.pdf'),
 ];
-
-/** every file under `dir` (links not followed) with its size and modification time */
-function snapshot(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      const st = lstatSync(p);
-      if (st.isDirectory()) walk(p);
-      else out.push(`${p} ${st.size} ${st.mtimeMs}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 describe('sigillo bin: bundle and code cache', () => {
   let root: string;
@@ -85,16 +67,7 @@ describe('sigillo bin: bundle and code cache', () => {
     root = mkdtempSync(join(tmpdir(), 'sigillo-bin-'));
     home = join(root, 'home');
     mkdirSync(home);
-    const dist = join(root, 'dist', 'electron');
-    mkdirSync(dist, { recursive: true });
-    for (const name of readdirSync(join(ROOT, 'dist', 'electron'))) {
-      if (name !== 'cli') symlinkSync(join(ROOT, 'dist', 'electron', name), join(dist, name));
-    }
-    symlinkSync(join(ROOT, 'dist', 'shared'), join(root, 'dist', 'shared'));
-    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-    cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
-    cli = join(dist, 'cli');
-    cpSync(join(ROOT, 'dist', 'electron', 'cli'), cli, { recursive: true, preserveTimestamps: true });
+    cli = copyBuiltCli(root);
     original = { bundle: readFileSync(bundle()), cache: readFileSync(cache()) };
     // the program from its own files (no bundle): what every case must answer
     rmSync(bundle());

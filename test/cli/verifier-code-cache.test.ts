@@ -10,42 +10,24 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  cpSync,
   linkSync,
-  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeCodeCache } from '../../electron/cli/code-cache';
+import { copyBuiltCli, snapshot } from './support/cli-copy';
 import { opensslCmsSign } from '../verify/support/openssl-cms';
 
 const fx = inject('fixture');
-const ROOT = join(__dirname, '..', '..');
 const DRIVER = join(__dirname, 'support', 'pool-thread-run.js');
-
-/** every file under `dir` (links not followed) with its size and modification time */
-function snapshot(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      const st = lstatSync(p);
-      if (st.isDirectory()) walk(p);
-      else out.push(`${p} ${st.size} ${st.mtimeMs}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 interface Run {
   stderr: string;
@@ -98,16 +80,7 @@ describe('the verifier thread: its bundle and code cache', () => {
     root = mkdtempSync(join(fx.root, 'verifier-cache-'));
     home = join(root, 'home');
     mkdirSync(home);
-    const dist = join(root, 'dist', 'electron');
-    mkdirSync(dist, { recursive: true });
-    for (const name of readdirSync(join(ROOT, 'dist', 'electron'))) {
-      if (name !== 'cli') symlinkSync(join(ROOT, 'dist', 'electron', name), join(dist, name));
-    }
-    symlinkSync(join(ROOT, 'dist', 'shared'), join(root, 'dist', 'shared'));
-    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-    cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
-    cli = join(dist, 'cli');
-    cpSync(join(ROOT, 'dist', 'electron', 'cli'), cli, { recursive: true, preserveTimestamps: true });
+    cli = copyBuiltCli(root);
     original = { bundle: readFileSync(bundle()), cache: readFileSync(cache()) };
 
     const inputs = join(root, 'inputs');
@@ -123,12 +96,19 @@ describe('the verifier thread: its bundle and code cache', () => {
     tampered = join(batch, 'f300.xml.p7m');
     rmSync(tampered);
     const flipped = Buffer.from(bytes);
-    flipped[flipped.indexOf('riga')] ^= 1;
+    const at = flipped.indexOf('riga');
+    flipped[at] = (flipped[at] as number) ^ 1;
     writeFileSync(tampered, flipped);
     const cut = join(batch, 'f450.xml.p7m');
     rmSync(cut);
     writeFileSync(cut, bytes.subarray(0, 900));
-    few = [...readdirSync(batch).sort().slice(290, 310), cut].map((n) => join(batch, n));
+    few = [
+      ...readdirSync(batch)
+        .sort()
+        .slice(290, 310)
+        .map((n) => join(batch, n)),
+      cut,
+    ];
     serial = drive('serial').reports;
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -171,6 +151,7 @@ describe('the verifier thread: its bundle and code cache', () => {
     expect(used.byThreads).toBe(few.length);
     expect(used.reports).toBe(serial);
     expect(serial).toContain('"integrity":"invalid"');
+    expect(serial).toContain('"code":"TRUNCATED"');
     const other = drive('none');
     expect(other.stderr).toContain('sigillo: verifier thread code cache rejected');
     expect(other.byThreads).toBe(few.length);
