@@ -1,0 +1,87 @@
+/**
+ * A signature field of the signed revision that is not being signed now — already signed, or still empty and
+ * left empty — is settled. pyHanko's SigFieldModificationRule lets only /Ff and a missing /Type /Annot change
+ * on such a field ("the state of the field better didn't change at all": its /AP, /F, /AS, /V … are whitelisted
+ * only when the field goes from empty to signed); DSS's filter counts an annotation's later appearance change
+ * as an undefined change. So its value, appearance, rectangle, flags and appearance characteristics stay what
+ * the signed revision had: each other key changed is refused and named, a replaced value as a replaced
+ * signature. The widget of a field with /Kids is judged by its field's value (inherited /V).
+ */
+import { isName, type PdfDict, type PdfValue } from '../../pdf-objects';
+import type { ObjectStore } from '../../pdf-reader';
+import { msg, type DiffContext, type Where } from '../context';
+import { judgeGrowingArray } from './growing-array';
+
+/** keys that change what a widget shows (ISO 32000-1 §12.5.2, §12.5.6.19, §12.7.3) */
+const DISPLAY_KEYS = new Set(['AP', 'AS', 'Rect', 'F', 'MK', 'BS', 'Border', 'C', 'DA', 'Q', 'OC']);
+
+/** a field's value, inherited from its /Parent chain (bounded: a hostile chain may loop) */
+export function fieldValue(store: ObjectStore, d: PdfDict): PdfValue | undefined {
+  let node: PdfDict | undefined = d;
+  for (let i = 0; node && i < 32; i++) {
+    const v = node.get('V');
+    if (v !== undefined && v !== null) return v;
+    try {
+      node = store.dict(node.get('Parent'));
+    } catch {
+      node = undefined;
+    }
+  }
+  return undefined;
+}
+
+/** the signature field goes from empty (in the signed revision) to signed (now): a later signature */
+export function signedNow(ctx: DiffContext, oldD: PdfDict, newD: PdfDict): boolean {
+  return fieldValue(ctx.old, oldD) === undefined && fieldValue(ctx.now, newD) !== undefined;
+}
+
+export function judgeSettledSignatureField(
+  ctx: DiffContext,
+  oldD: PdfDict,
+  newD: PdfDict,
+  keys: string[],
+  where: Where,
+): void {
+  const f = where.name ?? '';
+  const signed = fieldValue(ctx.old, oldD) !== undefined;
+  for (const k of keys) {
+    if (k === 'Ff') continue;
+    if (k === 'Type' && !oldD.has('Type') && isName(newD.get('Type'), 'Annot')) continue;
+    if (k === 'Kids') {
+      judgeGrowingArray(ctx, oldD.get(k), newD.get(k), where);
+      continue;
+    }
+    if (k === 'V' && signed) {
+      ctx.deny(
+        'signature-replaced',
+        'signature-field',
+        msg(
+          {
+            it: 'firma esistente sostituita nel campo «{f}»',
+            en: 'existing signature replaced in field "{f}"',
+          },
+          { f },
+        ),
+        where,
+      );
+      continue;
+    }
+    ctx.deny(
+      DISPLAY_KEYS.has(k) ? 'appearance' : 'object',
+      'signed-field',
+      msg(
+        signed
+          ? {
+              it: 'campo firma «{f}», già firmato: /{k} modificato',
+              en: 'signature field "{f}", already signed: /{k} changed',
+            }
+          : {
+              it: 'campo firma vuoto «{f}»: /{k} modificato senza firmarlo',
+              en: 'empty signature field "{f}": /{k} changed without signing it',
+            },
+        { f, k },
+      ),
+      where,
+    );
+  }
+}
