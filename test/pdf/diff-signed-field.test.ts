@@ -228,6 +228,39 @@ describe('an already-signed signature field changed after signing', () => {
     }
   });
 
+  it('/F: lock bits added (as Adobe Sign does) allowed and reported; the visible signature hidden: refused', async () => {
+    let flags = 0;
+    const locked = changeField(visible, out('locked.pdf'), 'Signature1', (d) => {
+      flags = d.get('F') as number;
+      return [d.set('F', flags | 64 | 128)];
+    });
+    expect(flags & 2).toBe(0);
+    for (const rev of [revisionCount(visible) - 1, revisionCount(visible)]) {
+      const m = modsAfter(locked, rev);
+      expect(m.allowed, JSON.stringify(m.items)).toBe(true);
+      expect(m.items).toContainEqual(
+        expect.objectContaining({
+          kind: 'signature',
+          rule: 'signed-field',
+          allowed: true,
+          name: 'Signature1',
+          page: 1,
+          reason: expect.objectContaining({
+            en: `signature field "Signature1" locked (flags ${flags} → ${flags | 192})`,
+          }),
+        }),
+      );
+    }
+    const hidden = changeField(visible, out('hidden.pdf'), 'Signature1', (d) => [d.set('F', flags | 2)]);
+    await refusedForAll(hidden, 'Signature1', 'appearance', 'signed-field');
+    expect(renderPage1(hidden).equals(renderPage1(visible))).toBe(false);
+    // a flags value beyond 32 bits is not read as its low bits
+    const huge = changeField(visible, out('huge-flags.pdf'), 'Signature1', (d) => [
+      d.set('F', flags + 2 ** 32),
+    ]);
+    expect(modsAfter(huge, revisionCount(visible)).allowed).toBe(false);
+  });
+
   it('only /Ff changed on the signed field (pyHanko: always modifiable): allowed, nothing refused', () => {
     const f = changeField(twice, out('ff.pdf'), 'Signature1', (d) => [d.set('Ff', 1)]);
     for (const rev of [3, 4]) {

@@ -15,6 +15,27 @@ import { judgeGrowingArray } from './growing-array';
 /** keys that change what a widget shows (ISO 32000-1 §12.5.2, §12.5.6.19, §12.7.3) */
 const DISPLAY_KEYS = new Set(['AP', 'AS', 'Rect', 'F', 'MK', 'BS', 'Border', 'C', 'DA', 'Q', 'OC']);
 
+/**
+ * annotation flags that only lock (ReadOnly 64, Locked 128, LockedContents 512, ISO 32000-1 table 165): Adobe
+ * Sign sets them on signed fields when it certifies (DSS's corpus file dss-2236), and DSS ignores /F changes
+ * altogether. Every other bit — Invisible, Hidden, Print, NoZoom, NoRotate, NoView, ToggleNoView — changes
+ * what is shown or printed.
+ */
+const LOCK_FLAGS = 64 | 128 | 512;
+
+/** a flags value as the 32-bit integer it is (absent: 0); undefined for anything else */
+function flags(v: PdfValue | undefined): number | undefined {
+  if (v === undefined) return 0;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? v : undefined;
+}
+
+/** the widget's flags changed in lock bits only */
+function onlyLockFlags(a: PdfValue | undefined, b: PdfValue | undefined): boolean {
+  const x = flags(a);
+  const y = flags(b);
+  return x !== undefined && y !== undefined && ((x ^ y) & ~LOCK_FLAGS) === 0;
+}
+
 /** a field's value, inherited from its /Parent chain (bounded: a hostile chain may loop) */
 export function fieldValue(store: ObjectStore, d: PdfDict): PdfValue | undefined {
   let node: PdfDict | undefined = d;
@@ -49,6 +70,21 @@ export function judgeSettledSignatureField(
     if (k === 'Type' && !oldD.has('Type') && isName(newD.get('Type'), 'Annot')) continue;
     if (k === 'Kids') {
       judgeGrowingArray(ctx, oldD.get(k), newD.get(k), where);
+      continue;
+    }
+    if (k === 'F' && onlyLockFlags(oldD.get('F'), newD.get('F'))) {
+      ctx.allow(
+        'signature',
+        'signed-field',
+        msg(
+          {
+            it: 'campo firma «{f}» bloccato (flag {a} → {b})',
+            en: 'signature field "{f}" locked (flags {a} → {b})',
+          },
+          { f, a: String(oldD.get('F') ?? 0), b: String(newD.get('F') ?? 0) },
+        ),
+        where,
+      );
       continue;
     }
     if (k === 'V' && signed) {
