@@ -9,7 +9,8 @@ import { changedKeys } from '../../pdf-diff';
 import { msg, type DiffContext, type Where } from '../context';
 import { judgeGrowingArray } from './growing-array';
 import { judgeSignatureValue } from './signature-value';
-import { judgeSettledSignatureField, signedNow } from './signed-field';
+import { judgeSettledSignatureField } from './signed-field';
+import { signedNow } from './sig-field-state';
 
 const FILL_KEYS = new Set(['V', 'AS', 'AP']);
 const SIG_KEYS = new Set(['V', 'AS', 'AP', 'F', 'Lock', 'SV', 'Ff']);

@@ -8,9 +8,9 @@
  * signature. The widget of a field with /Kids is judged by its field's value (inherited /V).
  */
 import { isName, type PdfDict, type PdfValue } from '../../pdf-objects';
-import type { ObjectStore } from '../../pdf-reader';
 import { msg, type DiffContext, type Where } from '../context';
 import { judgeGrowingArray } from './growing-array';
+import { fieldValue } from './sig-field-state';
 
 /** keys that change what a widget shows (ISO 32000-1 §12.5.2, §12.5.6.19, §12.7.3) */
 const DISPLAY_KEYS = new Set(['AP', 'AS', 'Rect', 'F', 'MK', 'BS', 'Border', 'C', 'DA', 'Q', 'OC']);
@@ -34,26 +34,6 @@ function onlyLockFlags(a: PdfValue | undefined, b: PdfValue | undefined): boolea
   const x = flags(a);
   const y = flags(b);
   return x !== undefined && y !== undefined && ((x ^ y) & ~LOCK_FLAGS) === 0;
-}
-
-/** a field's value, inherited from its /Parent chain (bounded: a hostile chain may loop) */
-export function fieldValue(store: ObjectStore, d: PdfDict): PdfValue | undefined {
-  let node: PdfDict | undefined = d;
-  for (let i = 0; node && i < 32; i++) {
-    const v = node.get('V');
-    if (v !== undefined && v !== null) return v;
-    try {
-      node = store.dict(node.get('Parent'));
-    } catch {
-      node = undefined;
-    }
-  }
-  return undefined;
-}
-
-/** the signature field goes from empty (in the signed revision) to signed (now): a later signature */
-export function signedNow(ctx: DiffContext, oldD: PdfDict, newD: PdfDict): boolean {
-  return fieldValue(ctx.old, oldD) === undefined && fieldValue(ctx.now, newD) !== undefined;
 }
 
 export function judgeSettledSignatureField(
