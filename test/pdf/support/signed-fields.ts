@@ -1,9 +1,13 @@
-/** Test helpers for changes made to signature fields after signing: find a field, the judged report, a render. */
+/**
+ * Test helpers for changes made to signature fields after signing: find and change a field, an appearance that
+ * draws text, the judged report, poppler's rendering.
+ */
 import { execFileSync } from 'node:child_process';
 import { PdfReader } from '../../../electron/core/pdf/pdf-reader';
 import { revisionEnds } from '../../../electron/core/pdf/byte-range-check';
 import { analyseModifications, type Modifications } from '../../../electron/core/pdf/diff/analyse';
-import { PdfDict, PdfRef, PdfString, type PdfValue } from '../../../electron/core/pdf/pdf-objects';
+import { name, PdfDict, PdfRef, PdfString, type PdfValue } from '../../../electron/core/pdf/pdf-objects';
+import { appendUpdate, contentStream } from './append-update';
 
 /** the changes after revision `rev` (1-based, as written) of `file` */
 export function modsAfter(file: string, rev: number): Modifications {
@@ -41,5 +45,43 @@ export function fieldNamed(r: PdfReader, t: string): { num: number; dict: PdfDic
 export function renderPage1(file: string): Buffer {
   return execFileSync('pdftoppm', ['-r', '18', '-gray', '-f', '1', '-l', '1', file], {
     maxBuffer: 1 << 24,
+  });
+}
+
+/** a form XObject drawing `text` over a box of this size */
+export function drawing(text: string, w = 200, h = 60) {
+  return contentStream(
+    `0 0 0 rg 0 0 ${w} ${h} re f 1 1 1 rg BT /Helvetica 14 Tf 4 ${h / 2} Td (${text}) Tj ET`,
+    new PdfDict()
+      .set('Type', name('XObject'))
+      .set('Subtype', name('Form'))
+      .set('BBox', [0, 0, w, h])
+      .set(
+        'Resources',
+        new PdfDict().set(
+          'Font',
+          new PdfDict().set(
+            'Helvetica',
+            new PdfDict()
+              .set('Type', name('Font'))
+              .set('Subtype', name('Type1'))
+              .set('BaseFont', name('Helvetica')),
+          ),
+        ),
+      ),
+  );
+}
+
+/** an update of `input` that replaces field `t` by `change(field)` (plus new objects from `n`) */
+export function changeField(
+  input: string,
+  output: string,
+  t: string,
+  change: (d: PdfDict, n: number) => [PdfDict, ...[number, PdfValue][]],
+): string {
+  return appendUpdate(input, output, (r, n) => {
+    const f = fieldNamed(r, t);
+    const [d, ...extra] = change(f.dict, n);
+    return [[f.num, d], ...extra];
   });
 }
