@@ -2,34 +2,24 @@
  * `sigillo sign [--json] [--module PATH] [--token L] [--cert ID] [--format auto|cades|pades|xades]
  * [--digest sha256|sha384|sha512] [--nest] [--detached] [--out DIR] [--overwrite] FILE...`: the options become
  * the core's signing policy (core/sign/sign-batch.ts: one module load, one login, one PIN, a result per file);
- * this file only translates options, asks the PIN and prints.
+ * this file only translates and checks options and starts the early work on the first file (sign/prefetch.ts);
+ * sign-run.ts, loaded after that, asks the PIN, signs and prints.
  */
 import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DIGEST_NAMES, type DigestName } from '../../core/crypto/key-signer';
 import { cleanStaleTemps } from '../../core/files/stale-temp';
-import { SigilloError, type ErrorInfo } from '../../core/errors';
+import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
-import { REQUESTED_FORMATS, type RequestedFormat, type SignFormat } from '../../core/sign/format-routing';
-import { signBatch, type BatchFileResult, type OpenedSigner } from '../../core/sign/sign-batch';
+import { REQUESTED_FORMATS, type RequestedFormat } from '../../core/sign/format-routing';
+import { startBatchPrefetch } from '../../core/sign/prefetch';
 import { checkPolicy, type SignPolicy } from '../../core/sign/sign-policy';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command';
+import { EXIT_USAGE, type Command, type CommandContext } from '../command';
 import { usageText } from '../usage';
-import { withCliHint } from '../error-hints';
-import { openCardService, stringOption, tokenOptions } from '../card-options';
-import { readSecret } from '../secret-input';
+import { stringOption, tokenOptions } from '../card-options';
 import { SIGN_HELP } from './sign-help';
 import { padesCliOptions, padesOptionsFrom } from './sign-pades-options';
 import { ltvFromCli, signLtvCliOptions } from '../sign-ltv-options';
-
-export interface SignResultJson {
-  input: string;
-  output: string | null;
-  format: SignFormat;
-  error?: ErrorInfo;
-}
-
-const FORMAT_LABEL: Record<SignFormat, string> = { cades: 'CAdES', pades: 'PAdES', xades: 'XAdES' };
 
 function usage(ctx: CommandContext, message: string): number {
   ctx.out.warn(usageText(['sign'], message));
@@ -44,20 +34,6 @@ async function checkOutDir(dir: string): Promise<void> {
       t({ it: 'La cartella {dir} non esiste.', en: 'The folder {dir} does not exist.' }, { dir }),
     );
   }
-}
-
-function printResult(ctx: CommandContext, r: SignResultJson, p: SignPolicy): void {
-  if (r.error) {
-    ctx.out.warn(`✖ ${r.input}: ${r.error.message}`);
-    return;
-  }
-  const kind = p.countersign
-    ? t({ it: 'controfirma CAdES', en: 'CAdES counter-signature' })
-    : p.detached
-      ? t({ it: 'CAdES separata', en: 'CAdES detached' })
-      : FORMAT_LABEL[r.format];
-  const level = p.level === 'B' ? '' : `, ${t({ it: 'livello', en: 'level' })} ${p.level}`;
-  ctx.out.line(`✔ ${r.input} → ${r.output} (${kind}${level})`);
 }
 
 /** The policy from the options, or `{ usage }` (exit 2). */
@@ -95,41 +71,6 @@ function policyFrom(ctx: CommandContext): SignPolicy | { usage: string } {
   return policy;
 }
 
-/** Loads the module, finds the token and certificate, asks the PIN (zeroed after the login) and logs in. */
-async function openSigner(ctx: CommandContext): Promise<OpenedSigner> {
-  const svc = await openCardService(ctx);
-  try {
-    const token = svc.findToken(stringOption(ctx, 'token'));
-    const certId = svc.chooseCertificate(token, stringOption(ctx, 'cert')).id;
-    const pin = await readSecret(
-      ctx.env,
-      'SIGILLO_PIN',
-      t({ it: 'PIN di "{t}": ', en: 'PIN of "{t}": ' }, { t: token.label }),
-      t({ it: 'il PIN', en: 'The PIN' }),
-    );
-    let session;
-    try {
-      session = svc.login(token.serialNumber || token.label, pin);
-    } finally {
-      pin.fill(0);
-    }
-    const s = session;
-    return {
-      signer: s.signer(certId),
-      close: () => {
-        try {
-          s.logout();
-        } finally {
-          svc.close();
-        }
-      },
-    };
-  } catch (e) {
-    svc.close();
-    throw e;
-  }
-}
-
 export const signCommand: Command = {
   path: ['sign'],
   summary: {
@@ -159,19 +100,13 @@ export const signCommand: Command = {
       files.map((f) => (policy.outputDir ? resolve(policy.outputDir) : dirname(resolve(f)))),
     );
     for (const folder of folders) await cleanStaleTemps(folder);
-    // the core's per-file errors get the CLI option that fixes them (e.g. OUTPUT_EXISTS → --overwrite)
-    const withHint = (r: BatchFileResult): SignResultJson =>
-      r.error ? { ...r, error: withCliHint(r.error) } : r;
-    const results: SignResultJson[] = (
-      await signBatch(files, policy, () => openSigner(ctx), {
-        onProgress: (i, done, total) => ctx.out.progress(basename(files[i] as string), done, total),
-        onFileDone: (r: BatchFileResult) => {
-          ctx.out.progressDone();
-          if (!ctx.out.json) printResult(ctx, withHint(r), policy);
-        },
-      })
-    ).map(withHint);
-    if (ctx.out.json) ctx.out.result(results);
-    return results.some((r) => r.error) ? EXIT_FAILURE : EXIT_OK;
+    // the first file's copy and hash start now, while the signing and PKCS#11 code load (~0.1 s)
+    const prefetched = startBatchPrefetch(files, policy);
+    try {
+      const { signRun } = await import('./sign-run.js');
+      return await signRun(ctx, files, policy, prefetched);
+    } finally {
+      await (await prefetched)?.cancel();
+    }
   },
 };

@@ -1,5 +1,4 @@
-/** Byte views shared by the readers: Uint8Array ↔ ArrayBuffer (what asn1js/pkijs want), hex, equality, asn1js parse. */
-import * as asn1js from 'asn1js';
+/** Byte views shared by the readers: Uint8Array ↔ ArrayBuffer (what asn1js/pkijs want), hex, equality. */
 
 export function toBytes(b: ArrayBuffer | ArrayBufferView): Uint8Array {
   if (b instanceof Uint8Array) return b;
@@ -24,11 +23,4 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
     Buffer.from(b.buffer, b.byteOffset, b.byteLength),
   );
-}
-
-/** Parses BER/DER; undefined when the bytes are not one well-formed ASN.1 value. */
-export function parseAsn1(b: Uint8Array): asn1js.AsnType | undefined {
-  const r = asn1js.fromBER(toArrayBuffer(b));
-  if (r.offset === -1 || r.result.error) return undefined;
-  return r.result;
 }

@@ -7,7 +7,7 @@
 import type { KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { children, readElement, valueOf } from './der-parse';
-import { parseAsn1, toBytes } from './bytes';
+import { toArrayBuffer, toBytes } from './bytes';
 
 interface Curve {
   p: bigint;
@@ -158,4 +158,11 @@ export function verifyEcdsaDigest(
   const w = inv(s, c.n);
   const X = add(c, mul(c, mod(e * w, c.n), { x: c.gx, y: c.gy }), mul(c, mod(r * w, c.n), q));
   return X !== null && mod(X.x, c.n) === r;
+}
+
+/** Parses BER/DER; undefined when the bytes are not one well-formed ASN.1 value. */
+function parseAsn1(b: Uint8Array): asn1js.AsnType | undefined {
+  const r = asn1js.fromBER(toArrayBuffer(b));
+  if (r.offset === -1 || r.result.error) return undefined;
+  return r.result;
 }

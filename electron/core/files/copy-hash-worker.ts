@@ -3,8 +3,8 @@
  * worker (`(${copyHashWorker})()`), so it works the same from compiled JS, from the TypeScript test runner and
  * from inside an asar archive, and must not use anything from outside its own body.
  *
- * Shared memory: `slots` holds SLOTS buffers of SLOT_BYTES; `ctl` (Int32Array) holds [produced, consumed, state,
- * len_0 … len_{SLOTS-1}]. The reader reads the input into slot k % SLOTS (waiting until the hasher has consumed
+ * Shared memory: `slots` holds SLOTS buffers of SLOT_BYTES from `slotShift` (off the page boundary: copy-hash.ts);
+ * `ctl` (Int32Array) holds [produced, consumed, state, len_0 … len_{SLOTS-1}]. The reader reads the input into slot k % SLOTS (waiting until the hasher has consumed
  * slot k − SLOTS), writes it to the output when there is one, publishes its length and bumps `produced`; the
  * hasher hashes published slots in order and bumps `consumed`. Small slots keep the bytes in the CPU cache
  * between the read and the write, which makes the copy several times faster than 4 MiB chunks.
@@ -27,6 +27,7 @@ export function copyHashWorker(): void {
     length?: number;
     algorithms: string[];
     slots: SharedArrayBuffer;
+    slotShift: number;
     ctl: SharedArrayBuffer;
     slotBytes: number;
     slotCount: number;
@@ -37,7 +38,7 @@ export function copyHashWorker(): void {
   const CONSUMED = 1;
   const STATE = 2; // 0 running, 1 end of input, 2 stopped (error or cancel)
   const LEN = 3;
-  const buf = Buffer.from(d.slots);
+  const buf = Buffer.from(d.slots, d.slotShift);
   const from = d.from ?? 0;
   const end = d.length ?? Infinity;
   /** bytes to ask for at `pos` (relative to `from`): a slot, or what is left of the range */

@@ -1,13 +1,15 @@
 /**
  * Writes the signed PDF's first part: the original bytes are copied into the temporary output by the kernel
- * (fs.copyFile: copy_file_range/sendfile, in the thread pool) while the same bytes are read from the input and
- * hashed in parallel on worker threads (copy-hash.ts). The caller then hashes the increment's bytes
- * around /Contents, puts the signature into the gap and writes the increment last. No full-file buffer.
+ * (files/kernel-copy.ts: copy_file_range/sendfile in the thread pool, then flushed in the background) while the
+ * same bytes are read from the input and hashed in parallel on worker threads (copy-hash.ts). The caller then
+ * hashes the increment's bytes around /Contents, puts the signature into the gap and writes the increment last.
+ * No full-file buffer.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { copyFile, stat, type FileHandle } from 'node:fs/promises';
+import { stat, type FileHandle } from 'node:fs/promises';
 import { newHash, type HashName } from '../cms/algorithm-oids';
 import { startCopyHash, type CopyHashJob, type PrefetchedWork } from '../files/copy-hash';
+import { copyIntoTemp } from '../files/kernel-copy';
 import { pdfBroken } from './pdf-errors';
 
 /** 8 MiB reads for verification's byte-range hashing */
@@ -34,7 +36,7 @@ export async function copyAndHash(
   const job =
     early?.job ??
     startCopyHash({ input: inputPath, algorithms: [digest], onProgress: progress, size: total, signal });
-  const copying = early?.copied ?? copyFile(inputPath, tempPath);
+  const copying = early?.copied ?? copyIntoTemp(inputPath, tempPath, out);
   try {
     const [, hashed] = await Promise.all([copying, job.done]);
     const copied = (await out.stat()).size;

@@ -2,20 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { regularInputSync } from '../files/file-kind';
 import { SigilloError, failure } from '../errors';
-import { parseCertificate } from '../x509/cert-info';
+import { signerIdentity } from './signer-identity';
 import { decodePng } from './png-image';
 import { signatureAppearance } from './appearance';
 import { appearanceFonts, type AppearanceFont } from './appearance-fonts';
 import type { AppearanceBuilder } from './signature-objects';
 
 export type { VisibleRect } from './visible-spec';
-
-/** The signer's "NOME COGNOME" and fiscal code from the certificate. */
-export function signerIdentity(certificate: Uint8Array): { name: string; fiscalCode?: string } {
-  const s = parseCertificate(certificate).subject;
-  const name = s.givenName && s.surname ? `${s.givenName} ${s.surname}` : (s.commonName ?? s.dn);
-  return { name, fiscalCode: s.fiscalCode };
-}
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 

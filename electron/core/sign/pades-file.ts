@@ -2,7 +2,8 @@
 import type { DigestName, KeySigner } from '../crypto/key-signer';
 import { signPades } from './pades-sign';
 import type { Prefetch } from './prefetch';
-import { appearanceFor, signerIdentity, type VisibleRect } from '../pdf/visible-options';
+import { signerIdentity } from '../pdf/signer-identity';
+import type { VisibleRect } from '../pdf/visible-options';
 
 /** What `sigillo sign` adds for PDFs (--visible, --field, --image, --reason, --location, --contact). */
 export interface PadesFileOptions {
@@ -51,8 +52,12 @@ export async function signPadesFile(o: PadesFileInput): Promise<{ output: string
     field: p.field,
     visible: p.visible,
     signerName: signerIdentity(o.signer.certificate).name,
+    // the appearance code (fonts, PNG) loads only for a visible signature
     appearance: wantsAppearance
-      ? appearanceFor(o.signer.certificate, { imagePath: p.image, reason: p.reason })
+      ? (await import('../pdf/visible-options.js')).appearanceFor(o.signer.certificate, {
+          imagePath: p.image,
+          reason: p.reason,
+        })
       : undefined,
   });
   return { output: r.output, fieldName: r.fieldName };

@@ -6,17 +6,15 @@
  * still matches (same file, size and modification time, same digest, same output), else does the work itself.
  * Whatever is not taken is cancelled (`cancel`): threads stopped, temporary file removed.
  */
-import { copyFile, stat } from 'node:fs/promises';
-import { digestAlgorithmId } from '../cms/algorithms';
-import { OID } from '../cms/oids';
-import { signedDataHead } from '../cms/signed-data';
-import { looksLikeSignedData } from '../cms/signed-data-reader';
+import { stat } from 'node:fs/promises';
 import { openAtomicOutput } from '../files/atomic-output';
+import { copyIntoTemp } from '../files/kernel-copy';
 import { startCopyHash, type PrefetchedWork } from '../files/copy-hash';
 import { fileStamp, sameStamp, stampOf, type FileStamp } from '../files/file-stamp';
 import { outputPathFor, signedPdfPath } from '../files/output-naming';
 import type { DigestName } from '../crypto/key-signer';
 import type { SignFormat } from './format-routing';
+import { formatFor, type SignPolicy } from './sign-policy';
 
 /** Smaller inputs are read in a blink: no threads for them. */
 export const PREFETCH_MIN_BYTES = 16 * 1024 * 1024;
@@ -89,21 +87,26 @@ export class Prefetch {
       if (latest > 0) l(latest);
     };
     if (request.format === 'pades') {
-      const output = signedPdfPath(request.input, request.outputDir);
-      const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
-      if (!out) return undefined;
+      // the hashing thread first (it needs only the input, and takes a while to start), while the output is opened
       const job = startCopyHash({
         input: request.input,
         algorithms: [request.digest],
         onProgress,
         signal: request.signal,
       });
-      const copied = copyFile(request.input, out.temp);
+      const output = signedPdfPath(request.input, request.outputDir);
+      const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
+      if (!out) {
+        await job.cancel();
+        return undefined;
+      }
+      const copied = copyIntoTemp(request.input, out.temp, out.handle);
       copied.catch(() => undefined);
       return new Prefetch(request, identity, { job, out, copied, onProgress: progressHook });
     }
-    if (request.format !== 'cades' || (await looksLikeSignedData(request.input))) return undefined;
-    const offset = stableContentOffset(st.size, request.digest);
+    if (request.format !== 'cades') return undefined;
+    const { cadesContentOffset } = await import('./prefetch-cades.js');
+    const offset = await cadesContentOffset(request.input, st.size, request.digest);
     if (offset === undefined) return undefined;
     const output = outputPathFor(request.input, { outDir: request.outputDir, suffix: '.p7m' });
     const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
@@ -120,17 +123,23 @@ export class Prefetch {
 }
 
 /**
- * Where the content of a new attached p7m starts, when that does not depend on the certificates and signer info
- * that follow it (for big contents every length field already takes its widest form); else undefined.
+ * The early work of a batch (sign-batch.ts), on its first file, when the policy signs it the plain way (not a
+ * counter-signature, not detached); undefined otherwise. Never throws: without it the signer does the work.
+ * Front ends may call it as soon as the policy is known, before loading the signing code (the CLI does).
  */
-export function stableContentOffset(contentLength: number, digest: DigestName): number | undefined {
-  const parts = {
-    digestAlgorithms: [digestAlgorithmId(digest)],
-    eContentType: OID.data,
-    certificates: [],
-    signerInfos: [],
-  };
-  const small = signedDataHead(parts, contentLength, 1024).length;
-  const large = signedDataHead(parts, contentLength, 8 * 1024 * 1024).length;
-  return small === large ? small : undefined;
+export function startBatchPrefetch(
+  files: readonly string[],
+  policy: SignPolicy,
+  signal?: AbortSignal,
+): Promise<Prefetch | undefined> {
+  const first = files[0];
+  if (first === undefined || policy.countersign || policy.detached) return Promise.resolve(undefined);
+  return Prefetch.start({
+    format: formatFor(first, policy),
+    input: first,
+    digest: policy.digest,
+    outputDir: policy.outputDir,
+    overwrite: policy.overwrite,
+    signal,
+  }).catch(() => undefined);
 }

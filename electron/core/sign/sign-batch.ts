@@ -8,7 +8,7 @@
 import type { KeySigner } from '../crypto/key-signer';
 import { toErrorInfo, type ErrorInfo } from '../errors';
 import { withIssuerChain } from './issuer-chain';
-import { Prefetch } from './prefetch';
+import { startBatchPrefetch, type Prefetch } from './prefetch';
 import { signOneFile } from './sign-one-file';
 import { checkPolicy, formatFor, type SignPolicy } from './sign-policy';
 import type { SignFormat } from './format-routing';
@@ -32,6 +32,8 @@ export interface BatchHooks {
   onFileStart?: (index: number) => void;
   onFileDone?: (result: BatchFileResult, index: number) => void;
   signal?: AbortSignal;
+  /** the early work on the first file, already started by the front end (startBatchPrefetch); else started here */
+  prefetched?: Promise<Prefetch | undefined>;
 }
 
 /**
@@ -44,20 +46,14 @@ export async function signBatch(
   open: () => Promise<OpenedSigner>,
   hooks: BatchHooks = {},
 ): Promise<BatchFileResult[]> {
-  checkPolicy(policy);
   const { signal } = hooks;
-  const first = files[0];
-  const prefetched =
-    first === undefined || policy.countersign || policy.detached
-      ? undefined
-      : await Prefetch.start({
-          format: formatFor(first, policy),
-          input: first,
-          digest: policy.digest,
-          outputDir: policy.outputDir,
-          overwrite: policy.overwrite,
-          signal,
-        }).catch(() => undefined);
+  try {
+    checkPolicy(policy);
+  } catch (e) {
+    await (await hooks.prefetched)?.cancel();
+    throw e;
+  }
+  const prefetched = await (hooks.prefetched ?? startBatchPrefetch(files, policy, signal));
   try {
     const session = await open();
     try {

@@ -1,6 +1,6 @@
 /** Where and how to reach the TSA (kept apart from the client so that reading options loads no CMS code). */
 import { tsaError } from './tsa-errors';
-import { parseTsaUrl, type TsaCredentials, type TsaHttpOptions } from './tsa-http';
+import type { TsaCredentials, TsaHttpOptions } from './tsa-http';
 
 export interface TsaConfig {
   url: string;
@@ -22,4 +22,17 @@ export function tsaConfigFrom(url: string | undefined, env: NodeJS.ProcessEnv): 
     url: chosen,
     ...(user ? { credentials: { user, password: env.SIGILLO_TSA_PASSWORD ?? '' } } : {}),
   };
+}
+
+/** The TSA URL if it is http(s) without credentials in it, else TSA_URL_INVALID (checked when options are read). */
+export function parseTsaUrl(url: string): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw tsaError('TSA_URL_INVALID', { url });
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw tsaError('TSA_URL_INVALID', { url });
+  if (u.username || u.password) throw tsaError('TSA_URL_INVALID', { url: `${u.protocol}//${u.host}` });
+  return u;
 }

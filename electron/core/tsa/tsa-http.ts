@@ -6,6 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { readBody } from '../revocation/http-fetch';
 import { tsaError } from './tsa-errors';
+import { parseTsaUrl } from './tsa-config';
 
 export interface TsaCredentials {
   user: string;
@@ -20,18 +21,6 @@ export interface TsaHttpOptions {
 }
 
 export const TSA_HTTP_DEFAULTS = { connectTimeoutMs: 10_000, totalTimeoutMs: 30_000, maxBytes: 1024 * 1024 };
-
-export function parseTsaUrl(url: string): URL {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw tsaError('TSA_URL_INVALID', { url });
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw tsaError('TSA_URL_INVALID', { url });
-  if (u.username || u.password) throw tsaError('TSA_URL_INVALID', { url: `${u.protocol}//${u.host}` });
-  return u;
-}
 
 function basic(c: TsaCredentials): string {
   return 'Basic ' + Buffer.from(`${c.user}:${c.password}`, 'utf8').toString('base64');

@@ -10,6 +10,7 @@ import type { TrustAnchor } from '../trust/trust-source';
 import type { TrustStore } from '../trust/trust-store';
 import { issued, keyRefusal, knownIssued, mayHaveIssued, type ParsedCert } from '../x509/certificates';
 import { nameOf, pathFailureMessage, validatePath, type PathFailure } from '../x509/path-validation';
+import { MAX_CANDIDATES, MAX_DEPTH } from '../x509/chain-limits';
 
 export interface BuiltChain {
   /** signer first; the anchor (when found) last */
@@ -21,8 +22,7 @@ export interface BuiltChain {
   notes: string[];
 }
 
-export const MAX_DEPTH = 12;
-export const MAX_CANDIDATES = 8;
+export { MAX_CANDIDATES, MAX_DEPTH } from '../x509/chain-limits';
 export const MAX_SIGNATURE_CHECKS = 200;
 
 const MAX_STEPS = 2000;

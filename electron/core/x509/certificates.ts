@@ -6,6 +6,9 @@ import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
 import { bytesOf, children, readElement, valueOf, type Element } from '../cms/der-parse';
 import type { SignerId } from '../cms/signer-info-reader';
 import { digestBytes, type HashName } from '../cms/algorithm-oids';
+import { keyRefusal } from './key-refusal';
+
+export { keyRefusal, MAX_RSA_BITS } from './key-refusal';
 
 export interface ParsedCert {
   der: Uint8Array;
@@ -188,41 +191,4 @@ export function issued(issuer: ParsedCert, child: ParsedCert): boolean {
     byChild.set(child, r);
   }
   return r;
-}
-
-/** RSA moduli above this are refused before any signature math (issue 19: 16384-bit keys cost seconds). */
-export const MAX_RSA_BITS = 8192;
-const CURVES = new Set([
-  'prime256v1',
-  'secp384r1',
-  'secp521r1',
-  'brainpoolP256r1',
-  'brainpoolP384r1',
-  'brainpoolP512r1',
-]);
-
-/** Why this certificate's public key is refused (plain words), undefined when it is acceptable. */
-export function keyRefusal(p: ParsedCert): string | undefined {
-  if (!refusalMemo.has(p)) refusalMemo.set(p, refusalOf(p));
-  return refusalMemo.get(p);
-}
-
-const refusalMemo = new WeakMap<ParsedCert, string | undefined>();
-
-function refusalOf(p: ParsedCert): string | undefined {
-  try {
-    const key = p.x509.publicKey;
-    const type = key.asymmetricKeyType;
-    const d = key.asymmetricKeyDetails ?? {};
-    if (type === 'rsa' || type === 'rsa-pss') {
-      const bits = d.modulusLength ?? 0;
-      return bits > MAX_RSA_BITS ? `RSA ${bits} bit > ${MAX_RSA_BITS}` : undefined;
-    }
-    if (type === 'ec')
-      return d.namedCurve && CURVES.has(d.namedCurve) ? undefined : `EC ${d.namedCurve ?? '?'}`;
-    if (type === 'ed25519' || type === 'ed448') return undefined;
-    return String(type);
-  } catch {
-    return 'unreadable key';
-  }
 }

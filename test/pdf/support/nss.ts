@@ -1,5 +1,5 @@
 /** An NSS database for poppler's pdfsig: the test root trusted, and optionally a signer key (for -add-signature). */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IssuedCert, TestPki } from '../../support/pki';
@@ -49,8 +49,24 @@ export interface PdfsigSignature {
 /** Runs `pdfsig` and parses what it says about each signature. */
 export function pdfsig(file: string, nss: NssDb): PdfsigSignature[] {
   const r = spawnSync('pdfsig', ['-nssdir', `sql:${nss.dir}`, file], { encoding: 'utf8' });
+  return parsePdfsig(r.stdout);
+}
+
+/**
+ * `pdfsig` without blocking this process: for certificates whose OCSP responder runs in the test itself
+ * (pki-revocation-server.ts), which a blocking call would keep from answering.
+ */
+export function pdfsigAsync(file: string, nss: NssDb): Promise<PdfsigSignature[]> {
+  return new Promise((resolve) =>
+    execFile('pdfsig', ['-nssdir', `sql:${nss.dir}`, file], { encoding: 'utf8' }, (_e, stdout) =>
+      resolve(parsePdfsig(stdout)),
+    ),
+  );
+}
+
+function parsePdfsig(stdout: string): PdfsigSignature[] {
   const out: PdfsigSignature[] = [];
-  for (const block of r.stdout.split(/^Signature #\d+:$/m).slice(1)) {
+  for (const block of stdout.split(/^Signature #\d+:$/m).slice(1)) {
     out.push({
       field: /Signature Field Name: (.*)$/m.exec(block)?.[1] ?? '',
       subFilter: /Signature Type: (.*)$/m.exec(block)?.[1] ?? '',
