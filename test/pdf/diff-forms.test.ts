@@ -7,8 +7,6 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
-import { revisionEnds } from '../../electron/core/pdf/byte-range-check';
-import { analyseModifications, type Modifications } from '../../electron/core/pdf/diff/analyse';
 import { name, PdfDict, PdfRef, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
@@ -16,19 +14,12 @@ import { modifiedVerdict } from '../support/dss-corpus';
 import { appendUpdate, qpdfCheck, str, withAnnotation } from './support/append-update';
 import { fieldAppearance, formPdf } from './support/form-pdf';
 import { signFile } from './support/signers';
+import { modsAfter } from './support/signed-fields';
 
 const fx = inject('fixture');
 const trust = new TrustStore([]);
 
-function mods(file: string, rev: number): Modifications {
-  const reader = PdfReader.open(file);
-  try {
-    const revs = revisionEnds(reader.sections);
-    return analyseModifications(reader, revs[rev - 1]!.end, revs.length - rev);
-  } finally {
-    reader.close();
-  }
-}
+const mods = modsAfter;
 
 /** the field "Nome" of the latest revision: its number, dictionary and appearance stream number */
 function nome(r: PdfReader): { num: number; dict: PdfDict; ap: number } {

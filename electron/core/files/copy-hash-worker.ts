@@ -3,7 +3,7 @@
  * worker (`(${copyHashWorker})()`), so it works the same from compiled JS, from the TypeScript test runner and
  * from inside an asar archive, and must not use anything from outside its own body.
  *
- * Shared memory: `slots` holds SLOTS buffers of SLOT_BYTES from `slotShift` (off the page boundary: copy-hash.ts);
+ * Shared memory: `slots` holds SLOTS buffers of SLOT_BYTES from `slotShift` (files/aligned-buffer.ts);
  * `ctl` (Int32Array) holds [produced, consumed, state, len_0 … len_{SLOTS-1}]. The reader reads the input into slot k % SLOTS (waiting until the hasher has consumed
  * slot k − SLOTS), writes it to the output when there is one, publishes its length and bumps `produced`; the
  * hasher hashes published slots in order and bumps `consumed`. Small slots keep the bytes in the CPU cache

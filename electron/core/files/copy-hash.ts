@@ -11,17 +11,11 @@ import { copyHashWorker } from './copy-hash-worker';
 import { cancelledError, throwIfCancelled } from './cancelled';
 import { fileError } from './input-file';
 import { writeFully } from './write-fully';
+import { bufferShift, PLACE_SLACK } from './aligned-buffer';
 import type { AtomicOutput } from './atomic-output';
 
 const SLOT_BYTES = 256 * 1024;
 const SLOT_COUNT = 32;
-/**
- * The slots start this many bytes past a page boundary: reading from the page cache into a page-aligned buffer
- * costs ~3–4× the CPU of a shifted one on the AMD EPYC build machine (the kernel's copy is slow when source and
- * destination share their offset in the page): 200 MB read ~0.09 s → ~0.025 s, read + write ~0.15 s → ~0.10 s
- * (test/bench/read-alignment.ts).
- */
-export const SLOT_SHIFT = 64;
 /** progress is reported every 4 MiB (and at the end) */
 const PROGRESS_EVERY = 4 * 1024 * 1024;
 const WORKER_SOURCE = `(${copyHashWorker.toString()})()`;
@@ -109,7 +103,8 @@ function inThreadJob(o: CopyHashOptions): CopyHashJob {
 }
 
 function threadedJob(o: CopyHashOptions): CopyHashJob {
-  const slots = new SharedArrayBuffer(SLOT_SHIFT + SLOT_BYTES * SLOT_COUNT);
+  // the slots are placed off the slow copy band for where they are read from and written to (aligned-buffer.ts)
+  const slots = new SharedArrayBuffer(PLACE_SLACK + SLOT_BYTES * SLOT_COUNT);
   const ctl = new SharedArrayBuffer(4 * (3 + SLOT_COUNT));
   const common = {
     input: o.input,
@@ -119,7 +114,7 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
     length: o.range?.length,
     algorithms: o.algorithms,
     slots,
-    slotShift: SLOT_SHIFT,
+    slotShift: bufferShift(o.range?.from ?? 0, o.out?.offset),
     ctl,
     slotBytes: SLOT_BYTES,
     slotCount: SLOT_COUNT,

@@ -5,9 +5,13 @@
 import { open, stat } from 'node:fs/promises';
 import { SigilloError, failure } from '../errors';
 import type { ReadPool } from './read-pool';
+import { placedBuffer } from './aligned-buffer';
 
 /** 4 MiB reads: few system calls and awaits per GiB, little memory */
 export const READ_CHUNK = 4 * 1024 * 1024;
+
+/** reads of at least this many bytes go into a placed buffer (aligned-buffer.ts); smaller ones: Node's pool */
+const PLACED_FROM = 256 * 1024;
 
 /** Turns a filesystem error about `path` into a SigilloError with a plain message. */
 export function fileError(e: unknown, path: string): SigilloError {
@@ -84,7 +88,13 @@ export async function* readInput(
   let pos = 0;
   const readNext = async (): Promise<Buffer> => {
     const want = nextReadSize(chunkSize, size, pos);
-    const buf = pool && want === pool.size ? pool.take() : Buffer.allocUnsafe(want);
+    // big reads go into buffers placed off the slow copy band for `pos` (aligned-buffer.ts)
+    const buf =
+      pool && want === pool.size
+        ? pool.take(pos)
+        : want >= PLACED_FROM
+          ? placedBuffer(want, { readAt: pos })
+          : Buffer.allocUnsafe(want);
     const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
     pos += bytesRead;
     return bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);

@@ -10,6 +10,7 @@ import { stat, type FileHandle } from 'node:fs/promises';
 import { newHash, type HashName } from '../cms/algorithm-oids';
 import { startCopyHash, type CopyHashJob, type PrefetchedWork } from '../files/copy-hash';
 import { copyIntoTemp } from '../files/kernel-copy';
+import { PlacedReads } from '../files/aligned-buffer';
 import { pdfBroken } from './pdf-errors';
 
 /** 8 MiB reads for verification's byte-range hashing */
@@ -64,8 +65,9 @@ export function hashRanges(
   }
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
+    const reads = new PlacedReads(CHUNK);
     for (const [start, len] of ranges) {
+      const buf = reads.at(start);
       let done = 0;
       while (done < len) {
         const n = readSync(fd, buf, 0, Math.min(CHUNK, len - done), start + done);

@@ -21,6 +21,8 @@ export function rangeHashPass(
   fs: typeof import('node:fs'),
   createHash: typeof import('node:crypto').createHash,
   chunk: number,
+  /** where in its allocation a buffer read from a position starts (files/aligned-buffer.ts bufferShift) */
+  shiftFor: (readAt: number) => number,
 ): Record<string, Uint8Array>[] {
   const make = (a: string) => (a === 'shake256' ? createHash(a, { outputLength: 64 }) : createHash(a));
   const clone = (h: import('node:crypto').Hash, a: string) =>
@@ -38,7 +40,8 @@ export function rangeHashPass(
   });
   const fd = fs.openSync(path, 'r');
   try {
-    const buf = Buffer.allocUnsafe(chunk);
+    // one allocation, a view placed for each segment's start (reads move on by `chunk`, a multiple of 4 KiB)
+    const all = Buffer.allocUnsafeSlow(chunk + 4096);
     for (let k = 0; k + 1 < bounds.length; k++) {
       const p = bounds[k]!;
       const q = bounds[k + 1]!;
@@ -54,6 +57,7 @@ export function rangeHashPass(
           taking.push(g.hash);
         }
       }
+      const buf = all.subarray(shiftFor(p), shiftFor(p) + chunk);
       for (let pos = p; taking.length > 0 && pos < q;) {
         const n = fs.readSync(fd, buf, 0, Math.min(chunk, q - pos), pos);
         if (n === 0)

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { HashName } from '../cms/algorithm-oids';
 import { pdfBroken } from './pdf-errors';
 import { rangeHashPass, type PassJob } from './range-hash-pass';
+import { bufferShift } from '../files/aligned-buffer';
 
 export interface RangeJob {
   ranges: [number, number][];
@@ -44,7 +45,7 @@ const THREAD_SOURCE =
   `const { parentPort } = require('node:worker_threads');` +
   `parentPort.once('message', (d) => {` +
   ` try { parentPort.postMessage({ digests: (${rangeHashPass.toString()})(d.jobs, d.path, require('node:fs'),` +
-  ` require('node:crypto').createHash, d.chunk) }); }` +
+  ` require('node:crypto').createHash, d.chunk, ${bufferShift.toString()}) }); }` +
   ` catch (e) { parentPort.postMessage({ error: String(e && e.message), code: e && e.code }); } });`;
 
 export function startHashThread(): HashThread {
@@ -91,7 +92,7 @@ export async function hashRangeJobs(
   try {
     if (bytes < THREAD_FROM_BYTES) {
       thread?.close();
-      digests = rangeHashPass(taken, path, fs, createHash, CHUNK);
+      digests = rangeHashPass(taken, path, fs, createHash, CHUNK, bufferShift);
     } else digests = await (thread ?? startHashThread()).run(taken, path);
   } catch (e) {
     if ((e as { code?: string }).code === 'RANGE_BEYOND_EOF')

@@ -21,14 +21,25 @@ export function classicPdf(objs: string[]): string {
   return `${text}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
 }
 
-export function pdfWithCms(path: string, subFilter: string, makeCms: (signed: Buffer) => Uint8Array): string {
+export function pdfWithCms(
+  path: string,
+  subFilter: string,
+  makeCms: (signed: Buffer) => Uint8Array,
+  /**
+   * when not the default: the signature field (object 4, its value object 5), objects from 6 on, and the page's
+   * /Annots entries
+   */
+  shape: { widget?: string; extra?: string[]; annots?: string } = {},
+): string {
   const type = subFilter === 'ETSI.RFC3161' ? '/DocTimeStamp' : '/Sig';
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >> >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>',
-    '<< /Type /Annot /Subtype /Widget /FT /Sig /T (Firma1) /Rect [0 0 0 0] /P 3 0 R /V 5 0 R /F 132 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [${shape.annots ?? '4 0 R'}] >>`,
+    shape.widget ??
+      '<< /Type /Annot /Subtype /Widget /FT /Sig /T (Firma1) /Rect [0 0 0 0] /P 3 0 R /V 5 0 R /F 132 >>',
     `<< /Type ${type} /Filter /Adobe.PPKLite /SubFilter /${subFilter} /ByteRange ${PLACEHOLDER} /Contents <${'0'.repeat(2 * GAP)}> >>`,
+    ...(shape.extra ?? []),
   ];
   let text = classicPdf(objs);
   const lt = text.indexOf('/Contents <') + '/Contents '.length;

@@ -14,20 +14,26 @@ import { judgeField, judgeFill } from './rules/form-field';
 import { judgeAnnotation } from './rules/annotation';
 import { judgeGrowingArray } from './rules/growing-array';
 
-/** full name of a field (or of the field a widget belongs to), from /T up the /Parent chain */
-function fieldNameOf(store: ObjectStore, d: PdfDict): string {
+/**
+ * full name and type of a field (or of the field a widget belongs to), from /T and the first /FT up the
+ * /Parent chain: a signature widget listed only in a page's /Annots is still a signature field's
+ */
+function fieldOf(store: ObjectStore, d: PdfDict): { name: string; type: string | undefined } {
   const parts: string[] = [];
+  let type: string | undefined;
   let node: PdfDict | undefined = d;
   for (let i = 0; node && i < 32; i++) {
     const tv = node.get('T');
     if (tv instanceof PdfString) parts.unshift(tv.text());
+    const ft = node.get('FT');
+    if (type === undefined && isName(ft)) type = ft.name;
     try {
       node = store.dict(node.get('Parent'));
     } catch {
       node = undefined;
     }
   }
-  return parts.join('.');
+  return { name: parts.join('.'), type };
 }
 
 export function judgeObject(
@@ -45,10 +51,9 @@ export function judgeObject(
   let rest = roles;
   if (fieldRole || (annotRole && isName(oldD?.get('Subtype'), 'Widget'))) {
     rest = roles.filter((r) => r.kind !== 'field' && r.kind !== 'annot');
-    const name = fieldRole?.field ?? (oldD ? fieldNameOf(ctx.old, oldD) : '');
-    const type =
-      fieldRole?.fieldType ??
-      (isName(oldD?.get('FT')) ? (oldD.get('FT') as { name: string }).name : undefined);
+    const own = oldD ? fieldOf(ctx.old, oldD) : undefined;
+    const name = fieldRole?.field ?? own?.name ?? '';
+    const type = fieldRole?.fieldType ?? own?.type;
     if (oldD && newD) judgeField(ctx, oldD, newD, type, { object: num, page, name });
     else judgeRefused(ctx, 'other', { object: num, page });
   } else if (annotRole) {

@@ -15,6 +15,7 @@ const RULES: Record<string, Message> = {
   'signature-field': { it: 'firme successive', en: 'later signatures' },
   'signature-spoofing': { it: 'firma contraffatta', en: 'spoofed signature' },
   'signature-value': { it: 'firme esistenti', en: 'existing signatures' },
+  'signed-field': { it: 'campi firma della versione firmata', en: 'signature fields of the signed version' },
   page: { it: 'pagine firmate', en: 'signed pages' },
   'page-content': { it: 'contenuto delle pagine', en: 'page content' },
   'page-tree': { it: 'elenco delle pagine', en: 'page list' },

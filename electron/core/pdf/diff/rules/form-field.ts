@@ -1,13 +1,16 @@
 /**
  * An existing form field or widget: filling it changes /V, /AS and /AP only (new appearance streams: an old
  * stream overwritten in place is refused by its own role). Always reported; refused under DocMDP P=1 and for
- * fields locked by the signature's FieldMDP. A signature field may receive its first value (a new signature).
+ * fields locked by the signature's FieldMDP. A signature field may receive its first value (a new signature)
+ * with its appearance; a signature field not signed now is settled (signed-field.ts).
  */
 import { PdfDict, PdfRef, type PdfValue } from '../../pdf-objects';
 import { changedKeys } from '../../pdf-diff';
 import { msg, type DiffContext, type Where } from '../context';
 import { judgeGrowingArray } from './growing-array';
 import { judgeSignatureValue } from './signature-value';
+import { judgeSettledSignatureField } from './signed-field';
+import { signedNow } from './sig-field-state';
 
 const FILL_KEYS = new Set(['V', 'AS', 'AP']);
 const SIG_KEYS = new Set(['V', 'AS', 'AP', 'F', 'Lock', 'SV', 'Ff']);
@@ -21,6 +24,7 @@ export function judgeField(
 ): void {
   const keys = changedKeys(ctx.reader, oldD, newD);
   const sig = type === 'Sig';
+  if (sig && !signedNow(ctx, oldD, newD)) return judgeSettledSignatureField(ctx, oldD, newD, keys, where);
   const free = sig ? SIG_KEYS : FILL_KEYS;
   const f = where.name ?? '';
   if (keys.includes('AP')) judgeNewAppearance(ctx, oldD.get('AP'), newD.get('AP'), where);
@@ -35,23 +39,9 @@ export function judgeField(
       );
   }
   if (sig) {
-    if (!keys.includes('V')) return;
-    const before = oldD.get('V');
-    if (before !== undefined && before !== null) {
-      return ctx.deny(
-        'signature-replaced',
-        'signature-field',
-        msg(
-          {
-            it: 'firma esistente sostituita nel campo «{f}»',
-            en: 'existing signature replaced in field "{f}"',
-          },
-          { f },
-        ),
-        where,
-      );
-    }
-    return judgeSignatureValue(ctx, newD.get('V'), where);
+    // signed now: the value is judged where it was set (the field itself; a widget kid's parent)
+    if (keys.includes('V')) judgeSignatureValue(ctx, newD.get('V'), where);
+    return;
   }
   if (!keys.some((k) => FILL_KEYS.has(k))) return;
   judgeFill(ctx, keys.includes('V') || keys.includes('AS'), where);

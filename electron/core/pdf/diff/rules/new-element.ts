@@ -7,6 +7,7 @@
 import { isName, PdfRef, PdfString, type PdfValue } from '../../pdf-objects';
 import { msg, type DiffContext } from '../context';
 import { judgeSignatureValue } from './signature-value';
+import { settledField } from './sig-field-state';
 
 export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | undefined): void {
   const num = v instanceof PdfRef ? v.num : undefined;
@@ -57,6 +58,28 @@ export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | un
   }
   if (isSig) {
     if (field?.field !== undefined && field.field !== num && !d?.has('V')) {
+      // a new widget of a signature field the signed revision had and that is not signed now shows what was
+      // not there: pyHanko refuses any /Kids change of such a field
+      const settled = settledField(ctx, field.field);
+      if (settled) {
+        return ctx.deny(
+          'appearance',
+          'signed-field',
+          msg(
+            settled === 'signed'
+              ? {
+                  it: 'riquadro aggiunto al campo firma «{f}», già firmato',
+                  en: 'widget added to signature field "{f}", already signed',
+                }
+              : {
+                  it: 'riquadro aggiunto al campo firma vuoto «{f}» senza firmarlo',
+                  en: 'widget added to empty signature field "{f}" without signing it',
+                },
+            { f: name ?? '' },
+          ),
+          where,
+        );
+      }
       // the widget of a signature field listed on its own (/Kids): the field's value is judged with the field
       return ctx.allow(
         'signature',
