@@ -1,6 +1,5 @@
 /** Small HTTP client for OCSP and CRLs: bounded connect and total timeouts, size cap, a few redirects. */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 
 export interface FetchOptions {
   method?: 'GET' | 'POST';
@@ -16,8 +15,18 @@ const MAX_REDIRECTS = 3;
 
 export class FetchError extends Error {}
 
-function once(url: URL, o: FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
-  const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+/**
+ * node:http / node:https load on the first request: an offline verification (a batch of 1000 files, and each
+ * verifier thread) never fetches, and loading them (with net, tls, streams) cost ~10 ms of its start (issue 22).
+ */
+async function requester(url: URL): Promise<typeof import('node:http').request> {
+  return url.protocol === 'https:'
+    ? (await import('node:https')).request
+    : (await import('node:http')).request;
+}
+
+async function once(url: URL, o: FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
+  const req = (await requester(url))(url, {
     signal,
     method: o.method ?? 'GET',
     headers: o.body
