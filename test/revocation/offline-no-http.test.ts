@@ -2,7 +2,8 @@
  * An offline verification never loads Node's HTTP stack (issue 22, the batch's fixed cost): `http-fetch.ts`
  * requires node:http / node:https on its first request only, so `sigillo verify --offline` of a p7m, which
  * never fetches, does not pay ~10 ms (and each verifier thread as much) for http, https and tls.
- * That the client still fetches is proven by test/faults/network-faults.test.ts.
+ * That the client still fetches: test/faults/network-faults.test.ts (the module) and test/cli/verify.test.ts
+ * (live OCSP through the built CLI bundle, where an `import()` of a built-in would fail).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

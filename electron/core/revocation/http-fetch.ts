@@ -17,16 +17,20 @@ export class FetchError extends Error {}
 
 /**
  * node:http / node:https load on the first request: an offline verification (a batch of 1000 files, and each
- * verifier thread) never fetches, and loading them (with net, tls, streams) cost ~10 ms of its start (issue 22).
+ * verifier thread) never fetches, and loading them (with tls and streams) cost ~10 ms of its start (issue 22).
+ * A plain require, not `import()`: the CLI bundle runs as a compiled script, where a dynamic import of a
+ * built-in has no loader to answer it.
  */
-async function requester(url: URL): Promise<typeof import('node:http').request> {
+function requester(url: URL): typeof import('node:http').request {
+  /* eslint-disable @typescript-eslint/no-require-imports */
   return url.protocol === 'https:'
-    ? (await import('node:https')).request
-    : (await import('node:http')).request;
+    ? (require('node:https') as typeof import('node:https')).request
+    : (require('node:http') as typeof import('node:http')).request;
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
-async function once(url: URL, o: FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
-  const req = (await requester(url))(url, {
+function once(url: URL, o: FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
+  const req = requester(url)(url, {
     signal,
     method: o.method ?? 'GET',
     headers: o.body
