@@ -3,8 +3,9 @@
 // from the previous run's cache, so the last one holds the code all of them compiled (V8 compiles a function on
 // its first call: a cache made right after loading would hold almost nothing). The runs see a private HOME and
 // never the network (--offline). The cache is checked by a normal start of the bin before it is kept.
+// `sign` is trained as far as it goes without a token (signTraining): the build has none.
 const { spawnSync } = require('node:child_process');
-const { copyFileSync, mkdtempSync, renameSync, rmSync } = require('node:fs');
+const { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -25,6 +26,25 @@ const RUNS = [
   ['verify', ...trust, p7m, pdf],
 ];
 
+/**
+ * The `sign` training run: a PAdES signature of the training PDF into an empty folder of the private HOME, with
+ * the PKCS#11 module named by a path that does not exist there, so the run parses the options, checks the policy
+ * and the output folder, loads the signing and PKCS#11 code (graphene-pk11's ~0.1 MB, evaluated by every card
+ * command) and stops at the module (PKCS11_MODULE_NOT_FOUND, exit 1): no module is loaded, no card reached, no PIN
+ * asked (no SIGILLO_PIN, stdin closed), nothing written (checked).
+ */
+function signTraining(home) {
+  const out = join(home, 'signed');
+  mkdirSync(out);
+  return {
+    words: ['sign', '--format', 'pades', '--out', out, pdf],
+    env: { SIGILLO_PKCS11_MODULE: join(home, 'no-module', 'none.so') },
+    check() {
+      if (readdirSync(out).length > 0) throw new Error(`the sign training run wrote into ${out}`);
+    },
+  };
+}
+
 /** the environment of the training runs: a private HOME and user folders, nothing else */
 function trainingEnv(home) {
   return {
@@ -41,16 +61,23 @@ function trainCodeCache() {
   const env = trainingEnv(home);
   try {
     let cache = '-';
-    RUNS.forEach((words, i) => {
+    const runs = [...RUNS.map((words) => ({ words, env: {}, check() {} })), signTraining(home)];
+    runs.forEach((run, i) => {
       const out = join(home, `cache-${i}`);
       const r = spawnSync(
         process.execPath,
-        [join(__dirname, 'code-cache-run.js'), BUNDLE, cache, out, ...words],
-        { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 60_000 },
+        [join(__dirname, 'code-cache-run.js'), BUNDLE, cache, out, ...run.words],
+        {
+          env: { ...env, ...run.env },
+          stdio: ['ignore', 'ignore', 'pipe'],
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
       );
       if (r.status === 70 || r.signal || r.error) {
-        throw new Error(`training run ${words.join(' ')} failed: ${r.error ?? r.signal ?? r.stderr}`);
+        throw new Error(`training run ${run.words.join(' ')} failed: ${r.error ?? r.signal ?? r.stderr}`);
       }
+      run.check();
       cache = out;
     });
     const tmp = `${CACHE}.tmp-${process.pid}`;
@@ -71,4 +98,4 @@ function trainCodeCache() {
   }
 }
 
-module.exports = { BUNDLE, CACHE, RUNS, trainCodeCache, trainingEnv, training };
+module.exports = { BUNDLE, CACHE, RUNS, signTraining, trainCodeCache, trainingEnv, training };
