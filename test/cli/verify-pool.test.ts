@@ -147,6 +147,31 @@ describe('verification pool', () => {
     }
   });
 
+  it('threads of this process running now: state R after the last parenthesis of each task stat', () => {
+    const stats: Record<string, string> = {
+      '10': '10 (node) R 1 10 10 0 -1',
+      '11': '11 (V8 Worker) S 1 10 10 0 -1',
+      '12': '12 (a) b) R) R 1 10 10 0 -1', // a name with ") R" in it, running
+      '13': '13 (x) S 1 10 10 0 -1',
+    };
+    expect(
+      pool.runningHere(
+        () => Object.keys(stats),
+        (id) => stats[id]!,
+      ),
+    ).toBe(2);
+    // nothing readable: the caller itself still runs
+    expect(
+      pool.runningHere(
+        () => [],
+        () => '',
+      ),
+    ).toBe(1);
+    // the real /proc of this test process: the calling thread at least
+    expect(pool.runningHere()).toBeGreaterThanOrEqual(1);
+    expect(pool.runningElsewhere()).toBeGreaterThanOrEqual(0);
+  });
+
   it('threads: what runs now decides over the one-minute average when it is known', () => {
     // the average still counts a run that just ended; nothing else running now: the idle cores count
     expect(pool.poolThreads(100, {}, 4, 3.5, 0)).toBe(2);
@@ -158,8 +183,31 @@ describe('verification pool', () => {
     expect(pool.poolThreads(1000, {}, 2, 0, 1)).toBe(0); // the other core is busy now
     expect(pool.poolThreads(100, {}, 16, 0, 0)).toBe(7); // at most MAX_THREADS
     // /proc/loadavg: "1min 5min 15min running/total lastpid"; this thread is one of the running
-    expect(pool.runningElsewhere(() => '0.52 0.41 0.30 3/201 4242\n')).toBe(2);
-    expect(pool.runningElsewhere(() => '0.00 0.00 0.00 1/90 17\n')).toBe(0);
+    expect(
+      pool.runningElsewhere(
+        () => '0.52 0.41 0.30 3/201 4242\n',
+        () => 1,
+      ),
+    ).toBe(2);
+    expect(
+      pool.runningElsewhere(
+        () => '0.00 0.00 0.00 1/90 17\n',
+        () => 1,
+      ),
+    ).toBe(0);
+    // this process's own compiler/GC threads running now are not another program's load
+    expect(
+      pool.runningElsewhere(
+        () => '1.10 0.41 0.30 3/201 4242\n',
+        () => 3,
+      ),
+    ).toBe(0);
+    expect(
+      pool.runningElsewhere(
+        () => '1.10 0.41 0.30 4/201 4242\n',
+        () => 3,
+      ),
+    ).toBe(1);
     expect(pool.runningElsewhere(() => 'garbage')).toBeUndefined();
     expect(
       pool.runningElsewhere(() => {

@@ -6,7 +6,7 @@
  * checker and its caches, shared on disk by atomic writes). The reports come back in input order and are the
  * same as the serial run's (SIGILLO_NO_FAST=1 turns the pool off; the benchmark compares both).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -63,13 +63,37 @@ function workerFile(): string | undefined {
 }
 
 /**
- * Threads running on the machine now besides this one (Linux: the running count of /proc/loadavg, ourselves
- * excluded); undefined where it cannot be read.
+ * Threads of this process running now (Linux: state R in /proc/self/task/<id>/stat), at least 1 (the caller):
+ * V8's own compiler and GC threads run while the verifier code loads and must not count as another program's load.
  */
-export function runningElsewhere(read = () => readFileSync('/proc/loadavg', 'latin1')): number | undefined {
+export function runningHere(
+  tasks = (): string[] => readdirSync('/proc/self/task'),
+  stat = (id: string): string => readFileSync(`/proc/self/task/${id}/stat`, 'latin1'),
+): number {
+  let n = 0;
+  try {
+    for (const id of tasks()) {
+      // "pid (comm) S …": the state follows the last ')' (comm may hold spaces and parentheses)
+      const s = stat(id);
+      if (s.charAt(s.lastIndexOf(')') + 2) === 'R') n++;
+    }
+  } catch {
+    // a thread may end while we look; what was counted stands
+  }
+  return Math.max(1, n);
+}
+
+/**
+ * Threads running on the machine now besides this process's (Linux: the running count of /proc/loadavg minus
+ * `runningHere`); undefined where it cannot be read.
+ */
+export function runningElsewhere(
+  read = () => readFileSync('/proc/loadavg', 'latin1'),
+  here: () => number = () => runningHere(),
+): number | undefined {
   try {
     const running = /^\S+ \S+ \S+ (\d+)\//.exec(read())?.[1];
-    return running === undefined ? undefined : Math.max(0, Number(running) - 1);
+    return running === undefined ? undefined : Math.max(0, Number(running) - here());
   } catch {
     return undefined;
   }
