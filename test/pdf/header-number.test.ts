@@ -4,7 +4,7 @@
  * 40-byte window included: crafted cases and random byte strings drawn from the characters that matter.
  */
 import { describe, expect, it } from 'vitest';
-import { headerNumber } from '../../electron/core/pdf/pdf-reader';
+import { headerNumber } from '../../electron/core/pdf/object-header';
 
 /** the former test, on the Latin-1 text of the same bytes */
 function byRegex(b: Buffer): number | undefined {

@@ -2,64 +2,14 @@
  * A small PDF object parser (ISO 32000-1 §7.2–7.3) over a byte window. When the window ends before the object
  * does and more of the file exists, it throws NeedMoreBytes so the caller can retry with a larger window.
  */
-import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './pdf-objects';
+import { PdfDict, PdfName, PdfStream, PdfString, type PdfValue } from './pdf-objects';
 import { pdfBroken, pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
 import { ESCAPES, isDigit, isRegular, isWhite } from './pdf-chars';
 import { MAX_NESTING, MAX_STRING_BYTES, MAX_VALUES } from './pdf-limits';
+import { latin1, reference } from './parse-intern';
+import { Bytes } from './string-bytes';
 
 export class NeedMoreBytes extends Error {}
-
-/** a growable byte buffer for strings and names: never a JS number array (8+ bytes per byte) */
-class Bytes {
-  private b = Buffer.allocUnsafe(64);
-  length = 0;
-  push(c: number): void {
-    if (this.length === this.b.length) {
-      if (this.length >= MAX_STRING_BYTES) throw pdfObjectTooLarge(`string over ${MAX_STRING_BYTES} bytes`);
-      const n = Buffer.allocUnsafe(this.length * 2);
-      this.b.copy(n);
-      this.b = n;
-    }
-    this.b[this.length++] = c;
-  }
-  bytes(): Uint8Array {
-    return new Uint8Array(this.b.subarray(0, this.length));
-  }
-}
-
-/** words up to this length are looked up among the ones already made (names repeat: /Type, /Page, /Length…) */
-const SHORT_WORD = 24;
-/** the last word made per hash slot: one string for every /Type of 10 000 objects instead of one each */
-const words: (string | undefined)[] = new Array<string | undefined>(2048).fill(undefined);
-
-/** bytes as a Latin-1 string: short words (names, numbers, keywords) without a Buffer copy, made once */
-function latin1(b: Uint8Array, from: number, to: number): string {
-  const n = to - from;
-  if (n > SHORT_WORD) return Buffer.from(b.buffer, b.byteOffset + from, n).toString('latin1');
-  let h = n;
-  for (let i = from; i < to; i++) h = (h * 31 + b[i]!) | 0;
-  const slot = h & (words.length - 1);
-  const known = words[slot];
-  if (known !== undefined && known.length === n) {
-    let same = true;
-    for (let i = 0; i < n && same; i++) same = known.charCodeAt(i) === b[from + i];
-    if (same) return known;
-  }
-  let s = '';
-  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]!);
-  words[slot] = s;
-  return s;
-}
-
-/** the last reference made per slot: references never change, so 5000 pages' `/Parent 2 0 R` can be one */
-const refs: (PdfRef | undefined)[] = new Array<PdfRef | undefined>(4096).fill(undefined);
-
-function reference(num: number, gen: number): PdfRef {
-  const slot = num & (refs.length - 1);
-  const known = refs[slot];
-  if (known !== undefined && known.num === num && known.gen === gen) return known;
-  return (refs[slot] = new PdfRef(num, gen));
-}
 
 /** names up to this length without escapes are read directly (far below MAX_STRING_BYTES, whose check stays) */
 const PLAIN_NAME = 4096;
