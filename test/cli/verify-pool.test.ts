@@ -147,6 +147,22 @@ describe('verification pool', () => {
     }
   });
 
+  it('a core busy for an instant is not busy: the least of a few readings of what runs elsewhere', () => {
+    const readings = (xs: (number | undefined)[]) => {
+      let i = 0;
+      return () => xs[i++];
+    };
+    expect(pool.steadyRunningElsewhere(3, 0, readings([1, 0, 1]))).toBe(0); // a transient task
+    expect(pool.steadyRunningElsewhere(3, 0, readings([1, 1, 1]))).toBe(1); // a steady one
+    expect(pool.steadyRunningElsewhere(3, 0, readings([2, 1, 3]))).toBe(1);
+    expect(pool.steadyRunningElsewhere(3, 0, readings([undefined]))).toBeUndefined(); // not readable
+    expect(pool.steadyRunningElsewhere(3, 0, readings([2, undefined]))).toBe(2);
+    // stops at the first idle reading
+    let calls = 0;
+    expect(pool.steadyRunningElsewhere(3, 0, () => (calls++, 0))).toBe(0);
+    expect(calls).toBe(1);
+  });
+
   it('threads of this process running now: state R after the last parenthesis of each task stat', () => {
     const stats: Record<string, string> = {
       '10': '10 (node) R 1 10 10 0 -1',

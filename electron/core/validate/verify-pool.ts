@@ -99,6 +99,27 @@ export function runningElsewhere(
   }
 }
 
+/**
+ * The least of `samples` readings of `runningElsewhere`, `gapMs` apart: a task that runs for an instant (a kernel
+ * worker, a process exiting) is not a busy core, one that keeps running is.
+ */
+export function steadyRunningElsewhere(
+  samples = 3,
+  gapMs = 1,
+  sample: () => number | undefined = () => runningElsewhere(),
+): number | undefined {
+  let least: number | undefined;
+  const clock = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < samples; i++) {
+    if (i > 0) Atomics.wait(clock, 0, 0, gapMs);
+    const n = sample();
+    if (n === undefined) return least;
+    least = least === undefined ? n : Math.min(least, n);
+    if (least === 0) break;
+  }
+  return least;
+}
+
 /** SIGILLO_VERIFY_THREADS as a thread count, undefined when unset or not a whole number from 0 to MAX_THREADS */
 function threadsFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   const n = env.SIGILLO_VERIFY_THREADS;
@@ -120,7 +141,7 @@ export const POOL_FROM_FILES_TWO_CORES = 400;
  * How many verifier threads for `files` files, 0 for no pool: one per idle core, besides the calling thread's
  * core and, from 3 cores, one left to V8's own background threads (optimising compiler, GC). On 2 cores, one
  * thread from POOL_FROM_FILES_TWO_CORES files when the other core is idle. Idle is judged on what runs now
- * (`running`, other threads running at this instant) when known, else on the last minute's load average, which
+ * (`running`, other threads running now, the least of three readings a millisecond apart) when known, else on the last minute's load average, which
  * still counts the work that just ended (a benchmark's previous run) as load. SIGILLO_VERIFY_THREADS=N (0 to
  * MAX_THREADS) sets the count for any batch, for measurements and tests; SIGILLO_NO_FAST=1 still means none.
  */
@@ -129,7 +150,7 @@ export function poolThreads(
   env: NodeJS.ProcessEnv = process.env,
   cores = availableParallelism(),
   load = loadavg()[0] ?? 0,
-  running: number | null = runningElsewhere() ?? null,
+  running: number | null = steadyRunningElsewhere() ?? null,
 ): number {
   if (!speedUpsOn(env) || !workerFile()) return 0;
   const forced = threadsFromEnv(env);
