@@ -56,6 +56,21 @@ function trainingEnv(home) {
   };
 }
 
+/**
+ * Puts a trained cache in place (a temporary copy renamed over `dest`), then keeps it only if `refusal()` — a
+ * normal start with it — finds nothing to say; otherwise removes it, and `who` runs without a cache.
+ */
+function installCache(trained, dest, who, refusal) {
+  const tmp = `${dest}.tmp-${process.pid}`;
+  copyFileSync(trained, tmp);
+  renameSync(tmp, dest);
+  const why = refusal();
+  if (why !== undefined) {
+    rmSync(dest, { force: true });
+    console.warn(`sigillo: the trained code cache of ${who} was not accepted (${why}); it runs without it`);
+  }
+}
+
 function trainCodeCache() {
   const home = mkdtempSync(join(tmpdir(), 'sigillo-code-cache-'));
   const env = trainingEnv(home);
@@ -80,22 +95,16 @@ function trainCodeCache() {
       run.check();
       cache = out;
     });
-    const tmp = `${CACHE}.tmp-${process.pid}`;
-    copyFileSync(cache, tmp);
-    renameSync(tmp, CACHE);
-    const check = spawnSync(process.execPath, [join(cliDir, 'sigillo.js'), '--version'], {
-      env: { ...env, SIGILLO_DEBUG_CODE_CACHE: '1' },
-      encoding: 'utf8',
+    installCache(cache, CACHE, 'the CLI', () => {
+      const check = spawnSync(process.execPath, [join(cliDir, 'sigillo.js'), '--version'], {
+        env: { ...env, SIGILLO_DEBUG_CODE_CACHE: '1' },
+        encoding: 'utf8',
+      });
+      return check.stderr.includes('code cache used') ? undefined : check.stderr.trim();
     });
-    if (!check.stderr.includes('code cache used')) {
-      rmSync(CACHE, { force: true });
-      console.warn(
-        `sigillo: the trained code cache was not accepted (${check.stderr.trim()}); the CLI runs without it`,
-      );
-    }
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
 }
 
-module.exports = { BUNDLE, CACHE, RUNS, signTraining, trainCodeCache, trainingEnv, training };
+module.exports = { BUNDLE, CACHE, RUNS, installCache, signTraining, trainCodeCache, trainingEnv, training };

@@ -5,10 +5,10 @@
 // --offline) and writes, at the end, the code V8 compiled by then. A second process checks that the cache is
 // used with those flags before it is kept.
 const { spawnSync } = require('node:child_process');
-const { copyFileSync, mkdtempSync, renameSync, rmSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { trainingEnv, training } = require('./train-code-cache');
+const { installCache, trainingEnv, training } = require('./train-code-cache');
 
 const cliDir = join(__dirname, '..', '..', 'dist', 'electron', 'cli');
 const VERIFIER_BUNDLE = join(cliDir, 'verifier-bundle.js');
@@ -42,16 +42,10 @@ function trainVerifierCache() {
       join(training, 'fattura.xml.p7m'),
       join(training, 'documento.pdf'),
     ]);
-    const tmp = `${VERIFIER_CACHE}.tmp-${process.pid}`;
-    copyFileSync(out, tmp);
-    renameSync(tmp, VERIFIER_CACHE);
-    const verdict = run(env, ['check', VERIFIER_BUNDLE, VERIFIER_CACHE]).trim();
-    if (verdict !== 'used') {
-      rmSync(VERIFIER_CACHE, { force: true });
-      console.warn(
-        `sigillo: the verifier's code cache was not accepted (${verdict}); its threads run without it`,
-      );
-    }
+    installCache(out, VERIFIER_CACHE, "the verifier's threads", () => {
+      const verdict = run(env, ['check', VERIFIER_BUNDLE, VERIFIER_CACHE]).trim();
+      return verdict === 'used' ? undefined : verdict;
+    });
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

@@ -11,6 +11,7 @@ import { children, readElement, valueOf } from '../cms/der-parse';
 import { readDerCertificate } from './der-certificate';
 import { keyRefusal } from './key-refusal';
 import { namePartsOf } from './name-parts';
+import { OID } from './oids';
 
 /** the light reading cannot give certificates.ts's answer: ask it */
 export class Undecided extends Error {}
@@ -62,8 +63,8 @@ function read(der: Uint8Array): ChainCert | undefined {
     const subject = namePartsOf(d.subject);
     const issuer = namePartsOf(d.issuer);
     if (!subject || !issuer) throw new Undecided();
-    const ski = skiOf(d.extensions.get('2.5.29.14'));
-    const aki = akiOf(d.extensions.get('2.5.29.35'));
+    const ski = skiOf(d.extensions.get(OID.subjectKeyIdentifier));
+    const aki = akiOf(d.extensions.get(OID.authorityKeyIdentifier));
     return { der, x509, subject: subject.join('/'), issuer: issuer.join('/'), ski, aki };
   } catch (e) {
     if (e instanceof Undecided) throw e;
