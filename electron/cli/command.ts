@@ -2,6 +2,13 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Message } from '../core/i18n/translate';
 import type { Output } from './output';
+import type { HashThread } from '../core/pdf/range-hash-thread';
+
+/** work the bin started before the program loaded (sigillo.ts), for the command to take or leave */
+export interface EarlyWork {
+  /** `verify BIG.pdf`: the PDF's range-hashing thread, already hashing (early-pdf-hash.ts) */
+  pdfHash?: HashThread;
+}
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -10,6 +17,7 @@ export interface CommandContext {
   positionals: string[];
   out: Output;
   env: NodeJS.ProcessEnv;
+  early?: EarlyWork;
 }
 
 export interface Command {

@@ -4,15 +4,19 @@
  */
 import { endQuietlyOnClosedPipe } from './closed-pipe';
 import { run } from './dispatch';
+import type { EarlyWork } from './command';
 
-export function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** `early`: what the bin started before loading this (closed here when the command left it) */
+export function main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> {
   endQuietlyOnClosedPipe();
-  return run(argv, env).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    () => {
-      process.exitCode = 1;
-    },
-  );
+  return run(argv, env, early)
+    .finally(() => early?.pdfHash?.close())
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      () => {
+        process.exitCode = 1;
+      },
+    );
 }

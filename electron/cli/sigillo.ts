@@ -7,8 +7,21 @@
  */
 import { join } from 'node:path';
 import { bundleCurrent, loadBundle } from './bundle-loader';
+import type { EarlyWork } from './command';
 
-type Program = { main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> };
+type Program = { main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> };
+
+// `verify BIG.pdf`: the PDF's hashing thread starts before the program loads (its module only for verify)
+const early: EarlyWork = {
+  pdfHash:
+    process.argv[2] === 'verify'
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('./early-pdf-hash') as typeof import('./early-pdf-hash')).startEarlyPdfHash(
+          process.argv.slice(2),
+          process.env,
+        )
+      : undefined,
+};
 
 const bundle = join(__dirname, 'sigillo-bundle.js');
 const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
@@ -24,4 +37,4 @@ if (bundleCurrent(bundle, join(__dirname, 'main.js'))) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   program = require('./main') as Program;
 }
-void program.main(process.argv.slice(2), process.env);
+void program.main(process.argv.slice(2), process.env, early);

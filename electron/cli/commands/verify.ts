@@ -7,6 +7,7 @@ import { EXIT_USAGE, type Command } from '../command';
 import { usageText } from '../usage';
 import { cancelContentPrefetch, prefetchContentHash } from '../../core/verify/content-prefetch';
 import { startVerifyThreads } from './verify-threads';
+import { closeOfferedHashThread, offerHashThread } from '../../core/pdf/range-hash-thread';
 
 const HELP = {
   it: `Uso: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff CARTELLA] [--overwrite] FILE|CARTELLA...
@@ -73,17 +74,20 @@ export const verifyCommand: Command = {
       );
       return EXIT_USAGE;
     }
-    // a single big p7m: its content starts being hashed while the verification code loads
-    if (ctx.positionals.length === 1 && ctx.values.content === undefined) {
-      await prefetchContentHash(ctx.positionals[0] as string, ctx.env);
-    }
     try {
+      // a single big PDF: the bin started its hashing thread (early-pdf-hash.ts), for the PDF verifier to take
+      offerHashThread(ctx.early?.pdfHash);
+      // a single big p7m: its content starts being hashed while the verification code loads
+      if (ctx.positionals.length === 1 && ctx.values.content === undefined && !ctx.early?.pdfHash) {
+        await prefetchContentHash(ctx.positionals[0] as string, ctx.env);
+      }
       // a batch's verifier threads start now, and load their code while this thread loads its own
       const early = await startVerifyThreads(ctx);
       // the verification code (~0.2 s of loading) is loaded after those starts, while the content is hashed
       const { verifyRun } = await import('./verify-run.js');
       return await verifyRun(ctx, early);
     } finally {
+      closeOfferedHashThread();
       await cancelContentPrefetch();
     }
   },

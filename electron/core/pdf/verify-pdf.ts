@@ -4,6 +4,7 @@
  * changes made by later incremental updates.
  */
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { failure, toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import { withEmbeddedCrls } from '../verify/embedded-validation';
@@ -19,6 +20,7 @@ import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds, type ByteRangeCheck } from './byte-range-check';
 import { verifyPdfCms, wantedRangeHashes } from './verify-pdf-cms';
 import { hashRangeJobs, startHashThread, THREAD_FROM_BYTES, type HashThread } from './shared-range-hash';
+import { takeHashThread } from './range-hash-thread';
 import { fastPaths } from './fast-paths';
 import type { HashName } from '../cms/algorithm-oids';
 import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
@@ -179,8 +181,12 @@ export async function verifyPdf(path: string, ctx: VerifyContext): Promise<PdfFi
 }
 
 async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileReport> {
-  // a big file's hashing thread starts first, so that it is ready when the signatures have been read
-  const thread = fastPaths() && sizeOf(path) >= THREAD_FROM_BYTES ? startHashThread() : undefined;
+  // a big file's hashing thread starts first (or was started by the CLI before its code loaded), and hashes
+  // the file from byte 0 until the signatures have been read and their ranges are known (range-hash-thread.ts)
+  const full = resolve(path);
+  const thread = fastPaths()
+    ? (takeHashThread(full) ?? (sizeOf(path) >= THREAD_FROM_BYTES ? startHashThread(full) : undefined))
+    : undefined;
   let reader: PdfReader;
   try {
     reader = PdfReader.open(path);

@@ -1,0 +1,61 @@
+/**
+ * `sigillo verify BIG.pdf`: the bin starts the PDF's range-hashing thread before the program's bundle loads
+ * (issue 22). A thread needs ~30 ms to start and the bundle ~50 ms to load: started here, the thread is
+ * hashing the file from byte 0 (core/pdf/range-hash-thread.ts) while this thread loads the program and parses
+ * the PDF. Only a light guess from the words — the verify command decides: it hands the thread to the PDF
+ * verifier (offerHashThread), which takes it only for that file (same path; the head start only for the same
+ * file as parsed), and closes it otherwise. Loads only node:fs, node:path and the thread's own small module.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startHashThread, type HashThread } from '../core/pdf/range-hash-thread';
+import { speedUpsOn } from '../core/files/speed-ups';
+
+/** smaller files are hashed by the verifier in a blink (shared-range-hash.ts THREAD_FROM_BYTES) */
+export const EARLY_PDF_MIN_BYTES = 16 * 1024 * 1024;
+
+/** verify's options that take a value (commands/verify.ts): the word after them is not a file */
+const WITH_VALUE = new Set(['--trust', '--content', '--report', '--visual-diff']);
+
+/** the one file `sigillo verify` is given, when the words name exactly one and no --content */
+export function singleVerifyInput(argv: string[]): string | undefined {
+  if (argv[0] !== 'verify') return undefined;
+  const files: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i]!;
+    if (w === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (w === '--content' || w.startsWith('--content=') || w === '--help' || w === '-h') return undefined;
+    if (WITH_VALUE.has(w)) i++;
+    else if (!w.startsWith('-')) files.push(w);
+  }
+  return files.length === 1 ? files[0] : undefined;
+}
+
+/** a regular file of at least EARLY_PDF_MIN_BYTES beginning with a PDF header (never a p7m wrapping a PDF) */
+function bigPdf(path: string): boolean {
+  try {
+    const st = statSync(path); // before opening: a FIFO's open would block
+    if (!st.isFile() || st.size < EARLY_PDF_MIN_BYTES) return false;
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(5);
+      return readSync(fd, head, 0, 5, 0) === 5 && head.toString('latin1') === '%PDF-';
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** The started thread for `sigillo verify BIG.pdf`, else undefined (never fails). */
+export function startEarlyPdfHash(argv: string[], env: NodeJS.ProcessEnv): HashThread | undefined {
+  if (!speedUpsOn(env)) return undefined;
+  const file = singleVerifyInput(argv);
+  if (file === undefined) return undefined;
+  const full = resolve(file);
+  return bigPdf(full) ? startHashThread(full) : undefined;
+}

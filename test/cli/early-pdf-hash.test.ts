@@ -1,0 +1,94 @@
+/**
+ * `sigillo verify BIG.pdf`: the bin starts the PDF's hashing thread before the program loads
+ * (cli/early-pdf-hash.ts). Only for one big file that begins as a PDF, with the speed-ups on; the built CLI's
+ * JSON is then the one made without speed-ups, and a command that does not take the thread (help, a usage
+ * error, an output that exists) still ends at once — the thread never keeps the process alive.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { EARLY_PDF_MIN_BYTES, singleVerifyInput, startEarlyPdfHash } from '../../electron/cli/early-pdf-hash';
+import { runCli } from '../support/cli';
+import { handwrittenPdf } from '../pdf/support/make-pdf';
+import { signFile } from '../pdf/support/signers';
+
+const fx = inject('fixture');
+
+/** the report without what depends on the run */
+const stable = (json: string) => json.replace(/"(checkedAt|validationTime|now)":\s*"[^"]*"/g, '"$1":""');
+
+describe('the one file of verify', () => {
+  it('is the single positional word, never an option value', () => {
+    expect(singleVerifyInput(['verify', 'a.pdf'])).toBe('a.pdf');
+    expect(singleVerifyInput(['verify', '--json', '--offline', 'a.pdf'])).toBe('a.pdf');
+    expect(singleVerifyInput(['verify', '--trust', 'ca.pem', 'a.pdf', '--report', 'r.pdf'])).toBe('a.pdf');
+    expect(singleVerifyInput(['verify', '--trust=ca.pem', 'a.pdf'])).toBe('a.pdf');
+    expect(singleVerifyInput(['verify', '--visual-diff', 'out', '--', '-odd.pdf'])).toBe('-odd.pdf');
+    expect(singleVerifyInput(['verify', 'a.pdf', 'b.pdf'])).toBeUndefined();
+    expect(singleVerifyInput(['verify'])).toBeUndefined();
+    expect(singleVerifyInput(['verify', '--content', 'c.bin', 'a.p7s'])).toBeUndefined();
+    expect(singleVerifyInput(['verify', '--help', 'a.pdf'])).toBeUndefined();
+    expect(singleVerifyInput(['sign', 'a.pdf'])).toBeUndefined();
+  });
+});
+
+describe('the early PDF hashing thread', () => {
+  let dir: string;
+  let big: string;
+  let small: string;
+  let p7mLike: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(fx.root, 'early-pdf-'));
+    const padding = EARLY_PDF_MIN_BYTES + 1024 * 1024;
+    const b = handwrittenPdf({ pages: 2, padding });
+    const head = Buffer.from(`<< /Length ${padding} >>\nstream\n`, 'latin1');
+    randomBytes(padding).copy(b, b.indexOf(head) + head.length);
+    writeFileSync(join(dir, 'doc.pdf'), b);
+    let input = join(dir, 'doc.pdf');
+    for (let i = 1; i <= 3; i++) input = await signFile(fx.pki, input, join(dir, `doc-${i}.pdf`));
+    big = input;
+    writeFileSync(join(dir, 's.pdf'), handwrittenPdf());
+    small = await signFile(fx.pki, join(dir, 's.pdf'), join(dir, 's-1.pdf'));
+    // a big file that only contains a PDF header further in (as a p7m wrapping a PDF does)
+    p7mLike = join(dir, 'wrapped.p7m');
+    writeFileSync(p7mLike, Buffer.concat([Buffer.from([0x30, 0x80]), b]));
+  });
+
+  it('starts only for one big file beginning as a PDF, with the speed-ups on', () => {
+    const t = startEarlyPdfHash(['verify', '--json', big], {});
+    expect(t?.path).toBe(big);
+    t?.close();
+    expect(startEarlyPdfHash(['verify', big], { SIGILLO_NO_FAST: '1' })).toBeUndefined();
+    expect(startEarlyPdfHash(['verify', small], {})).toBeUndefined();
+    expect(startEarlyPdfHash(['verify', p7mLike], {})).toBeUndefined();
+    expect(startEarlyPdfHash(['verify', dir], {})).toBeUndefined();
+    expect(startEarlyPdfHash(['verify', join(dir, 'missing.pdf')], {})).toBeUndefined();
+    expect(startEarlyPdfHash(['verify', big, small], {})).toBeUndefined();
+  });
+
+  it('the CLI report is the one made without speed-ups', async () => {
+    const args = ['verify', '--json', '--offline', '--trust', fx.pki.rootPem, big];
+    const fast = await runCli(args);
+    const slow = await runCli(args, { SIGILLO_NO_FAST: '1' });
+    expect(fast.stderr).toBe('');
+    expect(stable(fast.stdout)).toBe(stable(slow.stdout));
+    const r = JSON.parse(fast.stdout) as { signatures: { integrity: string }[] }[];
+    expect(r[0]!.signatures.map((s) => s.integrity)).toEqual(['valid', 'valid', 'valid']);
+  });
+
+  it('a command that leaves the thread still ends at once', async () => {
+    const report = join(dir, 'exists.pdf');
+    writeFileSync(report, 'x');
+    for (const args of [
+      ['verify', '--bogus', big],
+      ['verify', '--report', report, big],
+    ]) {
+      const t0 = Date.now();
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(Date.now() - t0, args.join(' ')).toBeLessThan(5000);
+    }
+  });
+});
