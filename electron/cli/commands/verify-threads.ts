@@ -5,7 +5,12 @@
  * V8 flags, which are part of the hash V8 checks a cache against, so the flags are set before a thread starts.
  */
 import { join } from 'node:path';
-import { poolThreads, startVerifierThreads, type VerifierThreads } from '../../core/validate/verify-pool';
+import {
+  POOL_FROM_FILES,
+  poolThreads,
+  startVerifierThreads,
+  type VerifierThreads,
+} from '../../core/validate/verify-pool';
 import type { SessionOptions } from '../../core/validate/session';
 import { tuneForBatch } from '../batch-tiering';
 import type { CommandContext } from '../command';
@@ -36,7 +41,9 @@ export async function startVerifyThreads(ctx: CommandContext): Promise<EarlyStar
   const files = await expandInputs(ctx.positionals).catch(() => undefined);
   if (!files) return {};
   tuneForBatch(files.length, ctx.env); // before any thread compiles its code: see above
-  const count = poolThreads(files.length, ctx.env);
+  // the other cores' reading (a few ms: three samples 1 ms apart) matters only to a batch that may get threads
+  const small = files.length < POOL_FROM_FILES;
+  const count = poolThreads(files.length, ctx.env, undefined, undefined, small ? null : undefined);
   if (count === 0) return { files };
   const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
   const pool = { session: verifySession(ctx), content };

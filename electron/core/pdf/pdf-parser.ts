@@ -8,6 +8,7 @@ import { ESCAPES, isDigit, isRegular, isWhite } from './pdf-chars';
 import { MAX_NESTING, MAX_STRING_BYTES, MAX_VALUES } from './pdf-limits';
 import { latin1, reference } from './parse-intern';
 import { Bytes } from './string-bytes';
+import { plainHex } from './hex-string';
 
 export class NeedMoreBytes extends Error {}
 
@@ -265,6 +266,11 @@ export class PdfParser {
 
   /** a hex string (a signature's /Contents can be megabytes) decoded straight into bytes, in two passes */
   private hexString(): PdfString {
+    const plain = plainHex(this.buf, this.pos + 1);
+    if (plain) {
+      this.pos = plain.end + 1;
+      return new PdfString(plain.bytes, true);
+    }
     const b = this.buf;
     let digits = 0;
     let close = this.pos + 1;
