@@ -91,10 +91,15 @@ const equal = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean =>
 /**
  * The digests of the ranges verification will ask for (the shared pass of verify-pdf.ts computes them ahead):
  * the CMS's declared digest algorithms, SHA-256 (the enveloping check) and SHA-1 for adbe.pkcs7.sha1. Any
- * other one asked later is still computed on its own.
+ * other one asked later is still computed on its own. `certificates`: the CMS's certificates, when asked for.
  */
-export async function wantedRangeHashes(subFilter: string, contents: Uint8Array): Promise<HashName[]> {
+export async function wantedRangeHashes(
+  subFilter: string,
+  contents: Uint8Array,
+  certificates?: Uint8Array[],
+): Promise<HashName[]> {
   const sd = await readSignedData(once(trimCms(contents)), {});
+  certificates?.push(...sd.certificates);
   const names = new Set<HashName>(['sha256']);
   if (subFilter === 'adbe.pkcs7.sha1') names.add('sha1');
   for (const o of sd.digestAlgorithmOids) {

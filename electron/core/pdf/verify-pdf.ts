@@ -27,6 +27,7 @@ import { CMS_LIMITS, tooManyPdfSignatures } from '../cms/limits';
 import { analyseModifications, type Modifications } from './diff/analyse';
 import { pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
 import { looksLikePdf } from './pdf-sniff';
+import { parseCerts } from '../x509/certificates';
 
 export type { PdfSignatureReport } from '../../../shared/schemas/verify';
 
@@ -132,13 +133,18 @@ async function prepare(
   reader: PdfReader,
   sigs: PdfSignatureInfo[],
   thread: HashThread | undefined,
+  /** the DSS's certificates (the CMS checks' pool takes them too) */
+  extraCertificates: Uint8Array[],
 ): Promise<Prepared[] | undefined> {
   if (!fastPaths()) return undefined;
   let checks: ByteRangeCheck[];
   let wanted: HashName[][];
+  const certificates: Uint8Array[] = [...extraCertificates];
   try {
     checks = sigs.map((s) => checkByteRange(s, reader.src, reader.sections));
-    wanted = await Promise.all(sigs.map((s) => wantedRangeHashes(s.subFilter, s.contents).catch(() => [])));
+    wanted = await Promise.all(
+      sigs.map((s) => wantedRangeHashes(s.subFilter, s.contents, certificates).catch(() => [])),
+    );
   } catch {
     return undefined;
   }
@@ -147,6 +153,9 @@ async function prepare(
     checks.map((br, i) => ({ ranges: br.ranges, algorithms: wanted[i]! })),
     thread,
   ).catch(() => undefined);
+  // the certificates the CMS checks will look at, parsed now (x509 keeps them by DER): their first, cold
+  // parsing is then not left for after the hashing, when the analysis ends before it
+  parseCerts(certificates);
   // the same analyses, in the same order, as the signatures one by one: an error here is the one they throw
   const modifications = checks.map((br, i) => modificationsAfter(reader, sigs[i]!, br));
   const digests = await hashing;
@@ -209,7 +218,7 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
       // PAdES-B-LT: the DSS CRLs answer first (issue 10), so an LT PDF verifies offline
       revocation: withEmbeddedCrls(ctx.revocation, dssCrls(reader), ctx.now ?? new Date()),
     };
-    const prepared = await prepare(path, reader, sigs, thread);
+    const prepared = await prepare(path, reader, sigs, thread, withDss.extraCertificates);
     const signatures: PdfSignatureReport[] = [];
     for (const [i, s] of sigs.entries())
       signatures.push(await verifyOne(path, reader, s, withDss, prepared?.[i]));
