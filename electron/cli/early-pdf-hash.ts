@@ -8,8 +8,14 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startHashThread, type HashThread } from '../core/pdf/range-hash-thread';
+import {
+  closeOfferedHashThread,
+  offerHashThread,
+  startHashThread,
+  type HashThread,
+} from '../core/pdf/range-hash-thread';
 import { speedUpsOn } from '../core/files/speed-ups';
+import type { CommandContext } from './command';
 
 /** smaller files are hashed by the verifier in a blink (shared-range-hash.ts THREAD_FROM_BYTES) */
 export const EARLY_PDF_MIN_BYTES = 16 * 1024 * 1024;
@@ -58,4 +64,21 @@ export function startEarlyPdfHash(argv: string[], env: NodeJS.ProcessEnv): HashT
   if (file === undefined) return undefined;
   const full = resolve(file);
   return bigPdf(full) ? startHashThread(full) : undefined;
+}
+
+/** `verify`: hands the bin's thread to the PDF verifier of its file (core/pdf/range-hash-thread.ts) */
+export function offerEarlyPdfHash(ctx: CommandContext): void {
+  offerHashThread(ctx.early?.pdfHash);
+}
+
+/**
+ * `verify` ended: closes the thread when the verifier did not take it. SIGILLO_DEBUG_EARLY_HASH=1 prints on
+ * stderr whether it was taken and whether a head start was used.
+ */
+export function leaveEarlyPdfHash(ctx: CommandContext): void {
+  const left = closeOfferedHashThread();
+  if (ctx.env.SIGILLO_DEBUG_EARLY_HASH === '1' && ctx.early?.pdfHash) {
+    const head = ctx.early.pdfHash.headStart ? 'used' : 'not used';
+    process.stderr.write(`sigillo: early PDF hashing ${left ? 'left' : 'taken'}, head start ${head}\n`);
+  }
 }

@@ -68,11 +68,12 @@ describe('the early PDF hashing thread', () => {
     expect(startEarlyPdfHash(['verify', big, small], {})).toBeUndefined();
   });
 
-  it('the CLI report is the one made without speed-ups', async () => {
+  it('the CLI takes the thread with a head start; its report is the one made without speed-ups', async () => {
     const args = ['verify', '--json', '--offline', '--trust', fx.pki.rootPem, big];
-    const fast = await runCli(args);
-    const slow = await runCli(args, { SIGILLO_NO_FAST: '1' });
-    expect(fast.stderr).toBe('');
+    const fast = await runCli(args, { SIGILLO_DEBUG_EARLY_HASH: '1' });
+    const slow = await runCli(args, { SIGILLO_NO_FAST: '1', SIGILLO_DEBUG_EARLY_HASH: '1' });
+    expect(fast.stderr).toBe('sigillo: early PDF hashing taken, head start used\n');
+    expect(slow.stderr).toBe(''); // no thread started without the speed-ups
     expect(stable(fast.stdout)).toBe(stable(slow.stdout));
     const r = JSON.parse(fast.stdout) as { signatures: { integrity: string }[] }[];
     expect(r[0]!.signatures.map((s) => s.integrity)).toEqual(['valid', 'valid', 'valid']);
@@ -86,8 +87,9 @@ describe('the early PDF hashing thread', () => {
       ['verify', '--report', report, big],
     ]) {
       const t0 = Date.now();
-      const r = await runCli(args);
+      const r = await runCli(args, { SIGILLO_DEBUG_EARLY_HASH: '1' });
       expect(r.code, args.join(' ')).not.toBe(0);
+      if (args[1] === '--report') expect(r.stderr).toContain('sigillo: early PDF hashing left');
       expect(Date.now() - t0, args.join(' ')).toBeLessThan(5000);
     }
   });

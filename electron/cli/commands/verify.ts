@@ -7,7 +7,7 @@ import { EXIT_USAGE, type Command } from '../command';
 import { usageText } from '../usage';
 import { cancelContentPrefetch, prefetchContentHash } from '../../core/verify/content-prefetch';
 import { startVerifyThreads } from './verify-threads';
-import { closeOfferedHashThread, offerHashThread } from '../../core/pdf/range-hash-thread';
+import { leaveEarlyPdfHash, offerEarlyPdfHash } from '../early-pdf-hash';
 
 const HELP = {
   it: `Uso: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff CARTELLA] [--overwrite] FILE|CARTELLA...
@@ -75,8 +75,8 @@ export const verifyCommand: Command = {
       return EXIT_USAGE;
     }
     try {
-      // a single big PDF: the bin started its hashing thread (early-pdf-hash.ts), for the PDF verifier to take
-      offerHashThread(ctx.early?.pdfHash);
+      // a single big PDF: the bin started its hashing thread, for the PDF verifier to take
+      offerEarlyPdfHash(ctx);
       // a single big p7m: its content starts being hashed while the verification code loads
       if (ctx.positionals.length === 1 && ctx.values.content === undefined && !ctx.early?.pdfHash) {
         await prefetchContentHash(ctx.positionals[0] as string, ctx.env);
@@ -87,7 +87,7 @@ export const verifyCommand: Command = {
       const { verifyRun } = await import('./verify-run.js');
       return await verifyRun(ctx, early);
     } finally {
-      closeOfferedHashThread();
+      leaveEarlyPdfHash(ctx);
       await cancelContentPrefetch();
     }
   },

@@ -29,6 +29,8 @@ export const CHUNK = 1 << 20;
 export interface HashThread {
   /** the path it was started on (resolved by the caller) */
   readonly path: string;
+  /** once run: the head start it took (the state's end, how far it had read by then), if any */
+  readonly headStart?: { at: number; passed: number };
   /** `stamp`: the file the caller parsed (fstat after its open); the head start serves only that one */
   run(jobs: PassJob[], path: string, stamp?: FileStamp): Promise<Record<string, Uint8Array>[]>;
   close(): void;
@@ -161,7 +163,7 @@ export function startHashThread(path?: string): HashThread {
     w.once('exit', (code) => reject(new Error(`range hashing thread ended (${code})`)));
   });
   failed.catch(() => undefined);
-  return {
+  const thread: HashThread & { headStart?: { at: number; passed: number } } = {
     path: path ?? '',
     run: (jobs, p, stamp) => {
       const answer = new Promise<Record<string, Uint8Array>[]>((resolve, reject) => {
@@ -171,6 +173,7 @@ export function startHashThread(path?: string): HashThread {
             if (m.head) {
               headStartsTaken.count++;
               headStartsTaken.last = m.head;
+              thread.headStart = m.head;
             }
             resolve(m.digests);
           } else reject(Object.assign(new Error(m.error), { code: m.code }));
@@ -183,6 +186,7 @@ export function startHashThread(path?: string): HashThread {
     },
     close: () => void w.terminate(),
   };
+  return thread;
 }
 
 /** the thread the CLI started for one file, until the verifier of that file takes it */
