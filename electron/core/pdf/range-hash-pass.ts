@@ -36,6 +36,8 @@ export function rangeHashPass(
   /** where in its allocation a buffer read from a position starts (files/aligned-buffer.ts bufferShift) */
   shiftFor: (readAt: number) => number,
   head?: HeadStart,
+  /** the allocation to read into (`chunk` + 4096 bytes; one is made when not given) */
+  space?: Buffer,
 ): Record<string, Uint8Array>[] {
   const make = (a: string) => (a === 'shake256' ? createHash(a, { outputLength: 64 }) : createHash(a));
   const clone = (h: import('node:crypto').Hash, a: string) =>
@@ -54,7 +56,7 @@ export function rangeHashPass(
   const fd = typeof file === 'number' ? file : fs.openSync(file, 'r');
   try {
     // one allocation, a view placed for each segment's start (reads move on by `chunk`, a multiple of 4 KiB)
-    const all = Buffer.allocUnsafeSlow(chunk + 4096);
+    const all = space ?? Buffer.allocUnsafeSlow(chunk + 4096);
     for (let k = 0; k + 1 < bounds.length; k++) {
       const p = bounds[k]!;
       const q = bounds[k + 1]!;

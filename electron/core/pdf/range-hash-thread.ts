@@ -73,6 +73,8 @@ function threadBody(
     marks: { at: number; hash: import('node:crypto').Hash }[];
   }
   let spec: Spec | undefined;
+  /** the reads' allocation, the pass's too */
+  const space = Buffer.allocUnsafeSlow(chunk + 4096);
   let job: { jobs: PassJob[]; path: string; stamp?: Stamp } | undefined;
 
   const answer = (): void => {
@@ -92,7 +94,7 @@ function threadBody(
                 let m = { at: 0, hash: createHash('sha256') };
                 for (const k of s.marks) if (k.at <= x) m = k;
                 // the bytes from the kept state to x, read again (less than one read)
-                const buf = Buffer.allocUnsafe(x - m.at);
+                const buf = space.subarray(shift(m.at), shift(m.at) + x - m.at);
                 let got = 0;
                 while (got < buf.length) {
                   const n = fs.readSync(s.fd, buf, got, buf.length - got, m.at + got);
@@ -104,7 +106,8 @@ function threadBody(
               },
             }
           : undefined;
-      const digests = pass(j.jobs, useSpec && s ? s.fd : j.path, fs, createHash, chunk, shift, head);
+      const file = useSpec && s ? s.fd : j.path;
+      const digests = pass(j.jobs, file, fs, createHash, chunk, shift, head, space);
       // the bytes hashed are those of the file the caller parsed only while it keeps its stamp
       if (useSpec && s && !same(s.stamp, stampOf(fs.fstatSync(s.fd))))
         port.postMessage({ error: 'the file changed while it was being read', code: 'INPUT_CHANGED' });
@@ -122,8 +125,7 @@ function threadBody(
       const fd = fs.openSync(specPath, 'r');
       const st = fs.fstatSync(fd);
       spec = { fd, stamp: stampOf(st), hash: createHash('sha256'), at: 0, marks: [] };
-      const all = Buffer.allocUnsafeSlow(chunk + 4096);
-      const buf = all.subarray(shift(0), shift(0) + chunk);
+      const buf = space.subarray(shift(0), shift(0) + chunk);
       // until the jobs come, or the end of the file as it was when opened
       while (spec.at < st.size) {
         const m = wt.receiveMessageOnPort(port);
