@@ -4,13 +4,12 @@
  * JSON is then the one made without speed-ups, and a command that does not take the thread (help, a usage
  * error, an output that exists) still ends at once — the thread never keeps the process alive.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { EARLY_PDF_MIN_BYTES, singleVerifyInput, startEarlyPdfHash } from '../../electron/cli/early-pdf-hash';
 import { runCli } from '../support/cli';
-import { handwrittenPdf } from '../pdf/support/make-pdf';
+import { handwrittenPdf, writeRandomPaddedPdf } from '../pdf/support/make-pdf';
 import { signFile } from '../pdf/support/signers';
 
 const fx = inject('fixture');
@@ -42,10 +41,7 @@ describe('the early PDF hashing thread', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(fx.root, 'early-pdf-'));
     const padding = EARLY_PDF_MIN_BYTES + 1024 * 1024;
-    const b = handwrittenPdf({ pages: 2, padding });
-    const head = Buffer.from(`<< /Length ${padding} >>\nstream\n`, 'latin1');
-    randomBytes(padding).copy(b, b.indexOf(head) + head.length);
-    writeFileSync(join(dir, 'doc.pdf'), b);
+    const b = readFileSync(writeRandomPaddedPdf(join(dir, 'doc.pdf'), padding));
     let input = join(dir, 'doc.pdf');
     for (let i = 1; i <= 3; i++) input = await signFile(fx.pki, input, join(dir, `doc-${i}.pdf`));
     big = input;

@@ -40,6 +40,14 @@ function oracle(bytes: Buffer, jobs: PassJob[]): Record<string, string>[] {
   return jobs.map((j) => Object.fromEntries(j.algorithms.map((a) => [a, expected(bytes, j.ranges, a)])));
 }
 
+/** writes `text` at `at` in the file, in place (same inode, same size), and into `bytes`, its copy */
+function rewrite(file: string, bytes: Buffer, at: number, text: string): void {
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.from(text, 'latin1'), 0, text.length, at);
+  closeSync(fd);
+  bytes.write(text, at, 'latin1');
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** a thread started on `file` some time ago: it has read it, or most of it */
@@ -188,10 +196,7 @@ describe('the thread that hashes ahead of its ranges', () => {
     ];
     // rewritten in place (same size, same inode), in the prefix the thread hashed
     let t = await started(file);
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.from('changed'), 0, 7, 1000);
-    closeSync(fd);
-    bytes.write('changed', 1000, 'latin1');
+    rewrite(file, bytes, 1000, 'changed');
     const before = headStartsTaken.count;
     expect(hex(await t.run(jobs, file, stampOf(statSync(file))))).toEqual(oracle(bytes, jobs));
     // replaced by another file under the same name
@@ -206,9 +211,7 @@ describe('the thread that hashes ahead of its ranges', () => {
   it('a file changed while the pass runs on the thread’s read: INPUT_CHANGED, no digests', async () => {
     const stamp = stampOf(statSync(file));
     const t = await started(file);
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.from('x'), 0, 1, size - 1);
-    closeSync(fd);
+    rewrite(file, Buffer.alloc(size), size - 1, 'x');
     // the caller's stamp is the one the thread read under: the change shows only after the pass
     await expect(t.run([{ ranges: [[0, size]], algorithms: ['sha256'] }], file, stamp)).rejects.toMatchObject(
       { code: 'INPUT_CHANGED' },
@@ -284,10 +287,7 @@ describe('hashRangeJobs with a thread started ahead', () => {
 
   it('a file changed after the thread started: no head start, the digests of the file now', async () => {
     const t = await started(file);
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.from('changed'), 0, 7, 10);
-    closeSync(fd);
-    bytes.write('changed', 10, 'latin1');
+    rewrite(file, bytes, 10, 'changed');
     const before = headStartsTaken.count;
     const got = await hashRangeJobs(file, jobs(), t);
     expect(headStartsTaken.count).toBe(before);

@@ -5,7 +5,6 @@
  * digest by chance), for a SHA-512 signature (no head start: SHA-256 only), for a byte changed in the prefix
  * every signature covers, and when the thread offered is dead. A thread offered for another file is not taken.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,21 +17,12 @@ import {
 } from '../../electron/core/pdf/range-hash-thread';
 import { openVerification } from '../../electron/core/validate/session';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';
-import { handwrittenPdf } from './support/make-pdf';
+import { writeRandomPaddedPdf } from './support/make-pdf';
 import { signFile } from './support/signers';
 
 const fx = inject('fixture');
 /** above the size from which the ranges are hashed on a thread (shared-range-hash.ts), several reads */
 const PADDING = 12 * 1024 * 1024;
-
-/** a PDF whose padding stream holds random bytes */
-function randomPdf(path: string): string {
-  const b = handwrittenPdf({ pages: 3, padding: PADDING });
-  const head = Buffer.from(`<< /Length ${PADDING} >>\nstream\n`, 'latin1');
-  randomBytes(PADDING).copy(b, b.indexOf(head) + head.length);
-  writeFileSync(path, b);
-  return path;
-}
 
 describe('verifyPdf with a hashing thread started ahead', () => {
   let dir: string;
@@ -43,7 +33,7 @@ describe('verifyPdf with a hashing thread started ahead', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(fx.root, 'early-hash-pdf-'));
     opts = await openVerification({ trustFiles: [fx.pki.rootPem], offline: true, cacheDir: null });
-    let input = randomPdf(join(dir, 'doc.pdf'));
+    let input = writeRandomPaddedPdf(join(dir, 'doc.pdf'), PADDING, 3);
     for (let i = 1; i <= 3; i++) input = await signFile(fx.pki, input, join(dir, `doc-${i}.pdf`));
     three = input;
     sha512 = await signFile(fx.pki, join(dir, 'doc.pdf'), join(dir, 'doc-512.pdf'), { digest: 'sha512' });

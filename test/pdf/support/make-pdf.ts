@@ -1,5 +1,6 @@
 /** Tiny handwritten PDFs for tests (classic xref table, offsets computed), plus qpdf-made variants. */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { unlinkSync, writeFileSync } from 'node:fs';
 
 export interface HandwrittenOptions {
@@ -60,6 +61,18 @@ export function handwrittenPdf(opts: HandwrittenOptions = {}): Buffer {
 
 export function writeHandwritten(path: string, opts: HandwrittenOptions = {}): string {
   writeFileSync(path, handwrittenPdf(opts));
+  return path;
+}
+
+/**
+ * A handwritten PDF at `path` whose padding stream holds `padding` random bytes (not the spaces of
+ * handwrittenPdf): a hash over the wrong bytes of it cannot give the right digest by chance.
+ */
+export function writeRandomPaddedPdf(path: string, padding: number, pages = 2): string {
+  const b = handwrittenPdf({ pages, padding });
+  const head = Buffer.from(`<< /Length ${padding} >>\nstream\n`, 'latin1');
+  randomBytes(padding).copy(b, b.indexOf(head) + head.length);
+  writeFileSync(path, b);
   return path;
 }
 
