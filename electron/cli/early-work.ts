@@ -27,8 +27,3 @@ export function startEarlyWork(argv: readonly string[]): EarlyWork {
     return {}; // an unreadable word or no thread: the work starts later, as without this
   }
 }
-
-/** Ends what nobody used. */
-export async function endEarlyWork(early: EarlyWork | undefined): Promise<void> {
-  await early?.copyHashThread?.close();
-}

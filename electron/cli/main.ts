@@ -4,7 +4,7 @@
  */
 import { endQuietlyOnClosedPipe } from './closed-pipe';
 import { run } from './dispatch';
-import { endEarlyWork, type EarlyWork } from './early-work';
+import type { EarlyWork } from './early-work';
 
 /** `early`: what the entry started before loading this (early-work.ts), ended here when no command used it */
 export function main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> {
@@ -18,5 +18,5 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork):
         process.exitCode = 1;
       },
     )
-    .finally(() => endEarlyWork(early));
+    .finally(() => early?.copyHashThread?.close());
 }
