@@ -2,13 +2,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Message } from '../core/i18n/translate';
 import type { Output } from './output';
-import type { HashThread } from '../core/pdf/range-hash-thread';
-
-/** work the bin started before the program loaded (sigillo.ts), for the command to take or leave */
-export interface EarlyWork {
-  /** `verify BIG.pdf`: the PDF's range-hashing thread, already hashing (early-pdf-hash.ts) */
-  pdfHash?: HashThread;
-}
+import type { EarlyWork } from './early-work';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -17,6 +11,7 @@ export interface CommandContext {
   positionals: string[];
   out: Output;
   env: NodeJS.ProcessEnv;
+  /** what the entry started before the program loaded (early-work.ts), for the command to use */
   early?: EarlyWork;
 }
 

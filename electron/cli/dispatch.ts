@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type EarlyWork } from './command';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from './command';
+import type { EarlyWork } from './early-work';
 import { makeOutput, reportError } from './output';
 import { t } from '../core/i18n/translate';
 import { sigilloVersion } from '../core/version';

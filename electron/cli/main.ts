@@ -4,13 +4,12 @@
  */
 import { endQuietlyOnClosedPipe } from './closed-pipe';
 import { run } from './dispatch';
-import type { EarlyWork } from './command';
+import type { EarlyWork } from './early-work';
 
-/** `early`: what the bin started before loading this (closed here when the command left it) */
+/** `early`: what the entry started before loading this (early-work.ts), ended here when no command used it */
 export function main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> {
   endQuietlyOnClosedPipe();
   return run(argv, env, early)
-    .finally(() => early?.pdfHash?.close())
     .then(
       (code) => {
         process.exitCode = code;
@@ -18,5 +17,9 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork):
       () => {
         process.exitCode = 1;
       },
-    );
+    )
+    .finally(() => {
+      early?.copyHashThread?.close();
+      early?.pdfHash?.close();
+    });
 }

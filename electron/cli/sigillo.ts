@@ -4,24 +4,30 @@
  * sigillo-bundle.js with a V8 code cache beside it: one file read and little compiling instead of ~200 module
  * look-ups. Without the bundle, or with a bundle older than main.js (`tsc` run again without bundling), the
  * program runs from its own files, the same way. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it started.
+ * Before that, `sign` starts the work its words already call for (early-work.ts: a big file's hashing thread),
+ * and so does `verify` of one big PDF (early-pdf-hash.ts: its range-hashing thread); the other commands load
+ * nothing more.
  */
 import { join } from 'node:path';
 import { bundleCurrent, loadBundle } from './bundle-loader';
-import type { EarlyWork } from './command';
+import type { EarlyWork } from './early-work';
 
 type Program = { main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> };
 
-// `verify BIG.pdf`: the PDF's hashing thread starts before the program loads (its module only for verify)
-const early: EarlyWork = {
-  pdfHash:
-    process.argv[2] === 'verify'
-      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
-        (require('./early-pdf-hash') as typeof import('./early-pdf-hash')).startEarlyPdfHash(
-          process.argv.slice(2),
-          process.env,
-        )
-      : undefined,
-};
+const words = process.argv.slice(2);
+/** `sign` and `verify` only: the other commands do not even load early-work.js or early-pdf-hash.js */
+function earlyWork(): EarlyWork | undefined {
+  if (words[0] === 'verify') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startEarlyPdfHash } = require('./early-pdf-hash') as typeof import('./early-pdf-hash');
+    return { pdfHash: startEarlyPdfHash(words, process.env) };
+  }
+  if (words[0] !== 'sign') return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startEarlyWork } = require('./early-work') as typeof import('./early-work');
+  return startEarlyWork(words);
+}
+const early = earlyWork();
 
 const bundle = join(__dirname, 'sigillo-bundle.js');
 const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
@@ -37,4 +43,4 @@ if (bundleCurrent(bundle, join(__dirname, 'main.js'))) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   program = require('./main') as Program;
 }
-void program.main(process.argv.slice(2), process.env, early);
+void program.main(words, process.env, early);
