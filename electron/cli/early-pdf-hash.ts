@@ -2,20 +2,14 @@
  * `sigillo verify BIG.pdf`: the bin starts the PDF's range-hashing thread before the program's bundle loads
  * (issue 22). A thread needs ~30 ms to start and the bundle ~50 ms to load: started here, the thread is
  * hashing the file from byte 0 (core/pdf/range-hash-thread.ts) while this thread loads the program and parses
- * the PDF. Only a light guess from the words — the verify command decides: it hands the thread to the PDF
- * verifier (offerHashThread), which takes it only for that file (same path; the head start only for the same
- * file as parsed), and closes it otherwise. Loads only node:fs, node:path and the thread's own small module.
+ * the PDF. This file is the guess from the words (no module of its own but the speed-ups' switch): every
+ * `verify` loads it, the thread's module is loaded only when it names one big PDF. The verify command decides:
+ * it hands the thread to the PDF verifier (commands/verify-early-hash.ts), which takes it only for that file
+ * (same path; the head start only for the same file as parsed), and closes it otherwise.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  closeOfferedHashThread,
-  offerHashThread,
-  startHashThread,
-  type HashThread,
-} from '../core/pdf/range-hash-thread';
 import { speedUpsOn } from '../core/files/speed-ups';
-import type { CommandContext } from './command';
 
 /** smaller files are hashed by the verifier in a blink (shared-range-hash.ts THREAD_FROM_BYTES) */
 export const EARLY_PDF_MIN_BYTES = 16 * 1024 * 1024;
@@ -57,28 +51,11 @@ function bigPdf(path: string): boolean {
   }
 }
 
-/** The started thread for `sigillo verify BIG.pdf`, else undefined (never fails). */
-export function startEarlyPdfHash(argv: string[], env: NodeJS.ProcessEnv): HashThread | undefined {
+/** The one big PDF `sigillo verify` is given (resolved), when the speed-ups are on; else undefined (never fails). */
+export function bigPdfToVerify(argv: string[], env: NodeJS.ProcessEnv): string | undefined {
   if (!speedUpsOn(env)) return undefined;
   const file = singleVerifyInput(argv);
   if (file === undefined) return undefined;
   const full = resolve(file);
-  return bigPdf(full) ? startHashThread(full) : undefined;
-}
-
-/** `verify`: hands the bin's thread to the PDF verifier of its file (core/pdf/range-hash-thread.ts) */
-export function offerEarlyPdfHash(ctx: CommandContext): void {
-  offerHashThread(ctx.early?.pdfHash);
-}
-
-/**
- * `verify` ended: closes the thread when the verifier did not take it. SIGILLO_DEBUG_EARLY_HASH=1 prints on
- * stderr whether it was taken and whether a head start was used.
- */
-export function leaveEarlyPdfHash(ctx: CommandContext): void {
-  const left = closeOfferedHashThread();
-  if (ctx.env.SIGILLO_DEBUG_EARLY_HASH === '1' && ctx.early?.pdfHash) {
-    const head = ctx.early.pdfHash.headStart ? 'used' : 'not used';
-    process.stderr.write(`sigillo: early PDF hashing ${left ? 'left' : 'taken'}, head start ${head}\n`);
-  }
+  return bigPdf(full) ? full : undefined;
 }

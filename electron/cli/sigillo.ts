@@ -19,8 +19,12 @@ const words = process.argv.slice(2);
 function earlyWork(): EarlyWork | undefined {
   if (words[0] === 'verify') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startEarlyPdfHash } = require('./early-pdf-hash') as typeof import('./early-pdf-hash');
-    return { pdfHash: startEarlyPdfHash(words, process.env) };
+    const { bigPdfToVerify } = require('./early-pdf-hash') as typeof import('./early-pdf-hash');
+    const pdf = bigPdfToVerify(words, process.env);
+    if (pdf === undefined) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const thread = require('../core/pdf/range-hash-thread') as typeof import('../core/pdf/range-hash-thread');
+    return { pdfHash: thread.startHashThread(pdf) };
   }
   if (words[0] !== 'sign') return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { EARLY_PDF_MIN_BYTES, singleVerifyInput, startEarlyPdfHash } from '../../electron/cli/early-pdf-hash';
+import { bigPdfToVerify, EARLY_PDF_MIN_BYTES, singleVerifyInput } from '../../electron/cli/early-pdf-hash';
 import { runCli } from '../support/cli';
 import { handwrittenPdf, writeRandomPaddedPdf } from '../pdf/support/make-pdf';
 import { signFile } from '../pdf/support/signers';
@@ -52,16 +52,14 @@ describe('the early PDF hashing thread', () => {
     writeFileSync(p7mLike, Buffer.concat([Buffer.from([0x30, 0x80]), b]));
   });
 
-  it('starts only for one big file beginning as a PDF, with the speed-ups on', () => {
-    const t = startEarlyPdfHash(['verify', '--json', big], {});
-    expect(t?.path).toBe(big);
-    t?.close();
-    expect(startEarlyPdfHash(['verify', big], { SIGILLO_NO_FAST: '1' })).toBeUndefined();
-    expect(startEarlyPdfHash(['verify', small], {})).toBeUndefined();
-    expect(startEarlyPdfHash(['verify', p7mLike], {})).toBeUndefined();
-    expect(startEarlyPdfHash(['verify', dir], {})).toBeUndefined();
-    expect(startEarlyPdfHash(['verify', join(dir, 'missing.pdf')], {})).toBeUndefined();
-    expect(startEarlyPdfHash(['verify', big, small], {})).toBeUndefined();
+  it('is guessed only for one big file beginning as a PDF, with the speed-ups on', () => {
+    expect(bigPdfToVerify(['verify', '--json', big], {})).toBe(big);
+    expect(bigPdfToVerify(['verify', big], { SIGILLO_NO_FAST: '1' })).toBeUndefined();
+    expect(bigPdfToVerify(['verify', small], {})).toBeUndefined();
+    expect(bigPdfToVerify(['verify', p7mLike], {})).toBeUndefined();
+    expect(bigPdfToVerify(['verify', dir], {})).toBeUndefined();
+    expect(bigPdfToVerify(['verify', join(dir, 'missing.pdf')], {})).toBeUndefined();
+    expect(bigPdfToVerify(['verify', big, small], {})).toBeUndefined();
   });
 
   it('the CLI takes the thread with a head start; its report is the one made without speed-ups', async () => {
@@ -73,6 +71,27 @@ describe('the early PDF hashing thread', () => {
     expect(stable(fast.stdout)).toBe(stable(slow.stdout));
     const r = JSON.parse(fast.stdout) as { signatures: { integrity: string }[] }[];
     expect(r[0]!.signatures.map((s) => s.integrity)).toEqual(['valid', 'valid', 'valid']);
+  });
+
+  it('the bin loads the thread module only for a big PDF (a small one or a p7m: only the guess)', async () => {
+    const preload = join(dir, 'preload.js');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_OUT, ` +
+        `JSON.stringify(Object.keys(require.cache))));`,
+    );
+    const loaded = async (file: string): Promise<string[]> => {
+      const out = join(dir, `loaded-${Math.random().toString(36).slice(2)}.json`);
+      await runCli(['verify', '--json', '--offline', file], {
+        NODE_OPTIONS: `--require ${preload}`,
+        LOADED_OUT: out,
+      });
+      return JSON.parse(readFileSync(out, 'utf8')) as string[];
+    };
+    const thread = (mods: string[]) => mods.filter((m) => m.endsWith('range-hash-thread.js'));
+    expect(thread(await loaded(big))).toHaveLength(1);
+    expect(thread(await loaded(small))).toEqual([]);
+    expect(thread(await loaded(p7mLike))).toEqual([]);
   });
 
   it('a command that leaves the thread still ends at once', async () => {

@@ -7,7 +7,7 @@ import { EXIT_USAGE, type Command } from '../command';
 import { usageText } from '../usage';
 import { cancelContentPrefetch, prefetchContentHash } from '../../core/verify/content-prefetch';
 import { startVerifyThreads } from './verify-threads';
-import { leaveEarlyPdfHash, offerEarlyPdfHash } from '../early-pdf-hash';
+import { leaveEarlyPdfHash, offerEarlyPdfHash } from './verify-early-hash';
 
 const HELP = {
   it: `Uso: sigillo verify [--json] [--trust FILE]... [--no-tsl] [--offline] [--content FILE] [--report PDF] [--visual-diff CARTELLA] [--overwrite] FILE|CARTELLA...
