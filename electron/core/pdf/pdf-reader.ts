@@ -2,7 +2,7 @@
  * Sigillo's PDF reader: reads the tail and the cross-reference chain, then objects by offset on demand, so a
  * big file is never loaded into memory. Can also give the view of the document at an earlier revision.
  */
-import { FileSource, type ByteSource } from './file-source';
+import { FileSource, type ByteSource, type Window } from './file-source';
 import {
   asArray,
   asDict,
@@ -176,9 +176,14 @@ export class PdfReader {
     return this.sections.find((s) => s.trailer.has('Encrypt'))?.trailer.get('Encrypt');
   }
 
-  /** the document is encrypted (standard security handler or other) */
+  private encryptedFile: boolean | undefined;
+  /** the document is encrypted (standard security handler or other); asked for every stream read */
   get encrypted(): boolean {
-    return this.encryptEntry() !== undefined;
+    if (this.encryptedFile !== undefined) return this.encryptedFile;
+    const e = this.encryptEntry() !== undefined;
+    // the sections never change once read: the answer is kept from then on
+    if (this.sections) this.encryptedFile = e;
+    return e;
   }
 
   static open(path: string): PdfReader {
@@ -239,16 +244,14 @@ export class PdfReader {
     );
   }
 
+  /** one parse callback for every object (no two closures made per object read) */
+  private readonly indirect = (p: PdfParser): ParsedObject => p.indirectObject(this.streamLength);
+  private readonly streamLength = (v: PdfValue | undefined): number => this.lengthOf(v);
+
   /** `first`: the first window at `offset`, when already read */
-  objectAt(offset: number, expectNum?: number, first?: Buffer): ParsedObject {
+  objectAt(offset: number, expectNum?: number, first?: Window): ParsedObject {
     if (offset <= 0 || offset >= this.src.size) throw pdfBroken(`object offset ${offset} out of the file`);
-    const obj = withWindow(
-      this.src,
-      offset,
-      OBJECT_WINDOW,
-      (p) => p.indirectObject((v) => this.lengthOf(v)),
-      first,
-    );
+    const obj = withWindow(this.src, offset, OBJECT_WINDOW, this.indirect, first);
     if (expectNum !== undefined && obj.num !== expectNum) {
       throw pdfBroken(`object ${expectNum} expected at ${offset}, found ${obj.num}`);
     }
@@ -264,8 +267,13 @@ export class PdfReader {
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
     // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object;
     // the window read for it is the one the object is then parsed from
-    const window = offset > 0 && offset < this.src.size ? this.src.read(offset, OBJECT_WINDOW) : undefined;
-    const head = window && headerNumber(window, 40);
+    const src = this.src;
+    let window: Window | undefined;
+    if (offset > 0 && offset < src.size)
+      window = src.window
+        ? src.window(offset, OBJECT_WINDOW)
+        : { at: offset, bytes: src.read(offset, OBJECT_WINDOW) };
+    const head = window && headerNumber(window.bytes, 40, offset - window.at);
     // made only when needed: an error's stack costs more than reading the object
     let failure: unknown;
     if (head === num) {
@@ -287,7 +295,7 @@ export class PdfReader {
   }
 
   /** the object at an offset as the document means it: its strings decrypted in an encrypted file */
-  readObject(offset: number, num: number, gen: number, window?: Buffer): PdfValue {
+  readObject(offset: number, num: number, gen: number, window?: Window): PdfValue {
     if (!this.shareParsed) return this.parseObject(offset, num, gen, window);
     const hit = this.parsed.get(offset);
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
@@ -296,7 +304,7 @@ export class PdfReader {
     return v;
   }
 
-  private parseObject(offset: number, num: number, gen: number, window?: Buffer): PdfValue {
+  private parseObject(offset: number, num: number, gen: number, window?: Window): PdfValue {
     let v = this.objectAt(offset, num, window).value;
     const xref = v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef');
     if (this.crypt && num !== this.encryptNum && !xref) v = this.crypt.value(v, num, gen);
