@@ -8,6 +8,10 @@ function isSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 function isWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
@@ -23,13 +27,13 @@ export function headerNumber(b: Uint8Array, limit = b.length, from = 0): number 
   while (i < n && isSpace(b[i]!)) i++;
   let num = 0;
   const digits = i;
-  for (let c = b[i]!; i < n && c >= 0x30 && c <= 0x39; c = b[++i]!) num = num * 10 + c - 0x30;
+  while (i < n && isDigit(b[i]!)) num = num * 10 + b[i++]! - 0x30;
   if (i === digits) return undefined;
   let at = i;
   while (i < n && isSpace(b[i]!)) i++;
   if (i === at) return undefined;
   at = i;
-  for (let c = b[i]!; i < n && c >= 0x30 && c <= 0x39; c = b[++i]!);
+  while (i < n && isDigit(b[i]!)) i++;
   if (i === at) return undefined;
   at = i;
   while (i < n && isSpace(b[i]!)) i++;
