@@ -11,7 +11,8 @@ import { revisionPageRefs } from '../pages-reuse';
 import { sameValue } from '../pdf-diff';
 import { docMdpPermission, lockedFields } from '../doc-mdp';
 import { DiffContext, msg } from './context';
-import { signedRoles, WALK_CAP, type Role } from './roles';
+import { WALK_CAP, type Role } from './roles';
+import { revisionRoles } from './roles-reuse';
 import { changedObjects } from './changed-objects';
 import { judgeObject, unreadable } from './judge-object';
 import { judgePageList } from './rules/page-list';
@@ -62,7 +63,7 @@ export function analyseModifications(
   // set one by one (no pair per page): a number listed twice keeps its last page, as Map's constructor does
   const pageOf = new Map<number, number>();
   oldPages.forEach((r, i) => pageOf.set(r.num, i + 1));
-  const walk = signedRoles(old, oldTrailer, pageOf, caps.walk ?? WALK_CAP);
+  const walk = revisionRoles(reader, old, oldTrailer, oldPages, pageOf, caps.walk ?? WALK_CAP);
   const catalog = asDict(oldCatalog);
   const ctx = new DiffContext(
     reader,

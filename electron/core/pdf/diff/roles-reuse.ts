@@ -1,0 +1,75 @@
+/**
+ * The signed-roles walk of each signed revision, from the walk of an earlier one where provably the same (issue
+ * 22): a file signed three times walks its 10 000 objects for the first analysis, and the next analysis takes
+ * every part of that walk whose objects the updates in between did not touch (walk-log.ts says exactly when).
+ * Only with the fast paths on (the reader shares parsed objects) and never after an object was found by
+ * scanning (it may differ by revision); SIGILLO_NO_FAST=1 walks every revision in full.
+ */
+import type { PdfDict, PdfRef } from '../pdf-objects';
+import type { ObjectStore, PdfReader } from '../pdf-reader';
+import { signedRoles, type SignedRoles } from './roles';
+import type { RoleMap } from './role-tables';
+import { dirtyCounts, WalkLog, WalkReplay } from './walk-log';
+
+interface LoggedWalk {
+  end: number;
+  pages: PdfRef[];
+  log: WalkLog;
+  roles: RoleMap;
+}
+
+/** the first complete walk per reader: the later ones are compared with it */
+const logged = new WeakMap<PdfReader, LoggedWalk>();
+
+function samePages(a: PdfRef[], b: PdfRef[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.num !== b[i]!.num) return false;
+  return true;
+}
+
+/**
+ * The object numbers whose entry may differ between the revisions ending at `a` and `b`: every number of the
+ * sections between them, and the members of object streams among those (their entries did not change, their
+ * bytes may have).
+ */
+export function changedBetween(reader: PdfReader, a: number, b: number): Set<number> {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  const changed = new Set<number>();
+  for (const s of reader.sections)
+    if (s.end > lo && s.end <= hi) for (const num of s.entries.keys()) changed.add(num);
+  if (changed.size === 0) return changed;
+  for (const s of reader.sections) {
+    // a plain table holds no object stream members (a hybrid one holds its /XRefStm's)
+    if (s.end > hi || (s.kind === 'table' && !s.hybrid)) continue;
+    for (const [num, e] of s.entries) if (e.type === 'compressed' && changed.has(e.stream)) changed.add(num);
+  }
+  return changed;
+}
+
+/** signedRoles(store, trailer, pageOf, cap), from the reader's first walk where provably the same */
+export function revisionRoles(
+  reader: PdfReader,
+  store: ObjectStore,
+  trailer: PdfDict,
+  pages: PdfRef[],
+  pageOf: Map<number, number>,
+  cap: number,
+): SignedRoles {
+  if (!reader.shareParsed || reader.repaired) return signedRoles(store, trailer, pageOf, cap);
+  const first = logged.get(reader);
+  if (first) {
+    if (first.end === store.end || !samePages(first.pages, pages))
+      return signedRoles(store, trailer, pageOf, cap);
+    const dirty = dirtyCounts(first.log, changedBetween(reader, first.end, store.end));
+    return signedRoles(store, trailer, pageOf, cap, {
+      replay: new WalkReplay(first.log, first.roles, dirty),
+    });
+  }
+  const log = new WalkLog();
+  const walk = signedRoles(store, trailer, pageOf, cap, { log });
+  if (!walk.truncated && !reader.repaired)
+    logged.set(reader, { end: store.end, pages, log, roles: walk.roles });
+  return walk;
+}
