@@ -64,7 +64,8 @@ export class FileSource implements ByteSource {
   }
   private direct(offset: number, length: number): Buffer {
     const n = Math.max(0, Math.min(length, this.size - offset));
-    const buf = Buffer.alloc(n);
+    // not zeroed: only the bytes read are handed out
+    const buf = Buffer.allocUnsafe(n);
     let got = 0;
     while (got < n) {
       const r = readSync(this.fd, buf, got, n - got, offset + got);

@@ -10,6 +10,9 @@ import type { ObjectStore, PdfReader } from '../pdf-reader';
 import { signedRoles, type SignedRoles } from './roles';
 import type { RoleMap } from './role-tables';
 import { dirtyCounts, WalkLog, WalkReplay } from './walk-log';
+import { changedBetween } from '../revision-changes';
+
+export { changedBetween } from '../revision-changes';
 
 interface LoggedWalk {
   end: number;
@@ -26,26 +29,6 @@ function samePages(a: PdfRef[], b: PdfRef[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i]!.num !== b[i]!.num) return false;
   return true;
-}
-
-/**
- * The object numbers whose entry may differ between the revisions ending at `a` and `b`: every number of the
- * sections between them, and the members of object streams among those (their entries did not change, their
- * bytes may have).
- */
-export function changedBetween(reader: PdfReader, a: number, b: number): Set<number> {
-  const lo = Math.min(a, b);
-  const hi = Math.max(a, b);
-  const changed = new Set<number>();
-  for (const s of reader.sections)
-    if (s.end > lo && s.end <= hi) for (const num of s.entries.keys()) changed.add(num);
-  if (changed.size === 0) return changed;
-  for (const s of reader.sections) {
-    // a plain table holds no object stream members (a hybrid one holds its /XRefStm's)
-    if (s.end > hi || (s.kind === 'table' && !s.hybrid)) continue;
-    for (const [num, e] of s.entries) if (e.type === 'compressed' && changed.has(e.stream)) changed.add(num);
-  }
-  return changed;
 }
 
 /** signedRoles(store, trailer, pageOf, cap), from the reader's first walk where provably the same */

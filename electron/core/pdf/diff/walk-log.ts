@@ -28,10 +28,6 @@ export class WalkLog {
   readonly end: number[] = [];
   /** for the same: how much its segment counted towards the cap */
   readonly cost: number[] = [];
-  /** the previous arrival of the same object number, -1 for its first */
-  readonly prev: number[] = [];
-  /** the last arrival of each object number */
-  readonly last = new Map<number, number>();
   /** the arrivals that added a role, per object number, in order (the n-th held n roles before it) */
   private readonly added = new Map<number, number | number[]>();
   /** arrivals whose object could not be read */
@@ -52,9 +48,6 @@ export class WalkLog {
     this.before.push(before);
     this.end.push(-1);
     this.cost.push(0);
-    const p = this.last.get(num);
-    this.prev.push(p === undefined ? -1 : p);
-    this.last.set(num, k);
     if (threw) this.threw.push(k);
   }
 
@@ -117,11 +110,13 @@ export class WalkReplay {
     const end = log.end[j]!;
     const cost = log.cost[j]!;
     if (end < 0 || this.dirty[end]! !== this.dirty[j]! || walked + cost > cap) return -1;
-    // every object the segment looks at holds the roles it held in the logged walk when the segment began
+    // every object the segment looks at holds the roles it held in the logged walk when the segment began;
+    // checked at each of its arrivals (an object given a role inside the segment and met again there does not
+    // pass the check: that rare part is walked)
     if (n > MAX_COMPARED_ROLES || !roles.sameStart(num, this.earlier, n)) return -1;
     for (let k = j + 1; k < end; k++) {
       const before = log.before[k]!;
-      if (before < 0 || log.prev[k]! >= j) continue;
+      if (before < 0) continue;
       const other = log.num[k]!;
       if (before > MAX_COMPARED_ROLES || roles.count(other) !== before) return -1;
       if (!roles.sameStart(other, this.earlier, before)) return -1;
@@ -136,14 +131,12 @@ export class WalkReplay {
  * (with the members of changed object streams): dirty[k] = how many of the first k arrivals are of a changed
  * object or of one that could not be read.
  */
-export function dirtyCounts(log: WalkLog, changed: Iterable<number>): Int32Array {
+export function dirtyCounts(log: WalkLog, changed: Set<number>): Int32Array {
   const n = log.length;
+  const nums = log.num;
   const mark = new Uint8Array(n);
-  for (const num of changed) {
-    for (let k = log.last.get(num) ?? -1; k >= 0; k = log.prev[k]!) mark[k] = 1;
-  }
   for (const k of log.threw) mark[k] = 1;
   const dirty = new Int32Array(n + 1);
-  for (let k = 0; k < n; k++) dirty[k + 1] = dirty[k]! + mark[k]!;
+  for (let k = 0; k < n; k++) dirty[k + 1] = dirty[k]! + (mark[k] || changed.has(nums[k]!) ? 1 : 0);
   return dirty;
 }
