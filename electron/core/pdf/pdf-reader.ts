@@ -280,7 +280,9 @@ export class PdfReader {
     let failure: unknown;
     if (head === num) {
       try {
-        return this.readObject(offset, num, gen, window);
+        // not in the shared table (looked up above): parsed and kept without a second lookup
+        if (this.shareParsed) return this.parseAndKeep(offset, num, gen, window);
+        return this.parseObject(offset, num, gen, window);
       } catch (e) {
         if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
         failure = e;
@@ -301,6 +303,10 @@ export class PdfReader {
     if (!this.shareParsed) return this.parseObject(offset, num, gen, window);
     const hit = this.parsed.get(offset);
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
+    return this.parseAndKeep(offset, num, gen, window);
+  }
+
+  private parseAndKeep(offset: number, num: number, gen: number, window?: Window): PdfValue {
     const v = this.parseObject(offset, num, gen, window);
     this.parsed.set(offset, { num, gen, v });
     return v;
@@ -308,8 +314,10 @@ export class PdfReader {
 
   private parseObject(offset: number, num: number, gen: number, window?: Window): PdfValue {
     let v = this.objectAt(offset, num, window).value;
-    const xref = v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef');
-    if (this.crypt && num !== this.encryptNum && !xref) v = this.crypt.value(v, num, gen);
+    // cross-reference streams are never encrypted (looked at only in an encrypted file: one lookup less per stream)
+    const crypt = this.crypt;
+    if (crypt && num !== this.encryptNum && !(v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef')))
+      v = crypt.value(v, num, gen);
     // the number is needed only for a decryption key: none kept for the streams of a plain file
     if (v instanceof PdfStream && this.encrypted) this.streamIds.set(v, [num, gen]);
     return v;

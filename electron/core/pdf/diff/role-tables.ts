@@ -1,6 +1,15 @@
 /** The tables of the signed-roles walk (roles.ts): the roles found per object, and the role objects made once. */
 import type { Role, RoleKind } from './roles';
 
+/**
+ * A role, always with its four fields in this order (undefined when absent): one object shape for every role,
+ * so that the walk's reads of `kind`, `page` and `field` stay monomorphic (they ran megamorphic over seven
+ * shapes, and mostly unoptimised).
+ */
+export function makeRole(kind: RoleKind, page?: number, field?: string, fieldType?: string): Role {
+  return { kind, page, field, fieldType };
+}
+
 /** lists longer than this get a key set (one entry per kind and field name: a list is short in real files) */
 const LIST_SCAN = 16;
 
@@ -89,11 +98,11 @@ export class RoleCache {
   of(kind: RoleKind, page: number | undefined): Role {
     if (page === undefined) {
       let r = this.plain.get(kind);
-      if (!r) this.plain.set(kind, (r = { kind, page }));
+      if (!r) this.plain.set(kind, (r = makeRole(kind, page)));
       return r;
     }
     let list = this.paged.get(kind);
     if (!list) this.paged.set(kind, (list = []));
-    return (list[page] ??= { kind, page });
+    return (list[page] ??= makeRole(kind, page));
   }
 }

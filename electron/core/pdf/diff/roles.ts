@@ -7,10 +7,10 @@
  */
 import { asDict, isName, PdfDict, PdfRef, PdfStream, PdfString, type PdfValue } from '../pdf-objects';
 import type { ObjectStore } from '../pdf-reader';
-import { RoleCache, RoleMap } from './role-tables';
+import { makeRole, RoleCache, RoleMap } from './role-tables';
 import type { WalkLog, WalkReplay } from './walk-log';
 
-export { RoleMap } from './role-tables';
+export { makeRole, RoleMap } from './role-tables';
 
 export type RoleKind =
   | 'catalog'
@@ -145,21 +145,21 @@ export function signedRoles(
   return { roles, truncated: walked > cap, replayed };
 }
 
-const CATALOG: Role = { kind: 'catalog' };
-const INFO: Role = { kind: 'info' };
-const TRAILER: Role = { kind: 'trailer' };
-const PAGES: Role = { kind: 'pages' };
-const ACROFORM: Role = { kind: 'acroform' };
-const DSS: Role = { kind: 'dss' };
-const METADATA: Role = { kind: 'metadata' };
-const OTHER: Role = { kind: 'other' };
-const CONTENT: Role = { kind: 'content' };
-const FIELDS: Role = { kind: 'fields' };
+const CATALOG = makeRole('catalog');
+const INFO = makeRole('info');
+const TRAILER = makeRole('trailer');
+const PAGES = makeRole('pages');
+const ACROFORM = makeRole('acroform');
+const DSS = makeRole('dss');
+const METADATA = makeRole('metadata');
+const OTHER = makeRole('other');
+const CONTENT = makeRole('content');
+const FIELDS = makeRole('fields');
 
 /** the role of an array element: arrays carry their owner's meaning to their elements */
 function elementRole(role: Role, made: RoleCache): Role {
   if (role.kind === 'annots') return made.of('annot', role.page);
-  if (role.kind === 'fields') return { ...role, kind: 'field' };
+  if (role.kind === 'fields') return makeRole('field', role.page, role.field, role.fieldType);
   return role;
 }
 
@@ -217,13 +217,13 @@ function childRole(role: Role, k: string, d: PdfDict, made: RoleCache): Role | u
       return OTHER;
     case 'field': {
       if (k === 'P' || k === 'Parent') return undefined;
-      if (k === 'Kids') return { kind: 'fields', field: role.field, fieldType: role.fieldType, page };
+      if (k === 'Kids') return makeRole('fields', page, role.field, role.fieldType);
       if (k === 'V') {
         return role.fieldType === 'Sig' || isName(d.get('FT'), 'Sig')
-          ? { kind: 'sig-value', field: role.field }
-          : { kind: 'field-value', field: role.field, page };
+          ? makeRole('sig-value', undefined, role.field)
+          : makeRole('field-value', page, role.field);
       }
-      return { kind: 'appearance', page, field: role.field };
+      return makeRole('appearance', page, role.field);
     }
     case 'fields':
       return OTHER; // an array object: its elements are handled by elementRole
@@ -239,9 +239,10 @@ export function completeFieldRole(role: Role, d: PdfDict | undefined): Role {
   const t = d.get('T');
   const part = t instanceof PdfString ? t.text() : '';
   const ft = d.get('FT');
-  return {
-    ...role,
-    field: role.field && part ? `${role.field}.${part}` : role.field || part,
-    fieldType: isName(ft) ? ft.name : role.fieldType,
-  };
+  return makeRole(
+    role.kind,
+    role.page,
+    role.field && part ? `${role.field}.${part}` : role.field || part,
+    isName(ft) ? ft.name : role.fieldType,
+  );
 }
