@@ -86,8 +86,9 @@ export class ObjectStore {
     if (!e || e.type === 'free') v = undefined;
     else if (e.type === 'offset') {
       if (e.offset <= 0) v = undefined;
-      // parsed objects shared by offset are the reader's cache already: no second table of them per revision
-      else if (this.reader.shareParsed) return this.reader.readObjectOrFind(e.offset, num, e.gen, this.end);
+      // kept here too when the reader shares parsed objects: an object read again in the same revision (the
+      // page tree then the roles walk, a font of 5000 pages) is one lookup instead of its xref entry's and the
+      // reader's (a table of 10 000 numbers per revision, ~1 MB for three)
       else v = this.reader.readObjectOrFind(e.offset, num, e.gen, this.end);
     } else v = this.reader.compressedObject(e.stream, e.index, num, this);
     this.cache.set(num, v ?? null);
