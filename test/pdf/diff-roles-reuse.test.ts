@@ -114,6 +114,14 @@ describe('signed roles of a later revision from the first walk', () => {
     revisionRoles(r, pagesOf(r, ends[0]!).store, r.sections[1]!.trailer, later.pages, later.pageOf, WALK_CAP);
     const w = revisionRoles(r, later.store, later.trailer, later.pages, later.pageOf, WALK_CAP);
     expect(w.roles.get(12)).toEqual([{ kind: 'content', page: 2 }]);
+    // a first walk that no later analysis can use keeps no log: the next one is walked in full, alike
+    const r2 = reader(bytes, true);
+    const a = pagesOf(r2, ends[0]!);
+    revisionRoles(r2, a.store, a.trailer, a.pages, a.pageOf, WALK_CAP, false);
+    const b = pagesOf(r2, ends[1]!);
+    const full = revisionRoles(r2, b.store, b.trailer, b.pages, b.pageOf, WALK_CAP);
+    expect(full.replayed).toBe(0);
+    expect(dump(full)).toBe(dump(w));
   });
 
   it('does not count again a shared part reached first by a new path: the cap is passed exactly as in a full walk', () => {

@@ -63,7 +63,17 @@ export function analyseModifications(
   // set one by one (no pair per page): a number listed twice keeps its last page, as Map's constructor does
   const pageOf = new Map<number, number>();
   oldPages.forEach((r, i) => pageOf.set(r.num, i + 1));
-  const walk = revisionRoles(reader, old, oldTrailer, oldPages, pageOf, caps.walk ?? WALK_CAP);
+  // a later signed revision is analysed only when a revision follows it: with one later revision, no other
+  // analysis can take parts of this walk
+  const walk = revisionRoles(
+    reader,
+    old,
+    oldTrailer,
+    oldPages,
+    pageOf,
+    caps.walk ?? WALK_CAP,
+    laterRevisions > 1,
+  );
   const catalog = asDict(oldCatalog);
   const ctx = new DiffContext(
     reader,

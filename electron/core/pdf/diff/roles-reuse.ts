@@ -39,6 +39,8 @@ export function revisionRoles(
   pages: PdfRef[],
   pageOf: Map<number, number>,
   cap: number,
+  /** false when no later analysis can take parts of this walk (no log kept: it costs the walk ~15 %) */
+  logWanted = true,
 ): SignedRoles {
   if (!reader.shareParsed || reader.repaired) return signedRoles(store, trailer, pageOf, cap);
   const first = logged.get(reader);
@@ -50,6 +52,7 @@ export function revisionRoles(
       replay: new WalkReplay(first.log, first.roles, dirty),
     });
   }
+  if (!logWanted) return signedRoles(store, trailer, pageOf, cap);
   const log = new WalkLog();
   const walk = signedRoles(store, trailer, pageOf, cap, { log });
   if (!walk.truncated && !reader.repaired)

@@ -117,11 +117,15 @@ export function signedRoles(
       const num = v.num;
       let value: PdfValue | undefined;
       let threw = false;
-      try {
-        value = store.get(num);
-      } catch {
-        value = undefined; // unreadable in the signed revision: its role is recorded, nothing below it
-        threw = true;
+      // a page's role needs no value: when a replay may take its part, it is read only if the part is walked
+      const unread = replay !== undefined && pageOf.has(num);
+      if (!unread) {
+        try {
+          value = store.get(num);
+        } catch {
+          value = undefined; // unreadable in the signed revision: its role is recorded, nothing below it
+          threw = true;
+        }
       }
       const role = objectRole(from, num, value, pageOf, made);
       const before = role ? roles.add(num, role) : -1;
@@ -134,6 +138,13 @@ export function signedRoles(
           walked += cost;
           replayed++;
           continue;
+        }
+      }
+      if (unread) {
+        try {
+          value = store.get(num);
+        } catch {
+          value = undefined;
         }
       }
       log?.open(values.length, walked);
