@@ -158,7 +158,8 @@ export class PdfReader {
     }
     this.sections = sections;
     if (this.sections.length === 0) throw pdfBroken('no cross-reference');
-    this.latest = new ObjectStore(this, this.mergedEntries(this.sections));
+    // looked up section by section (a few sections): the 10 000 entries are copied into one table only if asked
+    this.latest = new ObjectStore(this, this.sections);
     // the newest trailer that names it: an update's trailer should repeat /Encrypt, a sloppy one may not
     const enc = this.encryptEntry();
     if (enc !== undefined) {

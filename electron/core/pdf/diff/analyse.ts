@@ -8,12 +8,13 @@
 import { asDict, isName, PdfDict, PdfRef, PdfStream, type PdfValue } from '../pdf-objects';
 import type { ObjectStore, PdfReader } from '../pdf-reader';
 import { revisionPageRefs } from '../pages-reuse';
+import { mayHoldMembers } from '../revision-changes';
 import { sameValue } from '../pdf-diff';
 import { docMdpPermission, lockedFields } from '../doc-mdp';
 import { DiffContext, msg } from './context';
 import { WALK_CAP, type Role } from './roles';
 import { revisionRoles } from './roles-reuse';
-import { changedObjects } from './changed-objects';
+import { changedBetweenStores } from './changed-objects';
 import { judgeObject, unreadable } from './judge-object';
 import { judgePageList } from './rules/page-list';
 import { judgeDangling } from './rules/dangling';
@@ -88,7 +89,12 @@ export function analyseModifications(
     ),
   );
   const newer = reader.sections.filter((s) => s.end > revisionEnd).map((s) => s.entries);
-  const changed = changedObjects({ get: (n) => old.entry(n) }, now.entries, newer);
+  const changed = changedBetweenStores(
+    { get: (n) => old.entry(n) },
+    { get: (n) => now.entry(n) },
+    newer,
+    reader.sections.filter((s) => mayHoldMembers(reader, s)),
+  );
   if (walk.truncated || changed.length > (caps.changed ?? CHANGED_CAP)) {
     ctx.deny(
       'too-complex',
