@@ -89,11 +89,12 @@ export class BufferSource implements ByteSource {
   read(offset: number, length: number): Buffer {
     return Buffer.from(this.bytes.subarray(offset, Math.min(this.bytes.length, offset + length)));
   }
-  /** all the bytes, not copied: a parser only reads them */
-  window(): Window {
+  /** the bytes of read(), not copied (a parser only reads them): the same window, so the same retries and bounds */
+  window(offset: number, length: number): Window {
     const b = this.bytes;
-    return (this.all ??= { at: 0, bytes: Buffer.from(b.buffer, b.byteOffset, b.length) });
+    const from = Math.min(offset, b.length);
+    const to = Math.min(b.length, offset + length);
+    return { at: offset, bytes: Buffer.from(b.buffer, b.byteOffset + from, Math.max(0, to - from)) };
   }
-  private all: Window | undefined;
   close(): void {}
 }
