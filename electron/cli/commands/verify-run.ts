@@ -37,7 +37,6 @@ async function verifyAndReport(ctx: CommandContext, early: EarlyStart): Promise<
   const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
   if (content) await regularInput(content); // a FIFO or device as --content would be read forever
   const files = early.files ?? (await expandInputs(ctx.positionals));
-  if (!early.files) tuneForBatch(files.length, ctx.env);
   const { openVerification, verifyFiles } = await import('../../core/validate/session.js');
   const session = await openVerification(sessionOptions);
   if (ctx.values['no-tsl'] !== true) {
@@ -45,6 +44,9 @@ async function verifyAndReport(ctx: CommandContext, early: EarlyStart): Promise<
     if (stale) ctx.out.warn(stale);
   }
   if (files.length === 0) throw nothingToVerify(ctx.positionals);
+  // the batch's V8 flags, unless set already (by verify-threads.ts, or by a verifier thread once it had loaded
+  // Node's built-ins): this late, so that a thread still loading its built-ins finds V8's default flags
+  tuneForBatch(files.length, ctx.env);
   const verified = early.threads
     ? await early.threads.run(files, { ...session, content })
     : await verifyFiles(files, { ...session, content });
