@@ -44,9 +44,9 @@ async function verifyAndReport(ctx: CommandContext, early: EarlyStart): Promise<
     if (stale) ctx.out.warn(stale);
   }
   if (files.length === 0) throw nothingToVerify(ctx.positionals);
-  // the batch's V8 flags, unless set already (by verify-threads.ts, or by a verifier thread once it had loaded
-  // Node's built-ins): this late, so that a thread still loading its built-ins finds V8's default flags
-  tuneForBatch(files.length, ctx.env);
+  // the batch's V8 flags, unless set already by verify-threads.ts; with verifier threads, the thread sets them
+  // once it has loaded Node's built-ins (set here, they could change under a thread still loading them)
+  if (!early.threads) tuneForBatch(files.length, ctx.env);
   const verified = early.threads
     ? await early.threads.run(files, { ...session, content })
     : await verifyFiles(files, { ...session, content });

@@ -3,8 +3,9 @@
  * verification code loads on this thread — so that they load theirs on the other core meanwhile. They run the
  * verifier bundle with its build-time code cache (cli/verifier-thread.ts); that cache is made with the batch's
  * V8 flags, which are part of the hash V8 checks a cache against. A thread gets the flags and sets them itself
- * once it has loaded Node's built-ins (whose caches V8 refuses under other flags); this thread sets the same
- * flags before its first file (verify-run.ts), or now when the batch gets no thread.
+ * once it has loaded Node's built-ins (whose caches V8 refuses under other flags), for every thread of the
+ * process, this one included (which verifies with V8's defaults until then); without a thread this one sets
+ * them now.
  */
 import { join } from 'node:path';
 import { poolThreads, startVerifierThreads, type VerifierThreads } from '../../core/validate/verify-pool';
