@@ -9,6 +9,8 @@ export interface Output {
   line(text: string): void;
   /** the whole JSON result (json mode) */
   result(value: unknown): void;
+  /** the whole JSON result, already printed as `result` prints it (json mode) */
+  resultJson(text: string): void;
   /** a message for the user on stderr */
   warn(text: string): void;
   /** progress on stderr, only when stderr is a terminal */
@@ -23,6 +25,7 @@ export function makeOutput(json: boolean, stdout = process.stdout, stderr = proc
     json,
     line: (text) => void stdout.write(text + '\n'),
     result: (value) => void stdout.write(JSON.stringify(value, null, 2) + '\n'),
+    resultJson: (text) => void stdout.write(text + '\n'),
     warn: (text) => void stderr.write(text + '\n'),
     progress(label, done, total) {
       if (!tty) return;

@@ -2,7 +2,8 @@
  * Batches verified on several threads (issue 22, electron/core/validate/verify-pool.ts, built code in dist/):
  * the calling thread and a verifier thread share one queue, and the reports — good, tampered, damaged, not a
  * signature, PEM, detached with its content beside it, nested, a PDF — are the serial run's, in input order;
- * the CLI's JSON is the same with the pool off (SIGILLO_NO_FAST=1), a batch still completes when the
+ * the CLI's JSON is the same with the pool off (SIGILLO_NO_FAST=1), also printed report by report by the thread
+ * that verified each (runPrinted), a batch still completes when the
  * verifier thread cannot open its session, and threads are started only for cores the load leaves idle.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { opensslCmsSign } from '../verify/support/openssl-cms';
 import { writeHandwritten } from '../pdf/support/make-pdf';
 import type * as PoolModule from '../../electron/core/validate/verify-pool';
 import type * as SessionModule from '../../electron/core/validate/session';
+import type * as JsonModule from '../../electron/core/validate/report-json';
 
 const fx = inject('fixture');
 const DIST = join(__dirname, '..', '..', 'dist', 'electron', 'core', 'validate');
@@ -20,6 +22,8 @@ const DIST = join(__dirname, '..', '..', 'dist', 'electron', 'core', 'validate')
 const pool = require(join(DIST, 'verify-pool.js')) as typeof PoolModule;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const session = require(join(DIST, 'session.js')) as typeof SessionModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const json = require(join(DIST, 'report-json.js')) as typeof JsonModule;
 
 let dir = '';
 let files: string[] = [];
@@ -114,6 +118,36 @@ describe('verification pool', () => {
       const pooled = await pool.verifyFilesPooled(paths, opts, { session: o }, run);
       expect(stats.byThreads).toBe(0);
       expect(JSON.stringify(pooled)).toBe(serial);
+    }
+  });
+
+  it('printed as verified: each report printed by the thread that verified it (errors stay objects)', async () => {
+    const paths = [
+      ...Array.from({ length: 100 }, (_, i) => join(dir, 'batch', `f${String(i).padStart(3, '0')}.xml.p7m`)),
+      join(dir, 'batch', 'zz-garbage.p7m'),
+    ];
+    const o = { trustFiles: [fx.pki.rootPem], offline: true };
+    const opts = await session.openVerification(o);
+    const serial = await session.verifyFiles(paths, opts);
+    const expected = serial.map((r) => (r.error ? r : { printed: json.jsonElement(r), passed: false }));
+    expect(expected.filter((r) => 'printed' in r).length).toBeGreaterThan(80);
+    expect(expected.filter((r) => !('printed' in r)).length).toBeGreaterThanOrEqual(5);
+    const dying = join(__dirname, 'support', 'dying-thread.js');
+    for (const [callerTakesPart, entry, byThreads] of [
+      [false, undefined, paths.length],
+      [true, undefined, undefined],
+      [true, dying, 0],
+    ] as const) {
+      const stats = { byThreads: 0 };
+      const threads = pool.startVerifierThreads(
+        { session: o },
+        { threads: 2, stats, callerTakesPart, entry },
+      );
+      const printed = await threads.runPrinted(paths, opts);
+      if (byThreads !== undefined) expect(stats.byThreads).toBe(byThreads);
+      expect(JSON.stringify(printed)).toBe(JSON.stringify(expected));
+      const texts = printed.map((r) => ('printed' in r ? r.printed : json.jsonElement(r)));
+      expect(json.jsonArray(texts)).toBe(JSON.stringify(serial, null, 2));
     }
   });
 
