@@ -15,6 +15,7 @@ import { writeHandwritten } from '../pdf/support/make-pdf';
 import type * as PoolModule from '../../electron/core/validate/verify-pool';
 import type * as SessionModule from '../../electron/core/validate/session';
 import type * as JsonModule from '../../electron/core/validate/report-json';
+import type { FileReport as SessionReport } from '../../electron/core/verify/types';
 
 const fx = inject('fixture');
 const DIST = join(__dirname, '..', '..', 'dist', 'electron', 'core', 'validate');
@@ -129,6 +130,9 @@ describe('verification pool', () => {
     const o = { trustFiles: [fx.pki.rootPem], offline: true };
     const opts = await session.openVerification(o);
     const serial = await session.verifyFiles(paths, opts);
+    // a printed report as text (its bytes arrive from a thread as a Uint8Array, from the caller as a Buffer)
+    const text = (r: SessionReport | JsonModule.PrintedReport) =>
+      'printed' in r ? { printed: Buffer.from(r.printed).toString(), passed: r.passed } : r;
     const expected = serial.map((r) => (r.error ? r : { printed: json.jsonElement(r), passed: false }));
     expect(expected.filter((r) => 'printed' in r).length).toBeGreaterThan(80);
     expect(expected.filter((r) => !('printed' in r)).length).toBeGreaterThanOrEqual(5);
@@ -145,9 +149,9 @@ describe('verification pool', () => {
       );
       const printed = await threads.runPrinted(paths, opts);
       if (byThreads !== undefined) expect(stats.byThreads).toBe(byThreads);
-      expect(JSON.stringify(printed)).toBe(JSON.stringify(expected));
-      const texts = printed.map((r) => ('printed' in r ? r.printed : json.jsonElement(r)));
-      expect(json.jsonArray(texts)).toBe(JSON.stringify(serial, null, 2));
+      expect(JSON.stringify(printed.map(text))).toBe(JSON.stringify(expected));
+      const parts = printed.map((r) => ('printed' in r ? r.printed : json.utf8Bytes(json.jsonElement(r))));
+      expect(Buffer.concat(json.jsonArrayParts(parts)).toString()).toBe(JSON.stringify(serial, null, 2));
     }
   });
 

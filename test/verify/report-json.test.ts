@@ -3,7 +3,7 @@
  * verifier threads print the reports they verify): the same bytes as JSON.stringify(reports, null, 2) — on real
  * reports (valid, tampered, cut, not a signature, detached, nested; any count, none included) and on random JSON
  * values of every kind (strings with line breaks, escapes, quotes and non-ASCII, empty and nested arrays and
- * objects, undefined and function values, toJSON); and `passed` is the exit-code rule for one file
+ * objects, undefined and function values, toJSON), as text and as the UTF-8 of its parts; and `passed` is the exit-code rule for one file
  * (report-passed.ts): no error, some signature or timestamp, every one TOTAL_PASSED, counter-signatures too.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,9 @@ import { openVerification, verifyFiles } from '../../electron/core/validate/sess
 import {
   isPrinted,
   jsonArray,
+  jsonArrayParts,
   jsonElement,
+  utf8Bytes,
   printReport,
   printUnlessError,
 } from '../../electron/core/validate/report-json';
@@ -115,7 +117,8 @@ describe('the verify JSON, one report at a time', () => {
     for (let n = 0; n <= reports.length; n++) {
       const some = reports.slice(0, n);
       expect(jsonArray(some.map(jsonElement))).toBe(JSON.stringify(some, null, 2));
-      expect(jsonArray(some.map((r) => printReport(r).printed))).toBe(JSON.stringify(some, null, 2));
+      const parts = jsonArrayParts(some.map((r) => printReport(r).printed));
+      expect(Buffer.concat(parts).equals(Buffer.from(JSON.stringify(some, null, 2)))).toBe(true);
     }
   });
 
@@ -123,7 +126,11 @@ describe('the verify JSON, one report at a time', () => {
     const r = rng(22);
     for (let i = 0; i < 2000; i++) {
       const values = Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, 0));
-      expect(jsonArray(values.map(jsonElement))).toBe(JSON.stringify(values, null, 2));
+      const whole = JSON.stringify(values, null, 2);
+      expect(jsonArray(values.map(jsonElement))).toBe(whole);
+      // as UTF-8, part by part: the bytes of the whole (non-ASCII, astral characters and escapes included)
+      const parts = jsonArrayParts(values.map((v) => utf8Bytes(jsonElement(v))));
+      expect(Buffer.concat(parts).toString('hex')).toBe(Buffer.from(whole).toString('hex'));
     }
   });
 
@@ -131,8 +138,10 @@ describe('the verify JSON, one report at a time', () => {
     for (const report of reports) {
       const p = printUnlessError(report);
       expect(isPrinted(p)).toBe(!report.error);
-      if (isPrinted(p)) expect(p).toEqual({ printed: jsonElement(report), passed: reportPassed(report) });
-      else expect(p).toBe(report);
+      if (isPrinted(p)) {
+        expect(Buffer.from(p.printed).toString()).toBe(jsonElement(report));
+        expect(p.passed).toBe(reportPassed(report));
+      } else expect(p).toBe(report);
     }
   });
 

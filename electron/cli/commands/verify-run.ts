@@ -17,7 +17,13 @@ import { verifySession, type EarlyStart } from './verify-threads';
 import { tuneForBatch } from '../batch-tiering';
 import type { FileReport } from '../../core/verify/types';
 import { reportPassed } from '../../core/validate/report-passed';
-import { isPrinted, jsonArray, jsonElement, type PrintedReport } from '../../core/validate/report-json';
+import {
+  isPrinted,
+  jsonArrayParts,
+  jsonElement,
+  utf8Bytes,
+  type PrintedReport,
+} from '../../core/validate/report-json';
 
 /** `early`: the files and verifier threads verify.ts started before loading this (verify-threads.ts) */
 export async function verifyRun(ctx: CommandContext, early: EarlyStart = {}): Promise<number> {
@@ -43,9 +49,9 @@ function printJson(ctx: CommandContext, results: (FileReport | PrintedReport)[])
     }
     const report = withHint(r);
     passed &&= reportPassed(report);
-    return jsonElement(report);
+    return utf8Bytes(jsonElement(report));
   });
-  ctx.out.resultJson(jsonArray(elements));
+  ctx.out.resultJson(jsonArrayParts(elements));
   return passed ? EXIT_OK : EXIT_FAILURE;
 }
 
