@@ -65,6 +65,22 @@ export function opensslStreamSignArgs(
   ];
 }
 
+/**
+ * Variables of the machine that make every Node process start slower before any script runs, and that OpenSSL's
+ * command-line tools do not read: with `NODE_EXTRA_CA_CERTS` set (this build sandbox sets it for its proxy) Node
+ * initialises OpenSSL and loads the named certificates at start (`node -e 0` 23 → 71 ms here). A user's machine
+ * normally has none of them, so every measured command runs without them; `BENCH_NODE_ENV=keep` keeps them, and
+ * node-floor.ts prints what they cost.
+ */
+export const NODE_START_VARS = ['NODE_EXTRA_CA_CERTS'] as const;
+
+/** The environment of every measured command: this process's, without NODE_START_VARS (unless kept), plus `env`. */
+export function benchEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { ...process.env, SIGILLO_LANG: 'en' };
+  if (process.env.BENCH_NODE_ENV !== 'keep') for (const v of NODE_START_VARS) delete base[v];
+  return { ...base, ...env };
+}
+
 /** Reads a file once so that every contender starts with it in the page cache. */
 export function warm(path: string): void {
   execFileSync('sh', ['-c', `cat "$1" > /dev/null`, 'warm', path]);
@@ -78,7 +94,7 @@ export function measure(
 ): Measure {
   const timeOut = join(tmpdir(), `sigillo-bench-time-${process.pid}-${Date.now()}.txt`);
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeOut, cmd, ...args], {
-    env: { ...process.env, SIGILLO_LANG: 'en', ...opts.env },
+    env: benchEnv(opts.env),
     cwd: opts.cwd,
     encoding: 'utf8',
     maxBuffer: 256 * MIB,

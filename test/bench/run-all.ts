@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark in one run, the machine description first, a summary of the goals last. */
 import { benchHash } from './hash-1gib';
+import { benchNodeFloor } from './node-floor';
 import { benchPades } from './pades-cli-200mb';
 import { benchPdfVerify } from './pdf-verify-200mb';
 import { benchSignVerify } from './sign-verify-1gib';
@@ -11,6 +12,7 @@ import { machine, note, summary } from './bench-lib';
 async function main(): Promise<void> {
   note(`machine: ${machine()}`);
   benchStartup();
+  benchNodeFloor();
   benchHash();
   benchSignVerify();
   await benchVerifyMany();

@@ -12,6 +12,7 @@ import { PIN, SO_PIN } from '../support/fixture';
 import { addToken, makeSofthsmStore, softhsmModule } from '../support/softhsm';
 import {
   CLI,
+  benchEnv,
   bestPair,
   compare,
   measure,
@@ -26,7 +27,7 @@ import {
 function runAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, SIGILLO_LANG: 'en', ...env },
+      env: benchEnv(env),
     });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
