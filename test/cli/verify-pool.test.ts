@@ -221,6 +221,17 @@ describe('verification pool', () => {
         () => '',
       ),
     ).toBe(1);
+    // the running count alone says nothing runs elsewhere (1: the reading thread): this process is not read
+    const loadavg = (running: number) => () => `0.50 0.40 0.30 ${running}/300 12345\n`;
+    let read = 0;
+    const here = (n: number) => () => (read++, n);
+    expect(pool.runningElsewhere(loadavg(1), here(1))).toBe(0);
+    expect(pool.runningElsewhere(loadavg(0), here(1))).toBe(0);
+    expect(read).toBe(0);
+    expect(pool.runningElsewhere(loadavg(3), here(2))).toBe(1);
+    expect(pool.runningElsewhere(loadavg(2), here(3))).toBe(0);
+    expect(read).toBe(2);
+    expect(pool.runningElsewhere(() => 'garbage', here(1))).toBeUndefined();
     // the real /proc of this test process: the calling thread at least
     expect(pool.runningHere()).toBeGreaterThanOrEqual(1);
     expect(pool.runningElsewhere()).toBeGreaterThanOrEqual(0);
