@@ -155,6 +155,23 @@ describe('verification pool', () => {
     }
   });
 
+  it('the work waits in a starting thread`s port: it starts on the files as soon as it is ready', async () => {
+    const paths = Array.from({ length: 40 }, (_, i) =>
+      join(dir, 'batch', `f${String(i).padStart(3, '0')}.xml.p7m`),
+    );
+    const o = { trustFiles: [fx.pki.rootPem], offline: true };
+    const opts = await session.openVerification(o);
+    const marker = join(dir, 'early-work.txt');
+    const entry = join(__dirname, 'support', 'early-work-thread.js');
+    const stats = { byThreads: 0 };
+    const run = { threads: 1, stats, callerTakesPart: false, entry, entryData: { marker } };
+    const pooled = await pool.verifyFilesPooled(paths, opts, { session: o }, run);
+    expect(readFileSync(marker, 'utf8')).toBe('work before ready: 40 files');
+    // it took none: the caller verified them all, in order
+    expect(stats.byThreads).toBe(0);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(await session.verifyFiles(paths, opts)));
+  });
+
   it('threads: one per idle core beyond ours and one for V8; none for few files or SIGILLO_NO_FAST=1', () => {
     const byLoad = null; // the running count unknown (not Linux): the load average decides
     // 2 cores: one thread for a big batch on an idle machine only (measured: below, a thread costs more)

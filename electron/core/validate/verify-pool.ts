@@ -279,13 +279,21 @@ interface Lane {
   give(queue: Queue, results: (FileReport | PrintedReport | undefined)[]): void;
   /** settles when the thread has ended: every file taken, failed, or stopped */
   done: Promise<void>;
-  /** ends the thread unless it has started taking files (the caller found the queue empty first) */
+  /**
+   * ends the thread unless it has said it is ready (the caller found the queue empty first): a thread that took
+   * files just before its "ready" came leaves holes the caller fills, as when a thread fails
+   */
   stopIfIdle(): void;
   /** ends the thread whatever it is doing */
   stop(): void;
 }
 
-/** one verifier thread: once ready and given the run's files, it takes batches until none is left */
+/**
+ * One verifier thread: given the run's files, it takes batches until none is left. The work goes to it as soon
+ * as the run starts, even while it is still starting: it waits in the thread's port until its session is open,
+ * so the thread starts on the files at once rather than when this thread, busy with its own (first, slow)
+ * batch, gets round to its "ready".
+ */
 function threadLane(file: string, workerData: object, stats?: { byThreads: number }): Lane {
   const worker = new Worker(file, { workerData });
   let ready = false;
@@ -299,7 +307,7 @@ function threadLane(file: string, workerData: object, stats?: { byThreads: numbe
     };
   });
   const start = () => {
-    if (!ready || !run || working) return;
+    if (!run || working) return;
     working = true;
     worker.postMessage(run.queue.work());
   };
@@ -307,10 +315,7 @@ function threadLane(file: string, workerData: object, stats?: { byThreads: numbe
     for (const r of m.results ?? []) if (run) run.results[r.index] = r.report;
     if (stats) stats.byThreads += m.results?.length ?? 0;
     if (m.failed || m.finished) return end();
-    if (m.ready) {
-      ready = true;
-      start();
-    }
+    if (m.ready) ready = true;
   });
   worker.on('error', () => end());
   worker.on('exit', () => end());
@@ -321,7 +326,7 @@ function threadLane(file: string, workerData: object, stats?: { byThreads: numbe
     },
     done,
     stopIfIdle: () => {
-      if (!working) end();
+      if (!ready) end();
     },
     stop: () => end(),
   };
