@@ -2,6 +2,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Message } from '../core/i18n/translate';
 import type { Output } from './output';
+import type { EarlyWork } from './early-work';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -10,6 +11,8 @@ export interface CommandContext {
   positionals: string[];
   out: Output;
   env: NodeJS.ProcessEnv;
+  /** what the entry started before the program loaded (early-work.ts), for the command to use */
+  early?: EarlyWork;
 }
 
 export interface Command {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from './command';
+import type { EarlyWork } from './early-work';
 import { makeOutput, reportError } from './output';
 import { t } from '../core/i18n/translate';
 import { sigilloVersion } from '../core/version';
@@ -65,7 +66,7 @@ export function generalHelp(commands: Command[]): string {
   return lines.join('\n');
 }
 
-export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function run(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<number> {
   const first = argv[0];
   if (first === '--version' || first === '-v' || first === 'version') {
     process.stdout.write(version() + '\n');
@@ -110,7 +111,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
   }
   const out = makeOutput(parsed.values.json === true);
   try {
-    return await cmd.run({ values: parsed.values, positionals: parsed.positionals, out, env });
+    return await cmd.run({ values: parsed.values, positionals: parsed.positionals, out, env, early });
   } catch (e) {
     reportError(out, e);
     return EXIT_FAILURE;

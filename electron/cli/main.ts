@@ -4,15 +4,19 @@
  */
 import { endQuietlyOnClosedPipe } from './closed-pipe';
 import { run } from './dispatch';
+import type { EarlyWork } from './early-work';
 
-export function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** `early`: what the entry started before loading this (early-work.ts), ended here when no command used it */
+export function main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> {
   endQuietlyOnClosedPipe();
-  return run(argv, env).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    () => {
-      process.exitCode = 1;
-    },
-  );
+  return run(argv, env, early)
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      () => {
+        process.exitCode = 1;
+      },
+    )
+    .finally(() => early?.copyHashThread?.close());
 }

@@ -4,11 +4,24 @@
  * sigillo-bundle.js with a V8 code cache beside it: one file read and little compiling instead of ~200 module
  * look-ups. Without the bundle, or with a bundle older than main.js (`tsc` run again without bundling), the
  * program runs from its own files, the same way. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it started.
+ * Before that, `sign` starts the work its words already call for (early-work.ts: a big file's hashing thread);
+ * the other commands load nothing more.
  */
 import { join } from 'node:path';
 import { bundleCurrent, loadBundle } from './bundle-loader';
+import type { EarlyWork } from './early-work';
 
-type Program = { main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> };
+type Program = { main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> };
+
+const words = process.argv.slice(2);
+/** `sign` only: the other commands do not even load early-work.js */
+function earlyWork(): EarlyWork | undefined {
+  if (words[0] !== 'sign') return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startEarlyWork } = require('./early-work') as typeof import('./early-work');
+  return startEarlyWork(words);
+}
+const early = earlyWork();
 
 const bundle = join(__dirname, 'sigillo-bundle.js');
 const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
@@ -24,4 +37,4 @@ if (bundleCurrent(bundle, join(__dirname, 'main.js'))) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   program = require('./main') as Program;
 }
-void program.main(process.argv.slice(2), process.env);
+void program.main(words, process.env, early);

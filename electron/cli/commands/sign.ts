@@ -100,8 +100,9 @@ export const signCommand: Command = {
       files.map((f) => (policy.outputDir ? resolve(policy.outputDir) : dirname(resolve(f)))),
     );
     for (const folder of folders) await cleanStaleTemps(folder);
-    // the first file's copy and hash start now, while the signing and PKCS#11 code load (~0.1 s)
-    const prefetched = startBatchPrefetch(files, policy);
+    // the first file's copy and hash start now, while the signing and PKCS#11 code load (~0.1 s), on the
+    // hashing thread the entry started when it saw a big file (early-work.ts)
+    const prefetched = startBatchPrefetch(files, policy, undefined, ctx.early?.copyHashThread);
     try {
       const { signRun } = await import('./sign-run.js');
       return await signRun(ctx, files, policy, prefetched);

@@ -1,7 +1,8 @@
 /**
  * The two threads of a copy-and-hash job (copy-hash.ts), as one self-contained function: it runs as an eval'd
  * worker (`(${copyHashWorker})()`), so it works the same from compiled JS, from the TypeScript test runner and
- * from inside an asar archive, and must not use anything from outside its own body.
+ * from inside an asar archive, and must not use anything from outside its own body. Its job is its `workerData`,
+ * or `job` when given: a thread started before its job was known (warm-thread.ts) gets it by message.
  *
  * Shared memory: `slots` holds SLOTS buffers of SLOT_BYTES from `slotShift` (files/aligned-buffer.ts);
  * `ctl` (Int32Array) holds [produced, consumed, state, len_0 … len_{SLOTS-1}]. The reader reads the input into slot k % SLOTS (waiting until the hasher has consumed
@@ -9,14 +10,14 @@
  * hasher hashes published slots in order and bumps `consumed`. Small slots keep the bytes in the CPU cache
  * between the read and the write, which makes the copy several times faster than 4 MiB chunks.
  */
-export function copyHashWorker(): void {
+export function copyHashWorker(job?: unknown): void {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
   const fs = require('node:fs') as typeof import('node:fs');
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const port = parentPort as import('node:worker_threads').MessagePort;
-  const d = workerData as {
+  const d = (job ?? workerData) as {
     /** reader: reads (and writes); hasher: hashes what the reader published; both: reads and hashes (no output) */
     role: 'reader' | 'hasher' | 'both';
     input: string;
@@ -32,6 +33,14 @@ export function copyHashWorker(): void {
     slotBytes: number;
     slotCount: number;
     progressEvery: number;
+    /**
+     * both: [fd, stop] of an output the kernel copies this input into (kernel-copy.ts), fd −1 until the caller
+     * has it: every `flushEvery` bytes hashed, while stop is 0 and at most `flushTimes` times, its writeback is
+     * started (an fdatasync queued in the thread pool, not waited for), so the disk works during the copy
+     */
+    flush?: SharedArrayBuffer;
+    flushEvery?: number;
+    flushTimes?: number;
   };
   const ctl = new Int32Array(d.ctl);
   const PRODUCED = 0;
@@ -63,6 +72,10 @@ export function copyHashWorker(): void {
 
   if (d.role === 'both') {
     let fd = -1;
+    const flush = d.flush ? new Int32Array(d.flush) : undefined;
+    const flushEvery = d.flushEvery ?? Infinity;
+    let flushes = 0;
+    const ignore = () => undefined;
     try {
       fd = fs.openSync(d.input, 'r');
       let pos = 0;
@@ -74,6 +87,13 @@ export function copyHashWorker(): void {
         for (const h of hashes) h.update(chunk);
         pos += n;
         if (pos % d.progressEvery < n) port.postMessage({ type: 'progress', done: pos });
+        if (flush && pos % flushEvery < n && flushes < (d.flushTimes ?? 0)) {
+          const out = Atomics.load(flush, 0);
+          if (out >= 0 && Atomics.load(flush, 1) === 0) {
+            fs.fdatasync(out, ignore);
+            flushes++;
+          }
+        }
       }
       port.postMessage({ type: 'read', length: pos });
       port.postMessage({ type: 'hashed', length: pos });

@@ -13,6 +13,7 @@ import { fileError } from './input-file';
 import { writeFully } from './write-fully';
 import { bufferShift, PLACE_SLACK } from './aligned-buffer';
 import type { AtomicOutput } from './atomic-output';
+import type { ThreadSource } from './warm-thread';
 
 const SLOT_BYTES = 256 * 1024;
 const SLOT_COUNT = 32;
@@ -37,6 +38,13 @@ export interface CopyHashOptions {
   size?: number;
   /** aborting stops the threads; `done` then rejects with CANCELLED */
   signal?: AbortSignal;
+  /** a thread already started (warm-thread.ts): the job's first thread, when it is still there */
+  thread?: ThreadSource;
+  /**
+   * hash only: the kernel copies the input into an output at the same time (kernel-copy.ts), whose writeback
+   * the hashing thread starts at intervals during the copy (`flushCopy` once the output is open)
+   */
+  copiedAlongside?: boolean;
 }
 
 export interface CopyHashJob {
@@ -48,7 +56,16 @@ export interface CopyHashJob {
   digests(): Promise<Buffer[]>;
   /** stops the threads (after an error elsewhere); harmless once finished */
   cancel(): Promise<void>;
+  /**
+   * `copiedAlongside`: the output the kernel copies into, whose writeback the hashing thread starts every
+   * FLUSH_EVERY bytes it hashed (a few times) until `flushCopy(undefined)` says the copy is over
+   */
+  flushCopy(out: FileHandle | undefined): void;
 }
+
+/** during a kernel copy alongside, its writeback started every 32 MiB hashed (~25 ms), at most FLUSH_TIMES times */
+const FLUSH_EVERY = 32 * 1024 * 1024;
+const FLUSH_TIMES = 2;
 
 interface WorkerError {
   message: string;
@@ -99,6 +116,7 @@ function inThreadJob(o: CopyHashOptions): CopyHashJob {
       return hashes.map((h) => h.digest());
     },
     cancel: async () => undefined,
+    flushCopy: () => undefined,
   };
 }
 
@@ -106,6 +124,9 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
   // the slots are placed off the slow copy band for where they are read from and written to (aligned-buffer.ts)
   const slots = new SharedArrayBuffer(PLACE_SLACK + SLOT_BYTES * SLOT_COUNT);
   const ctl = new SharedArrayBuffer(4 * (3 + SLOT_COUNT));
+  // [output fd, copy over]: see copyHashWorker's `flush`
+  const flush = o.copiedAlongside ? new SharedArrayBuffer(8) : undefined;
+  if (flush) Atomics.store(new Int32Array(flush), 0, -1);
   const common = {
     input: o.input,
     outFd: o.out?.handle.fd ?? null,
@@ -120,9 +141,16 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
     slotCount: SLOT_COUNT,
     // a message every 4 MiB costs the reading thread: none when nobody listens
     progressEvery: o.onProgress ? PROGRESS_EVERY : Number.MAX_SAFE_INTEGER,
+    flush,
+    flushEvery: FLUSH_EVERY,
+    flushTimes: FLUSH_TIMES,
   };
-  const spawn = (role: 'reader' | 'hasher' | 'both') =>
-    new Worker(WORKER_SOURCE, { eval: true, workerData: { ...common, role } });
+  const spawn = (role: 'reader' | 'hasher' | 'both') => {
+    const warm = o.thread?.take();
+    if (!warm) return new Worker(WORKER_SOURCE, { eval: true, workerData: { ...common, role } });
+    warm.postMessage({ ...common, role });
+    return warm;
+  };
   // hash only: one thread reads and hashes (reading from the page cache is cheap; a second thread costs its start)
   const hashing = o.algorithms.length > 0;
   const reader = spawn(o.out || !hashing ? 'reader' : 'both');
@@ -205,6 +233,12 @@ function threadedJob(o: CopyHashOptions): CopyHashJob {
       return result;
     },
     cancel: stop,
+    flushCopy(out) {
+      if (!flush) return;
+      const f = new Int32Array(flush);
+      if (out) Atomics.store(f, 0, out.fd);
+      else Atomics.store(f, 1, 1);
+    },
   };
 }
 

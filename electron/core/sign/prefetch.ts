@@ -12,12 +12,13 @@ import { copyIntoTemp } from '../files/kernel-copy';
 import { startCopyHash, type PrefetchedWork } from '../files/copy-hash';
 import { fileStamp, sameStamp, stampOf, type FileStamp } from '../files/file-stamp';
 import { outputPathFor, signedPdfPath } from '../files/output-naming';
+import { EARLY_HASH_MIN_BYTES, type ThreadSource } from '../files/warm-thread';
 import type { DigestName } from '../crypto/key-signer';
 import type { SignFormat } from './format-routing';
 import { formatFor, type SignPolicy } from './sign-policy';
 
 /** Smaller inputs are read in a blink: no threads for them. */
-export const PREFETCH_MIN_BYTES = 16 * 1024 * 1024;
+export const PREFETCH_MIN_BYTES = EARLY_HASH_MIN_BYTES;
 
 export interface PrefetchRequest {
   format: SignFormat;
@@ -27,6 +28,8 @@ export interface PrefetchRequest {
   overwrite: boolean;
   /** the batch's cancel: stops the early work too */
   signal?: AbortSignal;
+  /** a thread started even earlier (the CLI's entry: files/warm-thread.ts), used instead of starting one */
+  thread?: ThreadSource;
 }
 
 export class Prefetch {
@@ -93,6 +96,8 @@ export class Prefetch {
         algorithms: [request.digest],
         onProgress,
         signal: request.signal,
+        thread: request.thread,
+        copiedAlongside: true,
       });
       const output = signedPdfPath(request.input, request.outputDir);
       const out = await openAtomicOutput(output, { overwrite: request.overwrite }).catch(() => undefined);
@@ -101,7 +106,9 @@ export class Prefetch {
         return undefined;
       }
       const copied = copyIntoTemp(request.input, out.temp, out.handle);
-      copied.catch(() => undefined);
+      job.flushCopy(out.handle);
+      const over = () => job.flushCopy(undefined);
+      copied.then(over, over);
       return new Prefetch(request, identity, { job, out, copied, onProgress: progressHook });
     }
     if (request.format !== 'cades') return undefined;
@@ -117,6 +124,7 @@ export class Prefetch {
       out: { handle: out.handle, offset },
       onProgress,
       signal: request.signal,
+      thread: request.thread,
     });
     return new Prefetch(request, identity, { job, out, offset, onProgress: progressHook });
   }
@@ -131,6 +139,7 @@ export function startBatchPrefetch(
   files: readonly string[],
   policy: SignPolicy,
   signal?: AbortSignal,
+  thread?: ThreadSource,
 ): Promise<Prefetch | undefined> {
   const first = files[0];
   if (first === undefined || policy.countersign || policy.detached) return Promise.resolve(undefined);
@@ -141,5 +150,6 @@ export function startBatchPrefetch(
     outputDir: policy.outputDir,
     overwrite: policy.overwrite,
     signal,
+    thread,
   }).catch(() => undefined);
 }
