@@ -13,7 +13,7 @@
  */
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { bundleCurrent, loadBundle } from './bundle-loader';
 import { loadThreadBuiltins } from './thread-builtins';
 import type { PoolSession } from '../core/validate/verify-pool';
@@ -51,8 +51,8 @@ function threadCode(): typeof ThreadModule {
   return require(ENTRY) as typeof ThreadModule;
 }
 
-if (parentPort) {
-  const data = workerData as VerifierThreadData;
+/** runs the thread with `data` (the workerData, or the `go` of a thread the entry started early) */
+function start(port: MessagePort, data: VerifierThreadData): void {
   if (data.flags) {
     loadThreadBuiltins();
     setFlagsFromString(data.flags);
@@ -63,5 +63,18 @@ if (parentPort) {
     const late = loadedBuiltins().slice(builtinsBefore);
     process.stderr.write(`sigillo: verifier thread built-ins loaded after the flags: ${late.length}\n`);
   }
-  void code.verifierThread(parentPort, data.pool);
+  void code.verifierThread(port, data.pool);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const data = workerData as VerifierThreadData | { awaitGo: true };
+  if ('awaitGo' in data) {
+    // started by the entry before the program loaded (early-verify.ts): Node's built-ins now, the rest on `go`
+    loadThreadBuiltins();
+    port.once('message', (m: { go: VerifierThreadData }) => {
+      if (debug) process.stderr.write('sigillo: verifier thread started by the entry\n');
+      start(port, m.go);
+    });
+  } else start(port, data);
 }

@@ -3,8 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
-
-const SIGNED_FILE = /\.(p7m|p7s|p7|pkcs7|pdf)$/i;
+import { isSignedFileName } from './signed-files';
 
 export async function expandInputs(args: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -15,7 +14,7 @@ export async function expandInputs(args: string[]): Promise<string[]> {
       continue;
     }
     const names = (await readdir(a, { withFileTypes: true }))
-      .filter((d) => d.isFile() && !d.name.startsWith('.') && SIGNED_FILE.test(d.name))
+      .filter((d) => d.isFile() && isSignedFileName(d.name))
       .map((d) => d.name)
       .sort();
     out.push(...inFolder(a, names));

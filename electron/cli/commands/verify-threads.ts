@@ -41,6 +41,10 @@ export async function startVerifyThreads(ctx: CommandContext): Promise<EarlyStar
   const files = await expandInputs(ctx.positionals).catch(() => undefined);
   if (!files) return {};
   const count = poolThreads(files.length, ctx.env);
+  // the thread the entry started from the words (early-verify.ts), when it is still there to take
+  const started = ctx.early?.verifierThread;
+  const adopt = count > 0 && started?.alive() ? started.worker : undefined;
+  if (!adopt) void started?.worker.terminate();
   if (count === 0) {
     tuneForBatch(files.length, ctx.env);
     return { files };
@@ -49,5 +53,5 @@ export async function startVerifyThreads(ctx: CommandContext): Promise<EarlyStar
   const pool = { session: verifySession(ctx), content };
   const entry = join(__dirname, '..', 'verifier-thread.js');
   const entryData: Omit<VerifierThreadData, 'pool'> = { flags: batchFlags(files.length, ctx.env) };
-  return { files, threads: startVerifierThreads(pool, { threads: count, entry, entryData }) };
+  return { files, threads: startVerifierThreads(pool, { threads: count, entry, entryData, adopt }) };
 }

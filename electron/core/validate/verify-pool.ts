@@ -58,6 +58,11 @@ export interface PoolRun {
   /** the threads' script (default: verify-pool-worker.js), and what it gets in its workerData besides `pool` */
   entry?: string;
   entryData?: object;
+  /**
+   * a thread of `entry` already started, waiting for `{ go: workerData }` before it does anything (the CLI's entry
+   * starts one early: cli/early-verify.ts); it becomes the first thread
+   */
+  adopt?: Worker;
 }
 
 function workerFile(): string | undefined {
@@ -216,7 +221,9 @@ class Queue {
 export function startVerifierThreads(pool: PoolSession, o: PoolRun & { threads: number }): VerifierThreads {
   const file = o.entry ?? workerFile();
   const lanes = file
-    ? Array.from({ length: o.threads }, () => threadLane(file, { ...o.entryData, pool }, o.stats))
+    ? Array.from({ length: o.threads }, (_, i) =>
+        threadLane(file, { ...o.entryData, pool }, o.stats, i === 0 ? o.adopt : undefined),
+      )
     : [];
   const run = async (
     paths: string[],
@@ -294,8 +301,12 @@ interface Lane {
  * so the thread starts on the files at once rather than when this thread, busy with its own (first, slow)
  * batch, gets round to its "ready".
  */
-function threadLane(file: string, workerData: object, stats?: { byThreads: number }): Lane {
-  const worker = new Worker(file, { workerData });
+function threadLane(file: string, workerData: object, stats?: { byThreads: number }, adopted?: Worker): Lane {
+  const worker = adopted ?? new Worker(file, { workerData });
+  if (adopted) {
+    adopted.ref(); // it was kept from holding the process open while nobody had taken it
+    adopted.postMessage({ go: workerData });
+  }
   let ready = false;
   let run: { queue: Queue; results: (FileReport | PrintedReport | undefined)[] } | undefined;
   let working = false;
