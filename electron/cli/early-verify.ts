@@ -55,8 +55,9 @@ export function startEarlyVerifier(
     const files = countVerifyFiles(words.slice(1));
     if (files < EARLY_FROM_FILES && env.SIGILLO_VERIFY_THREADS === undefined) return undefined;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { poolThreads } = require('../core/validate/verify-pool') as typeof PoolModule;
-    if (poolThreads(files, env) < 1) return undefined;
+    const { poolThreads, runningElsewhere } = require('../core/validate/verify-pool') as typeof PoolModule;
+    // one reading of what runs elsewhere, not the command's three a millisecond apart: the command decides
+    if (poolThreads(files, env, undefined, undefined, runningElsewhere() ?? null) < 1) return undefined;
     const worker = new Worker(join(__dirname, 'verifier-thread.js'), { workerData: { awaitGo: true } });
     let alive = true;
     worker.on('error', () => (alive = false)); // not taken then; the command starts its own
