@@ -18,5 +18,8 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork):
         process.exitCode = 1;
       },
     )
-    .finally(() => early?.copyHashThread?.close());
+    .finally(() => {
+      early?.copyHashThread?.close();
+      void early?.verifierThread?.worker.terminate(); // ended already when verify took it
+    });
 }

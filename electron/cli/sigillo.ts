@@ -4,8 +4,8 @@
  * sigillo-bundle.js with a V8 code cache beside it: one file read and little compiling instead of ~200 module
  * look-ups. Without the bundle, or with a bundle older than main.js (`tsc` run again without bundling), the
  * program runs from its own files, the same way. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it started.
- * Before that, `sign` starts the work its words already call for (early-work.ts: a big file's hashing thread);
- * the other commands load nothing more.
+ * Before that, `sign` starts the work its words already call for (early-work.ts: a big file's hashing thread),
+ * and `verify` of a big batch its verifier thread (early-verify.ts); the other commands load nothing more.
  */
 import { join } from 'node:path';
 import { bundleCurrent, loadBundle } from './bundle-loader';
@@ -14,8 +14,14 @@ import type { EarlyWork } from './early-work';
 type Program = { main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> };
 
 const words = process.argv.slice(2);
-/** `sign` only: the other commands do not even load early-work.js */
+/** `sign` and `verify` only: the other commands do not even load early-work.js or early-verify.js */
 function earlyWork(): EarlyWork | undefined {
+  if (words[0] === 'verify') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startEarlyVerifier } = require('./early-verify') as typeof import('./early-verify');
+    const verifierThread = startEarlyVerifier(words);
+    return verifierThread ? { verifierThread } : undefined;
+  }
   if (words[0] !== 'sign') return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startEarlyWork } = require('./early-work') as typeof import('./early-work');
