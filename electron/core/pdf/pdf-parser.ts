@@ -121,12 +121,8 @@ export class PdfParser {
     const b = this.buf;
     let i = this.pos;
     let v = 0;
-    const stop = Math.min(b.length, i + 15);
-    for (; i < stop; i++) {
-      const c = b[i]!;
-      if (c < 0x30 || c > 0x39) break;
-      v = v * 10 + c - 0x30;
-    }
+    for (const stop = Math.min(b.length, i + 15); i < stop && b[i]! >= 0x30 && b[i]! <= 0x39; i++)
+      v = v * 10 + b[i]! - 0x30;
     if (i > this.pos && (i < b.length ? CLASS[b[i]!] !== 0 : this.complete)) {
       this.pos = i;
       return v;
