@@ -33,8 +33,8 @@ port2.on('message', (m) => {
     process.stderr.write(`the verifier could not open its session: ${m.failed}\n`);
     process.exit(1);
   }
-  // the run's files, as verify-pool.ts gives them
-  if (m.ready) port2.postMessage({ paths, next: new SharedArrayBuffer(4), batch: 16 });
+  // the run's files, as verify-pool.ts gives them (printed: the JSON output of `sigillo verify --json`)
+  if (m.ready) port2.postMessage({ paths, next: new SharedArrayBuffer(4), batch: 16, print: true });
   if (!m.finished) return;
   writeFileSync(cache, encodeCodeCache(readFileSync(bundle), loaded.script.createCachedData()));
   process.exit(0);

@@ -8,12 +8,15 @@
 import { statSync } from 'node:fs';
 import { EARLY_HASH_MIN_BYTES, WarmCopyHashThread } from '../core/files/warm-thread';
 import type { HashThread } from '../core/pdf/range-hash-thread';
+import type { EarlyVerifierThread } from './early-verify';
 
 export interface EarlyWork {
   /** the first file's hashing thread, started before its job is known */
   copyHashThread?: WarmCopyHashThread;
   /** `verify BIG.pdf`: the PDF's range-hashing thread, already hashing (early-pdf-hash.ts) */
   pdfHash?: HashThread;
+  /** `verify` of a batch: its verifier thread, waiting for its session (early-verify.ts) */
+  verifierThread?: EarlyVerifierThread;
 }
 
 function isBigFile(word: string): boolean {

@@ -21,5 +21,6 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork):
     .finally(() => {
       early?.copyHashThread?.close();
       early?.pdfHash?.close();
+      void early?.verifierThread?.worker.terminate(); // ended already when verify took it
     });
 }

@@ -9,12 +9,16 @@ export interface Output {
   line(text: string): void;
   /** the whole JSON result (json mode) */
   result(value: unknown): void;
+  /** the whole JSON result, already printed as `result` prints it, as the UTF-8 of its parts (json mode) */
+  resultJson(parts: Uint8Array[]): void;
   /** a message for the user on stderr */
   warn(text: string): void;
   /** progress on stderr, only when stderr is a terminal */
   progress(label: string, done: number, total: number): void;
   progressDone(): void;
 }
+
+const NEWLINE = Buffer.from('\n');
 
 export function makeOutput(json: boolean, stdout = process.stdout, stderr = process.stderr): Output {
   const tty = Boolean(stderr.isTTY);
@@ -23,6 +27,7 @@ export function makeOutput(json: boolean, stdout = process.stdout, stderr = proc
     json,
     line: (text) => void stdout.write(text + '\n'),
     result: (value) => void stdout.write(JSON.stringify(value, null, 2) + '\n'),
+    resultJson: (parts) => void stdout.write(Buffer.concat([...parts, NEWLINE])),
     warn: (text) => void stderr.write(text + '\n'),
     progress(label, done, total) {
       if (!tty) return;

@@ -5,8 +5,8 @@
  * look-ups. Without the bundle, or with a bundle older than main.js (`tsc` run again without bundling), the
  * program runs from its own files, the same way. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it started.
  * Before that, `sign` starts the work its words already call for (early-work.ts: a big file's hashing thread),
- * and so does `verify` of one big PDF (early-pdf-hash.ts: its range-hashing thread); the other commands load
- * nothing more.
+ * and so does `verify` of one big PDF (early-pdf-hash.ts: its range-hashing thread) and of a big batch (its
+ * verifier thread, early-verify.ts); the other commands load nothing more.
  */
 import { join } from 'node:path';
 import { bundleCurrent, loadBundle } from './bundle-loader';
@@ -15,16 +15,22 @@ import type { EarlyWork } from './early-work';
 type Program = { main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> };
 
 const words = process.argv.slice(2);
-/** `sign` and `verify` only: the other commands do not even load early-work.js or early-pdf-hash.js */
+/** `sign` and `verify` only: the other commands do not even load early-work.js, early-pdf-hash.js or early-verify.js */
 function earlyWork(): EarlyWork | undefined {
   if (words[0] === 'verify') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { bigPdfToVerify } = require('./early-pdf-hash') as typeof import('./early-pdf-hash');
     const pdf = bigPdfToVerify(words, process.env);
-    if (pdf === undefined) return undefined;
+    if (pdf !== undefined) {
+      type ThreadModule = typeof import('../core/pdf/range-hash-thread');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const thread = require('../core/pdf/range-hash-thread') as ThreadModule;
+      return { pdfHash: thread.startHashThread(pdf) };
+    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const thread = require('../core/pdf/range-hash-thread') as typeof import('../core/pdf/range-hash-thread');
-    return { pdfHash: thread.startHashThread(pdf) };
+    const { startEarlyVerifier } = require('./early-verify') as typeof import('./early-verify');
+    const verifierThread = startEarlyVerifier(words);
+    return verifierThread ? { verifierThread } : undefined;
   }
   if (words[0] !== 'sign') return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -2,13 +2,20 @@
  * The script of `sigillo verify`'s verifier threads (core/validate/verify-pool.ts starts it for the CLI): runs
  * the verifier bundle — the thread's code (core/validate/verify-pool-thread.ts and what it loads) bundled by the
  * build like the CLI, with its own build-time code cache — the way the bin runs the CLI's: the cache only when
- * its header matches, nothing written. That cache is made with the batch's V8 flags (cli/batch-tiering.ts): the
- * CLI sets them before it starts a thread, and V8 refuses a cache made with other flags. Without a current
- * bundle the thread runs from the plain files. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it started.
+ * its header matches, nothing written. That cache is made with the batch's V8 flags (cli/batch-tiering.ts),
+ * and V8 refuses a cache made with other flags. The CLI hands the flags over (`flags` in the workerData) rather
+ * than setting them before the thread starts: Node's own modules carry code caches made with V8's default
+ * flags, so a thread started after the change compiled every one of its ~160 built-in modules from source
+ * (~35 ms on this machine). The thread first loads the built-ins its bundle needs, then sets the flags (the
+ * same string the CLI sets on its side: whichever comes first changes them), then runs the bundle. Without a
+ * current bundle the thread runs from the plain files. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it
+ * started.
  */
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { bundleCurrent, loadBundle } from './bundle-loader';
+import { loadThreadBuiltins } from './thread-builtins';
 import type { PoolSession } from '../core/validate/verify-pool';
 import type * as ThreadModule from '../core/validate/verify-pool-thread';
 
@@ -19,6 +26,19 @@ const VERIFIER_CACHE = join(__dirname, 'verifier-bundle.cache');
 const ENTRY = join(__dirname, '..', 'core', 'validate', 'verify-pool-thread.js');
 
 const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
+
+/** what the CLI gives the thread */
+export interface VerifierThreadData {
+  pool: PoolSession;
+  /** the batch's V8 flags (batch-tiering.ts), set here once the built-ins are loaded */
+  flags?: string;
+}
+
+/** Node's list of what it has loaded, built-in modules only (not in Node's types): for the debug line */
+function loadedBuiltins(): string[] {
+  const list = (process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [];
+  return list.filter((m) => m.startsWith('NativeModule '));
+}
 
 function threadCode(): typeof ThreadModule {
   if (bundleCurrent(VERIFIER_BUNDLE, ENTRY)) {
@@ -31,4 +51,30 @@ function threadCode(): typeof ThreadModule {
   return require(ENTRY) as typeof ThreadModule;
 }
 
-if (parentPort) void threadCode().verifierThread(parentPort, (workerData as { pool: PoolSession }).pool);
+/** runs the thread with `data` (the workerData, or the `go` of a thread the entry started early) */
+function start(port: MessagePort, data: VerifierThreadData): void {
+  if (data.flags) {
+    loadThreadBuiltins();
+    setFlagsFromString(data.flags);
+  }
+  const builtinsBefore = loadedBuiltins().length;
+  const code = threadCode();
+  if (debug && data.flags) {
+    const late = loadedBuiltins().slice(builtinsBefore);
+    process.stderr.write(`sigillo: verifier thread built-ins loaded after the flags: ${late.length}\n`);
+  }
+  void code.verifierThread(port, data.pool);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const data = workerData as VerifierThreadData | { awaitGo: true };
+  if ('awaitGo' in data) {
+    // started by the entry before the program loaded (early-verify.ts): Node's built-ins now, the rest on `go`
+    loadThreadBuiltins();
+    port.once('message', (m: { go: VerifierThreadData }) => {
+      if (debug) process.stderr.write('sigillo: verifier thread started by the entry\n');
+      start(port, m.go);
+    });
+  } else start(port, data);
+}

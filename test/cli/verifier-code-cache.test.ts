@@ -1,8 +1,9 @@
 /**
  * `sigillo verify`'s verifier thread runs from its own bundle with a build-time code cache (issue 22,
  * cli/verifier-thread.ts, build/scripts/train-verifier-cache.js). The cache is made with the batch's V8 flags,
- * which V8 hashes into every cache: the CLI sets them before it starts a thread, and the cache is used; started
- * without them, V8 refuses it. A stale (one byte of the bundle changed), random, cut, missing or refused cache, or
+ * which V8 hashes into every cache: the CLI hands them to the thread, which loads Node's built-ins first (their
+ * own caches are made under V8's defaults) and then sets them, and the cache is used; set before the thread
+ * starts, it is used too; without them, V8 refuses it. A stale (one byte of the bundle changed), random, cut, missing or refused cache, or
  * a bundle older than the thread's built files, and the thread compiles as usual or runs from the plain files:
  * every report the same as the serial run's, a tampered file in the middle still INVALID, nothing written. Runs
  * on a copy of dist/electron/cli (the rest of dist linked), so each case can change its copy.
@@ -58,7 +59,7 @@ describe('the verifier thread: its bundle and code cache', () => {
   });
 
   /** one batch through the thread script of the copy (`flags`: see the driver); nothing may be written */
-  function drive(flags: 'batch' | 'none' | 'serial'): Run {
+  function drive(flags: 'thread' | 'batch' | 'none' | 'serial'): Run {
     const before = [...snapshot(root), ...snapshot(home)];
     const r = spawnSync(process.execPath, [DRIVER, cli, flags, fx.pki.rootPem, ...few], {
       env: env(),
@@ -142,6 +143,16 @@ describe('the verifier thread: its bundle and code cache', () => {
     expect(reports[300]?.file).toBe(tampered);
     expect(reports[300]?.signatures[0]?.integrity).toBe('invalid');
     expect(reports[299]?.signatures[0]?.integrity).toBe('valid');
+  });
+
+  it('flags handed to the thread: it loads Node`s built-ins first, then sets them; the cache is used', () => {
+    withFiles(original.bundle, original.cache);
+    const r = drive('thread');
+    expect(r.stderr).toContain('sigillo: verifier thread code cache used');
+    // every built-in its bundle loads was loaded under V8's default flags, with Node's own code caches
+    expect(r.stderr).toContain('sigillo: verifier thread built-ins loaded after the flags: 0');
+    expect(r.byThreads).toBe(few.length);
+    expect(r.reports).toBe(serial);
   });
 
   it('flags set before the thread starts: the cache is used; without them V8 refuses it; same reports', () => {

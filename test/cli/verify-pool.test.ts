@@ -2,7 +2,8 @@
  * Batches verified on several threads (issue 22, electron/core/validate/verify-pool.ts, built code in dist/):
  * the calling thread and a verifier thread share one queue, and the reports — good, tampered, damaged, not a
  * signature, PEM, detached with its content beside it, nested, a PDF — are the serial run's, in input order;
- * the CLI's JSON is the same with the pool off (SIGILLO_NO_FAST=1), a batch still completes when the
+ * the CLI's JSON is the same with the pool off (SIGILLO_NO_FAST=1), also printed report by report by the thread
+ * that verified each (runPrinted), a batch still completes when the
  * verifier thread cannot open its session, and threads are started only for cores the load leaves idle.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { opensslCmsSign } from '../verify/support/openssl-cms';
 import { writeHandwritten } from '../pdf/support/make-pdf';
 import type * as PoolModule from '../../electron/core/validate/verify-pool';
 import type * as SessionModule from '../../electron/core/validate/session';
+import type * as JsonModule from '../../electron/core/validate/report-json';
+import type { FileReport as SessionReport } from '../../electron/core/verify/types';
 
 const fx = inject('fixture');
 const DIST = join(__dirname, '..', '..', 'dist', 'electron', 'core', 'validate');
@@ -20,6 +23,8 @@ const DIST = join(__dirname, '..', '..', 'dist', 'electron', 'core', 'validate')
 const pool = require(join(DIST, 'verify-pool.js')) as typeof PoolModule;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const session = require(join(DIST, 'session.js')) as typeof SessionModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const json = require(join(DIST, 'report-json.js')) as typeof JsonModule;
 
 let dir = '';
 let files: string[] = [];
@@ -117,6 +122,56 @@ describe('verification pool', () => {
     }
   });
 
+  it('printed as verified: each report printed by the thread that verified it (errors stay objects)', async () => {
+    const paths = [
+      ...Array.from({ length: 100 }, (_, i) => join(dir, 'batch', `f${String(i).padStart(3, '0')}.xml.p7m`)),
+      join(dir, 'batch', 'zz-garbage.p7m'),
+    ];
+    const o = { trustFiles: [fx.pki.rootPem], offline: true };
+    const opts = await session.openVerification(o);
+    const serial = await session.verifyFiles(paths, opts);
+    // a printed report as text (its bytes arrive from a thread as a Uint8Array, from the caller as a Buffer)
+    const text = (r: SessionReport | JsonModule.PrintedReport) =>
+      'printed' in r ? { printed: Buffer.from(r.printed).toString(), passed: r.passed } : r;
+    const expected = serial.map((r) => (r.error ? r : { printed: json.jsonElement(r), passed: false }));
+    expect(expected.filter((r) => 'printed' in r).length).toBeGreaterThan(80);
+    expect(expected.filter((r) => !('printed' in r)).length).toBeGreaterThanOrEqual(5);
+    const dying = join(__dirname, 'support', 'dying-thread.js');
+    for (const [callerTakesPart, entry, byThreads] of [
+      [false, undefined, paths.length],
+      [true, undefined, undefined],
+      [true, dying, 0],
+    ] as const) {
+      const stats = { byThreads: 0 };
+      const threads = pool.startVerifierThreads(
+        { session: o },
+        { threads: 2, stats, callerTakesPart, entry },
+      );
+      const printed = await threads.runPrinted(paths, opts);
+      if (byThreads !== undefined) expect(stats.byThreads).toBe(byThreads);
+      expect(JSON.stringify(printed.map(text))).toBe(JSON.stringify(expected));
+      const parts = printed.map((r) => ('printed' in r ? r.printed : json.utf8Bytes(json.jsonElement(r))));
+      expect(Buffer.concat(json.jsonArrayParts(parts)).toString()).toBe(JSON.stringify(serial, null, 2));
+    }
+  });
+
+  it('the work waits in a starting thread`s port: it starts on the files as soon as it is ready', async () => {
+    const paths = Array.from({ length: 40 }, (_, i) =>
+      join(dir, 'batch', `f${String(i).padStart(3, '0')}.xml.p7m`),
+    );
+    const o = { trustFiles: [fx.pki.rootPem], offline: true };
+    const opts = await session.openVerification(o);
+    const marker = join(dir, 'early-work.txt');
+    const entry = join(__dirname, 'support', 'early-work-thread.js');
+    const stats = { byThreads: 0 };
+    const run = { threads: 1, stats, callerTakesPart: false, entry, entryData: { marker } };
+    const pooled = await pool.verifyFilesPooled(paths, opts, { session: o }, run);
+    expect(readFileSync(marker, 'utf8')).toBe('work before ready: 40 files');
+    // it took none: the caller verified them all, in order
+    expect(stats.byThreads).toBe(0);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(await session.verifyFiles(paths, opts)));
+  });
+
   it('threads: one per idle core beyond ours and one for V8; none for few files or SIGILLO_NO_FAST=1', () => {
     const byLoad = null; // the running count unknown (not Linux): the load average decides
     // 2 cores: one thread for a big batch on an idle machine only (measured: below, a thread costs more)
@@ -183,6 +238,17 @@ describe('verification pool', () => {
         () => '',
       ),
     ).toBe(1);
+    // the running count alone says nothing runs elsewhere (1: the reading thread): this process is not read
+    const loadavg = (running: number) => () => `0.50 0.40 0.30 ${running}/300 12345\n`;
+    let read = 0;
+    const here = (n: number) => () => (read++, n);
+    expect(pool.runningElsewhere(loadavg(1), here(1))).toBe(0);
+    expect(pool.runningElsewhere(loadavg(0), here(1))).toBe(0);
+    expect(read).toBe(0);
+    expect(pool.runningElsewhere(loadavg(3), here(2))).toBe(1);
+    expect(pool.runningElsewhere(loadavg(2), here(3))).toBe(0);
+    expect(read).toBe(2);
+    expect(pool.runningElsewhere(() => 'garbage', here(1))).toBeUndefined();
     // the real /proc of this test process: the calling thread at least
     expect(pool.runningHere()).toBeGreaterThanOrEqual(1);
     expect(pool.runningElsewhere()).toBeGreaterThanOrEqual(0);

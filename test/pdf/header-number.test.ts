@@ -70,6 +70,12 @@ describe('headerNumber', () => {
       if (next() % 2) s = s.slice(0, next() % 4) + `${next() % 1000} ${next() % 3} obj` + s;
       const b = latin1(s).subarray(0, 40);
       expect(headerNumber(b), JSON.stringify(s)).toBe(byRegex(b));
+      // the same bytes inside a bigger window (the reader's cached block): read from `from`, 40 bytes at most
+      const lead = next() % 5;
+      const inBlock = Buffer.concat([latin1('7 0 obj '.slice(0, lead)), latin1(s), latin1(' 9 0 obj')]);
+      expect(headerNumber(inBlock, 40, lead), JSON.stringify(s)).toBe(
+        byRegex(inBlock.subarray(lead, lead + 40)),
+      );
     }
   });
 });

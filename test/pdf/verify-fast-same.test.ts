@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { revisionEnds } from '../../electron/core/pdf/byte-range-check';
-import { changedObjects } from '../../electron/core/pdf/diff/changed-objects';
+import { changedBetweenStores, changedObjects } from '../../electron/core/pdf/diff/changed-objects';
+import { mayHoldMembers } from '../../electron/core/pdf/revision-changes';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { name, PdfDict, ref } from '../../electron/core/pdf/pdf-objects';
 import { TrustStore } from '../../electron/core/trust/trust-store';
@@ -60,9 +61,16 @@ function sameChangedObjects(path: string): void {
     for (const rev of revisionEnds(r.sections)) {
       const old = r.storeAt(rev.end);
       const newer = r.sections.filter((s) => s.end > rev.end).map((s) => s.entries);
-      expect(changedObjects(old.entries, r.latest.entries, newer)).toEqual(
-        changedObjects(old.entries, r.latest.entries),
+      const all = changedObjects(old.entries, r.latest.entries);
+      expect(changedObjects(old.entries, r.latest.entries, newer)).toEqual(all);
+      // and without the latest revision's merged table: looked up by number, members met section by section
+      const lookups = changedBetweenStores(
+        { get: (n) => old.entry(n) },
+        { get: (n) => r.latest.entry(n) },
+        newer,
+        r.sections.filter((s) => mayHoldMembers(r, s)),
       );
+      expect(lookups).toEqual(all);
     }
   } finally {
     r.close();

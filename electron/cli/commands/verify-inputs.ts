@@ -1,10 +1,9 @@
 /** Expands the FILE|DIR arguments of verify: a folder stands for the signature files directly inside it. */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { SigilloError } from '../../core/errors';
 import { t } from '../../core/i18n/translate';
-
-const SIGNED_FILE = /\.(p7m|p7s|p7|pkcs7|pdf)$/i;
+import { isSignedFileName } from './signed-files';
 
 export async function expandInputs(args: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -15,12 +14,26 @@ export async function expandInputs(args: string[]): Promise<string[]> {
       continue;
     }
     const names = (await readdir(a, { withFileTypes: true }))
-      .filter((d) => d.isFile() && !d.name.startsWith('.') && SIGNED_FILE.test(d.name))
+      .filter((d) => d.isFile() && isSignedFileName(d.name))
       .map((d) => d.name)
       .sort();
-    out.push(...names.map((n) => join(a, n)));
+    out.push(...inFolder(a, names));
   }
   return out;
+}
+
+/**
+ * `join(dir, name)` for each name read from `dir`: the folder normalised once rather than once per file (a
+ * thousand invoices: ~2 ms before the verifier thread can start). The same strings, since such a name holds no
+ * separator and is not `.` or `..` (names starting with a dot are left out above); checked on the first name, and
+ * a folder written in a way the prefix does not reproduce (`.`, a Windows drive alone) joins each name.
+ */
+export function inFolder(dir: string, names: string[]): string[] {
+  const base = join(dir);
+  const prefix = base.endsWith(sep) || base.endsWith('/') ? base : base + sep;
+  const first = names[0];
+  if (first === undefined || join(dir, first) !== prefix + first) return names.map((n) => join(dir, n));
+  return names.map((n) => prefix + n);
 }
 
 /** The folders given hold no file to verify: said plainly, exit 1 (never an empty success). */

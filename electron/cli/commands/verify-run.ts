@@ -15,6 +15,15 @@ import { checkVisualDir, visualLines, writeVisualDiff } from './verify-visual';
 import { withCliHint } from '../error-hints';
 import { verifySession, type EarlyStart } from './verify-threads';
 import { tuneForBatch } from '../batch-tiering';
+import type { FileReport } from '../../core/verify/types';
+import { reportPassed } from '../../core/validate/report-passed';
+import {
+  isPrinted,
+  jsonArrayParts,
+  jsonElement,
+  utf8Bytes,
+  type PrintedReport,
+} from '../../core/validate/report-json';
 
 /** `early`: the files and verifier threads verify.ts started before loading this (verify-threads.ts) */
 export async function verifyRun(ctx: CommandContext, early: EarlyStart = {}): Promise<number> {
@@ -23,6 +32,27 @@ export async function verifyRun(ctx: CommandContext, early: EarlyStart = {}): Pr
   } finally {
     early.threads?.stop(); // ended already after a run; not when a check failed first
   }
+}
+
+/** the report with the CLI option that fixes its error, if any, added to the message */
+function withHint(r: FileReport): FileReport {
+  return r.error ? { ...r, error: withCliHint(r.error) } : r;
+}
+
+/** Prints runPrinted's reports: the same bytes as `ctx.out.result(reports)`; the exit code. */
+function printJson(ctx: CommandContext, results: (FileReport | PrintedReport)[]): number {
+  let passed = true;
+  const elements = results.map((r) => {
+    if (isPrinted(r)) {
+      passed &&= r.passed;
+      return r.printed;
+    }
+    const report = withHint(r);
+    passed &&= reportPassed(report);
+    return utf8Bytes(jsonElement(report));
+  });
+  ctx.out.resultJson(jsonArrayParts(elements));
+  return passed ? EXIT_OK : EXIT_FAILURE;
 }
 
 async function verifyAndReport(ctx: CommandContext, early: EarlyStart): Promise<number> {
@@ -37,7 +67,6 @@ async function verifyAndReport(ctx: CommandContext, early: EarlyStart): Promise<
   const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
   if (content) await regularInput(content); // a FIFO or device as --content would be read forever
   const files = early.files ?? (await expandInputs(ctx.positionals));
-  if (!early.files) tuneForBatch(files.length, ctx.env);
   const { openVerification, verifyFiles } = await import('../../core/validate/session.js');
   const session = await openVerification(sessionOptions);
   if (ctx.values['no-tsl'] !== true) {
@@ -45,10 +74,16 @@ async function verifyAndReport(ctx: CommandContext, early: EarlyStart): Promise<
     if (stale) ctx.out.warn(stale);
   }
   if (files.length === 0) throw nothingToVerify(ctx.positionals);
-  const verified = early.threads
-    ? await early.threads.run(files, { ...session, content })
-    : await verifyFiles(files, { ...session, content });
-  const reports = verified.map((r) => (r.error ? { ...r, error: withCliHint(r.error) } : r));
+  // the batch's V8 flags, unless set already by verify-threads.ts; with verifier threads, the thread sets them
+  // once it has loaded Node's built-ins (set here, they could change under a thread still loading them)
+  if (!early.threads) tuneForBatch(files.length, ctx.env);
+  const opts = { ...session, content };
+  // JSON only, with verifier threads: each report is printed by the thread that verified it, as it is verified
+  if (early.threads && ctx.out.json && !reportPath && !visualDir) {
+    return printJson(ctx, await early.threads.runPrinted(files, opts));
+  }
+  const verified = early.threads ? await early.threads.run(files, opts) : await verifyFiles(files, opts);
+  const reports = verified.map(withHint);
   const visual = visualDir ? await writeVisualDiff(reports, visualDir, overwrite) : undefined;
   if (ctx.out.json) ctx.out.result(reports);
   else for (const r of reports) ctx.out.line(fileSummary(r));

@@ -4,7 +4,8 @@ import { t } from '../../core/i18n/translate';
 import type { FileReport, SignatureReport } from '../../core/verify/types';
 import { pdfSignatureLines } from './verify-pdf-text';
 import { xadesFileLines } from './verify-xades-text';
-import { timestampFileLines, timestampSignatureLines, timestampsPassed } from './verify-timestamp-text';
+import { timestampFileLines, timestampSignatureLines } from './verify-timestamp-text';
+import { reportPassed } from '../../core/validate/report-passed';
 
 function mark(s: SignatureReport): string {
   if (s.indication === 'TOTAL_PASSED') return '✔';
@@ -75,8 +76,5 @@ function lacksAnchor(sigs: SignatureReport[]): boolean {
 
 /** every signature, counter-signatures included, passed */
 export function allPassed(reports: FileReport[]): boolean {
-  const ok = (s: SignatureReport): boolean =>
-    s.indication === 'TOTAL_PASSED' && s.counterSignatures.every(ok);
-  const some = (r: FileReport) => r.signatures.length > 0 || (r.timestamps?.length ?? 0) > 0;
-  return reports.every((r) => !r.error && some(r) && r.signatures.every(ok) && timestampsPassed(r));
+  return reports.every(reportPassed);
 }

@@ -2,7 +2,10 @@
  * `sigillo verify`'s verifier threads (issue 22), started as soon as the file count is known — before the
  * verification code loads on this thread — so that they load theirs on the other core meanwhile. They run the
  * verifier bundle with its build-time code cache (cli/verifier-thread.ts); that cache is made with the batch's
- * V8 flags, which are part of the hash V8 checks a cache against, so the flags are set before a thread starts.
+ * V8 flags, which are part of the hash V8 checks a cache against. A thread gets the flags and sets them itself
+ * once it has loaded Node's built-ins (whose caches V8 refuses under other flags), for every thread of the
+ * process, this one included (which verifies with V8's defaults until then); without a thread this one sets
+ * them now.
  */
 import { join } from 'node:path';
 import {
@@ -12,7 +15,8 @@ import {
   type VerifierThreads,
 } from '../../core/validate/verify-pool';
 import type { SessionOptions } from '../../core/validate/session';
-import { tuneForBatch } from '../batch-tiering';
+import { batchFlags, tuneForBatch } from '../batch-tiering';
+import type { VerifierThreadData } from '../verifier-thread';
 import type { CommandContext } from '../command';
 import { expandInputs } from './verify-inputs';
 
@@ -34,19 +38,27 @@ export interface EarlyStart {
 }
 
 /**
- * Expands the arguments, sets the batch's V8 flags and starts the verifier threads the batch gets. The threads
- * take files only once `run` gives them, after every check of verify-run passed.
+ * Expands the arguments and starts the verifier threads the batch gets, handing them the batch's V8 flags (set
+ * here now when there is no thread). The threads take files only once `run` gives them, after every check of
+ * verify-run passed.
  */
 export async function startVerifyThreads(ctx: CommandContext): Promise<EarlyStart> {
   const files = await expandInputs(ctx.positionals).catch(() => undefined);
   if (!files) return {};
-  tuneForBatch(files.length, ctx.env); // before any thread compiles its code: see above
   // the other cores' reading (a few ms: three samples 1 ms apart) matters only to a batch that may get threads
   const small = files.length < POOL_FROM_FILES;
   const count = poolThreads(files.length, ctx.env, undefined, undefined, small ? null : undefined);
-  if (count === 0) return { files };
+  // the thread the entry started from the words (early-verify.ts), when it is still there to take
+  const started = ctx.early?.verifierThread;
+  const adopt = count > 0 && started?.alive() ? started.worker : undefined;
+  if (!adopt) void started?.worker.terminate();
+  if (count === 0) {
+    tuneForBatch(files.length, ctx.env);
+    return { files };
+  }
   const content = typeof ctx.values.content === 'string' ? ctx.values.content : undefined;
   const pool = { session: verifySession(ctx), content };
   const entry = join(__dirname, '..', 'verifier-thread.js');
-  return { files, threads: startVerifierThreads(pool, { threads: count, entry }) };
+  const entryData: Omit<VerifierThreadData, 'pool'> = { flags: batchFlags(files.length, ctx.env) };
+  return { files, threads: startVerifierThreads(pool, { threads: count, entry, entryData, adopt }) };
 }

@@ -21,8 +21,3 @@ export function timestampFileLines(r: FileReport): string[] {
 export function timestampSignatureLines(s: SignatureReport, indent: string): string[] {
   return (s.timestamps ?? []).flatMap((ts) => lines(ts, `${indent}    `));
 }
-
-/** every file-level timestamp passed (true when there is none) */
-export function timestampsPassed(r: FileReport): boolean {
-  return (r.timestamps ?? []).every((ts) => ts.indication === 'TOTAL_PASSED');
-}

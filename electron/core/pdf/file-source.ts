@@ -11,14 +11,25 @@ export interface ByteSource {
   readonly size: number;
   /** reads up to `length` bytes at `offset` (fewer at the end of the file); shared bytes: never written to */
   read(offset: number, length: number): Buffer;
+  /**
+   * The bytes of `read(offset, length)` inside bytes that may start before and go on after them, without a
+   * view made for them (a parser starts at index offset - at; one object less per PDF object read)
+   */
+  window?(offset: number, length: number): Window;
   close(): void;
+}
+
+/** bytes of the file from offset `at` on (read only) */
+export interface Window {
+  readonly at: number;
+  readonly bytes: Buffer;
 }
 
 export class FileSource implements ByteSource {
   private fd: number;
   readonly size: number;
   /** the last blocks read (small reads of nearby objects come from them: one read call for many objects) */
-  private blocks: { at: number; bytes: Buffer }[] = [];
+  private blocks: Window[] = [];
   private readonly blockSize: number;
   constructor(path: string) {
     this.fd = openSync(path, 'r');
@@ -26,24 +37,35 @@ export class FileSource implements ByteSource {
     this.blockSize = fastPaths() ? BLOCK : 0;
   }
   read(offset: number, length: number): Buffer {
-    if (length <= this.blockSize / 2 && offset >= 0 && Number.isSafeInteger(offset)) {
-      const end = Math.max(offset, Math.min(offset + length, this.size));
-      let b = this.blocks.find((x) => offset >= x.at && end <= x.at + x.bytes.length);
-      if (!b) {
-        // aligned to half a block, so that a read of up to half a block always fits in the one it starts in,
-        // whichever way the reads move (a walk of the page tree may go backwards through the file)
-        const at = offset - (offset % (this.blockSize / 2));
-        b = { at, bytes: this.direct(at, this.blockSize) };
-        this.blocks.unshift(b);
-        if (this.blocks.length > BLOCKS) this.blocks.pop();
-      }
-      return b.bytes.subarray(offset - b.at, end - b.at);
+    const b = this.block(offset, length);
+    if (!b) return this.direct(offset, length);
+    const end = Math.max(offset, Math.min(offset + length, this.size));
+    return b.bytes.subarray(offset - b.at, end - b.at);
+  }
+  /** the cached block holding the whole range (read when missing), undefined for a read too big for blocks */
+  private block(offset: number, length: number): Window | undefined {
+    if (!(length <= this.blockSize / 2 && offset >= 0 && Number.isSafeInteger(offset))) return undefined;
+    const end = Math.max(offset, Math.min(offset + length, this.size));
+    const blocks = this.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const x = blocks[i]!;
+      if (offset >= x.at && end <= x.at + x.bytes.length) return x;
     }
-    return this.direct(offset, length);
+    // aligned to half a block, so that a read of up to half a block always fits in the one it starts in,
+    // whichever way the reads move (a walk of the page tree may go backwards through the file)
+    const at = offset - (offset % (this.blockSize / 2));
+    const b = { at, bytes: this.direct(at, this.blockSize) };
+    blocks.unshift(b);
+    if (blocks.length > BLOCKS) blocks.pop();
+    return b;
+  }
+  window(offset: number, length: number): Window {
+    return this.block(offset, length) ?? { at: offset, bytes: this.direct(offset, length) };
   }
   private direct(offset: number, length: number): Buffer {
     const n = Math.max(0, Math.min(length, this.size - offset));
-    const buf = Buffer.alloc(n);
+    // not zeroed: only the bytes read are handed out
+    const buf = Buffer.allocUnsafe(n);
     let got = 0;
     while (got < n) {
       const r = readSync(this.fd, buf, got, n - got, offset + got);
@@ -66,6 +88,13 @@ export class BufferSource implements ByteSource {
   }
   read(offset: number, length: number): Buffer {
     return Buffer.from(this.bytes.subarray(offset, Math.min(this.bytes.length, offset + length)));
+  }
+  /** the bytes of read(), not copied (a parser only reads them): the same window, so the same retries and bounds */
+  window(offset: number, length: number): Window {
+    const b = this.bytes;
+    const from = Math.min(offset, b.length);
+    const to = Math.min(b.length, offset + length);
+    return { at: offset, bytes: Buffer.from(b.buffer, b.byteOffset + from, Math.max(0, to - from)) };
   }
   close(): void {}
 }

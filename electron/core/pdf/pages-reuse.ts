@@ -9,6 +9,7 @@
 import { isName, PdfDict, PdfRef, type PdfValue } from './pdf-objects';
 import type { ObjectStore, PdfReader } from './pdf-reader';
 import { pageRefs, storePageRefs } from './pages';
+import { changedBetween } from './revision-changes';
 
 interface PageWalk {
   store: ObjectStore;
@@ -46,7 +47,12 @@ function reusable(
   rootRef: PdfValue | undefined,
 ): boolean {
   if (reader.repaired || !(rootRef instanceof PdfRef) || rootRef.num !== w.root) return false;
-  for (const num of w.reads) {
+  // a number outside the sections between the two revisions has the very same entry in both (sameEntry)
+  const changed = changedBetween(reader, w.store.end, store.end);
+  const reads = w.reads;
+  for (let i = 0; i < reads.length; i++) {
+    const num = reads[i]!;
+    if (!changed.has(num)) continue;
     if (sameEntry(w.store, store, num)) continue;
     if (!w.leaves.has(num) || !stillLeaf(store, num)) return false;
   }

@@ -14,8 +14,11 @@ export const ESCAPES = new Map([
   [0x5c, 0x5c],
 ]);
 
-/** per byte: 1 white-space, 2 delimiter, 0 regular (a table: the parser asks for every byte) */
-const CLASS = new Uint8Array(256);
+/**
+ * per byte: 1 white-space, 2 delimiter, 0 regular (a table: the parser asks for every byte, and its loops read
+ * it directly — no call per byte while the code still runs unoptimised)
+ */
+export const CLASS = new Uint8Array(256);
 for (const c of WS) CLASS[c] = 1;
 for (const c of DELIM) CLASS[c] = 2;
 

@@ -4,11 +4,11 @@
  */
 import { PdfDict, PdfName, PdfStream, PdfString, type PdfValue } from './pdf-objects';
 import { pdfBroken, pdfNestingTooDeep, pdfObjectTooLarge } from './pdf-errors';
-import { ESCAPES, isDigit, isRegular, isWhite } from './pdf-chars';
+import { CLASS, ESCAPES, isDigit } from './pdf-chars';
 import { MAX_NESTING, MAX_STRING_BYTES, MAX_VALUES } from './pdf-limits';
-import { latin1, reference } from './parse-intern';
+import { hashedLatin1, latin1, pdfName, reference } from './parse-intern';
 import { Bytes } from './string-bytes';
-import { plainHex } from './hex-string';
+import { HEX, hexDigits, plainHex } from './hex-string';
 
 export class NeedMoreBytes extends Error {}
 
@@ -16,9 +16,6 @@ export class NeedMoreBytes extends Error {}
 const PLAIN_NAME = 4096;
 
 /** hex digit value, or -1 */
-const HEX = new Int8Array(256).fill(-1);
-for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
-for (let i = 0; i < 6; i++) HEX[0x41 + i] = HEX[0x61 + i] = 10 + i;
 
 export interface ParsedObject {
   num: number;
@@ -64,7 +61,7 @@ export class PdfParser {
     const b = this.buf;
     while (this.pos < b.length) {
       const c = b[this.pos]!;
-      if (isWhite(c)) this.pos++;
+      if (CLASS[c] === 1) this.pos++;
       else if (c === 0x25) {
         while (this.pos < b.length && b[this.pos] !== 10 && b[this.pos] !== 13) this.pos++;
       } else return;
@@ -75,7 +72,7 @@ export class PdfParser {
   word(): string {
     this.skipSpace();
     const start = this.pos;
-    while (this.pos < this.buf.length && isRegular(this.buf[this.pos]!)) this.pos++;
+    while (this.pos < this.buf.length && CLASS[this.buf[this.pos]!] === 0) this.pos++;
     if (this.pos >= this.buf.length && !this.complete) this.more();
     return latin1(this.buf, start, this.pos);
   }
@@ -86,7 +83,7 @@ export class PdfParser {
     const b = this.buf;
     const start = this.pos;
     let i = start;
-    while (i < b.length && isRegular(b[i]!)) i++;
+    while (i < b.length && CLASS[b[i]!] === 0) i++;
     if (i >= b.length && !this.complete) this.more();
     if (i - start !== w.length) return false;
     for (let k = 0; k < w.length; k++) if (b[start + k] !== w.charCodeAt(k)) return false;
@@ -122,8 +119,9 @@ export class PdfParser {
     const b = this.buf;
     let i = this.pos;
     let v = 0;
-    while (i < b.length && i - this.pos < 15 && isDigit(b[i]!)) v = v * 10 + b[i++]! - 0x30;
-    if (i > this.pos && (i < b.length ? !isRegular(b[i]!) : this.complete)) {
+    for (const stop = Math.min(b.length, i + 15); i < stop && b[i]! >= 0x30 && b[i]! <= 0x39; i++)
+      v = v * 10 + b[i]! - 0x30;
+    if (i > this.pos && (i < b.length ? CLASS[b[i]!] !== 0 : this.complete)) {
       this.pos = i;
       return v;
     }
@@ -144,7 +142,7 @@ export class PdfParser {
       return this.buf[this.pos + 1] === 0x3c ? this.dict() : this.hexString();
     }
     if (c === 0x5b) return this.array();
-    if (isDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e) return this.numberOrRef();
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) return this.numberOrRef();
     const w = this.word();
     if (w === 'true') return true;
     if (w === 'false') return false;
@@ -159,9 +157,13 @@ export class PdfParser {
     const b = this.buf;
     let i = this.pos;
     let v = 0;
-    while (i < b.length && isDigit(b[i]!)) v = v * 10 + b[i++]! - 0x30;
+    for (; i < b.length; i++) {
+      const c = b[i]!;
+      if (c < 0x30 || c > 0x39) break;
+      v = v * 10 + c - 0x30;
+    }
     if (i >= b.length && !this.complete) this.more();
-    if (i === this.pos || (i < b.length && isRegular(b[i]!))) return -1;
+    if (i === this.pos || (i < b.length && CLASS[b[i]!] === 0)) return -1;
     this.pos = i;
     return v;
   }
@@ -183,7 +185,7 @@ export class PdfParser {
         if (this.pos < this.buf.length && this.buf[this.pos] === 0x52) {
           const next = this.buf[this.pos + 1];
           if (next === undefined && !this.complete) this.more();
-          if (next === undefined || !isRegular(next)) {
+          if (next === undefined || CLASS[next] !== 0) {
             this.pos++;
             return reference(n, g);
           }
@@ -195,24 +197,30 @@ export class PdfParser {
   }
 
   private nameValue(): PdfName {
-    return new PdfName(this.nameText());
+    return pdfName(this.nameText());
   }
 
   /** the text of the name at the position (a dictionary key needs no PdfName) */
   private nameText(): string {
-    this.pos++;
-    // the common name, short and without #xx escapes: straight from the window, no byte buffer
-    const start = this.pos;
+    // the common name, short and without #xx escapes: straight from the window, no byte buffer, its hash for
+    // the interned strings made in the same pass that finds its end
     const b = this.buf;
-    while (this.pos < b.length && isRegular(b[this.pos]!) && b[this.pos] !== 0x23) this.pos++;
-    const plain = this.pos - start <= PLAIN_NAME && (this.pos >= b.length || !isRegular(b[this.pos]!));
-    if (plain) {
-      if (this.pos >= b.length && !this.complete) this.more();
-      return latin1(b, start, this.pos);
+    const start = ++this.pos;
+    let i = start;
+    let h = 0;
+    for (; i < b.length; i++) {
+      const c = b[i]!;
+      if (CLASS[c] !== 0 || c === 0x23) break;
+      h = (h * 31 + c) | 0;
+    }
+    this.pos = i;
+    if (i - start <= PLAIN_NAME && (i >= b.length || CLASS[b[i]!] !== 0)) {
+      if (i >= b.length && !this.complete) this.more();
+      return hashedLatin1(b, start, i, h);
     }
     this.pos = start;
     const bytes = new Bytes();
-    while (this.pos < this.buf.length && isRegular(this.buf[this.pos]!)) {
+    while (this.pos < this.buf.length && CLASS[this.buf[this.pos]!] === 0) {
       const c = this.buf[this.pos++]!;
       if (c === 0x23 && this.pos + 1 < this.buf.length) {
         const h = parseInt(Buffer.from(this.buf.subarray(this.pos, this.pos + 2)).toString('latin1'), 16);
@@ -282,17 +290,10 @@ export class PdfParser {
       const c = b[close]!;
       if (c === 0x3e) break;
       if (HEX[c]! >= 0) digits++;
-      else if (!isWhite(c)) throw pdfBroken(`bad hex string at ${this.base + close}`);
+      else if (CLASS[c] !== 1) throw pdfBroken(`bad hex string at ${this.base + close}`);
     }
     if (digits / 2 > MAX_STRING_BYTES) throw pdfObjectTooLarge(`string over ${MAX_STRING_BYTES} bytes`);
-    const out = new Uint8Array(Math.ceil(digits / 2));
-    let n = 0;
-    for (let i = this.pos + 1; i < close; i++) {
-      const v = HEX[b[i]!]!;
-      if (v < 0) continue;
-      out[n >> 1] = out[n >> 1]! | (n & 1 ? v : v << 4);
-      n++;
-    }
+    const out = hexDigits(b, this.pos + 1, close, digits);
     this.pos = close + 1;
     return new PdfString(out, true);
   }

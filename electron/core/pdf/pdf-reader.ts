@@ -2,10 +2,9 @@
  * Sigillo's PDF reader: reads the tail and the cross-reference chain, then objects by offset on demand, so a
  * big file is never loaded into memory. Can also give the view of the document at an earlier revision.
  */
-import { FileSource, type ByteSource } from './file-source';
+import { FileSource, type ByteSource, type Window } from './file-source';
 import {
   asArray,
-  asDict,
   asNumber,
   isName,
   PdfDict,
@@ -30,6 +29,9 @@ import {
 import { SigilloError } from '../errors';
 import { fileError } from '../files/input-file';
 import { headerNumber } from './object-header';
+import { ObjectStore } from './object-store';
+
+export { ObjectStore } from './object-store';
 
 interface ObjStm {
   data: Uint8Array;
@@ -37,76 +39,6 @@ interface ObjStm {
   offsets: number[];
   nums: number[];
 }
-
-/** Objects as they are at one revision (or the latest). */
-export class ObjectStore {
-  private cache = new Map<number, PdfValue>();
-  private merged: Map<number, XrefEntry> | undefined;
-  constructor(
-    private readonly reader: PdfReader,
-    /** the merged entries, or the sections (newest first) to look each number up in, merged only if asked */
-    from: Map<number, XrefEntry> | XrefSection[],
-    /** where this revision ends: an object whose xref offset is wrong is looked for before it */
-    readonly end = Number.MAX_SAFE_INTEGER,
-  ) {
-    if (from instanceof Map) this.merged = from;
-    else if (from.length > LAYERED_SECTIONS) this.merged = reader.mergedEntries(from);
-    else this.layers = from;
-  }
-  /** a few sections are looked up one after the other instead of copied into one more table per revision */
-  private readonly layers: XrefSection[] | undefined;
-
-  /** the entries of this revision: for each number, the one of the newest section that has it */
-  get entries(): Map<number, XrefEntry> {
-    return (this.merged ??= this.reader.mergedEntries(this.layers!));
-  }
-
-  /** the entry of one number (entries.get, without merging the sections) */
-  entry(num: number): XrefEntry | undefined {
-    if (this.merged) return this.merged.get(num);
-    for (const s of this.layers!) {
-      const e = s.entries.get(num);
-      if (e) return e;
-    }
-    return undefined;
-  }
-
-  /** told every object number read (pages-reuse.ts records what a page-tree walk depended on) */
-  onRead: ((num: number) => void) | undefined;
-
-  get(num: number): PdfValue | undefined {
-    this.onRead?.(num);
-    // one lookup: a missing object is cached as null, so undefined means not read yet
-    const hit = this.cache.get(num);
-    if (hit !== undefined) return hit;
-    const e = this.entry(num);
-    let v: PdfValue | undefined;
-    if (!e || e.type === 'free') v = undefined;
-    else if (e.type === 'offset') {
-      if (e.offset <= 0) v = undefined;
-      // parsed objects shared by offset are the reader's cache already: no second table of them per revision
-      else if (this.reader.shareParsed) return this.reader.readObjectOrFind(e.offset, num, e.gen, this.end);
-      else v = this.reader.readObjectOrFind(e.offset, num, e.gen, this.end);
-    } else v = this.reader.compressedObject(e.stream, e.index, num, this);
-    this.cache.set(num, v ?? null);
-    return v;
-  }
-
-  resolve(v: PdfValue | undefined, depth = 0): PdfValue | undefined {
-    if (v instanceof PdfRef) {
-      if (depth > 32) throw pdfObjectLoop(`reference ${v.num} ${v.gen} R`);
-      return this.resolve(this.get(v.num), depth + 1);
-    }
-    return v;
-  }
-
-  dict(v: PdfValue | undefined): PdfDict | undefined {
-    return asDict(this.resolve(v));
-  }
-}
-
-/** revisions of up to this many sections look their entries up section by section (no merged copy) */
-const LAYERED_SECTIONS = 8;
 
 /** bytes read at an object's offset first (a bigger object asks for more) */
 const OBJECT_WINDOW = 16384;
@@ -155,7 +87,8 @@ export class PdfReader {
     }
     this.sections = sections;
     if (this.sections.length === 0) throw pdfBroken('no cross-reference');
-    this.latest = new ObjectStore(this, this.mergedEntries(this.sections));
+    // looked up section by section (a few sections): the 10 000 entries are copied into one table only if asked
+    this.latest = new ObjectStore(this, this.sections);
     // the newest trailer that names it: an update's trailer should repeat /Encrypt, a sloppy one may not
     const enc = this.encryptEntry();
     if (enc !== undefined) {
@@ -176,9 +109,14 @@ export class PdfReader {
     return this.sections.find((s) => s.trailer.has('Encrypt'))?.trailer.get('Encrypt');
   }
 
-  /** the document is encrypted (standard security handler or other) */
+  private encryptedFile: boolean | undefined;
+  /** the document is encrypted (standard security handler or other); asked for every stream read */
   get encrypted(): boolean {
-    return this.encryptEntry() !== undefined;
+    if (this.encryptedFile !== undefined) return this.encryptedFile;
+    const e = this.encryptEntry() !== undefined;
+    // the sections never change once read: the answer is kept from then on
+    if (this.sections) this.encryptedFile = e;
+    return e;
   }
 
   static open(path: string): PdfReader {
@@ -239,16 +177,14 @@ export class PdfReader {
     );
   }
 
+  /** one parse callback for every object (no two closures made per object read) */
+  private readonly indirect = (p: PdfParser): ParsedObject => p.indirectObject(this.streamLength);
+  private readonly streamLength = (v: PdfValue | undefined): number => this.lengthOf(v);
+
   /** `first`: the first window at `offset`, when already read */
-  objectAt(offset: number, expectNum?: number, first?: Buffer): ParsedObject {
+  objectAt(offset: number, expectNum?: number, first?: Window): ParsedObject {
     if (offset <= 0 || offset >= this.src.size) throw pdfBroken(`object offset ${offset} out of the file`);
-    const obj = withWindow(
-      this.src,
-      offset,
-      OBJECT_WINDOW,
-      (p) => p.indirectObject((v) => this.lengthOf(v)),
-      first,
-    );
+    const obj = withWindow(this.src, offset, OBJECT_WINDOW, this.indirect, first);
     if (expectNum !== undefined && obj.num !== expectNum) {
       throw pdfBroken(`object ${expectNum} expected at ${offset}, found ${obj.num}`);
     }
@@ -264,13 +200,20 @@ export class PdfReader {
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
     // a cheap look first: a table whose offsets are all wrong costs one scan, not one failed parse per object;
     // the window read for it is the one the object is then parsed from
-    const window = offset > 0 && offset < this.src.size ? this.src.read(offset, OBJECT_WINDOW) : undefined;
-    const head = window && headerNumber(window, 40);
+    const src = this.src;
+    let window: Window | undefined;
+    if (offset > 0 && offset < src.size)
+      window = src.window
+        ? src.window(offset, OBJECT_WINDOW)
+        : { at: offset, bytes: src.read(offset, OBJECT_WINDOW) };
+    const head = window && headerNumber(window.bytes, 40, offset - window.at);
     // made only when needed: an error's stack costs more than reading the object
     let failure: unknown;
     if (head === num) {
       try {
-        return this.readObject(offset, num, gen, window);
+        // not in the shared table (looked up above): parsed and kept without a second lookup
+        if (this.shareParsed) return this.parseAndKeep(offset, num, gen, window);
+        return this.parseObject(offset, num, gen, window);
       } catch (e) {
         if (!(e instanceof SigilloError) || e.code !== 'PDF_BROKEN') throw e;
         failure = e;
@@ -287,19 +230,25 @@ export class PdfReader {
   }
 
   /** the object at an offset as the document means it: its strings decrypted in an encrypted file */
-  readObject(offset: number, num: number, gen: number, window?: Buffer): PdfValue {
+  readObject(offset: number, num: number, gen: number, window?: Window): PdfValue {
     if (!this.shareParsed) return this.parseObject(offset, num, gen, window);
     const hit = this.parsed.get(offset);
     if (hit && hit.num === num && hit.gen === gen) return hit.v;
+    return this.parseAndKeep(offset, num, gen, window);
+  }
+
+  private parseAndKeep(offset: number, num: number, gen: number, window?: Window): PdfValue {
     const v = this.parseObject(offset, num, gen, window);
     this.parsed.set(offset, { num, gen, v });
     return v;
   }
 
-  private parseObject(offset: number, num: number, gen: number, window?: Buffer): PdfValue {
+  private parseObject(offset: number, num: number, gen: number, window?: Window): PdfValue {
     let v = this.objectAt(offset, num, window).value;
-    const xref = v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef');
-    if (this.crypt && num !== this.encryptNum && !xref) v = this.crypt.value(v, num, gen);
+    // cross-reference streams are never encrypted (looked at only in an encrypted file: one lookup less per stream)
+    const crypt = this.crypt;
+    if (crypt && num !== this.encryptNum && !(v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef')))
+      v = crypt.value(v, num, gen);
     // the number is needed only for a decryption key: none kept for the streams of a plain file
     if (v instanceof PdfStream && this.encrypted) this.streamIds.set(v, [num, gen]);
     return v;

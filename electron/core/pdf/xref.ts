@@ -3,7 +3,7 @@ import { asArray, asNumber, isName, PdfDict, PdfStream } from './pdf-objects';
 import { NeedMoreBytes, PdfParser } from './pdf-parser';
 import { isRegular, isWhite } from './pdf-chars';
 import { pdfBroken, pdfObjectTooLarge, pdfXrefLoop, pdfXrefTooLarge } from './pdf-errors';
-import type { ByteSource } from './file-source';
+import type { ByteSource, Window } from './file-source';
 import { MAX_OBJECT_WINDOW, MAX_SECTIONS, xrefEntryLimit } from './pdf-limits';
 
 export type XrefEntry =
@@ -32,21 +32,28 @@ export function withWindow<T>(
   offset: number,
   initial: number,
   parse: (p: PdfParser) => T,
-  /** the first window, when the caller has read it already */
-  first?: Buffer,
+  /**
+   * the first window, when the caller has read it already: bytes from offset `at` holding at least the `initial`
+   * bytes at `offset` (more bytes only spare a retry: a parse that fits gives the same value in any window)
+   */
+  first?: Window,
 ): T {
   let size = initial;
+  if (first && first.at + first.bytes.length < Math.min(offset + size, src.size)) first = undefined;
   for (;;) {
-    const buf =
-      first && first.length === Math.max(0, Math.min(size, src.size - offset))
-        ? first
-        : src.read(offset, size);
-    first = undefined;
-    const complete = offset + buf.length >= src.size;
+    let p: PdfParser;
+    if (first) {
+      const { at, bytes } = first;
+      p = new PdfParser(bytes, at, at + bytes.length >= src.size, offset - at);
+      first = undefined;
+    } else {
+      const buf = src.read(offset, size);
+      p = new PdfParser(buf, offset, offset + buf.length >= src.size);
+    }
     try {
-      return parse(new PdfParser(buf, offset, complete));
+      return parse(p);
     } catch (e) {
-      if (!(e instanceof NeedMoreBytes) || complete || size >= MAX_OBJECT_WINDOW) {
+      if (!(e instanceof NeedMoreBytes) || p.complete || size >= MAX_OBJECT_WINDOW) {
         if (e instanceof NeedMoreBytes)
           throw pdfObjectTooLarge(`object at ${offset} over ${MAX_OBJECT_WINDOW} bytes`);
         throw e;

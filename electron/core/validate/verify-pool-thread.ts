@@ -7,6 +7,8 @@
 import { openVerification, verifyFiles } from './session';
 import type { PoolMessage, PoolSession, PoolWork } from './verify-pool';
 import type { VerifyFileOptions } from '../verify/file-types';
+import type { FileReport } from '../verify/types';
+import { printUnlessError } from './report-json';
 
 /** what the thread talks through: its parentPort, or a MessagePort (the build's code-cache training) */
 export interface ThreadPort {
@@ -17,7 +19,7 @@ export interface ThreadPort {
 /** takes batches from the shared counter until every file is taken, then says so */
 async function takeAll(
   port: ThreadPort,
-  { paths, next, batch }: PoolWork,
+  { paths, next, batch, print }: PoolWork,
   opts: VerifyFileOptions,
 ): Promise<void> {
   const counter = new Int32Array(next);
@@ -27,7 +29,8 @@ async function takeAll(
     from = Atomics.add(counter, 0, batch)
   ) {
     const reports = await verifyFiles(paths.slice(from, from + batch), opts);
-    port.postMessage({ results: reports.map((report, k) => ({ index: from + k, report })) });
+    const keep = print ? printUnlessError : (r: FileReport) => r;
+    port.postMessage({ results: reports.map((report, k) => ({ index: from + k, report: keep(report) })) });
   }
   port.postMessage({ finished: true });
 }

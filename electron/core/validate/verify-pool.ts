@@ -14,6 +14,7 @@ import { speedUpsOn } from '../files/speed-ups';
 import type { VerifyFileOptions } from '../verify/file-types';
 import type { SessionOptions } from './session';
 import type { FileReport } from '../verify/types';
+import { printUnlessError, type PrintedReport } from './report-json';
 
 /** below this many files the threads' start-up (module loading) costs more than it saves */
 export const POOL_FROM_FILES = 64;
@@ -30,7 +31,7 @@ export interface PoolSession {
 export interface PoolMessage {
   /** thread → caller: the session is open, ready for the run's files */
   ready?: true;
-  results?: { index: number; report: FileReport }[];
+  results?: { index: number; report: FileReport | PrintedReport }[];
   /** every file is taken: the thread has nothing more to send */
   finished?: true;
   /** the thread could not open its session: the caller verifies the rest itself */
@@ -43,6 +44,8 @@ export interface PoolWork {
   next: SharedArrayBuffer;
   /** files taken at a time */
   batch: number;
+  /** send the reports printed (report-json.ts printUnlessError) rather than as objects */
+  print?: boolean;
 }
 
 export interface PoolRun {
@@ -55,6 +58,11 @@ export interface PoolRun {
   /** the threads' script (default: verify-pool-worker.js), and what it gets in its workerData besides `pool` */
   entry?: string;
   entryData?: object;
+  /**
+   * a thread of `entry` already started, waiting for `{ go: workerData }` before it does anything (the CLI's entry
+   * starts one early: cli/early-verify.ts); it becomes the first thread
+   */
+  adopt?: Worker;
 }
 
 function workerFile(): string | undefined {
@@ -85,7 +93,8 @@ export function runningHere(
 
 /**
  * Threads running on the machine now besides this process's (Linux: the running count of /proc/loadavg minus
- * `runningHere`); undefined where it cannot be read.
+ * `runningHere`); undefined where it cannot be read. A count of 1 is the reading thread itself: `runningHere`
+ * (a read of every thread's stat, ~0.2 ms each, before the verifier thread can start) is then not needed.
  */
 export function runningElsewhere(
   read = () => readFileSync('/proc/loadavg', 'latin1'),
@@ -93,7 +102,8 @@ export function runningElsewhere(
 ): number | undefined {
   try {
     const running = /^\S+ \S+ \S+ (\d+)\//.exec(read())?.[1];
-    return running === undefined ? undefined : Math.max(0, Number(running) - here());
+    if (running === undefined) return undefined;
+    return Number(running) <= 1 ? 0 : Math.max(0, Number(running) - here());
   } catch {
     return undefined;
   }
@@ -169,6 +179,12 @@ export interface VerifierThreads {
    * input order.
    */
   run(paths: string[], opts: VerifyFileOptions): Promise<FileReport[]>;
+  /**
+   * The same run, each report printed as an element of the JSON array as soon as it is verified, by the thread
+   * that verified it (report-json.ts): less to copy between the threads, and no printing left for the end. A
+   * report with an error stays an object (printUnlessError).
+   */
+  runPrinted(paths: string[], opts: VerifyFileOptions): Promise<(FileReport | PrintedReport)[]>;
   /** ends the threads (the run will not happen, e.g. the caller's session could not be opened) */
   stop(): void;
 }
@@ -181,10 +197,14 @@ export interface VerifierThreads {
  */
 class Queue {
   readonly next = new Int32Array(new SharedArrayBuffer(4));
-  constructor(readonly paths: string[]) {}
+  constructor(
+    readonly paths: string[],
+    readonly print: boolean,
+  ) {}
   /** the work message of a thread */
   work(): PoolWork {
-    return { paths: this.paths, next: this.next.buffer as SharedArrayBuffer, batch: BATCH };
+    const work = { paths: this.paths, next: this.next.buffer as SharedArrayBuffer, batch: BATCH };
+    return this.print ? { ...work, print: true } : work;
   }
   /** the next batch's indexes [from, to), undefined once every file is taken */
   take(): [number, number] | undefined {
@@ -201,18 +221,25 @@ class Queue {
 export function startVerifierThreads(pool: PoolSession, o: PoolRun & { threads: number }): VerifierThreads {
   const file = o.entry ?? workerFile();
   const lanes = file
-    ? Array.from({ length: o.threads }, () => threadLane(file, { ...o.entryData, pool }, o.stats))
+    ? Array.from({ length: o.threads }, (_, i) =>
+        threadLane(file, { ...o.entryData, pool }, o.stats, i === 0 ? o.adopt : undefined),
+      )
     : [];
-  const run = async (paths: string[], opts: VerifyFileOptions): Promise<FileReport[]> => {
+  const run = async (
+    paths: string[],
+    opts: VerifyFileOptions,
+    print: boolean,
+  ): Promise<(FileReport | PrintedReport)[]> => {
     const { verifyFiles } = await import('./session.js');
-    const results = new Array<FileReport | undefined>(paths.length);
-    const queue = new Queue(paths);
+    const results = new Array<FileReport | PrintedReport | undefined>(paths.length);
+    const queue = new Queue(paths, print);
+    const keep = print ? printUnlessError : (r: FileReport) => r;
     for (const lane of lanes) lane.give(queue, results);
     if (o.callerTakesPart !== false) {
       for (let batch = queue.take(); batch; batch = queue.take()) {
         const [from, to] = batch;
         const reports = await verifyFiles(paths.slice(from, to), opts);
-        reports.forEach((r, k) => (results[from + k] = r));
+        reports.forEach((r, k) => (results[from + k] = keep(r)));
         // small files verify without real I/O: let the threads' results in between batches
         await new Promise((r) => setImmediate(r));
       }
@@ -228,11 +255,16 @@ export function startVerifierThreads(pool: PoolSession, o: PoolRun & { threads: 
         left.map((i) => paths[i] as string),
         opts,
       );
-      left.forEach((i, k) => (results[i] = reports[k]));
+      left.forEach((i, k) => (results[i] = keep(reports[k] as FileReport)));
     }
-    return results as FileReport[];
+    return results as (FileReport | PrintedReport)[];
   };
-  return { run, stop: () => lanes.forEach((l) => l.stop()) };
+  return {
+    // unprinted, every result is a FileReport
+    run: (paths, opts) => run(paths, opts, false) as Promise<FileReport[]>,
+    runPrinted: (paths, opts) => run(paths, opts, true),
+    stop: () => lanes.forEach((l) => l.stop()),
+  };
 }
 
 /**
@@ -251,20 +283,32 @@ export async function verifyFilesPooled(
 
 interface Lane {
   /** the run's files: the thread starts taking them once it is ready */
-  give(queue: Queue, results: (FileReport | undefined)[]): void;
+  give(queue: Queue, results: (FileReport | PrintedReport | undefined)[]): void;
   /** settles when the thread has ended: every file taken, failed, or stopped */
   done: Promise<void>;
-  /** ends the thread unless it has started taking files (the caller found the queue empty first) */
+  /**
+   * ends the thread unless it has said it is ready (the caller found the queue empty first): a thread that took
+   * files just before its "ready" came leaves holes the caller fills, as when a thread fails
+   */
   stopIfIdle(): void;
   /** ends the thread whatever it is doing */
   stop(): void;
 }
 
-/** one verifier thread: once ready and given the run's files, it takes batches until none is left */
-function threadLane(file: string, workerData: object, stats?: { byThreads: number }): Lane {
-  const worker = new Worker(file, { workerData });
+/**
+ * One verifier thread: given the run's files, it takes batches until none is left. The work goes to it as soon
+ * as the run starts, even while it is still starting: it waits in the thread's port until its session is open,
+ * so the thread starts on the files at once rather than when this thread, busy with its own (first, slow)
+ * batch, gets round to its "ready".
+ */
+function threadLane(file: string, workerData: object, stats?: { byThreads: number }, adopted?: Worker): Lane {
+  const worker = adopted ?? new Worker(file, { workerData });
+  if (adopted) {
+    adopted.ref(); // it was kept from holding the process open while nobody had taken it
+    adopted.postMessage({ go: workerData });
+  }
   let ready = false;
-  let run: { queue: Queue; results: (FileReport | undefined)[] } | undefined;
+  let run: { queue: Queue; results: (FileReport | PrintedReport | undefined)[] } | undefined;
   let working = false;
   let end = () => undefined as void;
   const done = new Promise<void>((resolve) => {
@@ -274,7 +318,7 @@ function threadLane(file: string, workerData: object, stats?: { byThreads: numbe
     };
   });
   const start = () => {
-    if (!ready || !run || working) return;
+    if (!run || working) return;
     working = true;
     worker.postMessage(run.queue.work());
   };
@@ -282,10 +326,7 @@ function threadLane(file: string, workerData: object, stats?: { byThreads: numbe
     for (const r of m.results ?? []) if (run) run.results[r.index] = r.report;
     if (stats) stats.byThreads += m.results?.length ?? 0;
     if (m.failed || m.finished) return end();
-    if (m.ready) {
-      ready = true;
-      start();
-    }
+    if (m.ready) ready = true;
   });
   worker.on('error', () => end());
   worker.on('exit', () => end());
@@ -296,7 +337,7 @@ function threadLane(file: string, workerData: object, stats?: { byThreads: numbe
     },
     done,
     stopIfIdle: () => {
-      if (!working) end();
+      if (!ready) end();
     },
     stop: () => end(),
   };

@@ -1,8 +1,9 @@
 // Runs one batch through the CLI's verifier thread script (cli/verifier-thread.js of a copy of the built CLI),
 // the way `sigillo verify` starts it but with the calling thread taking no file, so the thread verifies every
 // one; prints {byThreads, reports} as JSON. With `serial`, verifies the files on this thread instead.
-//   node pool-thread-run.js <cli dir> <flags: batch | none | serial> <trust.pem> <file>…
-// `batch` sets the batch's V8 flags before the thread starts, as the CLI does; `none` leaves V8's defaults.
+//   node pool-thread-run.js <cli dir> <flags: thread | batch | none | serial> <trust.pem> <file>…
+// `thread` hands the batch's V8 flags to the thread, which sets them, as the CLI does; `batch` sets them here
+// before the thread starts; `none` leaves V8's defaults.
 const { join } = require('node:path');
 
 const [cli, flags, trust, ...files] = process.argv.slice(2);
@@ -10,7 +11,9 @@ const core = join(cli, '..', 'core', 'validate');
 const { openVerification, verifyFiles } = require(join(core, 'session.js'));
 const { startVerifierThreads } = require(join(core, 'verify-pool.js'));
 
-if (flags === 'batch') require(join(cli, 'batch-tiering.js')).tuneForBatch(1000, {});
+const tiering = require(join(cli, 'batch-tiering.js'));
+if (flags === 'batch') tiering.tuneForBatch(1000, {});
+const entryData = flags === 'thread' ? { flags: tiering.batchFlags(1000, {}) } : {};
 const session = { trustFiles: [trust], offline: true, trustedLists: false };
 const stats = { byThreads: 0 };
 const threads =
@@ -18,7 +21,7 @@ const threads =
     ? undefined
     : startVerifierThreads(
         { session },
-        { threads: 1, entry: join(cli, 'verifier-thread.js'), stats, callerTakesPart: false },
+        { threads: 1, entry: join(cli, 'verifier-thread.js'), entryData, stats, callerTakesPart: false },
       );
 void openVerification(session)
   .then((opts) => (threads ? threads.run(files, opts) : verifyFiles(files, opts)))

@@ -8,11 +8,13 @@
 import { asDict, isName, PdfDict, PdfRef, PdfStream, type PdfValue } from '../pdf-objects';
 import type { ObjectStore, PdfReader } from '../pdf-reader';
 import { revisionPageRefs } from '../pages-reuse';
+import { mayHoldMembers } from '../revision-changes';
 import { sameValue } from '../pdf-diff';
 import { docMdpPermission, lockedFields } from '../doc-mdp';
 import { DiffContext, msg } from './context';
-import { signedRoles, WALK_CAP, type Role } from './roles';
-import { changedObjects } from './changed-objects';
+import { WALK_CAP, type Role } from './roles';
+import { revisionRoles } from './roles-reuse';
+import { changedBetweenStores } from './changed-objects';
 import { judgeObject, unreadable } from './judge-object';
 import { judgePageList } from './rules/page-list';
 import { judgeDangling } from './rules/dangling';
@@ -62,7 +64,17 @@ export function analyseModifications(
   // set one by one (no pair per page): a number listed twice keeps its last page, as Map's constructor does
   const pageOf = new Map<number, number>();
   oldPages.forEach((r, i) => pageOf.set(r.num, i + 1));
-  const walk = signedRoles(old, oldTrailer, pageOf, caps.walk ?? WALK_CAP);
+  // a later signed revision is analysed only when a revision follows it: with one later revision, no other
+  // analysis can take parts of this walk
+  const walk = revisionRoles(
+    reader,
+    old,
+    oldTrailer,
+    oldPages,
+    pageOf,
+    caps.walk ?? WALK_CAP,
+    laterRevisions > 1,
+  );
   const catalog = asDict(oldCatalog);
   const ctx = new DiffContext(
     reader,
@@ -77,7 +89,12 @@ export function analyseModifications(
     ),
   );
   const newer = reader.sections.filter((s) => s.end > revisionEnd).map((s) => s.entries);
-  const changed = changedObjects({ get: (n) => old.entry(n) }, now.entries, newer);
+  const changed = changedBetweenStores(
+    { get: (n) => old.entry(n) },
+    { get: (n) => now.entry(n) },
+    newer,
+    reader.sections.filter((s) => mayHoldMembers(reader, s)),
+  );
   if (walk.truncated || changed.length > (caps.changed ?? CHANGED_CAP)) {
     ctx.deny(
       'too-complex',

@@ -3,7 +3,12 @@
  * merged cross-reference that is not the very same entry — objects in later object streams included — and the
  * members of an object stream whose number was redefined (their entries did not change, their bytes did).
  */
-import type { XrefEntry } from '../xref';
+import type { XrefEntry, XrefSection } from '../xref';
+
+/** xref entries looked up by number */
+export interface EntryLookup {
+  get(num: number): XrefEntry | undefined;
+}
 
 function sameEntry(a: XrefEntry | undefined, b: XrefEntry | undefined): boolean {
   if (!a || !b) return (a?.type ?? 'free') === (b?.type ?? 'free');
@@ -19,9 +24,32 @@ function sameEntry(a: XrefEntry | undefined, b: XrefEntry | undefined): boolean 
  */
 export function changedObjects(
   /** the signed revision's entries (looked up by number only) */
-  old: { get(num: number): XrefEntry | undefined },
+  old: EntryLookup,
   now: Map<number, XrefEntry>,
   newer?: Map<number, XrefEntry>[],
+): number[] {
+  return changedIn(old, now, newer, undefined);
+}
+
+/**
+ * changedObjects without the latest revision's merged table: `now` looked up by number, `nowSections` the
+ * sections it merges (newest first), whose object stream members are met in the merged table's order
+ */
+export function changedBetweenStores(
+  old: EntryLookup,
+  now: EntryLookup,
+  newer: Map<number, XrefEntry>[],
+  /** the sections `now` merges that can list object stream members (mayHoldMembers), newest first */
+  nowSections: XrefSection[],
+): number[] {
+  return changedIn(old, now, newer, nowSections);
+}
+
+function changedIn(
+  old: EntryLookup,
+  now: EntryLookup | Map<number, XrefEntry>,
+  newer: Map<number, XrefEntry>[] | undefined,
+  nowSections: XrefSection[] | undefined,
 ): number[] {
   const changed = new Set<number>();
   const check = (num: number) => {
@@ -29,8 +57,18 @@ export function changedObjects(
     if (e && !sameEntry(old.get(num), e)) changed.add(num);
   };
   if (newer) for (const s of newer) for (const num of s.keys()) check(num);
-  else for (const num of now.keys()) check(num);
-  if (changed.size > 0)
-    for (const [num, e] of now) if (e.type === 'compressed' && changed.has(e.stream)) changed.add(num);
+  else for (const num of (now as Map<number, XrefEntry>).keys()) check(num);
+  if (changed.size > 0) {
+    if (nowSections) {
+      // the merged table's members in its order (newest section first, each number once)
+      for (const s of nowSections) {
+        for (const [num, e] of s.entries)
+          if (e.type === 'compressed' && changed.has(e.stream) && now.get(num) === e) changed.add(num);
+      }
+    } else {
+      for (const [num, e] of now as Map<number, XrefEntry>)
+        if (e.type === 'compressed' && changed.has(e.stream)) changed.add(num);
+    }
+  }
   return [...changed].sort((x, y) => x - y);
 }

@@ -7,9 +7,10 @@
  */
 import { asDict, isName, PdfDict, PdfRef, PdfStream, PdfString, type PdfValue } from '../pdf-objects';
 import type { ObjectStore } from '../pdf-reader';
-import { RoleCache, RoleMap } from './role-tables';
+import { makeRole, RoleCache, RoleMap } from './role-tables';
+import type { WalkLog, WalkReplay } from './walk-log';
 
-export { RoleMap } from './role-tables';
+export { makeRole, RoleMap } from './role-tables';
 
 export type RoleKind =
   | 'catalog'
@@ -47,45 +48,35 @@ export interface SignedRoles {
   roles: RoleMap;
   /** the walk stopped at the cap: the document is too complex to analyse */
   truncated: boolean;
+  /** parts taken from an earlier walk instead of walked (roles-reuse.ts) */
+  replayed: number;
 }
 
 /** most objects walked in one signed revision */
 export const WALK_CAP = 400_000;
-
-/** the roles already recorded for one object number: a key set once the list is long (hostile field trees) */
-function recorded(held: Role | Role[], keys: Set<string> | undefined, role: Role): boolean {
-  if (keys) return keys.has(roleKey(role));
-  const field = role.field ?? '';
-  if (!Array.isArray(held)) return held.kind === role.kind && (held.field ?? '') === field;
-  for (const r of held) if (r.kind === role.kind && (r.field ?? '') === field) return true;
-  return false;
-}
-
-function roleKey(role: Role): string {
-  return `${role.kind}|${role.field ?? ''}`;
-}
 
 /** a value the walk goes into (references, arrays, dictionaries, streams); names and strings hold nothing */
 function walkable(v: PdfValue | undefined): boolean {
   return v instanceof PdfRef || Array.isArray(v) || v instanceof PdfDict || v instanceof PdfStream;
 }
 
-/** lists longer than this get a key set (one entry per kind and field name: a list is short in real files) */
-const LIST_SCAN = 16;
-
 export function signedRoles(
   store: ObjectStore,
   trailer: PdfDict,
   pageOf: Map<number, number>,
   cap = WALK_CAP,
+  /** the log to record the walk in, or an earlier walk to take unchanged parts from (roles-reuse.ts) */
+  reuse?: { log?: WalkLog; replay?: WalkReplay },
 ): SignedRoles {
   const roles = new RoleMap();
-  const keys = new Map<number, Set<string>>();
+  const log = reuse?.log;
+  const replay = reuse?.replay;
   // the stack as two arrays (value, role) instead of one object per item
   const values: (PdfValue | undefined)[] = [];
   const incoming: Role[] = [];
   /** every value pushed counts once towards the cap, walkable or not (as when every one was popped) */
   let walked = 0;
+  let replayed = 0;
   const push = (v: PdfValue | undefined, role: Role) => {
     if (v === undefined || v === null || typeof v !== 'object') return;
     if (walkable(v)) {
@@ -118,53 +109,68 @@ export function signedRoles(
     else if (!TRAILER_SKIP.has(k)) push(v, TRAILER);
   });
   while (values.length) {
-    if (++walked > cap) return { roles, truncated: true };
+    log?.close(values.length, walked);
+    if (++walked > cap) return { roles, truncated: true, replayed };
     const v = values.pop();
     const from = incoming.pop()!;
     if (v instanceof PdfRef) {
+      const num = v.num;
       let value: PdfValue | undefined;
-      try {
-        value = store.get(v.num);
-      } catch {
-        value = undefined; // unreadable in the signed revision: its role is recorded, nothing below it
-      }
-      const role = objectRole(from, v.num, value, pageOf, made);
-      if (!role) continue;
-      const held = roles.held(v.num);
-      if (held === undefined) roles.hold(v.num, role);
-      else {
-        const set = keys.get(v.num);
-        if (recorded(held, set, role)) continue;
-        // one entry per kind and field: enough to judge, and bounded on shared objects (fonts of 1000 pages)
-        if (!Array.isArray(held)) roles.hold(v.num, [held, role]);
-        else {
-          if (set) set.add(roleKey(role));
-          else if (held.length >= LIST_SCAN) keys.set(v.num, new Set([...held, role].map(roleKey)));
-          held.push(role);
+      let threw = false;
+      // a page's role needs no value: when a replay may take its part, it is read only if the part is walked
+      const unread = replay !== undefined && pageOf.has(num);
+      if (!unread) {
+        try {
+          value = store.get(num);
+        } catch {
+          value = undefined; // unreadable in the signed revision: its role is recorded, nothing below it
+          threw = true;
         }
       }
-      expand(value, role);
+      const role = objectRole(from, num, value, pageOf, made);
+      const before = role ? roles.add(num, role) : -1;
+      if (log) log.arrival(num, role, role ? (before < 0 ? roles.count(num) : before) : -1, threw);
+      if (before < 0) continue;
+      if (replay) {
+        // the part of the earlier walk below this object, when provably the same here: its roles, not a walk
+        const cost = replay.replay(num, role!, before, roles, walked, cap);
+        if (cost >= 0) {
+          walked += cost;
+          replayed++;
+          continue;
+        }
+      }
+      if (unread) {
+        try {
+          value = store.get(num);
+        } catch {
+          value = undefined;
+        }
+      }
+      log?.open(values.length, walked);
+      expand(value, role!);
     } else expand(v, completeFieldRole(from, asDict(v)));
   }
+  log?.close(0, walked);
   // the values that were counted but not pushed (names, strings) may be what passes the cap
-  return { roles, truncated: walked > cap };
+  return { roles, truncated: walked > cap, replayed };
 }
 
-const CATALOG: Role = { kind: 'catalog' };
-const INFO: Role = { kind: 'info' };
-const TRAILER: Role = { kind: 'trailer' };
-const PAGES: Role = { kind: 'pages' };
-const ACROFORM: Role = { kind: 'acroform' };
-const DSS: Role = { kind: 'dss' };
-const METADATA: Role = { kind: 'metadata' };
-const OTHER: Role = { kind: 'other' };
-const CONTENT: Role = { kind: 'content' };
-const FIELDS: Role = { kind: 'fields' };
+const CATALOG = makeRole('catalog');
+const INFO = makeRole('info');
+const TRAILER = makeRole('trailer');
+const PAGES = makeRole('pages');
+const ACROFORM = makeRole('acroform');
+const DSS = makeRole('dss');
+const METADATA = makeRole('metadata');
+const OTHER = makeRole('other');
+const CONTENT = makeRole('content');
+const FIELDS = makeRole('fields');
 
 /** the role of an array element: arrays carry their owner's meaning to their elements */
 function elementRole(role: Role, made: RoleCache): Role {
   if (role.kind === 'annots') return made.of('annot', role.page);
-  if (role.kind === 'fields') return { ...role, kind: 'field' };
+  if (role.kind === 'fields') return makeRole('field', role.page, role.field, role.fieldType);
   return role;
 }
 
@@ -222,13 +228,13 @@ function childRole(role: Role, k: string, d: PdfDict, made: RoleCache): Role | u
       return OTHER;
     case 'field': {
       if (k === 'P' || k === 'Parent') return undefined;
-      if (k === 'Kids') return { kind: 'fields', field: role.field, fieldType: role.fieldType, page };
+      if (k === 'Kids') return makeRole('fields', page, role.field, role.fieldType);
       if (k === 'V') {
         return role.fieldType === 'Sig' || isName(d.get('FT'), 'Sig')
-          ? { kind: 'sig-value', field: role.field }
-          : { kind: 'field-value', field: role.field, page };
+          ? makeRole('sig-value', undefined, role.field)
+          : makeRole('field-value', page, role.field);
       }
-      return { kind: 'appearance', page, field: role.field };
+      return makeRole('appearance', page, role.field);
     }
     case 'fields':
       return OTHER; // an array object: its elements are handled by elementRole
@@ -244,9 +250,10 @@ export function completeFieldRole(role: Role, d: PdfDict | undefined): Role {
   const t = d.get('T');
   const part = t instanceof PdfString ? t.text() : '';
   const ft = d.get('FT');
-  return {
-    ...role,
-    field: role.field && part ? `${role.field}.${part}` : role.field || part,
-    fieldType: isName(ft) ? ft.name : role.fieldType,
-  };
+  return makeRole(
+    role.kind,
+    role.page,
+    role.field && part ? `${role.field}.${part}` : role.field || part,
+    isName(ft) ? ft.name : role.fieldType,
+  );
 }

@@ -1,0 +1,20 @@
+/**
+ * Whether one file's report is a full pass — `sigillo verify` exits 0 only when every file's is: no error, at
+ * least one signature or timestamp, every signature and counter-signature TOTAL_PASSED, every timestamp too.
+ * In the core so that a verifier thread (verify-pool.ts) can say it of the reports it prints itself.
+ */
+import type { FileReport, SignatureReport } from '../verify/types';
+
+function signaturePassed(s: SignatureReport): boolean {
+  return s.indication === 'TOTAL_PASSED' && s.counterSignatures.every(signaturePassed);
+}
+
+/** every file-level timestamp passed (true when there is none) */
+export function timestampsPassed(r: FileReport): boolean {
+  return (r.timestamps ?? []).every((ts) => ts.indication === 'TOTAL_PASSED');
+}
+
+export function reportPassed(r: FileReport): boolean {
+  const some = r.signatures.length > 0 || (r.timestamps?.length ?? 0) > 0;
+  return !r.error && some && r.signatures.every(signaturePassed) && timestampsPassed(r);
+}
