@@ -156,7 +156,8 @@ describe('sigillo verify', () => {
     const other = sign(ca.issue('other'), 'other.p7m');
     for (let i = 0; i < 1000; i++)
       copyFileSync(i % 2 ? goodP7m : other, join(folder, `f${String(i).padStart(4, '0')}.xml.p7m`));
-    const fresh = { SIGILLO_DATA_DIR: mkdtempSync(join(dir, 'data-')) };
+    // a verifier thread forced: it shares the disk cache, not the calling thread's memory (verify-pool.ts)
+    const fresh = { SIGILLO_DATA_DIR: mkdtempSync(join(dir, 'data-')), SIGILLO_VERIFY_THREADS: '1' };
     const ocspBefore = ca.hits['/ocsp'] ?? 0;
     const started = Date.now();
     const r = await verifyJson(['--trust', ca.rootPem, folder], fresh);

@@ -234,15 +234,23 @@ export function startVerifierThreads(pool: PoolSession, o: PoolRun & { threads: 
     const results = new Array<FileReport | PrintedReport | undefined>(paths.length);
     const queue = new Queue(paths, print);
     const keep = print ? printUnlessError : (r: FileReport) => r;
-    for (const lane of lanes) lane.give(queue, results);
+    // online, the threads take files once the caller's first batch is verified: its revocation answers are then
+    // in the disk cache the threads share (not their in-memory memo), so the answers a batch starts with are
+    // fetched once, not once per thread at the same time; offline nothing is fetched, they take files at once
+    let given = pool.session.offline === true || o.callerTakesPart === false;
+    if (given) for (const lane of lanes) lane.give(queue, results);
     if (o.callerTakesPart !== false) {
       for (let batch = queue.take(); batch; batch = queue.take()) {
         const [from, to] = batch;
         const reports = await verifyFiles(paths.slice(from, to), opts);
         reports.forEach((r, k) => (results[from + k] = keep(r)));
+        if (!given) for (const lane of lanes) lane.give(queue, results);
+        given = true;
         // small files verify without real I/O: let the threads' results in between batches
         await new Promise((r) => setImmediate(r));
       }
+      // a thread ready with no work would never end (no file at all): it finds the queue empty
+      if (!given) for (const lane of lanes) lane.give(queue, results);
       // threads still starting are not worth waiting for once every file is taken
       for (const lane of lanes) lane.stopIfIdle();
     }
