@@ -7,7 +7,10 @@ const { parentPort, receiveMessageOnPort, workerData } = require('node:worker_th
 
 setTimeout(() => {
   const queued = receiveMessageOnPort(parentPort);
-  writeFileSync(workerData.marker, queued ? `work before ready: ${queued.message.paths.length} files` : 'none');
+  writeFileSync(
+    workerData.marker,
+    queued ? `work before ready: ${queued.message.paths.length} files` : 'none',
+  );
   parentPort.postMessage({ ready: true });
   parentPort.postMessage({ finished: true });
 }, 300);
