@@ -7,7 +7,7 @@
  * it hands the thread to the PDF verifier (commands/verify-early-hash.ts), which takes it only for that file
  * (same path; the head start only for the same file as parsed), and closes it otherwise.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { speedUpsOn } from '../core/files/speed-ups';
 
@@ -39,7 +39,8 @@ function bigPdf(path: string): boolean {
   try {
     const st = statSync(path); // before opening: a FIFO's open would block
     if (!st.isFile() || st.size < EARLY_PDF_MIN_BYTES) return false;
-    const fd = openSync(path, 'r');
+    // non-blocking: a FIFO put in its place since the stat must not hold the start (no effect on a regular file)
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const head = Buffer.alloc(5);
       return readSync(fd, head, 0, 5, 0) === 5 && head.toString('latin1') === '%PDF-';
