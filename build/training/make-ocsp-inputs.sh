@@ -1,8 +1,9 @@
 #!/bin/sh
-# Makes the training inputs of the cached-revocation path (run by make-inputs.ts, in an empty folder $1, writing
-# into build/training/ $2): a small openssl PKI whose signer certificate names an OCSP responder by its AIA
+# Makes the training inputs of the cached-revocation path (run by make-inputs.ts: $1 an empty work folder, $2 the
+# folder written, build/training/, $3 the invoice to sign): a small openssl PKI whose signer certificate names an OCSP responder by its AIA
 # (a .invalid name: never fetched, the training runs --offline), an invoice signed by it to .p7m (CAdES-BES), and
-# that responder's answer for the signer (status good, signed by the CA, nextUpdate the CA's own notAfter), which
+# that responder's answer for the signer (status good, signed by the CA, nextUpdate ten years on: after that the
+# build fails loudly and this is run again, with make-inputs.ts), which
 # the training puts in its private revocation cache before verifying: the verification then reaches the code that
 # reads the embedded certificates and a cached OCSP answer, as a batch does.
 set -eu
