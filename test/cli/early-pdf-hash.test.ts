@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { bigPdfToVerify, EARLY_PDF_MIN_BYTES, singleVerifyInput } from '../../electron/cli/early-pdf-hash';
+import { BIG_PDF_INLINE_CUMULATIVE } from '../../electron/cli/batch-tiering';
 import { runCli } from '../support/cli';
 import { handwrittenPdf, writeRandomPaddedPdf } from '../pdf/support/make-pdf';
 import { signFile } from '../pdf/support/signers';
@@ -92,6 +93,31 @@ describe('the early PDF hashing thread', () => {
     expect(thread(await loaded(big))).toHaveLength(1);
     expect(thread(await loaded(small))).toEqual([]);
     expect(thread(await loaded(p7mLike))).toEqual([]);
+  });
+
+  it('the CLI lowers V8 inlining budget for the big PDF only, once its code is loaded from the cache', async () => {
+    const preload = join(dir, 'flags-preload.js');
+    writeFileSync(
+      preload,
+      `const v8 = require('node:v8'); const set = v8.setFlagsFromString; const flags = [];
+       v8.setFlagsFromString = (f) => { flags.push(f); return set(f); };
+       process.on('exit', () => require('node:fs').writeFileSync(process.env.FLAGS_OUT, JSON.stringify(flags)));`,
+    );
+    const flagsSet = async (file: string, env: NodeJS.ProcessEnv = {}) => {
+      const out = join(dir, `flags-${Math.random().toString(36).slice(2)}.json`);
+      const r = await runCli(['verify', '--json', '--offline', file], {
+        ...env,
+        NODE_OPTIONS: `--require ${preload}`,
+        FLAGS_OUT: out,
+        SIGILLO_DEBUG_CODE_CACHE: '1',
+      });
+      return { flags: JSON.parse(readFileSync(out, 'utf8')) as string[], stderr: r.stderr };
+    };
+    const fast = await flagsSet(big);
+    expect(fast.flags).toEqual([`--max-inlined-bytecode-size-cumulative=${BIG_PDF_INLINE_CUMULATIVE}`]);
+    expect(fast.stderr).toContain('sigillo: code cache used'); // set after the cache was taken, never refusing it
+    expect((await flagsSet(small)).flags).toEqual([]);
+    expect((await flagsSet(big, { SIGILLO_NO_FAST: '1' })).flags).toEqual([]);
   });
 
   it('a command that leaves the thread still ends at once', async () => {

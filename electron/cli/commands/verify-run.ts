@@ -14,7 +14,7 @@ import { staleWarning } from './trust-text';
 import { checkVisualDir, visualLines, writeVisualDiff } from './verify-visual';
 import { withCliHint } from '../error-hints';
 import { verifySession, type EarlyStart } from './verify-threads';
-import { tuneForBatch } from '../batch-tiering';
+import { tuneForBatch, tuneForBigPdf } from '../batch-tiering';
 import type { FileReport } from '../../core/verify/types';
 import { reportPassed } from '../../core/validate/report-passed';
 import {
@@ -77,6 +77,8 @@ async function verifyAndReport(ctx: CommandContext, early: EarlyStart): Promise<
   // the batch's V8 flags, unless set already by verify-threads.ts; with verifier threads, the thread sets them
   // once it has loaded Node's built-ins (set here, they could change under a thread still loading them)
   if (!early.threads) tuneForBatch(files.length, ctx.env);
+  // the one big PDF the bin is hashing: set now, its hashing thread has long loaded its code
+  if (ctx.early?.pdfHash && files.length === 1) tuneForBigPdf(ctx.env);
   const opts = { ...session, content };
   // JSON only, with verifier threads: each report is printed by the thread that verified it, as it is verified
   if (early.threads && ctx.out.json && !reportPath && !visualDir) {
