@@ -2,12 +2,14 @@
 // runs the commands below over the small signed files of build/training/, one process each, every run starting
 // from the previous run's cache, so the last one holds the code all of them compiled (V8 compiles a function on
 // its first call: a cache made right after loading would hold almost nothing). The runs see a private HOME and
-// never the network (--offline). The cache is checked by a normal start of the bin before it is kept.
+// never the network (--offline); one verifies a file whose revocation answer is in the private HOME's cache
+// (training-revocation.js), the path of a batch. The cache is checked by a normal start of the bin before it is kept.
 // `sign` is trained as far as it goes without a token (signTraining): the build has none.
 const { spawnSync } = require('node:child_process');
 const { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { OCSP_P7M, OCSP_ROOT, checkCachedRevocation, seedRevocationCache } = require('./training-revocation');
 
 const root = join(__dirname, '..', '..');
 const training = join(root, 'build', 'training');
@@ -25,6 +27,13 @@ const RUNS = [
   ['verify', '--json', ...trust, pdf],
   ['verify', ...trust, p7m, pdf],
 ];
+
+/** the run that reaches the cached-revocation path (training-revocation.js): checked from its output */
+const OCSP_RUN = {
+  words: ['verify', '--json', '--offline', '--trust', OCSP_ROOT, OCSP_P7M],
+  env: {},
+  check: (stdout) => checkCachedRevocation(stdout, 'CLI code cache'),
+};
 
 /**
  * The `sign` training run: a PAdES signature of the training PDF into an empty folder of the private HOME, with
@@ -76,7 +85,8 @@ function trainCodeCache() {
   const env = trainingEnv(home);
   try {
     let cache = '-';
-    const runs = [...RUNS.map((words) => ({ words, env: {}, check() {} })), signTraining(home)];
+    seedRevocationCache(env);
+    const runs = [...RUNS.map((words) => ({ words, env: {}, check() {} })), OCSP_RUN, signTraining(home)];
     runs.forEach((run, i) => {
       const out = join(home, `cache-${i}`);
       const r = spawnSync(
@@ -84,15 +94,16 @@ function trainCodeCache() {
         [join(__dirname, 'code-cache-run.js'), BUNDLE, cache, out, ...run.words],
         {
           env: { ...env, ...run.env },
-          stdio: ['ignore', 'ignore', 'pipe'],
+          stdio: ['ignore', 'pipe', 'pipe'],
           encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
           timeout: 60_000,
         },
       );
       if (r.status === 70 || r.signal || r.error) {
         throw new Error(`training run ${run.words.join(' ')} failed: ${r.error ?? r.signal ?? r.stderr}`);
       }
-      run.check();
+      run.check(r.stdout);
       cache = out;
     });
     installCache(cache, CACHE, 'the CLI', () => {

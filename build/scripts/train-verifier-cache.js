@@ -2,12 +2,13 @@
 // code `sigillo verify`'s verifier threads run: one process (verifier-cache-run.js) sets the batch's V8 flags —
 // the CLI sets them before it starts a thread, and V8 refuses a cache made with other flags —, runs the bundle's
 // thread body over a message channel on batches of the small signed files of build/training/ (private HOME,
-// --offline) and writes, at the end, the code V8 compiled by then. A second process checks that the cache is
+// --offline; one of them with its revocation answer in that HOME's cache, training-revocation.js) and writes, at the end, the code V8 compiled by then. A second process checks that the cache is
 // used with those flags before it is kept.
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { delimiter, join } = require('node:path');
+const { OCSP_P7M, OCSP_ROOT, checkCachedRevocation, seedRevocationCache } = require('./training-revocation');
 const { installCache, trainingEnv, training } = require('./train-code-cache');
 
 const cliDir = join(__dirname, '..', '..', 'dist', 'electron', 'cli');
@@ -21,6 +22,7 @@ function run(env, args) {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     timeout: 60_000,
   });
   if (r.status !== 0 || r.signal || r.error) {
@@ -34,14 +36,17 @@ function trainVerifierCache() {
   const env = trainingEnv(home);
   try {
     const out = join(home, 'cache');
-    run(env, [
+    seedRevocationCache(env);
+    const printed = run(env, [
       'train',
       VERIFIER_BUNDLE,
       out,
-      join(training, 'root.pem'),
+      [join(training, 'root.pem'), OCSP_ROOT].join(delimiter),
       join(training, 'fattura.xml.p7m'),
+      OCSP_P7M,
       join(training, 'documento.pdf'),
     ]);
+    checkCachedRevocation(printed, "verifier threads' code cache");
     installCache(out, VERIFIER_CACHE, "the verifier's threads", () => {
       const verdict = run(env, ['check', VERIFIER_BUNDLE, VERIFIER_CACHE]).trim();
       return verdict === 'used' ? undefined : verdict;

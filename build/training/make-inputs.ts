@@ -1,12 +1,13 @@
 /**
  * Makes the training inputs of the CLI's code cache (build/scripts/train-code-cache.js), committed next to this
  * file: a FatturaPA invoice signed to .p7m (CAdES) and a one-page PDF signed (PAdES), both by `sigillo sign` with a
- * SoftHSM token of the test PKI, and that PKI's root as the trust anchor. Run once by hand when they must change:
+ * SoftHSM token of the test PKI, and that PKI's root as the trust anchor; and the cached-revocation input
+ * (make-ocsp-inputs.sh: ocsp-root.pem, ocsp-signer.pem, ocsp-fattura.xml.p7m and its OCSP answer). Run once by hand when they must change:
  *   npm run build && npx tsx build/training/make-inputs.ts
  * (needs openssl and SoftHSM2, like the tests; the build itself needs neither).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeBenchToken } from '../../test/bench/bench-token';
@@ -30,6 +31,9 @@ try {
   copyFileSync(`${invoice}.p7m`, join(here, 'fattura.xml.p7m'));
   copyFileSync(join(work, 'documento-signed.pdf'), join(here, 'documento.pdf'));
   copyFileSync(pki.rootPem, join(here, 'root.pem'));
+  const ocspWork = join(work, 'ocsp');
+  mkdirSync(ocspWork);
+  execFileSync('sh', [join(here, 'make-ocsp-inputs.sh'), ocspWork, here, invoice]);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

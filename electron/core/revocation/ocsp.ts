@@ -125,6 +125,11 @@ function report(p: Parsed, url: string, cached: boolean): RevocationReport | und
 
 export type OcspOutcome = { report: RevocationReport } | { failure: 'offline' | 'network' | 'invalid' };
 
+/** the revocation cache's key of the answer of the responder at `url` for `ids` (the training puts one there) */
+export function ocspCacheKey(url: string, ids: CertIdHashes): string {
+  return `ocsp:${url}:${hex(ids.issuerKeyHash)}:${hex(ids.serial)}`;
+}
+
 export async function ocspStatus(
   cert: ParsedCert,
   issuer: ParsedCert,
@@ -134,7 +139,7 @@ export async function ocspStatus(
   const ids = certIdHashes(cert, issuer);
   let failure: 'offline' | 'network' | 'invalid' = 'network';
   for (const url of urls.filter((u) => /^https?:/i.test(u))) {
-    const key = `ocsp:${url}:${hex(ids.issuerKeyHash)}:${hex(ids.serial)}`;
+    const key = ocspCacheKey(url, ids);
     const nonce = randomBytes(16);
     let sentByUs = false;
     const got = await source.get(key, () => {
