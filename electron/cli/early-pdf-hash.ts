@@ -10,28 +10,18 @@
 import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { speedUpsOn } from '../core/files/speed-ups';
+import { splitVerifyWords } from './verify-words';
 
 /** smaller files are hashed by the verifier in a blink (shared-range-hash.ts THREAD_FROM_BYTES) */
 export const EARLY_PDF_MIN_BYTES = 16 * 1024 * 1024;
 
-/** verify's options that take a value (commands/verify.ts): the word after them is not a file */
-const WITH_VALUE = new Set(['--trust', '--content', '--report', '--visual-diff']);
-
 /** the one file `sigillo verify` is given, when the words name exactly one and no --content */
 export function singleVerifyInput(argv: string[]): string | undefined {
   if (argv[0] !== 'verify') return undefined;
-  const files: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const w = argv[i]!;
-    if (w === '--') {
-      files.push(...argv.slice(i + 1));
-      break;
-    }
-    if (w === '--content' || w.startsWith('--content=') || w === '--help' || w === '-h') return undefined;
-    if (WITH_VALUE.has(w)) i++;
-    else if (!w.startsWith('-')) files.push(w);
-  }
-  return files.length === 1 ? files[0] : undefined;
+  const { options, files } = splitVerifyWords(argv.slice(1));
+  const excluded = (o: string) =>
+    o === '--content' || o.startsWith('--content=') || o === '--help' || o === '-h';
+  return files.length === 1 && !options.some(excluded) ? files[0] : undefined;
 }
 
 /** a regular file of at least EARLY_PDF_MIN_BYTES beginning with a PDF header (never a p7m wrapping a PDF) */

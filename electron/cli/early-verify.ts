@@ -12,14 +12,12 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isSignedFileName } from './commands/signed-files';
+import { splitVerifyWords } from './verify-words';
 import type * as PoolModule from '../core/validate/verify-pool';
 
 /** below this many files no thread starts unless SIGILLO_VERIFY_THREADS says so (verify-pool.ts POOL_FROM_FILES,
  * checked by test/cli/early-verify.test.ts): the pool's module is not even loaded for a single file */
 export const EARLY_FROM_FILES = 64;
-
-/** verify's options that take a value (the next word, unless written --name=value) */
-const VALUE_OPTIONS = new Set(['--trust', '--content', '--report', '--visual-diff']);
 
 export interface EarlyVerifierThread {
   worker: Worker;
@@ -30,17 +28,11 @@ export interface EarlyVerifierThread {
 /** the files the words name, as verify-inputs.ts would count them (an estimate: the command expands them) */
 export function countVerifyFiles(words: readonly string[]): number {
   let count = 0;
-  let options = true;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    if (options && w === '--') options = false;
-    else if (options && w.startsWith('-')) i += VALUE_OPTIONS.has(w) ? 1 : 0;
-    else {
-      const st = statSync(w, { throwIfNoEntry: false });
-      count += st?.isDirectory()
-        ? readdirSync(w, { withFileTypes: true }).filter((d) => d.isFile() && isSignedFileName(d.name)).length
-        : 1;
-    }
+  for (const w of splitVerifyWords(words).files) {
+    const st = statSync(w, { throwIfNoEntry: false });
+    count += st?.isDirectory()
+      ? readdirSync(w, { withFileTypes: true }).filter((d) => d.isFile() && isSignedFileName(d.name)).length
+      : 1;
   }
   return count;
 }
