@@ -12,8 +12,6 @@ import type { RoleMap } from './role-tables';
 import { dirtyCounts, WalkLog, WalkReplay } from './walk-log';
 import { changedBetween } from '../revision-changes';
 
-export { changedBetween } from '../revision-changes';
-
 interface LoggedWalk {
   end: number;
   pages: PdfRef[];
