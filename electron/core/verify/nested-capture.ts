@@ -33,9 +33,35 @@ function binaryLooksSigned(b: Uint8Array): boolean {
   return b[0] === 0x30 && Buffer.from(b.subarray(0, 24)).includes(SIGNED_DATA_OID);
 }
 
+/** the blanks JS's trimStart removes from a latin1 text: tab, LF, VT, FF, CR, space, no-break space */
+function isLatin1Blank(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0;
+}
+
+/**
+ * false when the first byte after the blanks can start neither base64 nor a PEM line ('-'): the text test below
+ * would say no too (an XML content, '<', is told so without converting and scanning its first KiB)
+ */
+function mayBeText(head: Uint8Array): boolean {
+  const n = Math.min(head.length, 1024);
+  let i = 0;
+  while (i < n && isLatin1Blank(head[i] as number)) i++;
+  if (i === n) return false;
+  const c = head[i] as number;
+  return (
+    c === 0x2d ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2b ||
+    c === 0x2f
+  );
+}
+
 /** true when `head` (the first bytes) starts a CMS SignedData: binary, bare base64 or PEM-armoured. */
 export function looksLikeSignedData(head: Uint8Array): boolean {
   if (binaryLooksSigned(head)) return true;
+  if (!mayBeText(head)) return false;
   // the first KiB is plenty (32 base64 characters after a PEM header line); not the whole first chunk
   let text = Buffer.from(head.subarray(0, 1024)).toString('latin1').trimStart();
   if (text.startsWith('-----BEGIN')) text = text.slice(text.indexOf('\n') + 1);
