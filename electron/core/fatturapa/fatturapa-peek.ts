@@ -5,11 +5,13 @@
  */
 import type { FatturaPaSummary } from './fatturapa-types';
 import { fatturaPaFromBytes } from './fatturapa';
-import { decodeXml, looksLikeXml } from '../xml/xml-decode';
+import { asciiCompatible, decodeXml, looksLikeXml, xmlDecoderOf } from '../xml/xml-decode';
+import { mayBeFatturaPaBytes, needle } from './may-be-invoice-bytes';
 
 export const MAX_PEEK_BYTES = 16 * 1024 * 1024;
 
 const FATTURAPA_NS = 'ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.';
+const NS_BYTES = needle(FATTURAPA_NS);
 
 /**
  * false only when the first bytes show for sure that the root element is not a FatturaPA invoice (another
@@ -43,9 +45,12 @@ export function mayBeFatturaPa(head: string): boolean {
 const HEAD_BYTES = 8192;
 
 /** what summary() would decide from the first HEAD_BYTES of the content: false = surely no invoice */
-function headMayBeInvoice(head: Uint8Array): boolean {
+export function headMayBeInvoice(head: Uint8Array): boolean {
   try {
-    return mayBeFatturaPa(decodeXml(head));
+    const b = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+    const { decoder, bom } = xmlDecoderOf(b);
+    const fast = asciiCompatible(decoder) ? mayBeFatturaPaBytes(b, bom, NS_BYTES) : undefined;
+    return fast ?? mayBeFatturaPa(decodeXml(head));
   } catch {
     return false;
   }
