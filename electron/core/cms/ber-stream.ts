@@ -89,9 +89,17 @@ function bufferedHeader(st: BerState): Header | undefined {
   return { tag, constructed: (tag & 0x20) !== 0, length, bytes };
 }
 
-export async function readHeader(st: BerState): Promise<Header> {
-  const fast = bufferedHeader(st);
-  if (fast) return fast;
+/** the next header: from the buffered bytes without awaiting when they hold it, else read byte by byte */
+export function readHeader(st: BerState): Header | Promise<Header> {
+  return bufferedHeader(st) ?? readHeaderBytes(st);
+}
+
+async function readHeaderBytes(st: BerState): Promise<Header> {
+  if ((await st.src.peek()) !== undefined) {
+    // the first header of an input, read before anything was buffered
+    const fast = bufferedHeader(st);
+    if (fast) return fast;
+  }
   const bytes: number[] = [];
   const next = async () => {
     const b = await st.src.byte();
@@ -121,12 +129,19 @@ export function containerOf(st: BerState, h: Header): Container {
   return { end: h.length === null ? null : st.src.position + h.length };
 }
 
-/** Whether the container has another element; consumes the end-of-contents of an indefinite one. */
-export async function hasMore(st: BerState, c: Container): Promise<boolean> {
+/**
+ * Whether the container has another element; consumes the end-of-contents of an indefinite one. A container of
+ * definite length answers at once (no await).
+ */
+export function hasMore(st: BerState, c: Container): boolean | Promise<boolean> {
   if (c.end !== null) {
     if (st.src.position > c.end) throw malformed('element overruns its container');
     return st.src.position < c.end;
   }
+  return hasMoreIndefinite(st, c);
+}
+
+async function hasMoreIndefinite(st: BerState, c: Container): Promise<boolean> {
   if (c.closed) return false;
   if ((await st.src.peek()) !== 0) return true;
   const eoc = await readHeader(st);
@@ -146,10 +161,12 @@ export async function captureElement(st: BerState, h: Header, depth = 0): Promis
   st.budget.countElement();
   if (h.length !== null) {
     st.budget.take(h.bytes.length + h.length);
-    const value = await st.src.read(h.length);
-    const out = new Uint8Array(h.bytes.length + value.length);
+    // all buffered: one copy, no await; else the bytes read first (a cut file fails before the copy is made)
+    const value = st.src.available() >= h.length ? undefined : await st.src.read(h.length);
+    const out = new Uint8Array(h.bytes.length + h.length);
     out.set(h.bytes);
-    out.set(value, h.bytes.length);
+    if (value) out.set(value, h.bytes.length);
+    else st.src.copyNow(out, h.bytes.length, h.length);
     return out;
   }
   st.budget.take(h.bytes.length + 2);

@@ -63,6 +63,11 @@ export class ByteSource {
     return this.#buf.subarray(this.#off);
   }
 
+  /** how many bytes are buffered (buffered().length, without making the view) */
+  available(): number {
+    return this.#buf.length - this.#off;
+  }
+
   /** consumes `n` bytes of those buffered() returned */
   skip(n: number): void {
     if (n > this.#buf.length - this.#off) throw new RangeError('skip beyond the buffered bytes');
@@ -72,6 +77,7 @@ export class ByteSource {
 
   async read(n: number): Promise<Uint8Array> {
     const out = new Uint8Array(n);
+    if (this.copyNow(out, 0, n)) return out;
     let got = 0;
     await this.stream(n, (chunk) => {
       out.set(chunk, got);
@@ -80,17 +86,31 @@ export class ByteSource {
     return out;
   }
 
+  /**
+   * When the next `n` bytes are all buffered: copies them into `out` at `at`, consumes them and returns true,
+   * without awaiting (a certificate or a header of a file read whole); false (nothing consumed) otherwise.
+   */
+  copyNow(out: Uint8Array, at: number, n: number): boolean {
+    if (this.#buf.length - this.#off < n) return false;
+    out.set(this.#buf.subarray(this.#off, this.#off + n), at);
+    this.#off += n;
+    this.position += n;
+    return true;
+  }
+
   /** hands the next `n` bytes to `sink` in pieces (views into the read buffers) */
   async stream(n: number, sink: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
     let left = n;
     while (left > 0) {
-      if (!(await this.#fill())) throw truncated();
+      // buffered bytes need no wait (#fill would say so at once); a sink that is done at once neither
+      if (this.#off >= this.#buf.length && !(await this.#fill())) throw truncated();
       const k = Math.min(left, this.#buf.length - this.#off);
       const piece = this.#buf.subarray(this.#off, this.#off + k);
       this.#off += k;
       this.position += k;
       left -= k;
-      await sink(piece);
+      const done = sink(piece);
+      if (done) await done;
     }
   }
 

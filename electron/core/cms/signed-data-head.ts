@@ -35,9 +35,12 @@ async function readOid(st: BerState): Promise<string> {
 
 /** reads the ContentInfo header and its signedData type; returns the ContentInfo container */
 export async function readContentInfoType(st: BerState): Promise<Container> {
-  const first = await readHeader(st).catch((e: unknown) => {
+  let first: Header;
+  try {
+    first = await readHeader(st);
+  } catch (e) {
     throw e instanceof SigilloError && e.code === 'TRUNCATED' ? notCms('too short') : e;
-  });
+  }
   if (first.tag !== 0x30) throw notCms('not a SEQUENCE');
   const outer = containerOf(st, first);
   const typeHeader = await readHeader(st);
