@@ -87,6 +87,35 @@ export async function* decodeBase64(
   if (carry.length > 0) yield new Uint8Array(Buffer.from(carry, 'base64'));
 }
 
+/** a leading byte detectInput skips: a blank, or a byte of a UTF-8 BOM */
+function isLeading(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf;
+}
+
+/** adds the first non-leading bytes of `chunk` to `sniff` (up to SNIFF); returns whether still leading */
+function sniffChunk(chunk: Uint8Array, sniff: number[], leading: boolean): boolean {
+  for (let k = 0; k < chunk.length && sniff.length < SNIFF; k++) {
+    const b = chunk[k] as number;
+    if (leading && isLeading(b)) continue;
+    leading = false;
+    sniff.push(b);
+  }
+  return leading;
+}
+
+/** the encoding the sniffed bytes show, or undefined when they show none (the input is refused) */
+function encodingOf(sniff: number[]): InputEncoding | undefined {
+  if (sniff[0] === 0x30) return 'binary';
+  const text = Buffer.from(sniff).toString('latin1');
+  if (text.startsWith('-----BEGIN')) return 'pem';
+  if (sniff.every((c) => isBase64Char(c) || WS.has(c) || c === 0x3d) && text.startsWith('M')) return 'base64';
+  return undefined;
+}
+
+function decoded(encoding: InputEncoding, all: AsyncIterable<Uint8Array>): DetectedInput {
+  return { encoding, bytes: encoding === 'binary' ? all : decodeBase64(all, encoding === 'pem') };
+}
+
 /** Looks at the first bytes and returns the decoded stream. */
 export async function detectInput(source: AsyncIterable<Uint8Array>): Promise<DetectedInput> {
   const it = source[Symbol.asyncIterator]();
@@ -104,25 +133,51 @@ export async function detectInput(source: AsyncIterable<Uint8Array>): Promise<De
     }
     head.push(r.value);
     headBytes += r.value.length;
-    for (const b of r.value) {
-      if (sniff.length >= SNIFF) break;
-      if (leading && (WS.has(b) || b === 0xef || b === 0xbb || b === 0xbf)) continue;
-      leading = false;
-      sniff.push(b);
-    }
+    leading = sniffChunk(r.value, sniff, leading);
   }
   const all = prepend(head, it);
-  const first = sniff[0];
-  if (first === undefined) {
+  if (sniff.length === 0) {
     await it.return?.(); // `all` has not started: its finally would not run
     throw ended ? emptyInput() : notCms('only blanks at the start');
   }
-  if (first === 0x30) return { encoding: 'binary', bytes: all };
-  const text = Buffer.from(sniff).toString('latin1');
-  if (text.startsWith('-----BEGIN')) return { encoding: 'pem', bytes: decodeBase64(all, true) };
-  if (sniff.every((c) => isBase64Char(c) || WS.has(c) || c === 0x3d) && text.startsWith('M')) {
-    return { encoding: 'base64', bytes: decodeBase64(all, false) };
-  }
+  const encoding = encodingOf(sniff);
+  if (encoding) return decoded(encoding, all);
   await it.return?.();
+  throw notCms('unknown encoding');
+}
+
+/** the one chunk of `bytes` as an async iterable, without an async generator's machinery per step */
+function inMemory(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let given = false;
+      return {
+        next: async () => {
+          if (given) return { value: undefined, done: true as const };
+          given = true;
+          return { value: bytes, done: false as const };
+        },
+        return: async () => {
+          given = true;
+          return { value: undefined, done: true as const };
+        },
+      };
+    },
+  };
+}
+
+/**
+ * detectInput of an input already in memory (a small file read whole): the same answers and refusals, from
+ * the bytes at once.
+ */
+export function detectBytes(bytes: Uint8Array): DetectedInput {
+  const sniff: number[] = [];
+  sniffChunk(bytes, sniff, true);
+  if (sniff.length === 0) {
+    // detectInput reads on (and finds the end) while it has seen fewer than MAX_LEADING bytes
+    throw bytes.length < MAX_LEADING ? emptyInput() : notCms('only blanks at the start');
+  }
+  const encoding = encodingOf(sniff);
+  if (encoding) return decoded(encoding, inMemory(bytes));
   throw notCms('unknown encoding');
 }

@@ -24,7 +24,7 @@ import {
 } from './ber-stream';
 import { ByteSource } from './byte-source';
 import { readContentInfoType, readSignedDataHead } from './signed-data-head';
-import { detectInput, type InputEncoding } from './input-detect';
+import { detectBytes, detectInput, type InputEncoding } from './input-detect';
 import { checkCount, checkSignerInfoLimits } from './limits';
 import { atOffset, malformed, unsupported } from './reader-errors';
 
@@ -305,15 +305,17 @@ export async function looksLikeSignedData(path: string): Promise<boolean> {
   }
 }
 
-/** Reads a SignedData from a file path or a stream of bytes. */
+/** Reads a SignedData from a file path, a stream of bytes, or bytes in memory (a small file read whole). */
 export async function readSignedData(
-  source: string | AsyncIterable<Uint8Array>,
+  source: string | AsyncIterable<Uint8Array> | Uint8Array,
   opts: ReadSignedDataOptions = {},
 ): Promise<SignedDataSummary> {
   const pool = typeof source === 'string' && opts.reuseReads ? new ReadPool(POOLED_READ) : undefined;
   const skip: ReadInputSkip = { yielded: 0 };
-  const raw = typeof source === 'string' ? readInput(source, pool?.size, pool, skip) : source;
-  const detected = await detectInput(raw);
+  const detected =
+    source instanceof Uint8Array
+      ? detectBytes(source)
+      : await detectInput(typeof source === 'string' ? readInput(source, pool?.size, pool, skip) : source);
   const src = new ByteSource(detected.bytes, pool && ((c) => pool.give(c)));
   // the file can be moved on when every byte it handed out reached the parser (none held back by detectInput)
   const sourceSkip = opts.sourceSkip;

@@ -52,13 +52,8 @@ function offerFor(input: LevelInput, depth: number) {
   return depth === 1 ? nestedContentHashOffer(input.path) : undefined;
 }
 
-function sourceOf(input: LevelInput): string | AsyncIterable<Uint8Array> {
-  if (input.stream) return input.stream;
-  const bytes = input.bytes;
-  if (!bytes) return input.path;
-  return (async function* () {
-    yield bytes;
-  })();
+function sourceOf(input: LevelInput): string | AsyncIterable<Uint8Array> | Uint8Array {
+  return input.stream ?? input.bytes ?? input.path;
 }
 
 /**
