@@ -2,10 +2,13 @@
  * looksLikeSignedData says no from the first byte after the blanks when that byte can start neither base64 nor
  * a PEM line (issue 22: the XML content of every p7m of a batch is asked): the answer must be the one of the
  * full text test, which this test keeps as it was, on crafted heads — blanks of every kind JS's trimStart knows
- * in latin1, PEM, bare base64 of a SignedData and of something else, XML, binary, empty, only blanks.
+ * in latin1, PEM, bare base64 of a SignedData and of something else, XML, binary, empty, only blanks. The same
+ * for looksLikeM7m (asked of every file by the verifier dispatch), which says no from a first byte that cannot
+ * start its header names.
  */
 import { describe, expect, it } from 'vitest';
 import { looksLikeSignedData } from '../../electron/core/verify/nested-capture';
+import { looksLikeM7m } from '../../electron/core/timestamp/m7m-reader';
 
 const SIGNED_DATA_OID = Buffer.from('06092a864886f70d010702', 'hex');
 
@@ -82,5 +85,30 @@ describe('looksLikeSignedData: the first-byte shortcut keeps every answer', () =
       expect(looksLikeSignedData(head), head.toString('hex')).toBe(want);
     }
     expect(yes).toBeGreaterThan(100); // the generated heads include SignedData ones too
+  });
+});
+
+/** looksLikeM7m as it was before the first-byte shortcut */
+function m7mReference(head: Uint8Array): boolean {
+  const text = Buffer.from(head).toString('latin1');
+  return /^(mime-version|content-type)\s*:/i.test(text) && /multipart\//i.test(text);
+}
+
+describe('looksLikeM7m: the first-byte shortcut keeps every answer', () => {
+  it('every first byte before M7M headers, and the headers as they are', () => {
+    const rest = ['ime-Version: 1.0\r\nContent-Type: multipart/mixed', 'ONTENT-TYPE : Multipart/Signed', ''];
+    let yes = 0;
+    for (let c = 0; c < 256; c++) {
+      for (const r of rest) {
+        const head = Buffer.concat([Buffer.from([c]), Buffer.from(r, 'latin1')]);
+        const want = m7mReference(head);
+        if (want) yes++;
+        expect(looksLikeM7m(head), `first byte ${c}`).toBe(want);
+      }
+    }
+    expect(yes).toBe(4); // m, M, c, C with the header that fits them
+    for (const head of [Buffer.alloc(0), DER, Buffer.from('Mime-Version:1.0\nContent-Type: multipart/x')]) {
+      expect(looksLikeM7m(head)).toBe(m7mReference(head));
+    }
   });
 });

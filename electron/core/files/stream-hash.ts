@@ -82,14 +82,15 @@ export function holdHashThread(): () => void {
 export function startStreamHash(
   algorithms: string[],
   make: (name: string) => Hash = (n) => createHash(n),
-  threads = threadsAllowed(),
+  threads?: boolean,
   expectedBytes?: number,
 ): StreamHash {
+  // the environment is read (threadsAllowed, when `threads` is not given) only when the size leaves it open
   const threadable =
-    threads &&
     algorithms.length > 0 &&
     !algorithms.some((a) => a.startsWith('shake')) &&
-    !(expectedBytes !== undefined && expectedBytes <= THREAD_FROM_BYTES);
+    !(expectedBytes !== undefined && expectedBytes <= THREAD_FROM_BYTES) &&
+    (threads ?? threadsAllowed());
   /** copies of the first bytes, until it is clear whether the content is big enough for the thread */
   let head: Buffer[] = [];
   let seen = 0;

@@ -164,6 +164,9 @@ export async function readM7m(
 
 /** true when the head bytes look like a MIME multipart message */
 export function looksLikeM7m(head: Uint8Array): boolean {
+  // the first header's name starts the text: any other first byte says no without making the text (a p7m)
+  const c = head[0];
+  if (c !== 0x6d && c !== 0x4d && c !== 0x63 && c !== 0x43) return false;
   const text = Buffer.from(head).toString('latin1');
   return /^(mime-version|content-type)\s*:/i.test(text) && /multipart\//i.test(text);
 }
