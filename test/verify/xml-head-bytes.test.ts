@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { headMayBeInvoice, mayBeFatturaPa } from '../../electron/core/fatturapa/fatturapa-peek';
-import { decodeXml, looksLikeXml } from '../../electron/core/xml/xml-decode';
+import { decodeXml, looksLikeXml, textLooksLikeXml } from '../../electron/core/xml/xml-decode';
 
 const NS = 'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2';
 
@@ -20,7 +20,7 @@ function referenceHead(head: Uint8Array): boolean {
   }
 }
 
-/** looksLikeXml as it was */
+/** looksLikeXml as it was: the text of its first 512 bytes, then the text test */
 function referenceLooksLikeXml(head: Uint8Array): boolean {
   let text: string;
   try {
@@ -28,10 +28,7 @@ function referenceLooksLikeXml(head: Uint8Array): boolean {
   } catch {
     return false;
   }
-  const s = text.trimStart();
-  if (s.startsWith('<?xml')) return true;
-  const c = s.charCodeAt(1);
-  return s.startsWith('<') && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+  return textLooksLikeXml(text);
 }
 
 function rng(seed: number): () => number {

@@ -86,23 +86,23 @@ function looksLikeXmlBytes(b: Buffer, from: number): boolean | undefined {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** true when the first bytes look like an XML document (declaration or a start tag, after a BOM/blanks). */
-export function looksLikeXml(head: Uint8Array): boolean {
-  const first = head.subarray(0, 512);
-  const b = Buffer.from(first.buffer, first.byteOffset, first.byteLength);
-  let text: string;
-  try {
-    const { decoder, bom } = xmlDecoderOf(b);
-    if (asciiCompatible(decoder)) {
-      const fast = looksLikeXmlBytes(b, bom);
-      if (fast !== undefined) return fast;
-    }
-    text = decodeXml(first);
-  } catch {
-    return false;
-  }
+/** the text test of looksLikeXml: a declaration or a start tag after the blanks */
+export function textLooksLikeXml(text: string): boolean {
   const s = text.trimStart();
   if (s.startsWith('<?xml')) return true;
   const c = s.charCodeAt(1);
   return s.startsWith('<') && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+}
+
+/** true when the first bytes look like an XML document (declaration or a start tag, after a BOM/blanks). */
+export function looksLikeXml(head: Uint8Array): boolean {
+  const first = head.subarray(0, 512);
+  const b = Buffer.from(first.buffer, first.byteOffset, first.byteLength);
+  try {
+    const { decoder, bom } = xmlDecoderOf(b);
+    const fast = asciiCompatible(decoder) ? looksLikeXmlBytes(b, bom) : undefined;
+    return fast ?? textLooksLikeXml(decodeXml(first));
+  } catch {
+    return false;
+  }
 }
