@@ -63,11 +63,6 @@ export class ByteSource {
     return this.#buf.subarray(this.#off);
   }
 
-  /** how many bytes are buffered (buffered().length, without making the view) */
-  available(): number {
-    return this.#buf.length - this.#off;
-  }
-
   /** consumes `n` bytes of those buffered() returned */
   skip(n: number): void {
     if (n > this.#buf.length - this.#off) throw new RangeError('skip beyond the buffered bytes');
@@ -75,27 +70,29 @@ export class ByteSource {
     this.position += n;
   }
 
-  async read(n: number): Promise<Uint8Array> {
+  /**
+   * read(n) without a wait when the `n` bytes are all buffered: the same copy, consumed; undefined (nothing
+   * consumed) when read() would have to wait for more. A small file's parts then cost no promise each.
+   */
+  readNow(n: number): Uint8Array | undefined {
+    if (n > this.#buf.length - this.#off) return undefined;
     const out = new Uint8Array(n);
-    if (this.copyNow(out, 0, n)) return out;
+    out.set(this.#buf.subarray(this.#off, this.#off + n));
+    this.#off += n;
+    this.position += n;
+    return out;
+  }
+
+  async read(n: number): Promise<Uint8Array> {
+    const now = this.readNow(n);
+    if (now) return now;
+    const out = new Uint8Array(n);
     let got = 0;
     await this.stream(n, (chunk) => {
       out.set(chunk, got);
       got += chunk.length;
     });
     return out;
-  }
-
-  /**
-   * When the next `n` bytes are all buffered: copies them into `out` at `at`, consumes them and returns true,
-   * without awaiting (a certificate or a header of a file read whole); false (nothing consumed) otherwise.
-   */
-  copyNow(out: Uint8Array, at: number, n: number): boolean {
-    if (this.#buf.length - this.#off < n) return false;
-    out.set(this.#buf.subarray(this.#off, this.#off + n), at);
-    this.#off += n;
-    this.position += n;
-    return true;
   }
 
   /** hands the next `n` bytes to `sink` in pieces (views into the read buffers) */
