@@ -200,6 +200,10 @@ function inMemory(bytes: Uint8Array): AsyncIterable<Uint8Array> {
  * the bytes at once.
  */
 export function detectBytes(bytes: Uint8Array): DetectedInput {
+  // the first byte after the leading ones decides binary by itself (the sniffed text is for the other forms)
+  let i = 0;
+  while (i < bytes.length && isLeading(bytes[i] as number)) i++;
+  if (bytes[i] === 0x30) return decoded('binary', inMemory(bytes));
   const sniff: number[] = [];
   sniffChunk(bytes, sniff, true);
   if (sniff.length === 0) {
