@@ -17,14 +17,30 @@ export interface ParsedCert {
   fingerprint: string;
 }
 
-/** keyed by the certificate's bytes themselves (as a latin1 string): a lookup costs no hash object */
-const cache = new Map<string, ParsedCert | null>();
+/**
+ * Parsed certificates by their exact bytes: a bucket per hash of the length and a sample of the bytes (no string
+ * or digest made per lookup), an entry found only when its bytes equal the asked ones. Bounded: cleared past CAP.
+ */
+const CAP = 5000;
+const BUCKET = 4;
+const cache = new Map<number, { der: Buffer; parsed: ParsedCert | null }[]>();
+let cached = 0;
+
+/** FNV-1a over the length, up to 64 bytes spread over the whole and the last 32 (the signature's tail) */
+function sampleHash(b: Uint8Array): number {
+  const n = b.length;
+  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
+  const step = Math.max(1, Math.floor(n / 32));
+  for (let i = 0; i < n; i += step) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  for (let i = Math.max(0, n - 32); i < n; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  return h;
+}
 
 /** Parses a DER certificate; undefined when it is not one. Results are shared (batch verification). */
 export function parseCert(der: Uint8Array): ParsedCert | undefined {
-  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('latin1');
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit ?? undefined;
+  const h = sampleHash(der);
+  const bucket = cache.get(h);
+  if (bucket) for (const e of bucket) if (e.der.equals(der)) return e.parsed ?? undefined;
   let parsed: ParsedCert | null = null;
   try {
     const x509 = new X509Certificate(der);
@@ -33,8 +49,17 @@ export function parseCert(der: Uint8Array): ParsedCert | undefined {
   } catch {
     parsed = null;
   }
-  if (cache.size > 5000) cache.clear();
-  cache.set(key, parsed);
+  if (cached >= CAP) {
+    cache.clear();
+    cached = 0;
+  }
+  const entry = { der: Buffer.from(der), parsed }; // a copy: `der` may view a reused buffer
+  const into = cache.get(h);
+  if (!into) cache.set(h, [entry]);
+  else if (into.length < BUCKET)
+    into.push(entry); // crafted look-alikes are parsed again, never searched long
+  else return parsed ?? undefined;
+  cached++;
   return parsed ?? undefined;
 }
 
