@@ -19,7 +19,7 @@ export function getLang(): Lang {
 }
 
 /** `msg` filled in both languages (a parameter that is itself a core text is filled with its twin). */
-function both(msg: Message, params: Record<string, string | number> = {}): Message {
+export function both(msg: Message, params: Record<string, string | number> = {}): Message {
   return {
     it: fill(msg.it, params, (v) => paramIn('it', v)),
     en: fill(msg.en, params, (v) => paramIn('en', v)),
@@ -35,6 +35,12 @@ export function say(
   const pair = both(msg, params);
   rememberTwin(pair[lang], pair);
   return pair[lang];
+}
+
+/** a pair `both` filled earlier, said as `say` says it: the current language's text, its twin remembered */
+export function sayPair(pair: Message): string {
+  rememberTwin(pair[current], pair);
+  return pair[current];
 }
 
 export function t(msg: Message, params: Record<string, string | number> = {}): string {
