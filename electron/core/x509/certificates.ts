@@ -87,10 +87,6 @@ export function parseCerts(ders: Uint8Array[]): ParsedCert[] {
   return out;
 }
 
-function stripZeros(h: string): string {
-  return h.replace(/^(00)+(?=..)/, '').toLowerCase();
-}
-
 /** The subjectKeyIdentifier extension, else the SHA-1 of the subject public key (RFC 5280 method 1). */
 export function subjectKeyId(p: ParsedCert): Uint8Array {
   const ext = p.cert.extensions?.find((e) => e.extnID === '2.5.29.14');
@@ -101,10 +97,23 @@ export function subjectKeyId(p: ParsedCert): Uint8Array {
     .digest();
 }
 
-/** The DER issuer Name and serial INTEGER content of a certificate, read once per certificate. */
-const issuerSerialMemo = new WeakMap<ParsedCert, { issuer: Uint8Array; serial: string }>();
+/** an INTEGER's content without its leading zero bytes (one byte kept): the form serials are compared in */
+function strippedSerial(v: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < v.length - 1 && v[i] === 0) i++;
+  return v.subarray(i);
+}
 
-function issuerAndSerial(p: ParsedCert): { issuer: Uint8Array; serial: string } {
+function sameSerial(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The DER issuer Name and serial INTEGER content (leading zeros stripped) of a certificate, read once. */
+const issuerSerialMemo = new WeakMap<ParsedCert, { issuer: Uint8Array; serial: Uint8Array }>();
+
+function issuerAndSerial(p: ParsedCert): { issuer: Uint8Array; serial: Uint8Array } {
   let r = issuerSerialMemo.get(p);
   if (!r) {
     const der = p.der;
@@ -113,7 +122,7 @@ function issuerAndSerial(p: ParsedCert): { issuer: Uint8Array; serial: string } 
     const k = parts[0]?.tag === 0xa0 ? 1 : 0;
     const serial = parts[k] as Element;
     const issuer = parts[k + 2] as Element;
-    r = { issuer: bytesOf(der, issuer), serial: stripZeros(hex(valueOf(der, serial))) };
+    r = { issuer: bytesOf(der, issuer), serial: Uint8Array.from(strippedSerial(valueOf(der, serial))) };
     issuerSerialMemo.set(p, r);
   }
   return r;
@@ -132,10 +141,10 @@ function sameIssuer(p: ParsedCert, issuer: Uint8Array, issuerDer: Uint8Array): b
 /** Finds the certificate a SignerInfo's sid names (issuerAndSerialNumber or subjectKeyIdentifier). */
 export function findBySignerId(sid: SignerId, pool: ParsedCert[]): ParsedCert | undefined {
   if (sid.kind === 'issuerSerial') {
-    const serial = stripZeros(hex(sid.serial));
+    const serial = strippedSerial(sid.serial);
     return pool.find((p) => {
       const own = issuerAndSerial(p);
-      return own.serial === serial && sameIssuer(p, sid.issuer, own.issuer);
+      return sameSerial(own.serial, serial) && sameIssuer(p, sid.issuer, own.issuer);
     });
   }
   return pool.find((p) => equalBytes(subjectKeyId(p), sid.keyId));
