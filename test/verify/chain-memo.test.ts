@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildChain, chainBudget, type BuiltChain } from '../../electron/core/verify/chain';
-import { completeChain } from '../../electron/core/verify/chain-completion';
+import { completeChain, rememberedChain } from '../../electron/core/verify/chain-completion';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { issued, parseCert, type ParsedCert } from '../../electron/core/x509/certificates';
 import type { IssuedCert } from '../support/pki';
@@ -50,11 +50,15 @@ describe('remembered chains', () => {
     const trust = store();
     const fresh = buildChain(leaf, [leaf, caA, root], trust);
     expect(fresh.anchor).toBeDefined();
+    expect(rememberedChain(leaf, { pool: [leaf, caA, root], trust })).toBeUndefined();
     const first = await completeChain(leaf, { pool: [leaf, caA, root], trust });
     first.certs.pop();
     const second = await completeChain(leaf, { pool: [leaf, caA, root], trust });
     expect(plain(second)).toEqual(plain(fresh));
     expect(second.certs).not.toBe(first.certs);
+    const sync = rememberedChain(leaf, { pool: [leaf, caA, root], trust });
+    expect(plain(sync as BuiltChain)).toEqual(plain(fresh));
+    expect(rememberedChain(leaf, { pool: [leaf, caA, root], trust: store() })).toBeUndefined();
   });
 
   it('another signer, other certificates or another order: built for what they are', async () => {

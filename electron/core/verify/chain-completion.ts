@@ -30,6 +30,15 @@ function caIssuersUrls(c: ParsedCert): string[] {
   }
 }
 
+/** the chain completeChain would give, when this run already built it (no promise to wait for) */
+export function rememberedChain(
+  signer: ParsedCert,
+  ctx: CompletionContext,
+  at?: Date,
+): BuiltChain | undefined {
+  return knownChain(ctx.trust, chainKey(signer, ctx.pool, ctx.trust, at));
+}
+
 export async function completeChain(
   signer: ParsedCert,
   ctx: CompletionContext,

@@ -106,6 +106,18 @@ const WARN = {
   en: '{alg}: algorithm past its recommended date ({date}); a warning only.',
 };
 
+/** the day of an expiry date as the texts write it, made once per date (the dates are the tables' own) */
+const days = new Map<number, string>();
+
+function isoDay(d: Date): string {
+  let day = days.get(d.getTime());
+  if (day === undefined) {
+    if (days.size >= 256) days.clear();
+    days.set(d.getTime(), (day = d.toISOString().slice(0, 10)));
+  }
+  return day;
+}
+
 /** the three texts filled once per algorithm and date (a batch says the same warning for every file) */
 const filled = new Map<string, Message>();
 
@@ -135,7 +147,7 @@ export function assessCrypto(uses: (CryptoUse | undefined)[], now: Date): Crypto
       continue;
     }
     if (!u.expires || now < u.expires) continue;
-    const date = u.expires.toISOString().slice(0, 10);
+    const date = isoDay(u.expires);
     if (u.expires > UPDATE_DATE) {
       out.messages.push(say(WARN, u.label, date));
       continue;

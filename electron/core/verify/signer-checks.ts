@@ -6,9 +6,9 @@ import type { TrustStore } from '../trust/trust-store';
 import type { CertInfo } from '../x509/cert-info-types';
 import { parseCertificate } from '../x509/cert-info';
 import type { HashName } from '../cms/algorithm-oids';
-import { completeChain } from './chain-completion';
+import { completeChain, rememberedChain } from './chain-completion';
 import { chainCryptoUses } from './chain-crypto';
-import { assessCrypto, digestUse, keyUse } from './crypto-policy';
+import { assessCrypto, digestUse, keyUse, type CryptoUse } from './crypto-policy';
 import type { ParsedCert } from '../x509/certificates';
 import { nameOf, pathFailureMessage } from '../x509/path-validation';
 import type { ChainEntry } from './types';
@@ -152,7 +152,8 @@ export async function checkSignerCertificate(
 ): Promise<CertChecks> {
   const info = certInfo(signer);
   const messages: string[] = [];
-  const built = await completeChain(signer, ctx, ctx.signingTime ?? ctx.now);
+  const at = ctx.signingTime ?? ctx.now;
+  const built = rememberedChain(signer, ctx, at) ?? (await completeChain(signer, ctx, at));
   messages.push(...built.notes);
   const chainFound = built.anchor !== undefined;
   const revs = chainFound ? await revocationAlong(built.certs, ctx) : built.certs.map(() => null);
@@ -180,10 +181,10 @@ export async function checkSignerCertificate(
     info.keyUsage.length === 0 ||
     info.keyUsage.includes('nonRepudiation') ||
     info.keyUsage.includes('digitalSignature');
-  const crypto = assessCrypto(
-    [...hashes.map(digestUse), keyUse(info.keyType, info.keySize), ...chainCryptoUses(built.certs)],
-    ctx.now,
-  );
+  const uses: (CryptoUse | undefined)[] = hashes.map(digestUse);
+  uses.push(keyUse(info.keyType, info.keySize));
+  for (const u of chainCryptoUses(built.certs)) uses.push(u);
+  const crypto = assessCrypto(uses, ctx.now);
   messages.push(...crypto.messages);
   return {
     info,
