@@ -271,11 +271,14 @@ export async function verifySignerInfo(
         en: 'Signer certificate missing from the file.',
       }),
     );
-  const stamps = await checkSignatureTimestamps(bytes, ctx);
+  // no unsigned attributes (the SignerInfo read has no [1]): no timestamp of either kind to look for
+  const stamps = si.unsignedAttrs
+    ? await checkSignatureTimestamps(bytes, ctx)
+    : { reports: [], messages: [], poe: undefined };
   messages.push(...stamps.messages);
   const archive =
     // an archive timestamp's imprint covers the content's digest: not checkable without it
-    content.contentType && ctx.signedData && !content.missing
+    si.unsignedAttrs && content.contentType && ctx.signedData && !content.missing
       ? await checkArchiveTimestamps(bytes, ctx.signedData, ctx)
       : { reports: [], messages: [], poe: undefined };
   messages.push(...archive.messages);
