@@ -9,7 +9,7 @@ import type { HashName } from '../cms/algorithm-oids';
 import { completeChain, rememberedChain } from './chain-completion';
 import { chainCryptoUses } from './chain-crypto';
 import { assessCrypto, digestUse, keyUse, type CryptoUse } from './crypto-policy';
-import type { ParsedCert } from '../x509/certificates';
+import { validityOf, type ParsedCert } from '../x509/certificates';
 import { nameOf, pathFailureMessage } from '../x509/path-validation';
 import type { ChainEntry } from './types';
 import type { RevocationReport } from '../revocation/revocation-report';
@@ -105,15 +105,6 @@ const CA_OUT_OF_BOUNDS = {
   it: 'Il certificato dell’autorità {name} non è valido alla data di firma o oggi ({from} — {to}).',
   en: 'The authority certificate {name} is not valid at the signing time or today ({from} — {to}).',
 };
-
-/** a certificate's validity bounds, read once per certificate */
-const boundsOf = new WeakMap<ParsedCert, { from: number; to: number }>();
-
-function validityOf(c: ParsedCert): { from: number; to: number } {
-  let b = boundsOf.get(c);
-  if (!b) boundsOf.set(c, (b = { from: Date.parse(c.x509.validFrom), to: Date.parse(c.x509.validTo) }));
-  return b;
-}
 
 /** every CA certificate above the signer valid at `at` and now */
 function caValidity(certs: ParsedCert[], at: Date, now: Date, messages: string[]): boolean {

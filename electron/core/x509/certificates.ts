@@ -63,6 +63,15 @@ export function parseCert(der: Uint8Array): ParsedCert | undefined {
   return parsed ?? undefined;
 }
 
+/** a certificate's validity bounds (ms since the epoch, NaN if unreadable), parsed once per certificate */
+const boundsOf = new WeakMap<ParsedCert, { from: number; to: number }>();
+
+export function validityOf(c: ParsedCert): { from: number; to: number } {
+  let b = boundsOf.get(c);
+  if (!b) boundsOf.set(c, (b = { from: Date.parse(c.x509.validFrom), to: Date.parse(c.x509.validTo) }));
+  return b;
+}
+
 const certDigests = new WeakMap<ParsedCert, Map<HashName, Uint8Array>>();
 
 /** the digest of a certificate's DER (ESS signing-certificate checks), computed once per certificate */
