@@ -56,11 +56,11 @@ export interface BerState {
 }
 
 /**
- * The header parsed from the bytes already buffered, without awaiting (a BER content of 4 KiB fragments has a
+ * The header parsed from the bytes already buffered, without awaiting (nothing consumed when undefined) (a BER content of 4 KiB fragments has a
  * header every 4 KiB); undefined when the header runs past them or is bad, for readHeader's byte-by-byte path
  * to read or refuse it exactly as before.
  */
-function bufferedHeader(st: BerState): Header | undefined {
+export function headerNow(st: BerState): Header | undefined {
   const b = st.src.buffered();
   if (b.length < 2) return undefined;
   const tag = b[0] as number;
@@ -90,8 +90,14 @@ function bufferedHeader(st: BerState): Header | undefined {
 }
 
 export async function readHeader(st: BerState): Promise<Header> {
-  const fast = bufferedHeader(st);
+  const fast = headerNow(st);
   if (fast) return fast;
+  // nothing buffered yet (a source's first chunk): fetched once, then the header is parsed from it if it holds
+  // it, rather than through one wait per byte
+  if (st.src.buffered().length === 0 && (await st.src.peek()) !== undefined) {
+    const filled = headerNow(st);
+    if (filled) return filled;
+  }
   const bytes: number[] = [];
   const next = async () => {
     const b = await st.src.byte();
@@ -135,9 +141,46 @@ export async function hasMore(st: BerState, c: Container): Promise<boolean> {
   return false;
 }
 
+/**
+ * hasMore without a wait, when the answer needs no byte beyond those buffered (a definite length, a closed
+ * container, a next byte that is not an end-of-contents); undefined (nothing consumed) for hasMore to decide.
+ */
+export function hasMoreNow(st: BerState, c: Container): boolean | undefined {
+  if (c.end !== null) {
+    if (st.src.position > c.end) throw malformed('element overruns its container');
+    return st.src.position < c.end;
+  }
+  if (c.closed) return false;
+  const b = st.src.buffered();
+  return b.length > 0 && b[0] !== 0 ? true : undefined;
+}
+
+/** close() without a wait: true when hasMoreNow says the container is done (throws as close() when it is not) */
+export function closedNow(st: BerState, c: Container): boolean {
+  const more = hasMoreNow(st, c);
+  if (more === true) throw malformed('unexpected extra data');
+  return more === false;
+}
+
 /** Checks that the container is fully consumed (reads its end-of-contents when indefinite). */
 export async function close(st: BerState, c: Container): Promise<void> {
   if (await hasMore(st, c)) throw malformed('unexpected extra data');
+}
+
+/**
+ * captureElement of an element of definite length whose bytes are all buffered, without a wait: the same
+ * budget, the same bytes; undefined (nothing counted or consumed) otherwise, for captureElement.
+ */
+export function captureNow(st: BerState, h: Header): Uint8Array | undefined {
+  const b = st.src.buffered();
+  if (h.length === null || b.length < h.length) return undefined;
+  st.budget.countElement();
+  st.budget.take(h.bytes.length + h.length);
+  const out = new Uint8Array(h.bytes.length + h.length);
+  out.set(h.bytes);
+  out.set(b.subarray(0, h.length), h.bytes.length);
+  st.src.skip(h.length);
+  return out;
 }
 
 /** The whole element (header included) as found, e.g. a certificate or a SignerInfo. */

@@ -70,6 +70,19 @@ export class ByteSource {
     this.position += n;
   }
 
+  /**
+   * read(n) without a wait when the `n` bytes are all buffered: the same copy, consumed; undefined (nothing
+   * consumed) when read() would have to wait for more. A small file's parts then cost no promise each.
+   */
+  readNow(n: number): Uint8Array | undefined {
+    if (n > this.#buf.length - this.#off) return undefined;
+    const out = new Uint8Array(n);
+    out.set(this.#buf.subarray(this.#off, this.#off + n));
+    this.#off += n;
+    this.position += n;
+    return out;
+  }
+
   async read(n: number): Promise<Uint8Array> {
     const out = new Uint8Array(n);
     let got = 0;

@@ -6,6 +6,7 @@
  */
 import { SigilloError } from '../errors';
 import { Budget, containerOf, hasMore, readHeader, captureElement } from './ber-stream';
+import { captureNow, hasMoreNow, headerNow } from './ber-stream';
 import type { BerState, Container, Header } from './ber-stream';
 import { ByteSource } from './byte-source';
 import { children, decodeOid, decodeSmallInteger, readElement, bytesOf, valueOf } from './der-parse';
@@ -28,21 +29,23 @@ function parseDigestAlgorithms(set: Uint8Array): { raw: Uint8Array[]; oids: stri
 }
 
 async function readOid(st: BerState): Promise<string> {
-  const h = await readHeader(st);
+  const h = headerNow(st) ?? (await readHeader(st));
   if (h.tag !== 0x06 || h.length === null || h.length === 0 || h.length > 64) throw malformed('OID expected');
-  return decodeOid(await st.src.read(h.length));
+  return decodeOid(st.src.readNow(h.length) ?? (await st.src.read(h.length)));
 }
 
 /** reads the ContentInfo header and its signedData type; returns the ContentInfo container */
 export async function readContentInfoType(st: BerState): Promise<Container> {
-  const first = await readHeader(st).catch((e: unknown) => {
-    throw e instanceof SigilloError && e.code === 'TRUNCATED' ? notCms('too short') : e;
-  });
+  const first =
+    headerNow(st) ??
+    (await readHeader(st).catch((e: unknown) => {
+      throw e instanceof SigilloError && e.code === 'TRUNCATED' ? notCms('too short') : e;
+    }));
   if (first.tag !== 0x30) throw notCms('not a SEQUENCE');
   const outer = containerOf(st, first);
-  const typeHeader = await readHeader(st);
+  const typeHeader = headerNow(st) ?? (await readHeader(st));
   if (typeHeader.tag !== 0x06 || !typeHeader.length || typeHeader.length > 64) throw notCms('no type');
-  const type = decodeOid(await st.src.read(typeHeader.length));
+  const type = decodeOid(st.src.readNow(typeHeader.length) ?? (await st.src.read(typeHeader.length)));
   if (type === OID.signedData) return outer;
   if (type.startsWith('1.2.840.113549.1.7.') || type.startsWith('1.2.840.113549.1.9.16.1.')) {
     throw unsupported(`content type ${type}`);
@@ -65,28 +68,28 @@ export interface SignedDataHead {
 /** reads a SignedData up to the first byte of its content (the header of the eContent read, not its value) */
 export async function readSignedDataHead(st: BerState): Promise<SignedDataHead> {
   const outer = await readContentInfoType(st);
-  const explicit = await readHeader(st);
+  const explicit = headerNow(st) ?? (await readHeader(st));
   if (explicit.tag !== 0xa0) throw malformed('[0] expected');
   const explicitC = containerOf(st, explicit);
-  const sd = await readHeader(st);
+  const sd = headerNow(st) ?? (await readHeader(st));
   if (sd.tag !== 0x30) throw malformed('SignedData expected');
   const sdC = containerOf(st, sd);
-  const vh = await readHeader(st);
+  const vh = headerNow(st) ?? (await readHeader(st));
   if (vh.tag !== 0x02 || !vh.length || vh.length > 4) throw malformed('version');
-  const version = decodeSmallInteger(await st.src.read(vh.length));
-  const dh = await readHeader(st);
+  const version = decodeSmallInteger(st.src.readNow(vh.length) ?? (await st.src.read(vh.length)));
+  const dh = headerNow(st) ?? (await readHeader(st));
   if (dh.tag !== 0x31) throw malformed('digestAlgorithms');
-  const digestAlgs = parseDigestAlgorithms(await captureElement(st, dh));
-  const eh = await readHeader(st);
+  const digestAlgs = parseDigestAlgorithms(captureNow(st, dh) ?? (await captureElement(st, dh)));
+  const eh = headerNow(st) ?? (await readHeader(st));
   if (eh.tag !== 0x30) throw malformed('encapContentInfo');
   const encapC = containerOf(st, eh);
   const eContentType = await readOid(st);
   const head = { outer, explicitC, sdC, version, digestAlgs, encapC, eContentType };
-  if (!(await hasMore(st, encapC))) return head;
-  const ch = await readHeader(st);
+  if (!(hasMoreNow(st, encapC) ?? (await hasMore(st, encapC)))) return head;
+  const ch = headerNow(st) ?? (await readHeader(st));
   if (ch.tag !== 0xa0) throw malformed('eContent');
   const cC = containerOf(st, ch);
-  return { ...head, content: { cC, header: await readHeader(st) } };
+  return { ...head, content: { cC, header: headerNow(st) ?? (await readHeader(st)) } };
 }
 
 /** where a DER-length content lies in a file, as told by its first bytes */

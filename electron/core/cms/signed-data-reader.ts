@@ -22,6 +22,7 @@ import {
   streamOctets,
   type BerState,
 } from './ber-stream';
+import { captureNow, closedNow, hasMoreNow, headerNow } from './ber-stream';
 import { ByteSource } from './byte-source';
 import { readContentInfoType, readSignedDataHead } from './signed-data-head';
 import { detectInput, type InputEncoding } from './input-detect';
@@ -237,14 +238,15 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
     else if (oh.length !== null) await st.src.stream(oh.length, (c) => sink.write(c));
     else throw unsupported('eContent is not an OCTET STRING');
     detached = false;
-    await close(st, content.cC);
+    if (!closedNow(st, content.cC)) await close(st, content.cC);
   }
-  await close(st, encapC);
+  if (!closedNow(st, encapC)) await close(st, encapC);
   const certificates: Uint8Array[] = [];
   const crls: Uint8Array[] = [];
   let signerInfos: Uint8Array[] | undefined;
-  while (await hasMore(st, sdC)) {
-    const h = await readHeader(st);
+  // the parts of a small file are all buffered: read without a wait each (the same checks, the same bytes)
+  while (hasMoreNow(st, sdC) ?? (await hasMore(st, sdC))) {
+    const h = headerNow(st) ?? (await readHeader(st));
     const target = h.tag === 0xa0 ? certificates : h.tag === 0xa1 ? crls : h.tag === 0x31 ? [] : undefined;
     if (!target || signerInfos) {
       await skipElement(st, h);
@@ -252,16 +254,17 @@ async function parse(st: BerState, sink: ContentSink, opts: ReadSignedDataOption
     }
     const cap = h.tag === 0xa0 ? 'certificates' : h.tag === 0xa1 ? 'crls' : 'signers';
     const c = containerOf(st, h);
-    while (await hasMore(st, c)) {
-      target.push(await captureElement(st, await readHeader(st)));
+    while (hasMoreNow(st, c) ?? (await hasMore(st, c))) {
+      const eh = headerNow(st) ?? (await readHeader(st));
+      target.push(captureNow(st, eh) ?? (await captureElement(st, eh)));
       checkCount(cap, target.length);
     }
     if (h.tag === 0x31) signerInfos = target;
   }
   if (!signerInfos) throw malformed('no signerInfos');
   checkSignerInfoLimits(signerInfos);
-  await close(st, explicitC);
-  await close(st, outer);
+  if (!closedNow(st, explicitC)) await close(st, explicitC);
+  if (!closedNow(st, outer)) await close(st, outer);
   await checkTrailing(st);
   return {
     version,

@@ -1,0 +1,94 @@
+/**
+ * What the two ways of splitting a big PDF's verification over two threads can reach at best on this machine
+ * (issue 22), measured on the bench's own PDF in the same run as Sigillo and `openssl dgst`:
+ * - the hashing on a worker thread, as Sigillo does (`pdf/range-hash-thread.ts`): a script doing nothing else
+ *   than that — its floor is the process's start, the worker's start (~0.03 s) and the hashing;
+ * - the hashing on the main thread while a worker thread does only the PDF part of the rest (open the file,
+ *   find the signatures, check their byte ranges, analyse every later revision with Sigillo's own built code) —
+ *   without loading the program, reading the CMS or printing a report, which a real verifier would add.
+ * Floors, not goals: they say which design could meet the ≤ 1.25× goal on which file, and why the other misses.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { best, compare, measure, note, type Measure } from './bench-lib';
+
+/** reads the file in 1 MiB chunks (buffer placed a page past its start, as node-floor.ts) into SHA-256 */
+const HASH = `const fs = require('fs'), c = require('crypto');
+function hashFile(path) {
+  const fd = fs.openSync(path, 'r');
+  const buf = Buffer.allocUnsafeSlow((1 << 20) + 8192).subarray(4096 - 16 + 4096);
+  const h = c.createHash('sha256');
+  for (let at = 0, n; (n = fs.readSync(fd, buf, 0, 1 << 20, at)) > 0; at += n) h.update(buf.subarray(0, n));
+  fs.closeSync(fd);
+  return h.digest('hex');
+}`;
+
+const ON_WORKER = `const { Worker } = require('worker_threads');
+const w = new Worker(${JSON.stringify(`${HASH}\nrequire('worker_threads').parentPort.postMessage(hashFile(require('worker_threads').workerData));`)}, { eval: true, workerData: process.argv[2] });
+w.once('message', (d) => { console.log(d); process.exit(0); });
+`;
+
+/** the worker's part: Sigillo's PDF reading and change analysis (built code), nothing else; prints "n/m allowed" */
+function analysisWorker(dist: string): string {
+  const pdf = JSON.stringify(join(dist, 'electron', 'core', 'pdf'));
+  return `const { join } = require('path'), wt = require('worker_threads');
+const D = ${pdf};
+const { PdfReader } = require(join(D, 'pdf-reader'));
+const { findSignatures } = require(join(D, 'pdf-signatures'));
+const { checkByteRange, revisionEnds } = require(join(D, 'byte-range-check'));
+const { analyseModifications } = require(join(D, 'diff', 'analyse'));
+const r = PdfReader.open(wt.workerData);
+r.shareParsed = true;
+const sigs = findSignatures(r);
+const revs = revisionEnds(r.sections);
+let allowed = 0;
+for (const s of sigs) {
+  const br = checkByteRange(s, r.src, r.sections);
+  if (br.coversWholeDocument || analyseModifications(r, revs[br.revision - 1].end, revs.length - br.revision, s.dict).allowed) allowed++;
+}
+r.close();
+wt.parentPort.postMessage(allowed + '/' + sigs.length + ' allowed');`;
+}
+
+function onMainScript(dist: string): string {
+  return `${HASH}
+const { Worker } = require('worker_threads');
+const w = new Worker(${JSON.stringify(analysisWorker(dist))}, { eval: true, workerData: process.argv[2] });
+const analysed = new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); });
+const digest = hashFile(process.argv[2]);
+analysed.then((a) => { console.log(digest + ' ' + a); process.exit(0); });
+`;
+}
+
+/**
+ * Measures both floors on `pdf` (best of 3 each) against `openssl` (its measure from the same run, whose stdout
+ * gives the digest both scripts must print) and notes them; `dist` is the built tree.
+ */
+export function pdfDesignFloors(dir: string, pdf: string, dist: string, openssl: Measure): void {
+  const digest = openssl.stdout.trim().split('= ').pop() ?? '';
+  const worker = join(dir, 'floor-hash-on-worker.js');
+  const main = join(dir, 'floor-hash-on-main.js');
+  writeFileSync(worker, ON_WORKER);
+  writeFileSync(main, onMainScript(dist));
+  const onWorker = best(3, () => measure(process.execPath, [worker, pdf]));
+  const onMain = best(3, () => measure(process.execPath, [main, pdf]));
+  const [mainDigest, analysed] = onMain.stdout.trim().split(' ');
+  if (onWorker.stdout.trim() !== digest || mainDigest !== digest) {
+    throw new Error('a floor script hashed something else than openssl');
+  }
+  compare(
+    'floor: only hashing this PDF, on one worker thread (Sigillo’s design)',
+    onWorker,
+    'openssl dgst',
+    openssl,
+    {},
+  );
+  compare(
+    `floor: hashing it on the main thread while one worker thread only parses and analyses its revisions (${analysed})`,
+    onMain,
+    'openssl dgst',
+    openssl,
+    {},
+  );
+  note('  (floors, not goals: a real verifier also loads its program, reads the CMS and prints the report)');
+}
