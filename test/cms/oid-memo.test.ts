@@ -4,24 +4,7 @@
  * replaced), asked again in another order, from a buffer then overwritten, and malformed ones.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeOid } from '../../electron/core/cms/der-parse';
-
-/** the plain decoding, kept here as the reference */
-function reference(value: Uint8Array): string {
-  const arcs: bigint[] = [];
-  let v = 0n;
-  for (const b of value) {
-    v = (v << 7n) | BigInt(b & 0x7f);
-    if (!(b & 0x80)) {
-      arcs.push(v);
-      v = 0n;
-    }
-  }
-  const first = arcs.shift();
-  if (first === undefined) throw new RangeError('empty OID');
-  const head = first < 80n ? [first / 40n, first % 40n] : [2n, first - 80n];
-  return [...head, ...arcs].join('.');
-}
+import { decodeOid, decodeOidArcs as reference } from '../../electron/core/cms/der-parse';
 
 /** a deterministic pseudo-random source */
 function rng(seed: number): () => number {

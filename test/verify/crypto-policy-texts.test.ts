@@ -5,26 +5,20 @@
  * core text (then t() fills it with that text's twin in each language).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { assessCrypto, digestUse, keyUse } from '../../electron/core/verify/crypto-policy';
+import {
+  EXPIRED,
+  REFUSED,
+  WARN,
+  assessCrypto,
+  digestUse,
+  keyUse,
+} from '../../electron/core/verify/crypto-policy';
 import { getLang, setLang, t } from '../../electron/core/i18n/translate';
 import { rememberTwin, twinOf } from '../../electron/core/i18n/text-twins';
 
 const NOW = new Date('2026-12-07T00:00:00Z');
 const lang = getLang();
 afterEach(() => setLang(lang));
-
-const WARN = {
-  it: '{alg}: algoritmo oltre la data consigliata ({date}); solo un avviso.',
-  en: '{alg}: algorithm past its recommended date ({date}); a warning only.',
-};
-const EXPIRED = {
-  it: '{alg}: algoritmo non più sicuro dal {date}; serve una marca temporale anteriore.',
-  en: '{alg}: algorithm no longer safe since {date}; a timestamp from before then is needed.',
-};
-const REFUSED = {
-  it: '{alg}: algoritmo non accettato dalla politica di validazione.',
-  en: '{alg}: algorithm not accepted by the validation policy.',
-};
 
 const uses = () => [keyUse('rsa', 2048), digestUse('sha1'), keyUse('rsa', 512)];
 const expected = () =>

@@ -117,7 +117,8 @@ export function decodeOid(value: Uint8Array): string {
   return oid;
 }
 
-function decodeOidArcs(value: Uint8Array): string {
+/** the plain decoding (no memo) */
+export function decodeOidArcs(value: Uint8Array): string {
   const arcs: bigint[] = [];
   let v = 0n;
   for (const b of value) {

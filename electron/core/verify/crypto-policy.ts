@@ -93,15 +93,16 @@ export interface CryptoAssessment {
   messages: string[];
 }
 
-const REFUSED = {
+/** the texts of a judged algorithm (exported for tests) */
+export const REFUSED = {
   it: '{alg}: algoritmo non accettato dalla politica di validazione.',
   en: '{alg}: algorithm not accepted by the validation policy.',
 };
-const EXPIRED = {
+export const EXPIRED = {
   it: '{alg}: algoritmo non più sicuro dal {date}; serve una marca temporale anteriore.',
   en: '{alg}: algorithm no longer safe since {date}; a timestamp from before then is needed.',
 };
-const WARN = {
+export const WARN = {
   it: '{alg}: algoritmo oltre la data consigliata ({date}); solo un avviso.',
   en: '{alg}: algorithm past its recommended date ({date}); a warning only.',
 };
