@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isSignedFileName } from './commands/signed-files';
 import { splitVerifyWords } from './verify-words';
+import { batchFlags } from './batch-tiering';
 import type * as PoolModule from '../core/validate/verify-pool';
 
 /** below this many files no thread starts unless SIGILLO_VERIFY_THREADS says so (verify-pool.ts POOL_FROM_FILES,
@@ -23,6 +24,11 @@ export interface EarlyVerifierThread {
   worker: Worker;
   /** false once the thread has ended (failed): it is not taken */
   alive(): boolean;
+  /**
+   * The entry has loaded the program (its own code cache taken under V8's default flags): the thread may now set
+   * the batch's flags and load its bundle, before `go` (verifier-thread.ts `preload`)
+   */
+  programLoaded(): void;
 }
 
 /** the files the words name, as verify-inputs.ts would count them (an estimate: the command expands them) */
@@ -55,7 +61,12 @@ export function startEarlyVerifier(
     worker.on('error', () => (alive = false)); // not taken then; the command starts its own
     worker.once('exit', () => (alive = false));
     worker.unref();
-    return { worker, alive: () => alive };
+    // the flags the command will hand over with `go` for this many files (verify-threads.ts)
+    const flags = batchFlags(files, env);
+    const programLoaded = () => {
+      if (alive && flags) worker.postMessage({ preload: flags });
+    };
+    return { worker, alive: () => alive, programLoaded };
   } catch {
     return undefined; // an unreadable word or no thread: the thread starts later, as without this
   }

@@ -53,4 +53,6 @@ if (bundleCurrent(bundle, join(__dirname, 'main.js'))) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   program = require('./main') as Program;
 }
+// a batch's verifier thread may load its own code now: this thread's code cache has been taken (early-verify.ts)
+early?.verifierThread?.programLoaded();
 void program.main(words, process.env, early);

@@ -51,18 +51,31 @@ function threadCode(): typeof ThreadModule {
   return require(ENTRY) as typeof ThreadModule;
 }
 
-/** runs the thread with `data` (the workerData, or the `go` of a thread the entry started early) */
-function start(port: MessagePort, data: VerifierThreadData): void {
-  if (data.flags) {
+/** sets `flags` (Node's built-ins loaded first) and loads the thread's code under them */
+function codeUnder(flags: string | undefined): typeof ThreadModule {
+  if (flags) {
     loadThreadBuiltins();
-    setFlagsFromString(data.flags);
+    setFlagsFromString(flags);
   }
   const builtinsBefore = loadedBuiltins().length;
   const code = threadCode();
-  if (debug && data.flags) {
+  if (debug && flags) {
     const late = loadedBuiltins().slice(builtinsBefore);
     process.stderr.write(`sigillo: verifier thread built-ins loaded after the flags: ${late.length}\n`);
   }
+  return code;
+}
+
+/**
+ * runs the thread with `data` (the workerData, or the `go` of a thread the entry started early); `loaded`: the
+ * code already loaded under `data.flags` (a `preload`)
+ */
+function start(
+  port: MessagePort,
+  data: VerifierThreadData,
+  loaded?: { flags: string; code: typeof ThreadModule },
+): void {
+  const code = loaded && loaded.flags === data.flags ? loaded.code : codeUnder(data.flags);
   void code.verifierThread(port, data.pool);
 }
 
@@ -70,11 +83,26 @@ if (parentPort) {
   const port = parentPort;
   const data = workerData as VerifierThreadData | { awaitGo: true };
   if ('awaitGo' in data) {
-    // started by the entry before the program loaded (early-verify.ts): Node's built-ins now, the rest on `go`
+    // started by the entry before the program loaded (early-verify.ts): Node's built-ins now; its code once the
+    // entry has loaded the program (`preload`: the batch's flags, set then without spoiling the entry's own code
+    // cache), while the command still reads its options and the folder; the files on `go`
     loadThreadBuiltins();
-    port.once('message', (m: { go: VerifierThreadData }) => {
+    let loaded: { flags: string; code: typeof ThreadModule } | undefined;
+    const onMessage = (m: { preload?: string; go?: VerifierThreadData }) => {
+      if (m.preload !== undefined) {
+        try {
+          loaded = { flags: m.preload, code: codeUnder(m.preload) };
+          if (debug) process.stderr.write('sigillo: verifier thread code loaded before go\n');
+        } catch {
+          loaded = undefined; // loaded again on `go`, which then fails as it would have
+        }
+        return;
+      }
+      if (!m.go) return;
+      port.off('message', onMessage);
       if (debug) process.stderr.write('sigillo: verifier thread started by the entry\n');
-      start(port, m.go);
-    });
+      start(port, m.go, loaded);
+    };
+    port.on('message', onMessage);
   } else start(port, data);
 }

@@ -94,22 +94,31 @@ export function children(buf: Uint8Array, parent: Element): Element[] {
 export const bytesOf = (buf: Uint8Array, e: Element): Uint8Array => buf.subarray(e.start, e.end);
 export const valueOf = (buf: Uint8Array, e: Element): Uint8Array => buf.subarray(e.valueStart, e.valueEnd);
 
-const oidMemo = new Map<string, string>();
+/** a small direct-mapped memo of decoded OIDs: slot by a hash of the content octets, hit only on equal octets */
+const OID_SLOTS = 512;
+const oidSlots: ({ octets: Uint8Array; oid: string } | undefined)[] = new Array(OID_SLOTS).fill(undefined);
+
+function sameOctets(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** OID content octets → dotted string; arcs of any size (bigint), the common short ones memoised */
 export function decodeOid(value: Uint8Array): string {
   if (value.length > 32) return decodeOidArcs(value);
-  const key = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1');
-  let oid = oidMemo.get(key);
-  if (oid === undefined) {
-    oid = decodeOidArcs(value);
-    if (oidMemo.size > 4096) oidMemo.clear();
-    oidMemo.set(key, oid);
-  }
+  let h = 0x811c9dc5; // FNV-1a, no string or Buffer made per lookup
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ (value[i] as number), 0x01000193);
+  const slot = (h ^ (h >>> 16)) & (OID_SLOTS - 1);
+  const hit = oidSlots[slot];
+  if (hit && sameOctets(hit.octets, value)) return hit.oid;
+  const oid = decodeOidArcs(value);
+  oidSlots[slot] = { octets: Uint8Array.from(value), oid }; // a copy: `value` may view a reused buffer
   return oid;
 }
 
-function decodeOidArcs(value: Uint8Array): string {
+/** the plain decoding (no memo) */
+export function decodeOidArcs(value: Uint8Array): string {
   const arcs: bigint[] = [];
   let v = 0n;
   for (const b of value) {

@@ -28,7 +28,35 @@ function build(
   return new Date(t - offsetMinutes(zone) * 60_000);
 }
 
+/** the two-digit number at `i` when both bytes are ASCII digits, else -1 */
+function twoDigits(v: Uint8Array, i: number): number {
+  const a = (v[i] as number) - 0x30;
+  const b = (v[i + 1] as number) - 0x30;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The DER forms (YYMMDDHHMMSSZ, YYYYMMDDHHMMSSZ) read from the bytes, no string or RegExp per call (a batch reads
+ * a signing time per file); undefined for any other shape, which the general reading below then decides.
+ */
+function derForm(tag: number, v: Uint8Array): Date | undefined {
+  const utc = tag === UTC_TIME && v.length === 13;
+  if (!utc && !(tag === GENERALIZED_TIME && v.length === 15)) return undefined;
+  if (v[v.length - 1] !== 0x5a) return undefined; // 'Z'
+  const f: number[] = [];
+  for (let i = 0; i < v.length - 1; i += 2) {
+    const n = twoDigits(v, i);
+    if (n < 0) return undefined;
+    f.push(n);
+  }
+  const [a = 0, b = 0, ...rest] = f;
+  if (utc) return build(a >= 50 ? 1900 + a : 2000 + a, [b, ...rest], 0, 'Z');
+  return build(a * 100 + b, rest, 0, 'Z');
+}
+
 export function derTime(tag: number, value: Uint8Array): Date | undefined {
+  const fast = derForm(tag, value);
+  if (fast) return fast;
   const text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1');
   if (tag === UTC_TIME) {
     const m = UTC_RE.exec(text);

@@ -52,8 +52,11 @@ function fillingKey(params: Record<string, string | number>): string {
   return key;
 }
 
-/** fillBoth, once per message and parameter values (the pair is shared, as the remembered twins already are) */
-function both(msg: Message, params: Record<string, string | number> = {}): Message {
+/**
+ * `msg` filled in both languages (fillBoth), once per message and parameter values (the pair is shared, as the
+ * remembered twins already are)
+ */
+export function both(msg: Message, params: Record<string, string | number> = {}): Message {
   let byKey = FILLED.get(msg);
   if (!byKey) FILLED.set(msg, (byKey = new Map()));
   const key = fillingKey(params);
@@ -74,6 +77,12 @@ export function say(
   const pair = both(msg, params);
   rememberTwin(pair[lang], pair);
   return pair[lang];
+}
+
+/** a pair `both` filled earlier, said as `say` says it: the current language's text, its twin remembered */
+export function sayPair(pair: Message): string {
+  rememberTwin(pair[current], pair);
+  return pair[current];
 }
 
 export function t(msg: Message, params: Record<string, string | number> = {}): string {

@@ -9,6 +9,7 @@ import type { RevocationChecker } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
 import { buildChain, chainBudget, type BuiltChain } from './chain';
 import { isSelfIssued, type ParsedCert } from '../x509/certificates';
+import { chainKey, knownChain, rememberChain } from './chain-memo';
 
 export const MAX_AIA_ROUNDS = 4;
 const MAX_AIA_URLS = 2;
@@ -29,14 +30,29 @@ function caIssuersUrls(c: ParsedCert): string[] {
   }
 }
 
+/** the chain completeChain would give, when this run already built it (no promise to wait for) */
+export function rememberedChain(
+  signer: ParsedCert,
+  ctx: CompletionContext,
+  at?: Date,
+): BuiltChain | undefined {
+  return knownChain(ctx.trust, chainKey(signer, ctx.pool, ctx.trust, at));
+}
+
 export async function completeChain(
   signer: ParsedCert,
   ctx: CompletionContext,
   at?: Date,
 ): Promise<BuiltChain> {
+  const key = chainKey(signer, ctx.pool, ctx.trust, at);
+  const known = knownChain(ctx.trust, key);
+  if (known) return known;
   const budget = chainBudget(ctx.pool);
+  const left = budget.left;
   let pool = ctx.pool;
   let built = buildChain(signer, pool, ctx.trust, at, budget);
+  // with no budget left an unknown issuer pair is skipped, not checked: such a search is not remembered
+  rememberChain(ctx.trust, key, built, left <= 0 || budget.left !== left);
   const fetchIssuers = ctx.revocation?.caIssuers?.bind(ctx.revocation);
   for (let round = 0; round < MAX_AIA_ROUNDS && !built.anchor && fetchIssuers; round++) {
     const top = built.certs[built.certs.length - 1] as ParsedCert;

@@ -15,7 +15,8 @@
  * in DSS ("not referenced in ETSI/SOGIS"); Sigillo accepts them with no expiry date.
  */
 import { hashLabel, type HashName } from '../cms/algorithm-oids';
-import { t } from '../i18n/translate';
+import { both, sayPair, type Message } from '../i18n/translate';
+import { twinOf } from '../i18n/text-twins';
 
 const year = (y: number) => new Date(Date.UTC(y, 0, 1));
 
@@ -92,18 +93,47 @@ export interface CryptoAssessment {
   messages: string[];
 }
 
-const REFUSED = {
+/** the texts of a judged algorithm (exported for tests) */
+export const REFUSED = {
   it: '{alg}: algoritmo non accettato dalla politica di validazione.',
   en: '{alg}: algorithm not accepted by the validation policy.',
 };
-const EXPIRED = {
+export const EXPIRED = {
   it: '{alg}: algoritmo non più sicuro dal {date}; serve una marca temporale anteriore.',
   en: '{alg}: algorithm no longer safe since {date}; a timestamp from before then is needed.',
 };
-const WARN = {
+export const WARN = {
   it: '{alg}: algoritmo oltre la data consigliata ({date}); solo un avviso.',
   en: '{alg}: algorithm past its recommended date ({date}); a warning only.',
 };
+
+/** the day of an expiry date as the texts write it, made once per date (the dates are the tables' own) */
+const days = new Map<number, string>();
+
+function isoDay(d: Date): string {
+  let day = days.get(d.getTime());
+  if (day === undefined) {
+    if (days.size >= 256) days.clear();
+    days.set(d.getTime(), (day = d.toISOString().slice(0, 10)));
+  }
+  return day;
+}
+
+/** the three texts filled once per algorithm and date (a batch says the same warning for every file) */
+const filled = new Map<string, Message>();
+
+/** t(msg, { alg, date }), the filling memoised while neither parameter is itself a core text (those have twins) */
+function say(msg: Message, alg: string, date = ''): string {
+  const params: Record<string, string> = date ? { alg, date } : { alg };
+  if (twinOf(alg) || twinOf(date)) return sayPair(both(msg, params));
+  const key = `${msg === REFUSED ? 'r' : msg === EXPIRED ? 'e' : 'w'}\u0000${alg}\u0000${date}`;
+  let pair = filled.get(key);
+  if (!pair) {
+    if (filled.size >= 256) filled.clear();
+    filled.set(key, (pair = both(msg, params)));
+  }
+  return sayPair(pair);
+}
 
 /** Judges the algorithms at the validation time `now` (each distinct label once). */
 export function assessCrypto(uses: (CryptoUse | undefined)[], now: Date): CryptoAssessment {
@@ -114,16 +144,16 @@ export function assessCrypto(uses: (CryptoUse | undefined)[], now: Date): Crypto
     seen.add(u.label);
     if (u.refused) {
       out.refused = true;
-      out.messages.push(t(REFUSED, { alg: u.label }));
+      out.messages.push(say(REFUSED, u.label));
       continue;
     }
     if (!u.expires || now < u.expires) continue;
-    const date = u.expires.toISOString().slice(0, 10);
+    const date = isoDay(u.expires);
     if (u.expires > UPDATE_DATE) {
-      out.messages.push(t(WARN, { alg: u.label, date }));
+      out.messages.push(say(WARN, u.label, date));
       continue;
     }
-    out.messages.push(t(EXPIRED, { alg: u.label, date }));
+    out.messages.push(say(EXPIRED, u.label, date));
     if (!out.expiry || u.expires < out.expiry) out.expiry = u.expires;
   }
   return out;

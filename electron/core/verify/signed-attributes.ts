@@ -86,6 +86,13 @@ function essIds(value: Uint8Array | undefined, v2: boolean): EssCertId[] {
 }
 
 /** Candidate encodings of the signed attributes for the signature check. */
+class Encodings implements Iterable<Uint8Array> {
+  constructor(private readonly encoded: Uint8Array) {}
+  [Symbol.iterator](): Iterator<Uint8Array> {
+    return encodingsOf(this.encoded);
+  }
+}
+
 function* encodingsOf(encoded: Uint8Array): Generator<Uint8Array> {
   const asFound = new Uint8Array(encoded); // a copy (its first byte is changed)
   if (asFound.length > 0) {
@@ -108,6 +115,14 @@ function sortedSet(bytes: Uint8Array): Uint8Array | undefined {
   }
 }
 
+/** the ESSCertIDs of every signingCertificateV2 value, then of every signingCertificate (V1) one */
+function essCertIds(v2: Uint8Array[][], v1: Uint8Array[][]): EssCertId[] {
+  const out: EssCertId[] = [];
+  for (const v of v2) out.push(...essIds(v[0], true));
+  for (const v of v1) out.push(...essIds(v[0], false));
+  return out;
+}
+
 export function readSignedAttributes(signed: {
   encoded: Uint8Array;
   attributes: RawAttribute[];
@@ -123,12 +138,12 @@ export function readSignedAttributes(signed: {
     contentType: decoded(ct, (e, b) => (e.tag === 0x06 ? decodeOid(valueOf(b, e)) : undefined)),
     messageDigest: decoded(md, (e, b) => octetString(b, e)),
     signingTime: decoded(st, (e, b) => derTime(e.tag, valueOf(b, e))),
-    essCertIds: [...v2.flatMap((v) => essIds(v[0], true)), ...v1.flatMap((v) => essIds(v[0], false))],
+    essCertIds: essCertIds(v2, v1),
     signingCertificateV2: v2.length > 0,
     signingCertificateV1: v1.length > 0,
     signaturePolicy: attrs.some((a) => a.type === OID.signaturePolicy),
     malformed,
-    encodings: { [Symbol.iterator]: () => encodingsOf(signed.encoded) },
+    encodings: new Encodings(signed.encoded),
   };
 }
 

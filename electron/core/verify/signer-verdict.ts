@@ -1,5 +1,5 @@
 /** The ETSI verdict of one signature (CAdES SignerInfo or XAdES ds:Signature) from its own findings and D's certificate checks. */
-import { keyRefusal, type ParsedCert } from '../x509/certificates';
+import { keyRefusal, validityOf, type ParsedCert } from '../x509/certificates';
 import { decide, type Verdict } from './indication';
 import type { CertChecks } from './signer-checks';
 
@@ -19,7 +19,6 @@ export interface SignatureFindings {
 }
 
 export function decideSignature(f: SignatureFindings, checks: CertChecks | undefined): Verdict {
-  const x = f.signer?.x509;
   return decide({
     formatFailure: f.formatFailure,
     signerCertFound: f.signer !== undefined,
@@ -34,8 +33,8 @@ export function decideSignature(f: SignatureFindings, checks: CertChecks | undef
     revocationUnknown: checks?.revocationUnknown ?? false,
     caOutOfBounds: checks?.caOutOfBounds ?? false,
     pathFailure: checks?.pathFailure,
-    notAfter: x ? new Date(x.validTo) : undefined,
-    notBefore: x ? new Date(x.validFrom) : undefined,
+    notAfter: f.signer ? new Date(validityOf(f.signer).to) : undefined,
+    notBefore: f.signer ? new Date(validityOf(f.signer).from) : undefined,
     now: f.now,
     keyUsageOk: checks?.keyUsageOk ?? false,
     weakCrypto: checks?.weakCrypto ?? false,

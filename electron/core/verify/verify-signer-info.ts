@@ -20,7 +20,7 @@ import { readSignerInfo, type SignerInfoFields } from '../cms/signer-info-reader
 import { decide, type Findings } from './indication';
 import { readSignedAttributes, readUnsignedAttributes, type SignedAttributes } from './signed-attributes';
 import { checkSignerCertificate, type CertCheckContext, type CertChecks } from './signer-checks';
-import { verifySignatureValue } from '../cms/signature-value';
+import { verifySignatureValue, type SignatureValueInput } from '../cms/signature-value';
 import { decideSignature } from './signer-verdict';
 import type { CadesForm, SignatureReport, SignerSummary } from './types';
 import { checkSignatureTimestamps } from './signature-timestamps';
@@ -147,7 +147,15 @@ function checkSignatureValue(
   let i = 0;
   for (const data of attrs.encodings) {
     const reSorted = i++ > 0;
-    if (verifySignatureValue({ ...base, data })) {
+    const input: SignatureValueInput = {
+      publicKey: base.publicKey,
+      scheme: base.scheme,
+      hash: base.hash,
+      mgfHash: base.mgfHash,
+      signature: base.signature,
+      data,
+    };
+    if (verifySignatureValue(input)) {
       if (reSorted) {
         messages.push(
           t({
@@ -243,12 +251,18 @@ export async function verifySignerInfo(
   const hashes = [digestHash, sigHash, ...(content.hashes ?? [])].filter(
     (h): h is HashName => h !== undefined,
   );
-  const checks = signer
-    ? await checkSignerCertificate(signer, hashes, {
-        ...embeddedContext(bytes, ctx),
-        signingTime: attrs?.signingTime,
-      })
-    : undefined;
+  let checks: CertChecks | undefined;
+  if (signer) {
+    // the fields the certificate checks read, named (a spread of the whole context cost every file)
+    const own = embeddedContext(bytes, ctx);
+    checks = await checkSignerCertificate(signer, hashes, {
+      pool: own.pool,
+      trust: own.trust,
+      revocation: own.revocation,
+      now: own.now,
+      signingTime: attrs?.signingTime,
+    });
+  }
   if (checks) messages.push(...checks.messages);
   if (!signer)
     messages.push(
@@ -257,11 +271,14 @@ export async function verifySignerInfo(
         en: 'Signer certificate missing from the file.',
       }),
     );
-  const stamps = await checkSignatureTimestamps(bytes, ctx);
+  // no unsigned attributes (the SignerInfo read has no [1]): no timestamp of either kind to look for
+  const stamps = si.unsignedAttrs
+    ? await checkSignatureTimestamps(bytes, ctx)
+    : { reports: [], messages: [], poe: undefined };
   messages.push(...stamps.messages);
   const archive =
     // an archive timestamp's imprint covers the content's digest: not checkable without it
-    content.contentType && ctx.signedData && !content.missing
+    si.unsignedAttrs && content.contentType && ctx.signedData && !content.missing
       ? await checkArchiveTimestamps(bytes, ctx.signedData, ctx)
       : { reports: [], messages: [], poe: undefined };
   messages.push(...archive.messages);

@@ -17,14 +17,30 @@ export interface ParsedCert {
   fingerprint: string;
 }
 
-/** keyed by the certificate's bytes themselves (as a latin1 string): a lookup costs no hash object */
-const cache = new Map<string, ParsedCert | null>();
+/**
+ * Parsed certificates by their exact bytes: a bucket per hash of the length and a sample of the bytes (no string
+ * or digest made per lookup), an entry found only when its bytes equal the asked ones. Bounded: cleared past CAP.
+ */
+const CAP = 5000;
+const BUCKET = 4;
+const cache = new Map<number, { der: Buffer; parsed: ParsedCert | null }[]>();
+let cached = 0;
+
+/** FNV-1a over the length, up to 64 bytes spread over the whole and the last 32 (the signature's tail) */
+function sampleHash(b: Uint8Array): number {
+  const n = b.length;
+  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
+  const step = Math.max(1, Math.floor(n / 32));
+  for (let i = 0; i < n; i += step) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  for (let i = Math.max(0, n - 32); i < n; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  return h;
+}
 
 /** Parses a DER certificate; undefined when it is not one. Results are shared (batch verification). */
 export function parseCert(der: Uint8Array): ParsedCert | undefined {
-  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('latin1');
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit ?? undefined;
+  const h = sampleHash(der);
+  const bucket = cache.get(h);
+  if (bucket) for (const e of bucket) if (e.der.equals(der)) return e.parsed ?? undefined;
   let parsed: ParsedCert | null = null;
   try {
     const x509 = new X509Certificate(der);
@@ -33,9 +49,27 @@ export function parseCert(der: Uint8Array): ParsedCert | undefined {
   } catch {
     parsed = null;
   }
-  if (cache.size > 5000) cache.clear();
-  cache.set(key, parsed);
+  if (cached >= CAP) {
+    cache.clear();
+    cached = 0;
+  }
+  const entry = { der: Buffer.from(der), parsed }; // a copy: `der` may view a reused buffer
+  const into = cache.get(h);
+  if (!into) cache.set(h, [entry]);
+  else if (into.length < BUCKET)
+    into.push(entry); // crafted look-alikes are parsed again, never searched long
+  else return parsed ?? undefined;
+  cached++;
   return parsed ?? undefined;
+}
+
+/** a certificate's validity bounds (ms since the epoch, NaN if unreadable), parsed once per certificate */
+const boundsOf = new WeakMap<ParsedCert, { from: number; to: number }>();
+
+export function validityOf(c: ParsedCert): { from: number; to: number } {
+  let b = boundsOf.get(c);
+  if (!b) boundsOf.set(c, (b = { from: Date.parse(c.x509.validFrom), to: Date.parse(c.x509.validTo) }));
+  return b;
 }
 
 const certDigests = new WeakMap<ParsedCert, Map<HashName, Uint8Array>>();
@@ -62,10 +96,6 @@ export function parseCerts(ders: Uint8Array[]): ParsedCert[] {
   return out;
 }
 
-function stripZeros(h: string): string {
-  return h.replace(/^(00)+(?=..)/, '').toLowerCase();
-}
-
 /** The subjectKeyIdentifier extension, else the SHA-1 of the subject public key (RFC 5280 method 1). */
 export function subjectKeyId(p: ParsedCert): Uint8Array {
   const ext = p.cert.extensions?.find((e) => e.extnID === '2.5.29.14');
@@ -76,10 +106,23 @@ export function subjectKeyId(p: ParsedCert): Uint8Array {
     .digest();
 }
 
-/** The DER issuer Name and serial INTEGER content of a certificate, read once per certificate. */
-const issuerSerialMemo = new WeakMap<ParsedCert, { issuer: Uint8Array; serial: string }>();
+/** an INTEGER's content without its leading zero bytes (one byte kept): the form serials are compared in */
+function strippedSerial(v: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < v.length - 1 && v[i] === 0) i++;
+  return v.subarray(i);
+}
 
-function issuerAndSerial(p: ParsedCert): { issuer: Uint8Array; serial: string } {
+function sameSerial(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The DER issuer Name and serial INTEGER content (leading zeros stripped) of a certificate, read once. */
+const issuerSerialMemo = new WeakMap<ParsedCert, { issuer: Uint8Array; serial: Uint8Array }>();
+
+function issuerAndSerial(p: ParsedCert): { issuer: Uint8Array; serial: Uint8Array } {
   let r = issuerSerialMemo.get(p);
   if (!r) {
     const der = p.der;
@@ -88,7 +131,7 @@ function issuerAndSerial(p: ParsedCert): { issuer: Uint8Array; serial: string } 
     const k = parts[0]?.tag === 0xa0 ? 1 : 0;
     const serial = parts[k] as Element;
     const issuer = parts[k + 2] as Element;
-    r = { issuer: bytesOf(der, issuer), serial: stripZeros(hex(valueOf(der, serial))) };
+    r = { issuer: bytesOf(der, issuer), serial: Uint8Array.from(strippedSerial(valueOf(der, serial))) };
     issuerSerialMemo.set(p, r);
   }
   return r;
@@ -107,10 +150,10 @@ function sameIssuer(p: ParsedCert, issuer: Uint8Array, issuerDer: Uint8Array): b
 /** Finds the certificate a SignerInfo's sid names (issuerAndSerialNumber or subjectKeyIdentifier). */
 export function findBySignerId(sid: SignerId, pool: ParsedCert[]): ParsedCert | undefined {
   if (sid.kind === 'issuerSerial') {
-    const serial = stripZeros(hex(sid.serial));
+    const serial = strippedSerial(sid.serial);
     return pool.find((p) => {
       const own = issuerAndSerial(p);
-      return own.serial === serial && sameIssuer(p, sid.issuer, own.issuer);
+      return sameSerial(own.serial, serial) && sameIssuer(p, sid.issuer, own.issuer);
     });
   }
   return pool.find((p) => equalBytes(subjectKeyId(p), sid.keyId));
