@@ -98,7 +98,9 @@ describe('the verifier thread started by the entry', () => {
     expect(pooled.stderr).toContain('sigillo: verifier thread built-ins loaded after the flags: 0');
     // its code loaded once the entry had taken its own cache (above: used), before the command handed it the files
     expect(pooled.stderr).toContain('sigillo: verifier thread code loaded before go');
-    expect(pooled.stderr.indexOf('code loaded before go')).toBeLessThan(pooled.stderr.indexOf('started by the entry'));
+    expect(pooled.stderr.indexOf('code loaded before go')).toBeLessThan(
+      pooled.stderr.indexOf('started by the entry'),
+    );
     expect(pooled.status).toBe(1);
     expect(plain.status).toBe(1);
     expect(pooled.stdout).toBe(plain.stdout);
