@@ -21,7 +21,7 @@ import {
 } from './bench-lib';
 
 /** reads the file in 1 MiB chunks (buffer placed a page past its start) into SHA-256: nothing else */
-const HASH = `const fs = require('fs'), c = require('crypto');
+export const HASH = `const fs = require('fs'), c = require('crypto');
 function hashFile(path) {
   const fd = fs.openSync(path, 'r');
   const buf = Buffer.allocUnsafeSlow((1 << 20) + 8192).subarray(4096 - 16 + 4096);
@@ -33,7 +33,8 @@ function hashFile(path) {
 
 const MAIN = `${HASH}\nconsole.log(hashFile(process.argv[2]));\n`;
 
-const WORKER = `const { Worker } = require('worker_threads');
+/** the same hashing on one worker thread: the file is argv[2], the digest printed */
+export const WORKER = `const { Worker } = require('worker_threads');
 const w = new Worker(${JSON.stringify(`${HASH}\nrequire('worker_threads').parentPort.postMessage(hashFile(require('worker_threads').workerData));`)}, { eval: true, workerData: process.argv[2] });
 w.once('message', (d) => { console.log(d); process.exit(0); });
 `;

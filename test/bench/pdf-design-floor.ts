@@ -11,22 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { best, compare, measure, note, type Measure } from './bench-lib';
-
-/** reads the file in 1 MiB chunks (buffer placed a page past its start, as node-floor.ts) into SHA-256 */
-const HASH = `const fs = require('fs'), c = require('crypto');
-function hashFile(path) {
-  const fd = fs.openSync(path, 'r');
-  const buf = Buffer.allocUnsafeSlow((1 << 20) + 8192).subarray(4096 - 16 + 4096);
-  const h = c.createHash('sha256');
-  for (let at = 0, n; (n = fs.readSync(fd, buf, 0, 1 << 20, at)) > 0; at += n) h.update(buf.subarray(0, n));
-  fs.closeSync(fd);
-  return h.digest('hex');
-}`;
-
-const ON_WORKER = `const { Worker } = require('worker_threads');
-const w = new Worker(${JSON.stringify(`${HASH}\nrequire('worker_threads').parentPort.postMessage(hashFile(require('worker_threads').workerData));`)}, { eval: true, workerData: process.argv[2] });
-w.once('message', (d) => { console.log(d); process.exit(0); });
-`;
+import { HASH, WORKER as ON_WORKER } from './node-floor';
 
 /** the worker's part: Sigillo's PDF reading and change analysis (built code), nothing else; prints "n/m allowed" */
 function analysisWorker(dist: string): string {
