@@ -11,6 +11,7 @@
  * current bundle the thread runs from the plain files. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it
  * started.
  */
+import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -26,6 +27,14 @@ const VERIFIER_CACHE = join(__dirname, 'verifier-bundle.cache');
 const ENTRY = join(__dirname, '..', 'core', 'validate', 'verify-pool-thread.js');
 
 const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
+
+/**
+ * a debug line, written at once: a thread's process.stderr reaches the file through the calling thread later,
+ * and a thread ended as idle (verify-pool.ts stopIfIdle) would lose what it had not passed on yet
+ */
+function note(line: string): void {
+  if (debug) writeSync(2, `sigillo: ${line}\n`);
+}
 
 /** what the CLI gives the thread */
 export interface VerifierThreadData {
@@ -43,10 +52,10 @@ function loadedBuiltins(): string[] {
 function threadCode(): typeof ThreadModule {
   if (bundleCurrent(VERIFIER_BUNDLE, ENTRY)) {
     const loaded = loadBundle(VERIFIER_BUNDLE, VERIFIER_CACHE, module);
-    if (debug) process.stderr.write(`sigillo: verifier thread code cache ${loaded.cache}\n`);
+    note(`verifier thread code cache ${loaded.cache}`);
     return loaded.exports as typeof ThreadModule;
   }
-  if (debug) process.stderr.write('sigillo: verifier thread without a current bundle, from the files\n');
+  note('verifier thread without a current bundle, from the files');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(ENTRY) as typeof ThreadModule;
 }
@@ -59,10 +68,8 @@ function codeUnder(flags: string | undefined): typeof ThreadModule {
   }
   const builtinsBefore = loadedBuiltins().length;
   const code = threadCode();
-  if (debug && flags) {
-    const late = loadedBuiltins().slice(builtinsBefore);
-    process.stderr.write(`sigillo: verifier thread built-ins loaded after the flags: ${late.length}\n`);
-  }
+  if (debug && flags)
+    note(`verifier thread built-ins loaded after the flags: ${loadedBuiltins().length - builtinsBefore}`);
   return code;
 }
 
@@ -86,13 +93,14 @@ if (parentPort) {
     // started by the entry before the program loaded (early-verify.ts): Node's built-ins now; its code once the
     // entry has loaded the program (`preload`: the batch's flags, set then without spoiling the entry's own code
     // cache), while the command still reads its options and the folder; the files on `go`
+    note('verifier thread started by the entry');
     loadThreadBuiltins();
     let loaded: { flags: string; code: typeof ThreadModule } | undefined;
     const onMessage = (m: { preload?: string; go?: VerifierThreadData }) => {
       if (m.preload !== undefined) {
         try {
           loaded = { flags: m.preload, code: codeUnder(m.preload) };
-          if (debug) process.stderr.write('sigillo: verifier thread code loaded before go\n');
+          note('verifier thread code loaded before go');
         } catch {
           loaded = undefined; // loaded again on `go`, which then fails as it would have
         }
@@ -100,7 +108,6 @@ if (parentPort) {
       }
       if (!m.go) return;
       port.off('message', onMessage);
-      if (debug) process.stderr.write('sigillo: verifier thread started by the entry\n');
       start(port, m.go, loaded);
     };
     port.on('message', onMessage);

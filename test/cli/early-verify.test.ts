@@ -96,10 +96,13 @@ describe('the verifier thread started by the entry', () => {
     expect(pooled.stderr).toContain('sigillo: code cache used');
     expect(pooled.stderr).toContain('sigillo: verifier thread code cache used');
     expect(pooled.stderr).toContain('sigillo: verifier thread built-ins loaded after the flags: 0');
-    // its code loaded once the entry had taken its own cache (above: used), before the command handed it the files
+    // the command took it (said by the calling thread) …
+    expect(pooled.stderr).toContain('sigillo: verifier thread taken from the entry');
+    // … and it had loaded its code once the entry had taken its own cache (above: used), on `preload`, which the
+    // entry posts before the command's `go` (the thread's lines are written at once, in its order)
     expect(pooled.stderr).toContain('sigillo: verifier thread code loaded before go');
-    expect(pooled.stderr.indexOf('code loaded before go')).toBeLessThan(
-      pooled.stderr.indexOf('started by the entry'),
+    expect(pooled.stderr.indexOf('started by the entry')).toBeLessThan(
+      pooled.stderr.indexOf('code loaded before go'),
     );
     expect(pooled.status).toBe(1);
     expect(plain.status).toBe(1);

@@ -52,6 +52,8 @@ export async function startVerifyThreads(ctx: CommandContext): Promise<EarlyStar
   const started = ctx.early?.verifierThread;
   const adopt = count > 0 && started?.alive() ? started.worker : undefined;
   if (!adopt) void started?.worker.terminate();
+  else if (ctx.env.SIGILLO_DEBUG_CODE_CACHE === '1')
+    process.stderr.write('sigillo: verifier thread taken from the entry\n');
   if (count === 0) {
     tuneForBatch(files.length, ctx.env);
     return { files };
