@@ -1,9 +1,8 @@
 /**
- * assessCrypto fills its three texts once per algorithm and date (issue 22: a batch says the same warning for
- * every file). Each text must be what t() says: in the current language after a switch, its twin remembered
- * (report-texts.ts shows a report in the other language from it), and filled anew when a parameter is itself a
- * core text (then t() fills it with that text's twin in each language).
- */
+ * assessCrypto's texts (issue 22: a batch says the same warning for every file; translate.ts fills a message once
+ * per distinct parameters). Each text must be what t() says: in the current language after a switch, its twin
+ * remembered (report-texts.ts shows a report in the other language from it), and filled anew when a parameter is
+ * itself a core text (then t() fills it with that text's twin in each language). */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   EXPIRED,

@@ -56,7 +56,7 @@ function fillingKey(params: Record<string, string | number>): string {
  * `msg` filled in both languages (fillBoth), once per message and parameter values (the pair is shared, as the
  * remembered twins already are)
  */
-export function both(msg: Message, params: Record<string, string | number> = {}): Message {
+function both(msg: Message, params: Record<string, string | number> = {}): Message {
   let byKey = FILLED.get(msg);
   if (!byKey) FILLED.set(msg, (byKey = new Map()));
   const key = fillingKey(params);
@@ -77,12 +77,6 @@ export function say(
   const pair = both(msg, params);
   rememberTwin(pair[lang], pair);
   return pair[lang];
-}
-
-/** a pair `both` filled earlier, said as `say` says it: the current language's text, its twin remembered */
-export function sayPair(pair: Message): string {
-  rememberTwin(pair[current], pair);
-  return pair[current];
 }
 
 export function t(msg: Message, params: Record<string, string | number> = {}): string {

@@ -15,8 +15,7 @@
  * in DSS ("not referenced in ETSI/SOGIS"); Sigillo accepts them with no expiry date.
  */
 import { hashLabel, type HashName } from '../cms/algorithm-oids';
-import { both, sayPair, type Message } from '../i18n/translate';
-import { twinOf } from '../i18n/text-twins';
+import { t } from '../i18n/translate';
 
 const year = (y: number) => new Date(Date.UTC(y, 0, 1));
 
@@ -119,22 +118,6 @@ function isoDay(d: Date): string {
   return day;
 }
 
-/** the three texts filled once per algorithm and date (a batch says the same warning for every file) */
-const filled = new Map<string, Message>();
-
-/** t(msg, { alg, date }), the filling memoised while neither parameter is itself a core text (those have twins) */
-function say(msg: Message, alg: string, date = ''): string {
-  const params: Record<string, string> = date ? { alg, date } : { alg };
-  if (twinOf(alg) || twinOf(date)) return sayPair(both(msg, params));
-  const key = `${msg === REFUSED ? 'r' : msg === EXPIRED ? 'e' : 'w'}\u0000${alg}\u0000${date}`;
-  let pair = filled.get(key);
-  if (!pair) {
-    if (filled.size >= 256) filled.clear();
-    filled.set(key, (pair = both(msg, params)));
-  }
-  return sayPair(pair);
-}
-
 /** Judges the algorithms at the validation time `now` (each distinct label once). */
 export function assessCrypto(uses: (CryptoUse | undefined)[], now: Date): CryptoAssessment {
   const out: CryptoAssessment = { refused: false, messages: [] };
@@ -144,16 +127,16 @@ export function assessCrypto(uses: (CryptoUse | undefined)[], now: Date): Crypto
     seen.add(u.label);
     if (u.refused) {
       out.refused = true;
-      out.messages.push(say(REFUSED, u.label));
+      out.messages.push(t(REFUSED, { alg: u.label }));
       continue;
     }
     if (!u.expires || now < u.expires) continue;
     const date = isoDay(u.expires);
     if (u.expires > UPDATE_DATE) {
-      out.messages.push(say(WARN, u.label, date));
+      out.messages.push(t(WARN, { alg: u.label, date }));
       continue;
     }
-    out.messages.push(say(EXPIRED, u.label, date));
+    out.messages.push(t(EXPIRED, { alg: u.label, date }));
     if (!out.expiry || u.expires < out.expiry) out.expiry = u.expires;
   }
   return out;
