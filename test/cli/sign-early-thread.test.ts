@@ -44,9 +44,24 @@ function tracedCli(args: string[]): { code: number | null; stdout: string; lines
   return { code: r.status, stdout: r.stdout, lines: readFileSync(log, 'latin1').split('\n') };
 }
 
-/** where in the log `tid` was created (the parent's clone line returning it) */
-function cloneLine(lines: string[], tid: number): number {
-  return lines.findIndex((l) => new RegExp(`clone3?\\(.*\\) = ${tid}$`).test(l));
+/**
+ * where in the log `tid` was created: the parent's clone call, from the line it started on to the line it
+ * returned `tid` on ({-1, -1} when absent). strace logs a call another thread interrupts in two lines,
+ * "PID clone3(… <unfinished ...>" and later "PID <... clone3 resumed>…) = TID".
+ */
+function cloneLines(lines: string[], tid: number): { start: number; end: number } {
+  const end = lines.findIndex((l) =>
+    new RegExp(`(clone3?\\(.*|<\\.\\.\\. clone3? resumed>.*)\\) = ${tid}$`).test(l),
+  );
+  if (end < 0 || !lines[end]!.includes('resumed>')) return { start: end, end };
+  const pid = lines[end]!.split(' ')[0];
+  let start = end - 1;
+  while (
+    start >= 0 &&
+    !(lines[start]!.startsWith(`${pid} `) && /clone3?\(.*<unfinished \.\.\.>$/.test(lines[start]!))
+  )
+    start--;
+  return { start, end };
 }
 
 describe('sigillo sign: the early hashing thread', () => {
@@ -76,9 +91,10 @@ describe('sigillo sign: the early hashing thread', () => {
     expect(hashing).toHaveLength(1);
     const bundleOpened = r.lines.findIndex((l) => l.includes('sigillo-bundle.js"'));
     expect(bundleOpened).toBeGreaterThan(0);
-    const created = cloneLine(r.lines, hashing[0]!);
-    expect(created).toBeGreaterThan(0);
-    expect(created).toBeLessThan(bundleOpened);
+    // created (its clone call returned) before the bundle was opened
+    const created = cloneLines(r.lines, hashing[0]!);
+    expect(created.start).toBeGreaterThan(0);
+    expect(created.end).toBeLessThan(bundleOpened);
   }, 120_000);
 
   it('a big file signed detached (no early hash): the unused thread is ended, the signature made as before', () => {
@@ -99,6 +115,9 @@ describe('sigillo sign: the early hashing thread', () => {
     const readers = new Set(
       r.lines.filter((l) => l.includes(`"${input}"`)).map((l) => Number(l.split(' ')[0])),
     );
-    expect([...readers].every((tid) => tid === main || cloneLine(r.lines, tid) > bundleOpened)).toBe(true);
+    // every other reader was created after it (its clone call started later)
+    expect([...readers].every((tid) => tid === main || cloneLines(r.lines, tid).start > bundleOpened)).toBe(
+      true,
+    );
   }, 120_000);
 });
