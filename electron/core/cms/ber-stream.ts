@@ -56,9 +56,9 @@ export interface BerState {
 }
 
 /**
- * The header parsed from the bytes already buffered, without awaiting (nothing consumed when undefined) (a BER content of 4 KiB fragments has a
- * header every 4 KiB); undefined when the header runs past them or is bad, for readHeader's byte-by-byte path
- * to read or refuse it exactly as before.
+ * The header parsed from the bytes already buffered, without awaiting (a BER content of 4 KiB fragments has a
+ * header every 4 KiB); undefined, nothing consumed, when the header runs past them or is bad, for readHeader's
+ * byte-by-byte path to read or refuse it exactly as before.
  */
 export function headerNow(st: BerState): Header | undefined {
   const b = st.src.buffered();
