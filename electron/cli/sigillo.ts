@@ -8,25 +8,22 @@
  * and so does `verify` of one big PDF (early-pdf-hash.ts: its range-hashing thread) and of a big batch (its
  * verifier thread, early-verify.ts); the other commands load nothing more.
  */
-import { join } from 'node:path';
-import { bundleCurrent, loadBundle } from './bundle-loader';
 import type { EarlyWork } from './early-work';
 
-type Program = { main(argv: string[], env: NodeJS.ProcessEnv, early?: EarlyWork): Promise<void> };
-
 const words = process.argv.slice(2);
-/** `sign` and `verify` only: the other commands do not even load early-work.js, early-pdf-hash.js or early-verify.js */
+
+/** `verify` of one big PDF: the file (early-pdf-hash.ts); every `verify` loads that guess, nothing more */
+function bigPdf(): string | undefined {
+  if (words[0] !== 'verify') return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { bigPdfToVerify } = require('./early-pdf-hash') as typeof import('./early-pdf-hash');
+  return bigPdfToVerify(words, process.env);
+}
+const big = bigPdf();
+
+/** `sign` and `verify` only: the other commands do not even load early-work.js or early-verify.js */
 function earlyWork(): EarlyWork | undefined {
   if (words[0] === 'verify') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { bigPdfToVerify } = require('./early-pdf-hash') as typeof import('./early-pdf-hash');
-    const pdf = bigPdfToVerify(words, process.env);
-    if (pdf !== undefined) {
-      type ThreadModule = typeof import('../core/pdf/range-hash-thread');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const thread = require('../core/pdf/range-hash-thread') as ThreadModule;
-      return { pdfHash: thread.startHashThread(pdf) };
-    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startEarlyVerifier } = require('./early-verify') as typeof import('./early-verify');
     const verifierThread = startEarlyVerifier(words);
@@ -37,22 +34,25 @@ function earlyWork(): EarlyWork | undefined {
   const { startEarlyWork } = require('./early-work') as typeof import('./early-work');
   return startEarlyWork(words);
 }
-const early = earlyWork();
 
-const bundle = join(__dirname, 'sigillo-bundle.js');
+if (big !== undefined) {
+  // the program on a thread, this thread hashing the PDF meanwhile; the program never loads here
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runProgramOnThread } = require('./program-thread-host') as typeof import('./program-thread-host');
+  runProgramOnThread(big, words);
+}
+const early = big === undefined ? earlyWork() : undefined;
+
 const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
 
-let program: Program;
-if (bundleCurrent(bundle, join(__dirname, 'main.js'))) {
-  const loaded = loadBundle(bundle, join(__dirname, 'sigillo-bundle.cache'), module);
-  if (debug) process.stderr.write(`sigillo: code cache ${loaded.cache}\n`);
-  program = loaded.exports as Program;
-  module.exports = { bundledModules: (loaded.exports as { bundledModules?: () => string[] }).bundledModules };
-} else {
-  if (debug) process.stderr.write('sigillo: no current bundle, running from the files\n');
+if (big === undefined) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  program = require('./main') as Program;
+  const { loadProgram } = require('./program-loader') as typeof import('./program-loader');
+  const program = loadProgram(module, (line) => {
+    if (debug) process.stderr.write(`sigillo: ${line}\n`);
+  });
+  module.exports = { bundledModules: program.bundledModules };
+  // a batch's verifier thread may load its own code now: this thread's code cache has been taken (early-verify.ts)
+  early?.verifierThread?.programLoaded();
+  void program.main(words, process.env, early);
 }
-// a batch's verifier thread may load its own code now: this thread's code cache has been taken (early-verify.ts)
-early?.verifierThread?.programLoaded();
-void program.main(words, process.env, early);

@@ -4,7 +4,7 @@
  * JSON is then the one made without speed-ups, and a command that does not take the thread (help, a usage
  * error, an output that exists) still ends at once — the thread never keeps the process alive.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { bigPdfToVerify, EARLY_PDF_MIN_BYTES, singleVerifyInput } from '../../electron/cli/early-pdf-hash';
@@ -99,22 +99,33 @@ describe('the early PDF hashing thread', () => {
     const preload = join(dir, 'flags-preload.js');
     writeFileSync(
       preload,
-      `const v8 = require('node:v8'); const set = v8.setFlagsFromString; const flags = [];
-       v8.setFlagsFromString = (f) => { flags.push(f); return set(f); };
-       process.on('exit', () => require('node:fs').writeFileSync(process.env.FLAGS_OUT, JSON.stringify(flags)));`,
+      // every thread (the preload runs in each): one line per flag set, with the thread that set it
+      `const v8 = require('node:v8'); const set = v8.setFlagsFromString;
+       const { threadId } = require('node:worker_threads');
+       v8.setFlagsFromString = (f) => {
+         require('node:fs').appendFileSync(process.env.FLAGS_OUT, threadId + ' ' + f + '\\n');
+         return set(f);
+       };`,
     );
     const flagsSet = async (file: string, env: NodeJS.ProcessEnv = {}) => {
-      const out = join(dir, `flags-${Math.random().toString(36).slice(2)}.json`);
+      const out = join(dir, `flags-${Math.random().toString(36).slice(2)}.txt`);
       const r = await runCli(['verify', '--json', '--offline', file], {
         ...env,
         NODE_OPTIONS: `--require ${preload}`,
         FLAGS_OUT: out,
         SIGILLO_DEBUG_CODE_CACHE: '1',
       });
-      return { flags: JSON.parse(readFileSync(out, 'utf8')) as string[], stderr: r.stderr };
+      const lines = existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter(Boolean) : [];
+      return {
+        flags: lines.map((l) => l.slice(l.indexOf(' ') + 1)),
+        threads: lines.map((l) => Number(l.slice(0, l.indexOf(' ')))),
+        stderr: r.stderr,
+      };
     };
     const fast = await flagsSet(big);
     expect(fast.flags).toEqual([`--max-inlined-bytecode-size-cumulative=${BIG_PDF_INLINE_CUMULATIVE}`]);
+    // the program of a big PDF runs on a thread while the main thread hashes (cli/program-thread-host.ts)
+    expect(fast.threads).not.toContain(0);
     expect(fast.stderr).toContain('sigillo: code cache used'); // set after the cache was taken, never refusing it
     expect((await flagsSet(small)).flags).toEqual([]);
     expect((await flagsSet(big, { SIGILLO_NO_FAST: '1' })).flags).toEqual([]);

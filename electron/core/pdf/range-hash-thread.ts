@@ -14,7 +14,7 @@
  * for `sigillo verify BIG.pdf` before the program's bundle loads (cli/early-pdf-hash.ts), and hands it over
  * (offerHashThread); the PDF verifier takes it for that path (takeHashThread) or starts its own.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { rangeHashPass, type PassJob } from './range-hash-pass';
 import { bufferShift } from '../files/aligned-buffer';
 import type { FileStamp } from '../files/file-stamp';
@@ -48,19 +48,26 @@ interface Answer {
 /** the runs that took a head start, and the last one's (tests) */
 export const headStartsTaken: { count: number; last?: { at: number; passed: number } } = { count: 0 };
 
-/** the thread's code: self-contained (eval'd), the pass and the buffer placement embedded */
-function threadBody(
+/**
+ * The hashing ahead and the answer to the jobs: self-contained, so that a thread can run it eval'd (the pass
+ * and the buffer placement embedded) and a program's main thread can run it too (program-thread.ts). The jobs
+ * come on `port` (a thread's parent port, or a channel's end); `{ close: true }` instead of jobs, or `stop[0]`
+ * set by the other side, ends the reading ahead without an answer.
+ */
+export function hashAhead(
   pass: typeof rangeHashPass,
   shift: typeof bufferShift,
   chunk: number,
   specPath: string | undefined,
+  given?: import('node:worker_threads').MessagePort,
+  stop?: Int32Array,
 ): void {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const wt = require('node:worker_threads') as typeof import('node:worker_threads');
   const fs = require('node:fs') as typeof import('node:fs');
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const port = wt.parentPort!;
+  const port = given ?? wt.parentPort!;
   type Stamp = [number, number, number, number, number];
   const stampOf = (st: import('node:fs').Stats): Stamp => [st.dev, st.ino, st.size, st.mtimeMs, st.ctimeMs];
   const same = (a: Stamp | undefined, b: Stamp | undefined) => !!a && !!b && a.every((v, i) => v === b[i]);
@@ -75,10 +82,14 @@ function threadBody(
   let spec: Spec | undefined;
   /** the reads' allocation, the pass's too */
   const space = Buffer.allocUnsafeSlow(chunk + 4096);
-  let job: { jobs: PassJob[]; path: string; stamp?: Stamp } | undefined;
+  let job: { jobs: PassJob[]; path: string; stamp?: Stamp; close?: true } | undefined;
 
   const answer = (): void => {
     const j = job!;
+    if (j.close) {
+      if (spec) fs.closeSync(spec.fd);
+      return;
+    }
     const useSpec = spec !== undefined && same(spec.stamp, j.stamp);
     let tookHead: { at: number; passed: number } | undefined;
     try {
@@ -128,6 +139,10 @@ function threadBody(
       const buf = space.subarray(shift(0), shift(0) + chunk);
       // until the jobs come, or the end of the file as it was when opened
       while (spec.at < st.size) {
+        if (stop && Atomics.load(stop, 0) !== 0) {
+          job = { jobs: [], path: specPath, close: true };
+          break;
+        }
         const m = wt.receiveMessageOnPort(port);
         if (m) {
           job = m.message as typeof job;
@@ -154,7 +169,7 @@ function threadBody(
 /** Starts a hashing thread; with `path`, it hashes that file from byte 0 until its jobs come. */
 export function startHashThread(path?: string): HashThread {
   const source =
-    `(${threadBody.toString()})((${rangeHashPass.toString()}), (${bufferShift.toString()}), ` +
+    `(${hashAhead.toString()})((${rangeHashPass.toString()}), (${bufferShift.toString()}), ` +
     `${CHUNK}, ${JSON.stringify(path)});`;
   const w = new Worker(source, { eval: true });
   w.unref();
@@ -171,22 +186,68 @@ export function startHashThread(path?: string): HashThread {
       const answer = new Promise<Record<string, Uint8Array>[]>((resolve, reject) => {
         w.once('message', (m: Answer) => {
           void w.terminate();
-          if (m.digests) {
-            if (m.head) {
-              headStartsTaken.count++;
-              headStartsTaken.last = m.head;
-              thread.headStart = m.head;
-            }
-            resolve(m.digests);
-          } else reject(Object.assign(new Error(m.error), { code: m.code }));
+          settle(m, thread, resolve, reject);
         });
       });
       w.ref(); // awaited now: the process waits for the answer
-      const s = stamp && [stamp.dev, stamp.ino, stamp.size, stamp.mtimeMs, stamp.ctimeMs];
-      w.postMessage({ jobs, path: p, stamp: s });
+      w.postMessage(jobMessage(jobs, p, stamp));
       return Promise.race([answer, failed]);
     },
     close: () => void w.terminate(),
+  };
+  return thread;
+}
+
+function jobMessage(jobs: PassJob[], path: string, stamp: FileStamp | undefined) {
+  const s = stamp && [stamp.dev, stamp.ino, stamp.size, stamp.mtimeMs, stamp.ctimeMs];
+  return { jobs, path, stamp: s };
+}
+
+/** the digests of an answer (the head start noted), or its error */
+function settle(
+  m: Answer,
+  thread: { headStart?: { at: number; passed: number } },
+  resolve: (d: Record<string, Uint8Array>[]) => void,
+  reject: (e: Error) => void,
+): void {
+  if (m.digests) {
+    if (m.head) {
+      headStartsTaken.count++;
+      headStartsTaken.last = m.head;
+      thread.headStart = m.head;
+    }
+    resolve(m.digests);
+  } else reject(Object.assign(new Error(m.error), { code: m.code }));
+}
+
+/**
+ * The hashing thread of a program that runs on a worker thread while the process's main thread hashes the file
+ * ahead with hashAhead (cli/program-thread.ts): the jobs go to it over `port`; `stop` (shared) and a close
+ * message end its reading ahead when the jobs never come. Same contract as startHashThread's thread.
+ */
+export function hashThreadOverPort(port: MessagePort, path: string, stop: Int32Array): HashThread {
+  let asked = false;
+  const thread: HashThread & { headStart?: { at: number; passed: number } } = {
+    path,
+    run: (jobs, p, stamp) => {
+      if (asked) return Promise.reject(new Error('range hashing already asked'));
+      asked = true;
+      const answer = new Promise<Record<string, Uint8Array>[]>((resolve, reject) => {
+        port.once('message', (m: Answer) => {
+          port.close();
+          settle(m, thread, resolve, reject);
+        });
+      });
+      port.postMessage(jobMessage(jobs, p, stamp));
+      return answer;
+    },
+    close: () => {
+      if (asked) return; // answered or being answered: the port closes with the answer
+      asked = true;
+      Atomics.store(stop, 0, 1);
+      port.postMessage({ close: true });
+      port.close();
+    },
   };
   return thread;
 }

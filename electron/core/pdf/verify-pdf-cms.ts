@@ -115,9 +115,60 @@ export async function verifyPdfCms(
   contents: Uint8Array,
   ranges: [number, number][],
   ctx: VerifyContext,
-  /** digests of the ranges already computed (shared pass), by hash name */
-  precomputed?: Map<HashName, Buffer>,
+  /**
+   * digests of the ranges already computed (shared pass), by hash name — or still being computed: a detached
+   * signature is then checked meanwhile and compares its digest once they come (SignedContent.ready); when
+   * they do not come (undefined), it is checked again the plain way, which hashes the ranges itself
+   */
+  precomputed?: Map<HashName, Buffer> | Promise<Map<HashName, Buffer> | undefined>,
 ): Promise<PdfCmsResult> {
+  if (!(precomputed instanceof Promise))
+    return checkPdfCms(path, subFilter, contents, ranges, ctx, precomputed);
+  const pending = precomputed;
+  let known: Map<HashName, Buffer> | undefined;
+  const ready = pending.then((m) => (known = m));
+  const meanwhile = await checkPdfCms(path, subFilter, contents, ranges, ctx, undefined, {
+    ready,
+    digests: () => known,
+  });
+  if (meanwhile === undefined || known === undefined) {
+    return checkPdfCms(path, subFilter, contents, ranges, ctx, await pending);
+  }
+  return meanwhile;
+}
+
+interface LaterDigests {
+  ready: Promise<unknown>;
+  digests: () => Map<HashName, Buffer> | undefined;
+}
+
+function checkPdfCms(
+  path: string,
+  subFilter: string,
+  contents: Uint8Array,
+  ranges: [number, number][],
+  ctx: VerifyContext,
+  precomputed: Map<HashName, Buffer> | undefined,
+): Promise<PdfCmsResult>;
+/** `later`: the digests still to come — only a detached CMS is checked with them (else undefined, unchecked) */
+function checkPdfCms(
+  path: string,
+  subFilter: string,
+  contents: Uint8Array,
+  ranges: [number, number][],
+  ctx: VerifyContext,
+  precomputed: undefined,
+  later: LaterDigests,
+): Promise<PdfCmsResult | undefined>;
+async function checkPdfCms(
+  path: string,
+  subFilter: string,
+  contents: Uint8Array,
+  ranges: [number, number][],
+  ctx: VerifyContext,
+  precomputed: Map<HashName, Buffer> | undefined,
+  later?: LaterDigests,
+): Promise<PdfCmsResult | undefined> {
   const messages: string[] = [];
   const chunks: Uint8Array[] = [];
   let kept = 0;
@@ -129,8 +180,11 @@ export async function verifyPdfCms(
     },
   });
   const eContent = kept <= MAX_ECONTENT ? Buffer.concat(chunks) : undefined;
-  const rangeDigests = precomputed ?? hashRanges(path, ranges, declaredHashes(sd));
-  const rangeDigest = (h: HashName) => rangeDigests.get(h) ?? hashRanges(path, ranges, [h]).get(h);
+  // the digests to come serve a detached CMS only: the other shapes compare them before the CMS checks
+  if (later && !(DETACHED.has(subFilter) && sd.detached)) return undefined;
+  const rangeDigests = later ? undefined : (precomputed ?? hashRanges(path, ranges, declaredHashes(sd)));
+  const rangeDigest = (h: HashName) =>
+    (later ? later.digests() : rangeDigests)?.get(h) ?? hashRanges(path, ranges, [h]).get(h);
   const rangeLength = ranges.reduce((n, [, len]) => n + len, 0);
   let formatProblem: Message | undefined;
   let rangeDigestMismatch = false;
@@ -167,6 +221,7 @@ export async function verifyPdfCms(
         if (!signedIsEContent) return rangeDigest(h);
         return sd.contentDigests[h] ?? (eContent ? digestBytes(h, eContent) : undefined);
       },
+      contentReady: later?.ready,
     },
     ctx,
   );

@@ -58,7 +58,8 @@ const MODIFIED = {
 /** what the fast path (fast-paths.ts) computes ahead for a signature */
 interface Prepared {
   br: ByteRangeCheck;
-  digests: Map<HashName, Buffer> | undefined;
+  /** the digests of its ranges, as they come from the shared pass (undefined: that pass failed) */
+  digests: Promise<Map<HashName, Buffer> | undefined> | undefined;
   modifications: Modifications | null;
 }
 
@@ -158,10 +159,10 @@ async function prepare(
   parseCerts(certificates);
   // the same analyses, in the same order, as the signatures one by one: an error here is the one they throw
   const modifications = checks.map((br, i) => modificationsAfter(reader, sigs[i]!, br));
-  const digests = await hashing;
+  // not awaited: each signature's CMS is checked while the hashing goes on, and compares its digest last
   return checks.map((br, i) => ({
     br,
-    digests: wanted[i]!.length > 0 ? digests?.[i] : undefined,
+    digests: wanted[i]!.length > 0 ? hashing.then((d) => d?.[i]) : undefined,
     modifications: modifications[i]!,
   }));
 }

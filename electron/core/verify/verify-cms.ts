@@ -26,6 +26,8 @@ export interface CmsParts {
   contentHashes?: HashName[];
   /** digest of the signed content (eContent or detached content / PDF byte ranges); undefined if not computed */
   contentDigest(h: HashName): Uint8Array | undefined;
+  /** settles once contentDigest can answer (verify-signer-info.ts SignedContent.ready); absent: at once */
+  contentReady?: Promise<unknown>;
 }
 
 export interface VerifyContext {
@@ -70,6 +72,7 @@ export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): 
     contentType: parts.eContentType,
     hashes: parts.contentHashes,
     digest: (h: HashName) => parts.contentDigest(h),
+    ready: parts.contentReady,
     missing: ctx.contentMissing,
   };
   return Promise.all(

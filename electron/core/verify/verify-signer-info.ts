@@ -37,6 +37,11 @@ export interface SignedContent {
   /** hashes that made the content itself (they count against the crypto constraints) */
   hashes?: HashName[];
   digest(h: HashName): Uint8Array | undefined;
+  /**
+   * settles once `digest` can answer (a big PDF's ranges still being hashed): everything that does not need the
+   * digest is checked first, then this is awaited; absent, `digest` answers at once
+   */
+  ready?: Promise<unknown>;
   /** detached content not given: its digest is unknown, the rest is checked */
   missing?: boolean;
 }
@@ -217,21 +222,21 @@ export async function verifySignerInfo(
   const unsigned = readUnsignedAttributes(si.unsignedAttrs);
   const signer = findBySignerId(si.sid, ctx.pool);
 
-  let hashOk: boolean | undefined;
-  if (!digestHash) hashOk = undefined;
-  else if (attrs) {
-    const d = content.digest(digestHash);
-    hashOk = d && attrs.messageDigest ? equalBytes(d, attrs.messageDigest) : d ? false : undefined;
-    if (attrs.malformed.length > 0 || (content.contentType && attrs.contentType !== content.contentType)) {
-      hashOk = false;
-      messages.push(
-        t({
-          it: 'Attributi firmati non conformi (contentType o attributi ripetuti).',
-          en: 'Signed attributes not conformant (contentType or repeated attributes).',
-        }),
-      );
-    }
-  } else hashOk = content.digest(digestHash) ? true : undefined;
+  // the content's digest is compared once it is known (content.ready), after the checks that do not need it
+  const nonConformant =
+    !!digestHash &&
+    !!attrs &&
+    (attrs.malformed.length > 0 || (!!content.contentType && attrs.contentType !== content.contentType));
+  if (nonConformant) {
+    messages.push(
+      t({
+        it: 'Attributi firmati non conformi (contentType o attributi ripetuti).',
+        en: 'Signed attributes not conformant (contentType or repeated attributes).',
+      }),
+    );
+  }
+  // without signed attributes the signature value is over the content's digest itself
+  if (!attrs && content.ready) await content.ready;
 
   const sigOk =
     signer && sigHash ? checkSignatureValue(signer, si, attrs, content, sigHash, messages) : undefined;
@@ -276,6 +281,14 @@ export async function verifySignerInfo(
     ? await checkSignatureTimestamps(bytes, ctx)
     : { reports: [], messages: [], poe: undefined };
   messages.push(...stamps.messages);
+  if (content.ready) await content.ready;
+  let hashOk: boolean | undefined;
+  if (!digestHash) hashOk = undefined;
+  else if (attrs) {
+    const d = content.digest(digestHash);
+    hashOk = d && attrs.messageDigest ? equalBytes(d, attrs.messageDigest) : d ? false : undefined;
+    if (nonConformant) hashOk = false;
+  } else hashOk = content.digest(digestHash) ? true : undefined;
   const archive =
     // an archive timestamp's imprint covers the content's digest: not checkable without it
     si.unsignedAttrs && content.contentType && ctx.signedData && !content.missing

@@ -1,0 +1,27 @@
+/**
+ * The program thread of `sigillo verify BIG.pdf` (program-thread-host.ts): loads the program as the entry does
+ * (program-loader.ts) and runs it with the words it was given; its PDF range hashing goes to the main thread,
+ * which has been hashing the file since the process started (core/pdf/range-hash-thread.ts hashThreadOverPort).
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { loadProgram } from './program-loader';
+import { hashThreadOverPort } from '../core/pdf/range-hash-thread';
+
+export interface ProgramThreadData {
+  words: string[];
+  /** the big PDF (resolved) the main thread hashes */
+  pdf: string;
+  /** where the jobs go and the digests come from */
+  port: MessagePort;
+  /** shared: set to end the main thread's reading ahead */
+  stop: Int32Array;
+  /** the process's stderr is a terminal: progress lines are drawn as they would be on the main thread */
+  stderrTTY: boolean;
+}
+
+const data = workerData as ProgramThreadData;
+if (data.stderrTTY) process.stderr.isTTY = true;
+const program = loadProgram(module, (line) => {
+  if (process.env.SIGILLO_DEBUG_CODE_CACHE === '1') process.stderr.write(`sigillo: ${line}\n`);
+});
+void program.main(data.words, process.env, { pdfHash: hashThreadOverPort(data.port, data.pdf, data.stop) });
