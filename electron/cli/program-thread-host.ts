@@ -8,13 +8,18 @@
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { join } from 'node:path';
+import { writeSync } from 'node:fs';
 import { endQuietlyOnClosedPipe } from './closed-pipe';
 import { CHUNK, hashAhead } from '../core/pdf/range-hash-thread';
 import { rangeHashPass } from '../core/pdf/range-hash-pass';
 import { bufferShift } from '../core/files/aligned-buffer';
 import type { ProgramThreadData } from './program-thread';
 
+/** SIGILLO_DEBUG_EARLY_HASH=1: this line on stderr first (the program's own follow: early-pdf-hash.ts) */
+export const ON_THREAD_NOTE = 'sigillo: program on a thread, the PDF hashed on the main thread\n';
+
 export function runProgramOnThread(pdf: string, words: string[]): void {
+  if (process.env.SIGILLO_DEBUG_EARLY_HASH === '1') writeSync(2, ON_THREAD_NOTE);
   // the program's output reaches the terminal through this thread: a closed pipe ends it here as it would there
   endQuietlyOnClosedPipe();
   const { port1, port2 } = new MessageChannel();

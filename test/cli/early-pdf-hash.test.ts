@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { bigPdfToVerify, EARLY_PDF_MIN_BYTES, singleVerifyInput } from '../../electron/cli/early-pdf-hash';
 import { BIG_PDF_INLINE_CUMULATIVE } from '../../electron/cli/batch-tiering';
+import { ON_THREAD_NOTE } from '../../electron/cli/program-thread-host';
 import { runCli } from '../support/cli';
 import { handwrittenPdf, writeRandomPaddedPdf } from '../pdf/support/make-pdf';
 import { signFile } from '../pdf/support/signers';
@@ -67,7 +68,7 @@ describe('the early PDF hashing thread', () => {
     const args = ['verify', '--json', '--offline', '--trust', fx.pki.rootPem, big];
     const fast = await runCli(args, { SIGILLO_DEBUG_EARLY_HASH: '1' });
     const slow = await runCli(args, { SIGILLO_NO_FAST: '1', SIGILLO_DEBUG_EARLY_HASH: '1' });
-    expect(fast.stderr).toBe('sigillo: early PDF hashing taken, head start used\n');
+    expect(fast.stderr).toBe(`${ON_THREAD_NOTE}sigillo: early PDF hashing taken, head start used\n`);
     expect(slow.stderr).toBe(''); // no thread started without the speed-ups
     expect(stable(fast.stdout)).toBe(stable(slow.stdout));
     const r = JSON.parse(fast.stdout) as { signatures: { integrity: string }[] }[];
