@@ -1,11 +1,12 @@
 /**
  * What the two ways of splitting a big PDF's verification over two threads can reach at best on this machine
  * (issue 22), measured on the bench's own PDF in the same run as Sigillo and `openssl dgst`:
- * - the hashing on a worker thread, as Sigillo does (`pdf/range-hash-thread.ts`): a script doing nothing else
- *   than that — its floor is the process's start, the worker's start (~0.03 s) and the hashing;
+ * - the hashing on a worker thread, as Sigillo did until 7 Dec 2026 (the program on the main thread): a script
+ *   doing nothing else than that — its floor is the process's start, the worker's start (~0.03 s) and the hashing;
  * - the hashing on the main thread while a worker thread does only the PDF part of the rest (open the file,
- *   find the signatures, check their byte ranges, analyse every later revision with Sigillo's own built code) —
- *   without loading the program, reading the CMS or printing a report, which a real verifier would add.
+ *   find the signatures, check their byte ranges, analyse every later revision with Sigillo's own built code),
+ *   as Sigillo does now (cli/program-thread-host.ts) — without loading the program, reading the CMS or printing
+ *   a report, which the real verifier adds.
  * Floors, not goals: they say which design could meet the ≤ 1.25× goal on which file, and why the other misses.
  */
 import { writeFileSync } from 'node:fs';
@@ -62,14 +63,14 @@ export function pdfDesignFloors(dir: string, pdf: string, dist: string, openssl:
     throw new Error('a floor script hashed something else than openssl');
   }
   compare(
-    'floor: only hashing this PDF, on one worker thread (Sigillo’s design)',
+    'floor: only hashing this PDF, on one worker thread (Sigillo’s design until 7 Dec 2026)',
     onWorker,
     'openssl dgst',
     openssl,
     {},
   );
   compare(
-    `floor: hashing it on the main thread while one worker thread only parses and analyses its revisions (${analysed})`,
+    `floor: hashing it on the main thread while one worker thread only parses and analyses its revisions (${analysed}; Sigillo’s design)`,
     onMain,
     'openssl dgst',
     openssl,
