@@ -122,18 +122,13 @@ export async function verifyPdfCms(
    */
   precomputed?: Map<HashName, Buffer> | Promise<Map<HashName, Buffer> | undefined>,
 ): Promise<PdfCmsResult> {
-  if (!(precomputed instanceof Promise))
-    return checkPdfCms(path, subFilter, contents, ranges, ctx, precomputed);
+  const at: SignatureAt = [path, subFilter, contents, ranges, ctx];
+  if (!(precomputed instanceof Promise)) return checkPdfCms(at, precomputed);
   const pending = precomputed;
   let known: Map<HashName, Buffer> | undefined;
   const ready = pending.then((m) => (known = m));
-  const meanwhile = await checkPdfCms(path, subFilter, contents, ranges, ctx, undefined, {
-    ready,
-    digests: () => known,
-  });
-  if (meanwhile === undefined || known === undefined) {
-    return checkPdfCms(path, subFilter, contents, ranges, ctx, await pending);
-  }
+  const meanwhile = await checkPdfCms(at, undefined, { ready, digests: () => known });
+  if (meanwhile === undefined || known === undefined) return checkPdfCms(at, await pending);
   return meanwhile;
 }
 
@@ -142,33 +137,28 @@ interface LaterDigests {
   digests: () => Map<HashName, Buffer> | undefined;
 }
 
-function checkPdfCms(
+/** the file, the signature's SubFilter and CMS, its ranges and the verification context, as verifyPdfCms has them */
+type SignatureAt = [
   path: string,
   subFilter: string,
   contents: Uint8Array,
   ranges: [number, number][],
   ctx: VerifyContext,
-  precomputed: Map<HashName, Buffer> | undefined,
-): Promise<PdfCmsResult>;
+];
+
+function checkPdfCms(at: SignatureAt, precomputed: Map<HashName, Buffer> | undefined): Promise<PdfCmsResult>;
 /** `later`: the digests still to come — only a detached CMS is checked with them (else undefined, unchecked) */
 function checkPdfCms(
-  path: string,
-  subFilter: string,
-  contents: Uint8Array,
-  ranges: [number, number][],
-  ctx: VerifyContext,
+  at: SignatureAt,
   precomputed: undefined,
   later: LaterDigests,
 ): Promise<PdfCmsResult | undefined>;
 async function checkPdfCms(
-  path: string,
-  subFilter: string,
-  contents: Uint8Array,
-  ranges: [number, number][],
-  ctx: VerifyContext,
+  at: SignatureAt,
   precomputed: Map<HashName, Buffer> | undefined,
   later?: LaterDigests,
 ): Promise<PdfCmsResult | undefined> {
+  const [path, subFilter, contents, ranges, ctx] = at;
   const messages: string[] = [];
   const chunks: Uint8Array[] = [];
   let kept = 0;
