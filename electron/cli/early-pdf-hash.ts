@@ -1,11 +1,12 @@
 /**
- * `sigillo verify BIG.pdf`: the bin starts the PDF's range-hashing thread before the program's bundle loads
- * (issue 22). A thread needs ~30 ms to start and the bundle ~50 ms to load: started here, the thread is
- * hashing the file from byte 0 (core/pdf/range-hash-thread.ts) while this thread loads the program and parses
- * the PDF. This file is the guess from the words (no module of its own but the speed-ups' switch): every
- * `verify` loads it, the thread's module is loaded only when it names one big PDF. The verify command decides:
- * it hands the thread to the PDF verifier (commands/verify-early-hash.ts), which takes it only for that file
- * (same path; the head start only for the same file as parsed), and closes it otherwise.
+ * `sigillo verify BIG.pdf`: the guess from the words that the command verifies one big PDF (issue 22). The bin
+ * then runs the program on a thread and hashes the file from byte 0 on its own thread, from the start
+ * (program-thread-host.ts, core/pdf/range-hash-thread.ts hashAhead): a thread needs ~30 ms to start and the
+ * bundle ~20 ms to load, which the hashing no longer waits for. This file loads no module of its own but the
+ * speed-ups' switch and the words' reader: every `verify` loads it, the hashing's modules only when it names one
+ * big PDF. The verify command decides: it hands the hashing to the PDF verifier (commands/verify-early-hash.ts),
+ * which takes it only for that file (same path; the head start only for the same file as parsed), and closes it
+ * otherwise.
  */
 import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -5,8 +5,9 @@
  * look-ups. Without the bundle, or with a bundle older than main.js (`tsc` run again without bundling), the
  * program runs from its own files, the same way. SIGILLO_DEBUG_CODE_CACHE=1 prints on stderr how it started.
  * Before that, `sign` starts the work its words already call for (early-work.ts: a big file's hashing thread),
- * and so does `verify` of one big PDF (early-pdf-hash.ts: its range-hashing thread) and of a big batch (its
- * verifier thread, early-verify.ts); the other commands load nothing more.
+ * and so does `verify` of a big batch (its verifier thread, early-verify.ts); `verify` of one big PDF
+ * (early-pdf-hash.ts) runs the program on a thread while this thread hashes the PDF (program-thread-host.ts),
+ * and never loads the program here. The other commands load nothing more.
  */
 import type { EarlyWork } from './early-work';
 

@@ -2,8 +2,8 @@
  * `sigillo verify BIG.pdf` runs the program on a worker thread while the process's main thread hashes the PDF
  * (cli/program-thread-host.ts). It must be the same command to whoever runs it: the same stdout (JSON and
  * text), stderr and exit code as the program run on the main thread (SIGILLO_NO_FAST=1), for a valid file, one
- * with no trust configured and one whose signed bytes were altered; a reader that closes the pipe ends it
- * quietly with 141 as before; a bad word still ends it at once.
+ * with no trust configured, one whose signed bytes were altered and one cut short (an error report); a reader
+ * that closes the pipe ends it quietly with 141 as before; a bad word still ends it at once.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ describe('verify BIG.pdf with the program on a thread', () => {
   let dir: string;
   let big: string;
   let altered: string;
+  let truncated: string;
   let ca: LoopbackCa;
   /** signed by a certificate whose OCSP answers live on 127.0.0.1: TOTAL_PASSED, exit 0 */
   let live: string;
@@ -50,6 +51,9 @@ describe('verify BIG.pdf with the program on a thread', () => {
     bytes[at] = bytes[at]! ^ 0xff;
     altered = join(dir, 'altered.pdf');
     writeFileSync(altered, bytes);
+    // cut inside the padding (still big enough for the thread): no cross-reference, an error report
+    truncated = join(dir, 'truncated.pdf');
+    writeFileSync(truncated, bytes.subarray(0, EARLY_PDF_MIN_BYTES + 64 * 1024));
   });
 
   afterAll(async () => {
@@ -65,6 +69,7 @@ describe('verify BIG.pdf with the program on a thread', () => {
       ['--json', '--offline', '--trust', fx.pki.rootPem, altered],
       ['--offline', '--trust', fx.pki.rootPem, big],
       ['--offline', altered],
+      ['--json', '--offline', truncated],
     ];
     const codes: number[] = [];
     for (const words of cases) {
@@ -88,6 +93,10 @@ describe('verify BIG.pdf with the program on a thread', () => {
       signatures: { integrity: string }[];
     }[];
     expect(altJson[0]!.signatures.map((s) => s.integrity)).toEqual(['invalid', 'invalid']);
+    const cut = JSON.parse((await runCli(['verify', '--json', '--offline', truncated])).stdout) as {
+      error: { code: string } | null;
+    }[];
+    expect(cut[0]!.error?.code).toBe('PDF_BROKEN');
   });
 
   it('a reader closing the pipe ends it quietly with 141, as on the main thread', async () => {

@@ -10,9 +10,10 @@
  * is not the one the caller parsed (another device, inode, size, modification or change time — stamps compared
  * in the thread), it hashes as if nothing had been read ahead. The digests are the same either way.
  *
- * Light on purpose (node:worker_threads and two self-contained functions): the CLI's bin starts this thread
- * for `sigillo verify BIG.pdf` before the program's bundle loads (cli/early-pdf-hash.ts), and hands it over
- * (offerHashThread); the PDF verifier takes it for that path (takeHashThread) or starts its own.
+ * Light on purpose (node:worker_threads and two self-contained functions): for `sigillo verify BIG.pdf` the CLI's
+ * bin runs the same hashing ahead (hashAhead) on the process's main thread, from its start, while the program
+ * runs on a worker thread (cli/program-thread-host.ts) and reaches it through hashThreadOverPort, handed over
+ * like a thread (offerHashThread); the PDF verifier takes it for that path (takeHashThread) or starts its own.
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { rangeHashPass, type PassJob } from './range-hash-pass';
