@@ -124,7 +124,8 @@ export async function verifyPdfCms(
 ): Promise<PdfCmsResult> {
   const at: SignatureAt = [path, subFilter, contents, ranges, ctx];
   if (!(precomputed instanceof Promise)) return checkPdfCms(at, precomputed);
-  const pending = precomputed;
+  // a failed hashing counts as none (it never rejects here: nothing is left unhandled, whoever waits or not)
+  const pending = precomputed.catch(() => undefined);
   let known: Map<HashName, Buffer> | undefined;
   const ready = pending.then((m) => (known = m));
   const meanwhile = await checkPdfCms(at, undefined, { ready, digests: () => known });
@@ -173,8 +174,12 @@ async function checkPdfCms(
   // the digests to come serve a detached CMS only: the other shapes compare them before the CMS checks
   if (later && !(DETACHED.has(subFilter) && sd.detached)) return undefined;
   const rangeDigests = later ? undefined : (precomputed ?? hashRanges(path, ranges, declaredHashes(sd)));
-  const rangeDigest = (h: HashName) =>
-    (later ? later.digests() : rangeDigests)?.get(h) ?? hashRanges(path, ranges, [h]).get(h);
+  const rangeDigest = (h: HashName) => {
+    const known = later ? later.digests() : rangeDigests;
+    // digests that never came: this check is thrown away and made again the plain way, so nothing is hashed here
+    if (!known) return undefined;
+    return known.get(h) ?? hashRanges(path, ranges, [h]).get(h);
+  };
   const rangeLength = ranges.reduce((n, [, len]) => n + len, 0);
   let formatProblem: Message | undefined;
   let rangeDigestMismatch = false;
