@@ -126,6 +126,9 @@ export async function verifyPdfCms(
   if (!(precomputed instanceof Promise)) return checkPdfCms(at, precomputed);
   // a failed hashing counts as none (it never rejects here: nothing is left unhandled, whoever waits or not)
   const pending = precomputed.catch(() => undefined);
+  // the SubFilters whose CMS carries the digest (a timestamp's imprint, adbe.pkcs7.sha1) compare it first: no
+  // check meanwhile, whose CMS reading would be thrown away
+  if (!DETACHED.has(subFilter)) return checkPdfCms(at, await pending);
   let known: Map<HashName, Buffer> | undefined;
   const ready = pending.then((m) => (known = m));
   const meanwhile = await checkPdfCms(at, undefined, { ready, digests: () => known });
