@@ -51,7 +51,7 @@ export const headStartsTaken: { count: number; last?: { at: number; passed: numb
 
 /**
  * The hashing ahead and the answer to the jobs: self-contained, so that a thread can run it eval'd (the pass
- * and the buffer placement embedded) and a program's main thread can run it too (program-thread.ts). The jobs
+ * and the buffer placement embedded) and a program's main thread can run it too (program-thread-host.ts). The jobs
  * come on `port` (a thread's parent port, or a channel's end); `{ close: true }` instead of jobs, or `stop[0]`
  * set by the other side, ends the reading ahead without an answer.
  */
