@@ -14,7 +14,11 @@ export type Program = {
   bundledModules?: () => string[];
 };
 
-export function loadProgram(parent: NodeJS.Module, debug: (line: string) => void): Program {
+function debug(line: string): void {
+  if (process.env.SIGILLO_DEBUG_CODE_CACHE === '1') process.stderr.write(`sigillo: ${line}\n`);
+}
+
+export function loadProgram(parent: NodeJS.Module): Program {
   const bundle = join(__dirname, 'sigillo-bundle.js');
   if (bundleCurrent(bundle, join(__dirname, 'main.js'))) {
     const loaded = loadBundle(bundle, join(__dirname, 'sigillo-bundle.cache'), parent);

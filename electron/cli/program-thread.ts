@@ -23,7 +23,5 @@ const data = workerData as ProgramThreadData;
 // however this thread ends (an uncaught error too), the main thread stops reading ahead at once
 process.on('exit', () => Atomics.store(data.stop, 0, 1));
 if (data.stderrTTY) process.stderr.isTTY = true;
-const program = loadProgram(module, (line) => {
-  if (process.env.SIGILLO_DEBUG_CODE_CACHE === '1') process.stderr.write(`sigillo: ${line}\n`);
-});
+const program = loadProgram(module);
 void program.main(data.words, process.env, { pdfHash: hashThreadOverPort(data.port, data.pdf, data.stop) });

@@ -41,17 +41,11 @@ if (big !== undefined) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runProgramOnThread } = require('./program-thread-host') as typeof import('./program-thread-host');
   runProgramOnThread(big, words);
-}
-const early = big === undefined ? earlyWork() : undefined;
-
-const debug = process.env.SIGILLO_DEBUG_CODE_CACHE === '1';
-
-if (big === undefined) {
+} else {
+  const early = earlyWork();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadProgram } = require('./program-loader') as typeof import('./program-loader');
-  const program = loadProgram(module, (line) => {
-    if (debug) process.stderr.write(`sigillo: ${line}\n`);
-  });
+  const program = loadProgram(module);
   module.exports = { bundledModules: program.bundledModules };
   // a batch's verifier thread may load its own code now: this thread's code cache has been taken (early-verify.ts)
   early?.verifierThread?.programLoaded();
