@@ -7,6 +7,7 @@ import type { ByteSource } from './file-source';
 import type { XrefSection } from './xref';
 import type { PdfSignatureInfo } from './pdf-signatures';
 import { signedRevisionHoldsGap } from './signed-dict';
+import { isWhite } from './pdf-chars';
 
 const MAX_GAP = 16 * 1024 * 1024;
 
@@ -98,9 +99,9 @@ export function checkByteRange(
       }),
     );
   }
-  const lastRev = revs[revs.length - 1];
-  const coversWholeDocument =
-    signedEnd === size || (lastRev !== undefined && idx === revs.length - 1 && signedEnd >= lastRev.eof);
+  // the whole document only when nothing but white space follows the signed bytes: an appended `startxref`
+  // alone can make readers take another cross-reference section (ISO 32000-1 §7.5.5: the last one counts)
+  const coversWholeDocument = wellFormed && signedEnd <= size && onlyWhiteSpaceAfter(src, signedEnd);
   return {
     ok: problems.length === 0,
     problems,
@@ -110,6 +111,16 @@ export function checkByteRange(
     revision: idx >= 0 ? idx + 1 : null,
     coversWholeDocument,
   };
+}
+
+/** bytes after `at` that may follow a file's last %%EOF without being part of it (PDF white space) */
+const MAX_TRAILING_WHITE = 4096;
+
+function onlyWhiteSpaceAfter(src: ByteSource, at: number): boolean {
+  const rest = src.size - at;
+  if (rest === 0) return true;
+  if (rest > MAX_TRAILING_WHITE) return false;
+  return src.read(at, rest).every((c) => isWhite(c));
 }
 
 function contentsMatch(hex: string, contents: Uint8Array): boolean {

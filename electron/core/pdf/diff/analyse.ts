@@ -19,6 +19,8 @@ import { judgeObject, unreadable } from './judge-object';
 import { judgePageList } from './rules/page-list';
 import { judgeDangling } from './rules/dangling';
 import { summary } from './summary';
+import { RoleMap } from './role-tables';
+import { signedRevisionDisagreement } from '../signed-revision-check';
 import type { Modifications } from './types';
 
 export type { Modifications, ChangeItem, ChangeKind } from './types';
@@ -51,8 +53,27 @@ export function analyseModifications(
 ): Modifications {
   const old = reader.storeAt(revisionEnd);
   const now = reader.latest;
-  const oldSection = reader.sections.find((s) => s.end <= revisionEnd)!;
+  const oldSections = reader.sections.filter((s) => s.end <= revisionEnd);
+  const oldSection = oldSections[0]!;
   const oldTrailer = oldSection.trailer;
+  // the signed revision must be what its own bytes show, not a view through a section hidden inside them
+  const differ = safe(() => signedRevisionDisagreement(reader, old, revisionEnd, oldSections), [0]);
+  if (differ && differ.length > 0) {
+    const ctx = new DiffContext(reader, old, now, new RoleMap(), undefined, () => true);
+    ctx.deny(
+      'object',
+      'xref-history',
+      msg(
+        {
+          it: 'la versione firmata, letta dai soli byte firmati, mostra {k} oggetti diversi (il primo: {n}): il file ora la legge attraverso una tabella dei riferimenti che la firma non usava',
+          en: 'the signed version read from the signed bytes alone shows {k} different objects (first: {n}): the file now reads it through a cross-reference section the signature did not use',
+        },
+        { k: differ.length, n: differ[0]! },
+      ),
+      { object: differ[0] },
+    );
+    return summary(ctx, laterRevisions);
+  }
   const oldRoot = oldTrailer.get('Root');
   const oldCatalog = read(old, oldRoot instanceof PdfRef ? oldRoot.num : -1).v;
   let oldPages: PdfRef[] = [];

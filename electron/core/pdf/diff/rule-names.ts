@@ -25,6 +25,10 @@ const RULES: Record<string, Message> = {
   object: { it: 'oggetti della versione firmata', en: 'objects of the signed version' },
   deleted: { it: 'oggetti della versione firmata', en: 'objects of the signed version' },
   dangling: { it: 'riferimenti della versione firmata', en: 'references of the signed version' },
+  'xref-history': {
+    it: 'storia dei riferimenti incrociati',
+    en: 'cross-reference history',
+  },
   bounds: { it: "limiti dell'analisi", en: 'analysis limits' },
 };
 
