@@ -65,8 +65,8 @@ export function analyseModifications(
       'xref-history',
       msg(
         {
-          it: 'la versione firmata, letta dai soli byte firmati, mostra {k} oggetti diversi (il primo: {n}): il file ora la legge attraverso una tabella dei riferimenti che la firma non usava',
-          en: 'the signed version read from the signed bytes alone shows {k} different objects (first: {n}): the file now reads it through a cross-reference section the signature did not use',
+          it: 'la versione firmata, letta dai soli byte firmati, ha {k} oggetti diversi da come il file la legge ora (il primo: {n}): riferimenti incrociati nascosti o ricostruiti',
+          en: 'the signed version read from the signed bytes alone has {k} objects other than the file now reads there (first: {n}): hidden or rebuilt cross-reference',
         },
         { k: differ.length, n: differ[0]! },
       ),
