@@ -131,11 +131,12 @@ function form(p: XadesProperties | undefined): CadesForm {
   return p.policy ? 'XAdES-EPES' : 'XAdES-BES';
 }
 
-/** true when a data reference of `refs` covers the whole document (URI="" or the root element). */
+/** true when a data reference of `refs` covers the whole document (URI="" or the root element, not its text only). */
 export function coversDocument(refs: ReferenceResult[], doc: Document): boolean {
   return refs.some(
     (r) =>
       !isSignedPropertiesType(r.type) &&
+      r.textOnly !== true &&
       (r.target.kind === 'document' ||
         (r.target.kind === 'element' && r.target.element === doc.documentElement)),
   );
