@@ -83,8 +83,9 @@ export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions):
       }),
     );
   }
-  // invoice data are shown only when a signature covers the whole document, never from unsigned parts
-  const covered = results.some((r) => coversDocument(r.references, doc));
+  // invoice data are shown only when a signature that verified (references and value) covers the whole document,
+  // never from unsigned parts: a junk or failing ds:Signature with URI="" must not count
+  const covered = results.some((r) => r.report.integrity === 'valid' && coversDocument(r.references, doc));
   const fatturapa = covered ? fatturaPaSummary(doc) : undefined;
   return { signatures: results, ...(fatturapa ? { fatturapa } : {}) };
 }

@@ -95,6 +95,10 @@ const M = {
     it: 'Certificato del firmatario assente nella firma.',
     en: 'Signer certificate missing from the signature.',
   },
+  target: {
+    it: 'L’attributo Target di QualifyingProperties non indica questa firma: proprietà XAdES non collegate correttamente.',
+    en: 'The QualifyingProperties Target attribute does not name this signature: XAdES properties not correctly bound.',
+  },
   unsupported: {
     it: 'Algoritmo di firma o di canonicalizzazione non supportato.',
     en: 'Unsupported signature or canonicalisation algorithm.',
@@ -131,11 +135,12 @@ function form(p: XadesProperties | undefined): CadesForm {
   return p.policy ? 'XAdES-EPES' : 'XAdES-BES';
 }
 
-/** true when a data reference of `refs` covers the whole document (URI="" or the root element). */
+/** true when a data reference of `refs` covers the whole document (URI="" or the root element, not its text only). */
 export function coversDocument(refs: ReferenceResult[], doc: Document): boolean {
   return refs.some(
     (r) =>
       !isSignedPropertiesType(r.type) &&
+      r.textOnly !== true &&
       (r.target.kind === 'document' ||
         (r.target.kind === 'element' && r.target.element === doc.documentElement)),
   );
@@ -208,6 +213,7 @@ export async function verifyXmlSignature(
   messages.push(...(await manifestMessages(refs, { ...ctx, signature })));
   const missing = refs.some((r) => r.notFound === true);
   const covered = coverage(refs, props, ctx, messages);
+  if (props?.wrongTarget) messages.push(t(M.target));
   const hashOk = missing ? undefined : refs.length > 0 && refs.every((r) => r.digestOk) && covered;
 
   const keyInfo = parseCerts(keyInfoCertificates(signature));
@@ -248,7 +254,7 @@ export async function verifyXmlSignature(
   messages.push(...stamps.messages);
   const verdict = decideSignature(
     {
-      formatFailure: !info.signedInfo,
+      formatFailure: !info.signedInfo || props?.wrongTarget === true,
       signer: chosen.signer,
       hashOk,
       sigOk: chosen.sigOk,

@@ -28,6 +28,8 @@ export interface XadesProperties {
   validationData: boolean;
   /** xades:CertificateValues/EncapsulatedX509Certificate, DER (more certificates for the chain) */
   certificateValues: Uint8Array[];
+  /** the QualifyingProperties Target does not name this signature (a format failure) */
+  wrongTarget: boolean;
 }
 
 function certReferences(container: Element | undefined, ns: string): CertReference[] {
@@ -51,22 +53,25 @@ function parseTime(text: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
+/** true when the signature has an Id and the (unsigned) Target of `qp` does not name it */
+function wrongTarget(qp: Element, signature: Element): boolean {
+  const id = signature.getAttribute('Id');
+  return !!id && qp.getAttribute('Target') !== `#${id}`;
+}
+
 /**
- * The QualifyingProperties of `signature` in a ds:Object of its own (XAdES 1.3.2, 1.2.2 or 1.1.1 namespace; its
- * Target must be '#<signature Id>' when the signature has an Id). Its children are read in its own namespace.
+ * The QualifyingProperties of `signature` in a ds:Object of its own (XAdES 1.3.2, 1.2.2 or 1.1.1 namespace), the
+ * one whose Target is '#<signature Id>' first. One with another Target is still this signature's (EN 319 132-1: the
+ * SignedProperties it signs are its properties): Target is not signed, so it must never turn XAdES into plain
+ * XMLDSig and skip the SigningCertificate check. Its children are read in its own namespace.
  */
 export function qualifyingProperties(signature: Element): Element | undefined {
-  const id = signature.getAttribute('Id');
-  for (const obj of childElements(signature, NS.ds, 'Object')) {
-    const found = childElements(obj, '*', 'QualifyingProperties').filter((q) =>
+  const found = childElements(signature, NS.ds, 'Object').flatMap((obj) =>
+    childElements(obj, '*', 'QualifyingProperties').filter((q) =>
       XADES_NAMESPACES.includes(q.namespaceURI ?? ''),
-    );
-    for (const qp of found) {
-      const target = qp.getAttribute('Target') ?? '';
-      if (!id || target === `#${id}`) return qp;
-    }
-  }
-  return undefined;
+    ),
+  );
+  return found.find((qp) => !wrongTarget(qp, signature)) ?? found[0];
 }
 
 /** The unsigned signature properties of a QualifyingProperties (its namespace), when present. */
@@ -85,6 +90,7 @@ export function readXadesProperties(signature: Element): XadesProperties | undef
   const usp = unsignedSignatureProperties(qp);
   const unsigned = (name: string): number => (usp ? childElements(usp, ns, name).length : 0);
   return {
+    wrongTarget: wrongTarget(qp, signature),
     signedProperties,
     signingTime: parseTime(textOf(firstChild(ssp, ns, 'SigningTime'))),
     signingCertificateVersion: v2 ? 2 : v1 ? 1 : undefined,

@@ -43,6 +43,8 @@ export interface ReferenceResult {
   notFound?: boolean;
   /** the transformed octets that were digested (what the reference signs) */
   octets?: Uint8Array;
+  /** the base64 transform read the target's text: the reference signs decoded text, not the elements */
+  textOnly?: boolean;
 }
 
 const INCLUSIVE: C14nMethod = { kind: 'inclusive', withComments: false };
@@ -140,10 +142,26 @@ function signaturesRemoved(transform: Element, doc: Document): Element[] | undef
   return m ? (m[1] !== undefined ? byPrefix(m[1]) : byName(m[3])) : undefined;
 }
 
-/** Base64 transform: the text of the node-set (or the octets) decoded. */
+/**
+ * The string value of an element node-set (XMLDSig §6.6.2): its text nodes. The whole document is refused: its
+ * text alone would stand for a document whose structure is not signed (Santuario fails on it too).
+ */
+function stringValue(node: Node): string {
+  if (node.nodeType !== ELEMENT_NODE) throw new Error('base64 transform over the whole document');
+  return node.textContent ?? '';
+}
+
+/**
+ * Base64 transform: the octets (or the string value of the element) decoded strictly. Only XML whitespace is
+ * dropped: Node's decoder would skip any other character and stop at '=', so text could move in or out unsigned.
+ */
 function base64Decode(data: Data): Uint8Array {
-  const text = 'bytes' in data ? Buffer.from(data.bytes).toString('latin1') : (data.node.textContent ?? '');
-  return Buffer.from(text.split(/\s+/).join(''), 'base64');
+  const text = 'bytes' in data ? Buffer.from(data.bytes).toString('latin1') : stringValue(data.node);
+  const b64 = text.replace(/[ \t\r\n]+/g, '');
+  if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(b64)) {
+    throw new Error('invalid base64 data');
+  }
+  return Buffer.from(b64, 'base64');
 }
 
 type Data = { node: Node } | { bytes: Uint8Array };
@@ -154,7 +172,12 @@ function inclusivePrefixes(transform: Element): string[] {
 }
 
 /** Applies the transforms; node data ends canonicalised. Throws Error(problem) for what is not supported. */
-function transformData(start: Data, transforms: Element[], ctx: ReferenceContext): Uint8Array {
+function transformData(
+  start: Data,
+  transforms: Element[],
+  ctx: ReferenceContext,
+  seen: { textOnly?: boolean },
+): Uint8Array {
   let data = start;
   const removed: Detached[] = [];
   try {
@@ -162,6 +185,7 @@ function transformData(start: Data, transforms: Element[], ctx: ReferenceContext
       const alg = tr.getAttribute('Algorithm') ?? '';
       const c14n = C14N[alg];
       if (alg === TRANSFORM.base64) {
+        if ('node' in data) seen.textOnly = true;
         data = { bytes: base64Decode(data) };
         continue;
       }
@@ -257,8 +281,9 @@ function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): 
   const transformsEl = firstChild(ref, NS.ds, 'Transforms');
   const transforms = transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : [];
   let octets: Uint8Array;
+  const seen: { textOnly?: boolean } = {};
   try {
-    octets = transformData(start, transforms, ctx);
+    octets = transformData(start, transforms, ctx, seen);
   } catch (e) {
     return fail(d.target, t(P.transform, { m: e instanceof Error ? e.message : String(e) }));
   }
@@ -269,7 +294,8 @@ function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): 
   const actual = digestBytes(algorithm, octets);
   const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
   const label = sha3 ? { digestLabel: hashLabel(sha3) } : {};
-  return { ...base, hash, ...label, digestOk: equalDigest(actual, expected), target: d.target, octets };
+  const digestOk = equalDigest(actual, expected);
+  return { ...base, hash, ...label, digestOk, target: d.target, octets, ...seen };
 }
 
 /** A same-document reference ('' or '#id') only, synchronously (trusted lists: nothing outside the document). */

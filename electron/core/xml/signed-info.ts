@@ -3,7 +3,7 @@
  * document context), verified with the SignatureMethod (RSA PKCS#1 v1.5, RSA-PSS, ECDSA r||s) and a public key.
  */
 import { constants, verify, type KeyObject } from 'node:crypto';
-import type { HashName } from '../cms/algorithm-oids';
+import { KEY_TYPES, type HashName } from '../cms/algorithm-oids';
 import { verifySignatureValue } from '../cms/signature-value';
 import { canonicalize } from './c14n';
 import { C14N, NS, SIGNATURE_BY_URI, type C14nMethod, type XmlSignatureScheme } from './xml-names';
@@ -50,6 +50,10 @@ export function readSignedInfo(signature: Element): SignedInfoAlgorithms {
 /** true / false; undefined when the algorithms are not supported. */
 export function verifySignedInfo(s: SignedInfoAlgorithms, key: KeyObject): boolean | undefined {
   if (!s.octets || !s.scheme || !s.hash) return undefined;
+  // the key must be of the type the SignatureMethod names (as DSS, and the CMS path): an RSA key never verifies
+  // an "ecdsa-sha256" value, nor an RSA-PSS one with PKCS#1 v1.5 (node's verify would follow the key)
+  const keyTypes = KEY_TYPES[s.scheme === 'rsa' ? 'rsa-pkcs1' : s.scheme];
+  if (!keyTypes.includes(key.asymmetricKeyType ?? '')) return false;
   try {
     if (s.scheme === 'rsa') {
       return verifySignatureValue({
