@@ -2,7 +2,7 @@
 import * as pkijs from 'pkijs';
 import type { ParsedCert } from '../x509/certificates';
 import { crlIssuerOk } from '../x509/path-validation';
-import { hex, toArrayBuffer, toBytes } from '../cms/bytes';
+import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
 import { verifySignedBlob } from '../cms/signed-blob';
 import type { RevocationReport } from './revocation-report';
 import { reasonName } from './reasons';
@@ -11,13 +11,61 @@ import type { RevocationSource } from './revocation-source';
 interface CheckedCrl {
   crl: pkijs.CertificateRevocationList;
   nextUpdate: Date;
+  idp?: pkijs.IssuingDistributionPoint;
 }
 
-const parsedCache = new WeakMap<Uint8Array, CheckedCrl | null>();
+const OID_CRL_NUMBER = '2.5.29.20';
+const OID_DELTA_CRL = '2.5.29.27';
+const OID_IDP = '2.5.29.28';
+const OID_AKI = '2.5.29.35';
+/** CRL extensions understood here (RFC 5280 §5.2): any other critical one makes the CRL unusable */
+const CRL_EXTENSIONS = new Set([
+  OID_AKI,
+  OID_CRL_NUMBER,
+  OID_IDP,
+  '2.5.29.46',
+  '1.3.6.1.5.5.7.1.1',
+  '2.5.29.60',
+]);
+/** entry extensions understood (§5.3): reasonCode, holdInstructionCode, invalidityDate (certificateIssuer only
+ * appears in indirect CRLs, which are not accepted) */
+const ENTRY_EXTENSIONS = new Set(['2.5.29.21', '2.5.29.23', '2.5.29.24']);
 
-/** Parses and checks a CRL against its issuer: signature, issuer name, freshness. */
+/**
+ * A complete CRL of the issuer, or the reason it is not one: a delta CRL (§5.2.4), an indirect CRL or one for
+ * some reasons only (§5.2.5), an unknown critical extension of the CRL or of an entry (§5.2, §5.3).
+ */
+function completeCrl(crl: pkijs.CertificateRevocationList): {
+  ok: boolean;
+  idp?: pkijs.IssuingDistributionPoint;
+} {
+  let idp: pkijs.IssuingDistributionPoint | undefined;
+  for (const e of crl.crlExtensions?.extensions ?? []) {
+    if (e.extnID === OID_DELTA_CRL) return { ok: false };
+    if (e.extnID === OID_IDP) {
+      idp = e.parsedValue as pkijs.IssuingDistributionPoint | undefined;
+      if (!(idp instanceof pkijs.IssuingDistributionPoint)) return { ok: false };
+      if (idp.indirectCRL || idp.onlySomeReasons !== undefined || idp.onlyContainsAttributeCerts)
+        return { ok: false };
+    } else if (e.critical && !CRL_EXTENSIONS.has(e.extnID)) return { ok: false };
+  }
+  for (const r of crl.revokedCertificates ?? [])
+    for (const e of r.crlEntryExtensions?.extensions ?? [])
+      if (e.critical && !ENTRY_EXTENSIONS.has(e.extnID)) return { ok: false };
+  return { ok: true, idp };
+}
+
+/** results per CRL bytes and per issuer certificate: a CRL accepted for one issuer says nothing for another */
+const parsedCache = new WeakMap<Uint8Array, Map<string, CheckedCrl | null>>();
+
+/** Parses and checks a CRL against its issuer: signature, issuer name, freshness, completeness. */
 function checkCrl(data: Uint8Array, issuer: ParsedCert, now: Date): CheckedCrl | undefined {
-  const memo = parsedCache.get(data);
+  let byIssuer = parsedCache.get(data);
+  if (!byIssuer) {
+    byIssuer = new Map();
+    parsedCache.set(data, byIssuer);
+  }
+  const memo = byIssuer.get(issuer.fingerprint);
   if (memo !== undefined) return memo ?? undefined;
   let result: CheckedCrl | null = null;
   try {
@@ -31,13 +79,48 @@ function checkCrl(data: Uint8Array, issuer: ParsedCert, now: Date): CheckedCrl |
       toBytes(crl.signatureValue.valueBlock.valueHexView),
       issuer.x509.publicKey,
     );
-    if (fresh && signed && crl.issuer.isEqual(issuer.cert.subject) && crlIssuerOk(issuer))
-      result = { crl, nextUpdate: next };
+    const complete = completeCrl(crl);
+    if (fresh && signed && complete.ok && crl.issuer.isEqual(issuer.cert.subject) && crlIssuerOk(issuer))
+      result = { crl, nextUpdate: next, idp: complete.idp };
   } catch {
     result = null;
   }
-  parsedCache.set(data, result);
+  byIssuer.set(issuer.fingerprint, result);
   return result ?? undefined;
+}
+
+function isCa(cert: ParsedCert): boolean {
+  const bc = cert.cert.extensions?.find((e) => e.extnID === '2.5.29.19')?.parsedValue as
+    { cA?: boolean } | undefined;
+  return bc?.cA === true;
+}
+
+const nameBytes = (n: pkijs.GeneralName): Uint8Array =>
+  toBytes((n.toSchema() as { toBER(sizeOnly: boolean): ArrayBuffer }).toBER(false));
+
+/** the full names of the certificate's CRL distribution points (RFC 5280 §4.2.1.13) */
+function distributionPointNames(cert: ParsedCert): Uint8Array[] {
+  const ext = cert.cert.extensions?.find((e) => e.extnID === '2.5.29.31')?.parsedValue as
+    pkijs.CRLDistributionPoints | undefined;
+  return (ext?.distributionPoints ?? []).flatMap((dp) =>
+    Array.isArray(dp.distributionPoint) ? dp.distributionPoint.map(nameBytes) : [],
+  );
+}
+
+/**
+ * The CRL's scope covers `cert` (RFC 5280 §6.3.3 b.2): its issuingDistributionPoint, when present, names one of
+ * the certificate's distribution points, and does not limit the CRL to CA or to end-entity certificates only
+ * when `cert` is the other kind.
+ */
+function inScope(checked: CheckedCrl, cert: ParsedCert): boolean {
+  const idp = checked.idp;
+  if (!idp) return true;
+  if (idp.onlyContainsCACerts && !isCa(cert)) return false;
+  if (idp.onlyContainsUserCerts && isCa(cert)) return false;
+  if (idp.distributionPoint === undefined) return true;
+  if (!Array.isArray(idp.distributionPoint)) return false; // nameRelativeToCRLIssuer: not followed
+  const names = distributionPointNames(cert);
+  return idp.distributionPoint.some((n) => names.some((m) => equalBytes(nameBytes(n), m)));
 }
 
 function serialHex(i: { valueBlock: { valueHexView: Uint8Array } }): string {
@@ -46,13 +129,38 @@ function serialHex(i: { valueBlock: { valueHexView: Uint8Array } }): string {
 
 export type CrlOutcome = { report: RevocationReport } | { failure: 'offline' | 'network' | 'invalid' };
 
+function crlReport(cert: ParsedCert, checked: CheckedCrl, url: string, cached: boolean): RevocationReport {
+  const serial = serialHex(cert.cert.serialNumber);
+  const entry = checked.crl.revokedCertificates?.find((r) => serialHex(r.userCertificate) === serial);
+  const reasonExt = entry?.crlEntryExtensions?.extensions.find((e) => e.extnID === '2.5.29.21');
+  const reasonValue = (reasonExt?.parsedValue as { valueBlock?: { valueDec?: number } } | undefined)
+    ?.valueBlock;
+  return {
+    status: entry ? 'revoked' : 'good',
+    source: 'crl',
+    url,
+    cached,
+    revocationTime: entry ? entry.revocationDate.value.toISOString() : null,
+    revocationReason: entry ? reasonName(reasonValue?.valueDec) : null,
+    thisUpdate: checked.crl.thisUpdate.value.toISOString(),
+    nextUpdate: checked.nextUpdate.toISOString(),
+    message: null,
+  };
+}
+
+/**
+ * The status from the first usable CRL at `urls`; with `all`, every CRL is looked at (embedded ones: any of them
+ * may be chosen by whoever made the file), a revocation on any wins, else the most recent "good".
+ */
 export async function crlStatus(
   cert: ParsedCert,
   issuer: ParsedCert,
   urls: string[],
   source: RevocationSource,
+  all = false,
 ): Promise<CrlOutcome> {
   let failure: 'offline' | 'network' | 'invalid' = 'network';
+  let good: RevocationReport | undefined;
   const now = source.opts.now();
   for (const url of urls.filter((u) => /^https?:/i.test(u))) {
     const key = `crl:${url}`;
@@ -68,24 +176,13 @@ export async function crlStatus(
       continue;
     }
     if (!got.value.cached) await source.opts.cache?.put(key, got.value.data, checked.nextUpdate);
-    const serial = serialHex(cert.cert.serialNumber);
-    const entry = checked.crl.revokedCertificates?.find((r) => serialHex(r.userCertificate) === serial);
-    const reasonExt = entry?.crlEntryExtensions?.extensions.find((e) => e.extnID === '2.5.29.21');
-    const reasonValue = (reasonExt?.parsedValue as { valueBlock?: { valueDec?: number } } | undefined)
-      ?.valueBlock;
-    return {
-      report: {
-        status: entry ? 'revoked' : 'good',
-        source: 'crl',
-        url,
-        cached: got.value.cached,
-        revocationTime: entry ? entry.revocationDate.value.toISOString() : null,
-        revocationReason: entry ? reasonName(reasonValue?.valueDec) : null,
-        thisUpdate: checked.crl.thisUpdate.value.toISOString(),
-        nextUpdate: checked.nextUpdate.toISOString(),
-        message: null,
-      },
-    };
+    if (!inScope(checked, cert)) {
+      failure = 'invalid';
+      continue;
+    }
+    const report = crlReport(cert, checked, url, got.value.cached);
+    if (!all || report.status === 'revoked') return { report };
+    if (!good || (good.thisUpdate ?? '') < (report.thisUpdate ?? '')) good = report;
   }
-  return { failure };
+  return good ? { report: good } : { failure };
 }

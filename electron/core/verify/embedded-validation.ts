@@ -41,7 +41,17 @@ export function embeddedValidationData(signerInfo: Uint8Array): EmbeddedValidati
   }
 }
 
-/** A revocation checker that answers from the embedded CRLs first, then asks `inner` (if any). */
+const STALE = {
+  it: 'I dati di revoca inclusi nel file sono anteriori alla firma e non se ne trovano di più recenti.',
+  en: 'The revocation data in the file predate the signature and no newer data could be found.',
+};
+
+/**
+ * A revocation checker that answers from the embedded CRLs first, then asks `inner` (if any). A revocation on
+ * any embedded CRL wins; a "good" from CRLs issued before `after` (the best signature time) is not enough:
+ * `inner` is asked, and without a fresher answer the status is unknown (DSS: revocation data issued after the
+ * best-signature-time, else INDETERMINATE/TRY_LATER).
+ */
 export function withEmbeddedCrls(
   inner: RevocationChecker | undefined,
   crls: Uint8Array[],
@@ -58,10 +68,15 @@ export function withEmbeddedCrls(
     forget: () => undefined,
   } as unknown as RevocationSource;
   return {
-    async check(cert: ParsedCert, issuer: ParsedCert) {
-      const r = await crlStatus(cert, issuer, urls, source);
-      if ('report' in r) return { ...r.report, url: null, cached: false };
-      if (inner) return inner.check(cert, issuer);
+    async check(cert: ParsedCert, issuer: ParsedCert, after?: Date) {
+      const r = await crlStatus(cert, issuer, urls, source, true);
+      const own = 'report' in r ? { ...r.report, url: null, cached: false } : undefined;
+      if (own?.status === 'revoked') return own;
+      const stale = own && after && own.thisUpdate && new Date(own.thisUpdate) < after;
+      if (own && !stale) return own;
+      const other = inner ? await inner.check(cert, issuer, after) : undefined;
+      if (other && (other.status === 'good' || other.status === 'revoked' || !own)) return other;
+      if (own) return { ...own, status: 'unknown' as const, message: t(STALE) };
       return notChecked(t({ it: 'Revoca non verificata.', en: 'Revocation not checked.' }));
     },
     caIssuers: inner?.caIssuers?.bind(inner),

@@ -85,13 +85,15 @@ function chainEntry(
 async function revocationAlong(
   certs: ParsedCert[],
   ctx: CertCheckContext,
+  after: Date,
 ): Promise<(RevocationReport | null)[]> {
   return Promise.all(
     certs.map((c, i) => {
       const issuer = certs[i + 1];
       if (!issuer) return null;
       if (!ctx.revocation) return notChecked(t(OFFLINE_NOT_CHECKED));
-      return ctx.revocation.check(c, issuer);
+      // the signing certificate's "good" must come from data issued after the best signature time (DSS)
+      return ctx.revocation.check(c, issuer, i === 0 ? after : undefined);
     }),
   );
 }
@@ -139,7 +141,7 @@ function certInfo(p: ParsedCert): CertInfo {
 export async function checkSignerCertificate(
   signer: ParsedCert,
   hashes: HashName[],
-  ctx: CertCheckContext & { now: Date; signingTime?: Date },
+  ctx: CertCheckContext & { now: Date; signingTime?: Date; poe?: Date },
 ): Promise<CertChecks> {
   const info = certInfo(signer);
   const messages: string[] = [];
@@ -147,7 +149,9 @@ export async function checkSignerCertificate(
   const built = rememberedChain(signer, ctx, at) ?? (await completeChain(signer, ctx, at));
   messages.push(...built.notes);
   const chainFound = built.anchor !== undefined;
-  const revs = chainFound ? await revocationAlong(built.certs, ctx) : built.certs.map(() => null);
+  const revs = chainFound
+    ? await revocationAlong(built.certs, ctx, ctx.poe ?? ctx.now)
+    : built.certs.map(() => null);
   const chain = built.certs.map((c, i) =>
     chainEntry(c, i === built.certs.length - 1 && built.anchor ? built.anchor.source : null, revs[i] ?? null),
   );

@@ -256,6 +256,11 @@ export async function verifySignerInfo(
   const hashes = [digestHash, sigHash, ...(content.hashes ?? [])].filter(
     (h): h is HashName => h !== undefined,
   );
+  // no unsigned attributes (the SignerInfo read has no [1]): no timestamp of either kind to look for; checked
+  // before the certificate, whose revocation data must be issued after the best signature time they prove
+  const stamps = si.unsignedAttrs
+    ? await checkSignatureTimestamps(bytes, ctx)
+    : { reports: [], messages: [], poe: undefined };
   let checks: CertChecks | undefined;
   if (signer) {
     // the fields the certificate checks read, named (a spread of the whole context cost every file)
@@ -266,6 +271,7 @@ export async function verifySignerInfo(
       revocation: own.revocation,
       now: own.now,
       signingTime: attrs?.signingTime,
+      poe: earliest(stamps.poe, ctx.poe),
     });
   }
   if (checks) messages.push(...checks.messages);
@@ -276,10 +282,6 @@ export async function verifySignerInfo(
         en: 'Signer certificate missing from the file.',
       }),
     );
-  // no unsigned attributes (the SignerInfo read has no [1]): no timestamp of either kind to look for
-  const stamps = si.unsignedAttrs
-    ? await checkSignatureTimestamps(bytes, ctx)
-    : { reports: [], messages: [], poe: undefined };
   messages.push(...stamps.messages);
   if (content.ready) await content.ready;
   let hashOk: boolean | undefined;
