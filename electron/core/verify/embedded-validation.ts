@@ -41,16 +41,12 @@ export function embeddedValidationData(signerInfo: Uint8Array): EmbeddedValidati
   }
 }
 
-const STALE = {
-  it: 'I dati di revoca inclusi nel file sono anteriori alla firma e non se ne trovano di più recenti.',
-  en: 'The revocation data in the file predate the signature and no newer data could be found.',
-};
-
 /**
  * A revocation checker that answers from the embedded CRLs first, then asks `inner` (if any). A revocation on
- * any embedded CRL wins; a "good" from CRLs issued before `after` (the best signature time) is not enough:
- * `inner` is asked, and without a fresher answer the status is unknown (DSS: revocation data issued after the
- * best-signature-time, else INDETERMINATE/TRY_LATER).
+ * any embedded CRL wins; a "good" from CRLs issued before `after` (the best signature time) does not stop the
+ * search: `inner` (online, cache) is asked, and its answer, fresher, wins — an older CRL carried in the file
+ * never hides a revocation the responder knows. Without a fresher answer (offline) the embedded one stands, as
+ * in DSS, which uses the freshest revocation data it has (a PAdES/CAdES-LT file verifies offline).
  */
 export function withEmbeddedCrls(
   inner: RevocationChecker | undefined,
@@ -76,7 +72,7 @@ export function withEmbeddedCrls(
       if (own && !stale) return own;
       const other = inner ? await inner.check(cert, issuer, after) : undefined;
       if (other && (other.status === 'good' || other.status === 'revoked' || !own)) return other;
-      if (own) return { ...own, status: 'unknown' as const, message: t(STALE) };
+      if (own) return own;
       return notChecked(t({ it: 'Revoca non verificata.', en: 'Revocation not checked.' }));
     },
     caIssuers: inner?.caIssuers?.bind(inner),
