@@ -53,12 +53,7 @@ export interface Verdict {
 }
 
 type ExplanationKey =
-  | SubIndication
-  | 'PASSED'
-  | 'CA_OUT_OF_BOUNDS'
-  | 'KEY_REFUSED'
-  | 'CONTENT_MISSING'
-  | 'NOT_YET_VALID_NOW';
+  SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS' | 'KEY_REFUSED' | 'CONTENT_MISSING' | 'NOT_YET_VALID_NOW';
 
 const E: Record<ExplanationKey, Message> = {
   PASSED: {
