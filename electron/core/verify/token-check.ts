@@ -54,6 +54,12 @@ function tsaEkuOk(cert: ParsedCert | undefined, eku: string[]): boolean {
   return ext.length === 1 && ext[0]?.critical === true && only;
 }
 
+/** the same explanation as a signer's, said of the timestamp (it is not a signature of the document) */
+const TIMESTAMP_PASSED = {
+  it: 'La marca temporale è valida: i dati marcati sono integri e il certificato della TSA è affidabile e valido.',
+  en: 'The timestamp is valid: the timestamped data is intact and the TSA certificate is trusted and valid.',
+};
+
 function outsideValidity(genTime: Date, cert: { notBefore: string; notAfter: string }): boolean {
   return genTime < new Date(cert.notBefore) || genTime > new Date(cert.notAfter);
 }
@@ -144,6 +150,7 @@ export async function checkTimestampToken(
     });
     messages.push(t(before ? GEN_TIME_EARLY : GEN_TIME_LATE, { time: info.genTime.toISOString() }));
   } else verdict = imprintCrypto(sig, info.hash, ctx.now ?? new Date(), messages);
+  if (verdict.indication === 'TOTAL_PASSED') verdict = { ...verdict, explanation: t(TIMESTAMP_PASSED) };
   return {
     genTime: info.genTime.toISOString(),
     policy: info.policy,
