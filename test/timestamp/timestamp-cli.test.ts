@@ -120,7 +120,7 @@ describe('sigillo timestamp → .tsd', () => {
 });
 
 describe('sigillo verify text output for timestamps', () => {
-  it('prints the proven time and the TSA for a .tsd instead of "no signature"', async () => {
+  it('prints the proven time and the TSA for a .tsd, and that its content is not signed', async () => {
     const d = svc.fresh('text');
     const file = join(d, 'nota.txt');
     writeFileSync(file, 'nota');
@@ -128,7 +128,7 @@ describe('sigillo verify text output for timestamps', () => {
     const genTime = formatDateTime(JSON.parse(r.stdout)[0].genTime as string); // Rome local time
     const v = await runCli(['verify', '--offline', '--no-tsl', '--trust', trustBundle, `${file}.tsd`]);
     expect(v.stdout).toContain(`timestamp of ${genTime} — Sigillo Test Time Stamping Unit`);
-    expect(v.stdout).not.toMatch(/no signature/);
+    expect(v.stdout).toMatch(/no signature: the timestamped content is not signed/);
     // the test TSA publishes no revocation data: offline, its certificate status stays unknown
     expect(v.stdout).toMatch(/INDETERMINATE\/TRY_LATER/);
     expect(v.code).toBe(1);

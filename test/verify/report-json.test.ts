@@ -4,7 +4,7 @@
  * reports (valid, tampered, cut, not a signature, detached, nested; any count, none included) and on random JSON
  * values of every kind (strings with line breaks, escapes, quotes and non-ASCII, empty and nested arrays and
  * objects, undefined and function values, toJSON), as text and as the UTF-8 of its parts; and `passed` is the exit-code rule for one file
- * (report-passed.ts): no error, some signature or timestamp, every one TOTAL_PASSED, counter-signatures too.
+ * (report-passed.ts): no error, some signature (a .tsr: its timestamp), every one TOTAL_PASSED, counter-signatures too.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -145,7 +145,7 @@ describe('the verify JSON, one report at a time', () => {
     }
   });
 
-  it('passed: no error, some signature or timestamp, every one TOTAL_PASSED, counter-signatures included', () => {
+  it('passed: no error, some signature (a .tsr: its timestamp), every one TOTAL_PASSED, counter-signatures included', () => {
     const [good, tampered, cut, garbage] = reports as [FileReport, FileReport, FileReport, FileReport];
     // offline without revocation data the fixture's signatures are not TOTAL_PASSED; the verdict is the rule's
     expect(good.signatures[0]?.indication).not.toBe('TOTAL_PASSED');
@@ -157,7 +157,10 @@ describe('the verify JSON, one report at a time', () => {
     const stamp = (indication: string) => ({ indication }) as never;
     expect(reportPassed(pass)).toBe(true);
     expect(reportPassed({ ...pass, signatures: [] })).toBe(false);
-    expect(reportPassed({ ...pass, signatures: [], timestamps: [stamp('TOTAL_PASSED')] })).toBe(true);
+    // a timestamp alone passes a detached .tsr; a .tsd/.m7m (or any other file) needs a signature
+    const stampOnly = (format: FileReport['format']) =>
+      reportPassed({ ...pass, format, signatures: [], timestamps: [stamp('TOTAL_PASSED')] });
+    expect([stampOnly('tsr'), stampOnly('tsd'), stampOnly('m7m')]).toEqual([true, false, false]);
     expect(reportPassed({ ...pass, timestamps: [stamp('TOTAL_PASSED'), stamp('INDETERMINATE')] })).toBe(
       false,
     );

@@ -1,6 +1,8 @@
 /**
  * A timestamp's TSA certificate goes through the same path validation as a signer: a TSA certificate "issued"
- * by an end-entity certificate is CHAIN_CONSTRAINTS_FAILURE, the same TSA under a real CA passes.
+ * by an end-entity certificate is CHAIN_CONSTRAINTS_FAILURE, the same TSA under a real CA passes. Its extended
+ * key usage is the one RFC 3161 §2.3 requires: critical, timeStamping only (tokens signed with `openssl cms`,
+ * since `openssl ts -reply` refuses any other TSA certificate).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -13,6 +15,8 @@ import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { createRevocationChecker } from '../../electron/core/revocation/checker';
 import type { IssuedCert } from '../support/pki';
+import type { TsaPki } from '../support/tsa-server';
+import { datedToken } from './support/dated-pki';
 import { CA_EXT, startChainPki, type ChainPki } from './support/chain-pki';
 
 const fx = inject('fixture');
@@ -84,5 +88,37 @@ describe('TSA certification path', () => {
     expect(r.subIndication).toBe('CHAIN_CONSTRAINTS_FAILURE');
     expect(r.explanation).toContain('tsa-fake-ca');
     expect(r.chain[0]?.revocation?.status).toBe('good');
+  });
+});
+
+describe('TSA certificate extended key usage (RFC 3161 §2.3)', () => {
+  /** a token over some data signed by `tsa` (issued by the root), checked with the services on */
+  async function cmsTokenCheck(name: string, ekuLine: string) {
+    const tsa = pki.issue(name, pki.root, [...TSA_EXT.slice(0, 2), ekuLine]);
+    const signer = { dir, tsaCertPem: tsa.certPem, tsaKeyPem: tsa.keyPem } as TsaPki;
+    const data = new TextEncoder().encode(`dati ${name}\n`);
+    const token = datedToken(signer, new Date(), data, 'sha256');
+    const digest = new Uint8Array(createHash('sha256').update(data).digest());
+    return checkTimestampToken(parseTimestampToken(token), () => digest, {
+      trust: new TrustStore(await readTrustFile(pki.root.certPem)),
+      revocation: createRevocationChecker({ offline: false, cacheDir: null }),
+    });
+  }
+
+  it('critical, timeStamping only → passes', async () => {
+    const r = await cmsTokenCheck('eku-critical', 'extendedKeyUsage = critical,timeStamping');
+    expect(r.indication).toBe('TOTAL_PASSED');
+  });
+
+  it('timeStamping not marked critical → CHAIN_CONSTRAINTS_FAILURE', async () => {
+    const r = await cmsTokenCheck('eku-noncritical', 'extendedKeyUsage = timeStamping');
+    expect(r.imprintMatches).toBe(true);
+    expect([r.indication, r.subIndication]).toEqual(['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE']);
+    expect(r.messages.join(' ')).toMatch(/RFC 3161/);
+  });
+
+  it('critical, timeStamping with another purpose → CHAIN_CONSTRAINTS_FAILURE', async () => {
+    const r = await cmsTokenCheck('eku-two', 'extendedKeyUsage = critical,timeStamping,codeSigning');
+    expect([r.indication, r.subIndication]).toEqual(['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE']);
   });
 });

@@ -50,11 +50,18 @@ export function fileSummary(r: FileReport): string {
   const lines = [`${r.file} (${r.format ?? '?'})`, ...xadesFileLines(r), ...timestampFileLines(r)];
   if (r.signatures.length === 0 && !r.timestamps?.length)
     lines.push(`  ✖ ${t({ it: 'nessuna firma', en: 'no signature' })}`);
+  else if (r.signatures.length === 0 && r.format !== 'tsr') lines.push(`  ✖ ${t(UNSIGNED_CONTENT)}`);
   for (const s of r.signatures) lines.push(...signatureLines(s, '  ', false));
   if (lacksAnchor(r.signatures)) lines.push(`  → ${t(UPDATE_TRUST_HINT)}`);
   if (r.signatures.some((s) => s.contentMissing)) lines.push(`  → ${t(CONTENT_HINT)}`);
   return lines.join('\n');
 }
+
+/** A .tsd/.m7m whose content carries no signature: its timestamp proves a time, not who signed (exit 1). */
+const UNSIGNED_CONTENT = {
+  it: 'nessuna firma: il contenuto marcato non è firmato (la marca temporale prova solo che esisteva a quella data)',
+  en: 'no signature: the timestamped content is not signed (the timestamp only proves it existed at that time)',
+};
 
 /** How to give a detached signature its document (the core's explanation names no option). */
 const CONTENT_HINT = {

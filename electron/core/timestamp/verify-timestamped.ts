@@ -8,6 +8,7 @@ import { regularInput } from '../files/file-kind';
 import { access, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { SigilloError, failure } from '../errors';
+import { notCms } from '../cms/reader-errors';
 import { fileError, inputSize, readInput } from '../files/input-file';
 import type { HashName } from '../cms/algorithm-oids';
 import { cmsFileVerifier } from '../verify/cms-file-verifier';
@@ -52,7 +53,11 @@ async function checkChain(
   return out;
 }
 
-/** The p7m inside, verified with the file timestamp (over it) as proof of existence when that one is usable. */
+/**
+ * The p7m inside, verified with the file timestamp (over it) as proof of existence when that one is usable. Its
+ * errors are the file's (the same as verifying the p7m alone): a damaged signature under a good timestamp must
+ * never look like a file with nothing to check.
+ */
 async function signaturesOf(
   spooled: string | undefined,
   o: VerifyFileOptions,
@@ -60,8 +65,7 @@ async function signaturesOf(
 ): Promise<SignatureReport[]> {
   if (!spooled) return [];
   const poe = stamp && usable(stamp) ? new Date(stamp.genTime) : undefined;
-  const r = await cmsFileVerifier.verify(spooled, { ...o, content: undefined, poe }).catch(() => undefined);
-  return r?.signatures ?? [];
+  return (await cmsFileVerifier.verify(spooled, { ...o, content: undefined, poe })).signatures;
 }
 
 async function verifyTsd(path: string, o: VerifyFileOptions): Promise<TimestampedVerification> {
@@ -83,7 +87,10 @@ async function verifyM7m(path: string, o: VerifyFileOptions): Promise<Timestampe
     const m7m = await readM7m(path, capture.onContent);
     const token = tokenFromFileBytes(m7m.timestamp);
     const timestamps = await checkChain([token], fromRecord(m7m.p7mDigests), o);
-    const signatures = await signaturesOf(await capture.finish(), o, timestamps[0]);
+    const spooled = await capture.finish();
+    // a .m7m is the timestamp of a p7m: a part that is no SignedData is what the p7m alone would be
+    if (!spooled) throw notCms('m7m part');
+    const signatures = await signaturesOf(spooled, o, timestamps[0]);
     return { format: 'm7m', signatures, timestamps };
   } finally {
     await capture.cleanup();

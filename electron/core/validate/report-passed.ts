@@ -1,6 +1,8 @@
 /**
  * Whether one file's report is a full pass — `sigillo verify` exits 0 only when every file's is: no error, at
- * least one signature or timestamp, every signature and counter-signature TOTAL_PASSED, every timestamp too.
+ * least one signature (a detached .tsr: its timestamp, the one thing it claims), every signature and
+ * counter-signature TOTAL_PASSED, every timestamp too. A .tsd/.m7m presents its content as the document: a valid
+ * timestamp over unsigned data does not make it a signed file.
  * In the core so that a verifier thread (verify-pool.ts) can say it of the reports it prints itself.
  */
 import type { FileReport, SignatureReport } from '../verify/types';
@@ -15,6 +17,6 @@ export function timestampsPassed(r: FileReport): boolean {
 }
 
 export function reportPassed(r: FileReport): boolean {
-  const some = r.signatures.length > 0 || (r.timestamps?.length ?? 0) > 0;
+  const some = r.signatures.length > 0 || (r.format === 'tsr' && (r.timestamps?.length ?? 0) > 0);
   return !r.error && some && r.signatures.every(signaturePassed) && timestampsPassed(r);
 }

@@ -6,7 +6,9 @@
  * Simplifications (documented): the claimed signingTime is not a proof of existence, so a certificate revoked
  * after the claimed time gives INDETERMINATE/REVOKED_NO_POE and one revoked at or before it (or with no claimed
  * time) TOTAL_FAILED/REVOKED; a claimed time after the certificate's notAfter gives TOTAL_FAILED/EXPIRED, and a
- * certificate expired today but valid at the claimed time gives INDETERMINATE/OUT_OF_BOUNDS_NO_POE.
+ * certificate expired today but valid at the claimed time gives INDETERMINATE/OUT_OF_BOUNDS_NO_POE. A certificate
+ * not yet valid at the validation time (now) gives INDETERMINATE/NOT_YET_VALID whatever time the signature claims
+ * (RFC 5280 §6.1.3 a 2, ETSI EN 319 102-1 §5.2.6); its CAs' validity is checked by signer-checks (caOutOfBounds).
  */
 import { t, type Message } from '../i18n/translate';
 import type { Indication, SubIndication } from './types';
@@ -50,7 +52,8 @@ export interface Verdict {
   explanation: string;
 }
 
-type ExplanationKey = SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS' | 'KEY_REFUSED' | 'CONTENT_MISSING';
+type ExplanationKey =
+  SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS' | 'KEY_REFUSED' | 'CONTENT_MISSING' | 'NOT_YET_VALID_NOW';
 
 const E: Record<ExplanationKey, Message> = {
   PASSED: {
@@ -92,6 +95,10 @@ const E: Record<ExplanationKey, Message> = {
   NOT_YET_VALID: {
     it: 'La firma dichiara una data anteriore all’inizio di validità del certificato ({time}).',
     en: 'The signature claims a date before the certificate became valid ({time}).',
+  },
+  NOT_YET_VALID_NOW: {
+    it: 'Il certificato del firmatario non è ancora valido: lo sarà dal {time}.',
+    en: 'The signer certificate is not valid yet: it becomes valid on {time}.',
   },
   OUT_OF_BOUNDS_NO_POE: {
     it: 'Il certificato del firmatario è scaduto il {time} e nessuna marca temporale prova che la firma è anteriore.',
@@ -179,6 +186,9 @@ export function decide(f: Findings): Verdict {
   if (f.signingTime && f.notBefore && f.signingTime < f.notBefore) {
     return verdict('INDETERMINATE', 'NOT_YET_VALID', f.notBefore);
   }
+  // no proof of existence helps: it is older than now, so before notBefore too
+  if (f.notBefore && f.now < f.notBefore)
+    return verdict('INDETERMINATE', 'NOT_YET_VALID', f.notBefore, 'NOT_YET_VALID_NOW');
   if (f.notAfter && f.now > f.notAfter && !(f.poe && f.poe <= f.notAfter))
     return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', f.notAfter);
   if (!f.chainFound) return verdict('INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');

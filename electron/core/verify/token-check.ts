@@ -2,14 +2,16 @@
  * Checks of a TimeStampToken, shared by the client (right after the TSA answers) and by verification: the
  * content type is TSTInfo, the imprint matches the data, the single SignerInfo verifies over the TSTInfo
  * (D's signer verification: signature value, ESS signing certificate, chain, revocation), and the TSA
- * certificate carries the timeStamping extended key usage.
+ * certificate carries the extended key usage RFC 3161 §2.3 requires: critical, with timeStamping as its only
+ * purpose (as OpenSSL's and Bouncy Castle's TSP checks).
  */
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import { TrustStore } from '../trust/trust-store';
 import type { HashName } from '../cms/algorithm-oids';
-import { parseCerts } from '../x509/certificates';
+import { parseCerts, type ParsedCert } from '../x509/certificates';
+import { OID as X509_OID } from '../x509/oids';
 import { assessCrypto, digestUse } from './crypto-policy';
 import { decide, type Verdict } from './indication';
 import { verifySignerInfo } from './verify-signer-info';
@@ -41,6 +43,21 @@ const GEN_TIME_EARLY = {
 const GEN_TIME_LATE = {
   it: 'La marca temporale dichiara il {time}, dopo la scadenza del certificato della TSA.',
   en: 'The timestamp claims {time}, after the TSA certificate expired.',
+};
+
+const TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
+
+/** RFC 3161 §2.3: one extendedKeyUsage extension, critical, whose only KeyPurposeId is id-kp-timeStamping */
+function tsaEkuOk(cert: ParsedCert | undefined, eku: string[]): boolean {
+  const ext = cert?.cert.extensions?.filter((e) => e.extnID === X509_OID.extKeyUsage) ?? [];
+  const only = eku.length === 1 && (eku[0] === 'timeStamping' || eku[0] === TIME_STAMPING);
+  return ext.length === 1 && ext[0]?.critical === true && only;
+}
+
+/** the same explanation as a signer's, said of the timestamp (it is not a signature of the document) */
+const TIMESTAMP_PASSED = {
+  it: 'La marca temporale è valida: i dati marcati sono integri e il certificato della TSA è affidabile e valido.',
+  en: 'The timestamp is valid: the timestamped data is intact and the TSA certificate is trusted and valid.',
 };
 
 function outsideValidity(genTime: Date, cert: { notBefore: string; notAfter: string }): boolean {
@@ -100,13 +117,13 @@ export async function checkTimestampToken(
       )
     : undefined;
   if (sig) messages.push(...sig.messages);
-  const eku = sig?.certificate?.extendedKeyUsage ?? [];
-  const ekuOk = eku.includes('timeStamping') || eku.includes('1.3.6.1.5.5.7.3.8');
+  const tsaCert = pool.find((c) => c.fingerprint === sig?.chain[0]?.fingerprintSha256);
+  const ekuOk = tsaEkuOk(tsaCert, sig?.certificate?.extendedKeyUsage ?? []);
   if (sig?.certificate && !ekuOk) {
     messages.push(
       t({
-        it: 'Il certificato della TSA non ha l’uso esteso timeStamping.',
-        en: 'The TSA certificate lacks the timeStamping extended key usage.',
+        it: 'Il certificato della TSA non ha l’uso esteso timeStamping come unico uso, in un’estensione critica (RFC 3161).',
+        en: 'The TSA certificate lacks the timeStamping extended key usage as its only purpose, in a critical extension (RFC 3161).',
       }),
     );
   }
@@ -133,6 +150,7 @@ export async function checkTimestampToken(
     });
     messages.push(t(before ? GEN_TIME_EARLY : GEN_TIME_LATE, { time: info.genTime.toISOString() }));
   } else verdict = imprintCrypto(sig, info.hash, ctx.now ?? new Date(), messages);
+  if (verdict.indication === 'TOTAL_PASSED') verdict = { ...verdict, explanation: t(TIMESTAMP_PASSED) };
   return {
     genTime: info.genTime.toISOString(),
     policy: info.policy,

@@ -48,6 +48,8 @@ export interface LeafOptions {
   ca?: boolean;
   /** the issuing CA (default the PKI's root) */
   issuer?: IssuedCert;
+  /** an extendedKeyUsage value, e.g. `critical,timeStamping` (a TSA) */
+  eku?: string;
 }
 
 /** A signing certificate (nonRepudiation), or a CA, issued by the dated PKI's root or `o.issuer`. */
@@ -58,7 +60,8 @@ export function datedLeaf(pki: TsaPki, name: string, o: LeafOptions): IssuedCert
   const usage = o.ca
     ? 'CA:true\nkeyUsage=critical,keyCertSign,cRLSign'
     : 'CA:false\nkeyUsage=critical,nonRepudiation';
-  writeFileSync(ext, `basicConstraints=critical,${usage}\n`);
+  const eku = o.eku ? `extendedKeyUsage=${o.eku}\n` : '';
+  writeFileSync(ext, `basicConstraints=critical,${usage}\n${eku}`);
   run(pki, ['genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${o.bits ?? 2048}`, '-out', keyPem]);
   run(pki, [
     'req',

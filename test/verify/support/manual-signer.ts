@@ -55,6 +55,8 @@ export interface ManualSignOptions {
   signer: (data: Uint8Array) => Uint8Array;
   /** no signed attributes: the signature is over the content itself */
   noSignedAttributes?: boolean;
+  /** a claimed signingTime attribute */
+  signingTime?: Date;
 }
 
 export function manualSignerInfo(k: TestKey, o: ManualSignOptions): Uint8Array {
@@ -63,6 +65,7 @@ export function manualSignerInfo(k: TestKey, o: ManualSignOptions): Uint8Array {
       contentType: OID.data,
       messageDigest: digestBytes(o.hash, o.content),
       signerCertificate: k.certDer,
+      signingTime: o.signingTime,
     }),
   );
   const { issuer, serial } = issuerAndSerial(k.certDer);
