@@ -3,6 +3,7 @@
  * with its references resolved to container entries, every CAdES .p7s verified by D's engine over the file it
  * covers (ASiC-S: the one data file; ASiC-E: its ASiCManifest, whose digests are then checked against the
  * entries). The report lists the data files and which signatures cover each; uncovered files are pointed out.
+ * The invoice summary is read only from a data file a verified signature covers.
  */
 import { createHash } from 'node:crypto';
 import { toErrorInfo } from '../errors';
@@ -155,9 +156,15 @@ export async function verifyAsicFile(
       files,
       signatureFiles: [...c.xades, ...c.cades].map((e) => e.name),
     };
-    // an invoice inside: the first data file (of the first few, up to 16 MiB each) that is a FatturaPA
+    // an invoice inside: the first data file (of the first few, up to 16 MiB each) that is a FatturaPA and that a
+    // signature which verified covers (DSS: the signature scope). A file no signature covers, or one whose
+    // signature failed, is never summarised as the document: anyone can add a file to a container.
+    const verified = out.reports.map((s) => s.integrity === 'valid');
+    const signed = c.data.filter((d) =>
+      out.covers.some((names, i) => verified[i] === true && names.includes(d.name)),
+    );
     let fatturapa;
-    for (const e of c.data.filter((d) => d.size <= MAX_PEEK_BYTES).slice(0, 16)) {
+    for (const e of signed.filter((d) => d.size <= MAX_PEEK_BYTES).slice(0, 16)) {
       fatturapa ??= fatturaPaFromBytes(await c.zip.read(e));
     }
     return {

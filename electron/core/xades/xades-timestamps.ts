@@ -8,6 +8,7 @@ import { t } from '../i18n/translate';
 import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from '../verify/token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { canonicalize } from '../xml/c14n';
+import { isWorkLimit } from '../xml/xml-limits';
 import { qualifyingProperties, unsignedSignatureProperties } from './xades-properties';
 import { C14N, C14N_10, NS } from '../xml/xml-names';
 import { base64Of, childElements, firstChild } from '../xml/xml-safe';
@@ -52,6 +53,7 @@ export async function checkXadesTimestamps(
         const token = parseTimestampToken(base64Of(enc));
         out.reports.push(await checkTimestampToken(token, (h) => createHash(h).update(data).digest(), ctx));
       } catch (e) {
+        if (isWorkLimit(e)) throw e;
         out.messages.push(t(UNREADABLE, { m: e instanceof Error ? e.message : String(e) }));
       }
     }

@@ -12,6 +12,7 @@ import {
 } from 'xml-crypto';
 import { ELEMENT_NODE } from './xml-safe';
 import type { C14nMethod } from './xml-names';
+import { MAX_C14N_NAMESPACE_WORK, tooManyNamespaces } from './xml-limits';
 
 const PI_NODE = 7;
 const COMMENT_NODE = 8;
@@ -57,9 +58,46 @@ function refuseInnerPis(el: Element): void {
   }
 }
 
-function element(el: Element, m: C14nMethod, inclusivePrefixes: string[]): string {
+/** namespace work left per document (xml-limits.ts MAX_C14N_NAMESPACE_WORK), over all its canonicalisations */
+const namespaceWork = new WeakMap<Document, { left: number }>();
+
+/** the namespace bindings an element may add to the in-scope list xml-crypto keeps: declarations, used prefixes */
+function bindingsOf(el: Element): number {
+  let n = el.prefix ? 1 : 0;
+  const attrs = el.attributes;
+  for (let i = 0; i < attrs.length; i++) {
+    const prefix = attrs.item(i)?.prefix;
+    if (prefix && prefix !== 'xml') n++;
+  }
+  return n;
+}
+
+/**
+ * xml-crypto copies the in-scope namespace list for every child node and scans it for every prefix and
+ * attribute, so its work is (namespaces in scope × nodes); the subset's apex also checks each inherited
+ * declaration against those already placed (inherited² / 2). Charged to the document's budget before it runs,
+ * iteratively, and refused (XML_TOO_COMPLEX) past it — a few declarations per element cost next to nothing.
+ */
+function chargeNamespaceWork(el: Element, inherited: number, payer: Document): void {
+  let budget = namespaceWork.get(payer);
+  if (!budget) namespaceWork.set(payer, (budget = { left: MAX_C14N_NAMESPACE_WORK }));
+  budget.left -= (inherited * inherited) / 2;
+  const stack: [Element, number][] = [[el, inherited]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [e, outer] = top;
+    const scope = outer + bindingsOf(e);
+    budget.left -= scope * (e.childNodes.length + e.attributes.length + 1);
+    if (budget.left < 0) throw tooManyNamespaces();
+    for (let c = e.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === ELEMENT_NODE) stack.push([c as Element, scope]);
+    }
+  }
+}
+
+function element(el: Element, m: C14nMethod, inclusivePrefixes: string[], payer: Document): string {
   refuseInnerPis(el);
   const inherited = ancestorNamespaces(el);
+  chargeNamespaceWork(el, inherited.length, payer);
   // xml-crypto renders an inherited default namespace twice (once as the element's own, once as an ancestor's)
   // unless it is told that namespace is already the default one: then only the ancestor copy is rendered
   const defaultNs = inherited.find((n) => n.prefix === '')?.namespaceURI;
@@ -81,12 +119,12 @@ function outside(n: Node, m: C14nMethod): string | undefined {
   return undefined;
 }
 
-function documentC14n(doc: Document, m: C14nMethod, inclusivePrefixes: string[]): string {
+function documentC14n(doc: Document, m: C14nMethod, inclusivePrefixes: string[], payer: Document): string {
   const parts: string[] = [];
   let afterRoot = false;
   for (let n = doc.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === ELEMENT_NODE) {
-      parts.push(element(n as Element, m, inclusivePrefixes));
+      parts.push(element(n as Element, m, inclusivePrefixes, payer));
       afterRoot = true;
       continue;
     }
@@ -96,11 +134,20 @@ function documentC14n(doc: Document, m: C14nMethod, inclusivePrefixes: string[])
   return parts.join('');
 }
 
-/** The canonical form of `node` (a Document or an Element), UTF-8 encoded. */
-export function canonicalize(node: Node, m: C14nMethod, inclusivePrefixes: string[] = []): Buffer {
+/**
+ * The canonical form of `node` (a Document or an Element), UTF-8 encoded. `payer`: the document whose namespace
+ * work budget pays (default: the node's own; a detached file parsed again for each reference passes the signature's).
+ */
+export function canonicalize(
+  node: Node,
+  m: C14nMethod,
+  inclusivePrefixes: string[] = [],
+  payer?: Document,
+): Buffer {
+  const doc = node.nodeType === DOCUMENT_NODE ? (node as Document) : (node.ownerDocument as Document);
   const text =
     node.nodeType === DOCUMENT_NODE
-      ? documentC14n(node as Document, m, inclusivePrefixes)
-      : element(node as Element, m, inclusivePrefixes);
+      ? documentC14n(doc, m, inclusivePrefixes, payer ?? doc)
+      : element(node as Element, m, inclusivePrefixes, payer ?? doc);
   return Buffer.from(text, 'utf8');
 }

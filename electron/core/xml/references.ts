@@ -9,7 +9,7 @@ import { t } from '../i18n/translate';
 import { digestBytes, hashLabel, type HashName } from '../cms/algorithm-oids';
 import { canonicalize } from './c14n';
 import { misplacedTarget } from './reference-place';
-import { tooMuchWork } from './xml-limits';
+import { isWorkLimit, tooMuchWork } from './xml-limits';
 import { C14N, DIGEST_BY_URI, NS, SHA3_DIGEST_BY_URI, TRANSFORM, type C14nMethod } from './xml-names';
 import {
   base64Of,
@@ -194,7 +194,7 @@ function transformData(
         data = { node: parseXml(decodeXml(data.bytes)) };
       }
       if (c14n) {
-        data = { bytes: canonicalize(data.node, c14n, inclusivePrefixes(tr)) };
+        data = { bytes: canonicalize(data.node, c14n, inclusivePrefixes(tr), ctx.doc) };
       } else if (alg === TRANSFORM.enveloped) {
         removed.push(...detach([ctx.signature]));
       } else if (alg === TRANSFORM.xpath || alg === TRANSFORM.xpathFilter2) {
@@ -203,7 +203,7 @@ function transformData(
         removed.push(...detach(gone));
       } else throw new Error(`unsupported transform ${alg}`);
     }
-    return 'bytes' in data ? data.bytes : canonicalize(data.node, INCLUSIVE);
+    return 'bytes' in data ? data.bytes : canonicalize(data.node, INCLUSIVE, [], ctx.doc);
   } finally {
     restore(removed);
   }
@@ -285,6 +285,7 @@ function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): 
   try {
     octets = transformData(start, transforms, ctx, seen);
   } catch (e) {
+    if (isWorkLimit(e)) throw e;
     return fail(d.target, t(P.transform, { m: e instanceof Error ? e.message : String(e) }));
   }
   if (ctx.budget && 'node' in start) {

@@ -6,6 +6,7 @@ import { constants, verify, type KeyObject } from 'node:crypto';
 import { KEY_TYPES, type HashName } from '../cms/algorithm-oids';
 import { verifySignatureValue } from '../cms/signature-value';
 import { canonicalize } from './c14n';
+import { isWorkLimit } from './xml-limits';
 import { C14N, NS, SIGNATURE_BY_URI, type C14nMethod, type XmlSignatureScheme } from './xml-names';
 import { base64Of, firstChild } from './xml-safe';
 
@@ -19,11 +20,15 @@ export interface SignedInfoAlgorithms {
   value: Buffer;
 }
 
-/** undefined when the SignedInfo cannot be canonicalised (then the signature is not valid, never an internal error) */
+/**
+ * undefined when the SignedInfo cannot be canonicalised (then the signature is not valid, never an internal error);
+ * a work limit refuses the file
+ */
 function canonicalOrUndefined(el: Element, m: C14nMethod, prefixes: string[]): Buffer | undefined {
   try {
     return canonicalize(el, m, prefixes);
-  } catch {
+  } catch (e) {
+    if (isWorkLimit(e)) throw e;
     return undefined;
   }
 }

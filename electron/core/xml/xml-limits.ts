@@ -1,7 +1,8 @@
 /**
  * Caps on hostile XML (issue 19), each with its own error code: markup count before the DOM is built (memory),
- * element depth after it (the tree walkers and canonicalisation recurse), the number of ds:Signature elements and a
- * budget of canonicalised octets per document (work: signatures over the whole document make it quadratic).
+ * element depth after it (the tree walkers and canonicalisation recurse), the number of ds:Signature elements, a
+ * budget of canonicalised octets per document (work: signatures over the whole document make it quadratic) and one
+ * of namespace work per document (canonicalisation: namespaces in scope × nodes).
  */
 import { SigilloError, failure } from '../errors';
 
@@ -25,6 +26,14 @@ export const MAX_XML_SIGNATURES = 100;
 /** canonicalised / transformed octets digested for one document, all references of all signatures together */
 export const MAX_XML_DIGEST_OCTETS = 96 * 1024 * 1024;
 
+/**
+ * namespace work of canonicalisation for one document, all canonicalisations together: namespace declarations in
+ * scope × nodes (xml-crypto copies and scans the in-scope list for every node, so thousands of declarations on the
+ * root times many elements would cost their product; about 20 ns a unit, half a second in all). An ordinary
+ * document spends a few units per node: one at the node cap can still be canonicalised whole a dozen times.
+ */
+export const MAX_C14N_NAMESPACE_WORK = 64 * XML_LIMITS.maxMarkup;
+
 export function tooLarge(max: number): SigilloError {
   return failure('XML_TOO_LARGE', { n: Math.floor(max / 1024 / 1024) });
 }
@@ -43,6 +52,15 @@ export function tooManySignatures(found: number): SigilloError {
 
 export function tooMuchWork(): SigilloError {
   return failure('XML_TOO_COMPLEX', { n: MAX_XML_DIGEST_OCTETS / 1024 / 1024 });
+}
+
+export function tooManyNamespaces(): SigilloError {
+  return failure('XML_TOO_COMPLEX:namespaces');
+}
+
+/** a work limit hit while canonicalising: the file is refused, never turned into one failed reference */
+export function isWorkLimit(e: unknown): e is SigilloError {
+  return e instanceof SigilloError && e.code === 'XML_TOO_COMPLEX';
 }
 
 /** Estimates the DOM nodes up to the cap (well-formed XML has no raw '<' in attribute values or text). */

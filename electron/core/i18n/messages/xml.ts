@@ -23,6 +23,10 @@ export const XML_MESSAGES = {
     it: 'Verificare questo documento XML richiederebbe di elaborare oltre {n} MiB (riferimenti ripetuti al documento intero): rifiutato.',
     en: 'Verifying this XML document would process more than {n} MiB (repeated references to the whole document): refused.',
   },
+  'XML_TOO_COMPLEX:namespaces': {
+    it: 'Canonicalizzare questo documento XML richiederebbe troppo lavoro (moltissime dichiarazioni di namespace in vigore su moltissimi elementi): rifiutato.',
+    en: 'Canonicalising this XML document would take too much work (a great many namespace declarations in scope over a great many elements): refused.',
+  },
   XML_MALFORMED: {
     it: 'Il documento XML non è leggibile: {reason}',
     en: 'The XML document cannot be read: {reason}',
