@@ -147,6 +147,39 @@ describe('signature look-alikes after a certification', () => {
     expect(free.allowedChanges).toEqual(['signature']);
   });
 
+  it('an empty signature field whose visible widget is in /Kids: the widget judged as the empty field (P=2 refused)', () => {
+    const kids = (p: number | undefined) =>
+      modsAfter(
+        appendUpdate(certified[String(p)]!, join(dir, `p${p}-kids.pdf`), (r, n) => {
+          const field = new PdfDict()
+            .set('FT', name('Sig'))
+            .set('T', str('Firma2'))
+            .set('Kids', [ref(n + 1)]);
+          const widget = new PdfDict()
+            .set('Type', name('Annot'))
+            .set('Subtype', name('Widget'))
+            .set('Parent', ref(n))
+            .set('Rect', [60, 700, 460, 760])
+            .set('P', ref(4))
+            .set('AP', new PdfDict().set('N', ref(n + 2)));
+          return [
+            [n, field],
+            [n + 1, widget],
+            [n + 2, drawing('Importo: 900 EUR', 400, 60)],
+            withAnnotation(r, 4, n + 1),
+            withField(r, n),
+          ];
+        }),
+        2,
+      );
+    const p2 = kids(2);
+    expect(p2.allowed).toBe(false);
+    expect(p2.items).toContainEqual(
+      expect.objectContaining({ kind: 'signature', rule: 'docmdp', page: 1, allowed: false }),
+    );
+    expect(kids(undefined).allowed).toBe(true);
+  });
+
   it('controls: a document timestamp in a signature field of the form stays allowed under P=1, a /FreeText is refused', () => {
     const ts = fake(1, 'ts-field', { value: 'timestamp', inFields: true, rect: [0, 0, 0, 0] });
     expect(ts.allowed, JSON.stringify(ts.items)).toBe(true);
