@@ -1,13 +1,13 @@
 /**
- * A new entry of a page's /Annots, of /AcroForm /Fields or of a field's /Kids: a signature field or widget
- * (allowed, its value checked), or an annotation / form field (reported always, allowed only when no
- * certification or DocMDP P=3 permits annotations). Entries that already existed in the signed revision are
+ * A new entry of a page's /Annots, of /AcroForm /Fields or of a field's /Kids: a signature field or widget of
+ * the latest form (allowed as the permissions say, its value checked), or an annotation / form field (reported
+ * always, allowed only when no certification or DocMDP P=3 permits annotations). Entries that already existed in the signed revision are
  * judged where they are changed; linking them somewhere new is itself refused.
  */
-import { isName, PdfRef, PdfString, type PdfValue } from '../../pdf-objects';
+import { isName, PdfRef, PdfString, ref, type PdfValue } from '../../pdf-objects';
 import { msg, type DiffContext } from '../context';
-import { judgeSignatureValue } from './signature-value';
-import { settledField } from './sig-field-state';
+import { isHidden, judgeSignatureValue } from './signature-value';
+import { fieldValue, settledField } from './sig-field-state';
 
 export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | undefined): void {
   const num = v instanceof PdfRef ? v.num : undefined;
@@ -18,7 +18,12 @@ export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | un
   const d = ctx.newDict(v);
   const field = num !== undefined ? ctx.newField(num) : undefined;
   const parent = ctx.newDict(d?.get('Parent'));
-  const isSig = isName(d?.get('FT'), 'Sig') || isName(parent?.get('FT'), 'Sig') || field?.type === 'Sig';
+  const subtype = d?.get('Subtype');
+  // a signature is a widget (or a field dictionary) of a signature field of the latest form: the signatures
+  // the verifier finds, checks and lists. Any other annotation carrying /FT /Sig, or a signature widget listed
+  // only in a page's /Annots, is never verified: it is an annotation like any other
+  const isSig = (subtype === undefined || isName(subtype, 'Widget')) && field?.type === 'Sig';
+  const claimsSig = isName(d?.get('FT'), 'Sig') || isName(parent?.get('FT'), 'Sig');
   const nm = d?.get('NM');
   const tt = d?.get('T');
   const name =
@@ -57,7 +62,7 @@ export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | un
     );
   }
   if (isSig) {
-    if (field?.field !== undefined && field.field !== num && !d?.has('V')) {
+    if (field.field !== undefined && field.field !== num && !d?.has('V')) {
       // a new widget of a signature field the signed revision had and that is not signed now shows what was
       // not there: pyHanko refuses any /Kids change of such a field
       const settled = settledField(ctx, field.field);
@@ -80,6 +85,10 @@ export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | un
           where,
         );
       }
+      // a new empty signature field shows this widget: judged as an empty field (permissions, visibility)
+      const fieldDict = ctx.newDict(ref(field.field));
+      if (!fieldDict || fieldValue(ctx.now, fieldDict) === undefined)
+        return judgeSignatureValue(ctx, undefined, where, d);
       // the widget of a signature field listed on its own (/Kids): the field's value is judged with the field
       return ctx.allow(
         'signature',
@@ -92,20 +101,23 @@ export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | un
       );
     }
     const value = d?.get('V') ?? parent?.get('V');
-    return judgeSignatureValue(ctx, value, where);
+    return judgeSignatureValue(ctx, value, where, d);
   }
-  const subtype = d?.get('Subtype');
   const sub = isName(subtype) ? subtype.name : d?.has('FT') ? 'Field' : '?';
-  const flags = d?.get('F');
-  const hidden = typeof flags === 'number' && (flags & (2 | 32)) !== 0;
+  const hidden = isHidden(d);
   const overlay = page !== undefined && sub !== 'Link' && sub !== 'Popup' && !hidden;
   const reason = msg(
-    overlay
+    claimsSig
       ? {
-          it: 'annotazione /{s} aggiunta a pagina {p}: si sovrappone al contenuto firmato',
-          en: 'annotation /{s} added on page {p}: it overlays the signed content',
+          it: 'annotazione /{s} con /FT /Sig aggiunta: non è un riquadro di un campo firma del modulo, nessuna firma verificata',
+          en: 'annotation /{s} with /FT /Sig added: not a widget of a signature field of the form, no signature verified',
         }
-      : { it: 'annotazione o campo /{s} aggiunto', en: 'annotation or field /{s} added' },
+      : overlay
+        ? {
+            it: 'annotazione /{s} aggiunta a pagina {p}: si sovrappone al contenuto firmato',
+            en: 'annotation /{s} added on page {p}: it overlays the signed content',
+          }
+        : { it: 'annotazione o campo /{s} aggiunto', en: 'annotation or field /{s} added' },
     { s: sub, p: page ?? 0 },
   );
   if (ctx.annotationsPermitted)

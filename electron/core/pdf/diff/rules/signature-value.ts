@@ -1,23 +1,20 @@
 /**
  * A signature value placed in a field after signing (a new signature field, or an empty one filled): allowed
  * as a later signature or document timestamp, unless it points at an object of the signed revision (the
- * spoofing attack: a second field showing the first signature's dictionary) or DocMDP P=1 forbids it.
+ * spoofing attack: a second field showing the first signature's dictionary) or DocMDP P=1 forbids it. A new
+ * signature field without a value is judged by the certification's permissions.
  */
-import { isName, PdfDict, type PdfValue } from '../../pdf-objects';
+import { asArray, asNumber, isName, PdfDict, type PdfValue } from '../../pdf-objects';
 import { msg, type DiffContext, type Where } from '../context';
 
-export function judgeSignatureValue(ctx: DiffContext, v: PdfValue | undefined, where: Where): void {
-  if (v === undefined || v === null) {
-    return ctx.allow(
-      'signature',
-      'signature-field',
-      msg(
-        { it: 'campo firma vuoto aggiunto «{f}»', en: 'empty signature field added "{f}"' },
-        { f: where.name ?? '' },
-      ),
-      where,
-    );
-  }
+export function judgeSignatureValue(
+  ctx: DiffContext,
+  v: PdfValue | undefined,
+  where: Where,
+  /** the new field or widget holding it: an empty field's visibility */
+  widget?: PdfDict,
+): void {
+  if (v === undefined || v === null) return judgeEmptyField(ctx, where, widget);
   if (ctx.usedWhenSigned(v)) {
     return ctx.deny(
       'signature-replaced',
@@ -72,4 +69,58 @@ export function judgeSignatureValue(ctx: DiffContext, v: PdfValue | undefined, w
         ),
     where,
   );
+}
+
+/**
+ * A new empty signature field: nothing signed, only a place to sign. ISO 32000-1 Table 254 (P=1: no changes;
+ * ISO 32000-2 adds only DSS and document timestamps) refuses it under P=1. Under P=2 (form filling and signing)
+ * an invisible one is allowed; a visible one shows what its creator drew over the certified pages and is
+ * refused, as pyHanko does by default (allow_new_visible_after_certify=False).
+ */
+function judgeEmptyField(ctx: DiffContext, where: Where, widget: PdfDict | undefined): void {
+  const f = where.name ?? '';
+  if (ctx.p === 1 || (ctx.p !== undefined && isVisible(ctx, widget))) {
+    return ctx.deny(
+      'signature',
+      'docmdp',
+      msg(
+        ctx.p === 1
+          ? {
+              it: 'campo firma vuoto aggiunto «{f}»: la certificazione (P=1) non lo permette',
+              en: 'empty signature field added "{f}": the certification (P=1) does not permit it',
+            }
+          : {
+              it: 'campo firma vuoto e visibile aggiunto «{f}» dopo la certificazione',
+              en: 'visible empty signature field added "{f}" after the certification',
+            },
+        { f },
+      ),
+      where,
+    );
+  }
+  ctx.allow(
+    'signature',
+    'signature-field',
+    msg({ it: 'campo firma vuoto aggiunto «{f}»', en: 'empty signature field added "{f}"' }, { f }),
+    where,
+  );
+}
+
+/** hidden (/F Hidden or NoView): a viewer shows nothing of it */
+export function isHidden(d: PdfDict | undefined): boolean {
+  const flags = d?.get('F');
+  return typeof flags === 'number' && (flags & (2 | 32)) !== 0;
+}
+
+/** a widget drawn on its page: a /Rect of some area, not hidden (a field dictionary without /Rect: no) */
+function isVisible(ctx: DiffContext, d: PdfDict | undefined): boolean {
+  if (!d || isHidden(d)) return false;
+  let rect: number[] = [];
+  try {
+    rect = (asArray(ctx.now.resolve(d.get('Rect'))) ?? []).map((x) => asNumber(ctx.now.resolve(x)) ?? 0);
+  } catch {
+    return true;
+  }
+  if (rect.length < 4) return false;
+  return Math.abs(rect[2]! - rect[0]!) > 0 && Math.abs(rect[3]! - rect[1]!) > 0;
 }
