@@ -15,7 +15,7 @@ import {
   cadesDetached,
   MIME_E,
   MIME_S,
-  stageFiles,
+  stageIn,
   writeZip,
   xadesDetached,
 } from './support/build-asic';
@@ -30,12 +30,7 @@ beforeAll(async () => {
   trust = new TrustStore(await readTrustFile(fx.pki.chainPem));
 });
 
-function stage(name: string, files: Record<string, string>): string {
-  const s = join(dir, name);
-  mkdirSync(s);
-  stageFiles(s, files);
-  return s;
-}
+const stage = (name: string, files: Record<string, string>) => stageIn(dir, name, files);
 
 describe('ASiC-S with a CAdES detached signature', () => {
   let container = '';

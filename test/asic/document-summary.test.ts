@@ -3,7 +3,7 @@
  * (DSS: the signature scope): an unsigned invoice placed beside the signed one, or an invoice whose signature
  * fails, is never summarised as the document.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
@@ -11,7 +11,7 @@ import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/validate/verify-file';
 import { documentFactLines } from '../../electron/core/xades/document-facts';
 import { invoiceXml } from '../xades/support/fatturapa-sample';
-import { cadesDetached, MIME_E, MIME_S, stageFiles, writeZip, xadesDetached } from './support/build-asic';
+import { cadesDetached, MIME_E, MIME_S, stageIn, writeZip, xadesDetached } from './support/build-asic';
 
 const fx = inject('fixture');
 let dir = '';
@@ -22,12 +22,7 @@ beforeAll(async () => {
   trust = new TrustStore(await readTrustFile(fx.pki.chainPem));
 });
 
-function stage(name: string, files: Record<string, string>): string {
-  const s = join(dir, name);
-  mkdirSync(s);
-  stageFiles(s, files);
-  return s;
-}
+const stage = (name: string, files: Record<string, string>) => stageIn(dir, name, files);
 
 const genuine = invoiceXml({ number: 'VERA-1', total: '122.00' });
 const fake = invoiceXml({ number: 'FAKE-1', total: '99999.00' });

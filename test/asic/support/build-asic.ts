@@ -77,6 +77,14 @@ export function stageFiles(stage: string, files: Record<string, string>): void {
   }
 }
 
+/** a new folder `name` in `dir` holding `files` (name → text): the data files of a container, staged */
+export function stageIn(dir: string, name: string, files: Record<string, string>): string {
+  const s = join(dir, name);
+  mkdirSync(s);
+  stageFiles(s, files);
+  return s;
+}
+
 /** an ASiCManifest naming `sig` and the digests of `names` in `stage` */
 export function asicManifest(stage: string, sig: string, names: string[]): string {
   const refs = names
