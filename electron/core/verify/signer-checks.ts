@@ -42,6 +42,12 @@ export interface CertCheckContext {
   revocation?: RevocationChecker;
 }
 
+/** exported for tests */
+export const NOT_FOR_SIGNING = {
+  it: 'Il certificato del firmatario non ha l’uso «non ripudio» (nonRepudiation): è un certificato di autenticazione, non di firma, e la firma non è qualificata.',
+  en: 'The signer certificate lacks the nonRepudiation key usage: it is an authentication certificate, not a signature certificate, and the signature is not qualified.',
+};
+
 const OFFLINE_NOT_CHECKED = {
   it: 'Revoca non verificata.',
   en: 'Revocation not checked.',
@@ -176,6 +182,15 @@ export async function checkSignerCertificate(
     info.keyUsage.length === 0 ||
     info.keyUsage.includes('nonRepudiation') ||
     info.keyUsage.includes('digitalSignature');
+  // a CNS carries an authentication certificate (digitalSignature, clientAuth) beside the signature one: a
+  // signature made with it is valid but no qualified signature — said, as DSS's default policy warns (a TSA
+  // certificate, timeStamping, is meant to sign without nonRepudiation)
+  if (
+    info.keyUsage.length > 0 &&
+    !info.keyUsage.includes('nonRepudiation') &&
+    !info.extendedKeyUsage.includes('timeStamping')
+  )
+    messages.push(t(NOT_FOR_SIGNING));
   const uses: (CryptoUse | undefined)[] = hashes.map(digestUse);
   uses.push(keyUse(info.keyType, info.keySize));
   for (const u of chainCryptoUses(built.certs)) uses.push(u);

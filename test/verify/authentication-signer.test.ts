@@ -1,0 +1,46 @@
+/**
+ * A CNS holds an authentication certificate (digitalSignature, clientAuth) beside the qualified signature one
+ * (nonRepudiation). A red-team pass signed a p7m with the authentication certificate: it came out with a plain
+ * "✔", `qualified: false` only in the JSON. The verdict stays what DSS gives (a valid signature, its default
+ * policy only warns), but the report now says why it is no qualified signature; a signature made with the
+ * signature certificate carries no such message.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { verifyFile } from '../../electron/core/validate/verify-file';
+import { TrustStore } from '../../electron/core/trust/trust-store';
+import { readTrustFile } from '../../electron/core/trust/trust-file';
+import { NOT_FOR_SIGNING } from '../../electron/core/verify/signer-checks';
+import { opensslCmsSign } from './support/openssl-cms';
+
+const fx = inject('fixture');
+
+describe('a p7m signed with the CNS authentication certificate', () => {
+  let dir: string;
+  let trust: TrustStore;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(fx.root, 'auth-signer-'));
+    writeFileSync(join(dir, 'doc.txt'), 'Documento firmato.\n');
+    trust = new TrustStore(await readTrustFile(fx.pki.chainPem));
+  });
+
+  const signedBy = async (who: 'authentication' | 'signature') => {
+    const out = join(dir, `${who}.p7m`);
+    opensslCmsSign({ input: join(dir, 'doc.txt'), out, signer: fx.pki[who], certfile: fx.pki.caPem });
+    return (await verifyFile(out, { trust })).signatures[0]!;
+  };
+
+  it('says it is an authentication certificate and no qualified signature', async () => {
+    const s = await signedBy('authentication');
+    expect(s.integrity).toBe('valid');
+    expect(s.qualified).toBe(false);
+    expect(s.messages).toContain(NOT_FOR_SIGNING.en);
+  });
+
+  it('the signature certificate: no such message', async () => {
+    const s = await signedBy('signature');
+    expect(s.integrity).toBe('valid');
+    expect(s.messages).not.toContain(NOT_FOR_SIGNING.en);
+  });
+});
