@@ -13,6 +13,7 @@ import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { NOT_FOR_SIGNING } from '../../electron/core/verify/signer-checks';
 import { opensslCmsSign } from './support/openssl-cms';
+import { runCli } from '../support/cli';
 
 const fx = inject('fixture');
 
@@ -36,6 +37,16 @@ describe('a p7m signed with the CNS authentication certificate', () => {
     expect(s.integrity).toBe('valid');
     expect(s.qualified).toBe(false);
     expect(s.messages).toContain(NOT_FOR_SIGNING.en);
+  });
+
+  it('the CLI text says it under the verdict; not for the signature certificate', async () => {
+    await signedBy('authentication');
+    const auth = await runCli(['verify', '--trust', fx.pki.chainPem, join(dir, 'authentication.p7m')]);
+    expect(auth.stdout).toContain(`⚠ ${NOT_FOR_SIGNING.en}`);
+    await signedBy('signature');
+    const sig = await runCli(['verify', '--trust', fx.pki.chainPem, join(dir, 'signature.p7m')]);
+    expect(sig.stdout).not.toContain(NOT_FOR_SIGNING.en);
+    expect(sig.stdout).toContain('qualified');
   });
 
   it('the signature certificate: no such message', async () => {
