@@ -81,8 +81,12 @@ describe('a .m7m / .tsd reports the p7m inside as verifying it alone would', () 
     const p7m = opensslP7m(inner, fx.pki.signature, fx.pki.caPem);
     expect((await verify(p7m)).error?.code).toBe('CONTENT_NOT_FOUND');
     for (const format of ['m7m', 'tsd'] as const) {
-      const r = await verify(await stamp(p7m, format));
+      const stamped = await stamp(p7m, format);
+      const r = await verify(stamped);
       expect(r.error?.code).toBe('CONTENT_NOT_FOUND');
+      // the message names the file given, never the spooled copy of the p7m inside it
+      expect(r.error?.message).toContain(stamped);
+      expect(r.error?.message).not.toMatch(/sigillo-.*\.tmp/);
       expect(reportPassed(r)).toBe(false);
     }
   });

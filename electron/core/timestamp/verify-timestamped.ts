@@ -62,10 +62,19 @@ async function signaturesOf(
   spooled: string | undefined,
   o: VerifyFileOptions,
   stamp: TimestampReport | undefined,
+  /** the file the user gave (the .tsd / .m7m) */
+  shown: string,
 ): Promise<SignatureReport[]> {
   if (!spooled) return [];
   const poe = stamp && usable(stamp) ? new Date(stamp.genTime) : undefined;
-  return (await cmsFileVerifier.verify(spooled, { ...o, content: undefined, poe })).signatures;
+  try {
+    return (await cmsFileVerifier.verify(spooled, { ...o, content: undefined, poe })).signatures;
+  } catch (e) {
+    // an error of the p7m inside names the spooled copy of it: the user gave `shown`
+    if (e instanceof SigilloError && e.message.includes(spooled))
+      throw new SigilloError(e.code, e.message.split(spooled).join(shown), e.details, e.key);
+    throw e;
+  }
 }
 
 async function verifyTsd(path: string, o: VerifyFileOptions): Promise<TimestampedVerification> {
@@ -74,7 +83,7 @@ async function verifyTsd(path: string, o: VerifyFileOptions): Promise<Timestampe
     const tsd = await readTsd(path, capture.onContent);
     if (!tsd.hasContent) throw detachedTsd();
     const timestamps = await checkChain(tsd.tokens, fromRecord(tsd.contentDigests), o);
-    const signatures = await signaturesOf(await capture.finish(), o, timestamps[0]);
+    const signatures = await signaturesOf(await capture.finish(), o, timestamps[0], path);
     return { format: 'tsd', signatures, timestamps };
   } finally {
     await capture.cleanup();
@@ -90,7 +99,7 @@ async function verifyM7m(path: string, o: VerifyFileOptions): Promise<Timestampe
     const spooled = await capture.finish();
     // a .m7m is the timestamp of a p7m: a part that is no SignedData is what the p7m alone would be
     if (!spooled) throw notCms('m7m part');
-    const signatures = await signaturesOf(spooled, o, timestamps[0]);
+    const signatures = await signaturesOf(spooled, o, timestamps[0], path);
     return { format: 'm7m', signatures, timestamps };
   } finally {
     await capture.cleanup();
