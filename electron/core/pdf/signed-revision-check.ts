@@ -12,7 +12,8 @@ import type { ByteSource } from './file-source';
 import { asNumber, PdfRef, type PdfValue } from './pdf-objects';
 import { PdfReader, type ObjectStore } from './pdf-reader';
 import { sameValue } from './pdf-diff';
-import { findStartxref, type XrefEntry, type XrefSection } from './xref';
+import { findStartxref, type XrefSection } from './xref';
+import { sameEntry } from './diff/changed-objects';
 import { MAX_SECTIONS } from './pdf-limits';
 
 /** most object numbers compared value by value when the chains differ (beyond: refused as not comparable) */
@@ -53,14 +54,6 @@ function ownChainOfKnown(reader: PdfReader, prefix: ByteSource, end: number): Xr
   return chain;
 }
 
-function sameEntry(a: XrefEntry | undefined, b: XrefEntry | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.type !== b.type) return false;
-  if (a.type === 'offset') return b.type === 'offset' && a.offset === b.offset && a.gen === b.gen;
-  if (a.type === 'compressed') return b.type === 'compressed' && a.stream === b.stream && a.index === b.index;
-  return true;
-}
-
 /** the value of an object, or 'unreadable' */
 function valueOf(store: ObjectStore, num: number): PdfValue | undefined | 'unreadable' {
   try {
@@ -81,8 +74,9 @@ function same(reader: PdfReader, a: PdfValue | undefined | 'unreadable', b: type
 
 /**
  * The object numbers the signed revision ending at `end` reads differently on its own than in `old` (the
- * analysis's view of it, with `oldTrailer`); [] when they agree; undefined when the signed bytes cannot be
- * read on their own (their cross-reference is damaged: a viewer rebuilt them when signing, as the reader does).
+ * analysis's view of it: the reader's `oldSections`, newest first); [] when they agree; undefined when the signed
+ * bytes cannot be read on their own (their cross-reference is damaged: a viewer rebuilt them when signing, as the
+ * reader does). The same place in both (entry) is the same object; other numbers are compared by value.
  */
 export function signedRevisionDisagreement(
   reader: PdfReader,

@@ -10,7 +10,8 @@ export interface EntryLookup {
   get(num: number): XrefEntry | undefined;
 }
 
-function sameEntry(a: XrefEntry | undefined, b: XrefEntry | undefined): boolean {
+/** the same entry: the same place (offset, or object stream and index), or both free / missing */
+export function sameEntry(a: XrefEntry | undefined, b: XrefEntry | undefined): boolean {
   if (!a || !b) return (a?.type ?? 'free') === (b?.type ?? 'free');
   if (a.type === 'free' || b.type === 'free') return a.type === b.type;
   if (a.type === 'offset') return b.type === 'offset' && a.offset === b.offset;
