@@ -5,7 +5,7 @@
  * policy only warns), but the report now says why it is no qualified signature; a signature made with the
  * signature certificate carries no such message.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyFile } from '../../electron/core/validate/verify-file';
@@ -14,6 +14,7 @@ import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { NOT_FOR_SIGNING } from '../../electron/core/verify/signer-checks';
 import { opensslCmsSign } from './support/openssl-cms';
 import { runCli } from '../support/cli';
+import { CA_EXT, startChainPki } from './support/chain-pki';
 
 const fx = inject('fixture');
 
@@ -53,5 +54,29 @@ describe('a p7m signed with the CNS authentication certificate', () => {
     const s = await signedBy('signature');
     expect(s.integrity).toBe('valid');
     expect(s.messages).not.toContain(NOT_FOR_SIGNING.en);
+  });
+
+  it('a certificate meant to sign without nonRepudiation (a TSA: timeStamping) gets no such line', async () => {
+    const pki = await startChainPki(mkdtempSync(join(fx.root, 'auth-signer-tsa-')));
+    try {
+      const ca = pki.issue('tsa-ca', pki.root, CA_EXT);
+      const tsa = pki.issue('tsa', ca, [
+        'basicConstraints = critical,CA:false',
+        'keyUsage = critical,digitalSignature',
+        'extendedKeyUsage = critical,timeStamping',
+      ]);
+      const out = join(dir, 'tsa-signed.p7m');
+      writeFileSync(join(dir, 'tsa-chain.pem'), readFileSync(ca.certPem));
+      opensslCmsSign({ input: join(dir, 'doc.txt'), out, signer: tsa, certfile: join(dir, 'tsa-chain.pem') });
+      const s = (await verifyFile(out, { trust: new TrustStore(await readTrustFile(pki.root.certPem)) }))
+        .signatures[0]!;
+      expect(s.certificate?.role).toBe('authentication');
+      expect(s.messages).not.toContain(NOT_FOR_SIGNING.en);
+      const r = await runCli(['verify', '--trust', pki.root.certPem, out]);
+      expect(r.stdout).toContain('integrity: valid');
+      expect(r.stdout).not.toContain(NOT_FOR_SIGNING.en);
+    } finally {
+      await pki.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { pdfSignatureLines } from './verify-pdf-text';
 import { xadesFileLines } from './verify-xades-text';
 import { timestampFileLines, timestampSignatureLines } from './verify-timestamp-text';
 import { reportPassed } from '../../core/validate/report-passed';
-import { NOT_FOR_SIGNING } from '../../core/verify/signer-checks';
+import { NOT_FOR_SIGNING, notForSigning } from '../../core/verify/signer-checks';
 
 function mark(s: SignatureReport): string {
   if (s.indication === 'TOTAL_PASSED') return '✔';
@@ -40,7 +40,7 @@ function signatureLines(s: SignatureReport, indent: string, counter: boolean): s
     `${indent}    ${s.indication}${s.subIndication ? `/${s.subIndication}` : ''} — ${integrity}${qualified}`,
     `${indent}    ${s.explanation}`,
     // made with an authentication certificate (a CNS's other one): valid, but no qualified signature
-    ...(s.certificate?.role === 'authentication' ? [`${indent}    ⚠ ${t(NOT_FOR_SIGNING)}`] : []),
+    ...(s.certificate && notForSigning(s.certificate) ? [`${indent}    ⚠ ${t(NOT_FOR_SIGNING)}`] : []),
     ...pdfSignatureLines(s, indent),
     ...timestampSignatureLines(s, indent),
   ];

@@ -48,6 +48,18 @@ export const NOT_FOR_SIGNING = {
   en: 'The signer certificate lacks the nonRepudiation key usage: it is an authentication certificate, not a signature certificate, and the signature is not qualified.',
 };
 
+/**
+ * A signer certificate not meant for signatures: keyUsage without nonRepudiation, and no purpose that signs
+ * without it (timeStamping). The report's message and the CLI's line both ask this.
+ */
+export function notForSigning(c: { keyUsage: string[]; extendedKeyUsage: string[] }): boolean {
+  return (
+    c.keyUsage.length > 0 &&
+    !c.keyUsage.includes('nonRepudiation') &&
+    !c.extendedKeyUsage.includes('timeStamping')
+  );
+}
+
 const OFFLINE_NOT_CHECKED = {
   it: 'Revoca non verificata.',
   en: 'Revocation not checked.',
@@ -185,12 +197,7 @@ export async function checkSignerCertificate(
   // a CNS carries an authentication certificate (digitalSignature, clientAuth) beside the signature one: a
   // signature made with it is valid but no qualified signature — said, as DSS's default policy warns (a TSA
   // certificate, timeStamping, is meant to sign without nonRepudiation)
-  if (
-    info.keyUsage.length > 0 &&
-    !info.keyUsage.includes('nonRepudiation') &&
-    !info.extendedKeyUsage.includes('timeStamping')
-  )
-    messages.push(t(NOT_FOR_SIGNING));
+  if (notForSigning(info)) messages.push(t(NOT_FOR_SIGNING));
   const uses: (CryptoUse | undefined)[] = hashes.map(digestUse);
   uses.push(keyUse(info.keyType, info.keySize));
   for (const u of chainCryptoUses(built.certs)) uses.push(u);
