@@ -3,7 +3,7 @@
  * fatal, DOCTYPE declarations refused before parsing (no entity definitions at all: no external entities, no
  * "billion laughs"), caps on size, markup count and depth (xml-limits.ts; callers may pass their own), the declared
  * encoding honoured (UTF-8, ISO-8859-1/Latin-1, Windows-1252, UTF-16 with BOM) and small namespace-aware helpers to
- * walk the tree. No regular expressions over the XML text.
+ * walk the tree. No regular expressions parse the XML text.
  */
 import { SigilloError, failure } from '../errors';
 import { malformedXml } from './xml-decode';
@@ -18,6 +18,15 @@ export { decodeXml, looksLikeXml, malformedXml } from './xml-decode';
 
 function doctypeForbidden(): SigilloError {
   return failure('XML_DOCTYPE_FORBIDDEN');
+}
+
+/**
+ * XML 1.0 §2.11: CR LF and a lone CR become LF, nothing else. xmldom's default is XML 1.1's, which also turns
+ * U+0085 and U+2028 into LF: a text holding them would be digested as other characters than were signed, and a
+ * LF replaced by U+2028 after signing would still verify.
+ */
+function xml10LineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }
 
 /**
@@ -39,7 +48,10 @@ export function parseXml(text: string, limits: XmlLimits = XML_LIMITS): Document
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { DOMParser } = require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
   // xmldom reports unclosed or mismatched tags as warnings: every report is fatal (no lenient parsing of signed data)
-  const parser = new DOMParser({ errorHandler: { warning: fail, error: fail, fatalError: fail } });
+  const parser = new DOMParser({
+    errorHandler: { warning: fail, error: fail, fatalError: fail },
+    normalizeLineEndings: xml10LineEnds,
+  });
   let doc: Document;
   try {
     doc = parser.parseFromString(text, 'text/xml') as unknown as Document;
