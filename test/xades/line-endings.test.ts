@@ -3,16 +3,15 @@
  * only (xmldom's default follows 1.1): read as LF, a signature over a text holding U+2028 (xmlsec1, libxml2: XML
  * 1.0) failed, and a document whose LF was replaced by U+2028 after signing verified — other bytes, same digest.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/validate/verify-file';
-import { xmlsecSign } from './support/xmlsec';
+import { plainDsig } from './support/plain-dsig';
 
 const fx = inject('fixture');
-const DS = 'http://www.w3.org/2000/09/xmldsig#';
 let dir = '';
 let trust: TrustStore;
 
@@ -21,14 +20,8 @@ beforeAll(async () => {
   trust = new TrustStore(await readTrustFile(fx.pki.chainPem));
 });
 
-/** a plain XMLDSig over one ds:Object holding `text`, signed by xmlsec1 */
 function signed(name: string, text: string): string {
-  const template = `<?xml version="1.0" encoding="UTF-8"?>
-<ds:Signature xmlns:ds="${DS}"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI="#o"><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue></ds:SignatureValue><ds:KeyInfo><ds:X509Data></ds:X509Data></ds:KeyInfo><ds:Object Id="o">${text}</ds:Object></ds:Signature>
-`;
-  writeFileSync(join(dir, `${name}.t.xml`), template);
-  xmlsecSign(join(dir, `${name}.t.xml`), join(dir, `${name}.xml`), fx.pki.signature, dir);
-  return readFileSync(join(dir, `${name}.xml`), 'utf8');
+  return plainDsig(dir, name, text, fx.pki.signature);
 }
 
 async function integrity(name: string, text: string): Promise<string> {

@@ -81,20 +81,23 @@ function looksLikeXmlBytes(b: Buffer, from: number): boolean | undefined {
   if (i === b.length) return false;
   if ((b[i] as number) >= 0x80) return undefined; // a blank trimStart knows (no-break space, BOM) or not
   if (b[i] !== 0x3c) return false;
-  if (asciiAt(b, i, '<?xml')) return true;
+  if (asciiAt(b, i, '<?xml') || asciiAt(b, i, '<!--')) return true;
   const c = b[i + 1] ?? 0;
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** the text test of looksLikeXml: a declaration or a start tag after the blanks */
+/** the text test of looksLikeXml: a declaration, a comment or a start tag after the blanks */
 export function textLooksLikeXml(text: string): boolean {
   const s = text.trimStart();
-  if (s.startsWith('<?xml')) return true;
+  if (s.startsWith('<?xml') || s.startsWith('<!--')) return true;
   const c = s.charCodeAt(1);
   return s.startsWith('<') && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
 }
 
-/** true when the first bytes look like an XML document (declaration or a start tag, after a BOM/blanks). */
+/**
+ * true when the first bytes look like an XML document (declaration, comment — XML 1.0 §2.8 allows one before the
+ * root without a declaration — or a start tag, after a BOM/blanks).
+ */
 export function looksLikeXml(head: Uint8Array): boolean {
   const first = head.subarray(0, 512);
   const b = Buffer.from(first.buffer, first.byteOffset, first.byteLength);
