@@ -48,10 +48,12 @@ export function parseXml(text: string, limits: XmlLimits = XML_LIMITS): Document
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { DOMParser } = require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
   // xmldom reports unclosed or mismatched tags as warnings: every report is fatal (no lenient parsing of signed data)
-  const parser = new DOMParser({
+  // normalizeLineEndings is read by xmldom 0.8's DOMParser (lib/dom-parser.js) but missing from its typings
+  const options = {
     errorHandler: { warning: fail, error: fail, fatalError: fail },
     normalizeLineEndings: xml10LineEnds,
-  });
+  };
+  const parser = new DOMParser(options);
   let doc: Document;
   try {
     doc = parser.parseFromString(text, 'text/xml') as unknown as Document;
