@@ -116,10 +116,33 @@ with zipfile.ZipFile(sys.stdout.buffer, 'w') as z:
     z.writestr('META-INF/signatures.xml', open('signatures-signed.xml','rb').read(), compress_type=zipfile.ZIP_DEFLATED)
 `;
 
+/** what DSS writes (java.util.zip.ZipOutputStream): mimetype stored, the rest deflated with data descriptors */
+const JAVA_STREAM = `
+import java.io.*; import java.nio.file.*; import java.util.zip.*;
+public class Z { public static void main(String[] a) throws Exception {
+  try (ZipOutputStream z = new ZipOutputStream(System.out)) {
+    byte[] m = Files.readAllBytes(Path.of("mimetype")); CRC32 c = new CRC32(); c.update(m);
+    ZipEntry e = new ZipEntry("mimetype"); e.setMethod(ZipEntry.STORED); e.setSize(m.length); e.setCrc(c.getValue());
+    z.putNextEntry(e); z.write(m); z.closeEntry();
+    for (String[] f : new String[][] {{"contratto.txt", "contratto.txt"}, {"META-INF/signatures.xml", "signatures-signed.xml"}}) {
+      z.putNextEntry(new ZipEntry(f[0])); z.write(Files.readAllBytes(Path.of(f[1]))); z.closeEntry();
+    }
+  }
+} }
+`;
+
 describe('honest containers', () => {
   it('written byte by byte, stored and deflated: intact', async () => {
     await expectPassed(rawZip(entries(0)));
     await expectPassed(rawZip(entries(8)));
+  });
+
+  it('written by Java ZipOutputStream as DSS does (deflated entries with data descriptors): intact', async () => {
+    writeFileSync(join(stage, 'Z.java'), JAVA_STREAM);
+    const zip = execFileSync('java', ['Z.java'], { cwd: stage, maxBuffer: 1 << 24 });
+    const { records } = layout(zip);
+    expect(records.map((r) => zip.readUInt16LE(r.at + 8) & 0x8)).toEqual([0, 0x8, 0x8]);
+    await expectPassed(zip);
   });
 
   it('streamed by Python zipfile and by Info-ZIP zip (bit 3, data descriptors): intact', async () => {
