@@ -4,8 +4,13 @@
  * bombs (entry count, sizes, compression ratio — the DSS defaults: 1000 files, ratio 100 above 1 MB); entry
  * names checked against zip-slip (no absolute paths, drive letters, backslashes, '..' or empty segments), no
  * two names that a case-insensitive file system would merge, no symlink entries, and the local header must
- * name the same entry as the central directory (two readers must not see two different files). ZIP64,
- * multi-disk and encrypted archives are refused. Every refusal is a SigilloError with a ZIP_* code.
+ * name the same entry as the central directory (two readers must not see two different files). Streaming
+ * readers (Java's ZipInputStream, which DSS reads containers with) walk the local records instead of the central
+ * directory, so the two must describe the same files: the local records tile the file from offset 0 to the
+ * central directory with no gap, each agreeing with its central record on CRC, sizes and flags (APPNOTE
+ * 4.4.4-4.4.9; with bit 3 the data descriptor agrees), and the central directory holds exactly the records the
+ * end record counts, up to the end record. ZIP64, multi-disk and encrypted archives are refused. Every refusal
+ * is a SigilloError with a ZIP_* code.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
@@ -39,6 +44,10 @@ export interface ZipEntry {
 const EOCD = 0x06054b50;
 const CEN = 0x02014b50;
 const LOC = 0x04034b50;
+const DESCRIPTOR = 0x08074b50;
+/** flags that change what a reader makes of a record: encrypted, data descriptor, strong encryption, UTF-8
+ * name, masked local header */
+const FLAGS_THAT_MATTER = 0x0001 | 0x0008 | 0x0040 | 0x0800 | 0x2000;
 
 function zipError(key: AsicMessageKey, reason: string): SigilloError {
   return failureOf(key, { reason });
@@ -59,7 +68,7 @@ async function readAt(fh: FileHandle, offset: number, length: number): Promise<B
   return buf;
 }
 
-function parseCentral(cd: Buffer, count: number): ZipEntry[] {
+function parseCentral(cd: Buffer, count: number, flagsOf: Map<ZipEntry, number>): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
@@ -89,19 +98,70 @@ function parseCentral(cd: Buffer, count: number): ZipEntry[] {
     if ((e.unixMode & 0o170000) === 0o120000)
       throw zipError('ZIP_SYMLINK_ENTRY', `symbolic link entry ${JSON.stringify(name)}`);
     entries.push(e);
+    flagsOf.set(e, flags);
     p += 46 + nameLen + extraLen + commentLen;
   }
+  // records beyond the count would be listed by readers that walk the directory by its size (Python, unzip)
+  if (p !== cd.length) throw zipError('ZIP_MALFORMED', 'central directory size and entry count disagree');
   return entries;
 }
 
-/** Entries whose data overlap (one local record reused by many: a "better zip bomb") are refused. */
-function checkOverlap(entries: ZipEntry[], cdOffset: number): void {
+/**
+ * The local record of `e` (header, name, extra, data, data descriptor when flagged) agrees with its central
+ * record; returns where the record ends.
+ */
+async function localRecordEnd(
+  fh: FileHandle,
+  e: ZipEntry,
+  centralFlags: number,
+  limit: number,
+): Promise<number> {
+  if (e.localOffset + 30 > limit) throw zipError('ZIP_MALFORMED', `local header of ${e.name}`);
+  const local = await readAt(fh, e.localOffset, 30);
+  if (local.readUInt32LE(0) !== LOC) throw zipError('ZIP_MALFORMED', `local header of ${e.name}`);
+  const flags = local.readUInt16LE(6);
+  if ((flags & FLAGS_THAT_MATTER) !== (centralFlags & FLAGS_THAT_MATTER))
+    throw zipError('ZIP_MALFORMED', `local header of ${e.name}: other flags`);
+  const crc = local.readUInt32LE(14);
+  const csize = local.readUInt32LE(18);
+  const size = local.readUInt32LE(22);
+  // with a data descriptor (bit 3) the descriptor holds them and the local fields are zero (APPNOTE 4.4.4;
+  // Info-ZIP's zip still writes the sizes of a stored entry)
+  const agrees = (local: number, central: number) => local === central || (flags & 0x8 && local === 0);
+  if (!agrees(crc, e.crc) || !agrees(csize, e.compressedSize) || !agrees(size, e.size))
+    throw zipError('ZIP_MALFORMED', `local header of ${e.name}: other CRC or sizes`);
+  let end = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28) + e.compressedSize;
+  if (flags & 0x8) {
+    // signature optional (APPNOTE 4.3.9.3); read as Java's ZipInputStream does: signed when it begins so
+    const d = await readAt(fh, end, Math.max(0, Math.min(16, limit - end)));
+    const at = d.length >= 4 && d.readUInt32LE(0) === DESCRIPTOR ? 4 : 0;
+    if (
+      d.length < at + 12 ||
+      d.readUInt32LE(at) !== e.crc ||
+      d.readUInt32LE(at + 4) !== e.compressedSize ||
+      d.readUInt32LE(at + 8) !== e.size
+    )
+      throw zipError('ZIP_MALFORMED', `data descriptor of ${e.name}`);
+    end += at + 12;
+  }
+  return end;
+}
+
+/**
+ * The local records tile the file from offset 0 to the central directory: no record shared by two entries
+ * (a "better zip bomb"), no bytes between records where a streaming reader would find other data or another
+ * file, no record missing from the central directory, no prefix.
+ */
+function checkTiling(entries: ZipEntry[], ends: Map<ZipEntry, number>, cdOffset: number): void {
   const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-  sorted.forEach((e, i) => {
-    const next = sorted[i + 1]?.localOffset ?? cdOffset;
-    if (e.localOffset + 30 + e.compressedSize > next)
-      throw zipError('ZIP_MALFORMED', `overlapping entry ${e.name}`);
-  });
+  let at = 0;
+  for (const e of sorted) {
+    if (e.localOffset < at) throw zipError('ZIP_MALFORMED', `overlapping entry ${e.name}`);
+    if (e.localOffset > at) throw zipError('ZIP_MALFORMED', `unlisted bytes before entry ${e.name}`);
+    at = ends.get(e) ?? at;
+  }
+  if (at > cdOffset) throw zipError('ZIP_MALFORMED', 'overlapping entry and central directory');
+  if (at < cdOffset) throw zipError('ZIP_MALFORMED', 'unlisted bytes before the central directory');
 }
 
 /** The name as a case-insensitive, normalising file system (Windows, macOS) would store it. */
@@ -153,6 +213,8 @@ export class ZipReader {
       }
       if (at < 0) throw zipError('ZIP_MALFORMED', 'no end of central directory');
       const count = tail.readUInt16LE(at + 10);
+      if (tail.readUInt16LE(at + 8) !== count)
+        throw zipError('ZIP_MALFORMED', 'end of central directory: two entry counts');
       const cdSize = tail.readUInt32LE(at + 12);
       const cdOffset = tail.readUInt32LE(at + 16);
       if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0)
@@ -162,9 +224,15 @@ export class ZipReader {
         throw zipError('ZIP_TOO_MANY_ENTRIES', `${count} entries (at most ${ZIP_LIMITS.maxEntries})`);
       if (cdSize > ZIP_LIMITS.maxCentralDirectory || cdOffset + cdSize > size)
         throw zipError('ZIP_MALFORMED', 'central directory out of bounds');
-      const entries = parseCentral(await readAt(fh, cdOffset, cdSize), count);
+      // the directory ends where the end record begins (Python shifts every offset by any difference)
+      if (cdOffset + cdSize !== size - tailLen + at)
+        throw zipError('ZIP_MALFORMED', 'bytes between central directory and its end record');
+      const flagsOf = new Map<ZipEntry, number>();
+      const entries = parseCentral(await readAt(fh, cdOffset, cdSize), count, flagsOf);
       checkCaps(entries);
-      checkOverlap(entries, cdOffset);
+      const ends = new Map<ZipEntry, number>();
+      for (const e of entries) ends.set(e, await localRecordEnd(fh, e, flagsOf.get(e) ?? 0, cdOffset));
+      checkTiling(entries, ends, cdOffset);
       return new ZipReader(fh, size, entries);
     } catch (e) {
       await fh.close();
@@ -191,7 +259,16 @@ export class ZipReader {
     const data = await readAt(this.fh, start, e.compressedSize);
     let out: Buffer;
     try {
-      out = e.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
+      if (e.method === 0) out = data;
+      else {
+        const r = inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1), info: true }) as unknown as {
+          buffer: Buffer;
+          engine: { bytesWritten: number };
+        };
+        // bytes after the end of the deflate stream: a streaming reader would look there for what follows
+        if (r.engine.bytesWritten !== data.length) throw new Error('trailing bytes');
+        out = r.buffer;
+      }
     } catch {
       throw zipError('ZIP_MALFORMED', `cannot inflate ${e.name}`);
     }
