@@ -4,7 +4,16 @@
  * A signature's /Contents is never encrypted (§7.6.1), so signatures verify even when no key is found.
  */
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
-import { asDict, asNumber, isName, PdfDict, PdfStream, PdfString, type PdfValue } from './pdf-objects';
+import {
+  asDict,
+  asNumber,
+  isName,
+  PdfDict,
+  PdfOpaqueString,
+  PdfStream,
+  PdfString,
+  type PdfValue,
+} from './pdf-objects';
 
 const PAD = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
 
@@ -27,14 +36,18 @@ function rc4(key: Uint8Array, data: Uint8Array): Buffer {
   return out;
 }
 
-function aesCbc(key: Uint8Array, data: Uint8Array): Buffer {
-  if (data.length < 32 || data.length % 16) return Buffer.alloc(0);
+/**
+ * AES-CBC, the IV first (ISO 32000-1 §7.6.2), read as pdf.js and qpdf read it: a last block whose PKCS#7 padding
+ * is invalid is kept whole — dropping the value made two different values read as the same empty string.
+ * Undefined for data no encryptor writes (not an IV and whole blocks): the caller keeps those bytes as they are.
+ */
+function aesCbc(key: Uint8Array, data: Uint8Array): Buffer | undefined {
+  if (data.length < 32 || data.length % 16) return undefined;
   const d = createDecipheriv(key.length === 32 ? 'aes-256-cbc' : 'aes-128-cbc', key, data.subarray(0, 16));
-  try {
-    return Buffer.concat([d.update(data.subarray(16)), d.final()]);
-  } catch {
-    return Buffer.alloc(0);
-  }
+  const out = Buffer.concat([d.setAutoPadding(false).update(data.subarray(16)), d.final()]);
+  const n = out[out.length - 1]!;
+  const padded = n >= 1 && n <= 16 && out.subarray(out.length - n).every((b) => b === n);
+  return padded ? out.subarray(0, out.length - n) : out;
 }
 
 const md5 = (...parts: Uint8Array[]) => {
@@ -132,7 +145,8 @@ export class PdfDecryptor {
     return ok ? new PdfDecryptor(key, strings, streams, r) : undefined;
   }
 
-  private decrypt(method: Method, num: number, gen: number, data: Uint8Array): Uint8Array {
+  /** undefined: AES data no encryptor writes (aesCbc) */
+  private decrypt(method: Method, num: number, gen: number, data: Uint8Array): Uint8Array | undefined {
     if (method === 'none') return data;
     if (method === 'aes256' || this.r >= 5) return aesCbc(this.key, data);
     const salt = method === 'aes128' ? Buffer.from('sAlT', 'latin1') : Buffer.alloc(0);
@@ -142,12 +156,15 @@ export class PdfDecryptor {
   }
 
   stream(num: number, gen: number, data: Uint8Array): Uint8Array {
-    return this.decrypt(this.streams, num, gen, data);
+    return this.decrypt(this.streams, num, gen, data) ?? data;
   }
 
   /** every string of an object, except a signature dictionary's /Contents (never encrypted, §7.6.1) */
   value(v: PdfValue, num: number, gen: number): PdfValue {
-    if (v instanceof PdfString) return new PdfString(this.decrypt(this.strings, num, gen, v.bytes), v.hex);
+    if (v instanceof PdfString) {
+      const plain = this.decrypt(this.strings, num, gen, v.bytes);
+      return plain ? new PdfString(plain, v.hex) : new PdfOpaqueString(v.bytes, v.hex);
+    }
     if (Array.isArray(v)) return v.map((x) => this.value(x, num, gen));
     if (v instanceof PdfStream)
       return new PdfStream(this.value(v.dict, num, gen) as PdfDict, v.dataOffset, v.length);

@@ -1,5 +1,14 @@
 /** Deep comparison of PDF objects between two revisions (references compared by number, streams by bytes). */
-import { PdfDict, PdfName, PdfRaw, PdfRef, PdfStream, PdfString, type PdfValue } from './pdf-objects';
+import {
+  PdfDict,
+  PdfName,
+  PdfOpaqueString,
+  PdfRaw,
+  PdfRef,
+  PdfStream,
+  PdfString,
+  type PdfValue,
+} from './pdf-objects';
 import type { PdfReader } from './pdf-reader';
 
 export function sameValue(reader: PdfReader, a: PdfValue | undefined, b: PdfValue | undefined): boolean {
@@ -9,7 +18,11 @@ export function sameValue(reader: PdfReader, a: PdfValue | undefined, b: PdfValu
   if (a instanceof PdfName) return b instanceof PdfName && a.name === b.name;
   if (a instanceof PdfRef) return b instanceof PdfRef && a.num === b.num && a.gen === b.gen;
   if (a instanceof PdfString)
-    return b instanceof PdfString && Buffer.from(a.bytes).equals(Buffer.from(b.bytes));
+    return (
+      b instanceof PdfString &&
+      a instanceof PdfOpaqueString === b instanceof PdfOpaqueString &&
+      Buffer.from(a.bytes).equals(Buffer.from(b.bytes))
+    );
   if (a instanceof PdfRaw) return b instanceof PdfRaw && a.text === b.text;
   if (Array.isArray(a)) {
     return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(reader, x, b[i]));

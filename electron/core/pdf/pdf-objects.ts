@@ -31,6 +31,12 @@ export class PdfString {
   }
 }
 
+/**
+ * A string the security handler could not decrypt (AES data that is not an IV and whole blocks): its bytes as
+ * written, never the same value as a decrypted string of the same bytes (pdf-diff.ts).
+ */
+export class PdfOpaqueString extends PdfString {}
+
 /** entries kept as a short list (no Map per dictionary) up to this count */
 const SMALL_DICT = 12;
 

@@ -11,7 +11,7 @@ import { PdfRef } from '../../../electron/core/pdf/pdf-objects';
 import { pageRefs } from '../../../electron/core/pdf/pages';
 import type { TestPki } from '../../support/pki';
 
-const CONTENTS_HEX = 16384;
+export const CONTENTS_HEX = 16384;
 
 export function encryptWithQpdf(plain: string, out: string, args: string[]): string {
   execFileSync('qpdf', ['--allow-weak-crypto', '--encrypt', ...args, '--', plain, out]);
@@ -59,12 +59,19 @@ export function signEncrypted(input: string, output: string, pki: TestPki, repea
   } finally {
     r.close();
   }
-  const file = Buffer.concat([base, Buffer.from(text, 'latin1')]);
-  const gapStart = file.indexOf('/Contents <', base.length) + 10;
+  signPlaceholder(Buffer.concat([base, Buffer.from(text, 'latin1')]), base.length, output, pki);
+}
+
+/**
+ * fills the /ByteRange and /Contents placeholders written after `from` (`[0 0000000000 0000000000 0000000000]`,
+ * CONTENTS_HEX zeros) with openssl's CMS over the byte ranges, and writes `output`
+ */
+export function signPlaceholder(file: Buffer, from: number, output: string, pki: TestPki): void {
+  const gapStart = file.indexOf('/Contents <', from) + 10;
   const gapEnd = gapStart + CONTENTS_HEX + 2;
   const br = [0, gapStart, gapEnd, file.length - gapEnd];
   const brText = `[${br.map((n, i) => (i === 0 ? '0' : String(n).padStart(10, '0'))).join(' ')}]`;
-  const brAt = file.indexOf('[0 0000000000 0000000000 0000000000]', base.length);
+  const brAt = file.indexOf('[0 0000000000 0000000000 0000000000]', from);
   file.write(brText, brAt, 'latin1');
   const signed = Buffer.concat([file.subarray(0, gapStart), file.subarray(gapEnd)]);
   const dataFile = `${output}.ranges`;

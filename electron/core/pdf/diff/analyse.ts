@@ -18,6 +18,7 @@ import { changedBetweenStores } from './changed-objects';
 import { judgeObject, unreadable } from './judge-object';
 import { judgePageList } from './rules/page-list';
 import { judgeDangling } from './rules/dangling';
+import { judgeEncryption } from './rules/encryption';
 import { summary } from './summary';
 import { RoleMap } from './role-tables';
 import { signedRevisionDisagreement } from '../signed-revision-check';
@@ -128,6 +129,7 @@ export function analyseModifications(
   if (!(newRoot instanceof PdfRef) || !(oldRoot instanceof PdfRef) || newRoot.num !== oldRoot.num) {
     ctx.deny('object', 'catalog', msg({ it: 'catalogo sostituito', en: 'catalog replaced' }));
   }
+  judgeEncryption(ctx, oldSections, reader.sections);
   const dangling: { num: number; roles: Role[]; page: number | undefined }[] = [];
   for (const num of changed) {
     const roles = walk.roles.get(num);

@@ -25,6 +25,7 @@ const RULES: Record<string, Message> = {
   object: { it: 'oggetti della versione firmata', en: 'objects of the signed version' },
   deleted: { it: 'oggetti della versione firmata', en: 'objects of the signed version' },
   dangling: { it: 'riferimenti della versione firmata', en: 'references of the signed version' },
+  encryption: { it: 'cifratura del documento', en: 'document encryption' },
   'xref-history': {
     it: 'storia dei riferimenti incrociati',
     en: 'cross-reference history',
