@@ -26,6 +26,7 @@ const fx = inject('fixture');
 const svc = useTsa('sigillo-doc-ts-only-');
 let trust: TrustStore;
 const good: RevocationChecker = { check: async () => ({ ...noAnswer('unknown', ''), status: 'good' }) };
+const SAYS_SIGNATURE_VALID = /signature is valid|firma è valida/;
 const ONLY_TIMESTAMPED =
   /no signature: the document carries document timestamps only|nessuna firma: il documento ha solo marche temporali/;
 
@@ -69,6 +70,7 @@ describe('a PDF with document timestamps only', () => {
     expect(r.signatures[0]).toMatchObject({ documentTimestamp: true, indication: 'TOTAL_PASSED' });
     expect(reportPassed(r)).toBe(false);
     expect(fileSummary(r)).toMatch(ONLY_TIMESTAMPED);
+    expect(fileSummary(r)).not.toMatch(SAYS_SIGNATURE_VALID);
   });
 
   it('a /Type /Sig dictionary with /SubFilter /ETSI.RFC3161 (openssl ts): the same', async () => {
@@ -82,6 +84,7 @@ describe('a PDF with document timestamps only', () => {
     expect(r.signatures[0]).toMatchObject({ documentTimestamp: true, indication: 'TOTAL_PASSED' });
     expect(reportPassed(r)).toBe(false);
     expect(fileSummary(r)).toMatch(ONLY_TIMESTAMPED);
+    expect(fileSummary(r)).not.toMatch(SAYS_SIGNATURE_VALID);
   });
 
   it('a real signature followed by a document timestamp still passes, without that line', async () => {
