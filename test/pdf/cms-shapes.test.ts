@@ -138,6 +138,43 @@ describe('PDF CMS shapes by SubFilter', () => {
     expect(copied.subIndication).toBe('HASH_FAILURE');
   });
 
+  it('a CMS with a second SignerInfo (an untrusted self-signed key): FORMAT_FAILURE naming 2 signers (as DSS)', async () => {
+    const evilKey = join(dir, 'evil.key');
+    const evilPem = join(dir, 'evil.pem');
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=EVIL'].concat([
+        '-days',
+        '30',
+        '-keyout',
+        evilKey,
+        '-out',
+        evilPem,
+      ]),
+      { stdio: 'ignore' },
+    );
+    const alone = await verdict('ETSI.CAdES.detached', (b) => cms(b));
+    const s = await verdict('ETSI.CAdES.detached', (b) => {
+      const input = join(dir, `in-${++n}`);
+      writeFileSync(input, b);
+      const p = fx.pki.signature;
+      const args = ['cms', '-sign', '-binary', '-md', 'sha256', '-outform', 'DER', '-in', input];
+      args.push('-signer', p.certPem, '-inkey', p.keyPem, '-signer', evilPem, '-inkey', evilKey);
+      args.push('-certfile', fx.pki.caPem, '-out', `${input}.p7m`);
+      execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      return new Uint8Array(readFileSync(`${input}.p7m`));
+    });
+    // the same signer alone: no format failure (the fixture's CRLs are not served here: INDETERMINATE)
+    expect(alone.indication).not.toBe('TOTAL_FAILED');
+    expect(s.indication).toBe('TOTAL_FAILED');
+    expect(s.subIndication).toBe('FORMAT_FAILURE');
+    // both signers are named (the order of the SET is openssl's), the real one and the untrusted one
+    const said = s.messages.join('\n');
+    expect(said).toMatch(/\b2\b.*SignerInfo/);
+    expect(said).toContain('EVIL');
+    expect(said).toContain(alone.signer.commonName!);
+  });
+
   it('more signature fields than the cap → PDF_TOO_MANY_SIGNATURES before any is checked', async () => {
     const n = CMS_LIMITS.pdfSignatures + 1;
     const fields = Array.from(

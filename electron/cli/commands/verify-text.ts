@@ -5,7 +5,7 @@ import type { FileReport, SignatureReport } from '../../core/verify/types';
 import { pdfSignatureLines } from './verify-pdf-text';
 import { xadesFileLines } from './verify-xades-text';
 import { timestampFileLines, timestampSignatureLines } from './verify-timestamp-text';
-import { reportPassed } from '../../core/validate/report-passed';
+import { isDocumentTimestamp, reportPassed } from '../../core/validate/report-passed';
 import { NOT_FOR_SIGNING, notForSigning } from '../../core/verify/signer-checks';
 
 function mark(s: SignatureReport): string {
@@ -54,6 +54,7 @@ export function fileSummary(r: FileReport): string {
   if (r.signatures.length === 0 && !r.timestamps?.length)
     lines.push(`  ✖ ${t({ it: 'nessuna firma', en: 'no signature' })}`);
   else if (r.signatures.length === 0 && r.format !== 'tsr') lines.push(`  ✖ ${t(UNSIGNED_CONTENT)}`);
+  else if (r.signatures.every(isDocumentTimestamp)) lines.push(`  ✖ ${t(TIMESTAMPED_ONLY)}`);
   for (const s of r.signatures) lines.push(...signatureLines(s, '  ', false));
   if (lacksAnchor(r.signatures)) lines.push(`  → ${t(UPDATE_TRUST_HINT)}`);
   if (r.signatures.some((s) => s.contentMissing)) lines.push(`  → ${t(CONTENT_HINT)}`);
@@ -64,6 +65,12 @@ export function fileSummary(r: FileReport): string {
 const UNSIGNED_CONTENT = {
   it: 'nessuna firma: il contenuto marcato non è firmato (la marca temporale prova solo che esisteva a quella data)',
   en: 'no signature: the timestamped content is not signed (the timestamp only proves it existed at that time)',
+};
+
+/** A PDF whose only "signatures" are document timestamps: they prove a time, not who signed (exit 1). */
+const TIMESTAMPED_ONLY = {
+  it: 'nessuna firma: il documento ha solo marche temporali del documento, non è firmato (provano solo che esisteva a quella data)',
+  en: 'no signature: the document carries document timestamps only, it is not signed (they only prove it existed at that time)',
 };
 
 /** How to give a detached signature its document (the core's explanation names no option). */

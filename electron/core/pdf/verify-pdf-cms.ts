@@ -6,6 +6,8 @@
  * - adbe.pkcs7.sha1: the eContent is the SHA-1 of the ranges and is what was signed (SHA-1 counts against the
  *   crypto constraints);
  * - ETSI.RFC3161: a timestamp token whose TSTInfo messageImprint must match the ranges.
+ * Whatever the SubFilter, the CMS holds exactly one SignerInfo (ISO 32000-1/-2 §12.8.3.3.1; DSS's
+ * SignerInformationStoreCheck fails any other count with FORMAT_FAILURE): a second signer is never left unseen.
  * A CMS of another shape is a format failure, never checked as if it were the expected one.
  */
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
@@ -77,6 +79,10 @@ const SHAPE: Record<string, Message> = {
   notTimestamp: {
     it: 'La marca temporale del documento non contiene un TSTInfo.',
     en: 'The document timestamp does not carry a TSTInfo.',
+  },
+  manySigners: {
+    it: 'La firma ({sf}) contiene {n} firmatari (SignerInfo: {names}): una firma PDF ne ammette uno solo.',
+    en: 'The signature ({sf}) holds {n} signers (SignerInfo: {names}): a PDF signature allows only one.',
   },
 };
 
@@ -223,10 +229,14 @@ async function checkPdfCms(
     },
     ctx,
   );
+  // more than one signer: the first one's report stays, and the message names them all (their order in the SET
+  // is the encoder's, not a choice of the signer's)
+  if (!formatProblem && reports.length > 1) formatProblem = SHAPE.manySigners;
+  const names = reports.map((r) => r.signer.commonName ?? r.signer.surname ?? '?').join(', ');
   return {
     report: reports[0] ?? null,
     rangeDigestMismatch,
-    formatProblem: formatProblem ? t(formatProblem, { sf: subFilter }) : undefined,
+    formatProblem: formatProblem ? t(formatProblem, { sf: subFilter, n: reports.length, names }) : undefined,
     messages,
   };
 }

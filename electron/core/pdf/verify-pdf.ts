@@ -11,6 +11,7 @@ import { withEmbeddedCrls } from '../verify/embedded-validation';
 import { dssCertificates, dssCrls } from './dss-streams';
 import type { VerifyContext } from '../verify/verify-cms';
 import { formatFailure } from '../verify/verify-signer-info';
+import { TIMESTAMP_PASSED } from '../verify/token-check';
 import type { FileReport, SignatureReport } from '../verify/types';
 import type { PdfSignatureReport } from '../../../shared/schemas/verify';
 import type { FileVerifier } from '../verify/file-types';
@@ -108,6 +109,9 @@ async function verifyOne(
       messages: [explanation, ...modifications.changes, ...base.messages],
     };
   }
+  // a valid document timestamp is said to be one: it names no signer, "the signature is valid" would mislead
+  if (sig.documentTimestamp && base.indication === 'TOTAL_PASSED')
+    base = { ...base, explanation: t(TIMESTAMP_PASSED) };
   const m = sig.dict.get('M');
   const claimed = m instanceof PdfString ? parsePdfDate(m.text()) : undefined;
   return {

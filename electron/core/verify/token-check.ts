@@ -55,7 +55,7 @@ function tsaEkuOk(cert: ParsedCert | undefined, eku: string[]): boolean {
 }
 
 /** the same explanation as a signer's, said of the timestamp (it is not a signature of the document) */
-const TIMESTAMP_PASSED = {
+export const TIMESTAMP_PASSED = {
   it: 'La marca temporale è valida: i dati marcati sono integri e il certificato della TSA è affidabile e valido.',
   en: 'The timestamp is valid: the timestamped data is intact and the TSA certificate is trusted and valid.',
 };

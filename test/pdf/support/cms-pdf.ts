@@ -27,11 +27,11 @@ export function pdfWithCms(
   makeCms: (signed: Buffer) => Uint8Array,
   /**
    * when not the default: the signature field (object 4, its value object 5), objects from 6 on, and the page's
-   * /Annots entries
+   * /Annots entries; the dictionary's /Type (by default /DocTimeStamp for ETSI.RFC3161, else /Sig)
    */
-  shape: { widget?: string; extra?: string[]; annots?: string } = {},
+  shape: { widget?: string; extra?: string[]; annots?: string; type?: string } = {},
 ): string {
-  const type = subFilter === 'ETSI.RFC3161' ? '/DocTimeStamp' : '/Sig';
+  const type = shape.type ?? (subFilter === 'ETSI.RFC3161' ? '/DocTimeStamp' : '/Sig');
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >> >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
