@@ -36,6 +36,8 @@ const IT = {
   indeterminate: 'Non è stato possibile stabilire se la firma di {name} è valida.',
   fileError: 'Impossibile verificare il file: {message}',
   noSignatures: 'Nessuna firma trovata: questo file non è firmato digitalmente.',
+  timestampedOnly:
+    'Nessuna firma: il documento ha solo marche temporali, che provano quando esisteva ma non chi lo ha firmato.',
 };
 
 export type HeadlineKey = keyof typeof IT;
@@ -74,6 +76,8 @@ const EN: Record<HeadlineKey, string> = {
   indeterminate: 'It could not be established whether the signature of {name} is valid.',
   fileError: 'The file could not be verified: {message}',
   noSignatures: 'No signature found: this file is not digitally signed.',
+  timestampedOnly:
+    'No signature: the document only carries timestamps, which prove when it existed, not who signed it.',
 };
 
 export const HEADLINE_TEXTS: Readonly<Record<'it' | 'en', Readonly<Record<HeadlineKey, string>>>> = {

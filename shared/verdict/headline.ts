@@ -129,6 +129,10 @@ export function fileHeadline(report: FileReport, lang: ReportLang): Headline {
   const tone = worst(sigs.map(signatureTone));
   const first = sigs.find((s) => signatureTone(s) === tone) ?? sigs[0];
   if (!first) return withText('none', { key: 'noSignatures', params: {} }, lang);
+  // document timestamps only (a PDF's /DocTimeStamp): valid ones prove a time, not a signer — neutral, as the CLI
+  // exits 1 for it (report-passed.ts); a broken one still shows as broken
+  if (tone === 'ok' && sigs.every((s) => s.documentTimestamp === true))
+    return withText('none', { key: 'timestampedOnly', params: {} }, lang);
   if (tone === 'ok' && sigs.length > 1)
     return withText(tone, { key: 'allValid', params: { count: sigs.length } }, lang);
   return withText(tone, signatureSentence(first, lang), lang);

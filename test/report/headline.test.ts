@@ -64,6 +64,19 @@ describe('fileHeadline (window and report PDF)', () => {
     });
   });
 
+  it('document timestamps only: neutral (no signer), as the CLI exits 1 — a broken one stays red', () => {
+    const ts = signature({ documentTimestamp: true, signer: { commonName: 'Sigillo Test TSA' } });
+    const pdf = { ...file([ts, ts], '/d/marcato.pdf'), format: 'pades' as const };
+    expect(fileHeadline(pdf, 'it')).toMatchObject({ tone: 'none', text: HEADLINE_TEXTS.it.timestampedOnly });
+    expect(fileHeadline(pdf, 'en').text).toBe(HEADLINE_TEXTS.en.timestampedOnly);
+    const broken = signature({ documentTimestamp: true, integrity: 'invalid', indication: 'TOTAL_FAILED' });
+    expect(fileHeadline({ ...pdf, signatures: [broken] }, 'en').tone).toBe('bad');
+    // a signature and a document timestamp: the signature's verdict, as before
+    expect(
+      fileHeadline({ ...pdf, signatures: [signature({ documentTimestamp: false }), ts] }, 'en').tone,
+    ).toBe('ok');
+  });
+
   it('unsigned: neutral, never "not valid" — but a damaged envelope is', () => {
     const plain: FileReport = {
       ...file([], '/d/nota.txt'),
