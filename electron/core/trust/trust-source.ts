@@ -8,7 +8,7 @@ export interface TrustAnchor {
   /** a short description of where it comes from, e.g. "file:/etc/root.pem" or "tl:IT" */
   source: string;
   /**
-   * For trusted-list anchors: the service issues qualified certificates (status granted at the signing time).
+   * For trusted-list anchors: the service issues qualified certificates (status granted at the best signature time).
    * Undefined for plain anchors (--trust files).
    */
   qualified?: boolean;

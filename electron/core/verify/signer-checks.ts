@@ -163,7 +163,10 @@ export async function checkSignerCertificate(
 ): Promise<CertChecks> {
   const info = certInfo(signer);
   const messages: string[] = [];
-  const at = ctx.signingTime ?? ctx.now;
+  // trusted-list anchors are taken as they stand at the best signature time: a proven time (a verified signature
+  // timestamp, a POE from outside), else now. The claimed signingTime proves nothing (ETSI EN 319 102-1 §5.6.2,
+  // TS 119 615; DSS): a signer's back-dated claim must not revive a service withdrawn since.
+  const at = ctx.poe ?? ctx.now;
   const built = rememberedChain(signer, ctx, at) ?? (await completeChain(signer, ctx, at));
   messages.push(...built.notes);
   const chainFound = built.anchor !== undefined;
