@@ -3,18 +3,16 @@
  * as DSS): a time proven by a POE, else the validation time. The claimed signingTime proves nothing: a CA/QC
  * service withdrawn since is not revived by a signature claiming a time before the withdrawal.
  */
-import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { digestBytes, type HashName } from '../../electron/core/cms/algorithm-oids';
 import { createRevocationChecker } from '../../electron/core/revocation/checker';
 import type { TrustAnchor } from '../../electron/core/trust/trust-source';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyCmsSignatures } from '../../electron/core/verify/verify-cms';
 import type { IssuedCert } from '../support/pki';
 import { LEAF_EXT, startChainPki, type ChainPki } from '../verify/support/chain-pki';
-import { algId, manualSignerInfo, nodeSigner, type TestKey } from '../verify/support/manual-signer';
+import { leafCms } from './support/leaf-cms';
 
 const fx = inject('fixture');
 const MIN = 60e3;
@@ -48,27 +46,13 @@ function withdrawnStore(): TrustStore {
 
 /** a CMS signature by the leaf claiming `signingTime`, verified at `now` (with `poe` when given) */
 async function verify(signingTime: Date, now: Date, poe?: Date) {
-  const content = new TextEncoder().encode('Contratto qualificato\n');
-  const key: TestKey = {
-    key: createPrivateKey(readFileSync(leaf.keyPem)),
-    certDer: new Uint8Array(readFileSync(leaf.certDer)),
-  };
-  const si = manualSignerInfo(key, {
-    content,
-    hash: 'SHA-256',
-    digestAlgorithm: algId('2.16.840.1.101.3.4.2.1'),
-    signatureAlgorithm: algId('1.2.840.10045.4.3.2'),
-    signer: nodeSigner(key, 'sha256'),
-    signingTime,
-  });
-  const parts = {
-    eContentType: '1.2.840.113549.1.7.1',
-    certificates: [key.certDer, new Uint8Array(readFileSync(pki.root.certDer))],
-    signerInfos: [si],
-    contentDigest: (h: HashName) => digestBytes(h, content),
-  };
   const revocation = createRevocationChecker({ offline: false, cacheDir: null });
-  const [s] = await verifyCmsSignatures(parts, { trust: withdrawnStore(), revocation, now, poe });
+  const [s] = await verifyCmsSignatures(leafCms(leaf, pki.root, signingTime), {
+    trust: withdrawnStore(),
+    revocation,
+    now,
+    poe,
+  });
   return s;
 }
 

@@ -3,6 +3,7 @@ import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import { notChecked } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
+import type { Qualification } from '../trust/qualifications';
 import type { CertInfo } from '../x509/cert-info-types';
 import { parseCertificate } from '../x509/cert-info';
 import type { HashName } from '../cms/algorithm-oids';
@@ -19,6 +20,8 @@ export interface CertChecks {
   chain: ChainEntry[];
   chainFound: boolean;
   anchorQualified: boolean | undefined;
+  /** the trusted-list service's qualifications at the best signature time (TL anchors only) */
+  anchorQualifications?: Qualification[];
   revocation: RevocationReport | null;
   revokedAt?: Date;
   /** a CA certificate of the chain (below the anchor) is revoked: its name and revocation time */
@@ -211,6 +214,7 @@ export async function checkSignerCertificate(
     chain,
     chainFound,
     anchorQualified: built.anchor?.qualified,
+    anchorQualifications: built.anchor?.qualifications,
     revocation: revs[0] ?? null,
     revokedAt: revoked?.revocationTime ? new Date(revoked.revocationTime) : undefined,
     caRevoked,
