@@ -81,5 +81,7 @@ function anchorAt(anchor: TrustAnchor, at?: Date): TrustAnchor | undefined {
   if (!anchor.periods || !at) return anchor;
   const time = at.getTime();
   const period = anchor.periods.find((p) => p.from.getTime() <= time && (!p.to || time < p.to.getTime()));
-  return period ? { ...anchor, qualified: period.qualified } : undefined;
+  return period
+    ? { ...anchor, qualified: period.qualified, qualifications: period.qualifications }
+    : undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { ASI, QUALIFIED_STATUSES, SVC_TYPE_CA_QC } from './tsl-namespaces';
 import type { ServiceStatusEntry, TrustService } from './tsl-types';
+import type { Qualification } from '../trust/qualifications';
 
 export interface AnchorPeriod {
   from: Date;
@@ -12,6 +13,8 @@ export interface AnchorPeriod {
   to?: Date;
   /** qualified certificates for electronic signatures in this period */
   qualified: boolean;
+  /** the service's qualifications in this period (which certificates are qualified, or not) */
+  qualifications?: Qualification[];
 }
 
 function forESignatures(e: ServiceStatusEntry): boolean {
@@ -30,6 +33,7 @@ export function anchorPeriods(service: TrustService): AnchorPeriod[] {
       from: new Date(entry.start),
       to: newer ? new Date(newer.start) : undefined,
       qualified: forESignatures(entry),
+      qualifications: entry.qualifications ?? [],
     });
   });
   return periods.reverse();

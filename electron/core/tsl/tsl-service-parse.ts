@@ -2,6 +2,7 @@
 import { childElements, childPath, descendants, firstChild, malformedXml, textOf } from './xml-safe';
 import { NS } from './tsl-namespaces';
 import type { ServiceIdentity, ServiceStatusEntry, TrustService } from './tsl-types';
+import type { Qualification, QualificationCriteria } from '../trust/qualifications';
 
 /** An xsd:dateTime as ISO; TSL_MALFORMED when unreadable. */
 export function isoDate(el: Element | undefined, what: string): string {
@@ -37,10 +38,47 @@ export function digitalIdentity(parents: Element[]): ServiceIdentity {
   return identity;
 }
 
-/** AdditionalServiceInformation URIs and ecc:Qualifier URIs of ServiceInformationExtensions. */
-function extensions(info: Element): { asi: string[]; qualifiers: string[] } {
+/** a policy identifier as a dotted OID (OIDAsURN "urn:oid:1.2.3" or the OID itself) */
+function policyOid(text: string): string {
+  return text.replace(/^urn:oid:/i, '');
+}
+
+/** an ecc:CriteriaList (TS 119 612 §5.5.9.2.2): key usage bits, policy sets, nested lists, others counted */
+function criteriaOf(list: Element): QualificationCriteria {
+  return {
+    assert: list.getAttribute('assert') || 'all',
+    keyUsage: childElements(list, NS.ecc, 'KeyUsage').map((ku) =>
+      childElements(ku, NS.ecc, 'KeyUsageBit').map((b) => ({
+        bit: b.getAttribute('name') ?? '',
+        value: textOf(b) === 'true',
+      })),
+    ),
+    policySets: childElements(list, NS.ecc, 'PolicySet').map((ps) =>
+      childElements(ps, NS.ecc, 'PolicyIdentifier').map((pi) =>
+        policyOid(textOf(firstChild(pi, NS.xades, 'Identifier'))),
+      ),
+    ),
+    lists: childElements(list, NS.ecc, 'CriteriaList').map(criteriaOf),
+    other: childElements(list, NS.ecc, 'OtherCriteriaList').length,
+  };
+}
+
+/** each ecc:QualificationElement: its qualifiers and the criteria of the certificates they are for */
+function qualificationOf(el: Element): Qualification {
+  const qualifiers = descendants(el, NS.ecc, 'Qualifier')
+    .map((q) => q.getAttribute('uri') ?? '')
+    .filter((u) => u !== '');
+  const list = firstChild(el, NS.ecc, 'CriteriaList');
+  // no criteria list (schema-invalid): the certificates it is for are unknown
+  const unknown: QualificationCriteria = { assert: 'all', keyUsage: [], policySets: [], lists: [], other: 1 };
+  return { qualifiers, criteria: list ? criteriaOf(list) : unknown };
+}
+
+/** AdditionalServiceInformation URIs and ecc:Qualifier URIs (with their criteria) of ServiceInformationExtensions. */
+function extensions(info: Element): { asi: string[]; qualifiers: string[]; qualifications: Qualification[] } {
   const asi: string[] = [];
   const qualifiers: string[] = [];
+  const qualifications: Qualification[] = [];
   const ext = firstChild(info, NS.tsl, 'ServiceInformationExtensions');
   for (const e of ext ? childElements(ext, NS.tsl, 'Extension') : []) {
     for (const a of childElements(e, NS.tsl, 'AdditionalServiceInformation')) {
@@ -51,18 +89,20 @@ function extensions(info: Element): { asi: string[]; qualifiers: string[] } {
       const uri = q.getAttribute('uri');
       if (uri && !qualifiers.includes(uri)) qualifiers.push(uri);
     }
+    for (const q of descendants(e, NS.ecc, 'QualificationElement')) qualifications.push(qualificationOf(q));
   }
-  return { asi, qualifiers };
+  return { asi, qualifiers, qualifications };
 }
 
 function statusEntry(info: Element, where: string): ServiceStatusEntry {
-  const { asi, qualifiers } = extensions(info);
+  const { asi, qualifiers, qualifications } = extensions(info);
   return {
     status: textOf(firstChild(info, NS.tsl, 'ServiceStatus')),
     start: isoDate(firstChild(info, NS.tsl, 'StatusStartingTime'), `${where} StatusStartingTime`),
     type: textOf(firstChild(info, NS.tsl, 'ServiceTypeIdentifier')),
     additionalServiceInfo: asi,
     qualifiers,
+    qualifications,
   };
 }
 

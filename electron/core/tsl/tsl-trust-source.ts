@@ -18,6 +18,7 @@ export function anchorsOfList(list: TrustedList): TrustAnchor[] {
         der: new Uint8Array(Buffer.from(b64, 'base64')),
         source: `tl:${list.territory}`,
         qualified: periods[periods.length - 1]?.qualified,
+        qualifications: periods[periods.length - 1]?.qualifications,
         periods,
       });
     }
@@ -30,7 +31,7 @@ export function anchorsAt(anchors: TrustAnchor[], at?: Date): TrustAnchor[] {
   if (!at) return anchors;
   return anchors.flatMap((a) => {
     const p = periodAt(a.periods ?? [], at);
-    return p ? [{ ...a, qualified: p.qualified }] : [];
+    return p ? [{ ...a, qualified: p.qualified, qualifications: p.qualifications }] : [];
   });
 }
 

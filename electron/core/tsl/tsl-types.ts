@@ -1,4 +1,5 @@
 /** What Sigillo keeps of an ETSI TS 119 612 trusted list (also the JSON shape of the disk cache). */
+import type { Qualification } from '../trust/qualifications';
 
 export interface ServiceIdentity {
   /** X509Certificate values, base64 DER */
@@ -21,6 +22,8 @@ export interface ServiceStatusEntry {
   additionalServiceInfo: string[];
   /** ecc:Qualifier URIs (QCWithSSCD, QCStatement, QCForESig…) */
   qualifiers: string[];
+  /** each ecc:QualificationElement with its criteria (absent in caches written before they were kept) */
+  qualifications?: Qualification[];
 }
 
 export interface TrustService {

@@ -119,7 +119,7 @@ function extend(path: ParsedCert[], s: Search): boolean {
   return false;
 }
 
-/** `at`: the time trusted-list anchors must be in force (the signing time). */
+/** `at`: the time trusted-list anchors must be in force (the best signature time: a proven time, else now). */
 export function buildChain(
   signer: ParsedCert,
   pool: ParsedCert[],

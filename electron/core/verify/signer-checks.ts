@@ -3,6 +3,7 @@ import { t } from '../i18n/translate';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import { notChecked } from '../revocation/revocation-checker';
 import type { TrustStore } from '../trust/trust-store';
+import type { Qualification } from '../trust/qualifications';
 import type { CertInfo } from '../x509/cert-info-types';
 import { parseCertificate } from '../x509/cert-info';
 import type { HashName } from '../cms/algorithm-oids';
@@ -19,6 +20,8 @@ export interface CertChecks {
   chain: ChainEntry[];
   chainFound: boolean;
   anchorQualified: boolean | undefined;
+  /** the trusted-list service's qualifications at the best signature time (TL anchors only) */
+  anchorQualifications?: Qualification[];
   revocation: RevocationReport | null;
   revokedAt?: Date;
   /** a CA certificate of the chain (below the anchor) is revoked: its name and revocation time */
@@ -163,7 +166,10 @@ export async function checkSignerCertificate(
 ): Promise<CertChecks> {
   const info = certInfo(signer);
   const messages: string[] = [];
-  const at = ctx.signingTime ?? ctx.now;
+  // trusted-list anchors are taken as they stand at the best signature time: a proven time (a verified signature
+  // timestamp, a POE from outside), else now. The claimed signingTime proves nothing (ETSI EN 319 102-1 §5.6.2,
+  // TS 119 615; DSS): a signer's back-dated claim must not revive a service withdrawn since.
+  const at = ctx.poe ?? ctx.now;
   const built = rememberedChain(signer, ctx, at) ?? (await completeChain(signer, ctx, at));
   messages.push(...built.notes);
   const chainFound = built.anchor !== undefined;
@@ -208,6 +214,7 @@ export async function checkSignerCertificate(
     chain,
     chainFound,
     anchorQualified: built.anchor?.qualified,
+    anchorQualifications: built.anchor?.qualifications,
     revocation: revs[0] ?? null,
     revokedAt: revoked?.revocationTime ? new Date(revoked.revocationTime) : undefined,
     caRevoked,

@@ -30,6 +30,7 @@ import { checkArchiveTimestamps } from './archive-timestamps';
 import type { ArchivedSignedData } from './archive-attributes';
 import { CMS_LIMITS, counterSignaturesTooDeep } from '../cms/limits';
 import { contentMissingNote } from './content-missing';
+import { qualifiedUnderService } from '../trust/qualifications';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
@@ -176,14 +177,22 @@ function checkSignatureValue(
 }
 
 /**
- * Qualified only when the chain reaches a trust anchor: the trusted list's qualified flag when the anchor has one,
- * else the certificate's own QcCompliance + QcSSCD statements. A certificate that only claims it is reported.
+ * Qualified only when the chain reaches a trust anchor. Under a trusted-list anchor: the service is a CA/QC granted
+ * for e-signatures at the best signature time and the certificate is qualified under it (its QcCompliance or a
+ * QCStatement qualifier, no NotQualified: trust/qualifications.ts) — the service alone makes no certificate
+ * qualified. Under another anchor: the certificate's own QcCompliance + QcSSCD statements. A certificate that
+ * only claims it is reported.
  */
 export function qualifiedOf(checks: CertChecks | undefined, messages: string[]): boolean {
   const qc = checks?.info.qc;
   const claims = Boolean(qc?.compliance && qc.sscd);
   if (checks?.pathFailure) return false;
-  if (checks?.chainFound) return checks.anchorQualified ?? claims;
+  if (checks?.chainFound && checks.anchorQualified !== undefined) {
+    const { keyUsage, policies } = checks.info;
+    const cert = { keyUsage, policies, qcCompliance: Boolean(qc?.compliance) };
+    return checks.anchorQualified && qualifiedUnderService(checks.anchorQualifications ?? [], cert);
+  }
+  if (checks?.chainFound) return claims;
   if (claims) {
     messages.push(
       t({

@@ -236,6 +236,12 @@ export async function verifyXmlSignature(
 
   const hashes = [...refs.map((r) => r.hash), info.hash].filter((h): h is HashName => h !== undefined);
   const signingTime = props?.signingTime;
+  // the timestamps first: their POE is the best signature time the certificate checks take trust at
+  const stamps = await checkXadesTimestamps(signature, {
+    trust: ctx.trust,
+    revocation: ctx.revocation,
+    now: ctx.now,
+  });
   const checks = chosen.signer
     ? await checkSignerCertificate(chosen.signer, hashes, {
         pool,
@@ -243,14 +249,10 @@ export async function verifyXmlSignature(
         revocation: ctx.revocation,
         now: ctx.now,
         signingTime,
+        poe: stamps.poe,
       })
     : undefined;
   if (checks) messages.push(...checks.messages);
-  const stamps = await checkXadesTimestamps(signature, {
-    trust: ctx.trust,
-    revocation: ctx.revocation,
-    now: ctx.now,
-  });
   messages.push(...stamps.messages);
   const verdict = decideSignature(
     {
