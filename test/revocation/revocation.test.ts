@@ -167,9 +167,24 @@ describe('revocation over loopback OCSP and CRL', () => {
     }
   });
 
+  it('a delegated responder with id-pkix-ocsp-nocheck needs no revocation check of its own', async () => {
+    ca.ocspSigner = 'delegated-nocheck';
+    ca.crlUp = false;
+    try {
+      const r = await checker().check(pc(good.certDer), root);
+      expect(r).toMatchObject({ status: 'good', source: 'ocsp' });
+    } finally {
+      ca.ocspSigner = 'ca';
+      ca.crlUp = true;
+    }
+  });
+
   it.each([
     ['a key the CA never certified', 'rogue'],
     ['a delegated responder with an unknown critical extension', 'delegated-critical'],
+    // RFC 6960 §4.2.2.2.1: without ocsp-nocheck the responder's own revocation is checked (by its CRL)
+    ['a delegated responder the CA has revoked', 'delegated-revoked'],
+    ['a delegated responder whose revocation cannot be checked', 'delegated-no-cdp'],
   ] as const)('an OCSP answer signed by %s is rejected; the CRL answers instead', async (_what, signer) => {
     ca.ocspSigner = signer;
     try {

@@ -1,10 +1,10 @@
 /** Builds an OCSP request (RFC 6960) with pkijs: one CertID (SHA-1, as responders expect) and a nonce. */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { ParsedCert } from '../x509/certificates';
 import { toBytes } from '../cms/bytes';
-import { OID_BY_HASH } from '../cms/algorithm-oids';
+import { digestBytes, OID_BY_HASH, type HashName } from '../cms/algorithm-oids';
 
 export const OID_OCSP_NONCE = '1.3.6.1.5.5.7.48.1.2';
 
@@ -14,11 +14,12 @@ export interface CertIdHashes {
   serial: Uint8Array;
 }
 
-export function certIdHashes(cert: ParsedCert, issuer: ParsedCert): CertIdHashes {
-  const sha1 = (b: Uint8Array) => new Uint8Array(createHash('sha1').update(b).digest());
+/** the CertID values, hashed with SHA-1 (what requests use) or the algorithm a response's CertID names */
+export function certIdHashes(cert: ParsedCert, issuer: ParsedCert, hash: HashName = 'sha1'): CertIdHashes {
+  const digest = (b: Uint8Array) => new Uint8Array(digestBytes(hash, b));
   return {
-    issuerNameHash: sha1(new Uint8Array(issuer.cert.subject.valueBeforeDecode)),
-    issuerKeyHash: sha1(toBytes(issuer.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)),
+    issuerNameHash: digest(new Uint8Array(issuer.cert.subject.valueBeforeDecode)),
+    issuerKeyHash: digest(toBytes(issuer.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)),
     serial: toBytes(cert.cert.serialNumber.valueBlock.valueHexView),
   };
 }

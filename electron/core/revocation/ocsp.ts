@@ -1,22 +1,26 @@
 /**
  * Revocation status by OCSP (RFC 6960): POST to the AIA responder, then check the response: successful basic
- * response, signed by the issuer or by a responder certificate the issuer gave id-kp-OCSPSigning, matching
- * CertID, fresh (thisUpdate/nextUpdate), and the nonce when the responder echoes it.
+ * response, signed by the issuer or by a responder certificate the issuer gave id-kp-OCSPSigning (not revoked
+ * itself), matching CertID, fresh (thisUpdate/nextUpdate), and the nonce when the responder echoes it.
  */
 import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { issued, keyRefusal, parseCert, type ParsedCert } from '../x509/certificates';
+import { parseCertificate } from '../x509/cert-info';
+import { HASH_BY_OID } from '../cms/algorithm-oids';
 import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
 import { unknownCriticalExtension } from '../x509/path-validation';
 import { verifySignedBlob } from '../cms/signed-blob';
 import type { RevocationReport } from './revocation-report';
 import { buildOcspRequest, certIdHashes, OID_OCSP_NONCE, type CertIdHashes } from './ocsp-request';
+import { crlStatus } from './crl';
 import { reasonName } from './reasons';
 import type { RevocationSource } from './revocation-source';
 
 const OID_OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';
 const OID_OCSP_SIGNING = '1.3.6.1.5.5.7.3.9';
+const OID_OCSP_NOCHECK = '1.3.6.1.5.5.7.48.1.5';
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** responder certificates looked at in one response (issue 19 bounds) */
 const MAX_RESPONDER_CERTS = 8;
@@ -27,8 +31,8 @@ function validAt(c: ParsedCert, now: Date): boolean {
   return new Date(c.x509.validFrom) <= now && now <= new Date(c.x509.validTo);
 }
 
-/** Signed by the issuer itself, or by a responder the issuer certified for OCSP signing, valid now. */
-function responderOk(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert, now: Date): boolean {
+/** Signed by the issuer itself, or by a responder the issuer certified for OCSP signing, valid now: the signer. */
+function responderOf(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert, now: Date): ParsedCert | undefined {
   const tbs = toBytes(basic.tbsResponseData.tbsView);
   const sig = toBytes(basic.signature.valueBlock.valueHexView);
   const candidates: ParsedCert[] = [issuer];
@@ -36,7 +40,7 @@ function responderOk(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert, now: Da
     const p = parseCert(new Uint8Array(c.toSchema().toBER(false)));
     if (p && !keyRefusal(p)) candidates.push(p);
   }
-  return candidates.some((c) => {
+  return candidates.find((c) => {
     if (!verifySignedBlob(tbs, basic.signatureAlgorithm, sig, c.x509.publicKey)) return false;
     if (c === issuer) return true;
     const eku = c.cert.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as
@@ -47,10 +51,32 @@ function responderOk(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert, now: Da
   });
 }
 
-function sameId(r: pkijs.SingleResponse, ids: CertIdHashes): boolean {
+/**
+ * A delegated responder's own revocation (RFC 6960 §4.2.2.2.1, as DSS checks it): nothing for the issuer itself
+ * or a responder with id-pkix-ocsp-nocheck; else its CRL must say good — never OCSP, where the responder would
+ * vouch for itself. Revoked or unknown: its answer is not acceptable.
+ */
+async function responderNotRevoked(
+  responder: ParsedCert,
+  issuer: ParsedCert,
+  source: RevocationSource,
+): Promise<boolean> {
+  if (responder.fingerprint === issuer.fingerprint) return true;
+  if (responder.cert.extensions?.some((e) => e.extnID === OID_OCSP_NOCHECK)) return true;
+  const urls = parseCertificate(responder.der).crlDistributionPoints;
+  const crl = await crlStatus(responder, issuer, urls, source);
+  return 'report' in crl && crl.report.status === 'good';
+}
+
+/** serial, issuerNameHash and issuerKeyHash, the hashes made with the CertID's own algorithm (RFC 6960 §4.1.1) */
+function sameId(r: pkijs.SingleResponse, cert: ParsedCert, issuer: ParsedCert): boolean {
   const serial = (b: Uint8Array) => hex(b).replace(/^(00)+(?=..)/, '');
+  const hash = HASH_BY_OID[r.certID.hashAlgorithm.algorithmId];
+  if (!hash) return false;
+  const ids = certIdHashes(cert, issuer, hash);
   return (
     serial(toBytes(r.certID.serialNumber.valueBlock.valueHexView)) === serial(ids.serial) &&
+    equalBytes(toBytes(r.certID.issuerNameHash.valueBlock.valueHexView), ids.issuerNameHash) &&
     equalBytes(toBytes(r.certID.issuerKeyHash.valueBlock.valueHexView), ids.issuerKeyHash)
   );
 }
@@ -67,12 +93,13 @@ function nonceOf(basic: pkijs.BasicOCSPResponse): Uint8Array | undefined {
 interface Parsed {
   single: pkijs.SingleResponse;
   basic: pkijs.BasicOCSPResponse;
+  responder: ParsedCert;
 }
 
 function parseResponse(
   data: Uint8Array,
+  cert: ParsedCert,
   issuer: ParsedCert,
-  ids: CertIdHashes,
   now: Date,
 ): Parsed | undefined {
   try {
@@ -86,12 +113,13 @@ function parseResponse(
     const basic = pkijs.BasicOCSPResponse.fromBER(
       toArrayBuffer(toBytes(resp.responseBytes.response.getValue())),
     );
-    if (!responderOk(basic, issuer, now)) return undefined;
-    const single = basic.tbsResponseData.responses.find((r) => sameId(r, ids));
+    const responder = responderOf(basic, issuer, now);
+    if (!responder) return undefined;
+    const single = basic.tbsResponseData.responses.find((r) => sameId(r, cert, issuer));
     if (!single) return undefined;
     if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS) return undefined;
     if (single.nextUpdate && single.nextUpdate.getTime() < now.getTime()) return undefined;
-    return { single, basic };
+    return { single, basic, responder };
   } catch {
     return undefined;
   }
@@ -151,7 +179,9 @@ export async function ocspStatus(
       continue;
     }
     const now = source.opts.now();
-    const parsed = parseResponse(got.value.data, issuer, ids, now);
+    const answer = parseResponse(got.value.data, cert, issuer, now);
+    const parsed =
+      answer && (await responderNotRevoked(answer.responder, issuer, source)) ? answer : undefined;
     const echoed = parsed && sentByUs ? nonceOf(parsed.basic) : undefined;
     const r =
       parsed && (!echoed || equalBytes(echoed, nonce)) ? report(parsed, url, got.value.cached) : undefined;

@@ -8,7 +8,15 @@
 import { t } from '../i18n/translate';
 import type { TrustAnchor } from '../trust/trust-source';
 import type { TrustStore } from '../trust/trust-store';
-import { issued, keyRefusal, knownIssued, mayHaveIssued, type ParsedCert } from '../x509/certificates';
+import { equalBytes } from '../cms/bytes';
+import {
+  issued,
+  keyRefusal,
+  knownIssued,
+  mayHaveIssued,
+  parseCert,
+  type ParsedCert,
+} from '../x509/certificates';
 import { nameOf, pathFailureMessage, validatePath, type PathFailure } from '../x509/path-validation';
 import { MAX_CANDIDATES, MAX_DEPTH } from '../x509/chain-limits';
 
@@ -75,6 +83,21 @@ function anchorOf(c: ParsedCert, s: Search): TrustAnchor | undefined {
   }
 }
 
+/**
+ * The path ending at the trusted certificate itself: a file certificate with the anchor's name and key (other
+ * constraints, other dates, signed by anyone) only points to it. The trust anchor information comes from the
+ * trusted source (RFC 5280 §6.1.1 d): its pathLenConstraint, its dates and the certificate reported are the
+ * trusted one's. Undefined when the trusted certificate does not issue the certificate below (names chain by
+ * other rules than the store's match). A signer that is itself an anchor stays the file's certificate.
+ */
+function withTrustedAnchor(path: ParsedCert[], anchor: TrustAnchor): ParsedCert[] | undefined {
+  const current = path[path.length - 1] as ParsedCert;
+  if (path.length < 2 || equalBytes(current.der, anchor.der)) return [...path];
+  const trusted = parseCert(anchor.der);
+  if (!trusted || !issued(trusted, path[path.length - 2] as ParsedCert)) return undefined;
+  return [...path.slice(0, -1), trusted];
+}
+
 function better(a: BuiltChain, b: BuiltChain | undefined): boolean {
   if (!b) return true;
   const rank = (c: BuiltChain) => (c.anchor ? 2 : 0) + (c.anchor && !c.failure ? 2 : 0);
@@ -86,9 +109,10 @@ function extend(path: ParsedCert[], s: Search): boolean {
   const current = path[path.length - 1] as ParsedCert;
   if (--s.steps < 0) return false;
   const anchor = anchorOf(current, s);
-  if (anchor) {
-    const failure = validatePath(path, true);
-    const built: BuiltChain = { certs: [...path], anchor, failure, notes: [] };
+  const anchored = anchor && withTrustedAnchor(path, anchor);
+  if (anchor && anchored) {
+    const failure = validatePath(anchored, true);
+    const built: BuiltChain = { certs: anchored, anchor, failure, notes: [] };
     if (better(built, s.best)) s.best = built;
     return !failure;
   }

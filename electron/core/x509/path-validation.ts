@@ -2,7 +2,8 @@
  * RFC 5280 §6.1 basic path validation rules (ETSI EN 319 102-1 §5.2.6 X.509 certificate validation) over a
  * built chain, signer first, trust anchor (when reached) last. Trust anchor information is an input, not a
  * certificate to check (RFC 5280 §6.1.1 d): the anchor's own extensions are not checked, its pathLenConstraint is
- * honoured (as OpenSSL does). Checked for every certificate below the anchor:
+ * honoured (as OpenSSL does) — the trusted certificate's, never a file copy's (chain.ts). Checked for every
+ * certificate below the anchor:
  * - no unrecognised critical extension (leaf included; §6.1.4 o, §6.1.5 f);
  * - each issuer below the anchor: basicConstraints cA=TRUE (§6.1.4 k, any version: a v1/v2 intermediate is
  *   rejected, there is no out-of-band knowledge), keyUsage with keyCertSign when present (§6.1.4 n),

@@ -21,10 +21,18 @@ export interface LoopbackCa {
   ocspUp: boolean;
   crlUp: boolean;
   /**
-   * who signs OCSP answers: the CA, a delegated responder (id-kp-OCSPSigning), one that also carries an unknown
-   * critical extension, or a key the CA never certified
+   * who signs OCSP answers: the CA, a delegated responder (id-kp-OCSPSigning, CRL at the CA's), one that also
+   * carries an unknown critical extension, one the CA's CRL lists as revoked, one with id-pkix-ocsp-nocheck (no
+   * CRL distribution point), one with neither nocheck nor a CRL distribution point, or a key the CA never certified
    */
-  ocspSigner: 'ca' | 'delegated' | 'delegated-critical' | 'rogue';
+  ocspSigner:
+    | 'ca'
+    | 'delegated'
+    | 'delegated-critical'
+    | 'delegated-revoked'
+    | 'delegated-nocheck'
+    | 'delegated-no-cdp'
+    | 'rogue';
   /** number of requests seen per path */
   hits: Record<string, number>;
   issue(name: string): IssuedCert;
@@ -55,6 +63,18 @@ function config(dir: string, base: string): string {
         `crlDistributionPoints = URI:${base}/ca.crl`,
       ],
       v3_ocsp: [
+        'basicConstraints = critical,CA:false',
+        'keyUsage = critical,digitalSignature',
+        'extendedKeyUsage = OCSPSigning',
+        `crlDistributionPoints = URI:${base}/ca.crl`,
+      ],
+      v3_ocsp_nocheck: [
+        'basicConstraints = critical,CA:false',
+        'keyUsage = critical,digitalSignature',
+        'extendedKeyUsage = OCSPSigning',
+        'noCheck = ignored',
+      ],
+      v3_ocsp_no_cdp: [
         'basicConstraints = critical,CA:false',
         'keyUsage = critical,digitalSignature',
         'extendedKeyUsage = OCSPSigning',
@@ -128,14 +148,21 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
-  ca.publishCrl();
   const responder = issued('responder', '/CN=Loopback OCSP', 'v3_ocsp');
   const critical = issued('responder-critical', '/CN=Loopback OCSP critical', 'v3_ocsp_critical');
+  const revokedResponder = issued('responder-revoked', '/CN=Loopback OCSP revoked', 'v3_ocsp');
+  const nocheck = issued('responder-nocheck', '/CN=Loopback OCSP nocheck', 'v3_ocsp_nocheck');
+  const noCdp = issued('responder-no-cdp', '/CN=Loopback OCSP no CDP', 'v3_ocsp_no_cdp');
+  ca.revoke(revokedResponder);
+  ca.publishCrl();
   const rogue = selfSigned('rogue', []);
   const signers = {
     ca: [rootPem, rootKey],
     delegated: [responder.certPem, responder.keyPem],
     'delegated-critical': [critical.certPem, critical.keyPem],
+    'delegated-revoked': [revokedResponder.certPem, revokedResponder.keyPem],
+    'delegated-nocheck': [nocheck.certPem, nocheck.keyPem],
+    'delegated-no-cdp': [noCdp.certPem, noCdp.keyPem],
     rogue: [rogue.certPem, rogue.keyPem],
   } as const;
   let seq = 0;

@@ -1,4 +1,7 @@
-/** Test helper: sign `input` with a chain-pki leaf (embedding `above`), verify it trusting the root, services on. */
+/**
+ * Test helper: sign `input` with a chain-pki leaf (embedding `above`), verify it trusting the root (or
+ * `trusted`), services on.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRevocationChecker } from '../../../electron/core/revocation/checker';
@@ -16,11 +19,12 @@ export async function signAndVerify(
   input: string,
   leaf: IssuedCert,
   above: IssuedCert[],
+  trusted: IssuedCert = pki.root,
 ): Promise<SignatureReport> {
   const certfile = join(pki.dir, `${leaf.name}.chain.pem`);
   writeFileSync(certfile, above.map((c) => readFileSync(c.certPem, 'utf8')).join(''));
   const der = opensslCmsSign({ input, out: join(pki.dir, `${leaf.name}.p7m`), signer: leaf, certfile });
-  const trust = new TrustStore(await readTrustFile(pki.root.certPem));
+  const trust = new TrustStore(await readTrustFile(trusted.certPem));
   const revocation = createRevocationChecker({ offline: false, cacheDir: null });
   const [s] = await verifyCmsSignatures(cmsPartsInMemory(der), { trust, revocation });
   if (!s) throw new Error('no signature');
