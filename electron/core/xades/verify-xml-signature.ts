@@ -18,6 +18,7 @@ import { checkReference, type ExternalResolver, type ReferenceResult } from '../
 import { keyValueKey } from './key-value';
 import { manifestMessages } from './manifest-refs';
 import { readSignedInfo, verifySignedInfo } from '../xml/signed-info';
+import { MAX_XML_REFERENCES, tooManyReferences } from '../xml/xml-limits';
 import { checkXadesTimestamps } from './xades-timestamps';
 import {
   qualifyingProperties,
@@ -205,6 +206,8 @@ export async function verifyXmlSignature(
   const props = readXadesProperties(signature);
   const info = readSignedInfo(signature);
   const refEls = info.signedInfo ? childElements(info.signedInfo, NS.ds, 'Reference') : [];
+  // each reference costs a dereference and its transforms: thousands of them in a forged SignedInfo are refused
+  if (refEls.length > MAX_XML_REFERENCES) throw tooManyReferences(refEls.length);
   const refs: ReferenceResult[] = [];
   for (const r of refEls) refs.push(await checkReference(r, { ...ctx, signature }));
   for (const r of refs) {
