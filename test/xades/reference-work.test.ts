@@ -75,6 +75,15 @@ describe('work of the references of a document', () => {
     expect(ms).toBeLessThan(10_000);
   });
 
+  it('50 000 empty unprefixed elements canonicalised whole by 40 References URI="": XML_TOO_COMPLEX', async () => {
+    const enveloped = '<Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>';
+    const text = `<r>${'<b/>'.repeat(50_000)}${junkSignature(40, '', enveloped)}</r>`;
+    const { r, ms } = await verifyTimed('elements.xml', text);
+    expect(r.error?.code).toBe('XML_TOO_COMPLEX');
+    expect(r.error?.message).toMatch(/Canonicali/);
+    expect(ms).toBeLessThan(10_000);
+  });
+
   it('the same comments referenced once still give a report (a failed digest, not a refusal)', async () => {
     const { r } = await verifyTimed('comments-once.xml', comments(junkSignature(1, '#x')));
     expect(r.error).toBeNull();

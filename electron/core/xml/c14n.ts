@@ -74,8 +74,8 @@ function bindingsOf(el: Element): number {
 
 /**
  * Canonicalisation work, charged to the document's budget before it runs, iteratively, and refused
- * (XML_TOO_COMPLEX) past it. Every input node visited costs C14N_NODE_WORK — comments and unprefixed elements
- * too, though they may add no output: the same 100 000 comments referenced by thousands of References would
+ * (XML_TOO_COMPLEX) past it. Every input node visited costs C14N_NODE_WORK (an element twice) — comments and
+ * unprefixed elements too, though they may add no output: the same 100 000 comments referenced by thousands of References would
  * otherwise cost minutes for free. xml-crypto also copies the in-scope namespace list for every child node and
  * scans it for every prefix and attribute, so namespaces in scope × nodes is charged on top; the subset's apex
  * also checks each inherited declaration against those already placed (inherited² / 2).
@@ -83,16 +83,18 @@ function bindingsOf(el: Element): number {
 export function chargeC14nWork(el: Element, inherited: number, payer: Document): void {
   let budget = c14nWork.get(payer);
   if (!budget) c14nWork.set(payer, (budget = { left: MAX_C14N_WORK }));
-  budget.left -= (inherited * inherited) / 2 + C14N_NODE_WORK;
+  budget.left -= (inherited * inherited) / 2 + 2 * C14N_NODE_WORK;
   const stack: [Element, number][] = [[el, inherited]];
   for (let top = stack.pop(); top; top = stack.pop()) {
     const [e, outer] = top;
     const scope = outer + bindingsOf(e);
     budget.left -= (scope + C14N_NODE_WORK) * (e.childNodes.length + e.attributes.length) + scope;
-    if (budget.left < 0) throw tooManyNamespaces();
     for (let c = e.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === ELEMENT_NODE) stack.push([c as Element, scope]);
+      if (c.nodeType !== ELEMENT_NODE) continue;
+      budget.left -= C14N_NODE_WORK; // an element costs about twice a text, a comment or an attribute
+      stack.push([c as Element, scope]);
     }
+    if (budget.left < 0) throw tooManyNamespaces();
   }
 }
 
