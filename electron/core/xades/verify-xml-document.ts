@@ -10,7 +10,7 @@ import type { FatturaPaSummary } from '../fatturapa/fatturapa-types';
 import { fatturaPaSummary } from '../fatturapa/fatturapa';
 import { idIndex, type ExternalResolver } from '../xml/references';
 import {
-  coversDocument,
+  coversRoot,
   verifyXmlSignature,
   type XmlSignatureMode,
   type XmlSignatureResult,
@@ -83,9 +83,10 @@ export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions):
       }),
     );
   }
-  // invoice data are shown only when a signature that verified (references and value) covers the whole document,
-  // never from unsigned parts: a junk or failing ds:Signature with URI="" must not count
-  const covered = results.some((r) => r.report.integrity === 'valid' && coversDocument(r.references, doc));
+  // invoice data are shown only when a signature that verified (references and value) covers the root element and
+  // all it holds (the data are read from it only), never from unsigned parts: a junk or failing ds:Signature with
+  // URI="" must not count
+  const covered = results.some((r) => r.report.integrity === 'valid' && coversRoot(r.references, doc));
   const fatturapa = covered ? fatturaPaSummary(doc) : undefined;
   return { signatures: results, ...(fatturapa ? { fatturapa } : {}) };
 }

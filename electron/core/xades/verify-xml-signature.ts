@@ -18,6 +18,7 @@ import { checkReference, type ExternalResolver, type ReferenceResult } from '../
 import { keyValueKey } from './key-value';
 import { manifestMessages } from './manifest-refs';
 import { readSignedInfo, verifySignedInfo } from '../xml/signed-info';
+import { MAX_XML_REFERENCES, tooManyReferences } from '../xml/xml-limits';
 import { checkXadesTimestamps } from './xades-timestamps';
 import {
   qualifyingProperties,
@@ -81,6 +82,10 @@ const M = {
     it: 'La firma copre solo una parte del documento (elementi {ids}): il resto non è firmato.',
     en: 'The signature covers only part of the document (elements {ids}): the rest is not signed.',
   },
+  outsideRoot: {
+    it: 'La firma copre l’elemento radice ({uri}), non le istruzioni di elaborazione o i commenti fuori da esso: quelli non sono firmati.',
+    en: 'The signature covers the root element ({uri}), not the processing instructions or comments outside it: those are not signed.',
+  },
   signedProps: {
     it: 'Le proprietà firmate XAdES (SignedProperties) non sono coperte dalla firma.',
     en: 'The XAdES signed properties (SignedProperties) are not covered by the signature.',
@@ -106,6 +111,8 @@ const M = {
 };
 
 const MAX_COUNTER_DEPTH = 4;
+const TEXT_NODE = 3;
+const PI_NODE = 7;
 
 /** xades:CounterSignature elements: each ds:Signature must cover this signature's ds:SignatureValue. */
 async function counterSignatures(signature: Element, ctx: XmlSignatureContext): Promise<SignatureReport[]> {
@@ -135,15 +142,44 @@ function form(p: XadesProperties | undefined): CadesForm {
   return p.policy ? 'XAdES-EPES' : 'XAdES-BES';
 }
 
-/** true when a data reference of `refs` covers the whole document (URI="" or the root element, not its text only). */
-export function coversDocument(refs: ReferenceResult[], doc: Document): boolean {
-  return refs.some(
-    (r) =>
-      !isSignedPropertiesType(r.type) &&
-      r.textOnly !== true &&
-      (r.target.kind === 'document' ||
-        (r.target.kind === 'element' && r.target.element === doc.documentElement)),
+/** a data reference of `refs` signs the root element (URI="" or the root by Id), not its text only */
+function signsRoot(r: ReferenceResult, doc: Document): boolean {
+  return (
+    !isSignedPropertiesType(r.type) &&
+    r.textOnly !== true &&
+    (r.target.kind === 'document' ||
+      (r.target.kind === 'element' && r.target.element === doc.documentElement))
   );
+}
+
+/** nodes beside the root element other than white space and the XML declaration: processing instructions, comments */
+function outsideRoot(doc: Document): boolean {
+  for (let n = doc.firstChild; n; n = n.nextSibling) {
+    if (
+      n === doc.documentElement ||
+      (n.nodeType === PI_NODE && (n as ProcessingInstruction).target === 'xml')
+    ) {
+      continue;
+    }
+    if (n.nodeType !== TEXT_NODE || (n.nodeValue ?? '').trim() !== '') return true;
+  }
+  return false;
+}
+
+/**
+ * true when a data reference of `refs` covers the whole document. A same-document reference by Id selects the
+ * element, not the document (XMLDSig §4.4.3.3): a reference to the root by Id leaves out what stands beside the
+ * root, e.g. an <?xml-stylesheet?> added after signing. So it counts as the whole document only when nothing but
+ * white space stands there (comments too: one rule, and URI="" with a C14N with comments would sign them);
+ * otherwise the signature verifies for the root element and the report says so (as DSS reports a signed scope).
+ */
+export function coversDocument(refs: ReferenceResult[], doc: Document): boolean {
+  return refs.some((r) => signsRoot(r, doc) && (r.target.kind === 'document' || !outsideRoot(doc)));
+}
+
+/** true when a data reference of `refs` signs the root element and all it holds (the invoice data shown) */
+export function coversRoot(refs: ReferenceResult[], doc: Document): boolean {
+  return refs.some((r) => signsRoot(r, doc));
 }
 
 /**
@@ -173,6 +209,11 @@ function coverage(
   } else if (data.length === 0) {
     ok = false;
     messages.push(t(M.coverage));
+  } else if (ctx.mode === 'enveloped' && coversRoot(refs, ctx.doc) && !coversDocument(refs, ctx.doc)) {
+    const root = data.find(
+      (r) => r.target.kind === 'element' && r.target.element === ctx.doc.documentElement,
+    );
+    messages.push(t(M.outsideRoot, { uri: root?.uri ?? '-' }));
   } else if (ctx.mode === 'enveloped' && !coversDocument(refs, ctx.doc)) {
     const ids = data.map((r) => r.uri).filter((u) => u.startsWith('#'));
     messages.push(t(M.partial, { ids: ids.join(', ') || '-' }));
@@ -205,6 +246,8 @@ export async function verifyXmlSignature(
   const props = readXadesProperties(signature);
   const info = readSignedInfo(signature);
   const refEls = info.signedInfo ? childElements(info.signedInfo, NS.ds, 'Reference') : [];
+  // each reference costs a dereference and its transforms: thousands of them in a forged SignedInfo are refused
+  if (refEls.length > MAX_XML_REFERENCES) throw tooManyReferences(refEls.length);
   const refs: ReferenceResult[] = [];
   for (const r of refEls) refs.push(await checkReference(r, { ...ctx, signature }));
   for (const r of refs) {

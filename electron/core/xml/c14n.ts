@@ -12,7 +12,7 @@ import {
 } from 'xml-crypto';
 import { ELEMENT_NODE } from './xml-safe';
 import type { C14nMethod } from './xml-names';
-import { MAX_C14N_NAMESPACE_WORK, tooManyNamespaces } from './xml-limits';
+import { C14N_NODE_WORK, MAX_C14N_WORK, tooManyNamespaces } from './xml-limits';
 
 const PI_NODE = 7;
 const COMMENT_NODE = 8;
@@ -58,8 +58,8 @@ function refuseInnerPis(el: Element): void {
   }
 }
 
-/** namespace work left per document (xml-limits.ts MAX_C14N_NAMESPACE_WORK), over all its canonicalisations */
-const namespaceWork = new WeakMap<Document, { left: number }>();
+/** canonicalisation work left per document (xml-limits.ts MAX_C14N_WORK), over all its canonicalisations */
+const c14nWork = new WeakMap<Document, { left: number }>();
 
 /** the namespace bindings an element may add to the in-scope list xml-crypto keeps: declarations, used prefixes */
 function bindingsOf(el: Element): number {
@@ -73,31 +73,35 @@ function bindingsOf(el: Element): number {
 }
 
 /**
- * xml-crypto copies the in-scope namespace list for every child node and scans it for every prefix and
- * attribute, so its work is (namespaces in scope × nodes); the subset's apex also checks each inherited
- * declaration against those already placed (inherited² / 2). Charged to the document's budget before it runs,
- * iteratively, and refused (XML_TOO_COMPLEX) past it — a few declarations per element cost next to nothing.
+ * Canonicalisation work, charged to the document's budget before it runs, iteratively, and refused
+ * (XML_TOO_COMPLEX) past it. Every input node visited costs C14N_NODE_WORK (an element twice) — comments and
+ * unprefixed elements too, though they may add no output: the same 100 000 comments referenced by thousands of References would
+ * otherwise cost minutes for free. xml-crypto also copies the in-scope namespace list for every child node and
+ * scans it for every prefix and attribute, so namespaces in scope × nodes is charged on top; the subset's apex
+ * also checks each inherited declaration against those already placed (inherited² / 2).
  */
-function chargeNamespaceWork(el: Element, inherited: number, payer: Document): void {
-  let budget = namespaceWork.get(payer);
-  if (!budget) namespaceWork.set(payer, (budget = { left: MAX_C14N_NAMESPACE_WORK }));
-  budget.left -= (inherited * inherited) / 2;
+export function chargeC14nWork(el: Element, inherited: number, payer: Document): void {
+  let budget = c14nWork.get(payer);
+  if (!budget) c14nWork.set(payer, (budget = { left: MAX_C14N_WORK }));
+  budget.left -= (inherited * inherited) / 2 + 2 * C14N_NODE_WORK;
   const stack: [Element, number][] = [[el, inherited]];
   for (let top = stack.pop(); top; top = stack.pop()) {
     const [e, outer] = top;
     const scope = outer + bindingsOf(e);
-    budget.left -= scope * (e.childNodes.length + e.attributes.length + 1);
-    if (budget.left < 0) throw tooManyNamespaces();
+    budget.left -= (scope + C14N_NODE_WORK) * (e.childNodes.length + e.attributes.length) + scope;
     for (let c = e.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === ELEMENT_NODE) stack.push([c as Element, scope]);
+      if (c.nodeType !== ELEMENT_NODE) continue;
+      budget.left -= C14N_NODE_WORK; // an element costs about twice a text, a comment or an attribute
+      stack.push([c as Element, scope]);
     }
+    if (budget.left < 0) throw tooManyNamespaces();
   }
 }
 
 function element(el: Element, m: C14nMethod, inclusivePrefixes: string[], payer: Document): string {
-  refuseInnerPis(el);
   const inherited = ancestorNamespaces(el);
-  chargeNamespaceWork(el, inherited.length, payer);
+  chargeC14nWork(el, inherited.length, payer);
+  refuseInnerPis(el);
   // xml-crypto renders an inherited default namespace twice (once as the element's own, once as an ancestor's)
   // unless it is told that namespace is already the default one: then only the ancestor copy is rendered
   const defaultNs = inherited.find((n) => n.prefix === '')?.namespaceURI;
@@ -136,7 +140,7 @@ function documentC14n(doc: Document, m: C14nMethod, inclusivePrefixes: string[],
 
 /**
  * The canonical form of `node` (a Document or an Element), UTF-8 encoded. `payer`: the document whose namespace
- * work budget pays (default: the node's own; a detached file parsed again for each reference passes the signature's).
+ * canonicalisation work budget pays (default: the node's own; a detached file parsed again for each reference passes the signature's).
  */
 export function canonicalize(
   node: Node,

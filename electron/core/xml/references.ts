@@ -7,7 +7,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { t } from '../i18n/translate';
 import { digestBytes, hashLabel, type HashName } from '../cms/algorithm-oids';
-import { canonicalize } from './c14n';
+import { canonicalize, chargeC14nWork } from './c14n';
 import { misplacedTarget } from './reference-place';
 import { isWorkLimit, tooMuchWork } from './xml-limits';
 import { C14N, DIGEST_BY_URI, NS, SHA3_DIGEST_BY_URI, TRANSFORM, type C14nMethod } from './xml-names';
@@ -123,7 +123,11 @@ function signaturesRemoved(transform: Element, doc: Document): Element[] | undef
   if (!xpath) return undefined;
   const expr = (xpath.textContent ?? '').split(/\s+/).join('');
   const alg = transform.getAttribute('Algorithm');
-  const all = (): Element[] => descendants(doc, NS.ds, 'Signature');
+  // a walk of the whole document for each such transform: paid from its canonicalisation budget like one
+  const all = (): Element[] => {
+    if (doc.documentElement) chargeC14nWork(doc.documentElement, 0, doc);
+    return descendants(doc, NS.ds, 'Signature');
+  };
   const byPrefix = (p: string | undefined): Element[] | undefined =>
     p !== undefined && xpath.lookupNamespaceURI(p) === NS.ds ? all() : undefined;
   // *[name()='p:Signature'] compares the qualified name as written: only ds:Signature elements spelled that way
@@ -146,8 +150,9 @@ function signaturesRemoved(transform: Element, doc: Document): Element[] | undef
  * The string value of an element node-set (XMLDSig §6.6.2): its text nodes. The whole document is refused: its
  * text alone would stand for a document whose structure is not signed (Santuario fails on it too).
  */
-function stringValue(node: Node): string {
+function stringValue(node: Node, payer: Document): string {
   if (node.nodeType !== ELEMENT_NODE) throw new Error('base64 transform over the whole document');
+  chargeC14nWork(node as Element, 0, payer); // a walk of the subtree, paid like its canonicalisation
   return node.textContent ?? '';
 }
 
@@ -155,8 +160,8 @@ function stringValue(node: Node): string {
  * Base64 transform: the octets (or the string value of the element) decoded strictly. Only XML whitespace is
  * dropped: Node's decoder would skip any other character and stop at '=', so text could move in or out unsigned.
  */
-function base64Decode(data: Data): Uint8Array {
-  const text = 'bytes' in data ? Buffer.from(data.bytes).toString('latin1') : stringValue(data.node);
+function base64Decode(data: Data, payer: Document): Uint8Array {
+  const text = 'bytes' in data ? Buffer.from(data.bytes).toString('latin1') : stringValue(data.node, payer);
   const b64 = text.replace(/[ \t\r\n]+/g, '');
   if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(b64)) {
     throw new Error('invalid base64 data');
@@ -186,7 +191,7 @@ function transformData(
       const c14n = C14N[alg];
       if (alg === TRANSFORM.base64) {
         if ('node' in data) seen.textOnly = true;
-        data = { bytes: base64Decode(data) };
+        data = { bytes: base64Decode(data, ctx.doc) };
         continue;
       }
       if ('bytes' in data) {

@@ -1,8 +1,9 @@
 /**
  * Caps on hostile XML (issue 19), each with its own error code: markup count before the DOM is built (memory),
  * element depth after it (the tree walkers and canonicalisation recurse), the number of ds:Signature elements, a
- * budget of canonicalised octets per document (work: signatures over the whole document make it quadratic) and one
- * of namespace work per document (canonicalisation: namespaces in scope × nodes).
+ * budget of canonicalised octets per document (work: signatures over the whole document make it quadratic), the
+ * ds:Reference elements per signature and a budget of canonicalisation work per document (input nodes visited,
+ * comments included, and namespaces in scope × nodes).
  */
 import { SigilloError, failure } from '../errors';
 
@@ -26,13 +27,26 @@ export const MAX_XML_SIGNATURES = 100;
 /** canonicalised / transformed octets digested for one document, all references of all signatures together */
 export const MAX_XML_DIGEST_OCTETS = 96 * 1024 * 1024;
 
+/** ds:Reference elements in one ds:SignedInfo: real signatures have 2–4 (a few more for ASiC-E files; Santuario's
+ * secure validation, which DSS uses, allows 30 a Manifest) */
+export const MAX_XML_REFERENCES = 100;
+
 /**
- * namespace work of canonicalisation for one document, all canonicalisations together: namespace declarations in
- * scope × nodes (xml-crypto copies and scans the in-scope list for every node, so thousands of declarations on the
- * root times many elements would cost their product; about 20 ns a unit, half a second in all). An ordinary
- * document spends a few units per node: one at the node cap can still be canonicalised whole a dozen times.
+ * work units of one input node visited by canonicalisation, an element counting twice (in xml-crypto about 0.5 µs
+ * for a text, a comment or an attribute, 1–1.5 µs for an element; a unit is about 20 ns, one namespace in scope
+ * copied and scanned for one node)
  */
-export const MAX_C14N_NAMESPACE_WORK = 64 * XML_LIMITS.maxMarkup;
+export const C14N_NODE_WORK = 50;
+
+/**
+ * canonicalisation work for one document, all canonicalisations of all references together: nodes visited ×
+ * C14N_NODE_WORK plus namespace declarations in scope × nodes (xml-crypto copies and scans the in-scope list for
+ * every node, so thousands of declarations on the root times many elements would cost their product). A second or
+ * two in all; an ordinary document spends a few units per node over C14N_NODE_WORK, so one at the node cap (an
+ * element and its text per two nodes) can still be canonicalised whole about three times, one of a hundred
+ * thousand nodes a dozen times.
+ */
+export const MAX_C14N_WORK = 4 * C14N_NODE_WORK * XML_LIMITS.maxMarkup;
 
 export function tooLarge(max: number): SigilloError {
   return failure('XML_TOO_LARGE', { n: Math.floor(max / 1024 / 1024) });
@@ -52,6 +66,10 @@ export function tooManySignatures(found: number): SigilloError {
 
 export function tooMuchWork(): SigilloError {
   return failure('XML_TOO_COMPLEX', { n: MAX_XML_DIGEST_OCTETS / 1024 / 1024 });
+}
+
+export function tooManyReferences(found: number): SigilloError {
+  return failure('XML_TOO_COMPLEX:references', { found, n: MAX_XML_REFERENCES });
 }
 
 export function tooManyNamespaces(): SigilloError {

@@ -4,7 +4,7 @@ import type { IssuedCert, TestPki } from '../../support/pki';
 
 /**
  * xmlsec1 only resolves '#id' for attributes it knows as IDs: the XAdES SignedProperties, SignatureValue, Signature,
- * ds:Object and ds:Manifest Ids, and the invoice body's.
+ * ds:Object and ds:Manifest Ids, and the invoice root's and body's.
  */
 const ID_ATTRS = [
   '--id-attr:Id',
@@ -13,6 +13,8 @@ const ID_ATTRS = [
   'http://www.w3.org/2000/09/xmldsig#:Manifest',
   '--id-attr:Id',
   'FatturaElettronicaBody',
+  '--id-attr:Id',
+  'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2:FatturaElettronica',
   '--id-attr:Id',
   'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
   '--id-attr:Id',

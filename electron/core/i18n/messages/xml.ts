@@ -24,8 +24,12 @@ export const XML_MESSAGES = {
     en: 'Verifying this XML document would process more than {n} MiB (repeated references to the whole document): refused.',
   },
   'XML_TOO_COMPLEX:namespaces': {
-    it: 'Canonicalizzare questo documento XML richiederebbe troppo lavoro (moltissime dichiarazioni di namespace in vigore su moltissimi elementi): rifiutato.',
-    en: 'Canonicalising this XML document would take too much work (a great many namespace declarations in scope over a great many elements): refused.',
+    it: 'Canonicalizzare questo documento XML richiederebbe troppo lavoro (moltissimi nodi rielaborati da molti riferimenti, o moltissime dichiarazioni di namespace in vigore su moltissimi elementi): rifiutato.',
+    en: 'Canonicalising this XML document would take too much work (a great many nodes processed again by many references, or a great many namespace declarations in scope over a great many elements): refused.',
+  },
+  'XML_TOO_COMPLEX:references': {
+    it: 'Una firma del documento XML ha {found} riferimenti (ds:Reference), oltre il massimo di {n}: rifiutato.',
+    en: 'A signature of the XML document has {found} references (ds:Reference), over the maximum of {n}: refused.',
   },
   XML_MALFORMED: {
     it: 'Il documento XML non è leggibile: {reason}',
