@@ -21,6 +21,8 @@ import { verifyFile } from '../../electron/core/validate/verify-file';
 import { useTsa } from '../timestamp/support/ltv-fixture';
 import { pdfWithCms } from './support/cms-pdf';
 import { writeHandwritten } from './support/make-pdf';
+import { datedToken } from '../verify/support/dated-pki';
+import type { TsaPki } from '../support/tsa-server';
 
 const fx = inject('fixture');
 const svc = useTsa('sigillo-doc-ts-only-');
@@ -85,6 +87,33 @@ describe('a PDF with document timestamps only', () => {
     expect(reportPassed(r)).toBe(false);
     expect(fileSummary(r)).toMatch(ONLY_TIMESTAMPED);
     expect(fileSummary(r)).not.toMatch(SAYS_SIGNATURE_VALID);
+  });
+
+  it("a document timestamp signed by a certificate that is no TSA (a signer's own): not a valid timestamp", async () => {
+    const d = svc.fresh('not-tsa');
+    // backdated a year: any trusted certificate could otherwise claim any time
+    const year = new Date(Date.now() - 365 * 24 * 3600_000);
+    const signer = {
+      dir: d,
+      tsaCertPem: fx.pki.signature.certPem,
+      tsaKeyPem: fx.pki.signature.keyPem,
+    } as TsaPki;
+    const file = pdfWithCms(join(d, 'not-tsa.pdf'), 'ETSI.RFC3161', (b) =>
+      datedToken(signer, year, b, 'sha256'),
+    );
+    const r = await verify(file);
+    expect(r.signatures).toHaveLength(1);
+    expect(r.signatures[0]).toMatchObject({
+      documentTimestamp: true,
+      integrity: 'valid',
+      indication: 'INDETERMINATE',
+      subIndication: 'CHAIN_CONSTRAINTS_FAILURE',
+    });
+    expect(r.signatures[0]!.messages.join(' ')).toMatch(/RFC 3161/);
+    // the same token shape from the real TSA passes (the rule, not the token, decides)
+    const tsa = { dir: d, tsaCertPem: svc.pki.tsaCertPem, tsaKeyPem: svc.pki.tsaKeyPem } as TsaPki;
+    const ok = pdfWithCms(join(d, 'tsa.pdf'), 'ETSI.RFC3161', (b) => datedToken(tsa, year, b, 'sha256'));
+    expect((await verify(ok)).signatures[0]).toMatchObject({ indication: 'TOTAL_PASSED' });
   });
 
   it('a real signature followed by a document timestamp still passes, without that line', async () => {

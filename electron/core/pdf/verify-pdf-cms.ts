@@ -14,6 +14,8 @@ import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reade
 import { children, decodeOid, readElement, valueOf } from '../cms/der-parse';
 import { OID } from '../cms/oids';
 import { verifyCmsSignatures, type VerifyContext } from '../verify/verify-cms';
+import { withTsaRule } from '../verify/token-check';
+import { parseCerts } from '../x509/certificates';
 import { digestAlgorithmHash, digestBytes, type HashName } from '../cms/algorithm-oids';
 import type { SignatureReport } from '../verify/types';
 import { t, type Message } from '../i18n/translate';
@@ -233,8 +235,15 @@ async function checkPdfCms(
   // is the encoder's, not a choice of the signer's)
   if (!formatProblem && reports.length > 1) formatProblem = SHAPE.manySigners;
   const names = reports.map((r) => r.signer.commonName ?? r.signer.surname ?? '?').join(', ');
+  let report = reports[0] ?? null;
+  // a document timestamp's signer is a TSA (RFC 3161 §2.3), checked as for every other timestamp
+  if (report && subFilter === 'ETSI.RFC3161')
+    report = withTsaRule(
+      report,
+      parseCerts([...sd.certificates, ...(ctx.trust?.anchors ?? []).map((a) => a.der)]),
+    );
   return {
-    report: reports[0] ?? null,
+    report,
     rangeDigestMismatch,
     formatProblem: formatProblem ? t(formatProblem, { sf: subFilter, n: reports.length, names }) : undefined,
     messages,

@@ -16,6 +16,7 @@ import { assessCrypto, digestUse } from './crypto-policy';
 import { decide, type Verdict } from './indication';
 import { verifySignerInfo } from './verify-signer-info';
 import type { TimestampReport } from './timestamp-report';
+import type { SignatureReport } from './types';
 import type { TimestampToken } from '../tsa/timestamp-token';
 import { OID } from '../cms/oids';
 
@@ -52,6 +53,31 @@ function tsaEkuOk(cert: ParsedCert | undefined, eku: string[]): boolean {
   const ext = cert?.cert.extensions?.filter((e) => e.extnID === X509_OID.extKeyUsage) ?? [];
   const only = eku.length === 1 && (eku[0] === 'timeStamping' || eku[0] === TIME_STAMPING);
   return ext.length === 1 && ext[0]?.critical === true && only;
+}
+
+const TSA_EKU = {
+  it: 'Il certificato della TSA non ha l’uso esteso timeStamping come unico uso, in un’estensione critica (RFC 3161).',
+  en: 'The TSA certificate lacks the timeStamping extended key usage as its only purpose, in a critical extension (RFC 3161).',
+};
+
+/**
+ * A timestamp checked as a CMS signature (a PDF's document timestamp): its signer must be a TSA by RFC 3161 §2.3
+ * as for every other token, else INDETERMINATE/CHAIN_CONSTRAINTS_FAILURE — any trusted certificate (a signer's
+ * own card) would otherwise make a "valid" timestamp of any time it likes. `pool`: where its certificate is.
+ */
+export function withTsaRule(report: SignatureReport, pool: ParsedCert[]): SignatureReport {
+  if (!report.certificate) return report;
+  const cert = pool.find((c) => c.fingerprint === report.chain[0]?.fingerprintSha256);
+  if (tsaEkuOk(cert, report.certificate.extendedKeyUsage ?? [])) return report;
+  const messages = [...report.messages, t(TSA_EKU)];
+  if (report.indication === 'TOTAL_FAILED') return { ...report, messages };
+  return {
+    ...report,
+    indication: 'INDETERMINATE',
+    subIndication: 'CHAIN_CONSTRAINTS_FAILURE',
+    explanation: t(TSA_EKU),
+    messages,
+  };
 }
 
 /** the same explanation as a signer's, said of the timestamp (it is not a signature of the document) */
@@ -119,14 +145,7 @@ export async function checkTimestampToken(
   if (sig) messages.push(...sig.messages);
   const tsaCert = pool.find((c) => c.fingerprint === sig?.chain[0]?.fingerprintSha256);
   const ekuOk = tsaEkuOk(tsaCert, sig?.certificate?.extendedKeyUsage ?? []);
-  if (sig?.certificate && !ekuOk) {
-    messages.push(
-      t({
-        it: 'Il certificato della TSA non ha l’uso esteso timeStamping come unico uso, in un’estensione critica (RFC 3161).',
-        en: 'The TSA certificate lacks the timeStamping extended key usage as its only purpose, in a critical extension (RFC 3161).',
-      }),
-    );
-  }
+  if (sig?.certificate && !ekuOk) messages.push(t(TSA_EKU));
   const integrity = imprintMatches && sig?.integrity === 'valid' ? 'valid' : 'invalid';
   let verdict: Pick<TimestampReport, 'indication' | 'subIndication' | 'explanation'>;
   if (!sig) verdict = decide({ formatFailure: true } as Parameters<typeof decide>[0]);
