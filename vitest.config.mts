@@ -1,6 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { ISOLATED_TESTS } from './test/support/isolated-tests';
 
+/**
+ * Test files share their worker's modules (`isolate: false`: the core is imported once per worker, not once per
+ * file — a third of `npm test`'s time), except those of test/support/isolated-tests.json, which replace modules or
+ * globals (vi.mock, vi.spyOn, vi.stubEnv, fake timers) or set process.env: each runs in a fresh process.
+ * test/architecture/test-isolation.test.ts fails when such a file is not listed.
+ */
+const ISOLATED_TESTS = JSON.parse(
+  readFileSync(new URL('./test/support/isolated-tests.json', import.meta.url), 'utf8'),
+) as string[];
 const include = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 
 export default defineConfig({
@@ -11,7 +20,6 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       {
-        // the core imported once per worker, not once per file (test/support/isolated-tests.ts)
         extends: true,
         test: {
           name: 'shared',

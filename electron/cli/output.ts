@@ -2,6 +2,7 @@
 import { formatBytes as sizeText } from '../../shared/format/numbers';
 import { getLang } from '../core/i18n/translate';
 import { cliErrorInfo } from './error-hints';
+import { terminalSafe } from './terminal-text';
 
 export interface Output {
   json: boolean;
@@ -25,10 +26,11 @@ export function makeOutput(json: boolean, stdout = process.stdout, stderr = proc
   let lastDraw = 0;
   return {
     json,
-    line: (text) => void stdout.write(text + '\n'),
+    // text mode shows file contents (names, fields): never a raw control character (terminal-text.ts)
+    line: (text) => void stdout.write(terminalSafe(text) + '\n'),
     result: (value) => void stdout.write(JSON.stringify(value, null, 2) + '\n'),
     resultJson: (parts) => void stdout.write(Buffer.concat([...parts, NEWLINE])),
-    warn: (text) => void stderr.write(text + '\n'),
+    warn: (text) => void stderr.write(terminalSafe(text) + '\n'),
     progress(label, done, total) {
       if (!tty) return;
       const now = Date.now();

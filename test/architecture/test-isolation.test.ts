@@ -1,14 +1,16 @@
 /**
- * Test files share their worker's modules (vitest.config.mts) unless listed in test/support/isolated-tests.ts:
+ * Test files share their worker's modules (vitest.config.mts) unless listed in test/support/isolated-tests.json:
  * a file that replaces modules or globals, or sets process.env, must be listed — left shared, it would change the
  * files that run after it in the same process.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ISOLATED_TESTS } from '../support/isolated-tests';
 
 const root = join(__dirname, '..', '..');
+const ISOLATED_TESTS = JSON.parse(
+  readFileSync(join(root, 'test', 'support', 'isolated-tests.json'), 'utf8'),
+) as string[];
 const REPLACES =
   /\bvi\.(mock|doMock|spyOn|stubEnv|stubGlobal|useFakeTimers)\(|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env/;
 

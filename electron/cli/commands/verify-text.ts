@@ -7,6 +7,7 @@ import { xadesFileLines } from './verify-xades-text';
 import { timestampFileLines, timestampSignatureLines } from './verify-timestamp-text';
 import { isDocumentTimestamp, reportPassed } from '../../core/validate/report-passed';
 import { NOT_FOR_SIGNING, notForSigning } from '../../core/verify/signer-checks';
+import { oneLine } from '../terminal-text';
 
 function mark(s: SignatureReport): string {
   if (s.indication === 'TOTAL_PASSED') return '✔';
@@ -49,7 +50,7 @@ function signatureLines(s: SignatureReport, indent: string, counter: boolean): s
 }
 
 export function fileSummary(r: FileReport): string {
-  if (r.error) return `✖ ${r.file}: ${r.error.message}`;
+  if (r.error) return oneLine(`✖ ${r.file}: ${r.error.message}`);
   const lines = [`${r.file} (${r.format ?? '?'})`, ...xadesFileLines(r), ...timestampFileLines(r)];
   if (r.signatures.length === 0 && !r.timestamps?.length)
     lines.push(`  ✖ ${t({ it: 'nessuna firma', en: 'no signature' })}`);
@@ -58,7 +59,8 @@ export function fileSummary(r: FileReport): string {
   for (const s of r.signatures) lines.push(...signatureLines(s, '  ', false));
   if (lacksAnchor(r.signatures)) lines.push(`  → ${t(UPDATE_TRUST_HINT)}`);
   if (r.signatures.some((s) => s.contentMissing)) lines.push(`  → ${t(CONTENT_HINT)}`);
-  return lines.join('\n');
+  // a line feed inside a name or field from the file would start a line of its own making
+  return lines.map(oneLine).join('\n');
 }
 
 /** A .tsd/.m7m whose content carries no signature: its timestamp proves a time, not who signed (exit 1). */

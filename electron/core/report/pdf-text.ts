@@ -4,6 +4,9 @@
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 
+/** characters of one text written into the report (hostile files carry names of any length) */
+const MAX_TEXT = 2000;
+
 export const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
 const BOTTOM = 60;
@@ -82,14 +85,27 @@ export class TextFlow {
     return o.mono ? this.fonts.mono : o.bold ? this.fonts.bold : this.fonts.regular;
   }
 
-  /** Words that fit the width per line; a word longer than a line (a hash, a path) is cut. */
+  /**
+   * Words that fit the width per line; a word longer than a line (a hash, a path) is cut where it still fits,
+   * found by halving (a name of thousands of characters from a hostile file, measured a character at a time,
+   * took minutes). A text past MAX_TEXT characters is cut short: a report names, it does not reproduce.
+   */
   private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
     const lines: string[] = [];
     let line = '';
-    for (let w of this.safe(text).split(' ')) {
-      while (font.widthOfTextAtSize(w, size) > width && w.length > 1) {
-        let cut = w.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(w.slice(0, cut), size) > width) cut--;
+    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+    const shown = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+    for (let w of this.safe(shown).split(' ')) {
+      while (!fits(w) && w.length > 1) {
+        // the longest prefix that fits (at least one character)
+        let lo = 1;
+        let hi = w.length - 1;
+        while (lo < hi) {
+          const mid = Math.ceil((lo + hi) / 2);
+          if (fits(w.slice(0, mid))) lo = mid;
+          else hi = mid - 1;
+        }
+        const cut = lo;
         if (line) lines.push(line);
         lines.push(w.slice(0, cut));
         line = '';
