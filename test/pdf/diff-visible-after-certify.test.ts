@@ -157,6 +157,77 @@ describe('new signature fields after a certification', () => {
     expect(m.allowedChanges).toContain('signature');
   });
 
+  it('a visible widget in /Kids: of a new signature field, or added to an empty field of the certified revision while signing it: refused', () => {
+    const sig = new PdfDict()
+      .set('Type', name('Sig'))
+      .set('ByteRange', [0, 0, 0, 0])
+      .set('Contents', str('x'));
+    const widget = (parent: number, rect: number[]) =>
+      new PdfDict()
+        .set('Type', name('Annot'))
+        .set('Subtype', name('Widget'))
+        .set('Parent', ref(parent))
+        .set('Rect', rect)
+        .set('F', 4)
+        .set('P', ref(4));
+    // a new field signed, its only widget visible
+    const fresh = appendUpdate(certified['2']!, out('p2-kids-new.pdf'), (r, n) => [
+      [
+        n,
+        new PdfDict()
+          .set('FT', name('Sig'))
+          .set('T', str('Firma2'))
+          .set('Kids', [ref(n + 1)])
+          .set('V', ref(n + 2)),
+      ],
+      [n + 1, widget(n, [60, 600, 460, 660])],
+      [n + 2, sig],
+      withAnnotation(r, 4, n + 1),
+      withField(r, n),
+    ]);
+    const m = modsAfter(fresh, 2);
+    expect(m.allowed, JSON.stringify(m.items)).toBe(false);
+    expect(m.items).toContainEqual(
+      expect.objectContaining({ rule: 'docmdp', name: 'Firma2', allowed: false }),
+    );
+    // revision 3: an empty field with an invisible widget; revision 4 signs it and adds a visible widget
+    const withEmpty = appendUpdate(certified['2']!, out('p2-kids-empty.pdf'), (r, n) => [
+      [
+        n,
+        new PdfDict()
+          .set('FT', name('Sig'))
+          .set('T', str('Firma3'))
+          .set('Kids', [ref(n + 1)]),
+      ],
+      [n + 1, widget(n, [0, 0, 0, 0])],
+      withAnnotation(r, 4, n + 1),
+      withField(r, n),
+    ]);
+    const grown = appendUpdate(withEmpty, out('p2-kids-grown.pdf'), (r, n) => {
+      const catalog = r.latest.get(1) as PdfDict;
+      const fields = (catalog.get('AcroForm') as PdfDict).get('Fields') as PdfValue[];
+      const f = fields[fields.length - 1] as ReturnType<typeof ref>;
+      const d = (r.latest.get(f.num) as PdfDict).clone();
+      return [
+        [f.num, d.set('V', ref(n + 1)).set('Kids', [...(d.get('Kids') as PdfValue[]), ref(n)])],
+        [n, widget(f.num, [60, 600, 460, 660])],
+        [n + 1, sig],
+        withAnnotation(r, 4, n),
+      ];
+    });
+    const g = modsAfter(grown, 3);
+    expect(g.allowed, JSON.stringify(g.items)).toBe(false);
+    expect(g.items).toContainEqual(
+      expect.objectContaining({
+        rule: 'docmdp',
+        allowed: false,
+        reason: expect.objectContaining({
+          en: 'visible widget added to signature field "Firma3" after the certification',
+        }),
+      }),
+    );
+  });
+
   it('a /Stamp with NoView and Print (/F 36) under P=3: reported as an overlay (it prints); NoView alone: not', () => {
     const stamp = (flags: number) =>
       modsAfter(
