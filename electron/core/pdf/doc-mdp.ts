@@ -41,3 +41,14 @@ export function lockedFields(
         (r.action === 'Exclude' && !r.fields.includes(name)),
     );
 }
+
+/** the signature locks fields with FieldMDP (unreadable: assume it does) */
+export function locksFields(store: ObjectStore, sigDict: PdfDict | undefined): boolean {
+  try {
+    return (asArray(store.resolve(sigDict?.get('Reference'))) ?? []).some((r) =>
+      isName(store.dict(r)?.get('TransformMethod'), 'FieldMDP'),
+    );
+  } catch {
+    return true;
+  }
+}

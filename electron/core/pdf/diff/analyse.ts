@@ -10,7 +10,7 @@ import type { ObjectStore, PdfReader } from '../pdf-reader';
 import { revisionPageRefs } from '../pages-reuse';
 import { mayHoldMembers } from '../revision-changes';
 import { sameValue } from '../pdf-diff';
-import { docMdpPermission, lockedFields } from '../doc-mdp';
+import { docMdpPermission, lockedFields, locksFields } from '../doc-mdp';
 import { DiffContext, msg } from './context';
 import { WALK_CAP, type Role } from './roles';
 import { revisionRoles } from './roles-reuse';
@@ -109,6 +109,7 @@ export function analyseModifications(
       () => lockedFields(old, sigDict),
       () => true,
     ),
+    locksFields(old, sigDict),
   );
   const newer = reader.sections.filter((s) => s.end > revisionEnd).map((s) => s.entries);
   const changed = changedBetweenStores(

@@ -34,6 +34,8 @@ export class DiffContext {
     readonly p: number | undefined,
     /** FieldMDP locks of the signature */
     readonly locked: (fullName: string) => boolean,
+    /** the signature locks some fields (FieldMDP) */
+    readonly locks = false,
   ) {}
 
   record(kind: ChangeKind, allowed: boolean, rule: string, reason: Message, where: Where = {}): void {

@@ -92,7 +92,7 @@ export function judgeObject(
         judgeGrowingArray(ctx, oldV, newV, where);
         break;
       case 'field-value':
-        judgeFill(ctx, true, { ...where, name: r.field });
+        judgeFill(ctx, { ...where, name: r.field });
         break;
       default:
         judgeRefused(ctx, r.kind, where);

@@ -1,7 +1,7 @@
 /**
  * The interactive form dictionary: /Fields may only grow; /SigFlags may change. /DR, /DA and /NeedAppearances
  * decide how viewers redraw every field (a /DR font re-encoded turns a signed "100" into "900"): a form change,
- * reported, and allowed only where form filling is (no certification, or DocMDP P≥2).
+ * reported, and allowed only without certification and without FieldMDP locks.
  */
 import type { PdfDict } from '../../pdf-objects';
 import { changedKeys } from '../../pdf-diff';
@@ -42,17 +42,26 @@ export function judgeAcroForm(
   }
 }
 
+/**
+ * Redrawing keys change how the signed fields look, not what they hold: filling in a form never needs them
+ * changed. Refused after any certification and when the signature locks fields (its /V "100" redrawn "900").
+ */
 function judgeFormAppearance(ctx: DiffContext, k: string, where: { object?: number }): void {
-  if (ctx.p === 1) {
+  if (ctx.p !== undefined || ctx.locks) {
     return ctx.deny(
       'appearance',
-      'docmdp',
+      ctx.p !== undefined ? 'docmdp' : 'fieldmdp',
       msg(
-        {
-          it: 'AcroForm: /{k} modificato (aspetto dei campi): la certificazione (P=1) non lo permette',
-          en: 'AcroForm: /{k} changed (appearance of the fields): the certification (P=1) does not permit it',
-        },
-        { k },
+        ctx.p !== undefined
+          ? {
+              it: 'AcroForm: /{k} modificato (aspetto dei campi): la certificazione (P={p}) non lo permette',
+              en: 'AcroForm: /{k} changed (appearance of the fields): the certification (P={p}) does not permit it',
+            }
+          : {
+              it: 'AcroForm: /{k} modificato (aspetto dei campi): la firma blocca dei campi, che verrebbero ridisegnati',
+              en: 'AcroForm: /{k} changed (appearance of the fields): the signature locks fields, which would be redrawn',
+            },
+        { k, p: ctx.p ?? 0 },
       ),
       where,
     );

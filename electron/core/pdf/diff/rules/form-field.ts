@@ -43,8 +43,9 @@ export function judgeField(
     if (keys.includes('V')) judgeSignatureValue(ctx, newD.get('V'), where);
     return;
   }
-  if (!keys.some((k) => FILL_KEYS.has(k))) return;
-  judgeFill(ctx, keys.includes('V') || keys.includes('AS'), where);
+  // a locked field may not change at all: its appearance, flags or widgets are what it shows
+  if (!keys.some((k) => FILL_KEYS.has(k)) && !(keys.length > 0 && ctx.locked(f))) return;
+  judgeFill(ctx, where);
 }
 
 /** the appearance streams of an /AP dictionary (/N, /R, /D, directly or per state) */
@@ -108,8 +109,12 @@ function judgeNewAppearance(
   }
 }
 
-/** a form field filled (or its appearance refreshed): the permissions decide */
-export function judgeFill(ctx: DiffContext, valueChanged: boolean, where: Where): void {
+/**
+ * a form field filled (or its appearance refreshed): the permissions decide. A field locked by FieldMDP
+ * (ISO 32000-1 §12.8.2.4) refuses any change — value, state, appearance, widgets — as pyHanko's appearance
+ * updates are not valid when locked: a new /AP reading "900" over a signed "100" changes what it shows
+ */
+export function judgeFill(ctx: DiffContext, where: Where): void {
   const f = where.name ?? '';
   const reason = msg({ it: 'campo «{f}» compilato', en: 'field "{f}" filled in' }, { f });
   if (ctx.p === 1) {
@@ -126,7 +131,7 @@ export function judgeFill(ctx: DiffContext, valueChanged: boolean, where: Where)
       where,
     );
   }
-  if (valueChanged && ctx.locked(f)) {
+  if (ctx.locked(f)) {
     return ctx.deny(
       'form-fill',
       'fieldmdp',

@@ -6,7 +6,8 @@
  */
 import { isName, PdfRef, PdfString, ref, type PdfValue } from '../../pdf-objects';
 import { msg, type DiffContext } from '../context';
-import { isHidden, judgeSignatureValue } from './signature-value';
+import { judgeSignatureValue } from './signature-value';
+import { isHidden, isVisible } from './visibility';
 import { fieldValue, settledField } from './sig-field-state';
 
 export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | undefined): void {
@@ -90,6 +91,22 @@ export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | un
       if (!fieldDict || fieldValue(ctx.now, fieldDict) === undefined)
         return judgeSignatureValue(ctx, undefined, where, d);
       // the widget of a signature field listed on its own (/Kids): the field's value is judged with the field
+      // (a new field's widgets there); a new visible widget of a field of the certified revision was not
+      // placed by the certifier
+      if (ctx.p !== undefined && ctx.oldDict(ref(field.field)) && isVisible(ctx, d)) {
+        return ctx.deny(
+          'signature',
+          'docmdp',
+          msg(
+            {
+              it: 'riquadro visibile aggiunto al campo firma «{f}» dopo la certificazione',
+              en: 'visible widget added to signature field "{f}" after the certification',
+            },
+            { f: name ?? '' },
+          ),
+          where,
+        );
+      }
       return ctx.allow(
         'signature',
         'signature-field',
@@ -102,6 +119,23 @@ export function judgeNewElement(ctx: DiffContext, v: PdfValue, page: number | un
     }
     const value = d?.get('V') ?? parent?.get('V');
     return judgeSignatureValue(ctx, value, where, d);
+  }
+  if (
+    field?.field !== undefined &&
+    field.field !== num &&
+    ctx.oldDict(ref(field.field)) &&
+    ctx.locked(field.fullName)
+  ) {
+    // a new widget of a field locked by the signature (FieldMDP, ISO 32000-1 §12.8.2.4) shows it anew
+    return ctx.deny(
+      'form-fill',
+      'fieldmdp',
+      msg(
+        { it: 'riquadro aggiunto al campo bloccato «{f}»', en: 'widget added to locked field "{f}"' },
+        { f: field.fullName },
+      ),
+      where,
+    );
   }
   const sub = isName(subtype) ? subtype.name : d?.has('FT') ? 'Field' : '?';
   const hidden = isHidden(d);

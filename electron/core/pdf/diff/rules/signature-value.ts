@@ -1,17 +1,19 @@
 /**
  * A signature value placed in a field after signing (a new signature field, or an empty one filled): allowed
  * as a later signature or document timestamp, unless it points at an object of the signed revision (the
- * spoofing attack: a second field showing the first signature's dictionary) or DocMDP P=1 forbids it. A new
- * signature field without a value is judged by the certification's permissions.
+ * spoofing attack: a second field showing the first signature's dictionary) or DocMDP P=1 forbids it. After a
+ * certification a new field must be invisible (an existing empty field keeps the look its certifier placed). A
+ * new signature field without a value is judged by the certification's permissions.
  */
-import { asArray, asNumber, isName, PdfDict, type PdfValue } from '../../pdf-objects';
+import { isName, PdfDict, type PdfValue } from '../../pdf-objects';
 import { msg, type DiffContext, type Where } from '../context';
+import { anyWidgetVisible } from './visibility';
 
 export function judgeSignatureValue(
   ctx: DiffContext,
   v: PdfValue | undefined,
   where: Where,
-  /** the new field or widget holding it: an empty field's visibility */
+  /** the new field or widget holding it (its visibility); absent for a field of the signed revision */
   widget?: PdfDict,
 ): void {
   if (v === undefined || v === null) return judgeEmptyField(ctx, where, widget);
@@ -58,6 +60,27 @@ export function judgeSignatureValue(
       where,
     );
   }
+  if (ctx.p !== undefined && anyWidgetVisible(ctx, widget)) {
+    // pyHanko's SigFieldCreationRule (allow_new_visible_after_certify=False): a new field's appearance is
+    // whatever its creator drew over the certified pages, whoever signed it
+    return ctx.deny(
+      'signature',
+      'docmdp',
+      msg(
+        timestamp
+          ? {
+              it: 'marca temporale del documento visibile aggiunta nel campo nuovo «{f}» dopo la certificazione: il suo riquadro disegna sulle pagine certificate',
+              en: 'visible document timestamp added in new field "{f}" after the certification: its widget draws over the certified pages',
+            }
+          : {
+              it: 'firma visibile aggiunta nel campo nuovo «{f}» dopo la certificazione: il suo riquadro disegna sulle pagine certificate',
+              en: 'visible signature added in new field "{f}" after the certification: its widget draws over the certified pages',
+            },
+        { f: where.name ?? '' },
+      ),
+      where,
+    );
+  }
   ctx.allow(
     timestamp ? 'timestamp' : 'signature',
     'signature-field',
@@ -79,7 +102,7 @@ export function judgeSignatureValue(
  */
 function judgeEmptyField(ctx: DiffContext, where: Where, widget: PdfDict | undefined): void {
   const f = where.name ?? '';
-  if (ctx.p === 1 || (ctx.p !== undefined && isVisible(ctx, widget))) {
+  if (ctx.p === 1 || (ctx.p !== undefined && anyWidgetVisible(ctx, widget))) {
     return ctx.deny(
       'signature',
       'docmdp',
@@ -104,23 +127,4 @@ function judgeEmptyField(ctx: DiffContext, where: Where, widget: PdfDict | undef
     msg({ it: 'campo firma vuoto aggiunto «{f}»', en: 'empty signature field added "{f}"' }, { f }),
     where,
   );
-}
-
-/** hidden (/F Hidden or NoView): a viewer shows nothing of it */
-export function isHidden(d: PdfDict | undefined): boolean {
-  const flags = d?.get('F');
-  return typeof flags === 'number' && (flags & (2 | 32)) !== 0;
-}
-
-/** a widget drawn on its page: a /Rect of some area, not hidden (a field dictionary without /Rect: no) */
-function isVisible(ctx: DiffContext, d: PdfDict | undefined): boolean {
-  if (!d || isHidden(d)) return false;
-  let rect: number[] = [];
-  try {
-    rect = (asArray(ctx.now.resolve(d.get('Rect'))) ?? []).map((x) => asNumber(ctx.now.resolve(x)) ?? 0);
-  } catch {
-    return true;
-  }
-  if (rect.length < 4) return false;
-  return Math.abs(rect[2]! - rect[0]!) > 0 && Math.abs(rect[3]! - rect[1]!) > 0;
 }
