@@ -1,6 +1,6 @@
 /** Damaged input never crashes or hangs the PDF code: a SigilloError or a report, nothing else. */
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SigilloError } from '../../electron/core/errors';
@@ -14,6 +14,33 @@ import { withObjectStreams, writeHandwritten } from './support/make-pdf';
 import { fileSigner } from './support/signers';
 
 const fx = inject('fixture');
+
+/** a handwritten PDF certified with DocMDP P=`p` (a signature dictionary whose /Reference says so) */
+function certifiedPdf(dir: string, p: number): string {
+  const input = writeHandwritten(join(dir, `cert-p${p}.pdf`));
+  const certified = join(dir, `certified-p${p}.pdf`);
+  const reader = PdfReader.open(input);
+  try {
+    const sig = new PdfDict()
+      .set('Type', name('Sig'))
+      .set('Reference', [
+        new PdfDict()
+          .set('TransformMethod', name('DocMDP'))
+          .set('TransformParams', new PdfDict().set('P', p).set('V', name('1.2'))),
+      ]);
+    const catalog = (reader.latest.get(1) as PdfDict)
+      .clone()
+      .set('Perms', new PdfDict().set('DocMDP', ref(10)));
+    const inc = buildIncrement(reader, [
+      { num: 1, gen: 0, value: catalog },
+      { num: 10, gen: 0, value: sig },
+    ]);
+    writeFileSync(certified, Buffer.concat([readFileSync(input), inc.bytes]));
+  } finally {
+    reader.close();
+  }
+  return certified;
+}
 
 describe('PDF robustness', () => {
   let dir: string;
@@ -87,28 +114,7 @@ describe('PDF robustness', () => {
   });
 
   it('refuses to sign a PDF certified with DocMDP P=1', async () => {
-    const input = writeHandwritten(join(dir, 'cert.pdf'));
-    const certified = join(dir, 'certified.pdf');
-    const reader = PdfReader.open(input);
-    try {
-      const sig = new PdfDict()
-        .set('Type', name('Sig'))
-        .set('Reference', [
-          new PdfDict()
-            .set('TransformMethod', name('DocMDP'))
-            .set('TransformParams', new PdfDict().set('P', 1).set('V', name('1.2'))),
-        ]);
-      const catalog = (reader.latest.get(1) as PdfDict)
-        .clone()
-        .set('Perms', new PdfDict().set('DocMDP', ref(10)));
-      const inc = buildIncrement(reader, [
-        { num: 1, gen: 0, value: catalog },
-        { num: 10, gen: 0, value: sig },
-      ]);
-      writeFileSync(certified, Buffer.concat([readFileSync(input), inc.bytes]));
-    } finally {
-      reader.close();
-    }
+    const certified = certifiedPdf(dir, 1);
     await expect(
       signPades({
         input: certified,
@@ -118,5 +124,29 @@ describe('PDF robustness', () => {
         signer: fileSigner(fx.pki),
       }),
     ).rejects.toMatchObject({ code: 'PDF_CERTIFIED_NO_CHANGES' });
+  });
+
+  it('certified with P=2: a new visible signature is refused before signing, an invisible one is made', async () => {
+    const certified = certifiedPdf(dir, 2);
+    const sign = (
+      output: string,
+      visible?: { page: number; x: number; y: number; width: number; height: number },
+    ) =>
+      signPades({
+        input: certified,
+        output,
+        overwrite: false,
+        digest: 'sha256',
+        signer: fileSigner(fx.pki),
+        visible,
+      });
+    await expect(
+      sign(join(dir, 'visible.pdf'), { page: 1, x: 50, y: 50, width: 200, height: 60 }),
+    ).rejects.toMatchObject({
+      code: 'PDF_CERTIFIED_NO_NEW_VISIBLE',
+    });
+    expect(existsSync(join(dir, 'visible.pdf'))).toBe(false);
+    await sign(join(dir, 'invisible.pdf'));
+    expect(existsSync(join(dir, 'invisible.pdf'))).toBe(true);
   });
 });

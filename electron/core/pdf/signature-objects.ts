@@ -187,8 +187,14 @@ export function buildSignatureObjects(input: SignatureObjectsInput): SignatureOb
   const reader = input.reader;
   const plan = new Plan(reader, reader.latest);
   const catalog = reader.catalog();
-  if (docMdpPermission(plan.store, catalog) === 1) {
+  const permission = docMdpPermission(plan.store, catalog);
+  if (permission === 1) {
     throw failure('PDF_CERTIFIED_NO_CHANGES');
+  }
+  // a new visible field after a certification draws over the certified pages: verifiers (pyHanko, Sigillo's own
+  // change analysis) refuse it, so the signature would break the certification — invisible, or an existing field
+  if (permission !== undefined && input.visible && !input.field) {
+    throw failure('PDF_CERTIFIED_NO_NEW_VISIBLE');
   }
   const acroForm = plan.store.dict(catalog.get('AcroForm'));
   const fields = allFields(plan.store, acroForm);
