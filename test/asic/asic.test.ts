@@ -135,6 +135,25 @@ describe('ASiC-E with a XAdES signature (xmlsec1) over two files', () => {
     expect(r.container?.files.find((f) => f.name === 'nota.txt')?.signedBy).toEqual([]);
     expect(r.signatures[0]?.messages.join(' ')).toMatch(/nota\.txt/);
   });
+
+  it('extract writes the signed files only; the added one stays in the container unless --force', async () => {
+    const extra = join(dir, 'penale.txt');
+    writeFileSync(extra, 'penale: 10000 EUR\n');
+    const c = build('added-extract.asice', [['penale.txt', extra]]);
+    const out = join(dir, 'x-signed');
+    mkdirSync(out);
+    const r = await extractAsic(c, { ...opts, outDir: out });
+    expect(r.error).toBeNull();
+    expect(r.integrity).toBe('valid');
+    expect(r.skipped).toEqual(['penale.txt']);
+    expect(readFileSync(join(out, 'added-extract', 'contratto.txt'), 'utf8')).toBe(files['contratto.txt']);
+    expect(existsSync(join(out, 'added-extract', 'penale.txt'))).toBe(false);
+    const all = join(dir, 'x-forced');
+    mkdirSync(all);
+    const forced = await extractAsic(c, { ...opts, outDir: all, force: true });
+    expect(forced.skipped).toBeUndefined();
+    expect(readFileSync(join(all, 'added-extract', 'penale.txt'), 'utf8')).toBe('penale: 10000 EUR\n');
+  });
 });
 
 describe('ASiC-E with CAdES over an ASiCManifest', () => {

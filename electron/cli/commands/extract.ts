@@ -59,6 +59,16 @@ function print(ctx: CommandContext, r: ExtractResult): void {
       }),
     );
   } else ctx.out.line(`✔ ${r.file} → ${r.output}`);
+  if (r.skipped?.length)
+    ctx.out.warn(
+      t(
+        {
+          it: '  ⚠ Non estratti, nessuna firma li copre (--force per estrarli comunque): {names}',
+          en: '  ⚠ Not extracted, no signature covers them (--force extracts them anyway): {names}',
+        },
+        { names: r.skipped.join(', ') },
+      ),
+    );
 }
 
 export const extractCommand: Command = {

@@ -1,5 +1,6 @@
 /**
- * `sigillo extract` of an ASiC container: every data file (META-INF/ and mimetype left out) written below a
+ * `sigillo extract` of an ASiC container: every signed data file (META-INF/ and mimetype left out; a file no
+ * signature covers only with --force) written below a
  * folder named after the container (`contratto.asice` → `contratto/`), all-or-nothing (staged-folder.ts: a
  * staging folder inside the target, moved into place at the end), never over an existing file unless
  * --overwrite, never through a symlink. Entry names were already refused when unsafe (zip-slip, symlink
@@ -43,15 +44,28 @@ export async function extractAsic(input: string, o: ExtractOptions): Promise<Ext
     const report = await verifyAsicFile(input, { trust: NO_TRUST });
     intact = report.signatures.length > 0 && report.signatures.every((s) => s.integrity === 'valid');
     if (!intact && !o.force) throw failure('INTEGRITY_FAILED:asic');
+    // the signed files (ETSI EN 319 162-1: what a signature or its manifest references); anyone can add a file
+    // to a container, so the others stay in it unless --force asks for everything
+    const unsigned = (report.container?.files ?? [])
+      .filter((f) => f.signedBy.length === 0)
+      .map((f) => f.name);
     const c = await openAsic(input);
     let output: string;
     try {
-      const files = c.data.map((e) => ({ name: e.name, bytes: () => c.zip.read(e) }));
+      const wanted = c.data.filter((e) => o.force || !unsigned.includes(e.name));
+      const files = wanted.map((e) => ({ name: e.name, bytes: () => c.zip.read(e) }));
       output = await writeStagedFolder(folder, files, o.overwrite);
     } finally {
       await c.zip.close();
     }
-    return { file: input, output, error: null, integrity: intact ? 'valid' : 'invalid', levels: 1 };
+    return {
+      file: input,
+      output,
+      error: null,
+      integrity: intact ? 'valid' : 'invalid',
+      levels: 1,
+      ...(unsigned.length && !o.force ? { skipped: unsigned } : {}),
+    };
   } catch (e) {
     return extractFailed(input, e, intact === false ? 'invalid' : null);
   }

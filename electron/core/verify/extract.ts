@@ -31,6 +31,8 @@ export interface ExtractResult {
   integrity: 'valid' | 'invalid' | null;
   /** signature envelopes unwrapped */
   levels: number;
+  /** ASiC: data files no signature covers, left in the container (--force writes them too) */
+  skipped?: string[];
 }
 
 /** The result of an extraction that failed: no output, the error, and what was learnt of the integrity. */
