@@ -12,6 +12,8 @@ import { TrustStore } from '../../electron/core/trust/trust-store';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import type { VerifyFileOptions } from '../../electron/core/verify/file-types';
 import { opensslCmsSign } from './support/openssl-cms';
+import { runCli } from '../support/cli';
+import { verifyJson } from '../support/verify-json';
 
 const fx = inject('fixture');
 let dir = '';
@@ -75,5 +77,19 @@ describe('an attached signature and a content file', () => {
     const r = await verifyFile(p7s, opts);
     expect(r.error).toBeNull();
     expect(r.signatures[0]?.messages.join('\n')).not.toMatch(NOTE);
+  });
+
+  it('the CLI: exit 1 with the code for --content, the note under the verdict for the file beside it', async () => {
+    const trust = ['--no-tsl', '--offline', '--trust', fx.pki.rootPem];
+    const named = attached('cli.txt', 'forged\n');
+    const bad = await runCli(['verify', ...trust, '--content', named.content, named.p7s], {
+      SIGILLO_LANG: 'en',
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout + bad.stderr).toMatch(/holds its own document/);
+    const json = await verifyJson([...trust, '--content', named.content, named.p7s]);
+    expect(json.files[0]?.error?.code).toBe('CONTENT_NOT_DETACHED');
+    const beside = await runCli(['verify', ...trust, named.p7s], { SIGILLO_LANG: 'it' });
+    expect(beside.stdout).toMatch(/⚠ .*NON è il documento firmato/);
   });
 });

@@ -22,6 +22,7 @@ import { regularInput } from '../files/file-kind';
 import { CMS_LIMITS, tooManyLevels } from '../cms/limits';
 import { newHash, type HashName } from '../cms/algorithm-oids';
 import { readInput } from '../files/input-file';
+import { besideNotSignedNote } from './beside-content';
 
 async function exists(p: string): Promise<boolean> {
   return access(p).then(
@@ -88,17 +89,6 @@ async function sameContent(file: string, summary: SignedDataSummary): Promise<bo
   const hash = newHash(name as HashName);
   for await (const chunk of readInput(file)) hash.update(chunk);
   return Buffer.from(digest).equals(hash.digest());
-}
-
-/** the note on the signatures of an attached file whose name-sake beside it is another document */
-function notSignedNote(file: string): string {
-  return t(
-    {
-      it: 'La firma contiene il proprio documento: il file {file} accanto ad essa NON è il documento firmato.',
-      en: 'The signature holds its own document: the file {file} beside it is NOT the signed document.',
-    },
-    { file },
-  );
 }
 
 /**
@@ -173,7 +163,7 @@ async function judge(input: LevelInput, opts: VerifyFileOptions, depth: number, 
     poe: opts.poe,
     contentMissing: missing,
   });
-  if (notSigned) for (const s of signatures) s.messages.push(notSignedNote(notSigned));
+  if (notSigned) for (const s of signatures) s.messages.push(besideNotSignedNote(notSigned));
   return signatures;
 }
 
