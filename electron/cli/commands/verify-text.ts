@@ -8,6 +8,7 @@ import { timestampFileLines, timestampSignatureLines } from './verify-timestamp-
 import { isDocumentTimestamp, reportPassed } from '../../core/validate/report-passed';
 import { NOT_FOR_SIGNING, notForSigning } from '../../core/verify/signer-checks';
 import { oneLine } from '../terminal-text';
+import { isBesideNotSignedNote } from '../../core/verify/beside-content';
 
 function mark(s: SignatureReport): string {
   if (s.indication === 'TOTAL_PASSED') return '✔';
@@ -42,6 +43,8 @@ function signatureLines(s: SignatureReport, indent: string, counter: boolean): s
     `${indent}    ${s.explanation}`,
     // made with an authentication certificate (a CNS's other one): valid, but no qualified signature
     ...(s.certificate && notForSigning(s.certificate) ? [`${indent}    ⚠ ${t(NOT_FOR_SIGNING)}`] : []),
+    // the document beside an attached signature is not the one it signed (cms-file-verifier)
+    ...s.messages.filter(isBesideNotSignedNote).map((m) => `${indent}    ⚠ ${m}`),
     ...pdfSignatureLines(s, indent),
     ...timestampSignatureLines(s, indent),
   ];

@@ -61,8 +61,11 @@ export function createRevocationChecker(o: CheckerOptions): RevocationChecker {
     const info = parseCertificate(cert.der);
     if (info.ocspUrls.length === 0 && info.crlDistributionPoints.length === 0) return unknown('none');
     const ocsp = await ocspStatus(cert, issuer, info.ocspUrls, source);
-    if ('report' in ocsp) return ocsp.report;
+    if ('report' in ocsp && ocsp.report.status !== 'unknown') return ocsp.report;
     const crl = await crlStatus(cert, issuer, info.crlDistributionPoints, source);
+    if ('report' in crl && crl.report.status !== 'unknown') return crl.report;
+    // an answer that cannot speak for an expired certificate (after-expiry.ts), and no better one
+    if ('report' in ocsp) return ocsp.report;
     if ('report' in crl) return crl.report;
     const reasons = [crl.failure, info.ocspUrls.length > 0 ? ocsp.failure : crl.failure];
     return unknown(reasons.includes('invalid') ? 'invalid' : o.offline ? 'offline' : 'network');

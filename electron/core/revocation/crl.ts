@@ -7,6 +7,7 @@ import { verifySignedBlob } from '../cms/signed-blob';
 import type { RevocationReport } from './revocation-report';
 import { reasonName } from './reasons';
 import type { RevocationSource } from './revocation-source';
+import { afterExpiryReport, extensionTime, goodAfterExpiry, OID_EXPIRED_CERTS_ON_CRL } from './after-expiry';
 
 interface CheckedCrl {
   crl: pkijs.CertificateRevocationList;
@@ -25,7 +26,7 @@ const CRL_EXTENSIONS = new Set([
   OID_IDP,
   '2.5.29.46',
   '1.3.6.1.5.5.7.1.1',
-  '2.5.29.60',
+  OID_EXPIRED_CERTS_ON_CRL,
 ]);
 /** entry extensions understood (§5.3): reasonCode, holdInstructionCode, invalidityDate (certificateIssuer only
  * appears in indirect CRLs, which are not accepted) */
@@ -135,6 +136,9 @@ function crlReport(cert: ParsedCert, checked: CheckedCrl, url: string, cached: b
   const reasonExt = entry?.crlEntryExtensions?.extensions.find((e) => e.extnID === '2.5.29.21');
   const reasonValue = (reasonExt?.parsedValue as { valueBlock?: { valueDec?: number } } | undefined)
     ?.valueBlock;
+  const thisUpdate = checked.crl.thisUpdate.value;
+  const cover = extensionTime(checked.crl.crlExtensions?.extensions, OID_EXPIRED_CERTS_ON_CRL);
+  if (!entry && goodAfterExpiry(cert, thisUpdate, cover)) return afterExpiryReport(cert, thisUpdate);
   return {
     status: entry ? 'revoked' : 'good',
     source: 'crl',
@@ -161,6 +165,7 @@ export async function crlStatus(
 ): Promise<CrlOutcome> {
   let failure: 'offline' | 'network' | 'invalid' = 'network';
   let good: RevocationReport | undefined;
+  let unusable: RevocationReport | undefined;
   const now = source.opts.now();
   for (const url of urls.filter((u) => /^https?:/i.test(u))) {
     const key = `crl:${url}`;
@@ -181,8 +186,14 @@ export async function crlStatus(
       continue;
     }
     const report = crlReport(cert, checked, url, got.value.cached);
+    // a "good" that cannot speak for an expired certificate: another CRL may still
+    if (report.status === 'unknown') {
+      unusable ??= report;
+      continue;
+    }
     if (!all || report.status === 'revoked') return { report };
     if (!good || (good.thisUpdate ?? '') < (report.thisUpdate ?? '')) good = report;
   }
-  return good ? { report: good } : { failure };
+  const found = good ?? unusable;
+  return found ? { report: found } : { failure };
 }

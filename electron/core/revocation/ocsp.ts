@@ -17,6 +17,7 @@ import { buildOcspRequest, certIdHashes, OID_OCSP_NONCE, type CertIdHashes } fro
 import { crlStatus } from './crl';
 import { reasonName } from './reasons';
 import type { RevocationSource } from './revocation-source';
+import { afterExpiryReport, extensionTime, goodAfterExpiry, OID_OCSP_ARCHIVE_CUTOFF } from './after-expiry';
 
 const OID_OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';
 const OID_OCSP_SIGNING = '1.3.6.1.5.5.7.3.9';
@@ -125,7 +126,7 @@ function parseResponse(
   }
 }
 
-function report(p: Parsed, url: string, cached: boolean): RevocationReport | undefined {
+function report(p: Parsed, cert: ParsedCert, url: string, cached: boolean): RevocationReport | undefined {
   const status = p.single.certStatus as asn1js.BaseBlock;
   const tag = status.idBlock.tagNumber;
   let revocationTime: string | null = null;
@@ -138,6 +139,9 @@ function report(p: Parsed, url: string, cached: boolean): RevocationReport | und
       revocationReason = reasonName(enumerated.valueBlock.valueDec);
   }
   if (tag !== 0 && tag !== 1) return undefined;
+  const cutoff = extensionTime(p.basic.tbsResponseData.responseExtensions, OID_OCSP_ARCHIVE_CUTOFF);
+  if (tag === 0 && goodAfterExpiry(cert, p.single.thisUpdate, cutoff))
+    return afterExpiryReport(cert, p.single.thisUpdate);
   return {
     status: tag === 0 ? 'good' : 'revoked',
     source: 'ocsp',
@@ -184,7 +188,9 @@ export async function ocspStatus(
       answer && (await responderNotRevoked(answer.responder, issuer, source)) ? answer : undefined;
     const echoed = parsed && sentByUs ? nonceOf(parsed.basic) : undefined;
     const r =
-      parsed && (!echoed || equalBytes(echoed, nonce)) ? report(parsed, url, got.value.cached) : undefined;
+      parsed && (!echoed || equalBytes(echoed, nonce))
+        ? report(parsed, cert, url, got.value.cached)
+        : undefined;
     if (!parsed || !r) {
       failure = 'invalid';
       source.forget(key);

@@ -4,7 +4,7 @@
  * streams them (one pass; spooled and verified in turn with SIGILLO_NO_FAST=1) (depth 0 = outermost),
  * detached content is read from --content or beside the .p7s.
  */
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { SigilloError, failure } from '../errors';
 import { t } from '../i18n/translate';
 import { readSignedData, type SignedDataSummary } from '../cms/signed-data-reader';
@@ -20,6 +20,9 @@ import { levelSignatures } from './level-signatures';
 import { FatturaPaPeek } from '../fatturapa/fatturapa-peek';
 import { regularInput } from '../files/file-kind';
 import { CMS_LIMITS, tooManyLevels } from '../cms/limits';
+import { newHash, type HashName } from '../cms/algorithm-oids';
+import { readInput } from '../files/input-file';
+import { besideNotSignedNote } from './beside-content';
 
 async function exists(p: string): Promise<boolean> {
   return access(p).then(
@@ -75,6 +78,17 @@ interface ReadLevel {
   content?: string;
   /** a detached signature whose content was not given nor found beside it */
   missing?: boolean;
+  /** the file found beside an attached signature, which is not its content */
+  notSigned?: string;
+}
+
+/** whether the file holds exactly the content embedded in the SignedData (its length and digest) */
+async function sameContent(file: string, summary: SignedDataSummary): Promise<boolean> {
+  const [name, digest] = Object.entries(summary.contentDigests)[0] ?? [];
+  if (!name || !digest || (await stat(file)).size !== summary.contentLength) return false;
+  const hash = newHash(name as HashName);
+  for await (const chunk of readInput(file)) hash.update(chunk);
+  return Buffer.from(digest).equals(hash.digest());
 }
 
 /**
@@ -111,6 +125,12 @@ async function readWithContent(
     content = await contentBeside(path);
     if (content) summary = await read();
   }
+  if (!summary.detached && content) {
+    // RFC 5652 §5.2: embedded and detached content exclude each other — the file given is the content or no part of it
+    if (await sameContent(content, summary)) return { summary };
+    if (opts.content) throw failure('CONTENT_NOT_DETACHED', { file: content });
+    return { summary, notSigned: content };
+  }
   if (summary.detached && !content) {
     if (depth > 0) throw failure('CONTENT_NOT_FOUND', { file: input.name ?? path });
     // the top-level signature is still judged: everything but the content's digest (SIGNED_DATA_NOT_FOUND)
@@ -133,9 +153,9 @@ function levelResult(
   return { signatures, detached: summary.detached, content: summary.detached ? content : undefined };
 }
 
-function judge(input: LevelInput, opts: VerifyFileOptions, depth: number, read: ReadLevel) {
-  const { summary, content, missing } = read;
-  return levelSignatures(summary, rereadOf(input, content), {
+async function judge(input: LevelInput, opts: VerifyFileOptions, depth: number, read: ReadLevel) {
+  const { summary, content, missing, notSigned } = read;
+  const signatures = await levelSignatures(summary, rereadOf(input, content), {
     trust: opts.trust,
     revocation: opts.revocation,
     now: opts.now,
@@ -143,6 +163,8 @@ function judge(input: LevelInput, opts: VerifyFileOptions, depth: number, read: 
     poe: opts.poe,
     contentMissing: missing,
   });
+  if (notSigned) for (const s of signatures) s.messages.push(besideNotSignedNote(notSigned));
+  return signatures;
 }
 
 /** a level whose nested level is spooled to disk, then verified (SIGILLO_NO_FAST=1, and the rare read-again) */

@@ -69,7 +69,7 @@ export function withEmbeddedCrls(
       const own = 'report' in r ? { ...r.report, url: null, cached: false } : undefined;
       if (own?.status === 'revoked') return own;
       const stale = own && after && own.thisUpdate && new Date(own.thisUpdate) < after;
-      if (own && !stale) return own;
+      if (own && !stale && own.status !== 'unknown') return own;
       const other = inner ? await inner.check(cert, issuer, after) : undefined;
       if (other && (other.status === 'good' || other.status === 'revoked' || !own)) return other;
       if (own) return own;

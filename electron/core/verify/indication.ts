@@ -53,7 +53,13 @@ export interface Verdict {
 }
 
 type ExplanationKey =
-  SubIndication | 'PASSED' | 'CA_OUT_OF_BOUNDS' | 'KEY_REFUSED' | 'CONTENT_MISSING' | 'NOT_YET_VALID_NOW';
+  | SubIndication
+  | 'PASSED'
+  | 'CA_OUT_OF_BOUNDS'
+  | 'KEY_REFUSED'
+  | 'CONTENT_MISSING'
+  | 'NOT_YET_VALID_NOW'
+  | 'NOT_YET_VALID_POE';
 
 const E: Record<ExplanationKey, Message> = {
   PASSED: {
@@ -95,6 +101,10 @@ const E: Record<ExplanationKey, Message> = {
   NOT_YET_VALID: {
     it: 'La firma dichiara una data anteriore all’inizio di validità del certificato ({time}).',
     en: 'The signature claims a date before the certificate became valid ({time}).',
+  },
+  NOT_YET_VALID_POE: {
+    it: 'Una marca temporale data la firma prima dell’inizio di validità del certificato ({time}).',
+    en: 'A timestamp dates the signature before the certificate became valid ({time}).',
   },
   NOT_YET_VALID_NOW: {
     it: 'Il certificato del firmatario non è ancora valido: lo sarà dal {time}.',
@@ -165,7 +175,11 @@ export function decide(f: Findings): Verdict {
   if (f.keyRefused) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', undefined, 'KEY_REFUSED');
   if (f.sigOk !== true) return verdict('TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');
   if (f.essMismatch) return verdict('INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND');
-  const revokedAfterPoe = f.revokedAt && f.poe && f.poe < f.revokedAt;
+  // a proven time before the certificate's issuance is no proof for it (EN 319 102-1; DSS
+  // BestSignatureTimeNotBeforeCertificateIssuance): it rescues nothing, and the signature is NOT_YET_VALID
+  const earlyPoe = f.poe && f.notBefore && f.poe < f.notBefore;
+  const poe = earlyPoe ? undefined : f.poe;
+  const revokedAfterPoe = f.revokedAt && poe && poe < f.revokedAt;
   if (f.revokedAt && !revokedAfterPoe) {
     const proven = !f.signingTime || f.revokedAt.getTime() <= f.signingTime.getTime();
     return verdict(
@@ -174,7 +188,7 @@ export function decide(f: Findings): Verdict {
       f.revokedAt,
     );
   }
-  if (f.caRevoked && !(f.poe && f.poe < f.caRevoked.time)) {
+  if (f.caRevoked && !(poe && poe < f.caRevoked.time)) {
     const explanation = t(E.REVOKED_CA_NO_POE, {
       name: f.caRevoked.name,
       time: f.caRevoked.time.toISOString(),
@@ -186,10 +200,11 @@ export function decide(f: Findings): Verdict {
   if (f.signingTime && f.notBefore && f.signingTime < f.notBefore) {
     return verdict('INDETERMINATE', 'NOT_YET_VALID', f.notBefore);
   }
+  if (earlyPoe) return verdict('INDETERMINATE', 'NOT_YET_VALID', f.notBefore, 'NOT_YET_VALID_POE');
   // no proof of existence helps: it is older than now, so before notBefore too
   if (f.notBefore && f.now < f.notBefore)
     return verdict('INDETERMINATE', 'NOT_YET_VALID', f.notBefore, 'NOT_YET_VALID_NOW');
-  if (f.notAfter && f.now > f.notAfter && !(f.poe && f.poe <= f.notAfter))
+  if (f.notAfter && f.now > f.notAfter && !(poe && poe <= f.notAfter))
     return verdict('INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', f.notAfter);
   if (!f.chainFound) return verdict('INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
   if (f.pathFailure) {
@@ -203,7 +218,7 @@ export function decide(f: Findings): Verdict {
   if (!f.keyUsageOk) return verdict('INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE');
   if (f.weakCrypto) return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE');
   // ETSI EN 319 102-1 §5.2.8 / §5.6.2: an expired algorithm passes only with a proof of existence before expiry
-  if (f.cryptoExpiry && !(f.poe && f.poe < f.cryptoExpiry))
+  if (f.cryptoExpiry && !(poe && poe < f.cryptoExpiry))
     return verdict('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE', f.cryptoExpiry);
   if (f.revocationUnknown && !revokedAfterPoe) return verdict('INDETERMINATE', 'TRY_LATER');
   return verdict('TOTAL_PASSED', null);

@@ -14,7 +14,7 @@ import {
   signatureLabel,
   type HashName,
 } from '../cms/algorithm-oids';
-import { certDigest, findBySignerId, keyRefusal, type ParsedCert } from '../x509/certificates';
+import { certDigest, findBySignerId, keyRefusal, validityOf, type ParsedCert } from '../x509/certificates';
 import { equalBytes } from '../cms/bytes';
 import { readSignerInfo, type SignerInfoFields } from '../cms/signer-info-reader';
 import { decide, type Findings } from './indication';
@@ -274,13 +274,16 @@ export async function verifySignerInfo(
   if (signer) {
     // the fields the certificate checks read, named (a spread of the whole context cost every file)
     const own = embeddedContext(bytes, ctx);
+    // a proven time before the certificate's issuance proves nothing for it (indication.ts: NOT_YET_VALID)
+    const proven = earliest(stamps.poe, ctx.poe);
+    const poe = proven && proven.getTime() < validityOf(signer).from ? undefined : proven;
     checks = await checkSignerCertificate(signer, hashes, {
       pool: own.pool,
       trust: own.trust,
       revocation: own.revocation,
       now: own.now,
       signingTime: attrs?.signingTime,
-      poe: earliest(stamps.poe, ctx.poe),
+      poe,
     });
   }
   if (checks) messages.push(...checks.messages);

@@ -157,6 +157,31 @@ export function withSignatureTimestamp(
   der: Uint8Array,
   stamp: (signatureValue: Uint8Array) => Uint8Array,
 ): Uint8Array {
+  return withFirstSignerAttribute(der, (sv) => attribute(OID.signatureTimeStamp, stamp(sv)));
+}
+
+/** The CMS with CAdES revocation-values (crlVals [0] EXPLICIT SEQUENCE OF `crls`) added to its first SignerInfo. */
+export function withRevocationValues(der: Uint8Array, crls: Uint8Array[]): Uint8Array {
+  const crlVals = new Uint8Array(
+    new asn1js.Sequence({
+      value: [
+        new asn1js.Constructed({
+          idBlock: { tagClass: 3, tagNumber: 0 },
+          value: [
+            new asn1js.Sequence({ value: crls.map((c) => asn1js.fromBER(new Uint8Array(c).buffer).result) }),
+          ],
+        }),
+      ],
+    }).toBER(),
+  );
+  return withFirstSignerAttribute(der, () => attribute('1.2.840.113549.1.9.16.2.24', crlVals));
+}
+
+/** The CMS with the unsigned attribute `make` returns (given the signature value) added to its first SignerInfo. */
+function withFirstSignerAttribute(
+  der: Uint8Array,
+  make: (signatureValue: Uint8Array) => Uint8Array,
+): Uint8Array {
   const ci = asn1js.fromBER(new Uint8Array(der).buffer).result as asn1js.Sequence;
   const sd = (ci.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
   const items = sd.valueBlock.value;
@@ -174,13 +199,13 @@ export function withSignatureTimestamp(
   }
   const [first, ...rest] = signerInfos;
   if (!first) throw new Error('no SignerInfo');
-  const token = stamp(signatureValueOf(first));
+  const added = make(signatureValueOf(first));
   return encodeSignedData({
     version: (items[0] as asn1js.Integer).valueBlock.valueDec,
     digestAlgorithms: (items[1] as asn1js.Set).valueBlock.value.map(raw),
     eContentType: (encap.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
     certificates,
-    signerInfos: [withUnsignedAttribute(first, attribute(OID.signatureTimeStamp, token)), ...rest],
+    signerInfos: [withUnsignedAttribute(first, added), ...rest],
     eContent,
   });
 }

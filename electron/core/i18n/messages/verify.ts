@@ -7,6 +7,10 @@ export const VERIFY_MESSAGES = {
     it: 'Firma separata (detached): indicare il file firmato (non trovato accanto a {file}).',
     en: 'Detached signature: give the signed file (not found beside {file}).',
   },
+  CONTENT_NOT_DETACHED: {
+    it: 'La firma contiene già il proprio documento: {file} non è il documento firmato.',
+    en: 'The signature holds its own document: {file} is not the signed document.',
+  },
   DETACHED_SIGNATURE: {
     it: 'La firma è separata (detached): il file non contiene il documento da estrarre.',
     en: 'The signature is detached: the file does not contain the document to extract.',
