@@ -12,6 +12,7 @@ import type { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { name, PdfDict, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
 import { verifyPdf } from '../../electron/core/pdf/verify-pdf';
 import { TrustStore } from '../../electron/core/trust/trust-store';
+import { redrawFormUpdate } from './support/form-redraw';
 import { appendUpdate, str, withAnnotation } from './support/append-update';
 import { formPdf } from './support/form-pdf';
 import { drawing, modsAfter } from './support/signed-fields';
@@ -190,31 +191,7 @@ describe('signature look-alikes after a certification', () => {
 
   it('/AcroForm /DR (a font re-encoded) and /NeedAppearances changed: reported; refused under any certification', () => {
     const redraw = (p: number | undefined) =>
-      modsAfter(
-        appendUpdate(certified[String(p)]!, join(dir, `p${p}-dr.pdf`), (r, n) => {
-          const catalog = (r.latest.get(1) as PdfDict).clone();
-          const form = (catalog.get('AcroForm') as PdfDict).clone();
-          const font = new PdfDict()
-            .set('Type', name('Font'))
-            .set('Subtype', name('Type1'))
-            .set('BaseFont', name('Helvetica'))
-            .set(
-              'Encoding',
-              new PdfDict()
-                .set('Type', name('Encoding'))
-                .set('BaseEncoding', name('WinAnsiEncoding'))
-                .set('Differences', [49, name('nine')]),
-            );
-          form
-            .set('DR', new PdfDict().set('Font', new PdfDict().set('Helv', ref(n))))
-            .set('NeedAppearances', true);
-          return [
-            [n, font],
-            [1, catalog.set('AcroForm', form)],
-          ];
-        }),
-        2,
-      );
+      modsAfter(redrawFormUpdate(certified[String(p)]!, join(dir, `p${p}-dr.pdf`)), 2);
     // P=2 permits filling in forms, not redrawing the certified fields (their signed "100" shown "900")
     for (const p of [1, 2]) {
       const m = redraw(p);

@@ -11,6 +11,7 @@ import { PdfReader } from '../../electron/core/pdf/pdf-reader';
 import { revisionEnds } from '../../electron/core/pdf/byte-range-check';
 import { analyseModifications, type Modifications } from '../../electron/core/pdf/diff/analyse';
 import { name, PdfDict, PdfRef, ref, type PdfValue } from '../../electron/core/pdf/pdf-objects';
+import { redrawFormUpdate } from './support/form-redraw';
 import { appendUpdate, qpdfCheck, str, withAnnotation } from './support/append-update';
 import { formPdf } from './support/form-pdf';
 import { drawing, fieldNamed, renderPage1 } from './support/signed-fields';
@@ -170,28 +171,7 @@ describe('fields locked by FieldMDP', () => {
   });
 
   it('/DR and /NeedAppearances changed: refused when the signature locks fields, allowed (reported) otherwise', () => {
-    const f = appendUpdate(signed['undefined']!, out('dr.pdf'), (r, n) => {
-      const catalog = (r.latest.get(1) as PdfDict).clone();
-      const form = (catalog.get('AcroForm') as PdfDict).clone();
-      const font = new PdfDict()
-        .set('Type', name('Font'))
-        .set('Subtype', name('Type1'))
-        .set('BaseFont', name('Helvetica'))
-        .set(
-          'Encoding',
-          new PdfDict()
-            .set('Type', name('Encoding'))
-            .set('BaseEncoding', name('WinAnsiEncoding'))
-            .set('Differences', [49, name('nine')]),
-        );
-      form
-        .set('DR', new PdfDict().set('Font', new PdfDict().set('Helv', ref(n))))
-        .set('NeedAppearances', true);
-      return [
-        [n, font],
-        [1, catalog.set('AcroForm', form)],
-      ];
-    });
+    const f = redrawFormUpdate(signed['undefined']!, out('dr.pdf'));
     const locked = modsLocking(f, 3, ['Nome']);
     expect(locked.allowed).toBe(false);
     for (const k of ['DR', 'NeedAppearances'])
