@@ -20,6 +20,15 @@ import { PIN_OK as CORE_PIN_OK } from '../../support/pin-status';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * 12:00 UTC of the Rome calendar day `days` after today's: exactly `days` Rome days away whatever the hour of the
+ * run (now + N days + 1 h crossed midnight in Rome in the evening, when the target date was in summer time)
+ */
+function romeNoonIn(days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+  return new Date(Date.parse(`${today}T12:00:00Z`) + days * DAY).toISOString();
+}
+
 /** the core's PinStatus and the contract's have the same shape: one fresh-token value serves both */
 export const PIN_OK: PinStatus = CORE_PIN_OK;
 
@@ -68,7 +77,7 @@ export function cert(
       },
       serialNumber: role === 'signature' ? '0a1b2c' : '0a1b2d',
       notBefore: new Date(Date.now() - 200 * DAY).toISOString(),
-      notAfter: new Date(Date.now() + daysLeft * DAY + 3600_000).toISOString(),
+      notAfter: romeNoonIn(daysLeft),
       keyUsage: role === 'signature' ? ['nonRepudiation'] : ['digitalSignature', 'keyEncipherment'],
       extendedKeyUsage: role === 'signature' ? [] : ['clientAuth'],
       policies: ['1.3.76.16.6'],

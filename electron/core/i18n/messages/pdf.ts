@@ -32,8 +32,8 @@ export const PDF_MESSAGES = {
     en: 'The PDF is certified with no changes allowed: a new signature would break the certification.',
   },
   PDF_CERTIFIED_NO_NEW_VISIBLE: {
-    it: 'Il PDF è certificato: una nuova firma visibile invaliderebbe la certificazione. Firma senza riquadro visibile, o in un campo firma già presente (--field).',
-    en: 'The PDF is certified: a new visible signature would break the certification. Sign without a visible box, or in an existing signature field (--field).',
+    it: 'Il PDF è certificato: una nuova firma visibile invaliderebbe la certificazione. Firma senza riquadro visibile, o in un campo firma già presente.',
+    en: 'The PDF is certified: a new visible signature would break the certification. Sign without a visible box, or in an existing signature field.',
   },
   PDF_PAGE_OUT_OF_RANGE: {
     it: 'La pagina {page} non esiste (il documento ne ha {count}).',
