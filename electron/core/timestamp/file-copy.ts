@@ -1,25 +1,7 @@
-/** Hashing and copying an input file in chunks, with progress; the copy re-hashes to catch a file that changed. */
+/** Copying an input file in chunks; the copy re-hashes to catch a file that changed (hashing: files/hash-file.ts). */
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { inputChanged, readInput } from '../files/input-file';
-
-export type Progress = (done: number, total: number) => void;
-
-export async function hashFile(
-  path: string,
-  digest: string,
-  total: number,
-  onProgress?: Progress,
-): Promise<Uint8Array> {
-  const h = createHash(digest);
-  let done = 0;
-  for await (const chunk of readInput(path)) {
-    h.update(chunk);
-    done += chunk.length;
-    onProgress?.(Math.min(done, total), total);
-  }
-  return new Uint8Array(h.digest());
-}
 
 /** Appends bytes at the handle's current position. */
 export async function writeAll(out: FileHandle, bytes: Uint8Array): Promise<void> {

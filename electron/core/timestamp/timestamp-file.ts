@@ -3,6 +3,7 @@
  * or, for a signed p7m, FILE.m7m (MIME: p7m + timestamp, as Dike/ArubaSign write it). The input is hashed once,
  * the TSA asked, then the output is written atomically in a second pass that checks the input did not change.
  */
+import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import type { DigestName } from '../crypto/key-signer';
@@ -13,7 +14,8 @@ import { outputPathFor } from '../files/output-naming';
 import { looksLikeSignedData } from '../cms/signed-data-reader';
 import type { TsaConfig } from '../tsa/tsa-client';
 import { requestTimestamp } from '../verify/requested-timestamp';
-import { copyChecked, hashFile, writeAll, type Progress } from './file-copy';
+import { copyChecked, writeAll } from './file-copy';
+import { hashFile, type Progress } from '../files/hash-file';
 import { Base64LineEncoder, m7mHead, m7mTail, newBoundary } from './m7m-format';
 import { tsdLayout } from './tsd-format';
 
@@ -62,7 +64,7 @@ export async function timestampFile(opts: TimestampFileOptions): Promise<Timesta
   const output = timestampOutputPath(input, format, opts.outputDir);
   const outOpts = { overwrite: opts.overwrite };
   await checkOutput(output, outOpts);
-  const hash = await hashFile(input, digest, size, opts.onProgress);
+  const hash = await hashFile(input, createHash(digest), size, opts.onProgress);
   const { token, response } = await requestTimestamp(opts.tsa, digest, hash);
   const expected = { digest, value: hash, length: size };
   await withAtomicOutput(output, outOpts, async (fh: FileHandle) => {

@@ -20,8 +20,9 @@ import { levelSignatures } from './level-signatures';
 import { FatturaPaPeek } from '../fatturapa/fatturapa-peek';
 import { regularInput } from '../files/file-kind';
 import { CMS_LIMITS, tooManyLevels } from '../cms/limits';
+import { hashFile } from '../files/hash-file';
 import { newHash, type HashName } from '../cms/algorithm-oids';
-import { readInput } from '../files/input-file';
+import { equalBytes } from '../cms/bytes';
 import { besideNotSignedNote } from './beside-content';
 
 async function exists(p: string): Promise<boolean> {
@@ -85,10 +86,9 @@ interface ReadLevel {
 /** whether the file holds exactly the content embedded in the SignedData (its length and digest) */
 async function sameContent(file: string, summary: SignedDataSummary): Promise<boolean> {
   const [name, digest] = Object.entries(summary.contentDigests)[0] ?? [];
-  if (!name || !digest || (await stat(file)).size !== summary.contentLength) return false;
-  const hash = newHash(name as HashName);
-  for await (const chunk of readInput(file)) hash.update(chunk);
-  return Buffer.from(digest).equals(hash.digest());
+  const size = (await stat(file)).size;
+  if (!name || !digest || size !== summary.contentLength) return false;
+  return equalBytes(await hashFile(file, newHash(name as HashName), size), digest);
 }
 
 /**
