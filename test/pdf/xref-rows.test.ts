@@ -51,7 +51,10 @@ function model(start: number, rows: Row[]): Map<number, XrefEntry> {
   rows.forEach((r, i) => {
     const num = start + i;
     if (m.has(num)) return;
-    m.set(num, r.kind === 'n' ? { type: 'offset', offset: r.off, gen: r.gen } : { type: 'free' });
+    m.set(
+      num,
+      r.kind === 'n' ? { type: 'offset', offset: r.off, gen: r.gen } : { type: 'free', next: r.gen },
+    );
   });
   return m;
 }

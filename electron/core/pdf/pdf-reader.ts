@@ -38,6 +38,8 @@ interface ObjStm {
   first: number;
   offsets: number[];
   nums: number[];
+  /** member numbers listed more than once */
+  twice: Set<number>;
 }
 
 /** bytes read at an object's offset first (a bigger object asks for more) */
@@ -321,16 +323,25 @@ export class PdfReader {
       const p = new PdfParser(data);
       const nums: number[] = [];
       const offsets: number[] = [];
+      const listed = new Set<number>();
+      const twice = new Set<number>();
       for (let i = 0; i < n; i++) {
-        nums.push(p.int());
+        const member = p.int();
+        (listed.has(member) ? twice : listed).add(member);
+        nums.push(member);
         offsets.push(p.int());
       }
-      stm = { data, first, nums, offsets };
+      stm = { data, first, nums, offsets, twice };
       this.objStms.set(key, stm);
     }
-    let i = stm.nums[index] === num ? index : stm.nums.indexOf(num);
-    if (i < 0) i = index;
-    const off = stm.offsets[i];
+    // the member at the xref's index must be the object asked for, listed once (ISO 32000-1 §7.5.7: N distinct
+    // objects): readers differ on a wrong index (poppler: none, older pdf.js: that member, pyHanko: refused) and
+    // on a number listed twice (pdf.js 5: the last, Sigillo: the indexed one) — a crafted stream shows each
+    // reader another page; refused as pyHanko refuses it
+    if (stm.nums[index] !== num)
+      throw pdfBroken(`object stream ${streamNum}: member ${index} is not object ${num}`);
+    if (stm.twice.has(num)) throw pdfBroken(`object stream ${streamNum} lists object ${num} twice`);
+    const off = stm.offsets[index];
     if (off === undefined) throw pdfBroken(`object ${num} missing from object stream ${streamNum}`);
     return new PdfParser(stm.data, 0, true, stm.first + off).value();
   }

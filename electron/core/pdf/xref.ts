@@ -7,7 +7,8 @@ import type { ByteSource, Window } from './file-source';
 import { MAX_OBJECT_WINDOW, MAX_SECTIONS, xrefEntryLimit } from './pdf-limits';
 
 export type XrefEntry =
-  | { type: 'free' }
+  /** `next`: the generation a table's free entry gives for the object's next use (65535: never reused) */
+  | { type: 'free'; next?: number }
   | { type: 'offset'; offset: number; gen: number }
   | { type: 'compressed'; stream: number; index: number };
 
@@ -20,6 +21,12 @@ export interface XrefSection {
   /** object number of the xref stream (kind 'stream'), or of the /XRefStm of a hybrid table */
   streamObj?: number;
   hybrid: boolean;
+  /**
+   * of a hybrid table: numbers its table lists as free placeholders while its /XRefStm has them in use — the
+   * stream's entry is taken (ISO 32000-1 §7.5.8.4, pyHanko), but a reader that stops at the table (pdf.js) sees
+   * them deleted
+   */
+  shadowed?: number[];
   /** offset just after this section's `%%EOF` line: the end of its revision */
   end: number;
   /** offset just after the `%%EOF` marker itself (before its end-of-line) */
@@ -172,7 +179,7 @@ export function parseTable(
       const num = start + i;
       if (entries.has(num)) continue;
       if (kind === 'n') entries.set(num, { type: 'offset', offset: off, gen });
-      else if (kind === 'f') entries.set(num, { type: 'free' });
+      else if (kind === 'f') entries.set(num, { type: 'free', next: gen });
       else throw pdfBroken(`bad xref entry for object ${num}`);
     }
   }
@@ -268,6 +275,32 @@ function skipWhite(src: ByteSource, offset: number): number {
   return offset + i;
 }
 
+function generation(e: XrefEntry): number {
+  return e.type === 'offset' ? e.gen : 0;
+}
+
+/**
+ * A hybrid section's entries (ISO 32000-1 §7.5.8.4): the table is looked in first, the hidden stream only for
+ * what the table does not have. A free entry of the table deletes the object the stream lists when its next generation
+ * follows that object's (pyHanko: "the main section still takes precedence"); any other free entry is a
+ * placeholder hybrid writers put for the stream's objects (commonly generation 65535): the stream's entry is
+ * taken and the number is `shadowed` — pdf.js stops at the table's free entry and sees the object deleted.
+ */
+function mergeHybrid(
+  table: Map<number, XrefEntry>,
+  stream: Map<number, XrefEntry>,
+): { entries: Map<number, XrefEntry>; shadowed: number[] } {
+  const entries = new Map(stream);
+  const shadowed: number[] = [];
+  for (const [num, e] of table) {
+    const hidden = stream.get(num);
+    if (e.type === 'free' && hidden && hidden.type !== 'free' && e.next !== generation(hidden) + 1)
+      shadowed.push(num);
+    else entries.set(num, e);
+  }
+  return { entries, shadowed };
+}
+
 /** Reads one section (and its /XRefStm for hybrid files). */
 export function readSection(deps: SectionDeps, startxref: number): XrefSection {
   const offset = skipWhite(deps.src, startxref);
@@ -277,11 +310,11 @@ export function readSection(deps: SectionDeps, startxref: number): XrefSection {
     const xrefStm = asNumber(t.trailer.get('XRefStm'));
     let entries = t.entries;
     let streamObj: number | undefined;
+    let shadowed: number[] | undefined;
     if (xrefStm !== undefined) {
       const s = readStreamSection(deps, xrefStm);
       streamObj = s.num;
-      entries = new Map(s.entries);
-      for (const [num, e] of t.entries) if (e.type !== 'free' || !entries.has(num)) entries.set(num, e);
+      ({ entries, shadowed } = mergeHybrid(t.entries, s.entries));
     }
     return {
       offset: startxref,
@@ -290,6 +323,7 @@ export function readSection(deps: SectionDeps, startxref: number): XrefSection {
       trailer: t.trailer,
       streamObj,
       hybrid: xrefStm !== undefined,
+      shadowed,
       ...findEof(deps.src, t.end),
     };
   }

@@ -19,6 +19,7 @@ import { judgeObject, unreadable } from './judge-object';
 import { judgePageList } from './rules/page-list';
 import { judgeDangling } from './rules/dangling';
 import { judgeEncryption } from './rules/encryption';
+import { judgeHybridShadows } from './rules/hybrid-shadow';
 import { summary } from './summary';
 import { RoleMap } from './role-tables';
 import { signedRevisionDisagreement } from '../signed-revision-check';
@@ -131,6 +132,10 @@ export function analyseModifications(
     ctx.deny('object', 'catalog', msg({ it: 'catalogo sostituito', en: 'catalog replaced' }));
   }
   judgeEncryption(ctx, oldSections, reader.sections);
+  judgeHybridShadows(
+    ctx,
+    reader.sections.filter((s) => s.end > revisionEnd),
+  );
   const dangling: { num: number; roles: Role[]; page: number | undefined }[] = [];
   for (const num of changed) {
     const roles = walk.roles.get(num);
