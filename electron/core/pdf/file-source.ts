@@ -44,6 +44,8 @@ export class FileSource implements ByteSource {
   }
   /** the cached block holding the whole range (read when missing), undefined for a read too big for blocks */
   private block(offset: number, length: number): Window | undefined {
+    // no blocks (fast paths off): every read is direct — a zero-length read took the block path and divided by 0
+    if (this.blockSize === 0) return undefined;
     if (!(length <= this.blockSize / 2 && offset >= 0 && Number.isSafeInteger(offset))) return undefined;
     const end = Math.max(offset, Math.min(offset + length, this.size));
     const blocks = this.blocks;

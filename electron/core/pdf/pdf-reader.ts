@@ -221,14 +221,20 @@ export class PdfReader {
         failure = e;
       }
     }
+    const found = this.definitions();
+    const at = lastObjectBefore(found.objects, found.index, num, gen, end, offset);
+    if (at === undefined) throw failure ?? pdfBroken(`object ${num} expected at ${offset}`);
+    this.repaired = true;
+    return this.readObject(at, num, gen);
+  }
+
+  /** every `N G obj` header of the file, in file order, with an index by number (the file is scanned once) */
+  definitions(): { objects: FoundObjects; index: Map<number, number[]> } {
     if (!this.found) {
       const objects = scanFile(this.src).objects;
       this.found = { objects, index: indexByNumber(objects) };
     }
-    const at = lastObjectBefore(this.found.objects, this.found.index, num, gen, end, offset);
-    if (at === undefined) throw failure ?? pdfBroken(`object ${num} expected at ${offset}`);
-    this.repaired = true;
-    return this.readObject(at, num, gen);
+    return this.found;
   }
 
   /** the object at an offset as the document means it: its strings decrypted in an encrypted file */
@@ -246,7 +252,11 @@ export class PdfReader {
   }
 
   private parseObject(offset: number, num: number, gen: number, window?: Window): PdfValue {
-    let v = this.objectAt(offset, num, window).value;
+    const obj = this.objectAt(offset, num, window);
+    // an entry naming another generation than the object's header is damaged: viewers (poppler) rebuild the
+    // whole table then; the object is read, and the file counts as repaired (diff/rules/rebuilt-view.ts)
+    if (obj.gen !== gen) this.repaired = true;
+    let v = obj.value;
     // cross-reference streams are never encrypted (looked at only in an encrypted file: one lookup less per stream)
     const crypt = this.crypt;
     if (crypt && num !== this.encryptNum && !(v instanceof PdfStream && isName(v.dict.get('Type'), 'XRef')))

@@ -20,6 +20,7 @@ import { judgePageList } from './rules/page-list';
 import { judgeDangling } from './rules/dangling';
 import { judgeEncryption } from './rules/encryption';
 import { judgeHybridShadows } from './rules/hybrid-shadow';
+import { judgeRebuiltView } from './rules/rebuilt-view';
 import { summary } from './summary';
 import { RoleMap } from './role-tables';
 import { signedRevisionDisagreement } from '../signed-revision-check';
@@ -178,6 +179,8 @@ export function analyseModifications(
   }
   for (const d of dangling) judgeDangling(ctx, d.num, d.roles, d.page);
   judgePageList(ctx, oldPages, pageOf);
+  // last: every read above may have found a damaged entry
+  judgeRebuiltView(ctx, reader, [...walk.roles.numbers(), ...changed], revisionEnd);
   return summary(ctx, laterRevisions);
 }
 

@@ -38,6 +38,10 @@ export class RoleMap {
   get size(): number {
     return this.m.size;
   }
+  /** the object numbers that have roles */
+  numbers(): IterableIterator<number> {
+    return this.m.keys();
+  }
   *[Symbol.iterator](): IterableIterator<[number, Role[]]> {
     for (const num of this.m.keys()) yield [num, this.get(num)!];
   }
