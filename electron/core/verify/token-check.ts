@@ -139,7 +139,7 @@ export async function checkTimestampToken(
     ? await verifySignerInfo(
         si,
         { contentType: OID.tstInfo, digest: tstDigest },
-        { pool, trust, revocation: ctx.revocation, now: ctx.now ?? new Date(), depth: 0 },
+        { pool, trust, revocation: ctx.revocation, now: ctx.now ?? new Date(), depth: 0, inTimestamp: true },
       )
     : undefined;
   if (sig) messages.push(...sig.messages);

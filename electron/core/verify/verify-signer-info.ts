@@ -27,7 +27,8 @@ import { checkSignatureTimestamps } from './signature-timestamps';
 import { embeddedContext } from './embedded-validation';
 import { earliest } from './signature-timestamps';
 import { checkArchiveTimestamps } from './archive-timestamps';
-import type { ArchivedSignedData } from './archive-attributes';
+import { OID_ARCHIVE_TIME_STAMP_V3, type ArchivedSignedData } from './archive-attributes';
+import { OID } from '../cms/oids';
 import { CMS_LIMITS, counterSignaturesTooDeep } from '../cms/limits';
 import { contentMissingNote } from './content-missing';
 import { qualifiedUnderService } from '../trust/qualifications';
@@ -54,6 +55,12 @@ export interface SignerInfoContext extends CertCheckContext {
   poe?: Date;
   /** the SignedData around a top-level SignerInfo, for its CAdES archive timestamps */
   signedData?: ArchivedSignedData;
+  /**
+   * the SignerInfo is a timestamp's (or one of its counter-signatures): the timestamps in its unsigned attributes
+   * are not checked (they prove no time of the signature; DSS does not look for them either), else a token
+   * carrying a token carrying a token… would be checked to any depth
+   */
+  inTimestamp?: boolean;
 }
 
 export function emptySigner(): SignerSummary {
@@ -97,6 +104,18 @@ export function formatFailure(depth: number, message: string): SignatureReport {
 function cadesForm(attrs: SignedAttributes | undefined): CadesForm {
   if (!attrs || (!attrs.signingCertificateV2 && !attrs.signingCertificateV1)) return 'CMS';
   return attrs.signaturePolicy ? 'CAdES-EPES' : 'CAdES-BES';
+}
+
+const NESTED_TIMESTAMP = {
+  it: 'Marca temporale dentro una marca temporale: non verificata (non prova l’esistenza della firma).',
+  en: 'Timestamp inside a timestamp: not checked (it is no proof of existence of the signature).',
+};
+
+const TIMESTAMP_ATTRIBUTES = new Set([OID.signatureTimeStamp, OID_ARCHIVE_TIME_STAMP_V3]);
+
+/** a signature or archive timestamp among the unsigned attributes */
+function hasTimestampAttributes(si: SignerInfoFields): boolean {
+  return (si.unsignedAttrs ?? []).some((a) => TIMESTAMP_ATTRIBUTES.has(a.type));
 }
 
 const UNSUPPORTED_ALGORITHM = {
@@ -267,9 +286,11 @@ export async function verifySignerInfo(
   );
   // no unsigned attributes (the SignerInfo read has no [1]): no timestamp of either kind to look for; checked
   // before the certificate, whose revocation data must be issued after the best signature time they prove
-  const stamps = si.unsignedAttrs
-    ? await checkSignatureTimestamps(bytes, ctx)
-    : { reports: [], messages: [], poe: undefined };
+  const stamps =
+    si.unsignedAttrs && !ctx.inTimestamp
+      ? await checkSignatureTimestamps(si, ctx)
+      : { reports: [], messages: [], poe: undefined };
+  if (ctx.inTimestamp && hasTimestampAttributes(si)) messages.push(t(NESTED_TIMESTAMP));
   let checks: CertChecks | undefined;
   if (signer) {
     // the fields the certificate checks read, named (a spread of the whole context cost every file)
@@ -305,7 +326,7 @@ export async function verifySignerInfo(
   } else hashOk = content.digest(digestHash) ? true : undefined;
   const archive =
     // an archive timestamp's imprint covers the content's digest: not checkable without it
-    si.unsignedAttrs && content.contentType && ctx.signedData && !content.missing
+    si.unsignedAttrs && content.contentType && ctx.signedData && !content.missing && !ctx.inTimestamp
       ? await checkArchiveTimestamps(bytes, ctx.signedData, ctx)
       : { reports: [], messages: [], poe: undefined };
   messages.push(...archive.messages);

@@ -173,6 +173,18 @@ export function withFirstSignerAttribute(
   der: Uint8Array,
   make: (signatureValue: Uint8Array) => Uint8Array,
 ): Uint8Array {
+  return withFirstSignerInfo(der, (si) => withUnsignedAttribute(si, make(signatureValueOf(si))));
+}
+
+/**
+ * The CMS (ContentInfo, DER) with its first SignerInfo replaced by what `edit` makes of it, and its certificates
+ * by what `certs` makes of them.
+ */
+export function withFirstSignerInfo(
+  der: Uint8Array,
+  edit: (signerInfo: Uint8Array) => Uint8Array,
+  certs: (certificates: Uint8Array[]) => Uint8Array[] = (c) => c,
+): Uint8Array {
   const ci = asn1js.fromBER(new Uint8Array(der).buffer).result as asn1js.Sequence;
   const sd = (ci.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
   const items = sd.valueBlock.value;
@@ -190,13 +202,12 @@ export function withFirstSignerAttribute(
   }
   const [first, ...rest] = signerInfos;
   if (!first) throw new Error('no SignerInfo');
-  const added = make(signatureValueOf(first));
   return encodeSignedData({
     version: (items[0] as asn1js.Integer).valueBlock.valueDec,
     digestAlgorithms: (items[1] as asn1js.Set).valueBlock.value.map(raw),
     eContentType: (encap.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
-    certificates,
-    signerInfos: [withUnsignedAttribute(first, added), ...rest],
+    certificates: certs(certificates),
+    signerInfos: [edit(first), ...rest],
     eContent,
   });
 }
