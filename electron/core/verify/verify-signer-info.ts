@@ -14,7 +14,7 @@ import {
   signatureLabel,
   type HashName,
 } from '../cms/algorithm-oids';
-import { certDigest, findBySignerId, keyRefusal, validityOf, type ParsedCert } from '../x509/certificates';
+import { certDigest, findAllBySignerId, keyRefusal, validityOf, type ParsedCert } from '../x509/certificates';
 import { equalBytes } from '../cms/bytes';
 import { readSignerInfo, type SignerInfoFields } from '../cms/signer-info-reader';
 import { decide, type Findings } from './indication';
@@ -32,6 +32,7 @@ import { OID } from '../cms/oids';
 import { CMS_LIMITS, counterSignaturesTooDeep } from '../cms/limits';
 import { contentMissingNote } from './content-missing';
 import { qualifiedUnderService } from '../trust/qualifications';
+import { chooseSigner } from './signer-choice';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
@@ -248,7 +249,7 @@ export async function verifySignerInfo(
       : (algo?.hash ?? digestHash);
   const attrs = si.signedAttrs ? readSignedAttributes(si.signedAttrs) : undefined;
   const unsigned = readUnsignedAttributes(si.unsignedAttrs);
-  const signer = findBySignerId(si.sid, ctx.pool);
+  const candidates = findAllBySignerId(si.sid, ctx.pool);
 
   // the content's digest is compared once it is known (content.ready), after the checks that do not need it
   const nonConformant =
@@ -266,11 +267,20 @@ export async function verifySignerInfo(
   // without signed attributes the signature value is over the content's digest itself
   if (!attrs && content.ready) await content.ready;
 
-  const sigOk =
-    signer && sigHash ? checkSignatureValue(signer, si, attrs, content, sigHash, messages) : undefined;
+  const ess = attrs?.essCertIds[0];
+  const chosen = chooseSigner(
+    candidates,
+    (c) => !!ess?.hash && equalBytes(certDigest(c, ess.hash), ess.certHash),
+    (c) => {
+      const own: string[] = [];
+      const ok = sigHash ? checkSignatureValue(c, si, attrs, content, sigHash, own) : undefined;
+      return { ok, messages: own };
+    },
+  );
+  const { signer, ok: sigOk } = chosen;
+  messages.push(...(chosen.messages ?? []));
   if (content.missing && signer) messages.push(contentMissingNote(sigOk));
   let essMismatch = false;
-  const ess = attrs?.essCertIds[0];
   if (signer && ess) {
     essMismatch = !ess.hash || !equalBytes(certDigest(signer, ess.hash), ess.certHash);
     if (essMismatch)
