@@ -47,7 +47,7 @@ describe('no unsigned attributes, no timestamp checks', () => {
     const sd = { ...parts, crls: [] };
     for (const s of [si, constructedSignature(si)]) {
       expect(readSignerInfo(s).unsignedAttrs).toBeUndefined();
-      const stamps = await checkSignatureTimestamps(s, {});
+      const stamps = await checkSignatureTimestamps(readSignerInfo(s), {});
       expect([stamps.reports, stamps.messages, stamps.poe]).toEqual([[], [], undefined]);
       const archive = await checkArchiveTimestamps(s, sd, {});
       expect([archive.reports, archive.messages, archive.poe]).toEqual([[], [], undefined]);

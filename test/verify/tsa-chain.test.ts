@@ -115,6 +115,15 @@ describe('TSA certificate extended key usage (RFC 3161 §2.3)', () => {
     expect(r.imprintMatches).toBe(true);
     expect([r.indication, r.subIndication]).toEqual(['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE']);
     expect(r.messages.join(' ')).toMatch(/RFC 3161/);
+    // the explanation says why, not the inner signature's "the signature is valid"
+    expect(r.explanation).toMatch(/timeStamping/);
+    expect(r.explanation).not.toMatch(/firma è valida|signature is valid/);
+  });
+
+  it('no extended key usage (a signer’s certificate) → CHAIN_CONSTRAINTS_FAILURE, explained', async () => {
+    const r = await cmsTokenCheck('eku-none', 'subjectKeyIdentifier = hash');
+    expect([r.indication, r.subIndication]).toEqual(['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE']);
+    expect(r.explanation).toMatch(/timeStamping/);
   });
 
   it('critical, timeStamping with another purpose → CHAIN_CONSTRAINTS_FAILURE', async () => {

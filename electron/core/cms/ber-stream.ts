@@ -84,7 +84,9 @@ export function headerNow(st: BerState): Header | undefined {
     length = 0;
     for (let k = 0; k < n; k++) length = length * 256 + (b[i++] as number);
   }
-  const bytes = b.slice(0, i);
+  // a copy: `b` views the source's read buffer (Buffer's slice is a view too), which a pooled source reuses
+  // once consumed, while a captured element keeps its header across the awaits that read its value
+  const bytes = new Uint8Array(b.subarray(0, i));
   st.src.skip(i);
   return { tag, constructed: (tag & 0x20) !== 0, length, bytes };
 }

@@ -6,6 +6,7 @@
 import { bytesOf, children, decodeOid, readElement, valueOf, type Element } from './der-parse';
 import { concat, sequence, tlv } from './der';
 import { failure } from '../errors';
+import { readSignerInfo } from './signer-info-reader';
 
 function parts(si: Uint8Array): Element[] {
   try {
@@ -17,11 +18,16 @@ function parts(si: Uint8Array): Element[] {
   }
 }
 
-/** The signature OCTET STRING's value: what a signature timestamp or a counter-signature covers. */
+/**
+ * The signature OCTET STRING's octets, primitive or BER constructed (as readSignerInfo reads them for the
+ * verification): what a signature timestamp or a counter-signature covers.
+ */
 export function signatureValueOf(si: Uint8Array): Uint8Array {
-  const sig = parts(si).find((p) => p.tag === 0x04);
-  if (!sig) throw failure('MALFORMED_CMS', { reason: 'SignerInfo without signature' });
-  return valueOf(si, sig);
+  try {
+    return readSignerInfo(si).signature;
+  } catch (e) {
+    throw failure('MALFORMED_CMS', { reason: `SignerInfo: ${e instanceof Error ? e.message : String(e)}` });
+  }
 }
 
 /** The encoded unsigned attributes (type OID + the value encodings), in order. */

@@ -229,7 +229,8 @@ async function checkPdfCms(
       },
       contentReady: later?.ready,
     },
-    ctx,
+    // a document timestamp is a timestamp token: the timestamps its SignerInfo may carry are not checked
+    subFilter === 'ETSI.RFC3161' ? { ...ctx, inTimestamp: true } : ctx,
   );
   // more than one signer: the first one's report stays, and the message names them all (their order in the SET
   // is the encoder's, not a choice of the signer's)

@@ -21,7 +21,7 @@ export interface TstInfo {
 }
 
 export interface TimestampToken {
-  /** the whole ContentInfo */
+  /** the whole ContentInfo (a view into the parsed bytes) */
   der: Uint8Array;
   /** the TSTInfo encoding (the signed content) */
   tstInfoDer: Uint8Array;
@@ -94,7 +94,8 @@ function octets(buf: Uint8Array, e: Element): Uint8Array {
 export function parseTimestampToken(input: Uint8Array): TimestampToken {
   try {
     const ci = readElement(input, 0);
-    const der = Uint8Array.from(bytesOf(input, ci));
+    // a view, not a copy: the token lives no longer than the bytes it was read from (a SignerInfo's attribute)
+    const der = bytesOf(input, ci);
     const [type, explicit] = kids(der, readElement(der, 0), 'ContentInfo');
     expect(type?.tag === 0x06 && decodeOid(valueOf(der, type)) === OID.signedData, 'not a SignedData');
     const [sd] = kids(der, explicit, 'content');

@@ -9,7 +9,7 @@ import { t } from '../i18n/translate';
 import { checkTimestampToken, type TimestampReport, type TokenCheckContext } from './token-check';
 import { parseTimestampToken } from '../tsa/timestamp-token';
 import { OID } from '../cms/oids';
-import { signatureValueOf, unsignedAttributes } from '../cms/unsigned-attributes';
+import type { SignerInfoFields } from '../cms/signer-info-reader';
 
 export interface SignatureTimestamps {
   reports: TimestampReport[];
@@ -24,20 +24,18 @@ export function usable(r: TimestampReport): boolean {
   return r.indication === 'TOTAL_PASSED' || r.subIndication === 'TRY_LATER';
 }
 
+/**
+ * `si`: the SignerInfo as read (its signature octets whatever their encoding, primitive or BER constructed: the
+ * value the timestamps cover, as the counter-signatures'; its unsigned attributes as found)
+ */
 export async function checkSignatureTimestamps(
-  signerInfo: Uint8Array,
+  si: Pick<SignerInfoFields, 'signature' | 'unsignedAttrs'>,
   ctx: TokenCheckContext,
 ): Promise<SignatureTimestamps> {
-  let tokens: Uint8Array[];
-  let value: Uint8Array;
-  try {
-    tokens = unsignedAttributes(signerInfo)
-      .filter((a) => a.type === OID.signatureTimeStamp)
-      .flatMap((a) => a.values);
-    value = signatureValueOf(signerInfo);
-  } catch {
-    return { reports: [], messages: [] };
-  }
+  const tokens = (si.unsignedAttrs ?? [])
+    .filter((a) => a.type === OID.signatureTimeStamp)
+    .flatMap((a) => a.values);
+  const value = si.signature;
   const reports: TimestampReport[] = [];
   const messages: string[] = [];
   for (const der of tokens) {

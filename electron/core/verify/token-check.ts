@@ -139,7 +139,7 @@ export async function checkTimestampToken(
     ? await verifySignerInfo(
         si,
         { contentType: OID.tstInfo, digest: tstDigest },
-        { pool, trust, revocation: ctx.revocation, now: ctx.now ?? new Date(), depth: 0 },
+        { pool, trust, revocation: ctx.revocation, now: ctx.now ?? new Date(), depth: 0, inTimestamp: true },
       )
     : undefined;
   if (sig) messages.push(...sig.messages);
@@ -151,7 +151,12 @@ export async function checkTimestampToken(
   if (!sig) verdict = decide({ formatFailure: true } as Parameters<typeof decide>[0]);
   else if (!imprintMatches) verdict = decide({ ...HASH_FAILED });
   else if (!ekuOk && sig.indication !== 'TOTAL_FAILED') {
-    verdict = { ...sig, indication: 'INDETERMINATE', subIndication: 'CHAIN_CONSTRAINTS_FAILURE' };
+    // the explanation says why (the signature's own would read "the signature is valid")
+    verdict = {
+      indication: 'INDETERMINATE',
+      subIndication: 'CHAIN_CONSTRAINTS_FAILURE',
+      explanation: t(TSA_EKU),
+    };
   } else if (
     sig.indication !== 'TOTAL_FAILED' &&
     sig.certificate &&

@@ -43,6 +43,8 @@ export interface VerifyContext {
   poe?: Date;
   /** a detached signature verified without its content */
   contentMissing?: boolean;
+  /** the SignedData is a timestamp token (a PDF document timestamp): verify-signer-info.ts SignerInfoContext */
+  inTimestamp?: boolean;
 }
 
 /** each store's anchors parsed once: a batch does not look up hundreds of trusted-list anchors per file */
@@ -67,6 +69,7 @@ export async function verifyCmsSignatures(parts: CmsParts, ctx: VerifyContext): 
     depth: ctx.depth ?? 0,
     poe: ctx.poe,
     signedData: { ...parts, crls: parts.crls ?? [] },
+    inTimestamp: ctx.inTimestamp,
   };
   const content = {
     contentType: parts.eContentType,

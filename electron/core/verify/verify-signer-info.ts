@@ -14,7 +14,7 @@ import {
   signatureLabel,
   type HashName,
 } from '../cms/algorithm-oids';
-import { certDigest, findBySignerId, keyRefusal, validityOf, type ParsedCert } from '../x509/certificates';
+import { certDigest, findAllBySignerId, keyRefusal, validityOf, type ParsedCert } from '../x509/certificates';
 import { equalBytes } from '../cms/bytes';
 import { readSignerInfo, type SignerInfoFields } from '../cms/signer-info-reader';
 import { decide, type Findings } from './indication';
@@ -27,10 +27,12 @@ import { checkSignatureTimestamps } from './signature-timestamps';
 import { embeddedContext } from './embedded-validation';
 import { earliest } from './signature-timestamps';
 import { checkArchiveTimestamps } from './archive-timestamps';
-import type { ArchivedSignedData } from './archive-attributes';
+import { OID_ARCHIVE_TIME_STAMP_V3, type ArchivedSignedData } from './archive-attributes';
+import { OID } from '../cms/oids';
 import { CMS_LIMITS, counterSignaturesTooDeep } from '../cms/limits';
 import { contentMissingNote } from './content-missing';
 import { qualifiedUnderService } from '../trust/qualifications';
+import { chooseSigner } from './signer-choice';
 
 /** What was signed: its content type (absent for counter-signatures) and its digest per algorithm. */
 export interface SignedContent {
@@ -54,6 +56,12 @@ export interface SignerInfoContext extends CertCheckContext {
   poe?: Date;
   /** the SignedData around a top-level SignerInfo, for its CAdES archive timestamps */
   signedData?: ArchivedSignedData;
+  /**
+   * the SignerInfo is a timestamp's (or one of its counter-signatures): the timestamps in its unsigned attributes
+   * are not checked (they prove no time of the signature; DSS does not look for them either), else a token
+   * carrying a token carrying a token… would be checked to any depth
+   */
+  inTimestamp?: boolean;
 }
 
 export function emptySigner(): SignerSummary {
@@ -97,6 +105,18 @@ export function formatFailure(depth: number, message: string): SignatureReport {
 function cadesForm(attrs: SignedAttributes | undefined): CadesForm {
   if (!attrs || (!attrs.signingCertificateV2 && !attrs.signingCertificateV1)) return 'CMS';
   return attrs.signaturePolicy ? 'CAdES-EPES' : 'CAdES-BES';
+}
+
+const NESTED_TIMESTAMP = {
+  it: 'Marca temporale dentro una marca temporale: non verificata (non prova l’esistenza della firma).',
+  en: 'Timestamp inside a timestamp: not checked (it is no proof of existence of the signature).',
+};
+
+const TIMESTAMP_ATTRIBUTES = new Set([OID.signatureTimeStamp, OID_ARCHIVE_TIME_STAMP_V3]);
+
+/** a signature or archive timestamp among the unsigned attributes */
+function hasTimestampAttributes(si: SignerInfoFields): boolean {
+  return (si.unsignedAttrs ?? []).some((a) => TIMESTAMP_ATTRIBUTES.has(a.type));
 }
 
 const UNSUPPORTED_ALGORITHM = {
@@ -229,7 +249,7 @@ export async function verifySignerInfo(
       : (algo?.hash ?? digestHash);
   const attrs = si.signedAttrs ? readSignedAttributes(si.signedAttrs) : undefined;
   const unsigned = readUnsignedAttributes(si.unsignedAttrs);
-  const signer = findBySignerId(si.sid, ctx.pool);
+  const candidates = findAllBySignerId(si.sid, ctx.pool);
 
   // the content's digest is compared once it is known (content.ready), after the checks that do not need it
   const nonConformant =
@@ -247,11 +267,20 @@ export async function verifySignerInfo(
   // without signed attributes the signature value is over the content's digest itself
   if (!attrs && content.ready) await content.ready;
 
-  const sigOk =
-    signer && sigHash ? checkSignatureValue(signer, si, attrs, content, sigHash, messages) : undefined;
+  const ess = attrs?.essCertIds[0];
+  const chosen = chooseSigner(
+    candidates,
+    (c) => !!ess?.hash && equalBytes(certDigest(c, ess.hash), ess.certHash),
+    (c) => {
+      const own: string[] = [];
+      const ok = sigHash ? checkSignatureValue(c, si, attrs, content, sigHash, own) : undefined;
+      return { ok, messages: own };
+    },
+  );
+  const { signer, ok: sigOk } = chosen;
+  messages.push(...(chosen.messages ?? []));
   if (content.missing && signer) messages.push(contentMissingNote(sigOk));
   let essMismatch = false;
-  const ess = attrs?.essCertIds[0];
   if (signer && ess) {
     essMismatch = !ess.hash || !equalBytes(certDigest(signer, ess.hash), ess.certHash);
     if (essMismatch)
@@ -267,9 +296,11 @@ export async function verifySignerInfo(
   );
   // no unsigned attributes (the SignerInfo read has no [1]): no timestamp of either kind to look for; checked
   // before the certificate, whose revocation data must be issued after the best signature time they prove
-  const stamps = si.unsignedAttrs
-    ? await checkSignatureTimestamps(bytes, ctx)
-    : { reports: [], messages: [], poe: undefined };
+  const stamps =
+    si.unsignedAttrs && !ctx.inTimestamp
+      ? await checkSignatureTimestamps(si, ctx)
+      : { reports: [], messages: [], poe: undefined };
+  if (ctx.inTimestamp && hasTimestampAttributes(si)) messages.push(t(NESTED_TIMESTAMP));
   let checks: CertChecks | undefined;
   if (signer) {
     // the fields the certificate checks read, named (a spread of the whole context cost every file)
@@ -305,7 +336,7 @@ export async function verifySignerInfo(
   } else hashOk = content.digest(digestHash) ? true : undefined;
   const archive =
     // an archive timestamp's imprint covers the content's digest: not checkable without it
-    si.unsignedAttrs && content.contentType && ctx.signedData && !content.missing
+    si.unsignedAttrs && content.contentType && ctx.signedData && !content.missing && !ctx.inTimestamp
       ? await checkArchiveTimestamps(bytes, ctx.signedData, ctx)
       : { reports: [], messages: [], poe: undefined };
   messages.push(...archive.messages);

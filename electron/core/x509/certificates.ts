@@ -147,16 +147,32 @@ function sameIssuer(p: ParsedCert, issuer: Uint8Array, issuerDer: Uint8Array): b
   }
 }
 
-/** Finds the certificate a SignerInfo's sid names (issuerAndSerialNumber or subjectKeyIdentifier). */
-export function findBySignerId(sid: SignerId, pool: ParsedCert[]): ParsedCert | undefined {
+/** Whether `p` is the certificate a SignerInfo's sid names (issuerAndSerialNumber or subjectKeyIdentifier). */
+function signerIdMatcher(sid: SignerId): (p: ParsedCert) => boolean {
   if (sid.kind === 'issuerSerial') {
     const serial = strippedSerial(sid.serial);
-    return pool.find((p) => {
+    return (p) => {
       const own = issuerAndSerial(p);
       return sameSerial(own.serial, serial) && sameIssuer(p, sid.issuer, own.issuer);
-    });
+    };
   }
-  return pool.find((p) => equalBytes(subjectKeyId(p), sid.keyId));
+  return (p) => equalBytes(subjectKeyId(p), sid.keyId);
+}
+
+/** Finds the first certificate a SignerInfo's sid names (issuerAndSerialNumber or subjectKeyIdentifier). */
+export function findBySignerId(sid: SignerId, pool: ParsedCert[]): ParsedCert | undefined {
+  return pool.find(signerIdMatcher(sid));
+}
+
+/**
+ * Every certificate of the pool the sid names, each once (by fingerprint), in pool order: the sid is not signed,
+ * so anyone may add a certificate answering to it (verify/signer-choice.ts chooses among them).
+ */
+export function findAllBySignerId(sid: SignerId, pool: ParsedCert[]): ParsedCert[] {
+  const named = pool.filter(signerIdMatcher(sid));
+  if (named.length < 2) return named;
+  const seen = new Set<string>();
+  return named.filter((c) => !seen.has(c.fingerprint) && seen.add(c.fingerprint));
 }
 
 /** RFC 5280 §7.1 name comparison, approximated: RDN by RDN, strings case-folded with whitespace collapsed. */

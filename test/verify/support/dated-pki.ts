@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { attribute } from '../../../electron/core/cms/signed-attributes';
 import { encodeSignedData } from '../../../electron/core/cms/signed-data';
+import { contextConstructed, sequence } from '../../../electron/core/cms/der';
 import { signatureValueOf, withUnsignedAttribute } from '../../../electron/core/cms/unsigned-attributes';
 import { OID } from '../../../electron/core/cms/oids';
 import { OID_BY_HASH } from '../../../electron/core/cms/algorithm-oids';
@@ -162,25 +163,27 @@ export function withSignatureTimestamp(
 
 /** The CMS with CAdES revocation-values (crlVals [0] EXPLICIT SEQUENCE OF `crls`) added to its first SignerInfo. */
 export function withRevocationValues(der: Uint8Array, crls: Uint8Array[]): Uint8Array {
-  const crlVals = new Uint8Array(
-    new asn1js.Sequence({
-      value: [
-        new asn1js.Constructed({
-          idBlock: { tagClass: 3, tagNumber: 0 },
-          value: [
-            new asn1js.Sequence({ value: crls.map((c) => asn1js.fromBER(new Uint8Array(c).buffer).result) }),
-          ],
-        }),
-      ],
-    }).toBER(),
-  );
+  // written with the DER helpers: asn1js gave an empty SEQUENCE for a CRL of a few MB
+  const crlVals = sequence(contextConstructed(0, sequence(...crls)));
   return withFirstSignerAttribute(der, () => attribute('1.2.840.113549.1.9.16.2.24', crlVals));
 }
 
 /** The CMS with the unsigned attribute `make` returns (given the signature value) added to its first SignerInfo. */
-function withFirstSignerAttribute(
+export function withFirstSignerAttribute(
   der: Uint8Array,
   make: (signatureValue: Uint8Array) => Uint8Array,
+): Uint8Array {
+  return withFirstSignerInfo(der, (si) => withUnsignedAttribute(si, make(signatureValueOf(si))));
+}
+
+/**
+ * The CMS (ContentInfo, DER) with its first SignerInfo replaced by what `edit` makes of it, and its certificates
+ * by what `certs` makes of them.
+ */
+export function withFirstSignerInfo(
+  der: Uint8Array,
+  edit: (signerInfo: Uint8Array) => Uint8Array,
+  certs: (certificates: Uint8Array[]) => Uint8Array[] = (c) => c,
 ): Uint8Array {
   const ci = asn1js.fromBER(new Uint8Array(der).buffer).result as asn1js.Sequence;
   const sd = (ci.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
@@ -199,13 +202,12 @@ function withFirstSignerAttribute(
   }
   const [first, ...rest] = signerInfos;
   if (!first) throw new Error('no SignerInfo');
-  const added = make(signatureValueOf(first));
   return encodeSignedData({
     version: (items[0] as asn1js.Integer).valueBlock.valueDec,
     digestAlgorithms: (items[1] as asn1js.Set).valueBlock.value.map(raw),
     eContentType: (encap.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
-    certificates,
-    signerInfos: [withUnsignedAttribute(first, added), ...rest],
+    certificates: certs(certificates),
+    signerInfos: [edit(first), ...rest],
     eContent,
   });
 }
