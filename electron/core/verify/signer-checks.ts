@@ -9,7 +9,7 @@ import { parseCertificate } from '../x509/cert-info';
 import type { HashName } from '../cms/algorithm-oids';
 import { completeChain, rememberedChain } from './chain-completion';
 import { chainCryptoUses } from './chain-crypto';
-import { assessCrypto, digestUse, keyUse, type CryptoUse } from './crypto-policy';
+import { assessCrypto, digestUse, keyUse, type CryptoUse } from '../x509/crypto-policy';
 import { validityOf, type ParsedCert } from '../x509/certificates';
 import { nameOf, pathFailureMessage } from '../x509/path-validation';
 import type { ChainEntry } from './types';
