@@ -5,18 +5,17 @@
  * whole pool at every step, asking the trust store (a key export each time) twice per comparison: 60 s for 499.
  */
 import { execFileSync } from 'node:child_process';
-import { createPrivateKey, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { children, readElement, bytesOf } from '../../electron/core/cms/der-parse';
-import { integer, sequence, tlv } from '../../electron/core/cms/der';
+import { integer } from '../../electron/core/cms/der';
 import { readTrustFile } from '../../electron/core/trust/trust-file';
 import { TrustStore } from '../../electron/core/trust/trust-store';
 import { verifyFile } from '../../electron/core/validate/verify-file';
 import type { IssuedCert } from '../support/pki';
 import { LEAF_EXT, startChainPki, type ChainPki } from './support/chain-pki';
 import { opensslCmsSign } from './support/openssl-cms';
+import { pemOf, resign } from './support/cert-edit';
 
 const fx = inject('fixture');
 const LOOK_ALIKES = 300;
@@ -26,19 +25,6 @@ let pki: ChainPki;
 
 const openssl = (args: string[]) =>
   execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-
-const pem = (der: Uint8Array) =>
-  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
-
-/** `der` with serial number `serial`, signed again with `keyPem` (ECDSA SHA-256, as the original) */
-function withSerial(der: Uint8Array, serial: number, keyPem: string): Uint8Array {
-  const [tbs, sigAlg] = children(der, readElement(der, 0));
-  const parts = children(der, tbs!).map((e) => bytesOf(der, e));
-  parts[1] = integer(serial); // after the [0] version
-  const newTbs = sequence(...parts);
-  const sig = sign('sha256', newTbs, createPrivateKey(readFileSync(keyPem)));
-  return sequence(newTbs, bytesOf(der, sigAlg!), tlv(0x03, Uint8Array.of(0), sig));
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(fx.root, 'lookalike-web-'));
@@ -57,9 +43,12 @@ describe('a web of self-issued look-alikes of the trusted root', () => {
     openssl(['x509', '-in', template, '-outform', 'DER', '-out', `${template}.der`]);
     const base = new Uint8Array(readFileSync(`${template}.der`));
     const pool = join(dir, 'pool.pem');
+    // copies with serials 1…N after the [0] version, each signed again with the attacker key
     writeFileSync(
       pool,
-      Array.from({ length: LOOK_ALIKES }, (_, i) => pem(withSerial(base, i + 1, key))).join(''),
+      Array.from({ length: LOOK_ALIKES }, (_, i) =>
+        pemOf(resign(base, key, (p) => [p[0]!, integer(i + 1), ...p.slice(2)])),
+      ).join(''),
     );
     const attacker: IssuedCert = { name: 'lookalike', keyPem: key, certPem: template, certDer: '' };
     const signers = Array.from({ length: SIGNERS }, (_, i) => pki.issue(`victim-${i}`, attacker, LEAF_EXT));

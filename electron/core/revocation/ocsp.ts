@@ -10,7 +10,7 @@ import { issued, keyRefusal, parseCert, type ParsedCert } from '../x509/certific
 import { parseCertificate } from '../x509/cert-info';
 import { HASH_BY_OID } from '../cms/algorithm-oids';
 import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
-import { unknownCriticalExtension } from '../x509/path-validation';
+import { extensionFailure } from '../x509/path-validation';
 import { verifySignedBlob } from '../cms/signed-blob';
 import { acceptableAt, signatureUses } from '../x509/signature-crypto';
 import type { RevocationReport } from './revocation-report';
@@ -54,8 +54,8 @@ function responderOf(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert, now: Da
     if (!acceptableAt(signatureUses(c.cert.signatureAlgorithm, issuer.x509.publicKey), now)) return false;
     const eku = c.cert.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as
       pkijs.ExtKeyUsage | undefined;
-    // the delegated responder ends the path issuer → responder: no unknown critical extension either
-    const usable = validAt(c, now) && !unknownCriticalExtension(c);
+    // the delegated responder ends the path issuer → responder: no unknown critical or repeated extension either
+    const usable = validAt(c, now) && !extensionFailure(c);
     return usable && issued(issuer, c) && (eku?.keyPurposes ?? []).includes(OID_OCSP_SIGNING);
   });
 }
