@@ -185,6 +185,8 @@ describe('revocation over loopback OCSP and CRL', () => {
     // RFC 6960 §4.2.2.2.1: without ocsp-nocheck the responder's own revocation is checked (by its CRL)
     ['a delegated responder the CA has revoked', 'delegated-revoked'],
     ['a delegated responder whose revocation cannot be checked', 'delegated-no-cdp'],
+    // DSS applies its crypto constraints to revocation data: SHA-1 expired in 2009
+    ['a delegated responder whose certificate the CA signed with SHA-1', 'delegated-sha1'],
   ] as const)('an OCSP answer signed by %s is rejected; the CRL answers instead', async (_what, signer) => {
     ca.ocspSigner = signer;
     try {
@@ -197,6 +199,34 @@ describe('revocation over loopback OCSP and CRL', () => {
     } finally {
       ca.ocspSigner = 'ca';
       ca.crlUp = true;
+    }
+  });
+
+  it('an OCSP answer or a CRL signed with SHA-1 is no evidence (crypto constraints, as DSS)', async () => {
+    ca.md = 'sha1';
+    ca.publishCrl();
+    try {
+      const r = await checker().check(pc(revoked.certDer), root);
+      expect(r.status).toBe('unknown');
+      expect(r.message).toBe('The OCSP/CRL answers received are not valid.');
+      ca.ocspUp = false;
+      expect((await checker().check(pc(revoked.certDer), root)).status).toBe('unknown');
+    } finally {
+      ca.md = 'sha256';
+      ca.ocspUp = true;
+      ca.publishCrl();
+    }
+    // the same CA with SHA-256 answers again, by both services
+    expect(await checker().check(pc(revoked.certDer), root)).toMatchObject({
+      status: 'revoked',
+      source: 'ocsp',
+    });
+    ca.ocspUp = false;
+    try {
+      const r = await checker().check(pc(revoked.certDer), root);
+      expect(r).toMatchObject({ status: 'revoked', source: 'crl' });
+    } finally {
+      ca.ocspUp = true;
     }
   });
 

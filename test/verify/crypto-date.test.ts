@@ -1,5 +1,5 @@
 /**
- * Crypto constraints by date, as DSS's default policy (electron/core/verify/crypto-policy.ts): SHA-1 and RSA
+ * Crypto constraints by date, as DSS's default policy (electron/core/x509/crypto-policy.ts): SHA-1 and RSA
  * below 1900 bits expired years ago, so without a proof of existence they give
  * INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE_NO_POE; a valid signature timestamp from before the expiry date proves
  * the signature and the constraint passes; one from after it does not. The PKI and the timestamps are dated

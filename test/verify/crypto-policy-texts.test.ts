@@ -11,7 +11,7 @@ import {
   assessCrypto,
   digestUse,
   keyUse,
-} from '../../electron/core/verify/crypto-policy';
+} from '../../electron/core/x509/crypto-policy';
 import { getLang, setLang, t } from '../../electron/core/i18n/translate';
 import { rememberTwin, twinOf } from '../../electron/core/i18n/text-twins';
 

@@ -4,7 +4,7 @@
  * the minimum and unlisted digests are refused; decide() turns an expiry into NO_POE unless the POE is before it.
  */
 import { describe, expect, it } from 'vitest';
-import { assessCrypto, digestUse, keyUse } from '../../electron/core/verify/crypto-policy';
+import { assessCrypto, digestUse, keyUse } from '../../electron/core/x509/crypto-policy';
 import { decide, type Findings } from '../../electron/core/verify/indication';
 
 const NOW = new Date('2026-12-07T00:00:00Z');

@@ -4,6 +4,7 @@ import type { ParsedCert } from '../x509/certificates';
 import { crlIssuerOk } from '../x509/path-validation';
 import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
 import { verifySignedBlob } from '../cms/signed-blob';
+import { acceptableAt, signatureUses } from '../x509/signature-crypto';
 import type { RevocationReport } from './revocation-report';
 import { reasonName } from './reasons';
 import type { RevocationSource } from './revocation-source';
@@ -59,7 +60,7 @@ function completeCrl(crl: pkijs.CertificateRevocationList): {
 /** results per CRL bytes and per issuer certificate: a CRL accepted for one issuer says nothing for another */
 const parsedCache = new WeakMap<Uint8Array, Map<string, CheckedCrl | null>>();
 
-/** Parses and checks a CRL against its issuer: signature, issuer name, freshness, completeness. */
+/** Parses and checks a CRL against its issuer: signature and its algorithms, issuer name, freshness, completeness. */
 function checkCrl(data: Uint8Array, issuer: ParsedCert, now: Date): CheckedCrl | undefined {
   let byIssuer = parsedCache.get(data);
   if (!byIssuer) {
@@ -74,12 +75,15 @@ function checkCrl(data: Uint8Array, issuer: ParsedCert, now: Date): CheckedCrl |
     const next = crl.nextUpdate?.value;
     const fresh =
       crl.thisUpdate.value.getTime() <= now.getTime() + 300_000 && next !== undefined && next > now;
-    const signed = verifySignedBlob(
-      toBytes(crl.tbsView),
-      crl.signatureAlgorithm,
-      toBytes(crl.signatureValue.valueBlock.valueHexView),
-      issuer.x509.publicKey,
-    );
+    // its algorithms judged as every signature's (DSS: a SHA-1 CRL is no evidence since 2009)
+    const signed =
+      acceptableAt(signatureUses(crl.signatureAlgorithm, issuer.x509.publicKey), now) &&
+      verifySignedBlob(
+        toBytes(crl.tbsView),
+        crl.signatureAlgorithm,
+        toBytes(crl.signatureValue.valueBlock.valueHexView),
+        issuer.x509.publicKey,
+      );
     const complete = completeCrl(crl);
     if (fresh && signed && complete.ok && crl.issuer.isEqual(issuer.cert.subject) && crlIssuerOk(issuer))
       result = { crl, nextUpdate: next, idp: complete.idp };

@@ -10,8 +10,9 @@ import { issued, keyRefusal, parseCert, type ParsedCert } from '../x509/certific
 import { parseCertificate } from '../x509/cert-info';
 import { HASH_BY_OID } from '../cms/algorithm-oids';
 import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
-import { unknownCriticalExtension } from '../x509/path-validation';
+import { extensionFailure } from '../x509/path-validation';
 import { verifySignedBlob } from '../cms/signed-blob';
+import { acceptableAt, signatureUses } from '../x509/signature-crypto';
 import type { RevocationReport } from './revocation-report';
 import { buildOcspRequest, certIdHashes, OID_OCSP_NONCE, type CertIdHashes } from './ocsp-request';
 import { crlStatus } from './crl';
@@ -32,7 +33,10 @@ function validAt(c: ParsedCert, now: Date): boolean {
   return new Date(c.x509.validFrom) <= now && now <= new Date(c.x509.validTo);
 }
 
-/** Signed by the issuer itself, or by a responder the issuer certified for OCSP signing, valid now: the signer. */
+/**
+ * Signed by the issuer itself, or by a responder the issuer certified for OCSP signing, valid now, with
+ * algorithms the crypto policy accepts now: the signer.
+ */
 function responderOf(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert, now: Date): ParsedCert | undefined {
   const tbs = toBytes(basic.tbsResponseData.tbsView);
   const sig = toBytes(basic.signature.valueBlock.valueHexView);
@@ -41,13 +45,17 @@ function responderOf(basic: pkijs.BasicOCSPResponse, issuer: ParsedCert, now: Da
     const p = parseCert(new Uint8Array(c.toSchema().toBER(false)));
     if (p && !keyRefusal(p)) candidates.push(p);
   }
+  // the response's algorithms and, for a delegated responder, its certificate's are judged as every
+  // signature's (DSS applies its crypto constraints to revocation data: no SHA-1 or MD5 answer is evidence)
   return candidates.find((c) => {
+    if (!acceptableAt(signatureUses(basic.signatureAlgorithm, c.x509.publicKey), now)) return false;
     if (!verifySignedBlob(tbs, basic.signatureAlgorithm, sig, c.x509.publicKey)) return false;
     if (c === issuer) return true;
+    if (!acceptableAt(signatureUses(c.cert.signatureAlgorithm, issuer.x509.publicKey), now)) return false;
     const eku = c.cert.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as
       pkijs.ExtKeyUsage | undefined;
-    // the delegated responder ends the path issuer → responder: no unknown critical extension either
-    const usable = validAt(c, now) && !unknownCriticalExtension(c);
+    // the delegated responder ends the path issuer → responder: no unknown critical or repeated extension either
+    const usable = validAt(c, now) && !extensionFailure(c);
     return usable && issued(issuer, c) && (eku?.keyPurposes ?? []).includes(OID_OCSP_SIGNING);
   });
 }

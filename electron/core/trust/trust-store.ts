@@ -20,6 +20,15 @@ function indexBy(loaded: LoadedAnchor[], key: (l: LoadedAnchor) => string): Map<
   return m;
 }
 
+/** a certificate's public key as SPKI DER, exported once per certificate (X509Certificates are shared by parseCert) */
+const spkiMemo = new WeakMap<X509Certificate, Buffer>();
+
+function spkiOf(cert: X509Certificate): Buffer {
+  let spki = spkiMemo.get(cert);
+  if (!spki) spkiMemo.set(cert, (spki = cert.publicKey.export({ type: 'spki', format: 'der' })));
+  return spki;
+}
+
 export class TrustStore {
   private readonly loaded: LoadedAnchor[];
   /** anchors by SHA-256 fingerprint and by subject: a lookup does not walk hundreds of trusted-list anchors */
@@ -54,9 +63,9 @@ export class TrustStore {
    * an anchor that has trust periods (trusted lists) matches only inside one, with that period's qualified flag.
    */
   anchorFor(cert: X509Certificate, at?: Date): TrustAnchor | undefined {
-    // the key is exported only when a subject matches, and each anchor's key once (at load): verifying a
-    // batch of files against hundreds of trusted-list anchors must not export keys per anchor per call
-    let key: Buffer | undefined;
+    // the key is exported only when a subject matches, once per certificate, and each anchor's key once (at
+    // load): a batch against hundreds of trusted-list anchors, or hundreds of look-alikes of an anchor's name
+    // in one file, must not export keys per anchor per call
     const fingerprint = cert.fingerprint256;
     // the anchors that can match, in load order (the first match wins, as in a walk over all of them)
     const byPrint = this.byFingerprint.get(fingerprint) ?? [];
@@ -67,8 +76,7 @@ export class TrustStore {
       const l = this.loaded[i] as LoadedAnchor;
       const same =
         l.x509.fingerprint256 === fingerprint ||
-        (l.x509.subject === cert.subject &&
-          l.spki.equals((key ??= cert.publicKey.export({ type: 'spki', format: 'der' }))));
+        (l.x509.subject === cert.subject && l.spki.equals(spkiOf(cert)));
       const anchor = same ? anchorAt(l.anchor, at) : undefined;
       if (anchor) return anchor;
     }

@@ -9,9 +9,10 @@ import { parseCertificate } from '../x509/cert-info';
 import type { HashName } from '../cms/algorithm-oids';
 import { completeChain, rememberedChain } from './chain-completion';
 import { chainCryptoUses } from './chain-crypto';
-import { assessCrypto, digestUse, keyUse, type CryptoUse } from './crypto-policy';
+import { assessCrypto, digestUse, keyUse, type CryptoUse } from '../x509/crypto-policy';
 import { validityOf, type ParsedCert } from '../x509/certificates';
 import { nameOf, pathFailureMessage } from '../x509/path-validation';
+import { OID as X509_OID } from '../x509/oids';
 import type { ChainEntry } from './types';
 import type { RevocationReport } from '../revocation/revocation-report';
 
@@ -196,8 +197,11 @@ export async function checkSignerCertificate(
       messages.push(i === 0 ? r.message : t(CA_REVOCATION, { name: nameOf(c), message: r.message }));
     }
   });
+  // a keyUsage present but unreadable or with no bit set allows nothing (RFC 5280 §4.2.1.3): only an absent
+  // extension leaves the key's use open
+  const keyUsagePresent = signer.cert.extensions?.some((e) => e.extnID === X509_OID.keyUsage) === true;
   const keyUsageOk =
-    info.keyUsage.length === 0 ||
+    !keyUsagePresent ||
     info.keyUsage.includes('nonRepudiation') ||
     info.keyUsage.includes('digitalSignature');
   // a CNS carries an authentication certificate (digitalSignature, clientAuth) beside the signature one: a

@@ -12,7 +12,7 @@ import { TrustStore } from '../trust/trust-store';
 import type { HashName } from '../cms/algorithm-oids';
 import { parseCerts, type ParsedCert } from '../x509/certificates';
 import { OID as X509_OID } from '../x509/oids';
-import { assessCrypto, digestUse } from './crypto-policy';
+import { assessCrypto, digestUse } from '../x509/crypto-policy';
 import { decide, type Verdict } from './indication';
 import { verifySignerInfo } from './verify-signer-info';
 import type { TimestampReport } from './timestamp-report';

@@ -197,6 +197,10 @@ export function nameParts(n: pkijs.RelativeDistinguishedNames): string[] {
 
 const nameKey = (n: pkijs.RelativeDistinguishedNames): string => nameParts(n).join('/');
 
+/** a certificate's subject and issuer Names in the form name chaining compares (index keys) */
+export const subjectKey = (p: ParsedCert): string => nameKey(p.cert.subject);
+export const issuerKey = (p: ParsedCert): string => nameKey(p.cert.issuer);
+
 /** the subject Name of `issuer` is the issuer Name of `child` (name chaining, RFC 5280 §6.1.3 a 4) */
 export function namesChain(issuer: ParsedCert, child: ParsedCert): boolean {
   return nameKey(issuer.cert.subject) === nameKey(child.cert.issuer);

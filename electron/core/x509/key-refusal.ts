@@ -3,6 +3,7 @@
  * curves): kept apart from certificates.ts so that code which must not load pkijs (signing) can use it.
  */
 import type { X509Certificate } from 'node:crypto';
+import { children, readElement } from '../cms/der-parse';
 
 /** RSA moduli above this are refused before any signature math (issue 19: 16384-bit keys cost seconds). */
 export const MAX_RSA_BITS = 8192;
@@ -23,6 +24,20 @@ export function keyRefusal(p: { x509: X509Certificate }): string | undefined {
 
 const refusalMemo = new WeakMap<object, string | undefined>();
 
+/** the certificate's subjectPublicKeyInfo algorithm parameters are an OID (a named curve) */
+function namedCurveParameters(x509: X509Certificate): boolean {
+  try {
+    const der = new Uint8Array(x509.raw);
+    const tbs = children(der, children(der, readElement(der, 0))[0]!);
+    // version [0], serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo
+    const spki = tbs[(tbs[0]?.tag === 0xa0 ? 1 : 0) + 5]!;
+    const algorithm = children(der, children(der, spki)[0]!);
+    return algorithm[1]?.tag === 0x06;
+  } catch {
+    return false;
+  }
+}
+
 function refusalOf(p: { x509: X509Certificate }): string | undefined {
   try {
     const key = p.x509.publicKey;
@@ -32,8 +47,12 @@ function refusalOf(p: { x509: X509Certificate }): string | undefined {
       const bits = d.modulusLength ?? 0;
       return bits > MAX_RSA_BITS ? `RSA ${bits} bit > ${MAX_RSA_BITS}` : undefined;
     }
-    if (type === 'ec')
+    if (type === 'ec') {
+      // RFC 5480 §2.1.1: ECParameters MUST be a namedCurve OID; specifiedCurve (explicit parameters, which
+      // node may still match to a known curve) MUST NOT be used
+      if (!namedCurveParameters(p.x509)) return 'EC explicit parameters';
       return d.namedCurve && CURVES.has(d.namedCurve) ? undefined : `EC ${d.namedCurve ?? '?'}`;
+    }
     if (type === 'ed25519' || type === 'ed448') return undefined;
     return String(type);
   } catch {

@@ -4,7 +4,9 @@
  * certificate to check (RFC 5280 §6.1.1 d): the anchor's own extensions are not checked, its pathLenConstraint is
  * honoured (as OpenSSL does) — the trusted certificate's, never a file copy's (chain.ts). Checked for every
  * certificate below the anchor:
- * - no unrecognised critical extension (leaf included; §6.1.4 o, §6.1.5 f);
+ * - no extension twice (§4.2 "MUST NOT include more than one instance"; Bouncy Castle, so DSS, refuses such a
+ *   certificate) and no unrecognised or unprocessable critical extension (leaf included; §4.2, §6.1.4 o,
+ *   §6.1.5 f): a critical keyUsage that is no BIT STRING is not read as "no keyUsage";
  * - each issuer below the anchor: basicConstraints cA=TRUE (§6.1.4 k, any version: a v1/v2 intermediate is
  *   rejected, there is no out-of-band knowledge), keyUsage with keyCertSign when present (§6.1.4 n),
  *   pathLenConstraint (§6.1.4 l, m; self-issued certificates do not count);
@@ -15,10 +17,13 @@
 import { t, type Message } from '../i18n/translate';
 import { parseCertificate } from './cert-info';
 import { OID } from './oids';
+import { readElement } from '../cms/der-parse';
+import { toBytes } from '../cms/bytes';
 import { isSelfIssued, type ParsedCert } from './certificates';
 import { checkNameConstraints } from './name-constraints';
 
 export type PathRule =
+  | 'duplicateExtension'
   | 'criticalExtension'
   | 'notCA'
   | 'keyCertSign'
@@ -74,14 +79,49 @@ function basicConstraints(c: ParsedCert): { cA: boolean; pathLen?: number } | un
   return { cA: v.cA === true, pathLen: typeof pathLen === 'number' && pathLen >= 0 ? pathLen : undefined };
 }
 
+/** KeyUsage ::= BIT STRING, the whole extnValue: an unused-bits count 0–7 (0 when there are no bits) */
+function keyUsageReadable(value: Uint8Array): boolean {
+  try {
+    const e = readElement(value, 0);
+    const unused = value[e.valueStart] ?? 8;
+    const bytes = e.valueEnd - e.valueStart;
+    return e.tag === 0x03 && e.end === value.length && unused <= (bytes === 1 ? 0 : 7);
+  } catch {
+    return false;
+  }
+}
+
 /** The first critical extension this verifier does not recognise (or could not parse), if any. */
-export function unknownCriticalExtension(c: ParsedCert): string | undefined {
+function unknownCriticalExtension(c: ParsedCert): string | undefined {
   for (const e of c.cert.extensions ?? []) {
     if (!e.critical) continue;
     if (!RECOGNISED.has(e.extnID)) return e.extnID;
     if (e.extnID === OID.basicConstraints && !basicConstraints(c)) return e.extnID;
+    if (e.extnID === OID.keyUsage && !keyUsageReadable(toBytes(e.extnValue.valueBlock.valueHexView)))
+      return e.extnID;
   }
   return undefined;
+}
+
+/** an extension that appears twice (RFC 5280 §4.2), if any */
+function repeatedExtension(c: ParsedCert): string | undefined {
+  const seen = new Set<string>();
+  for (const e of c.cert.extensions ?? []) {
+    if (seen.has(e.extnID)) return e.extnID;
+    seen.add(e.extnID);
+  }
+  return undefined;
+}
+
+/**
+ * What makes a certificate's extensions unacceptable whatever its place in a path (RFC 5280 §4.2): one
+ * extension twice, a critical one not recognised or not processable. Undefined when none.
+ */
+export function extensionFailure(c: ParsedCert): PathFailure | undefined {
+  const twice = repeatedExtension(c);
+  if (twice) return { cert: c, rule: 'duplicateExtension', detail: twice };
+  const critical = unknownCriticalExtension(c);
+  return critical ? { cert: c, rule: 'criticalExtension', detail: critical } : undefined;
 }
 
 const keyUsageMemo = new WeakMap<ParsedCert, string[] | undefined>();
@@ -129,8 +169,8 @@ export function validatePath(certs: ParsedCert[], anchored: boolean): PathFailur
   if (anchor && anchorLen !== undefined) [maxPath, limitedBy] = [anchorLen, anchor];
   for (let i = top - 1; i >= 0; i--) {
     const c = certs[i] as ParsedCert;
-    const critical = unknownCriticalExtension(c);
-    if (critical) return { cert: c, rule: 'criticalExtension', detail: critical };
+    const bad = extensionFailure(c);
+    if (bad) return bad;
     if (i === 0) break;
     const failure = issuerFailure(c);
     if (failure) return failure;
@@ -151,9 +191,13 @@ export function nameOf(c: ParsedCert): string {
 }
 
 const MESSAGES: Record<PathRule, Message> = {
+  duplicateExtension: {
+    it: 'Il certificato «{name}» contiene più volte la stessa estensione ({detail}), vietato da RFC 5280: percorso di certificazione non valido.',
+    en: 'The certificate "{name}" contains the same extension more than once ({detail}), which RFC 5280 forbids: the certification path is not valid.',
+  },
   criticalExtension: {
-    it: 'Il certificato «{name}» ha un’estensione critica non riconosciuta ({detail}): percorso di certificazione non valido.',
-    en: 'The certificate "{name}" has an unrecognised critical extension ({detail}): the certification path is not valid.',
+    it: 'Il certificato «{name}» ha un’estensione critica non riconosciuta o illeggibile ({detail}): percorso di certificazione non valido.',
+    en: 'The certificate "{name}" has an unrecognised or unreadable critical extension ({detail}): the certification path is not valid.',
   },
   notCA: {
     it: 'Il certificato «{name}» ha emesso un altro certificato ma non è un’autorità di certificazione (basicConstraints cA assente).',

@@ -23,16 +23,20 @@ export interface LoopbackCa {
   /**
    * who signs OCSP answers: the CA, a delegated responder (id-kp-OCSPSigning, CRL at the CA's), one that also
    * carries an unknown critical extension, one the CA's CRL lists as revoked, one with id-pkix-ocsp-nocheck (no
-   * CRL distribution point), one with neither nocheck nor a CRL distribution point, or a key the CA never certified
+   * CRL distribution point), one with neither nocheck nor a CRL distribution point, one whose certificate the CA
+   * signed with SHA-1, or a key the CA never certified
    */
   ocspSigner:
     | 'ca'
     | 'delegated'
+    | 'delegated-sha1'
     | 'delegated-critical'
     | 'delegated-revoked'
     | 'delegated-nocheck'
     | 'delegated-no-cdp'
     | 'rogue';
+  /** the digest the CRL (at its next publishCrl) and the OCSP answers are signed with: sha256 unless set */
+  md: string;
   /** number of requests seen per path */
   hits: Record<string, number>;
   issue(name: string): IssuedCert;
@@ -116,13 +120,13 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
   const rootPem = root.certPem;
   const rootKey = root.keyPem;
   /** a certificate issued by the CA with the given extensions section */
-  const issued = (name: string, subject: string, ext: string): IssuedCert => {
+  const issued = (name: string, subject: string, ext: string, md = 'sha256'): IssuedCert => {
     const keyPem = newKey(name);
     const csr = join(dir, `${name}.csr`);
     const certPem = join(dir, `${name}.pem`);
     const certDer = join(dir, `${name}.der`);
     openssl(['req', '-new', '-config', conf, '-key', keyPem, '-subj', subject, '-out', csr], dir);
-    const caArgs = ['-config', conf, '-cert', rootPem, '-keyfile', rootKey, '-extensions', ext];
+    const caArgs = ['-config', conf, '-cert', rootPem, '-keyfile', rootKey, '-extensions', ext, '-md', md];
     openssl(['ca', '-batch', '-notext', ...caArgs, '-in', csr, '-out', certPem], dir);
     openssl(['x509', '-in', certPem, '-outform', 'DER', '-out', certDer], dir);
     return { name, keyPem, certPem, certDer };
@@ -135,6 +139,7 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
     ocspUp: true,
     crlUp: true,
     ocspSigner: 'ca',
+    md: 'sha256',
     hits: {},
     issue: (name) => issued(name, `/CN=${name}/serialNumber=TINIT-RSSMRA80A01H501U`, 'v3_signer'),
     revoke(cert) {
@@ -143,7 +148,8 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
     },
     publishCrl() {
       const pem = join(dir, 'ca.crl.pem');
-      openssl(['ca', '-gencrl', '-config', conf, '-cert', rootPem, '-keyfile', rootKey, '-out', pem], dir);
+      const args = ['-config', conf, '-cert', rootPem, '-keyfile', rootKey, '-md', ca.md, '-out', pem];
+      openssl(['ca', '-gencrl', ...args], dir);
       openssl(['crl', '-in', pem, '-outform', 'DER', '-out', crlDer], dir);
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
@@ -153,6 +159,7 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
   const revokedResponder = issued('responder-revoked', '/CN=Loopback OCSP revoked', 'v3_ocsp');
   const nocheck = issued('responder-nocheck', '/CN=Loopback OCSP nocheck', 'v3_ocsp_nocheck');
   const noCdp = issued('responder-no-cdp', '/CN=Loopback OCSP no CDP', 'v3_ocsp_no_cdp');
+  const sha1 = issued('responder-sha1', '/CN=Loopback OCSP SHA-1', 'v3_ocsp_nocheck', 'sha1');
   ca.revoke(revokedResponder);
   ca.publishCrl();
   const rogue = selfSigned('rogue', []);
@@ -163,6 +170,7 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
     'delegated-revoked': [revokedResponder.certPem, revokedResponder.keyPem],
     'delegated-nocheck': [nocheck.certPem, nocheck.keyPem],
     'delegated-no-cdp': [noCdp.certPem, noCdp.keyPem],
+    'delegated-sha1': [sha1.certPem, sha1.keyPem],
     rogue: [rogue.certPem, rogue.keyPem],
   } as const;
   let seq = 0;
@@ -173,6 +181,7 @@ export async function startLoopbackCa(dir: string): Promise<LoopbackCa> {
     const [rsigner, rkey] = signers[ca.ocspSigner];
     const index = join(dir, 'index.txt');
     const args = ['-index', index, '-CA', rootPem, '-rsigner', rsigner, '-rkey', rkey, '-ndays', '1'];
+    args.push('-rmd', ca.md);
     await run('openssl', ['ocsp', ...args, '-reqin', reqFile, '-respout', respFile]);
     return readFileSync(respFile);
   };
