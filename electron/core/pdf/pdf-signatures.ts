@@ -7,6 +7,8 @@ import { MAX_BYTE_RANGE_ITEMS, MAX_SIGNATURE_CONTENTS } from './pdf-limits';
 
 export interface PdfSignatureInfo {
   fieldName: string;
+  /** the field's object number (undefined for a field written inline in its parent's /Kids) */
+  fieldObject: number | undefined;
   /** the signature dictionary's object number (0 when inline) */
   objectNumber: number;
   /** file offset of the signature dictionary's object, when stored uncompressed */
@@ -44,6 +46,7 @@ export function findSignatures(reader: PdfReader): PdfSignatureInfo[] {
     const byteRange = (asArray(store.resolve(dict.get('ByteRange'))) ?? []).slice(0, MAX_BYTE_RANGE_ITEMS);
     out.push({
       fieldName: f.fullName,
+      fieldObject: f.ref?.num,
       objectNumber: num,
       objectOffset: entry?.type === 'offset' ? entry.offset : undefined,
       dict,

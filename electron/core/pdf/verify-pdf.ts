@@ -19,6 +19,7 @@ import { PdfReader } from './pdf-reader';
 import { parsePdfDate, PdfString } from './pdf-objects';
 import { findSignatures, type PdfSignatureInfo } from './pdf-signatures';
 import { checkByteRange, revisionEnds, type ByteRangeCheck } from './byte-range-check';
+import { ownershipProblems } from './signature-owner';
 import { verifyPdfCms, wantedRangeHashes } from './verify-pdf-cms';
 import { hashRangeJobs, startHashThread, THREAD_FROM_BYTES, type HashThread } from './shared-range-hash';
 import { takeHashThread } from './range-hash-thread';
@@ -80,6 +81,8 @@ async function verifyOne(
   reader: PdfReader,
   sig: PdfSignatureInfo,
   ctx: VerifyContext,
+  /** why it is no signature of this document (signature-owner.ts), [] when it is one */
+  notOwned: string[],
   pre?: Prepared,
 ): Promise<PdfSignatureReport> {
   const br = pre?.br ?? checkByteRange(sig, reader.src, reader.sections);
@@ -107,6 +110,17 @@ async function verifyOne(
       subIndication: 'FORMAT_FAILURE',
       explanation,
       messages: [explanation, ...modifications.changes, ...base.messages],
+    };
+  }
+  // no signature of this document: said first, whatever the changes after the revision it names; its CMS
+  // may still sign that revision intact (DSS: integrity valid, refused in Format Checking)
+  if (notOwned.length > 0) {
+    base = {
+      ...base,
+      indication: 'TOTAL_FAILED',
+      subIndication: base.indication === 'TOTAL_FAILED' ? base.subIndication : 'FORMAT_FAILURE',
+      explanation: notOwned[0]!,
+      messages: [...notOwned, ...base.messages],
     };
   }
   // a valid document timestamp is said to be one: it names no signer, "the signature is valid" would mislead
@@ -224,9 +238,12 @@ async function verifyPdfFile(path: string, ctx: VerifyContext): Promise<PdfFileR
       revocation: withEmbeddedCrls(ctx.revocation, dssCrls(reader), ctx.now ?? new Date()),
     };
     const prepared = await prepare(path, reader, sigs, thread, withDss.extraCertificates);
+    // a copy of a signed dictionary in another field (the same /Contents) is no signature of its own (read
+    // while the ranges are hashed)
+    const notOwned = ownershipProblems(reader, sigs);
     const signatures: PdfSignatureReport[] = [];
     for (const [i, s] of sigs.entries())
-      signatures.push(await verifyOne(path, reader, s, withDss, prepared?.[i]));
+      signatures.push(await verifyOne(path, reader, s, withDss, notOwned[i]!, prepared?.[i]));
     return {
       file: path,
       format: 'pades',

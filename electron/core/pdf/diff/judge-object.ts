@@ -16,7 +16,7 @@ import { judgeGrowingArray } from './rules/growing-array';
 
 /**
  * full name and type of a field (or of the field a widget belongs to), from /T and the first /FT up the
- * /Parent chain: a signature widget listed only in a page's /Annots is still a signature field's
+ * /Parent chain: what its role, reached from /Fields, leaves unsaid
  */
 function fieldOf(store: ObjectStore, d: PdfDict): { name: string; type: string | undefined } {
   const parts: string[] = [];
@@ -49,7 +49,10 @@ export function judgeObject(
   const annotRole = roles.find((r) => r.kind === 'annot');
   const page = annotRole?.page ?? roles.find((r) => r.page !== undefined)?.page;
   let rest = roles;
-  if (fieldRole || (annotRole && isName(oldD?.get('Subtype'), 'Widget'))) {
+  // a widget is a form field's only when the signed form reaches it from /AcroForm /Fields (ISO 32000-1
+  // §12.7.2, pyHanko's FormUpdatingRule): one listed only in a page's /Annots is an annotation, whose /V or
+  // /AP changed is an annotation change (refused under DocMDP P=2), never a form filled in
+  if (fieldRole) {
     rest = roles.filter((r) => r.kind !== 'field' && r.kind !== 'annot');
     const own = oldD ? fieldOf(ctx.old, oldD) : undefined;
     const name = fieldRole?.field ?? own?.name ?? '';

@@ -1,13 +1,15 @@
 /**
  * A signature value placed in a field after signing (a new signature field, or an empty one filled): allowed
- * as a later signature or document timestamp, unless it points at an object of the signed revision (the
- * spoofing attack: a second field showing the first signature's dictionary) or DocMDP P=1 forbids it. After a
+ * as a later signature or document timestamp, unless it points at an object of the signed revision or repeats
+ * a signature of it (the spoofing attack: a second field showing the first signature's dictionary, or a copy of
+ * it) or DocMDP P=1 forbids it. After a
  * certification a new field must be invisible (an existing empty field keeps the look its certifier placed). A
  * new signature field without a value is judged by the certification's permissions.
  */
 import { isName, PdfDict, type PdfValue } from '../../pdf-objects';
 import { msg, type DiffContext, type Where } from '../context';
 import { anyWidgetVisible } from './visibility';
+import { copiesSignedSignature } from './signature-copy';
 
 export function judgeSignatureValue(
   ctx: DiffContext,
@@ -45,6 +47,20 @@ export function judgeSignatureValue(
         {
           f: where.name ?? '',
         },
+      ),
+      where,
+    );
+  }
+  if (copiesSignedSignature(ctx, d)) {
+    return ctx.deny(
+      'signature-replaced',
+      'signature-spoofing',
+      msg(
+        {
+          it: 'il campo firma «{f}» aggiunto dopo contiene una firma della versione firmata (una copia), non una firma successiva',
+          en: 'signature field "{f}" added later holds a signature of the signed version (a copy), not a later signature',
+        },
+        { f: where.name ?? '' },
       ),
       where,
     );
