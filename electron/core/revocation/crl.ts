@@ -2,16 +2,21 @@
 import * as pkijs from 'pkijs';
 import type { ParsedCert } from '../x509/certificates';
 import { crlIssuerOk } from '../x509/path-validation';
-import { equalBytes, hex, toArrayBuffer, toBytes } from '../cms/bytes';
+import { equalBytes, toArrayBuffer, toBytes } from '../cms/bytes';
+import type { Element } from '../cms/der-parse';
 import { verifySignedBlob } from '../cms/signed-blob';
 import { acceptableAt, signatureUses } from '../x509/signature-crypto';
 import type { RevocationReport } from './revocation-report';
 import { reasonName } from './reasons';
 import type { RevocationSource } from './revocation-source';
 import { afterExpiryReport, extensionTime, goodAfterExpiry, OID_EXPIRED_CERTS_ON_CRL } from './after-expiry';
+import { entriesComplete, findEntry, splitCrl } from './crl-entries';
 
 interface CheckedCrl {
+  /** the CRL without its revokedCertificates, which are read from `data` where `entries` is */
   crl: pkijs.CertificateRevocationList;
+  data: Uint8Array;
+  entries?: Element;
   nextUpdate: Date;
   idp?: pkijs.IssuingDistributionPoint;
 }
@@ -37,7 +42,11 @@ const ENTRY_EXTENSIONS = new Set(['2.5.29.21', '2.5.29.23', '2.5.29.24']);
  * A complete CRL of the issuer, or the reason it is not one: a delta CRL (§5.2.4), an indirect CRL or one for
  * some reasons only (§5.2.5), an unknown critical extension of the CRL or of an entry (§5.2, §5.3).
  */
-function completeCrl(crl: pkijs.CertificateRevocationList): {
+function completeCrl(
+  crl: pkijs.CertificateRevocationList,
+  data: Uint8Array,
+  entries: Element | undefined,
+): {
   ok: boolean;
   idp?: pkijs.IssuingDistributionPoint;
 } {
@@ -51,9 +60,7 @@ function completeCrl(crl: pkijs.CertificateRevocationList): {
         return { ok: false };
     } else if (e.critical && !CRL_EXTENSIONS.has(e.extnID)) return { ok: false };
   }
-  for (const r of crl.revokedCertificates ?? [])
-    for (const e of r.crlEntryExtensions?.extensions ?? [])
-      if (e.critical && !ENTRY_EXTENSIONS.has(e.extnID)) return { ok: false };
+  if (entries && !entriesComplete(data, entries, ENTRY_EXTENSIONS)) return { ok: false };
   return { ok: true, idp };
 }
 
@@ -71,7 +78,10 @@ function checkCrl(data: Uint8Array, issuer: ParsedCert, now: Date): CheckedCrl |
   if (memo !== undefined) return memo ?? undefined;
   let result: CheckedCrl | null = null;
   try {
-    const crl = pkijs.CertificateRevocationList.fromBER(toArrayBuffer(data));
+    // the entries (megabytes for a qualified CA) are walked in place; pkijs reads the rest
+    const parts = splitCrl(data);
+    const crl = pkijs.CertificateRevocationList.fromBER(toArrayBuffer(parts.withoutEntries));
+    crl.tbsView = parts.tbs; // the signature is over the TBS as found, entries included
     const next = crl.nextUpdate?.value;
     const fresh =
       crl.thisUpdate.value.getTime() <= now.getTime() + 300_000 && next !== undefined && next > now;
@@ -84,9 +94,9 @@ function checkCrl(data: Uint8Array, issuer: ParsedCert, now: Date): CheckedCrl |
         toBytes(crl.signatureValue.valueBlock.valueHexView),
         issuer.x509.publicKey,
       );
-    const complete = completeCrl(crl);
+    const complete = completeCrl(crl, data, parts.entries);
     if (fresh && signed && complete.ok && crl.issuer.isEqual(issuer.cert.subject) && crlIssuerOk(issuer))
-      result = { crl, nextUpdate: next, idp: complete.idp };
+      result = { crl, data, entries: parts.entries, nextUpdate: next, idp: complete.idp };
   } catch {
     result = null;
   }
@@ -128,18 +138,11 @@ function inScope(checked: CheckedCrl, cert: ParsedCert): boolean {
   return idp.distributionPoint.some((n) => names.some((m) => equalBytes(nameBytes(n), m)));
 }
 
-function serialHex(i: { valueBlock: { valueHexView: Uint8Array } }): string {
-  return hex(i.valueBlock.valueHexView).replace(/^(00)+(?=..)/, '');
-}
-
 export type CrlOutcome = { report: RevocationReport } | { failure: 'offline' | 'network' | 'invalid' };
 
 function crlReport(cert: ParsedCert, checked: CheckedCrl, url: string, cached: boolean): RevocationReport {
-  const serial = serialHex(cert.cert.serialNumber);
-  const entry = checked.crl.revokedCertificates?.find((r) => serialHex(r.userCertificate) === serial);
-  const reasonExt = entry?.crlEntryExtensions?.extensions.find((e) => e.extnID === '2.5.29.21');
-  const reasonValue = (reasonExt?.parsedValue as { valueBlock?: { valueDec?: number } } | undefined)
-    ?.valueBlock;
+  const serial = cert.cert.serialNumber.valueBlock.valueHexView;
+  const entry = checked.entries && findEntry(checked.data, checked.entries, serial);
   const thisUpdate = checked.crl.thisUpdate.value;
   const cover = extensionTime(checked.crl.crlExtensions?.extensions, OID_EXPIRED_CERTS_ON_CRL);
   if (!entry && goodAfterExpiry(cert, thisUpdate, cover)) return afterExpiryReport(cert, thisUpdate);
@@ -148,8 +151,8 @@ function crlReport(cert: ParsedCert, checked: CheckedCrl, url: string, cached: b
     source: 'crl',
     url,
     cached,
-    revocationTime: entry ? entry.revocationDate.value.toISOString() : null,
-    revocationReason: entry ? reasonName(reasonValue?.valueDec) : null,
+    revocationTime: entry ? entry.revocationDate.toISOString() : null,
+    revocationReason: entry ? reasonName(entry.reason) : null,
     thisUpdate: checked.crl.thisUpdate.value.toISOString(),
     nextUpdate: checked.nextUpdate.toISOString(),
     message: null,
