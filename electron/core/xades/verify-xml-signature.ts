@@ -15,6 +15,7 @@ import { decideSignature } from '../verify/signer-verdict';
 import type { CadesForm, SignatureReport } from '../verify/types';
 import { qualifiedOf, signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from '../xml/references';
+import type { ExternalWork } from '../xml/external-work';
 import { keyValueKey } from './key-value';
 import { manifestMessages } from './manifest-refs';
 import { filesOnlyNote, partialExplanation, partialNote } from './scope-notes';
@@ -45,6 +46,8 @@ export interface XmlSignatureContext {
   external?: ExternalResolver;
   /** shared work budget of the document (see xml-limits.ts) */
   budget?: { left: number };
+  /** digests of referenced files and their budget, shared by the document or container (external-work.ts) */
+  externalWork?: ExternalWork;
   trust: TrustStore;
   revocation?: RevocationChecker;
   now: Date;
