@@ -135,6 +135,13 @@ function failHash(s: SignatureReport, message: string): SignatureReport {
   return { ...s, integrity: 'invalid', ...v, messages: [...s.messages, message] };
 }
 
+/** A signature of a container that is not a conformant ASiC: INDETERMINATE/FORMAT_FAILURE, as DSS decides it. */
+function formatFailed(s: SignatureReport, message: string): SignatureReport {
+  if (s.indication === 'TOTAL_FAILED') return { ...s, messages: [message, ...s.messages] };
+  const v = decide({ formatFailure: true } as Parameters<typeof decide>[0]);
+  return { ...s, ...v, messages: [message, ...s.messages] };
+}
+
 const verifyCades: SignatureFileVerifier = async (k, entry, o) => {
   const { c } = k;
   let content: { name: string; bytes: Uint8Array } | undefined;
@@ -199,6 +206,8 @@ export async function verifyAsicFile(
     const uncovered = files.filter((f) => f.signedBy.length === 0).map((f) => f.name);
     const extra = [...c.notes, ...(uncovered.length ? [t(UNCOVERED, { names: uncovered.join(', ') })] : [])];
     const signatures = out.reports.map((s) => ({ ...s, messages: [...s.messages, ...extra] }));
+    if (c.formatProblem)
+      for (const [i, s] of signatures.entries()) signatures[i] = formatFailed(s, c.formatProblem);
     const container: ContainerReport = {
       type: c.type,
       mimetype: c.mimetype,
