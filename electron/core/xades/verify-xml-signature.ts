@@ -104,6 +104,10 @@ const M = {
     it: 'L’attributo Target di QualifyingProperties non indica questa firma: proprietà XAdES non collegate correttamente.',
     en: 'The QualifyingProperties Target attribute does not name this signature: XAdES properties not correctly bound.',
   },
+  several: {
+    it: 'La firma ha più di un elemento QualifyingProperties (ETSI EN 319 132-1 ne prevede uno): proprietà XAdES ambigue.',
+    en: 'The signature has more than one QualifyingProperties element (ETSI EN 319 132-1 allows one): ambiguous XAdES properties.',
+  },
   unsupported: {
     it: 'Algoritmo di firma o di canonicalizzazione non supportato.',
     en: 'Unsupported signature or canonicalisation algorithm.',
@@ -282,6 +286,7 @@ export async function verifyXmlSignature(
   const missing = refs.some((r) => r.notFound === true);
   const { ok: covered, partial } = coverage(refs, props, { ...ctx, signature }, messages);
   if (props?.wrongTarget) messages.push(t(M.target));
+  if (props?.several) messages.push(t(M.several));
   const hashOk = missing ? undefined : refs.length > 0 && refs.every((r) => r.digestOk) && covered;
 
   const keyInfo = parseCerts(keyInfoCertificates(signature));
@@ -324,7 +329,7 @@ export async function verifyXmlSignature(
   messages.push(...stamps.messages);
   const verdict = decideSignature(
     {
-      formatFailure: !info.signedInfo || props?.wrongTarget === true,
+      formatFailure: !info.signedInfo || props?.wrongTarget === true || props?.several === true,
       signer: chosen.signer,
       hashOk,
       sigOk: chosen.sigOk,
