@@ -69,6 +69,11 @@ export const BaseSignatureReportSchema = z.strictObject({
   messages: z.array(z.string()),
   /** a detached signature verified without its content: SIGNED_DATA_NOT_FOUND only for that reason */
   contentMissing: z.literal(true).optional(),
+  /**
+   * an XML signature that signs only part of the file holding it (some of its elements, or only files beside it
+   * while it sits inside another XML document): valid for what it signs, the rest of the file is not signed
+   */
+  partialScope: z.literal(true).optional(),
   /** `messages` in both languages, one for one */
   messageTexts: z.array(LocalisedTextSchema).optional(),
   /** signatures over this one's signature value (unsigned attribute countersignature) */

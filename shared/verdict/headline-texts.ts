@@ -34,6 +34,8 @@ const IT = {
   weakCryptoNoPoe:
     'La firma di {name} usa un algoritmo non più sicuro e nessuna marca temporale prova che è stata fatta quando lo era ancora.',
   indeterminate: 'Non è stato possibile stabilire se la firma di {name} è valida.',
+  partlySigned:
+    'La firma di {name} è valida solo per una parte di questo file: il resto del documento NON è firmato (vedi i dettagli).',
   fileError: 'Impossibile verificare il file: {message}',
   noSignatures: 'Nessuna firma trovata: questo file non è firmato digitalmente.',
   timestampedOnly:
@@ -74,6 +76,8 @@ const EN: Record<HeadlineKey, string> = {
   weakCryptoNoPoe:
     'The signature of {name} uses an algorithm that is no longer safe, and no timestamp proves it was made while it still was.',
   indeterminate: 'It could not be established whether the signature of {name} is valid.',
+  partlySigned:
+    'The signature of {name} is valid for part of this file only: the rest of the document is NOT signed (see the details).',
   fileError: 'The file could not be verified: {message}',
   noSignatures: 'No signature found: this file is not digitally signed.',
   timestampedOnly:

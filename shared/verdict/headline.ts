@@ -70,6 +70,8 @@ export function signatureTone(s: SignatureReport): SignatureTone {
   if (s.contentMissing && s.indication === 'INDETERMINATE') return 'warn';
   if (s.integrity === 'invalid' || s.indication === 'TOTAL_FAILED') return 'bad';
   if (s.indication === 'INDETERMINATE') return 'warn';
+  // an XML signature over part of the file only: valid for that, but the file is not what it signs
+  if (s.partialScope) return 'warn';
   return 'ok';
 }
 
@@ -101,6 +103,8 @@ export function signatureSentence(s: SignatureReport, lang: ReportLang): Sentenc
     const key = s.integrity === 'invalid' && !FAILED_KEYS[sub] ? 'modified' : (FAILED_KEYS[sub] ?? 'invalid');
     return { key, params: { name } };
   }
+  if (tone === 'warn' && s.partialScope && s.indication === 'TOTAL_PASSED')
+    return { key: 'partlySigned', params: { name } };
   if (tone === 'warn') return { key: INDETERMINATE_KEYS[sub] ?? 'indeterminate', params: { name } };
   const cf = s.signer.fiscalCode ?? '';
   const key = `${cf ? 'valid' : 'validNoCf'}${s.signingTime ? 'At' : ''}${s.qualified ? 'Qualified' : ''}`;

@@ -9,9 +9,10 @@ import { isDocumentTimestamp, reportPassed } from '../../core/validate/report-pa
 import { NOT_FOR_SIGNING, notForSigning } from '../../core/verify/signer-checks';
 import { oneLine } from '../terminal-text';
 import { isBesideNotSignedNote } from '../../core/verify/beside-content';
+import { isScopeNote } from '../../core/xades/scope-notes';
 
 function mark(s: SignatureReport): string {
-  if (s.indication === 'TOTAL_PASSED') return '✔';
+  if (s.indication === 'TOTAL_PASSED') return s.partialScope ? '⚠' : '✔';
   if (s.contentMissing && s.indication === 'INDETERMINATE') return '⚠';
   return s.indication === 'TOTAL_FAILED' || s.integrity === 'invalid' ? '✖' : '⚠';
 }
@@ -45,6 +46,8 @@ function signatureLines(s: SignatureReport, indent: string, counter: boolean): s
     ...(s.certificate && notForSigning(s.certificate) ? [`${indent}    ⚠ ${t(NOT_FOR_SIGNING)}`] : []),
     // the document beside an attached signature is not the one it signed (cms-file-verifier)
     ...s.messages.filter(isBesideNotSignedNote).map((m) => `${indent}    ⚠ ${m}`),
+    // an XML signature over part of the file: what it signs and that the rest is not signed (its notes)
+    ...(s.partialScope ? s.messages.filter(isScopeNote).map((m) => `${indent}    ⚠ ${m}`) : []),
     ...pdfSignatureLines(s, indent),
     ...timestampSignatureLines(s, indent),
   ];

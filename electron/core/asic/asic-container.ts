@@ -22,6 +22,11 @@ export interface AsicContainer {
   manifests: ZipEntry[];
   /** conformance remarks, in the user's language */
   notes: string[];
+  /**
+   * why the container is not an ASiC at all (no mimetype entry: EN 319 162-1 §4.4.3.2 requires it; DSS's default
+   * MimeTypeFilePresent is FAIL): every signature of it is INDETERMINATE/FORMAT_FAILURE with this message
+   */
+  formatProblem?: string;
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -35,6 +40,21 @@ function metaFile(e: ZipEntry, test: (base: string) => boolean): boolean {
   const base = e.name.slice('META-INF/'.length);
   return !base.includes('/') && test(base.toLowerCase());
 }
+
+const M = {
+  noMimetype: {
+    it: 'Contenitore non conforme: manca il file "mimetype" che ogni contenitore ASiC deve avere (ETSI EN 319 162-1): non è un contenitore ASiC valido.',
+    en: 'Non-conformant container: the "mimetype" file every ASiC container must have is missing (ETSI EN 319 162-1): not a valid ASiC container.',
+  },
+  mimetypeValue: {
+    it: 'Contenitore non conforme: il file "mimetype" dichiara "{value}", non un tipo ASiC.',
+    en: 'Non-conformant container: the "mimetype" file declares "{value}", not an ASiC type.',
+  },
+  noManifest: {
+    it: 'Contenitore ASiC-E senza META-INF/manifest.xml.',
+    en: 'ASiC-E container without META-INF/manifest.xml.',
+  },
+};
 
 export function notAsic(): SigilloError {
   return failure('ASIC_NO_SIGNATURE');
@@ -68,8 +88,24 @@ export async function openAsic(path: string): Promise<AsicContainer> {
     );
     if (xades.length + cades.length === 0) throw notAsic();
     const declared = mimetype ? ASIC_MIMETYPES[mimetype as keyof typeof ASIC_MIMETYPES] : undefined;
+    // DSS's defaults: AcceptableMimeTypeFileContent WARN; a META-INF/manifest.xml (the manifest of an ASiC-E with
+    // XAdES) absent is ManifestFilePresent FAIL there, a remark here: the signatures name the files they cover
+    if (mimetype !== null && !declared) notes.push(t(M.mimetypeValue, { value: mimetype.slice(0, 80) }));
+    if (declared === 'ASiC-E' && xades.length > 0 && !zip.find('META-INF/manifest.xml'))
+      notes.push(t(M.noManifest));
+    const formatProblem = mimeEntry ? undefined : t(M.noMimetype);
     const type = declared ?? (data.length === 1 && manifests.length === 0 ? 'ASiC-S' : 'ASiC-E');
-    return { zip, type, mimetype, data, xades, cades, manifests, notes };
+    return {
+      zip,
+      type,
+      mimetype,
+      data,
+      xades,
+      cades,
+      manifests,
+      notes,
+      ...(formatProblem ? { formatProblem } : {}),
+    };
   } catch (e) {
     await zip.close();
     throw e;

@@ -5,7 +5,6 @@
  * entries). The report lists the data files and which signatures cover each; uncovered files are pointed out.
  * The invoice summary is read only from a data file a verified signature covers.
  */
-import { createHash } from 'node:crypto';
 import { toErrorInfo } from '../errors';
 import { t } from '../i18n/translate';
 import { readSignedData } from '../cms/signed-data-reader';
@@ -19,7 +18,9 @@ import { fatturaPaFromBytes } from '../fatturapa/fatturapa';
 import { MAX_PEEK_BYTES } from '../fatturapa/fatturapa-peek';
 import { verifyXmlDocument } from '../xades/verify-xml-document';
 import { looksLikeZip, openAsic, type AsicContainer } from './asic-container';
-import { readManifest } from './asic-manifest';
+import { readManifest, type AsicManifest } from './asic-manifest';
+import { contentDigest, newExternalWork, type ExternalWork, type FileReader } from '../xml/external-work';
+import { isWorkLimit } from '../xml/xml-limits';
 import type { ContainerReport } from '../verify/asic-types';
 import type { ZipEntry } from './zip-reader';
 
@@ -38,18 +39,60 @@ function pushUnreadable(out: Verified, entry: ZipEntry, e: unknown): void {
   out.covers.push([]);
 }
 
-function reader(c: AsicContainer): (name: string) => Promise<Uint8Array | undefined> {
+/** The container's entries by name; the last one read is kept (a second digest algorithm over it, a transform). */
+function reader(c: AsicContainer): FileReader {
+  let last: { name: string; bytes: Buffer } | undefined;
   return async (name) => {
+    if (last?.name === name) return last.bytes;
     const e = c.zip.find(name);
-    return e && !e.isDirectory ? c.zip.read(e) : undefined;
+    if (!e || e.isDirectory) return undefined;
+    last = { name, bytes: await c.zip.read(e) };
+    return last.bytes;
   };
 }
 
+/** A manifest entry, read once for the container with its DataObjectReference digests checked. */
+interface ReadManifest {
+  name: string;
+  bytes: Uint8Array;
+  manifest: AsicManifest | undefined;
+}
+
+/**
+ * The container being verified: its entries read through one reader, each entry digested once per algorithm for
+ * every signature and manifest (external-work.ts: a budget for all of them), the ASiCManifests read once.
+ */
+interface Container {
+  c: AsicContainer;
+  read: FileReader;
+  work: ExternalWork;
+  manifests: () => Promise<ReadManifest[]>;
+}
+
+function openContainer(c: AsicContainer): Container {
+  const read = reader(c);
+  const work = newExternalWork();
+  let manifests: Promise<ReadManifest[]> | undefined;
+  const readAll = async (): Promise<ReadManifest[]> => {
+    const out: ReadManifest[] = [];
+    for (const m of c.manifests) {
+      const bytes = await c.zip.read(m);
+      const manifest = await readManifest(bytes, read, work).catch((e: unknown) => {
+        if (isWorkLimit(e)) throw e; // too much work: the CAdES signatures are refused, never left unchecked
+        return undefined;
+      });
+      out.push({ name: m.name, bytes, manifest });
+    }
+    return out;
+  };
+  return { c, read, work, manifests: () => (manifests ??= readAll()) };
+}
+
 /** Verifies one signature file of the container; throws when it cannot be read at all. */
-type SignatureFileVerifier = (c: AsicContainer, entry: ZipEntry, o: VerifyFileOptions) => Promise<Verified>;
+type SignatureFileVerifier = (k: Container, entry: ZipEntry, o: VerifyFileOptions) => Promise<Verified>;
 
 async function verifyEach(
-  c: AsicContainer,
+  k: Container,
   entries: ZipEntry[],
   verify: SignatureFileVerifier,
   o: VerifyFileOptions,
@@ -57,7 +100,7 @@ async function verifyEach(
 ): Promise<void> {
   for (const entry of entries) {
     try {
-      const v = await verify(c, entry, o);
+      const v = await verify(k, entry, o);
       out.reports.push(...v.reports);
       out.covers.push(...v.covers);
     } catch (e) {
@@ -66,8 +109,12 @@ async function verifyEach(
   }
 }
 
-const verifyXades: SignatureFileVerifier = async (c, entry, o) => {
-  const r = await verifyXmlDocument(await c.zip.read(entry), { ...o, external: reader(c) });
+const verifyXades: SignatureFileVerifier = async (k, entry, o) => {
+  const r = await verifyXmlDocument(await k.c.zip.read(entry), {
+    ...o,
+    external: k.read,
+    externalWork: k.work,
+  });
   return {
     reports: r.signatures.map((s) => s.report),
     covers: r.signatures.map((s) =>
@@ -88,22 +135,28 @@ function failHash(s: SignatureReport, message: string): SignatureReport {
   return { ...s, integrity: 'invalid', ...v, messages: [...s.messages, message] };
 }
 
-const verifyCades: SignatureFileVerifier = async (c, entry, o) => {
-  const read = reader(c);
-  let content: Uint8Array | undefined;
+/** A signature of a container that is not a conformant ASiC: INDETERMINATE/FORMAT_FAILURE, as DSS decides it. */
+function formatFailed(s: SignatureReport, message: string): SignatureReport {
+  if (s.indication === 'TOTAL_FAILED') return { ...s, messages: [message, ...s.messages] };
+  const v = decide({ formatFailure: true } as Parameters<typeof decide>[0]);
+  return { ...s, ...v, messages: [message, ...s.messages] };
+}
+
+const verifyCades: SignatureFileVerifier = async (k, entry, o) => {
+  const { c } = k;
+  let content: { name: string; bytes: Uint8Array } | undefined;
   let covers: string[] = [];
   let bad: string[] = [];
-  for (const m of c.manifests) {
-    const manifestBytes = await c.zip.read(m);
-    const manifest = await readManifest(manifestBytes, read).catch(() => undefined);
+  for (const { name, bytes, manifest } of await k.manifests()) {
     if (manifest?.signature !== entry.name) continue;
-    content = manifestBytes;
+    content = { name, bytes };
     covers = manifest.references.map((r) => r.name);
     bad = manifest.references.filter((r) => !r.digestOk).map((r) => r.name);
   }
   if (!content && c.type === 'ASiC-S' && c.data.length === 1) {
     const only = c.data[0] as ZipEntry;
-    content = await c.zip.read(only);
+    const bytes = await k.read(only.name);
+    if (bytes) content = { name: only.name, bytes };
     covers = [only.name];
   }
   const bytes = await c.zip.read(entry);
@@ -118,7 +171,9 @@ const verifyCades: SignatureFileVerifier = async (c, entry, o) => {
       eContentType: summary.eContentType,
       certificates: summary.certificates,
       signerInfos: summary.signerInfos,
-      contentDigest: (h: HashName) => (signed ? createHash(h).update(signed).digest() : undefined),
+      // once per entry and algorithm for the container, charged to its budget (a thousand .p7s over one file)
+      contentDigest: (h: HashName) =>
+        signed ? contentDigest(k.work, signed.name, h, signed.bytes) : undefined,
     },
     { trust: o.trust, revocation: o.revocation, now: o.now, depth: 0 },
   );
@@ -140,8 +195,9 @@ export async function verifyAsicFile(
   const c = await openAsic(path);
   try {
     const out: Verified = { reports: [], covers: [] };
-    await verifyEach(c, c.xades, verifyXades, o, out);
-    await verifyEach(c, c.cades, verifyCades, o, out);
+    const k = openContainer(c);
+    await verifyEach(k, c.xades, verifyXades, o, out);
+    await verifyEach(k, c.cades, verifyCades, o, out);
     const files = c.data.map((e) => ({
       name: e.name,
       size: e.size,
@@ -150,6 +206,8 @@ export async function verifyAsicFile(
     const uncovered = files.filter((f) => f.signedBy.length === 0).map((f) => f.name);
     const extra = [...c.notes, ...(uncovered.length ? [t(UNCOVERED, { names: uncovered.join(', ') })] : [])];
     const signatures = out.reports.map((s) => ({ ...s, messages: [...s.messages, ...extra] }));
+    if (c.formatProblem)
+      for (const [i, s] of signatures.entries()) signatures[i] = formatFailed(s, c.formatProblem);
     const container: ContainerReport = {
       type: c.type,
       mimetype: c.mimetype,

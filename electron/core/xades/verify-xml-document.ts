@@ -9,6 +9,7 @@ import type { TrustStore } from '../trust/trust-store';
 import type { FatturaPaSummary } from '../fatturapa/fatturapa-types';
 import { fatturaPaSummary } from '../fatturapa/fatturapa';
 import { idIndex, type ExternalResolver } from '../xml/references';
+import { newExternalWork, type ExternalWork } from '../xml/external-work';
 import {
   coversRoot,
   verifyXmlSignature,
@@ -24,6 +25,8 @@ export interface XmlVerifyOptions {
   revocation?: RevocationChecker;
   now?: Date;
   external?: ExternalResolver;
+  /** shared by the documents of one container (ASiC); a new one for the document otherwise */
+  externalWork?: ExternalWork;
   depth?: number;
 }
 
@@ -66,6 +69,7 @@ export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions):
   if (signatures.length === 0) throw notSigned();
   const ids = idIndex(doc);
   const budget = { left: MAX_XML_DIGEST_OCTETS };
+  const externalWork = o.externalWork ?? newExternalWork();
   const now = o.now ?? new Date();
   const results: XmlSignatureResult[] = [];
   for (const s of signatures) {
@@ -75,6 +79,7 @@ export async function verifyXmlDocument(bytes: Uint8Array, o: XmlVerifyOptions):
         ids,
         mode: modeOf(s, doc),
         external: o.external,
+        externalWork,
         budget,
         trust: o.trust,
         revocation: o.revocation,

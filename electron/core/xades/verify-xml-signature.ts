@@ -15,8 +15,10 @@ import { decideSignature } from '../verify/signer-verdict';
 import type { CadesForm, SignatureReport } from '../verify/types';
 import { qualifiedOf, signerSummary } from '../verify/verify-signer-info';
 import { checkReference, type ExternalResolver, type ReferenceResult } from '../xml/references';
+import type { ExternalWork } from '../xml/external-work';
 import { keyValueKey } from './key-value';
 import { manifestMessages } from './manifest-refs';
+import { filesOnlyNote, partialExplanation, partialNote } from './scope-notes';
 import { readSignedInfo, verifySignedInfo } from '../xml/signed-info';
 import { MAX_XML_REFERENCES, tooManyReferences } from '../xml/xml-limits';
 import { checkXadesTimestamps } from './xades-timestamps';
@@ -44,6 +46,8 @@ export interface XmlSignatureContext {
   external?: ExternalResolver;
   /** shared work budget of the document (see xml-limits.ts) */
   budget?: { left: number };
+  /** digests of referenced files and their budget, shared by the document or container (external-work.ts) */
+  externalWork?: ExternalWork;
   trust: TrustStore;
   revocation?: RevocationChecker;
   now: Date;
@@ -78,10 +82,6 @@ const M = {
     it: 'La controfirma non copre il valore (SignatureValue) della firma a cui è attaccata: possibile signature wrapping o controfirma presa da un altro documento.',
     en: 'The counter-signature does not cover the SignatureValue of the signature it is attached to: possible signature wrapping or a counter-signature taken from another document.',
   },
-  partial: {
-    it: 'La firma copre solo una parte del documento (elementi {ids}): il resto non è firmato.',
-    en: 'The signature covers only part of the document (elements {ids}): the rest is not signed.',
-  },
   outsideRoot: {
     it: 'La firma copre l’elemento radice ({uri}), non le istruzioni di elaborazione o i commenti fuori da esso: quelli non sono firmati.',
     en: 'The signature covers the root element ({uri}), not the processing instructions or comments outside it: those are not signed.',
@@ -103,6 +103,10 @@ const M = {
   target: {
     it: 'L’attributo Target di QualifyingProperties non indica questa firma: proprietà XAdES non collegate correttamente.',
     en: 'The QualifyingProperties Target attribute does not name this signature: XAdES properties not correctly bound.',
+  },
+  several: {
+    it: 'La firma ha più di un elemento QualifyingProperties (ETSI EN 319 132-1 ne prevede uno): proprietà XAdES ambigue.',
+    en: 'The signature has more than one QualifyingProperties element (ETSI EN 319 132-1 allows one): ambiguous XAdES properties.',
   },
   unsupported: {
     it: 'Algoritmo di firma o di canonicalizzazione non supportato.',
@@ -183,17 +187,38 @@ export function coversRoot(refs: ReferenceResult[], doc: Document): boolean {
 }
 
 /**
+ * true when `signature` is a file of its own: the root, or a child of an ASiC XAdESSignatures root holding
+ * ds:Signature elements only (EN 319 162-1 §A.5). Anywhere else it sits inside a document of someone's making.
+ */
+function standsAlone(signature: Element, doc: Document): boolean {
+  const root = doc.documentElement;
+  if (signature === root) return true;
+  if (signature.parentNode !== root || root.localName !== 'XAdESSignatures' || root.namespaceURI !== NS.asic)
+    return false;
+  return childElements(root, '*', '*').every((e) => e.localName === 'Signature' && e.namespaceURI === NS.ds);
+}
+
+/** what a signature covers when it is not the whole document: its '#id' or file references, for the report */
+function scopeOf(data: ReferenceResult[]): string {
+  return data.map((r) => r.uri).join(', ') || '-';
+}
+
+/**
  * Coverage rules (as DSS): the SignedProperties read are the referenced ones; at least one data reference; a
  * counter-signature covers the countersigned SignatureValue. An enveloped signature over only some elements is
- * valid for what it signs (DSS reports the signed scope): the report says which elements, and nothing else.
+ * valid for what it signs (DSS reports the signed scope): the report says which elements, and nothing else. So is
+ * a detached signature (files only) put inside another XML document: it signs those files, not the document
+ * holding it (DSS: the scope is the files), and the report says that document is not signed. `partial`: the
+ * signature does not sign the document it is read from (its report says so, never "the document is intact").
  */
 function coverage(
   refs: ReferenceResult[],
   props: XadesProperties | undefined,
-  ctx: XmlSignatureContext,
+  ctx: XmlSignatureContext & { signature: Element },
   messages: string[],
-): boolean {
+): { ok: boolean; partial: boolean } {
   let ok = true;
+  let partial = false;
   const sp = props?.signedProperties;
   if (sp && !refs.some((r) => r.target.kind === 'element' && r.target.element === sp)) {
     ok = false;
@@ -216,9 +241,13 @@ function coverage(
     messages.push(t(M.outsideRoot, { uri: root?.uri ?? '-' }));
   } else if (ctx.mode === 'enveloped' && !coversDocument(refs, ctx.doc)) {
     const ids = data.map((r) => r.uri).filter((u) => u.startsWith('#'));
-    messages.push(t(M.partial, { ids: ids.join(', ') || '-' }));
+    messages.push(partialNote(ids.join(', ') || '-'));
+    partial = true;
+  } else if (ctx.mode === 'detached' && !standsAlone(ctx.signature, ctx.doc)) {
+    messages.push(filesOnlyNote(scopeOf(data)));
+    partial = true;
   }
-  return ok;
+  return { ok, partial };
 }
 
 function chooseSigner(
@@ -255,8 +284,9 @@ export async function verifyXmlSignature(
   }
   messages.push(...(await manifestMessages(refs, { ...ctx, signature })));
   const missing = refs.some((r) => r.notFound === true);
-  const covered = coverage(refs, props, ctx, messages);
+  const { ok: covered, partial } = coverage(refs, props, { ...ctx, signature }, messages);
   if (props?.wrongTarget) messages.push(t(M.target));
+  if (props?.several) messages.push(t(M.several));
   const hashOk = missing ? undefined : refs.length > 0 && refs.every((r) => r.digestOk) && covered;
 
   const keyInfo = parseCerts(keyInfoCertificates(signature));
@@ -299,7 +329,7 @@ export async function verifyXmlSignature(
   messages.push(...stamps.messages);
   const verdict = decideSignature(
     {
-      formatFailure: !info.signedInfo || props?.wrongTarget === true,
+      formatFailure: !info.signedInfo || props?.wrongTarget === true || props?.several === true,
       signer: chosen.signer,
       hashOk,
       sigOk: chosen.sigOk,
@@ -311,6 +341,10 @@ export async function verifyXmlSignature(
     checks,
   );
   const dataRef = refs.find((r) => !isSignedPropertiesType(r.type));
+  if (partial && verdict.indication === 'TOTAL_PASSED') {
+    const data = refs.filter((r) => !isSignedPropertiesType(r.type));
+    verdict.explanation = partialExplanation(scopeOf(data));
+  }
   const report: SignatureReport = {
     signer: signerSummary(checks),
     signingTime: signingTime ? signingTime.toISOString() : null,
@@ -331,6 +365,7 @@ export async function verifyXmlSignature(
     chain: checks?.chain ?? [],
     revocation: checks?.revocation ?? null,
     messages,
+    ...(partial ? { partialScope: true as const } : {}),
     counterSignatures: await counterSignatures(signature, ctx),
   };
   return { report, references: refs };

@@ -30,6 +30,8 @@ export interface XadesProperties {
   certificateValues: Uint8Array[];
   /** the QualifyingProperties Target does not name this signature (a format failure) */
   wrongTarget: boolean;
+  /** more than one QualifyingProperties for this signature (EN 319 132-1 §4.3: one; a format failure) */
+  several: boolean;
 }
 
 function certReferences(container: Element | undefined, ns: string): CertReference[] {
@@ -59,19 +61,32 @@ function wrongTarget(qp: Element, signature: Element): boolean {
   return !!id && qp.getAttribute('Target') !== `#${id}`;
 }
 
-/**
- * The QualifyingProperties of `signature` in a ds:Object of its own (XAdES 1.3.2, 1.2.2 or 1.1.1 namespace), the
- * one whose Target is '#<signature Id>' first. One with another Target is still this signature's (EN 319 132-1: the
- * SignedProperties it signs are its properties): Target is not signed, so it must never turn XAdES into plain
- * XMLDSig and skip the SigningCertificate check. Its children are read in its own namespace.
- */
-export function qualifyingProperties(signature: Element): Element | undefined {
-  const found = childElements(signature, NS.ds, 'Object').flatMap((obj) =>
+/** Every QualifyingProperties in a ds:Object of `signature` (XAdES 1.3.2, 1.2.2 or 1.1.1 namespace). */
+function allQualifyingProperties(signature: Element): Element[] {
+  return childElements(signature, NS.ds, 'Object').flatMap((obj) =>
     childElements(obj, '*', 'QualifyingProperties').filter((q) =>
       XADES_NAMESPACES.includes(q.namespaceURI ?? ''),
     ),
   );
-  return found.find((qp) => !wrongTarget(qp, signature)) ?? found[0];
+}
+
+/** those whose Target names the signature (all of them when none does) */
+function candidates(signature: Element): Element[] {
+  const found = allQualifyingProperties(signature);
+  const targeting = found.filter((qp) => !wrongTarget(qp, signature));
+  return targeting.length > 0 ? targeting : found;
+}
+
+/**
+ * The QualifyingProperties of `signature` in a ds:Object of its own, the one whose Target is '#<signature Id>'
+ * first, and of those the one holding SignedProperties (the properties the signature signs: an empty decoy put
+ * before it must not hide SigningTime and SigningCertificate). One with another Target is still this signature's
+ * (EN 319 132-1: the SignedProperties it signs are its properties): Target is not signed, so it must never turn
+ * XAdES into plain XMLDSig and skip the SigningCertificate check. Its children are read in its own namespace.
+ */
+export function qualifyingProperties(signature: Element): Element | undefined {
+  const list = candidates(signature);
+  return list.find((qp) => firstChild(qp, qp.namespaceURI ?? NS.xades, 'SignedProperties')) ?? list[0];
 }
 
 /** The unsigned signature properties of a QualifyingProperties (its namespace), when present. */
@@ -91,6 +106,7 @@ export function readXadesProperties(signature: Element): XadesProperties | undef
   const unsigned = (name: string): number => (usp ? childElements(usp, ns, name).length : 0);
   return {
     wrongTarget: wrongTarget(qp, signature),
+    several: candidates(signature).length > 1,
     signedProperties,
     signingTime: parseTime(textOf(firstChild(ssp, ns, 'SigningTime'))),
     signingCertificateVersion: v2 ? 2 : v1 ? 1 : undefined,

@@ -1,7 +1,8 @@
 /**
  * Canonical XML (C14N 1.0/1.1 inclusive, exclusive C14N, with or without comments) of a document or an element in
  * its context, via xml-crypto's canonicalizers: an element subset inherits the namespace declarations in scope on
- * its ancestors; a whole document renders its processing instructions (not the XML declaration) around the root.
+ * its ancestors and, in inclusive C14N, their xml:* attributes (1.0 §2.4: all of them; 1.1 §2.4: xml:lang and
+ * xml:space); a whole document renders its processing instructions (not the XML declaration) around the root.
  */
 import {
   C14nCanonicalization,
@@ -98,7 +99,42 @@ export function chargeC14nWork(el: Element, inherited: number, payer: Document):
   }
 }
 
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/**
+ * The xml:* attributes the apex of an element subset inherits in inclusive C14N, nearest ancestor first, those it
+ * does not carry itself: C14N 1.0 §2.4 all of them, C14N 1.1 §2.4 xml:lang and xml:space only (xml:id is not
+ * inherited; an ancestor's xml:base is joined with the apex's — that fix-up is not implemented, such a subset is
+ * refused rather than digested wrongly). Exclusive C14N inherits none (Exc-C14N §3).
+ */
+function inheritedXmlAttributes(el: Element, m: C14nMethod): [string, string][] {
+  if (m.kind !== 'inclusive') return [];
+  const found = new Map<string, string>();
+  for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) {
+    const attrs = (p as Element).attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs.item(i);
+      if (a && a.namespaceURI === XML_NS && a.localName && !found.has(a.localName))
+        found.set(a.localName, a.value);
+    }
+  }
+  if (m.v11 && found.has('base')) throw new Error('xml:base of an ancestor in a C14N 1.1 document subset');
+  const kept = m.v11 ? ['lang', 'space'] : [...found.keys()];
+  return [...found.entries()].filter(([name]) => kept.includes(name) && !el.hasAttributeNS(XML_NS, name));
+}
+
 function element(el: Element, m: C14nMethod, inclusivePrefixes: string[], payer: Document): string {
+  const xmlAttrs = inheritedXmlAttributes(el, m);
+  // rendered as the apex's own attributes (in their sorted place), then taken off again
+  for (const [name, value] of xmlAttrs) el.setAttributeNS(XML_NS, `xml:${name}`, value);
+  try {
+    return subset(el, m, inclusivePrefixes, payer);
+  } finally {
+    for (const [name] of xmlAttrs) el.removeAttributeNS(XML_NS, name);
+  }
+}
+
+function subset(el: Element, m: C14nMethod, inclusivePrefixes: string[], payer: Document): string {
   const inherited = ancestorNamespaces(el);
   chargeC14nWork(el, inherited.length, payer);
   refuseInnerPis(el);

@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { t } from '../i18n/translate';
 import { digestBytes, hashLabel, type HashName } from '../cms/algorithm-oids';
 import { canonicalize, chargeC14nWork } from './c14n';
+import { chargeExternal, fileDigest, type ExternalWork, type FileReader } from './external-work';
 import { misplacedTarget } from './reference-place';
 import { isWorkLimit, tooMuchWork } from './xml-limits';
 import { C14N, DIGEST_BY_URI, NS, SHA3_DIGEST_BY_URI, TRANSFORM, type C14nMethod } from './xml-names';
@@ -21,7 +22,7 @@ import {
   decodeXml,
 } from './xml-safe';
 
-export type ExternalResolver = (uri: string) => Promise<Uint8Array | undefined>;
+export type ExternalResolver = FileReader;
 
 export type ReferenceTarget =
   | { kind: 'document' }
@@ -93,6 +94,8 @@ export interface ReferenceContext {
   external?: ExternalResolver;
   /** octets of document data still allowed through the transforms (shared by every reference of the document) */
   budget?: { left: number };
+  /** the digests of referenced files and the budget of their octets (shared by the document or container) */
+  externalWork?: ExternalWork;
   /** checking the entries of a ds:Manifest: their Type names what the data are, not where they must be */
   manifestEntry?: boolean;
 }
@@ -278,17 +281,27 @@ function prepare(ref: Element, ctx: ReferenceContext): Prepared | ReferenceResul
   return { base, hash, sha3, fail, d };
 }
 
+function transformsOf(ref: Element): Element[] {
+  const transformsEl = firstChild(ref, NS.ds, 'Transforms');
+  return transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : [];
+}
+
+/** Compares `actual` with the reference's DigestValue. */
+function compared(ref: Element, p: Prepared, actual: Uint8Array): ReferenceResult {
+  const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
+  const label = p.sha3 ? { digestLabel: hashLabel(p.sha3) } : {};
+  return { ...p.base, hash: p.hash, ...label, digestOk: equalDigest(actual, expected), target: p.d.target };
+}
+
 /** Transforms and digests `start`; `octets` are the transformed data (what the reference signs). */
 function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): ReferenceResult {
-  const { base, hash, sha3, fail, d } = p;
-  const algorithm = hash ?? sha3;
+  const { fail, d } = p;
+  const algorithm = p.hash ?? p.sha3;
   if (!algorithm) return fail(d.target, t(P.digest));
-  const transformsEl = firstChild(ref, NS.ds, 'Transforms');
-  const transforms = transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : [];
   let octets: Uint8Array;
   const seen: { textOnly?: boolean } = {};
   try {
-    octets = transformData(start, transforms, ctx, seen);
+    octets = transformData(start, transformsOf(ref), ctx, seen);
   } catch (e) {
     if (isWorkLimit(e)) throw e;
     return fail(d.target, t(P.transform, { m: e instanceof Error ? e.message : String(e) }));
@@ -297,11 +310,32 @@ function digest(ref: Element, p: Prepared, start: Data, ctx: ReferenceContext): 
     ctx.budget.left -= octets.length;
     if (ctx.budget.left < 0) throw tooMuchWork();
   }
-  const actual = digestBytes(algorithm, octets);
-  const expected = base64Of(firstChild(ref, NS.ds, 'DigestValue'));
-  const label = sha3 ? { digestLabel: hashLabel(sha3) } : {};
-  const digestOk = equalDigest(actual, expected);
-  return { ...base, hash, ...label, digestOk, target: d.target, octets, ...seen };
+  return { ...compared(ref, p, digestBytes(algorithm, octets)), octets, ...seen };
+}
+
+/**
+ * A reference to a file: with no transform, its digest is the file's, computed once per algorithm for the whole
+ * document or container (external-work.ts); with transforms, the file is read and transformed each time, every
+ * octet charged to the same budget.
+ */
+async function externalReference(ref: Element, p: Prepared, ctx: ReferenceContext): Promise<ReferenceResult> {
+  const name = externalName(p.base.uri);
+  const algorithm = p.hash ?? p.sha3;
+  const notFound = (): ReferenceResult => ({
+    ...p.fail({ kind: 'missing' }, t(P.notFound, { name })),
+    notFound: true,
+  });
+  const read = ctx.external;
+  if (!read) return notFound();
+  const work = ctx.externalWork;
+  if (algorithm && work && transformsOf(ref).length === 0) {
+    const actual = await fileDigest(work, name, algorithm, read);
+    return actual ? compared(ref, p, actual) : notFound();
+  }
+  const bytes = await read(name);
+  if (!bytes) return notFound();
+  if (work) chargeExternal(work, bytes.length);
+  return digest(ref, p, { bytes }, ctx);
 }
 
 /** A same-document reference ('' or '#id') only, synchronously (trusted lists: nothing outside the document). */
@@ -316,14 +350,7 @@ export function checkLocalReference(ref: Element, ctx: ReferenceContext): Refere
 export async function checkReference(ref: Element, ctx: ReferenceContext): Promise<ReferenceResult> {
   const p = prepare(ref, ctx);
   if (!('d' in p)) return p;
-  let r: ReferenceResult;
-  if (p.d.node) r = digest(ref, p, { node: p.d.node }, ctx);
-  else {
-    const name = externalName(p.base.uri);
-    const bytes = ctx.external ? await ctx.external(name) : undefined;
-    if (!bytes) return { ...p.fail({ kind: 'missing' }, t(P.notFound, { name })), notFound: true };
-    r = digest(ref, p, { bytes }, ctx);
-  }
+  const r = p.d.node ? digest(ref, p, { node: p.d.node }, ctx) : await externalReference(ref, p, ctx);
   delete r.octets;
   return r;
 }

@@ -27,6 +27,13 @@ export const MAX_XML_SIGNATURES = 100;
 /** canonicalised / transformed octets digested for one document, all references of all signatures together */
 export const MAX_XML_DIGEST_OCTETS = 96 * 1024 * 1024;
 
+/**
+ * octets of referenced files (beside the XML, or ASiC entries) read and digested for one document or container:
+ * each file is digested once per digest algorithm (external-work.ts), so this is about the files' size times the
+ * algorithms used, the size of a full ASiC container (zip-reader.ts maxTotalBytes) once; a few seconds at most
+ */
+export const MAX_EXTERNAL_OCTETS = 1024 * 1024 * 1024;
+
 /** ds:Reference elements in one ds:SignedInfo: real signatures have 2–4 (a few more for ASiC-E files; Santuario's
  * secure validation, which DSS uses, allows 30 a Manifest) */
 export const MAX_XML_REFERENCES = 100;
@@ -66,6 +73,10 @@ export function tooManySignatures(found: number): SigilloError {
 
 export function tooMuchWork(): SigilloError {
   return failure('XML_TOO_COMPLEX', { n: MAX_XML_DIGEST_OCTETS / 1024 / 1024 });
+}
+
+export function tooMuchFileWork(): SigilloError {
+  return failure('XML_TOO_COMPLEX:files', { n: MAX_EXTERNAL_OCTETS / 1024 / 1024 });
 }
 
 export function tooManyReferences(found: number): SigilloError {

@@ -38,14 +38,18 @@ export type C14nKind = 'inclusive' | 'exclusive';
 export interface C14nMethod {
   kind: C14nKind;
   withComments: boolean;
+  /**
+   * C14N 1.1: differs from 1.0 in the xml:* attributes a document subset's apex inherits from its ancestors (1.1
+   * §2.4: xml:lang and xml:space, not xml:id; xml:base is fixed up) — see c14n.ts
+   */
+  v11?: true;
 }
 
-/** C14N 1.1 differs from 1.0 only for xml:id / xml:base inheritance in document subsets: handled as 1.0. */
 export const C14N: Readonly<Record<string, C14nMethod>> = {
   'http://www.w3.org/TR/2001/REC-xml-c14n-20010315': { kind: 'inclusive', withComments: false },
   'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments': { kind: 'inclusive', withComments: true },
-  'http://www.w3.org/2006/12/xml-c14n11': { kind: 'inclusive', withComments: false },
-  'http://www.w3.org/2006/12/xml-c14n11#WithComments': { kind: 'inclusive', withComments: true },
+  'http://www.w3.org/2006/12/xml-c14n11': { kind: 'inclusive', withComments: false, v11: true },
+  'http://www.w3.org/2006/12/xml-c14n11#WithComments': { kind: 'inclusive', withComments: true, v11: true },
   'http://www.w3.org/2001/10/xml-exc-c14n#': { kind: 'exclusive', withComments: false },
   'http://www.w3.org/2001/10/xml-exc-c14n#WithComments': { kind: 'exclusive', withComments: true },
 };

@@ -30,12 +30,33 @@ function xml10LineEnds(text: string): string {
 }
 
 /**
+ * true when `text` holds a document type declaration: '<!DOCTYPE' outside comments and CDATA sections (where it
+ * is only text: an invoice comment mentioning it is no DTD), in any letter case. Conservative: an unterminated
+ * comment or CDATA section is searched too.
+ */
+function hasDoctype(text: string): boolean {
+  for (let at = text.indexOf('<!'); at >= 0;) {
+    const skip = text.startsWith('<!--', at) ? '-->' : text.startsWith('<![CDATA[', at) ? ']]>' : undefined;
+    if (!skip) {
+      if (text.slice(at, at + 9).toUpperCase() === '<!DOCTYPE') return true;
+      at = text.indexOf('<!', at + 2);
+      continue;
+    }
+    const end = text.indexOf(skip, at + 4);
+    if (end < 0) return /<!doctype/i.test(text.slice(at));
+    at = text.indexOf('<!', end + skip.length);
+  }
+  return false;
+}
+
+/**
  * Parses `text` strictly; throws XML_MALFORMED / XML_DOCTYPE_FORBIDDEN / XML_TOO_LARGE / XML_TOO_MANY_NODES /
  * XML_TOO_DEEP.
  */
 export function parseXml(text: string, limits: XmlLimits = XML_LIMITS): Document {
   if (text.length > limits.maxBytes) throw tooLarge(limits.maxBytes);
-  if (text.includes('<!DOCTYPE')) throw doctypeForbidden();
+  // before parsing: no entity definition ever reaches the parser (the DOCUMENT_TYPE_NODE check below is the second net)
+  if (hasDoctype(text)) throw doctypeForbidden();
   checkMarkup(text, limits.maxMarkup);
   let first: SigilloError | undefined;
   // xmldom re-reports an error thrown from a handler: the first one is kept and thrown again

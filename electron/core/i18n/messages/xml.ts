@@ -27,6 +27,14 @@ export const XML_MESSAGES = {
     it: 'Canonicalizzare questo documento XML richiederebbe troppo lavoro (moltissimi nodi rielaborati da molti riferimenti, o moltissime dichiarazioni di namespace in vigore su moltissimi elementi): rifiutato.',
     en: 'Canonicalising this XML document would take too much work (a great many nodes processed again by many references, or a great many namespace declarations in scope over a great many elements): refused.',
   },
+  'XML_TOO_COMPLEX:files': {
+    it: 'Verificare queste firme richiederebbe di leggere e calcolare l’impronta di oltre {n} MiB di file referenziati: rifiutato.',
+    en: 'Verifying these signatures would read and digest more than {n} MiB of referenced files: refused.',
+  },
+  'XML_TOO_COMPLEX:manifest': {
+    it: 'Un manifest ASiC elenca {found} file (DataObjectReference), oltre il massimo di {n}: rifiutato.',
+    en: 'An ASiC manifest lists {found} files (DataObjectReference), over the maximum of {n}: refused.',
+  },
   'XML_TOO_COMPLEX:references': {
     it: 'Una firma del documento XML ha {found} riferimenti (ds:Reference), oltre il massimo di {n}: rifiutato.',
     en: 'A signature of the XML document has {found} references (ds:Reference), over the maximum of {n}: refused.',
