@@ -15,7 +15,7 @@ import { DiffContext, msg } from './context';
 import { WALK_CAP, type Role } from './roles';
 import { revisionRoles } from './roles-reuse';
 import { changedBetweenStores } from './changed-objects';
-import { judgeObject, unreadable } from './judge-object';
+import { judgeObject, unexplained, unreadable } from './judge-object';
 import { judgePageList } from './rules/page-list';
 import { judgeDangling } from './rules/dangling';
 import { judgeEncryption } from './rules/encryption';
@@ -171,7 +171,10 @@ export function analyseModifications(
     }
     if (safe(() => sameValue(reader, before.v, after.v), false)) continue;
     try {
+      const judged = ctx.items.length;
       judgeObject(ctx, num, roles, before.v, after.v);
+      // a stream changed that no rule spoke for (a field rule sees a stream's keys, not its bytes) is refused
+      if (ctx.items.length === judged && before.v instanceof PdfStream) unexplained(ctx, num, page);
     } catch {
       // a broken value (stream beyond the end, reference loop): never a permitted change
       unreadable(ctx, num, page);

@@ -103,6 +103,22 @@ export function judgeObject(
   }
 }
 
+/** changed in a way no rule recorded: refused */
+export function unexplained(ctx: DiffContext, num: number, page: number | undefined): void {
+  ctx.deny(
+    'object',
+    'object',
+    msg(
+      {
+        it: 'oggetto {n} della versione firmata cambiato senza che una regola lo consenta',
+        en: 'object {n} of the signed version changed without a rule allowing it',
+      },
+      { n: num },
+    ),
+    { object: num, page },
+  );
+}
+
 /** deleted, or unreadable in the latest revision: never a permitted change */
 export function unreadable(ctx: DiffContext, num: number, page: number | undefined): void {
   ctx.deny(

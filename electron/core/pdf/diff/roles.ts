@@ -174,12 +174,22 @@ function elementRole(role: Role, made: RoleCache): Role {
   return role;
 }
 
-function isAnnotation(d: PdfDict | undefined): boolean {
-  return !!d && (isName(d.get('Type'), 'Annot') || isName(d.get('Subtype'), 'Widget'));
+/**
+ * An annotation dictionary: a dictionary naming itself one — never a stream, which viewers draw where it is used
+ * (a page's content stream saying /Type /Annot is still the page's content)
+ */
+function isAnnotation(v: PdfValue | undefined): boolean {
+  return v instanceof PdfDict && (isName(v.get('Type'), 'Annot') || isName(v.get('Subtype'), 'Widget'));
 }
 
-/** roles from which an annotation is not judged (it is judged from its page's /Annots) */
-const WEAK = new Set<RoleKind>(['other', 'trailer', 'content', 'appearance']);
+/**
+ * roles from which an annotation is not judged (it is judged from its page's /Annots): structure trees and other
+ * catalog structures, trailer keys, another annotation's keys (a reply's /IRT, a hide action's /T). Never a
+ * page's content or resources: whatever an object there says it is, viewers draw it as the page's, and a change
+ * to it is a change of the page (a content stream or a /Resources dictionary claiming /Type /Annot and listed in
+ * /Annots passed as an annotation change)
+ */
+const WEAK = new Set<RoleKind>(['other', 'trailer', 'appearance']);
 
 /**
  * The role an object takes from the path reaching it: pages are pages wherever they are referenced from
@@ -194,10 +204,8 @@ function objectRole(
 ): Role | undefined {
   const page = pageOf.get(num);
   if (page !== undefined) return made.of('page', page);
-  const d = asDict(value);
-  const weak = WEAK.has(incoming.kind);
-  if (weak && isAnnotation(d)) return undefined;
-  return completeFieldRole(incoming, d);
+  if (WEAK.has(incoming.kind) && isAnnotation(value)) return undefined;
+  return completeFieldRole(incoming, asDict(value));
 }
 
 /** the role of the value under key `k` of a dictionary playing `role`; undefined = not walked from here */
