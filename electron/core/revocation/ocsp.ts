@@ -16,7 +16,8 @@ import { acceptableAt, signatureUses } from '../x509/signature-crypto';
 import type { RevocationReport } from './revocation-report';
 import { buildOcspRequest, certIdHashes, OID_OCSP_NONCE, type CertIdHashes } from './ocsp-request';
 import { crlStatus } from './crl';
-import { reasonName } from './reasons';
+import { HOLD, HOLD_MESSAGE, reasonName } from './reasons';
+import { t } from '../i18n/translate';
 import type { RevocationSource } from './revocation-source';
 import { afterExpiryReport, extensionTime, goodAfterExpiry, OID_OCSP_ARCHIVE_CUTOFF } from './after-expiry';
 
@@ -179,7 +180,7 @@ function report(p: Parsed, cert: ParsedCert, url: string, cached: boolean): Revo
     revocationReason,
     thisUpdate: p.single.thisUpdate.toISOString(),
     nextUpdate: p.single.nextUpdate ? p.single.nextUpdate.toISOString() : null,
-    message: null,
+    message: revocationReason === HOLD ? t(HOLD_MESSAGE) : null,
   };
 }
 
