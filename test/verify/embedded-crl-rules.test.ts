@@ -199,3 +199,39 @@ describe('embedded CRLs older than the signature', () => {
     expect(early.chain[0]?.revocation?.status).toBe('good');
   });
 });
+
+describe('an older embedded CRL of a CA’s issuer', () => {
+  let ca: IssuedCert;
+  let leaf: ParsedCert;
+  let caP: ParsedCert;
+  let rootP: ParsedCert;
+  let oldRoot: Uint8Array;
+
+  beforeAll(() => {
+    ca = pki.issue('e4-ca', pki.root, CA_EXT);
+    const l = pki.issue('e4-leaf', ca, LEAF_EXT);
+    // a genuine root CRL from before the CA's revocation (its nextUpdate still ahead), carried in the file
+    oldRoot = crlOf(pki.root, new Date(Date.now() - 3_600_000));
+    pki.revoke(ca, pki.root);
+    [leaf, caP, rootP] = [parsed(l), parsed(ca), parsed(pki.root)];
+  });
+
+  it('never hides the revocation the root publishes now; offline it stands (known limit)', async () => {
+    const online = createRevocationChecker({ offline: false, cacheDir: null });
+    expect((await withEmbeddedCrls(online, [oldRoot], new Date())?.check(caP, rootP))?.status).toBe(
+      'revoked',
+    );
+    const offline = createRevocationChecker({ offline: true, cacheDir: null });
+    expect((await withEmbeddedCrls(offline, [oldRoot], new Date())?.check(caP, rootP))?.status).toBe('good');
+  });
+
+  it('the signer checks see the CA revoked', async () => {
+    const trust = new TrustStore(await readTrustFile(pki.root.certPem));
+    const online = createRevocationChecker({ offline: false, cacheDir: null });
+    const revocation = withEmbeddedCrls(online, [oldRoot, crlOf(ca)], new Date());
+    const ctx = { pool: [caP, rootP], trust, revocation, now: new Date() };
+    const checks = await checkSignerCertificate(leaf, ['sha256'], ctx);
+    expect(checks.chain[1]?.revocation?.status).toBe('revoked');
+    expect(checks.caRevoked).toBeDefined();
+  });
+});

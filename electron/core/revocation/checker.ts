@@ -57,10 +57,10 @@ export function createRevocationChecker(o: CheckerOptions): RevocationChecker {
   });
   const memo = new Map<string, Promise<RevocationReport>>();
 
-  async function check(cert: ParsedCert, issuer: ParsedCert): Promise<RevocationReport> {
+  async function check(cert: ParsedCert, issuer: ParsedCert, after?: Date): Promise<RevocationReport> {
     const info = parseCertificate(cert.der);
     if (info.ocspUrls.length === 0 && info.crlDistributionPoints.length === 0) return unknown('none');
-    const ocsp = await ocspStatus(cert, issuer, info.ocspUrls, source);
+    const ocsp = await ocspStatus(cert, issuer, info.ocspUrls, source, after);
     if ('report' in ocsp && ocsp.report.status !== 'unknown') return ocsp.report;
     const crl = await crlStatus(cert, issuer, info.crlDistributionPoints, source);
     if ('report' in crl && crl.report.status !== 'unknown') return crl.report;
@@ -72,11 +72,11 @@ export function createRevocationChecker(o: CheckerOptions): RevocationChecker {
   }
 
   return {
-    check(cert, issuer) {
-      const key = `${cert.fingerprint}:${issuer.fingerprint}`;
+    check(cert, issuer, after) {
+      const key = `${cert.fingerprint}:${issuer.fingerprint}:${after?.getTime() ?? ''}`;
       let p = memo.get(key);
       if (!p) {
-        p = check(cert, issuer).catch(() => unknown('invalid'));
+        p = check(cert, issuer, after).catch(() => unknown('invalid'));
         memo.set(key, p);
       }
       return p;

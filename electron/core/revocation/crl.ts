@@ -7,7 +7,8 @@ import type { Element } from '../cms/der-parse';
 import { verifySignedBlob } from '../cms/signed-blob';
 import { acceptableAt, signatureUses } from '../x509/signature-crypto';
 import type { RevocationReport } from './revocation-report';
-import { reasonName } from './reasons';
+import { HOLD, HOLD_MESSAGE, reasonName } from './reasons';
+import { t } from '../i18n/translate';
 import type { RevocationSource } from './revocation-source';
 import { afterExpiryReport, extensionTime, goodAfterExpiry, OID_EXPIRED_CERTS_ON_CRL } from './after-expiry';
 import { entriesComplete, findEntry, splitCrl } from './crl-entries';
@@ -155,7 +156,7 @@ function crlReport(cert: ParsedCert, checked: CheckedCrl, url: string, cached: b
     revocationReason: entry ? reasonName(entry.reason) : null,
     thisUpdate: checked.crl.thisUpdate.value.toISOString(),
     nextUpdate: checked.nextUpdate.toISOString(),
-    message: null,
+    message: entry && reasonName(entry.reason) === HOLD ? t(HOLD_MESSAGE) : null,
   };
 }
 

@@ -16,7 +16,8 @@ import { acceptableAt, signatureUses } from '../x509/signature-crypto';
 import type { RevocationReport } from './revocation-report';
 import { buildOcspRequest, certIdHashes, OID_OCSP_NONCE, type CertIdHashes } from './ocsp-request';
 import { crlStatus } from './crl';
-import { reasonName } from './reasons';
+import { HOLD, HOLD_MESSAGE, reasonName } from './reasons';
+import { t } from '../i18n/translate';
 import type { RevocationSource } from './revocation-source';
 import { afterExpiryReport, extensionTime, goodAfterExpiry, OID_OCSP_ARCHIVE_CUTOFF } from './after-expiry';
 
@@ -26,8 +27,28 @@ const OID_OCSP_NOCHECK = '1.3.6.1.5.5.7.48.1.5';
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** responder certificates looked at in one response (issue 19 bounds) */
 const MAX_RESPONDER_CERTS = 8;
-/** without nextUpdate the answer is kept this long on disk */
+/**
+ * without nextUpdate an answer speaks for this long after its thisUpdate (and is kept on disk no longer): DSS
+ * holds such data not fresh (RevocationDataFreshCheckWithNullConstraint), so an old "good" replayed without a
+ * nextUpdate never hides a revocation
+ */
 const NO_NEXT_UPDATE_TTL_MS = 60 * 60_000;
+
+/**
+ * An answer without nextUpdate is fresh when it echoes our nonce (made for this request) or when its thisUpdate
+ * is recent and, `after` given (the best signature time), not before it (give or take the clock skew).
+ */
+function freshEnough(
+  single: pkijs.SingleResponse,
+  now: Date,
+  after: Date | undefined,
+  echoed: boolean,
+): boolean {
+  if (single.nextUpdate || echoed) return true;
+  const at = single.thisUpdate.getTime();
+  if (now.getTime() - at > NO_NEXT_UPDATE_TTL_MS) return false;
+  return !after || at + CLOCK_SKEW_MS >= after.getTime();
+}
 
 function validAt(c: ParsedCert, now: Date): boolean {
   return new Date(c.x509.validFrom) <= now && now <= new Date(c.x509.validTo);
@@ -159,7 +180,7 @@ function report(p: Parsed, cert: ParsedCert, url: string, cached: boolean): Revo
     revocationReason,
     thisUpdate: p.single.thisUpdate.toISOString(),
     nextUpdate: p.single.nextUpdate ? p.single.nextUpdate.toISOString() : null,
-    message: null,
+    message: revocationReason === HOLD ? t(HOLD_MESSAGE) : null,
   };
 }
 
@@ -175,6 +196,8 @@ export async function ocspStatus(
   issuer: ParsedCert,
   urls: string[],
   source: RevocationSource,
+  /** the best signature time, when the signing certificate is asked for (an answer without nextUpdate) */
+  after?: Date,
 ): Promise<OcspOutcome> {
   const ids = certIdHashes(cert, issuer);
   let failure: 'offline' | 'network' | 'invalid' = 'network';
@@ -195,8 +218,9 @@ export async function ocspStatus(
     const parsed =
       answer && (await responderNotRevoked(answer.responder, issuer, source)) ? answer : undefined;
     const echoed = parsed && sentByUs ? nonceOf(parsed.basic) : undefined;
+    const ours = echoed !== undefined && equalBytes(echoed, nonce);
     const r =
-      parsed && (!echoed || equalBytes(echoed, nonce))
+      parsed && (!echoed || ours) && freshEnough(parsed.single, now, after, ours)
         ? report(parsed, cert, url, got.value.cached)
         : undefined;
     if (!parsed || !r) {
@@ -205,8 +229,9 @@ export async function ocspStatus(
       continue;
     }
     if (!got.value.cached) {
-      const until = parsed.single.nextUpdate ?? new Date(now.getTime() + NO_NEXT_UPDATE_TTL_MS);
-      await source.opts.cache?.put(key, got.value.data, until);
+      const until =
+        parsed.single.nextUpdate ?? new Date(parsed.single.thisUpdate.getTime() + NO_NEXT_UPDATE_TTL_MS);
+      if (until > now) await source.opts.cache?.put(key, got.value.data, until);
     }
     return { report: r };
   }

@@ -8,6 +8,7 @@ import { shareChainBudget } from './chain';
 import type { RevocationChecker } from '../revocation/revocation-checker';
 import { notChecked } from '../revocation/revocation-checker';
 import type { RevocationSource } from '../revocation/revocation-source';
+import type { RevocationReport } from '../revocation/revocation-report';
 import { t } from '../i18n/translate';
 import { children, readElement } from '../cms/der-parse';
 import { parseCerts, type ParsedCert } from '../x509/certificates';
@@ -41,12 +42,20 @@ export function embeddedValidationData(signerInfo: Uint8Array): EmbeddedValidati
   }
 }
 
+/** the time an answer speaks for (its thisUpdate), -Infinity when it has none */
+function issued(r: RevocationReport): number {
+  const at = r.thisUpdate ? Date.parse(r.thisUpdate) : NaN;
+  return Number.isNaN(at) ? -Infinity : at;
+}
+
 /**
- * A revocation checker that answers from the embedded CRLs first, then asks `inner` (if any). A revocation on
- * any embedded CRL wins; a "good" from CRLs issued before `after` (the best signature time) does not stop the
- * search: `inner` (online, cache) is asked, and its answer, fresher, wins — an older CRL carried in the file
- * never hides a revocation the responder knows. Without a fresher answer (offline) the embedded one stands, as
- * in DSS, which uses the freshest revocation data it has (a PAdES/CAdES-LT file verifies offline).
+ * A revocation checker that answers from the embedded CRLs and from `inner` (online, cache) together: a
+ * revocation known to any source wins, else the most recent answer (thisUpdate) decides (RFC 5280 §6.3.3; DSS
+ * uses the revocation data of the file and the online one alike) — an older CRL carried in the file never
+ * hides a revocation the responder knows. `after` (the signing certificate's best signature time): an embedded
+ * "good" issued after it is enough on its own; a CA (no `after`) is always asked of `inner` too. Without
+ * another answer (offline, unreachable) the embedded one stands, as in DSS (a PAdES/CAdES-LT file verifies
+ * offline).
  */
 export function withEmbeddedCrls(
   inner: RevocationChecker | undefined,
@@ -67,12 +76,17 @@ export function withEmbeddedCrls(
     async check(cert: ParsedCert, issuer: ParsedCert, after?: Date) {
       const r = await crlStatus(cert, issuer, urls, source, true);
       const own = 'report' in r ? { ...r.report, url: null, cached: false } : undefined;
-      if (own?.status === 'revoked') return own;
-      const stale = own && after && own.thisUpdate && new Date(own.thisUpdate) < after;
-      if (own && !stale && own.status !== 'unknown') return own;
-      const other = inner ? await inner.check(cert, issuer, after) : undefined;
-      if (other && (other.status === 'good' || other.status === 'revoked' || !own)) return other;
-      if (own) return own;
+      // the signing certificate (`after` given): data of the file issued after its best signature time speaks
+      // for it without asking further (LT); a CA: the online/cached sources are always asked too
+      const enough = own?.status === 'good' && after !== undefined && issued(own) >= after.getTime();
+      const other = inner && !enough ? await inner.check(cert, issuer, after) : undefined;
+      const answers = [own, other].filter((a): a is RevocationReport => a !== undefined);
+      const revoked = answers.find((a) => a.status === 'revoked');
+      if (revoked) return revoked;
+      const good = answers.filter((a) => a.status === 'good').sort((a, b) => issued(b) - issued(a))[0];
+      if (good) return good;
+      const rest = own ?? other;
+      if (rest) return rest;
       return notChecked(t({ it: 'Revoca non verificata.', en: 'Revocation not checked.' }));
     },
     caIssuers: inner?.caIssuers?.bind(inner),

@@ -26,6 +26,8 @@ export interface Findings {
   revokedAt?: Date;
   /** a CA certificate of the chain is revoked (ETSI EN 319 102-1 REVOKED_CA_NO_POE) */
   caRevoked?: { name: string; time: Date };
+  /** a certificate of the chain is suspended (certificateHold): EN 319 102-1 / DSS TRY_LATER */
+  onHold?: boolean;
   signingTime?: Date;
   revocationUnknown: boolean;
   notAfter?: Date;
@@ -59,7 +61,8 @@ type ExplanationKey =
   | 'KEY_REFUSED'
   | 'CONTENT_MISSING'
   | 'NOT_YET_VALID_NOW'
-  | 'NOT_YET_VALID_POE';
+  | 'NOT_YET_VALID_POE'
+  | 'ON_HOLD';
 
 const E: Record<ExplanationKey, Message> = {
   PASSED: {
@@ -138,6 +141,10 @@ const E: Record<ExplanationKey, Message> = {
     it: 'La firma usa algoritmi non più sicuri dal {time} (per esempio SHA-1) e nessuna marca temporale prova che è anteriore.',
     en: 'The signature uses algorithms no longer safe since {time} (for example SHA-1) and no timestamp proves it was made before.',
   },
+  ON_HOLD: {
+    it: 'Un certificato della catena è sospeso (certificateHold): la sospensione può essere revocata, riprova più tardi.',
+    en: 'A certificate of the chain is suspended (certificateHold): the suspension may be lifted, try again later.',
+  },
   TRY_LATER: {
     it: 'Non è stato possibile sapere se il certificato è revocato (servizio non raggiungibile o modalità offline).',
     en: 'Could not find out whether the certificate is revoked (service unreachable or offline mode).',
@@ -195,6 +202,7 @@ export function decide(f: Findings): Verdict {
     });
     return { indication: 'INDETERMINATE', subIndication: 'REVOKED_CA_NO_POE', explanation };
   }
+  if (f.onHold) return verdict('INDETERMINATE', 'TRY_LATER', undefined, 'ON_HOLD');
   if (f.signingTime && f.notAfter && f.signingTime > f.notAfter)
     return verdict('TOTAL_FAILED', 'EXPIRED', f.notAfter);
   if (f.signingTime && f.notBefore && f.signingTime < f.notBefore) {

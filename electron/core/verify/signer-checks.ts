@@ -15,8 +15,11 @@ import { nameOf, pathFailureMessage } from '../x509/path-validation';
 import { OID as X509_OID } from '../x509/oids';
 import type { ChainEntry } from './types';
 import type { RevocationReport } from '../revocation/revocation-report';
+import { isHold } from '../revocation/reasons';
 
 export interface CertChecks {
+  /** a certificate of the chain is suspended (certificateHold) */
+  onHold?: boolean;
   info: CertInfo;
   chain: ChainEntry[];
   chainFound: boolean;
@@ -181,8 +184,12 @@ export async function checkSignerCertificate(
     chainEntry(c, i === built.certs.length - 1 && built.anchor ? built.anchor.source : null, revs[i] ?? null),
   );
   const caOk = caValidity(built.certs, ctx.signingTime ?? ctx.now, ctx.now, messages);
-  const revoked = revs[0]?.status === 'revoked' ? revs[0] : undefined;
-  const caIndex = revs.findIndex((r, i) => i > 0 && r?.status === 'revoked' && r.revocationTime);
+  // a suspension (certificateHold) is no revocation: INDETERMINATE/TRY_LATER (indication.ts)
+  const revoked = revs[0]?.status === 'revoked' && !isHold(revs[0]) ? revs[0] : undefined;
+  const onHold = chainFound && revs.some((r) => isHold(r));
+  const caIndex = revs.findIndex(
+    (r, i) => i > 0 && r?.status === 'revoked' && !isHold(r) && r.revocationTime,
+  );
   const caRevoked =
     caIndex > 0
       ? {
@@ -222,6 +229,7 @@ export async function checkSignerCertificate(
     revocation: revs[0] ?? null,
     revokedAt: revoked?.revocationTime ? new Date(revoked.revocationTime) : undefined,
     caRevoked,
+    onHold,
     revocationUnknown,
     keyUsageOk,
     weakCrypto: crypto.refused,

@@ -29,6 +29,7 @@ export function decideSignature(f: SignatureFindings, checks: CertChecks | undef
     chainFound: checks?.chainFound ?? false,
     revokedAt: checks?.revokedAt,
     caRevoked: checks?.caRevoked,
+    onHold: checks?.onHold ?? false,
     signingTime: f.signingTime,
     revocationUnknown: checks?.revocationUnknown ?? false,
     caOutOfBounds: checks?.caOutOfBounds ?? false,
