@@ -12,6 +12,7 @@ import {
   valueOf,
   type Element,
 } from './der-parse';
+import { CONTEXT, INTEGER, OCTET_STRING, OID, SEQUENCE, SET } from './der-tags';
 
 /** issuerAndSerialNumber (issuer as its DER Name, serial as its INTEGER content) or subjectKeyIdentifier */
 export type SignerId =
@@ -39,13 +40,6 @@ export interface SignerInfoFields {
   signature: Uint8Array;
   unsignedAttrs?: RawAttribute[];
 }
-
-const SEQUENCE = 0x30;
-const SET = 0x31;
-const INTEGER = 0x02;
-const OCTET_STRING = 0x04;
-const OID = 0x06;
-const CONTEXT = 0x80;
 
 function expect(e: Element | undefined, tag: number, what: string): Element {
   if (!e || e.tag !== tag) throw new RangeError(`${what} expected`);

@@ -9,13 +9,8 @@
 import { concat, header } from '../cms/der';
 import { decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
 import { derTime } from '../cms/der-time';
+import { BOOLEAN, ENUMERATED, INTEGER, OCTET_STRING, OID, SEQUENCE } from '../cms/der-tags';
 
-const SEQUENCE = 0x30;
-const INTEGER = 0x02;
-const BOOLEAN = 0x01;
-const OCTET_STRING = 0x04;
-const OID = 0x06;
-const ENUMERATED = 0x0a;
 const isTime = (e: Element | undefined): boolean => e?.tag === 0x17 || e?.tag === 0x18;
 /** reasonCode (§5.3.1) */
 const REASON_CODE = '2.5.29.21';
