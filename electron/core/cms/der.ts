@@ -4,11 +4,13 @@
  */
 
 export const TAG = {
+  BOOLEAN: 0x01,
   INTEGER: 0x02,
   BIT_STRING: 0x03,
   OCTET_STRING: 0x04,
   NULL: 0x05,
   OID: 0x06,
+  ENUMERATED: 0x0a,
   UTF8_STRING: 0x0c,
   UTC_TIME: 0x17,
   GENERALIZED_TIME: 0x18,

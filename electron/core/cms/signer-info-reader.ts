@@ -12,7 +12,11 @@ import {
   valueOf,
   type Element,
 } from './der-parse';
-import { CONTEXT, INTEGER, OCTET_STRING, OID, SEQUENCE, SET } from './der-tags';
+import { TAG } from './der';
+
+const { INTEGER, OCTET_STRING, OID, SEQUENCE, SET } = TAG;
+/** context-specific class, primitive ([n] IMPLICIT); | 0x20 for constructed */
+const CONTEXT = 0x80;
 
 /** issuerAndSerialNumber (issuer as its DER Name, serial as its INTEGER content) or subjectKeyIdentifier */
 export type SignerId =

@@ -6,12 +6,14 @@
  * original TBS bytes, which the signature covers.
  * Malformed input throws RangeError (the caller's CRL is then unusable).
  */
-import { concat, header } from '../cms/der';
+import { concat, header, TAG } from '../cms/der';
 import { decodeOid, readElement, valueOf, type Element } from '../cms/der-parse';
 import { derTime } from '../cms/der-time';
-import { BOOLEAN, ENUMERATED, INTEGER, OCTET_STRING, OID, SEQUENCE } from '../cms/der-tags';
 
 const isTime = (e: Element | undefined): boolean => e?.tag === 0x17 || e?.tag === 0x18;
+const { BOOLEAN, ENUMERATED, INTEGER, OCTET_STRING, OID, SEQUENCE } = TAG;
+/** crlExtensions [0] EXPLICIT */
+const CRL_EXTENSIONS = 0xa0;
 /** reasonCode (§5.3.1) */
 const REASON_CODE = '2.5.29.21';
 
@@ -38,10 +40,22 @@ export function splitCrl(data: Uint8Array): CrlParts {
     p = f.end;
   }
   // [version] signature issuer thisUpdate [nextUpdate] [revokedCertificates] [crlExtensions]
-  const at = fields.findIndex((f) => isTime(f));
-  if (at < 0) throw new RangeError('CRL: no thisUpdate');
+  const at = fields[0]?.tag === INTEGER ? 3 : 2;
+  if (!isTime(fields[at])) throw new RangeError('CRL: no thisUpdate');
   const next = isTime(fields[at + 1]) ? at + 2 : at + 1;
-  const entries = fields[next]?.tag === SEQUENCE ? fields[next] : undefined;
+  // after the times: [revokedCertificates] [crlExtensions [0]] and nothing else (RFC 5280 §5.1) — a second list
+  // after an empty one would be pkijs's revokedCertificates while the walk read the empty one
+  const rest: Element[] = [];
+  for (let p = fields[next]?.start ?? tbs.valueEnd; p < tbs.valueEnd;) {
+    if (rest.length === 2) throw new RangeError('CRL: elements after the extensions');
+    const f = readElement(data, p, tbs.valueEnd);
+    rest.push(f);
+    p = f.end;
+  }
+  const shape = rest.map((f) => f.tag).join(',');
+  const [S, X] = [String(SEQUENCE), String(CRL_EXTENSIONS)];
+  if (!['', S, X, `${S},${X}`].includes(shape)) throw new RangeError('CRL: unexpected tbsCertList fields');
+  const entries = rest[0]?.tag === SEQUENCE ? rest[0] : undefined;
   const tbsBytes = data.subarray(tbs.start, tbs.end);
   if (!entries) return { tbs: tbsBytes, withoutEntries: data.subarray(top.start, top.end) };
   const tbsContent = [data.subarray(tbs.valueStart, entries.start), data.subarray(entries.end, tbs.valueEnd)];

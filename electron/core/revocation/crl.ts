@@ -7,7 +7,7 @@ import type { Element } from '../cms/der-parse';
 import { verifySignedBlob } from '../cms/signed-blob';
 import { acceptableAt, signatureUses } from '../x509/signature-crypto';
 import type { RevocationReport } from './revocation-report';
-import { HOLD, HOLD_MESSAGE, reasonName } from './reasons';
+import { HOLD, HOLD_MESSAGE, isHold, reasonName } from './reasons';
 import { t } from '../i18n/translate';
 import type { RevocationSource } from './revocation-source';
 import { afterExpiryReport, extensionTime, goodAfterExpiry, OID_EXPIRED_CERTS_ON_CRL } from './after-expiry';
@@ -199,7 +199,8 @@ export async function crlStatus(
       unusable ??= report;
       continue;
     }
-    if (!all || report.status === 'revoked') return { report };
+    if (!all || (report.status === 'revoked' && !isHold(report))) return { report };
+    // a suspension and the "good" answers: the newest decides (a hold on an older CRL may have been lifted)
     if (!good || (good.thisUpdate ?? '') < (report.thisUpdate ?? '')) good = report;
   }
   const found = good ?? unusable;

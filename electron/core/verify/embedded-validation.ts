@@ -9,6 +9,7 @@ import type { RevocationChecker } from '../revocation/revocation-checker';
 import { notChecked } from '../revocation/revocation-checker';
 import type { RevocationSource } from '../revocation/revocation-source';
 import type { RevocationReport } from '../revocation/revocation-report';
+import { isHold } from '../revocation/reasons';
 import { t } from '../i18n/translate';
 import { children, readElement } from '../cms/der-parse';
 import { parseCerts, type ParsedCert } from '../x509/certificates';
@@ -81,10 +82,14 @@ export function withEmbeddedCrls(
       const enough = own?.status === 'good' && after !== undefined && issued(own) >= after.getTime();
       const other = inner && !enough ? await inner.check(cert, issuer, after) : undefined;
       const answers = [own, other].filter((a): a is RevocationReport => a !== undefined);
-      const revoked = answers.find((a) => a.status === 'revoked');
+      // a revocation known anywhere wins; a suspension (certificateHold) is no revocation: it and the "good"
+      // answers are weighed by date, the newest deciding (a hold lifted later, or placed after an old "good")
+      const revoked = answers.find((a) => a.status === 'revoked' && !isHold(a));
       if (revoked) return revoked;
-      const good = answers.filter((a) => a.status === 'good').sort((a, b) => issued(b) - issued(a))[0];
-      if (good) return good;
+      const newest = answers
+        .filter((a) => a.status === 'good' || isHold(a))
+        .sort((a, b) => issued(b) - issued(a))[0];
+      if (newest) return newest;
       const rest = own ?? other;
       if (rest) return rest;
       return notChecked(t({ it: 'Revoca non verificata.', en: 'Revocation not checked.' }));

@@ -186,7 +186,11 @@ export async function checkSignerCertificate(
   const caOk = caValidity(built.certs, ctx.signingTime ?? ctx.now, ctx.now, messages);
   // a suspension (certificateHold) is no revocation: INDETERMINATE/TRY_LATER (indication.ts)
   const revoked = revs[0]?.status === 'revoked' && !isHold(revs[0]) ? revs[0] : undefined;
-  const onHold = chainFound && revs.some((r) => isHold(r));
+  // a suspension dated after the proof of existence says nothing of the signature, as a revocation then
+  const poeTime = ctx.poe?.getTime();
+  const heldAfterPoe = (r: (typeof revs)[number]): boolean =>
+    isHold(r) && poeTime !== undefined && !!r?.revocationTime && poeTime < Date.parse(r.revocationTime);
+  const onHold = chainFound && revs.some((r) => isHold(r) && !heldAfterPoe(r));
   const caIndex = revs.findIndex(
     (r, i) => i > 0 && r?.status === 'revoked' && !isHold(r) && r.revocationTime,
   );
@@ -197,7 +201,8 @@ export async function checkSignerCertificate(
           time: new Date(revs[caIndex]?.revocationTime ?? 0),
         }
       : undefined;
-  const revocationUnknown = chainFound && revs.some((r) => r !== null && r.status !== 'good');
+  const revocationUnknown =
+    chainFound && revs.some((r) => r !== null && r.status !== 'good' && !heldAfterPoe(r));
   revs.forEach((r, i) => {
     const c = built.certs[i];
     if (r && r.status !== 'good' && r.message && c) {
