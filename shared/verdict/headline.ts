@@ -75,6 +75,14 @@ export function signatureTone(s: SignatureReport): SignatureTone {
   return 'ok';
 }
 
+/** the word for a signature's tone: 'partial' for a signature valid for what it signs but not for the whole file */
+export type SignatureLabel = SignatureTone | 'partial';
+
+export function signatureLabel(s: SignatureReport): SignatureLabel {
+  const tone = signatureTone(s);
+  return tone === 'warn' && s.partialScope && s.indication === 'TOTAL_PASSED' ? 'partial' : tone;
+}
+
 const RANK: Record<Tone, number> = { none: 0, ok: 0, warn: 1, bad: 2 };
 
 /** The worst of some tones ('ok' for none). */

@@ -11,7 +11,7 @@ import type { PdfSignatureReport } from '../pdf/verify-pdf';
 import type { FileReport, SignatureReport } from '../verify/types';
 import type { TextFlow } from './pdf-text';
 import type { ReportContext } from './report-context';
-import { signatureTone, signerName } from '../../../shared/verdict/headline';
+import { signatureLabel, signatureTone, signerName } from '../../../shared/verdict/headline';
 import {
   chainWords,
   provenTime,
@@ -74,6 +74,7 @@ const VERDICT = {
   ok: { it: 'valida', en: 'valid' },
   warn: { it: 'non verificabile', en: 'cannot be verified' },
   bad: { it: 'NON valida', en: 'NOT valid' },
+  partial: { it: 'valida solo per una parte', en: 'valid for part only' },
 };
 
 function whenText(s: SignatureReport): string {
@@ -102,7 +103,7 @@ export function writeSignature(
   const o = { indent };
   flow.gap(6);
   flow.write(title + (s.depth > 0 ? t(L.level, { d: s.depth }) : ''), { bold: true, size: 12, indent });
-  const verdict = t(VERDICT[tone]);
+  const verdict = t(VERDICT[signatureLabel(s)]);
   flow.row(t(L.result), `${verdict} — ${explanationIn(s, getLang())}`, { ...o, bold: true, tone });
   const code = s.subIndication ? `${s.indication} / ${s.subIndication}` : s.indication;
   flow.row('', t(L.etsi, { v: code }), { ...o, size: 7.5, tone: 'muted' });

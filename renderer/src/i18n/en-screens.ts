@@ -4,7 +4,13 @@ import type { Dict } from './types';
 
 export const enScreens: Dict<typeof itScreens> = {
   verdict: {
-    label: { ok: 'Valid', bad: 'Not valid', warn: 'Cannot be verified', none: 'No signature found' },
+    label: {
+      ok: 'Valid',
+      bad: 'Not valid',
+      warn: 'Cannot be verified',
+      none: 'No signature found',
+      partial: 'Valid for part only',
+    },
   },
   verify: {
     title: 'Verify',

@@ -1,7 +1,13 @@
 /** Italian: verification, certificates, PIN/PUK, renewal, settings, about. */
 export const itScreens = {
   verdict: {
-    label: { ok: 'Valida', bad: 'Non valida', warn: 'Non verificabile', none: 'Nessuna firma trovata' },
+    label: {
+      ok: 'Valida',
+      bad: 'Non valida',
+      warn: 'Non verificabile',
+      none: 'Nessuna firma trovata',
+      partial: 'Valida solo per una parte',
+    },
   },
   verify: {
     title: 'Verifica',

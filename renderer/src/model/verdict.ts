@@ -9,6 +9,7 @@ import { reportLang } from '../../../shared/verdict/texts';
 export {
   allSignatures,
   sentenceText,
+  signatureLabel,
   signatureSentence,
   signatureTone,
   signerName,

@@ -15,6 +15,7 @@ import {
   counterSignatures,
   sentenceText,
   signatureSentence,
+  signatureLabel,
   signatureTone,
   signerName,
   type Tone,
@@ -23,11 +24,11 @@ import { explanationIn, reportLang } from '../../../../shared/verdict/texts';
 
 export const TONE_ICON = { ok: 'ok', bad: 'bad', warn: 'warn', none: 'info' } as const;
 
-export function ToneLabel({ tone }: { tone: Tone }) {
+export function ToneLabel({ tone, partial = false }: { tone: Tone; partial?: boolean }) {
   const { t } = useTranslation();
   return (
     <span className={`pill ${tone}`}>
-      <Icon name={TONE_ICON[tone]} size={14} /> {t(`verdict.label.${tone}`)}
+      <Icon name={TONE_ICON[tone]} size={14} /> {t(`verdict.label.${partial ? 'partial' : tone}`)}
     </span>
   );
 }
@@ -70,7 +71,7 @@ export function SignatureDetails({
     <li className="sig" style={{ marginLeft: indent * 22 }}>
       <details>
         <summary>
-          <ToneLabel tone={tone} />
+          <ToneLabel tone={tone} partial={signatureLabel(sig) === 'partial'} />
           <span className="sig-who">{signerName(sig)}</span>
           {level > 0 && <span className="pill">{t('verify.counterSignature')}</span>}
           {sig.depth > 0 && <span className="pill">{t('verify.nestedLevel', { level: sig.depth })}</span>}
