@@ -177,6 +177,26 @@ describe('Verify', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(2);
   });
 
+  it('a file valid only for part of it: "Valida solo per una parte" in its row and on its signature, amber', async () => {
+    const files = ['/d/a.p7m', '/d/fattura.xml'];
+    await openVerify([
+      { file: files[0] as string, format: 'cades', error: null, signatures: [signature()] },
+      {
+        file: files[1] as string,
+        format: 'xades',
+        error: null,
+        signatures: [signature({ partialScope: true })],
+      },
+    ]);
+    const table = await screen.findByRole('table');
+    const row = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('fattura.xml'));
+    expect(row?.textContent).toContain('Valida solo per una parte');
+    expect(row?.textContent).not.toContain('Non verificabile');
+    expect(row?.querySelector('.pill.warn')).toBeTruthy();
+  });
+
   it('reports the whole batch only from its own button, a row only its file', async () => {
     const files = ['/d/a.p7m', '/d/b.p7m'];
     const bridge = await openVerify(

@@ -36,7 +36,9 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
     return reports.map((r) => {
       const v = fileVerdict(r, lang);
       const signers = allSignatures(r.signatures).map(signerName).join(', ');
-      return { report: r, tone: v.tone, sentence: v.text, signers };
+      // a file valid only for part of it: its own word, not "cannot be verified" (amber all the same)
+      const partial = v.sentence.key === 'partlySigned';
+      return { report: r, tone: v.tone, partial, sentence: v.text, signers };
     });
   }, [reports, lang]);
   const needle = text.trim().toLowerCase();
@@ -58,7 +60,12 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
       t('verify.csvName'),
       toCsv(
         [t('verify.col.file'), t('verify.col.verdict'), t('verify.col.signers'), t('verify.col.reason')],
-        shown.map((r) => [r.report.file, t(`verdict.label.${r.tone}`), r.signers, r.sentence]),
+        shown.map((r) => [
+          r.report.file,
+          t(`verdict.label.${r.partial ? 'partial' : r.tone}`),
+          r.signers,
+          r.sentence,
+        ]),
       ),
     );
   return (
@@ -117,7 +124,7 @@ export function BatchTable({ reports, reportId }: { reports: FileReport[]; repor
                 </button>
               </td>
               <td>
-                <ToneLabel tone={r.tone} />
+                <ToneLabel tone={r.tone} partial={r.partial} />
               </td>
               <td>{r.sentence}</td>
             </tr>
