@@ -9,6 +9,12 @@
 import type { PdfReader } from '../../pdf-reader';
 import { sameValue } from '../../pdf-diff';
 import { msg, type DiffContext } from '../context';
+import type { RoleMap } from '../role-tables';
+
+function* chain(a: Iterable<number>, b: Iterable<number>): Iterable<number> {
+  yield* a;
+  yield* b;
+}
 
 /**
  * the object a viewer's rebuild reads for `num` agrees with the one the analysis judged: the same value when
@@ -37,14 +43,16 @@ function agrees(ctx: DiffContext, reader: PdfReader, num: number, revisionEnd: n
   }
 }
 
+/** `used`: the objects the signed revision used; `changed`: those the later updates changed */
 export function judgeRebuiltView(
   ctx: DiffContext,
   reader: PdfReader,
-  nums: Iterable<number>,
+  used: RoleMap,
+  changed: readonly number[],
   revisionEnd: number,
 ): void {
   if (!reader.repaired && !reader.reconstructed) return;
-  for (const num of nums) {
+  for (const num of chain(used.numbers(), changed)) {
     if (agrees(ctx, reader, num, revisionEnd)) continue;
     ctx.deny(
       'object',
