@@ -7,6 +7,11 @@ import { children, readElement } from '../cms/der-parse';
 
 /** RSA moduli above this are refused before any signature math (issue 19: 16384-bit keys cost seconds). */
 export const MAX_RSA_BITS = 8192;
+/**
+ * RSA public exponents above 2^64 are refused (OpenSSL's bound for large moduli): a 3070-bit exponent makes each
+ * check ~300× dearer, and a file can ask for hundreds of checks (a 66 KB .p7m took 48 s). Real keys use 65537.
+ */
+const MAX_RSA_EXPONENT = 2n ** 64n;
 const CURVES = new Set([
   'prime256v1',
   'secp384r1',
@@ -45,7 +50,9 @@ function refusalOf(p: { x509: X509Certificate }): string | undefined {
     const d = key.asymmetricKeyDetails ?? {};
     if (type === 'rsa' || type === 'rsa-pss') {
       const bits = d.modulusLength ?? 0;
-      return bits > MAX_RSA_BITS ? `RSA ${bits} bit > ${MAX_RSA_BITS}` : undefined;
+      if (bits > MAX_RSA_BITS) return `RSA ${bits} bit > ${MAX_RSA_BITS}`;
+      const e = d.publicExponent ?? 0n;
+      return e > MAX_RSA_EXPONENT ? `RSA exponent of ${e.toString(2).length} bit > 64` : undefined;
     }
     if (type === 'ec') {
       // RFC 5480 §2.1.1: ECParameters MUST be a namedCurve OID; specifiedCurve (explicit parameters, which
