@@ -44,6 +44,10 @@ export function parseCert(der: Uint8Array): ParsedCert | undefined {
   let parsed: ParsedCert | null = null;
   try {
     const x509 = new X509Certificate(der);
+    // a validity time Node cannot read (a UTCTime with a letter in it) is no usable certificate: such a copy in a
+    // file's unsigned data made date arithmetic throw ("Invalid time value") — dropped like any unreadable one
+    if (Number.isNaN(Date.parse(x509.validFrom)) || Number.isNaN(Date.parse(x509.validTo)))
+      throw new Error('unreadable validity');
     const cert = pkijs.Certificate.fromBER(toArrayBuffer(der));
     parsed = { der, x509, cert, fingerprint: createHash('sha256').update(der).digest('hex') };
   } catch {
