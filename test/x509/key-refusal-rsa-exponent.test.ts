@@ -3,45 +3,16 @@
  * exponent costs ~300× one with 65537, and a hostile .p7m can ask for hundreds (48 s for 66 KB). The bound is
  * OpenSSL's 64 bits; an ordinary key (65537) stays acceptable.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyRefusal, parseCert } from '../../electron/core/x509/certificates';
+import { selfSignedDer } from './support/self-signed';
 
 function selfSigned(dir: string, name: string, exponent: string) {
-  const key = join(dir, `${name}.key`);
-  const der = join(dir, `${name}.der`);
-  const run = (args: string[]) =>
-    execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  run([
-    'genpkey',
-    '-algorithm',
-    'RSA',
-    '-pkeyopt',
-    'rsa_keygen_bits:2048',
-    '-pkeyopt',
-    `rsa_keygen_pubexp:${exponent}`,
-    '-out',
-    key,
-  ]);
-  run([
-    'req',
-    '-new',
-    '-x509',
-    '-key',
-    key,
-    '-subj',
-    `/CN=${name}`,
-    '-days',
-    '10',
-    '-outform',
-    'DER',
-    '-out',
-    der,
-  ]);
-  const p = parseCert(new Uint8Array(readFileSync(der)));
+  const keyArgs = ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'];
+  const p = parseCert(selfSignedDer(dir, name, [...keyArgs, '-pkeyopt', `rsa_keygen_pubexp:${exponent}`]));
   if (!p) throw new Error(`${name}: not parsed`);
   return p;
 }

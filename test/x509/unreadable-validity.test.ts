@@ -4,36 +4,23 @@
  * can no longer make the chain code throw "Invalid time value" (INTERNAL, or an intact signature reported
  * unreadable). The same certificate with its time intact is read.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCert } from '../../electron/core/x509/certificates';
+import { selfSignedDer } from './support/self-signed';
 
 describe('certificate validity times', () => {
   it('drops a certificate whose notAfter cannot be read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bad-time-'));
-    const key = join(dir, 'k.pem');
-    const der = join(dir, 'c.der');
-    const run = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    run(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);
-    run([
-      'req',
-      '-new',
-      '-x509',
-      '-key',
-      key,
-      '-subj',
-      '/CN=T',
-      '-days',
-      '10',
-      '-outform',
-      'DER',
-      '-out',
-      der,
+    const good = selfSignedDer(dir, 'T', [
+      'genpkey',
+      '-algorithm',
+      'EC',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
     ]);
-    const good = new Uint8Array(readFileSync(der));
     expect(parseCert(good)).toBeDefined();
     // the second UTCTime (tag 0x17, length 13) is notAfter: one digit of its minutes becomes 'B'
     const bad = Buffer.from(good);
